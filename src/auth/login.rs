@@ -1,0 +1,167 @@
+//! Logging in. The failure counters live in the database, so every process on one database
+//! sees the same lockouts. An unknown user name and a wrong PIN give the same answer and cost
+//! the same argon2 verification.
+
+use jiff::{SignedDuration, Timestamp};
+
+use crate::auth::pin::{self, HashCost};
+use crate::domain::text::fold_username;
+use crate::error::Result;
+use crate::i18n::Msg;
+use crate::store::audit::Event;
+use crate::store::users::{self, User};
+use crate::store::{Store, audit};
+
+/// Every fifth consecutive failure locks the name for ten minutes.
+pub const LOCK_EVERY: i64 = 5;
+pub const LOCK_FOR: SignedDuration = SignedDuration::from_mins(10);
+/// After ten consecutive failures only an administrator can unlock the account.
+pub const DISABLE_AFTER: i64 = 10;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoggedIn {
+    pub user: User,
+    pub session_id: i64,
+    /// The PIN was set by an administrator: a new one must be chosen now.
+    pub must_change_pin: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Ok(LoggedIn),
+    Denied(Msg),
+}
+
+pub struct Login<'a> {
+    pub store: &'a mut Store,
+    /// The cost new and upgraded hashes get.
+    pub cost: HashCost,
+}
+
+fn is_locked(f: &users::Failures, now: Timestamp) -> bool {
+    f.consecutive >= DISABLE_AFTER || f.locked_until.is_some_and(|until| until > now)
+}
+
+/// Record an event that carries no change but the audit row.
+fn audit_event(
+    store: &mut Store,
+    uid: Option<i64>,
+    sid: Option<i64>,
+    event: &str,
+    outcome: &str,
+) -> Result<()> {
+    let source = store.source().to_string();
+    store.write(|tx| audit::append(tx, &source, &Event::new(event, outcome).by(uid, sid)))?;
+    Ok(())
+}
+
+/// Count a failed attempt under `name` and say whether it is now locked.
+fn record_failed(
+    store: &mut Store,
+    name: &str,
+    uid: Option<i64>,
+    sid: Option<i64>,
+    event: &str,
+    now: Timestamp,
+) -> Result<Outcome> {
+    let source = store.source().to_string();
+    let after = store.write(|tx| {
+        let f = users::record_failure(tx, name, now, LOCK_EVERY, LOCK_FOR)?;
+        audit::append(tx, &source, &Event::new(event, "failed").by(uid, sid))?;
+        Ok(f)
+    })?;
+    Ok(Outcome::Denied(if is_locked(&after, now) {
+        Msg::LoginLocked
+    } else {
+        Msg::LoginFailed
+    }))
+}
+
+impl Login<'_> {
+    /// Try a user name and PIN at time `now`.
+    pub fn attempt(&mut self, username: &str, pin: &str, now: Timestamp) -> Result<Outcome> {
+        let name: String = fold_username(username).chars().take(64).collect();
+        let found = users::find_by_username(self.store.conn(), &name)?;
+        let uid = found.as_ref().map(|u| u.user.id);
+        if is_locked(&users::failures(self.store.conn(), &name)?, now) {
+            audit_event(self.store, uid, None, "login", "locked")?;
+            return Ok(Outcome::Denied(Msg::LoginLocked));
+        }
+        let decoy = self.cost.decoy();
+        let hash = found
+            .as_ref()
+            .map(|u| u.pin_hash.as_str())
+            .unwrap_or(&decoy);
+        let pin_ok = pin::verify(pin, hash) && found.is_some();
+        let Some(u) = found.filter(|_| pin_ok) else {
+            return record_failed(self.store, &name, uid, None, "login", now);
+        };
+        if u.user.disabled {
+            audit_event(self.store, uid, None, "login", "disabled")?;
+            return Ok(Outcome::Denied(Msg::LoginDisabled));
+        }
+        let upgrade = pin::needs_upgrade(&u.pin_hash, self.cost).then(|| pin::hash(pin, self.cost));
+        let source = self.store.source().to_string();
+        let uid = u.user.id;
+        let session_id = self.store.write(|tx| {
+            users::clear_failures(tx, &name)?;
+            if let Some(h) = &upgrade {
+                users::set_pin(tx, uid, h, u.user.pin_temporary, now)?;
+            }
+            let sid = users::start_session(tx, uid, &source, now)?;
+            audit::append(
+                tx,
+                &source,
+                &Event::new("login", "ok").by(Some(uid), Some(sid)),
+            )?;
+            if upgrade.is_some() {
+                audit::append(
+                    tx,
+                    &source,
+                    &Event::new("pin_rehash", "ok")
+                        .by(Some(uid), Some(sid))
+                        .record(uid),
+                )?;
+            }
+            Ok(sid)
+        })?;
+        Ok(Outcome::Ok(LoggedIn {
+            must_change_pin: u.user.pin_temporary,
+            user: u.user,
+            session_id,
+        }))
+    }
+}
+
+/// Verify the PIN of the user of a locked session, to unlock it and carry on in the same
+/// session. Failures count exactly like failed logins.
+pub fn unlock(
+    store: &mut Store,
+    user: &User,
+    session_id: i64,
+    pin: &str,
+    now: Timestamp,
+) -> Result<Outcome> {
+    let (uid, sid) = (Some(user.id), Some(session_id));
+    if is_locked(&users::failures(store.conn(), &user.username)?, now) {
+        audit_event(store, uid, sid, "unlock", "locked")?;
+        return Ok(Outcome::Denied(Msg::LoginLocked));
+    }
+    let current = users::find_by_username(store.conn(), &user.username)?;
+    let ok = current
+        .as_ref()
+        .is_some_and(|u| pin::verify(pin, &u.pin_hash) && !u.user.disabled);
+    let Some(current) = current.filter(|_| ok) else {
+        return record_failed(store, &user.username, uid, sid, "unlock", now);
+    };
+    let source = store.source().to_string();
+    store.write(|tx| {
+        users::clear_failures(tx, &user.username)?;
+        audit::append(tx, &source, &Event::new("unlock", "ok").by(uid, sid))
+    })?;
+    Ok(Outcome::Ok(LoggedIn {
+        user: current.user,
+        session_id,
+        must_change_pin: false,
+    }))
+}

@@ -1,0 +1,20 @@
+//! PINs, logins and account operations. Every operation here is one write transaction that
+//! also appends its audit row, so the CLI and the console record the same events.
+
+pub mod accounts;
+pub mod login;
+pub mod pin;
+
+/// Who is acting: a logged-in user in a session, or a set-up script on the command line.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Actor {
+    pub user_id: Option<i64>,
+    pub session_id: Option<i64>,
+}
+
+impl Actor {
+    pub const CLI: Actor = Actor {
+        user_id: None,
+        session_id: None,
+    };
+}

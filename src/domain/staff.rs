@@ -1,0 +1,105 @@
+//! Staff roles and agency kinds.
+
+use crate::i18n::Msg;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Admin,
+    Supervisor,
+    Advocate,
+    Intake,
+    LawEnforcement,
+}
+
+impl Role {
+    pub const ALL: [Role; 5] = [
+        Role::Admin,
+        Role::Supervisor,
+        Role::Advocate,
+        Role::Intake,
+        Role::LawEnforcement,
+    ];
+
+    /// The stored identifier.
+    pub fn id(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Supervisor => "supervisor",
+            Role::Advocate => "advocate",
+            Role::Intake => "intake",
+            Role::LawEnforcement => "law_enforcement",
+        }
+    }
+
+    /// Accepts the stored identifier, with '-' for '_' (as typed on the command line).
+    pub fn parse(s: &str) -> Option<Role> {
+        let s = s.trim().to_ascii_lowercase().replace('-', "_");
+        Role::ALL.into_iter().find(|r| r.id() == s)
+    }
+
+    pub fn label(self) -> Msg {
+        match self {
+            Role::Admin => Msg::RoleAdmin,
+            Role::Supervisor => Msg::RoleSupervisor,
+            Role::Advocate => Msg::RoleAdvocate,
+            Role::Intake => Msg::RoleIntake,
+            Role::LawEnforcement => Msg::RoleLawEnforcement,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AgencyKind {
+    ServiceProvider,
+    LawEnforcement,
+    Government,
+}
+
+impl AgencyKind {
+    pub const ALL: [AgencyKind; 3] = [
+        AgencyKind::ServiceProvider,
+        AgencyKind::LawEnforcement,
+        AgencyKind::Government,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            AgencyKind::ServiceProvider => "service_provider",
+            AgencyKind::LawEnforcement => "law_enforcement",
+            AgencyKind::Government => "government",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<AgencyKind> {
+        let s = s.trim().to_ascii_lowercase().replace('-', "_");
+        AgencyKind::ALL.into_iter().find(|k| k.id() == s)
+    }
+
+    pub fn label(self) -> Msg {
+        match self {
+            AgencyKind::ServiceProvider => Msg::KindServiceProvider,
+            AgencyKind::LawEnforcement => Msg::KindLawEnforcement,
+            AgencyKind::Government => Msg::KindGovernment,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_parse_from_their_ids_and_cli_spelling() {
+        for r in Role::ALL {
+            assert_eq!(Role::parse(r.id()), Some(r));
+        }
+        assert_eq!(Role::parse("Law-Enforcement"), Some(Role::LawEnforcement));
+        assert_eq!(Role::parse("boss"), None);
+        assert_eq!(
+            AgencyKind::parse("government"),
+            Some(AgencyKind::Government)
+        );
+    }
+}

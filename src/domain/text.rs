@@ -1,0 +1,85 @@
+//! Cleaning of text typed or pasted by users: control and bidirectional-override characters
+//! are removed on the way in, and every text has a length cap.
+
+/// Characters that change text direction or hide text: removed from every input.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c,
+        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Zero-width and other invisible format characters that can disguise text.
+fn is_invisible_format(c: char) -> bool {
+    matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
+}
+
+/// True when a character may be kept in single-line text.
+pub fn allowed_char(c: char) -> bool {
+    !c.is_control() && !is_bidi_control(c) && !is_invisible_format(c)
+}
+
+/// Clean one line of text: drop control, bidi and invisible characters (tabs and newlines become
+/// spaces), trim the ends.
+pub fn clean_line(input: &str) -> String {
+    let mapped: String = input
+        .chars()
+        .map(|c| {
+            if c == '\t' || c == '\n' || c == '\r' {
+                ' '
+            } else {
+                c
+            }
+        })
+        .filter(|&c| allowed_char(c))
+        .collect();
+    mapped.trim().to_string()
+}
+
+/// The result of capping a text at `max` characters.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Capped {
+    Fits(String),
+    TooLong { kept: String, max: usize },
+}
+
+/// Clean a line and apply its cap; a text over the cap is reported, not silently cut.
+pub fn clean_capped(input: &str, max: usize) -> Capped {
+    let clean = clean_line(input);
+    if clean.chars().count() > max {
+        Capped::TooLong {
+            kept: clean.chars().take(max).collect(),
+            max,
+        }
+    } else {
+        Capped::Fits(clean)
+    }
+}
+
+/// Fold a user name to its stored form: lower case, no surrounding space.
+pub fn fold_username(input: &str) -> String {
+    clean_line(input).to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn removes_controls_and_bidi_overrides() {
+        assert_eq!(clean_line("ab\u{202E}cd\u{1b}[31m\u{2066}e"), "abcd[31me");
+        assert_eq!(clean_line("  two\twords\r\n"), "two words");
+        assert_eq!(clean_line("zero\u{200B}width"), "zerowidth");
+        assert_eq!(clean_line("José Ñandú"), "José Ñandú");
+    }
+
+    #[test]
+    fn caps_count_characters_not_bytes() {
+        assert_eq!(clean_capped("ñññ", 3), Capped::Fits("ñññ".into()));
+        assert_eq!(
+            clean_capped("abcd", 3),
+            Capped::TooLong {
+                kept: "abc".into(),
+                max: 3
+            }
+        );
+    }
+}

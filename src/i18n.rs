@@ -1,0 +1,243 @@
+//! Every user-visible string, in English and Spanish. Each language is one exhaustive `match`,
+//! so a message without a translation does not compile. Arguments are written `{0}`, `{1}`….
+
+mod en;
+mod es;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize)]
+pub enum Lang {
+    #[default]
+    En,
+    Es,
+}
+
+impl Lang {
+    pub fn id(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.trim().to_ascii_lowercase().get(..2)? {
+            "en" => Some(Lang::En),
+            "es" => Some(Lang::Es),
+            _ => None,
+        }
+    }
+
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::En => Lang::Es,
+            Lang::Es => Lang::En,
+        }
+    }
+
+    /// The language before anyone logs in: INTAKE_LANG, then the locale.
+    pub fn from_env() -> Lang {
+        ["INTAKE_LANG", "LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|v| std::env::var(v).ok())
+            .find(|v| !v.is_empty())
+            .and_then(|v| Lang::parse(&v))
+            .unwrap_or(Lang::En)
+    }
+}
+
+/// Replace `{0}`, `{1}`… in a catalogue text with its arguments.
+pub fn fill(template: &str, args: &[&str]) -> String {
+    let mut out = template.to_string();
+    for (i, a) in args.iter().enumerate() {
+        out = out.replace(&format!("{{{i}}}"), a);
+    }
+    out
+}
+
+macro_rules! catalogue {
+    ($($name:ident),* $(,)?) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Msg { $($name),* }
+        impl Msg {
+            pub const ALL: &'static [Msg] = &[$(Msg::$name),*];
+        }
+    };
+}
+
+catalogue! {
+    ActAddAgency,
+    ActAddUser,
+    ActBack,
+    ActCancel,
+    ActClose,
+    ActCycleKind,
+    ActDisableEnable,
+    ActDown,
+    ActEditUser,
+    ActHelp,
+    ActHide,
+    ActLanguage,
+    ActNextField,
+    ActNextOrLogin,
+    ActNextOrSave,
+    ActOpen,
+    ActPageDown,
+    ActPageUp,
+    ActPrevField,
+    ActQuit,
+    ActRename,
+    ActResetPin,
+    ActUnlock,
+    ActUp,
+    AddUserIntro,
+    AdminCreated,
+    AgencyAdded,
+    AgencyUpdated,
+    AppName,
+    CheckAuditBroken,
+    CheckAuditChain,
+    CheckAuditTriggers,
+    CheckCipher,
+    CheckFailed,
+    CheckForeignKeys,
+    CheckIntegrity,
+    CheckKeyFile,
+    CheckOk,
+    CheckProblems,
+    CheckTriggersMissing,
+    CliUserAdded,
+    ConfirmDisable,
+    ConfirmDiscard,
+    ConfirmEnable,
+    ConfirmKeys,
+    ConfirmQuit,
+    ErrAdminOnly,
+    ErrAgencyExists,
+    ErrAgencyRequired,
+    ErrAlreadySetUp,
+    ErrBusy,
+    ErrCancelled,
+    ErrCurrentPinWrong,
+    ErrDamaged,
+    ErrDatabase,
+    ErrDbMissing,
+    ErrDbNewer,
+    ErrDigitsOnly,
+    ErrFirstMustBeAdmin,
+    ErrIdleRange,
+    ErrIo,
+    ErrKeyFileInvalid,
+    ErrKeyFileMissing,
+    ErrKeyFilePermissions,
+    ErrLastAdmin,
+    ErrNoDataDir,
+    ErrNoRandomness,
+    ErrNoSuchUser,
+    ErrNoSuchUserNamed,
+    ErrNoWal,
+    ErrNotTerminal,
+    ErrPinUnchanged,
+    ErrRequired,
+    ErrRequiredShort,
+    ErrTooLong,
+    ErrUnknownRole,
+    ErrUsernameForm,
+    ErrUsernameTaken,
+    ErrWrongKey,
+    FieldAgency,
+    FieldCurrentPin,
+    FieldDisplayName,
+    FieldIdleMinutes,
+    FieldKind,
+    FieldLanguage,
+    FieldNewPin,
+    FieldPin,
+    FieldPinAgain,
+    FieldRole,
+    FieldStaffCount,
+    FieldStatus,
+    FieldUsername,
+    FirstRunIntro,
+    HelpClose,
+    HintHide,
+    HintLanguage,
+    HomeActions,
+    HomeYou,
+    IdleHelp,
+    KindGovernment,
+    KindLawEnforcement,
+    KindServiceProvider,
+    LanguageChanged,
+    LanguageName,
+    ListEmpty,
+    LockedIntro,
+    LoggedOut,
+    LoginDisabled,
+    LoginFailed,
+    LoginLocked,
+    MenuAgencies,
+    MenuChangePin,
+    MenuLanguage,
+    MenuLock,
+    MenuLogout,
+    MenuQuit,
+    MenuSettings,
+    MenuStaff,
+    MustChangePin,
+    PageRows,
+    PinAllSame,
+    PinChanged,
+    PinCommon,
+    PinLength,
+    PinMismatch,
+    PinNotDigits,
+    PinOwnDigits,
+    PinRepeats,
+    PinReset,
+    PinRule,
+    PinSequence,
+    PinYearLike,
+    PromptPin,
+    PromptPinAgain,
+    RoleAdmin,
+    RoleAdvocate,
+    RoleIntake,
+    RoleLawEnforcement,
+    RoleSupervisor,
+    SettingsSaved,
+    StatusActive,
+    StatusDisabled,
+    StatusLocked,
+    StatusTemporaryPin,
+    TaskForce,
+    TitleAddAgency,
+    TitleAddUser,
+    TitleAgencies,
+    TitleChangePin,
+    TitleConfirm,
+    TitleEditUser,
+    TitleFirstRun,
+    TitleHelp,
+    TitleHome,
+    TitleLocked,
+    TitleLogin,
+    TitleRenameAgency,
+    TitleResetPin,
+    TitleSettings,
+    TitleStaff,
+    TooSmall,
+    UserAdded,
+    UserDisabled,
+    UserEnabled,
+    UserUnlocked,
+    UserUpdated,
+}
+
+impl Msg {
+    pub fn text(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => en::text(self),
+            Lang::Es => es::text(self),
+        }
+    }
+}

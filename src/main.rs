@@ -1,0 +1,17 @@
+//! `intake`: start the console, or run a set-up command. See README.md.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = intake::cli::Cli::parse();
+    let lang = cli.language();
+    match intake::cli::run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("intake: {}", e.message(lang));
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,106 @@
+//! `intake check`: every health check the store can make on itself.
+
+use crate::error::Result;
+use crate::i18n::Msg;
+use crate::store::{Store, audit, keyfile};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CheckResult {
+    pub name: Msg,
+    pub ok: bool,
+    /// What failed, when it did: SQLite's own words, a row id or a path. Never record content.
+    pub detail: Option<(Msg, Vec<String>)>,
+}
+
+impl CheckResult {
+    fn pass(name: Msg) -> Self {
+        CheckResult {
+            name,
+            ok: true,
+            detail: None,
+        }
+    }
+    fn fail(name: Msg, detail: Msg, args: Vec<String>) -> Self {
+        CheckResult {
+            name,
+            ok: false,
+            detail: Some((detail, args)),
+        }
+    }
+}
+
+/// Rows a pragma check returned; "ok" alone (or nothing) means healthy.
+fn pragma_rows(store: &Store, pragma: &str) -> Result<Vec<String>> {
+    let mut stmt = store.conn().prepare(pragma)?;
+    let mut rows = stmt.query([])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let cols = r.as_ref().column_count();
+        let mut parts = Vec::with_capacity(cols);
+        for i in 0..cols {
+            let v: rusqlite::types::Value = r.get(i)?;
+            parts.push(match v {
+                rusqlite::types::Value::Null => String::new(),
+                rusqlite::types::Value::Integer(n) => n.to_string(),
+                rusqlite::types::Value::Real(f) => f.to_string(),
+                rusqlite::types::Value::Text(t) => t,
+                rusqlite::types::Value::Blob(_) => "<blob>".into(),
+            });
+        }
+        out.push(parts.join(" "));
+        if out.len() >= 20 {
+            break;
+        }
+    }
+    out.retain(|s| s != "ok");
+    Ok(out)
+}
+
+fn pragma_check(store: &Store, name: Msg, pragma: &str) -> CheckResult {
+    match pragma_rows(store, pragma) {
+        Ok(rows) if rows.is_empty() => CheckResult::pass(name),
+        Ok(rows) => CheckResult::fail(name, Msg::CheckProblems, vec![rows.join("; ")]),
+        Err(e) => CheckResult::fail(name, Msg::CheckProblems, vec![e.to_string()]),
+    }
+}
+
+pub fn run(store: &Store) -> Vec<CheckResult> {
+    let mut results = vec![
+        pragma_check(store, Msg::CheckIntegrity, "PRAGMA integrity_check"),
+        pragma_check(store, Msg::CheckCipher, "PRAGMA cipher_integrity_check"),
+        pragma_check(store, Msg::CheckForeignKeys, "PRAGMA foreign_key_check"),
+    ];
+    results.push(match audit::first_broken(store.conn()) {
+        Ok(None) => CheckResult::pass(Msg::CheckAuditChain),
+        Ok(Some(id)) => CheckResult::fail(
+            Msg::CheckAuditChain,
+            Msg::CheckAuditBroken,
+            vec![id.to_string()],
+        ),
+        Err(e) => CheckResult::fail(
+            Msg::CheckAuditChain,
+            Msg::CheckProblems,
+            vec![e.to_string()],
+        ),
+    });
+    let triggers: Result<i64> = store
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'
+             AND name IN ('audit_log_no_update', 'audit_log_no_delete')",
+            [],
+            |r| r.get(0),
+        )
+        .map_err(Into::into);
+    results.push(match triggers {
+        Ok(2) => CheckResult::pass(Msg::CheckAuditTriggers),
+        _ => CheckResult::fail(Msg::CheckAuditTriggers, Msg::CheckTriggersMissing, vec![]),
+    });
+    let key = &store.paths().key;
+    results.push(match keyfile::check_permissions(key) {
+        Ok(()) => CheckResult::pass(Msg::CheckKeyFile),
+        Err(crate::Error::User(msg, args)) => CheckResult::fail(Msg::CheckKeyFile, msg, args),
+        Err(e) => CheckResult::fail(Msg::CheckKeyFile, Msg::CheckProblems, vec![e.to_string()]),
+    });
+    results
+}

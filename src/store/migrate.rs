@@ -1,0 +1,60 @@
+//! Schema versions. A new database is made from schema.sql; an older one is brought up to date
+//! by the numbered migrations, each in the same transaction as its `user_version` bump.
+
+use rusqlite::Transaction;
+
+use crate::error::{Error, Result};
+use crate::i18n::Msg;
+use crate::store::Store;
+
+/// The whole current schema.
+pub const SCHEMA: &str = include_str!("../../schema.sql");
+
+/// Migration N takes a database from version N-1 to N. Never edit a released one.
+pub const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_foundation.sql")];
+
+pub fn latest() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+pub fn version(tx: &Transaction) -> Result<i64> {
+    Ok(tx.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+fn set_version(tx: &Transaction, v: i64) -> Result<()> {
+    // PRAGMA takes no bound parameters; v is an integer we computed.
+    tx.execute_batch(&format!("PRAGMA user_version = {v}"))?;
+    Ok(())
+}
+
+/// Create the current schema in an empty database.
+pub fn create_fresh(tx: &Transaction) -> Result<()> {
+    tx.execute_batch(SCHEMA)?;
+    set_version(tx, latest())
+}
+
+/// Apply migrations from version `from` up to `to`.
+pub fn upgrade(tx: &Transaction, from: i64, to: i64) -> Result<()> {
+    for v in from..to {
+        tx.execute_batch(MIGRATIONS[v as usize])?;
+        set_version(tx, v + 1)?;
+    }
+    Ok(())
+}
+
+pub fn migrate(store: &mut Store) -> Result<()> {
+    store.write(|tx| {
+        let v = version(tx)?;
+        let tables: i64 = tx.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+        if v == 0 && tables == 0 {
+            create_fresh(tx)
+        } else if v > latest() {
+            Err(Error::user_with(
+                Msg::ErrDbNewer,
+                &[&v.to_string(), &latest().to_string()],
+            ))
+        } else {
+            upgrade(tx, v, latest())
+        }
+    })
+}

@@ -1,0 +1,183 @@
+//! The encrypted SQLite store: opening, pragmas, migrations and write transactions.
+//!
+//! Every write goes through [`Store::write`]: one `BEGIN IMMEDIATE` transaction, retried while
+//! another `intake` process holds the write lock, so no SQLITE_BUSY reaches a user.
+
+pub mod audit;
+pub mod check;
+pub mod keyfile;
+pub mod migrate;
+pub mod paths;
+pub mod users;
+
+use std::fs::OpenOptions;
+use std::os::unix::fs::OpenOptionsExt;
+use std::time::{Duration, Instant};
+
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+use zeroize::Zeroizing;
+
+use crate::error::{Error, Result};
+use crate::i18n::Msg;
+pub use paths::DbPaths;
+
+/// How long one write keeps trying while other processes hold the lock.
+const WRITE_PATIENCE: Duration = Duration::from_secs(30);
+
+pub struct Store {
+    conn: Connection,
+    paths: DbPaths,
+    source: String,
+}
+
+impl Store {
+    /// Open the database, creating it and its key file when `create` is set and it does not
+    /// exist yet. Checks the key file's permissions and that the key opens the database.
+    pub fn open(paths: &DbPaths, create: bool) -> Result<Store> {
+        let exists = paths.db.metadata().map(|m| m.len() > 0).unwrap_or(false);
+        let key = if exists {
+            keyfile::read(&paths.key)?
+        } else {
+            if !create {
+                return Err(Error::user_with(
+                    Msg::ErrDbMissing,
+                    &[&paths.db.display().to_string()],
+                ));
+            }
+            if let Some(dir) = paths.db.parent() {
+                keyfile::ensure_private_dir(dir)?;
+            }
+            if let Some(dir) = paths.key.parent() {
+                keyfile::ensure_private_dir(dir)?;
+            }
+            let key = if paths.key.exists() {
+                keyfile::read(&paths.key)?
+            } else {
+                keyfile::create(&paths.key)?
+            };
+            // Create the file ourselves so it is 0600 from the first byte; SQLite's -wal and
+            // -shm files take the database file's mode.
+            OpenOptions::new()
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .mode(0o600)
+                .open(&paths.db)?;
+            key
+        };
+        let conn = Connection::open(&paths.db)?;
+        let pragma = Zeroizing::new(format!("PRAGMA key = \"x'{}'\";", key.as_str()));
+        conn.execute_batch(&pragma)?;
+        drop(pragma);
+        drop(key);
+        if let Err(e) = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+            r.get::<_, i64>(0)
+        }) {
+            if crate::error::is_corrupt(&e) {
+                return Err(Error::user_with(
+                    Msg::ErrWrongKey,
+                    &[
+                        &paths.db.display().to_string(),
+                        &paths.key.display().to_string(),
+                    ],
+                ));
+            }
+            return Err(e.into());
+        }
+        conn.busy_timeout(Duration::from_secs(5))?;
+        let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(Error::user(Msg::ErrNoWal));
+        }
+        conn.execute_batch(
+            "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;",
+        )?;
+        let mut store = Store {
+            conn,
+            paths: paths.clone(),
+            source: session_source(),
+        };
+        migrate::migrate(&mut store)?;
+        Ok(store)
+    }
+
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub fn paths(&self) -> &DbPaths {
+        &self.paths
+    }
+
+    /// Where this process's user is: the SSH client's address or the local terminal.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// Run `f` in one `BEGIN IMMEDIATE` transaction, committing when it returns Ok. While other
+    /// processes hold the write lock the whole transaction is retried, for up to 30 seconds.
+    pub fn write<T>(&mut self, mut f: impl FnMut(&Transaction) -> Result<T>) -> Result<T> {
+        let deadline = Instant::now() + WRITE_PATIENCE;
+        let mut delay = Duration::from_millis(2);
+        loop {
+            let attempt: Result<T> = (|| {
+                let tx = self
+                    .conn
+                    .transaction_with_behavior(TransactionBehavior::Immediate)?;
+                let value = f(&tx)?;
+                tx.commit()?;
+                Ok(value)
+            })();
+            match attempt {
+                Err(e) if e.is_busy() && Instant::now() < deadline => {
+                    std::thread::sleep(delay);
+                    delay = (delay * 2).min(Duration::from_millis(100));
+                }
+                Err(e) if e.is_busy() => return Err(Error::Busy),
+                other => return other,
+            }
+        }
+    }
+}
+
+/// The session's source for the audit log: the client address from SSH_CONNECTION, or the
+/// local terminal's device name.
+pub fn session_source() -> String {
+    source_from(
+        std::env::var("SSH_CONNECTION").ok().as_deref(),
+        local_tty().as_deref(),
+    )
+}
+
+fn local_tty() -> Option<String> {
+    std::fs::read_link("/proc/self/fd/0")
+        .ok()
+        .map(|p| p.display().to_string())
+        .filter(|p| p.starts_with("/dev/"))
+}
+
+pub fn source_from(ssh_connection: Option<&str>, tty: Option<&str>) -> String {
+    let src = match ssh_connection.and_then(|s| s.split_whitespace().next()) {
+        Some(addr) => format!("ssh:{addr}"),
+        None => format!("local:{}", tty.unwrap_or("-")),
+    };
+    crate::domain::text::clean_line(&src)
+        .chars()
+        .take(80)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn source_names_the_ssh_client_or_the_local_tty() {
+        assert_eq!(
+            source_from(Some("203.0.113.9 52114 10.0.0.2 22"), Some("/dev/pts/1")),
+            "ssh:203.0.113.9"
+        );
+        assert_eq!(source_from(None, Some("/dev/pts/4")), "local:/dev/pts/4");
+        assert_eq!(source_from(None, None), "local:-");
+    }
+}

@@ -1,0 +1,460 @@
+//! Application state and the dispatch of input to the screen in front.
+
+use std::time::Duration;
+
+use jiff::Timestamp;
+
+use crate::auth::Actor;
+use crate::auth::accounts;
+use crate::auth::login::LoggedIn;
+use crate::auth::pin::HashCost;
+use crate::error::Error;
+use crate::i18n::{Lang, Msg};
+use crate::store::Store;
+use crate::store::users;
+use crate::ui::form::Form;
+use crate::ui::keymap::{self, Action, Binding, Key};
+use crate::ui::screens::agencies::AgencyScreen;
+use crate::ui::screens::auth as auth_screens;
+use crate::ui::screens::staff::StaffScreen;
+use crate::ui::theme::Theme;
+
+pub struct Options {
+    pub cost: HashCost,
+    pub theme: Theme,
+    pub lang: Lang,
+}
+
+/// What the loop hands the app.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Input {
+    Key(ratatui::crossterm::event::KeyEvent),
+    Paste(String),
+    Resize,
+}
+
+pub enum Screen {
+    FirstRun(Form),
+    Login(Form),
+    /// The session is kept; its user (or another, which ends it) must enter a PIN.
+    Locked(Form),
+    ChangePin {
+        form: Form,
+        forced: bool,
+    },
+    Home {
+        selected: usize,
+    },
+    Staff(StaffScreen),
+    Agencies(AgencyScreen),
+    Settings(Form),
+    /// Nothing on screen at all (quick hide).
+    Hidden,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Confirm {
+    /// Leave the program although something typed is not saved.
+    Quit,
+    /// Throw away the changes on the form in front.
+    Discard,
+    /// Disable (or enable) the staff account with this id.
+    ToggleDisabled { user_id: i64, disable: bool },
+}
+
+pub enum Overlay {
+    Help,
+    Confirm(Confirm),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+pub struct App {
+    pub store: Store,
+    pub opts: Options,
+    pub lang: Lang,
+    pub screen: Screen,
+    /// The screen a lock or hide interrupted, restored when the same user unlocks.
+    pub suspended: Option<Screen>,
+    pub session: Option<LoggedIn>,
+    pub overlay: Option<Overlay>,
+    pub status: Option<Status>,
+    pub idle_minutes: u32,
+    /// Something changed since the last frame.
+    pub redraw: bool,
+    /// Clear the screen and the scrollback before the next frame.
+    pub purge: bool,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(store: Store, opts: Options) -> crate::Result<App> {
+        let lang = opts.lang;
+        let first_run = users::count_users(store.conn())? == 0;
+        let idle_minutes = users::idle_lock_minutes(store.conn())?;
+        let screen = if first_run {
+            Screen::FirstRun(auth_screens::first_run_form(lang))
+        } else {
+            Screen::Login(auth_screens::login_form(""))
+        };
+        Ok(App {
+            store,
+            opts,
+            lang,
+            screen,
+            suspended: None,
+            session: None,
+            overlay: None,
+            status: None,
+            idle_minutes,
+            redraw: true,
+            purge: false,
+            quit: false,
+        })
+    }
+
+    pub fn actor(&self) -> Actor {
+        self.session
+            .as_ref()
+            .map(|s| Actor {
+                user_id: Some(s.user.id),
+                session_id: Some(s.session_id),
+            })
+            .unwrap_or_default()
+    }
+
+    pub fn now(&self) -> Timestamp {
+        Timestamp::now()
+    }
+
+    /// How long without input before the session locks; None when nothing is open to lock.
+    pub fn idle_timeout(&self) -> Option<Duration> {
+        let open =
+            self.session.is_some() && !matches!(self.screen, Screen::Locked(_) | Screen::Hidden);
+        open.then(|| Duration::from_secs(u64::from(self.idle_minutes) * 60))
+    }
+
+    pub fn say(&mut self, msg: Msg) {
+        self.status = Some(Status {
+            text: msg.text(self.lang).to_string(),
+            error: false,
+        });
+    }
+
+    pub fn say_text(&mut self, text: String) {
+        self.status = Some(Status { text, error: false });
+    }
+
+    /// Show an error: on the field it is about when a form is in front, and in the status line.
+    pub fn fail(&mut self, e: Error) {
+        let text = e.message(self.lang);
+        if let (Error::User(msg, _), Some(form)) = (&e, self.form_mut())
+            && let Some(label) = field_of(*msg)
+        {
+            form.error_on(label, text.clone());
+        }
+        self.status = Some(Status { text, error: true });
+    }
+
+    /// The form in front, if the screen in front is one.
+    pub fn form_mut(&mut self) -> Option<&mut Form> {
+        match &mut self.screen {
+            Screen::FirstRun(f) | Screen::Login(f) | Screen::Locked(f) | Screen::Settings(f) => {
+                Some(f)
+            }
+            Screen::ChangePin { form, .. } => Some(form),
+            Screen::Staff(s) => s.form_mut(),
+            Screen::Agencies(a) => a.form_mut(),
+            Screen::Home { .. } | Screen::Hidden => None,
+        }
+    }
+
+    pub fn form(&self) -> Option<&Form> {
+        match &self.screen {
+            Screen::FirstRun(f) | Screen::Login(f) | Screen::Locked(f) | Screen::Settings(f) => {
+                Some(f)
+            }
+            Screen::ChangePin { form, .. } => Some(form),
+            Screen::Staff(s) => s.form(),
+            Screen::Agencies(a) => a.form(),
+            Screen::Home { .. } | Screen::Hidden => None,
+        }
+    }
+
+    /// Unsaved input anywhere: the screen in front or one a lock interrupted.
+    pub fn has_unsaved_input(&self) -> bool {
+        let in_front = self.form().is_some_and(|f| f.dirty)
+            && !matches!(self.screen, Screen::Login(_) | Screen::Locked(_));
+        in_front || self.suspended.is_some()
+    }
+
+    /// The key table of the screen in front (without the global keys or an overlay's).
+    pub fn screen_keymap(&self) -> &'static [Binding] {
+        match &self.screen {
+            Screen::FirstRun(_) | Screen::Login(_) | Screen::Locked(_) => keymap::LOGIN,
+            Screen::ChangePin { .. } | Screen::Settings(_) => keymap::FORM,
+            Screen::Home { .. } => keymap::HOME,
+            Screen::Staff(s) => s.keymap(),
+            Screen::Agencies(a) => a.keymap(),
+            Screen::Hidden => &[],
+        }
+    }
+
+    /// The key tables live now: the global keys, then the overlay's or the screen's.
+    pub fn keymaps(&self) -> Vec<&'static [Binding]> {
+        if self.overlay.is_some() {
+            vec![keymap::GLOBAL, keymap::OVERLAY]
+        } else {
+            vec![keymap::GLOBAL, self.screen_keymap()]
+        }
+    }
+
+    pub fn handle(&mut self, input: Input) {
+        self.redraw = true;
+        match input {
+            Input::Key(ev) => {
+                if let Some(key) = Key::from_event(&ev) {
+                    self.on_key(key);
+                }
+            }
+            Input::Paste(text) => {
+                let lang = self.lang;
+                if self.overlay.is_none()
+                    && let Some(form) = self.form_mut()
+                {
+                    form.paste(&text, lang);
+                }
+            }
+            Input::Resize => {}
+        }
+    }
+
+    pub fn on_key(&mut self, key: Key) {
+        self.redraw = true;
+        if matches!(self.screen, Screen::Hidden) {
+            self.reveal_lock_screen();
+            return;
+        }
+        if key == keymap::HIDE_KEY {
+            self.hide();
+            return;
+        }
+        if let Some(Overlay::Confirm(c)) = &self.overlay {
+            let c = c.clone();
+            match key {
+                Key::Char('y') | Key::Char('Y') | Key::Char('s') | Key::Char('S') | Key::Enter => {
+                    self.overlay = None;
+                    self.confirmed(c);
+                }
+                Key::Char('n') | Key::Char('N') | Key::Esc => self.overlay = None,
+                _ => {}
+            }
+            return;
+        }
+        let typing = self.form().is_some();
+        let action = keymap::lookup(&self.keymaps(), key, typing);
+        if matches!(self.overlay, Some(Overlay::Help)) {
+            if matches!(action, Some(Action::Back | Action::Help)) {
+                self.overlay = None;
+            } else if action == Some(Action::Quit) {
+                self.overlay = None;
+                self.request_quit();
+            }
+            return;
+        }
+        match action {
+            Some(Action::Help) => self.overlay = Some(Overlay::Help),
+            Some(Action::Quit) => self.request_quit(),
+            Some(Action::Hide) => self.hide(),
+            Some(a) => self.screen_action(a),
+            None => {
+                let lang = self.lang;
+                if let Some(form) = self.form_mut() {
+                    form.edit(key, lang);
+                }
+            }
+        }
+    }
+
+    fn screen_action(&mut self, action: Action) {
+        if let Some(form) = self.form_mut() {
+            match action {
+                Action::NextField => return form.next(),
+                Action::PrevField => return form.prev(),
+                Action::Submit if !form.is_last() => return form.next(),
+                _ => {}
+            }
+        }
+        match &self.screen {
+            Screen::FirstRun(_)
+            | Screen::Login(_)
+            | Screen::Locked(_)
+            | Screen::ChangePin { .. } => self.auth_action(action),
+            Screen::Home { .. } => self.home_action(action),
+            Screen::Staff(_) => self.staff_action(action),
+            Screen::Agencies(_) => self.agencies_action(action),
+            Screen::Settings(_) => self.settings_action(action),
+            Screen::Hidden => {}
+        }
+    }
+
+    /// Esc on a form: leave at once when nothing was typed, otherwise ask first.
+    pub fn back_or_confirm(&mut self, leave: impl FnOnce(&mut App)) {
+        if self.form().is_some_and(|f| f.dirty) {
+            self.overlay = Some(Overlay::Confirm(Confirm::Discard));
+        } else {
+            leave(self);
+        }
+    }
+
+    fn confirmed(&mut self, c: Confirm) {
+        match c {
+            Confirm::Quit => self.quit_now(),
+            Confirm::Discard => self.discard_form(),
+            Confirm::ToggleDisabled { user_id, disable } => self.toggle_disabled(user_id, disable),
+        }
+    }
+
+    /// Leave the form in front without saving.
+    fn discard_form(&mut self) {
+        match &self.screen {
+            Screen::ChangePin { .. } | Screen::Settings(_) => self.go_home(),
+            Screen::Staff(_) => self.staff_close_form(),
+            Screen::Agencies(_) => self.agencies_close_form(),
+            _ => {}
+        }
+    }
+
+    pub fn go_home(&mut self) {
+        let selected = 0;
+        self.screen = Screen::Home { selected };
+    }
+
+    pub fn request_quit(&mut self) {
+        if self.has_unsaved_input() {
+            self.overlay = Some(Overlay::Confirm(Confirm::Quit));
+        } else {
+            self.quit_now();
+        }
+    }
+
+    pub fn quit_now(&mut self) {
+        if self.session.is_some() {
+            let (actor, now) = (self.actor(), self.now());
+            // The program ends either way; a failure to record it is shown on stderr by main.
+            if let Err(e) = accounts::end_session(&mut self.store, actor, "quit", now) {
+                self.fail(e);
+            }
+        }
+        self.suspended = None;
+        self.session = None;
+        self.purge = true;
+        self.quit = true;
+    }
+
+    /// Quick hide: nothing identifying stays on screen or in the scrollback; the session locks.
+    pub fn hide(&mut self) {
+        let event = if self.session.is_some() {
+            "hide"
+        } else {
+            "hide_login"
+        };
+        let actor = self.actor();
+        if let Err(e) = accounts::session_event(&mut self.store, actor, event) {
+            self.fail(e);
+        }
+        self.suspend_front();
+        self.screen = Screen::Hidden;
+        self.overlay = None;
+        self.status = None;
+        self.purge = true;
+    }
+
+    /// Lock now (by key or after the idle time): clear the screen and ask for the PIN.
+    pub fn lock(&mut self, event: &str) {
+        if self.session.is_none() || matches!(self.screen, Screen::Locked(_)) {
+            return;
+        }
+        let actor = self.actor();
+        if let Err(e) = accounts::session_event(&mut self.store, actor, event) {
+            self.fail(e);
+        }
+        self.suspend_front();
+        self.overlay = None;
+        self.status = None;
+        self.purge = true;
+        self.reveal_lock_screen();
+        self.redraw = true;
+    }
+
+    /// Keep the screen in front so that unlocking returns to it (but a lock screen or login
+    /// form is never kept: what was typed there is a PIN).
+    fn suspend_front(&mut self) {
+        let front = std::mem::replace(&mut self.screen, Screen::Hidden);
+        match front {
+            Screen::Hidden | Screen::Locked(_) | Screen::Login(_) | Screen::FirstRun(_) => {}
+            other if self.session.is_some() => self.suspended = Some(other),
+            _ => {}
+        }
+    }
+
+    /// After a hide: the lock screen for the session's user, or the login screen.
+    fn reveal_lock_screen(&mut self) {
+        self.screen = match &self.session {
+            Some(s) => Screen::Locked(auth_screens::locked_form(&s.user.username)),
+            None if users::count_users(self.store.conn()).unwrap_or(0) == 0 => {
+                Screen::FirstRun(auth_screens::first_run_form(self.lang))
+            }
+            None => Screen::Login(auth_screens::login_form("")),
+        };
+    }
+
+    /// Called by the loop when no input came for the idle time.
+    pub fn on_idle(&mut self) {
+        self.lock("lock_idle");
+    }
+
+    pub fn set_language(&mut self, lang: Lang) {
+        self.lang = lang;
+        let actor = self.actor();
+        if let Some(s) = &mut self.session {
+            s.user.lang = lang;
+            let (uid, now) = (s.user.id, Timestamp::now());
+            if let Err(e) = accounts::set_language(&mut self.store, actor, uid, lang, now) {
+                self.fail(e);
+            }
+        }
+    }
+
+    pub fn is_admin(&self) -> bool {
+        self.session
+            .as_ref()
+            .is_some_and(|s| s.user.role == crate::domain::staff::Role::Admin)
+    }
+
+    /// The idle-lock setting may have changed in another process.
+    pub fn reload_settings(&mut self) {
+        if let Ok(m) = users::idle_lock_minutes(self.store.conn()) {
+            self.idle_minutes = m;
+        }
+    }
+}
+
+/// The form field an error is about.
+fn field_of(msg: Msg) -> Option<Msg> {
+    use Msg::*;
+    Some(match msg {
+        PinLength | PinNotDigits | PinAllSame | PinSequence | PinRepeats | PinYearLike
+        | PinCommon | PinOwnDigits | ErrPinUnchanged => FieldNewPin,
+        PinMismatch => FieldPinAgain,
+        ErrCurrentPinWrong => FieldCurrentPin,
+        ErrUsernameForm | ErrUsernameTaken => FieldUsername,
+        ErrAgencyExists => FieldAgency,
+        ErrIdleRange => FieldIdleMinutes,
+        _ => return None,
+    })
+}

@@ -1,0 +1,237 @@
+//! The one event loop. It waits for input without spinning (blocking read, or a timeout only
+//! as long as the idle lock needs), draws only after something changed, and coalesces bursts
+//! of input (pastes, resize storms) into one frame.
+
+use std::io::{self, IsTerminal, Write};
+use std::time::{Duration, Instant};
+
+use ratatui::backend::Backend;
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::terminal::{self, ClearType};
+use ratatui::crossterm::{cursor, execute};
+use ratatui::{Terminal, backend::CrosstermBackend};
+
+use crate::error::Error;
+use crate::i18n::Msg;
+use crate::store::Store;
+use crate::ui::app::{App, Input, Options};
+use crate::ui::screens;
+
+/// What waiting for input gave.
+pub enum Next {
+    Input(Input),
+    /// The timeout passed with no input.
+    Timeout,
+    /// Something the console does not use (a key release, mouse, focus).
+    Ignored,
+}
+
+/// The terminal side of the loop: where input comes from, and what a lock must wipe.
+pub trait Console {
+    /// Wait for input, at most `timeout` (forever when None).
+    fn next(&mut self, timeout: Option<Duration>) -> io::Result<Next>;
+    /// Clear the scrollback (the visible screen is cleared by the loop).
+    fn purge_scrollback(&mut self) -> io::Result<()>;
+    fn begin_frame(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+    fn end_frame(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+fn other<E: std::fmt::Display>(e: E) -> io::Error {
+    io::Error::other(e.to_string())
+}
+
+/// Run until the app quits or the terminal goes away.
+pub fn run<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    console: &mut impl Console,
+) -> io::Result<()> {
+    let mut last_input = Instant::now();
+    loop {
+        if app.purge {
+            terminal.clear().map_err(other)?;
+            console.purge_scrollback()?;
+            app.purge = false;
+            app.redraw = true;
+        }
+        if app.quit {
+            return Ok(());
+        }
+        if app.redraw {
+            console.begin_frame()?;
+            terminal.draw(|f| screens::draw(f, app)).map_err(other)?;
+            console.end_frame()?;
+            app.redraw = false;
+        }
+        let timeout = app
+            .idle_timeout()
+            .map(|t| t.saturating_sub(last_input.elapsed()));
+        match console.next(timeout)? {
+            Next::Input(input) => {
+                last_input = Instant::now();
+                app.handle(input);
+                // Take whatever else is already waiting before drawing again.
+                while !app.quit && !app.purge {
+                    match console.next(Some(Duration::ZERO))? {
+                        Next::Input(input) => app.handle(input),
+                        Next::Ignored => {}
+                        Next::Timeout => break,
+                    }
+                }
+            }
+            Next::Timeout => {
+                if app
+                    .idle_timeout()
+                    .is_some_and(|t| last_input.elapsed() >= t)
+                {
+                    app.on_idle();
+                }
+            }
+            Next::Ignored => {}
+        }
+    }
+}
+
+/// The real terminal, through crossterm.
+#[derive(Default)]
+pub struct Crossterm {
+    pending: std::collections::VecDeque<Event>,
+}
+
+/// What crossterm makes of ESC ESC [ 2 4 ~ (Esc, then F12, in one read, as a slow link
+/// delivers them): Esc and the four characters. The hide key must never be lost that way.
+const F12_TAIL: [char; 4] = ['[', '2', '4', '~'];
+
+fn plain_char(ev: &Event) -> Option<char> {
+    match ev {
+        Event::Key(k) if k.modifiers.is_empty() || k.modifiers == KeyModifiers::SHIFT => {
+            match k.code {
+                KeyCode::Char(c) => Some(c),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+impl Crossterm {
+    fn read(&mut self) -> io::Result<Event> {
+        if let Some(ev) = self.pending.pop_front() {
+            return Ok(ev);
+        }
+        let ev = event::read()?;
+        if matches!(&ev, Event::Key(k) if k.code == KeyCode::Esc) {
+            // Look at what arrived with it, without waiting.
+            while self.pending.len() < F12_TAIL.len() && event::poll(Duration::ZERO)? {
+                let next = event::read()?;
+                let ok = plain_char(&next) == Some(F12_TAIL[self.pending.len()]);
+                self.pending.push_back(next);
+                if !ok {
+                    break;
+                }
+            }
+            let stitched = self.pending.len() == F12_TAIL.len()
+                && self
+                    .pending
+                    .iter()
+                    .zip(F12_TAIL)
+                    .all(|(e, c)| plain_char(e) == Some(c));
+            if stitched {
+                self.pending.clear();
+                self.pending.push_back(Event::Key(KeyEvent::new(
+                    KeyCode::F(12),
+                    KeyModifiers::NONE,
+                )));
+            }
+        }
+        Ok(ev)
+    }
+}
+
+impl Console for Crossterm {
+    fn next(&mut self, timeout: Option<Duration>) -> io::Result<Next> {
+        if self.pending.is_empty()
+            && let Some(t) = timeout
+            && !event::poll(t)?
+        {
+            return Ok(Next::Timeout);
+        }
+        Ok(match self.read()? {
+            Event::Key(k) if k.kind != KeyEventKind::Release => Next::Input(Input::Key(k)),
+            Event::Paste(s) => Next::Input(Input::Paste(s)),
+            Event::Resize(..) => Next::Input(Input::Resize),
+            _ => Next::Ignored,
+        })
+    }
+
+    fn purge_scrollback(&mut self) -> io::Result<()> {
+        execute!(
+            io::stdout(),
+            terminal::Clear(ClearType::All),
+            terminal::Clear(ClearType::Purge),
+            cursor::MoveTo(0, 0)
+        )
+    }
+
+    fn begin_frame(&mut self) -> io::Result<()> {
+        execute!(io::stdout(), terminal::BeginSynchronizedUpdate)
+    }
+
+    fn end_frame(&mut self) -> io::Result<()> {
+        execute!(io::stdout(), terminal::EndSynchronizedUpdate)
+    }
+}
+
+fn setup_terminal() -> io::Result<()> {
+    terminal::enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        terminal::EnterAlternateScreen,
+        event::EnableBracketedPaste,
+        // A neutral title: never a record or a user name.
+        terminal::SetTitle("intake"),
+        terminal::Clear(ClearType::All),
+    )
+}
+
+/// Put the terminal back as it was: on exit, on error and on panic. Clears what was shown.
+pub fn restore_terminal() {
+    let mut out = io::stdout();
+    let _ = execute!(
+        out,
+        terminal::Clear(ClearType::All),
+        terminal::Clear(ClearType::Purge),
+        event::DisableBracketedPaste,
+        terminal::LeaveAlternateScreen,
+        cursor::Show,
+    );
+    let _ = terminal::disable_raw_mode();
+    let _ = out.flush();
+}
+
+/// Open the console on a real terminal.
+pub fn run_console(store: Store, opts: Options) -> crate::Result<()> {
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        return Err(Error::user(Msg::ErrNotTerminal));
+    }
+    let mut app = App::new(store, opts)?;
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        previous(info);
+    }));
+    setup_terminal()?;
+    let result = Terminal::new(CrosstermBackend::new(io::stdout()))
+        .and_then(|mut t| run(&mut t, &mut app, &mut Crossterm::default()));
+    restore_terminal();
+    if app.session.is_some() {
+        // The terminal went away (a dropped link): record the session as closed.
+        let (actor, now) = (app.actor(), app.now());
+        crate::auth::accounts::end_session(&mut app.store, actor, "closed", now)?;
+    }
+    result.map_err(Error::Io)
+}

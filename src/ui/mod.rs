@@ -1,0 +1,12 @@
+//! The console: one event loop, generic over the ratatui backend, so tests drive the same app
+//! on a TestBackend that the binary drives on a real terminal.
+
+pub mod app;
+pub mod event_loop;
+pub mod form;
+pub mod keymap;
+pub mod pager;
+pub mod screens;
+pub mod theme;
+
+pub use app::{App, Input, Options};

@@ -1,0 +1,137 @@
+//! The home screen: who is logged in, and the actions that exist for them. The menu is the
+//! home key table itself, filtered by role, so the menu, the help and the keys always agree.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::i18n::Msg;
+use crate::ui::app::{App, Screen};
+use crate::ui::keymap::{Action, Binding, HOME};
+use crate::ui::screens::block;
+
+const ADMIN_ONLY: &[Action] = &[Action::Staff, Action::Agencies, Action::Settings];
+const MENU: &[Action] = &[
+    Action::Staff,
+    Action::Agencies,
+    Action::Settings,
+    Action::ChangePin,
+    Action::Language,
+    Action::Lock,
+    Action::Logout,
+    Action::Quit,
+];
+
+/// The menu entries this user may use, in order.
+pub fn menu(app: &App) -> Vec<&'static Binding> {
+    MENU.iter()
+        .filter(|a| app.is_admin() || !ADMIN_ONLY.contains(a))
+        .filter_map(|a| HOME.iter().find(|b| b.action == *a))
+        .collect()
+}
+
+impl App {
+    pub(crate) fn home_action(&mut self, action: Action) {
+        let Screen::Home { selected } = self.screen else {
+            return;
+        };
+        let items = menu(self);
+        match action {
+            Action::Up => {
+                self.screen = Screen::Home {
+                    selected: selected.saturating_sub(1),
+                }
+            }
+            Action::Down => {
+                self.screen = Screen::Home {
+                    selected: (selected + 1).min(items.len() - 1),
+                }
+            }
+            Action::Open => {
+                if let Some(b) = items.get(selected) {
+                    let a = b.action;
+                    self.open(a);
+                }
+            }
+            other => self.open(other),
+        }
+    }
+
+    fn open(&mut self, action: Action) {
+        if ADMIN_ONLY.contains(&action) && !self.is_admin() {
+            self.fail(crate::Error::user(Msg::ErrAdminOnly));
+            return;
+        }
+        self.status = None;
+        match action {
+            Action::Staff => self.open_staff(),
+            Action::Agencies => self.open_agencies(),
+            Action::Settings => self.open_settings(),
+            Action::ChangePin => {
+                self.screen = Screen::ChangePin {
+                    form: super::auth::change_pin_form(false),
+                    forced: false,
+                }
+            }
+            Action::Language => {
+                self.set_language(self.lang.other());
+                self.say(Msg::LanguageChanged);
+            }
+            Action::Lock => self.lock("lock"),
+            Action::Logout => self.logout(),
+            Action::Quit => self.request_quit(),
+            _ => {}
+        }
+    }
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, selected: usize) {
+    let t = app.opts.theme;
+    let lang = app.lang;
+    let Some(s) = &app.session else { return };
+    let [who, menu_a] = Layout::vertical([Constraint::Length(7), Constraint::Fill(1)]).areas(area);
+    let u = &s.user;
+    let row = |label: Msg, value: String| {
+        Line::from(vec![
+            Span::styled(format!(" {:<16}", label.text(lang)), t.dim()),
+            Span::raw(value),
+        ])
+    };
+    let lines = vec![
+        row(Msg::FieldDisplayName, u.display_name.clone()),
+        row(Msg::FieldUsername, u.username.clone()),
+        row(
+            Msg::FieldAgency,
+            format!("{} ({})", u.agency_name, u.agency_kind.label().text(lang)),
+        ),
+        row(Msg::FieldRole, u.role.label().text(lang).to_string()),
+        row(Msg::FieldLanguage, Msg::LanguageName.text(lang).to_string()),
+    ];
+    frame.render_widget(
+        Paragraph::new(lines).block(block(Msg::HomeYou, t, lang)),
+        who,
+    );
+    let items = menu(app);
+    let menu_lines: Vec<Line> = items
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let key = b.keys[0].label();
+            let text = format!(
+                " {} {key:>2}  {}",
+                if i == selected { t.marker() } else { " " },
+                b.label.text(lang)
+            );
+            if i == selected {
+                Line::from(Span::styled(text, t.focus()))
+            } else {
+                Line::raw(text)
+            }
+        })
+        .collect();
+    frame.render_widget(
+        Paragraph::new(menu_lines).block(block(Msg::HomeActions, t, lang)),
+        menu_a,
+    );
+}
