@@ -57,11 +57,7 @@ impl Error {
 fn db_error_kind(e: &rusqlite::Error) -> String {
     match e {
         rusqlite::Error::SqliteFailure(f, _) => format!("{:?}", f.code),
-        other => format!("{}", other)
-            .split(':')
-            .next()
-            .unwrap_or_default()
-            .to_string(),
+        other => format!("{}", other).split(':').next().unwrap_or_default().to_string(),
     }
 }
 
@@ -81,11 +77,7 @@ pub(crate) fn is_corrupt(e: &rusqlite::Error) -> bool {
 
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
-        if is_busy(&e) {
-            Error::Busy
-        } else {
-            Error::Db(e)
-        }
+        if is_busy(&e) { Error::Busy } else { Error::Db(e) }
     }
 }
 

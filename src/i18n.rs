@@ -241,3 +241,34 @@ impl Msg {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn placeholders(s: &str) -> Vec<usize> {
+        (0..10).filter(|i| s.contains(&format!("{{{i}}}"))).collect()
+    }
+
+    #[test]
+    fn every_message_has_both_languages_with_the_same_arguments() {
+        for &m in Msg::ALL {
+            let (en, es) = (m.text(Lang::En), m.text(Lang::Es));
+            assert!(!en.trim().is_empty() && !es.trim().is_empty(), "{m:?} is empty");
+            assert_eq!(placeholders(en), placeholders(es), "{m:?} arguments differ");
+        }
+    }
+
+    #[test]
+    fn fill_replaces_numbered_arguments() {
+        assert_eq!(fill("{1} before {0}", &["b", "a"]), "a before b");
+    }
+
+    #[test]
+    fn language_comes_from_ids_and_locales() {
+        assert_eq!(Lang::parse("es_MX.UTF-8"), Some(Lang::Es));
+        assert_eq!(Lang::parse("en"), Some(Lang::En));
+        assert_eq!(Lang::parse("C"), None);
+        assert_eq!(Lang::En.other(), Lang::Es);
+    }
+}

@@ -35,10 +35,9 @@ pub fn check_text(input: &str, field: Msg, max: usize, lang: Lang) -> Result<Str
     match clean_capped(input, max) {
         Capped::Fits(s) if !s.is_empty() => Ok(s),
         Capped::Fits(_) => Err(Error::user_with(Msg::ErrRequired, &[field.text(lang)])),
-        Capped::TooLong { max, .. } => Err(Error::user_with(
-            Msg::ErrTooLong,
-            &[field.text(lang), &max.to_string()],
-        )),
+        Capped::TooLong { max, .. } => {
+            Err(Error::user_with(Msg::ErrTooLong, &[field.text(lang), &max.to_string()]))
+        }
     }
 }
 
@@ -102,12 +101,7 @@ pub fn add_user(
     require_admin(store, actor)?;
     let lang = a.lang;
     let username = check_username(a.username)?;
-    let display = check_text(
-        a.display_name,
-        Msg::FieldDisplayName,
-        DISPLAY_NAME_MAX,
-        lang,
-    )?;
+    let display = check_text(a.display_name, Msg::FieldDisplayName, DISPLAY_NAME_MAX, lang)?;
     let agency = check_text(a.agency, Msg::FieldAgency, AGENCY_NAME_MAX, lang)?;
     check_new_pin(a.pin, a.pin_again, &[&username, &display])?;
     if users::count_users(store.conn())? == 0 && a.role != Role::Admin {
@@ -152,11 +146,7 @@ pub fn create_first_admin(
         store,
         Actor::CLI,
         cost,
-        &NewAccount {
-            role: Role::Admin,
-            temporary: false,
-            ..*a
-        },
+        &NewAccount { role: Role::Admin, temporary: false, ..*a },
         now,
     )
 }
@@ -198,11 +188,7 @@ pub fn set_disabled(
             tx,
             &source,
             actor,
-            if disabled {
-                "user_disable"
-            } else {
-                "user_enable"
-            },
+            if disabled { "user_disable" } else { "user_enable" },
             Some(user_id),
         )
     })
@@ -295,11 +281,7 @@ pub fn change_own_pin(
     change: &PinChange,
     now: Timestamp,
 ) -> Result<()> {
-    let PinChange {
-        current,
-        new_pin,
-        again,
-    } = *change;
+    let PinChange { current, new_pin, again } = *change;
     let stored = users::find_by_username(store.conn(), &user.username)?
         .ok_or_else(|| Error::user(Msg::ErrNoSuchUser))?;
     if let Some(cur) = current

@@ -70,11 +70,7 @@ fn record_failed(
         audit::append(tx, &source, &Event::new(event, "failed").by(uid, sid))?;
         Ok(f)
     })?;
-    Ok(Outcome::Denied(if is_locked(&after, now) {
-        Msg::LoginLocked
-    } else {
-        Msg::LoginFailed
-    }))
+    Ok(Outcome::Denied(if is_locked(&after, now) { Msg::LoginLocked } else { Msg::LoginFailed }))
 }
 
 impl Login<'_> {
@@ -88,10 +84,7 @@ impl Login<'_> {
             return Ok(Outcome::Denied(Msg::LoginLocked));
         }
         let decoy = self.cost.decoy();
-        let hash = found
-            .as_ref()
-            .map(|u| u.pin_hash.as_str())
-            .unwrap_or(&decoy);
+        let hash = found.as_ref().map(|u| u.pin_hash.as_str()).unwrap_or(&decoy);
         let pin_ok = pin::verify(pin, hash) && found.is_some();
         let Some(u) = found.filter(|_| pin_ok) else {
             return record_failed(self.store, &name, uid, None, "login", now);
@@ -109,18 +102,12 @@ impl Login<'_> {
                 users::set_pin(tx, uid, h, u.user.pin_temporary, now)?;
             }
             let sid = users::start_session(tx, uid, &source, now)?;
-            audit::append(
-                tx,
-                &source,
-                &Event::new("login", "ok").by(Some(uid), Some(sid)),
-            )?;
+            audit::append(tx, &source, &Event::new("login", "ok").by(Some(uid), Some(sid)))?;
             if upgrade.is_some() {
                 audit::append(
                     tx,
                     &source,
-                    &Event::new("pin_rehash", "ok")
-                        .by(Some(uid), Some(sid))
-                        .record(uid),
+                    &Event::new("pin_rehash", "ok").by(Some(uid), Some(sid)).record(uid),
                 )?;
             }
             Ok(sid)
@@ -148,9 +135,7 @@ pub fn unlock(
         return Ok(Outcome::Denied(Msg::LoginLocked));
     }
     let current = users::find_by_username(store.conn(), &user.username)?;
-    let ok = current
-        .as_ref()
-        .is_some_and(|u| pin::verify(pin, &u.pin_hash) && !u.user.disabled);
+    let ok = current.as_ref().is_some_and(|u| pin::verify(pin, &u.pin_hash) && !u.user.disabled);
     let Some(current) = current.filter(|_| ok) else {
         return record_failed(store, &user.username, uid, sid, "unlock", now);
     };
@@ -159,9 +144,5 @@ pub fn unlock(
         users::clear_failures(tx, &user.username)?;
         audit::append(tx, &source, &Event::new("unlock", "ok").by(uid, sid))
     })?;
-    Ok(Outcome::Ok(LoggedIn {
-        user: current.user,
-        session_id,
-        must_change_pin: false,
-    }))
+    Ok(Outcome::Ok(LoggedIn { user: current.user, session_id, must_change_pin: false }))
 }

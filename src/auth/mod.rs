@@ -13,8 +13,5 @@ pub struct Actor {
 }
 
 impl Actor {
-    pub const CLI: Actor = Actor {
-        user_id: None,
-        session_id: None,
-    };
+    pub const CLI: Actor = Actor { user_id: None, session_id: None };
 }

@@ -96,9 +96,7 @@ pub fn check_policy(pin: &str, own: &[&str]) -> Result<(), PinProblem> {
 }
 
 fn is_year(four: &str) -> bool {
-    four.parse::<u32>()
-        .map(|y| (1940..=2039).contains(&y))
-        .unwrap_or(false)
+    four.parse::<u32>().map(|y| (1940..=2039).contains(&y)).unwrap_or(false)
 }
 
 fn digit_runs(text: &str) -> Vec<String> {
@@ -116,11 +114,7 @@ pub struct HashCost {
     pub p: u32,
 }
 
-pub const PRODUCTION: HashCost = HashCost {
-    m_kib: 19_456,
-    t: 2,
-    p: 1,
-};
+pub const PRODUCTION: HashCost = HashCost { m_kib: 19_456, t: 2, p: 1 };
 
 impl HashCost {
     fn argon2(self) -> Argon2<'static> {
@@ -154,9 +148,7 @@ pub fn hash(pin: &str, cost: HashCost) -> String {
 /// Verify a PIN against a stored PHC string; a malformed string never verifies.
 pub fn verify(pin: &str, phc: &str) -> bool {
     match PasswordHash::new(phc) {
-        Ok(parsed) => Argon2::default()
-            .verify_password(pin.as_bytes(), &parsed)
-            .is_ok(),
+        Ok(parsed) => Argon2::default().verify_password(pin.as_bytes(), &parsed).is_ok(),
         Err(_) => false,
     }
 }
@@ -179,11 +171,7 @@ pub fn needs_upgrade(phc: &str, cost: HashCost) -> bool {
 mod tests {
     use super::*;
 
-    const CHEAP: HashCost = HashCost {
-        m_kib: 64,
-        t: 1,
-        p: 1,
-    };
+    const CHEAP: HashCost = HashCost { m_kib: 64, t: 1, p: 1 };
 
     #[test]
     fn policy_refuses_guessable_pins_and_says_why() {
@@ -206,10 +194,7 @@ mod tests {
         for (pin, want) in cases {
             assert_eq!(check_policy(pin, &[]), Err(want), "{pin}");
         }
-        assert_eq!(
-            check_policy("508731", &["maria873", "María"]),
-            Err(PinProblem::OwnDigits)
-        );
+        assert_eq!(check_policy("508731", &["maria873", "María"]), Err(PinProblem::OwnDigits));
         assert_eq!(check_policy("508731", &["maria", "María"]), Ok(()));
         assert_eq!(check_policy("90817263", &[]), Ok(()));
     }

@@ -94,10 +94,7 @@ pub enum UserCommand {
 
 impl Cli {
     pub fn language(&self) -> Lang {
-        self.lang
-            .as_deref()
-            .and_then(Lang::parse)
-            .unwrap_or_else(Lang::from_env)
+        self.lang.as_deref().and_then(Lang::parse).unwrap_or_else(Lang::from_env)
     }
 
     fn paths(&self) -> Result<DbPaths> {
@@ -110,12 +107,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let lang = cli.language();
     match &cli.command {
         None => {
+            ui::event_loop::require_terminal()?;
             let store = Store::open(&cli.paths()?, true)?;
-            let opts = Options {
-                cost: pin::PRODUCTION,
-                theme: Theme::from_env(cli.ascii),
-                lang,
-            };
+            let opts = Options { cost: pin::PRODUCTION, theme: Theme::from_env(cli.ascii), lang };
             ui::event_loop::run_console(store, opts)?;
             Ok(ExitCode::SUCCESS)
         }
@@ -145,11 +139,7 @@ fn print_check(store: &Store, lang: Lang) -> ExitCode {
         println!("{line}");
         all_ok &= r.ok;
     }
-    if all_ok {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    }
+    if all_ok { ExitCode::SUCCESS } else { ExitCode::FAILURE }
 }
 
 pub fn user_command(
@@ -161,12 +151,7 @@ pub fn user_command(
     let now = Timestamp::now();
     let actor = Actor::CLI;
     match command {
-        UserCommand::Add {
-            username,
-            name,
-            role,
-            agency,
-        } => {
+        UserCommand::Add { username, name, role, agency } => {
             let role = Role::parse(role)
                 .ok_or_else(|| Error::user_with(Msg::ErrUnknownRole, &[role.as_str()]))?;
             let agency = match agency {
@@ -200,11 +185,7 @@ pub fn user_command(
             let disable = matches!(command, UserCommand::Disable { .. });
             let user = accounts::find_user(store, username)?;
             accounts::set_disabled(store, actor, user.id, disable, now)?;
-            let msg = if disable {
-                Msg::UserDisabled
-            } else {
-                Msg::UserEnabled
-            };
+            let msg = if disable { Msg::UserDisabled } else { Msg::UserEnabled };
             println!("{}", msg.text(lang));
         }
         UserCommand::Unlock { username } => {

@@ -13,13 +13,8 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 5] = [
-        Role::Admin,
-        Role::Supervisor,
-        Role::Advocate,
-        Role::Intake,
-        Role::LawEnforcement,
-    ];
+    pub const ALL: [Role; 5] =
+        [Role::Admin, Role::Supervisor, Role::Advocate, Role::Intake, Role::LawEnforcement];
 
     /// The stored identifier.
     pub fn id(self) -> &'static str {
@@ -58,11 +53,8 @@ pub enum AgencyKind {
 }
 
 impl AgencyKind {
-    pub const ALL: [AgencyKind; 3] = [
-        AgencyKind::ServiceProvider,
-        AgencyKind::LawEnforcement,
-        AgencyKind::Government,
-    ];
+    pub const ALL: [AgencyKind; 3] =
+        [AgencyKind::ServiceProvider, AgencyKind::LawEnforcement, AgencyKind::Government];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -97,9 +89,6 @@ mod tests {
         }
         assert_eq!(Role::parse("Law-Enforcement"), Some(Role::LawEnforcement));
         assert_eq!(Role::parse("boss"), None);
-        assert_eq!(
-            AgencyKind::parse("government"),
-            Some(AgencyKind::Government)
-        );
+        assert_eq!(AgencyKind::parse("government"), Some(AgencyKind::Government));
     }
 }

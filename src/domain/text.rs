@@ -22,13 +22,7 @@ pub fn allowed_char(c: char) -> bool {
 pub fn clean_line(input: &str) -> String {
     let mapped: String = input
         .chars()
-        .map(|c| {
-            if c == '\t' || c == '\n' || c == '\r' {
-                ' '
-            } else {
-                c
-            }
-        })
+        .map(|c| if c == '\t' || c == '\n' || c == '\r' { ' ' } else { c })
         .filter(|&c| allowed_char(c))
         .collect();
     mapped.trim().to_string()
@@ -45,10 +39,7 @@ pub enum Capped {
 pub fn clean_capped(input: &str, max: usize) -> Capped {
     let clean = clean_line(input);
     if clean.chars().count() > max {
-        Capped::TooLong {
-            kept: clean.chars().take(max).collect(),
-            max,
-        }
+        Capped::TooLong { kept: clean.chars().take(max).collect(), max }
     } else {
         Capped::Fits(clean)
     }
@@ -74,12 +65,6 @@ mod tests {
     #[test]
     fn caps_count_characters_not_bytes() {
         assert_eq!(clean_capped("ñññ", 3), Capped::Fits("ñññ".into()));
-        assert_eq!(
-            clean_capped("abcd", 3),
-            Capped::TooLong {
-                kept: "abc".into(),
-                max: 3
-            }
-        );
+        assert_eq!(clean_capped("abcd", 3), Capped::TooLong { kept: "abc".into(), max: 3 });
     }
 }

@@ -19,9 +19,7 @@ pub fn denver() -> TimeZone {
 
 /// A stored time as shown on screen: local date and time in America/Denver.
 pub fn show(ts: Timestamp) -> String {
-    ts.to_zoned_datetime(denver())
-        .strftime("%Y-%m-%d %H:%M")
-        .to_string()
+    ts.to_zoned_datetime(denver()).strftime("%Y-%m-%d %H:%M").to_string()
 }
 
 pub fn show_db(s: &str) -> String {

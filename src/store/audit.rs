@@ -22,11 +22,7 @@ pub struct Event<'a> {
 
 impl<'a> Event<'a> {
     pub fn new(event: &'a str, outcome: &'a str) -> Self {
-        Event {
-            event,
-            outcome,
-            ..Default::default()
-        }
+        Event { event, outcome, ..Default::default() }
     }
     pub fn by(mut self, user_id: Option<i64>, session_id: Option<i64>) -> Self {
         self.user_id = user_id;
@@ -74,11 +70,9 @@ fn row_hash(
 /// Append one row inside the caller's write transaction.
 pub fn append(tx: &Transaction, source: &str, ev: &Event) -> Result<i64> {
     let last: Option<(i64, String)> = tx
-        .query_row(
-            "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
+        .query_row("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
         .optional()?;
     let (id, prev) = match last {
         Some((id, hash)) => (id + 1, hash),

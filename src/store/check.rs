@@ -14,18 +14,10 @@ pub struct CheckResult {
 
 impl CheckResult {
     fn pass(name: Msg) -> Self {
-        CheckResult {
-            name,
-            ok: true,
-            detail: None,
-        }
+        CheckResult { name, ok: true, detail: None }
     }
     fn fail(name: Msg, detail: Msg, args: Vec<String>) -> Self {
-        CheckResult {
-            name,
-            ok: false,
-            detail: Some((detail, args)),
-        }
+        CheckResult { name, ok: false, detail: Some((detail, args)) }
     }
 }
 
@@ -72,16 +64,10 @@ pub fn run(store: &Store) -> Vec<CheckResult> {
     ];
     results.push(match audit::first_broken(store.conn()) {
         Ok(None) => CheckResult::pass(Msg::CheckAuditChain),
-        Ok(Some(id)) => CheckResult::fail(
-            Msg::CheckAuditChain,
-            Msg::CheckAuditBroken,
-            vec![id.to_string()],
-        ),
-        Err(e) => CheckResult::fail(
-            Msg::CheckAuditChain,
-            Msg::CheckProblems,
-            vec![e.to_string()],
-        ),
+        Ok(Some(id)) => {
+            CheckResult::fail(Msg::CheckAuditChain, Msg::CheckAuditBroken, vec![id.to_string()])
+        }
+        Err(e) => CheckResult::fail(Msg::CheckAuditChain, Msg::CheckProblems, vec![e.to_string()]),
     });
     let triggers: Result<i64> = store
         .conn()

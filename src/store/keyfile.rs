@@ -18,10 +18,7 @@ pub fn ensure_private_dir(dir: &Path) -> Result<()> {
     if dir.as_os_str().is_empty() || dir.exists() {
         return Ok(());
     }
-    fs::DirBuilder::new()
-        .recursive(true)
-        .mode(0o700)
-        .create(dir)?;
+    fs::DirBuilder::new().recursive(true).mode(0o700).create(dir)?;
     Ok(())
 }
 
@@ -45,10 +42,7 @@ pub fn read(path: &Path) -> Result<KeyHex> {
     let text = Zeroizing::new(fs::read_to_string(path).map_err(|_| missing(path))?);
     let key = Zeroizing::new(text.trim().to_ascii_lowercase());
     if key.len() != 64 || !key.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Err(Error::user_with(
-            Msg::ErrKeyFileInvalid,
-            &[&path.display().to_string()],
-        ));
+        return Err(Error::user_with(Msg::ErrKeyFileInvalid, &[&path.display().to_string()]));
     }
     Ok(key)
 }
@@ -62,11 +56,7 @@ pub fn create(path: &Path) -> Result<KeyHex> {
         hex.push(char::from_digit((b >> 4) as u32, 16).unwrap_or('0'));
         hex.push(char::from_digit((b & 0xf) as u32, 16).unwrap_or('0'));
     }
-    let mut file = OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)?;
+    let mut file = OpenOptions::new().write(true).create_new(true).mode(0o600).open(path)?;
     file.write_all(hex.as_bytes())?;
     file.write_all(b"\n")?;
     file.sync_all()?;

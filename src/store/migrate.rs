@@ -49,10 +49,7 @@ pub fn migrate(store: &mut Store) -> Result<()> {
         if v == 0 && tables == 0 {
             create_fresh(tx)
         } else if v > latest() {
-            Err(Error::user_with(
-                Msg::ErrDbNewer,
-                &[&v.to_string(), &latest().to_string()],
-            ))
+            Err(Error::user_with(Msg::ErrDbNewer, &[&v.to_string(), &latest().to_string()]))
         } else {
             upgrade(tx, v, latest())
         }

@@ -66,20 +66,19 @@ impl Store {
             key
         };
         let conn = Connection::open(&paths.db)?;
+        // SQLCipher logs to stderr by default; a user sees our message instead.
+        conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
         let pragma = Zeroizing::new(format!("PRAGMA key = \"x'{}'\";", key.as_str()));
         conn.execute_batch(&pragma)?;
         drop(pragma);
         drop(key);
-        if let Err(e) = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
-            r.get::<_, i64>(0)
-        }) {
+        if let Err(e) =
+            conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))
+        {
             if crate::error::is_corrupt(&e) {
                 return Err(Error::user_with(
                     Msg::ErrWrongKey,
-                    &[
-                        &paths.db.display().to_string(),
-                        &paths.key.display().to_string(),
-                    ],
+                    &[&paths.db.display().to_string(), &paths.key.display().to_string()],
                 ));
             }
             return Err(e.into());
@@ -92,11 +91,7 @@ impl Store {
         conn.execute_batch(
             "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;",
         )?;
-        let mut store = Store {
-            conn,
-            paths: paths.clone(),
-            source: session_source(),
-        };
+        let mut store = Store { conn, paths: paths.clone(), source: session_source() };
         migrate::migrate(&mut store)?;
         Ok(store)
     }
@@ -121,9 +116,7 @@ impl Store {
         let mut delay = Duration::from_millis(2);
         loop {
             let attempt: Result<T> = (|| {
-                let tx = self
-                    .conn
-                    .transaction_with_behavior(TransactionBehavior::Immediate)?;
+                let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
                 let value = f(&tx)?;
                 tx.commit()?;
                 Ok(value)
@@ -143,10 +136,7 @@ impl Store {
 /// The session's source for the audit log: the client address from SSH_CONNECTION, or the
 /// local terminal's device name.
 pub fn session_source() -> String {
-    source_from(
-        std::env::var("SSH_CONNECTION").ok().as_deref(),
-        local_tty().as_deref(),
-    )
+    source_from(std::env::var("SSH_CONNECTION").ok().as_deref(), local_tty().as_deref())
 }
 
 fn local_tty() -> Option<String> {
@@ -161,10 +151,7 @@ pub fn source_from(ssh_connection: Option<&str>, tty: Option<&str>) -> String {
         Some(addr) => format!("ssh:{addr}"),
         None => format!("local:{}", tty.unwrap_or("-")),
     };
-    crate::domain::text::clean_line(&src)
-        .chars()
-        .take(80)
-        .collect()
+    crate::domain::text::clean_line(&src).chars().take(80).collect()
 }
 
 #[cfg(test)]

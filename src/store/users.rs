@@ -109,18 +109,8 @@ pub fn list(conn: &Connection, now: Timestamp, offset: i64, limit: i64) -> Resul
     ))?;
     let rows = stmt
         .query_map(
-            params![
-                limit,
-                offset,
-                crate::auth::login::DISABLE_AFTER,
-                time::to_db(now)
-            ],
-            |r| {
-                Ok(StaffRow {
-                    user: user_from_row(r)?.user,
-                    locked: r.get(11)?,
-                })
-            },
+            params![limit, offset, crate::auth::login::DISABLE_AFTER, time::to_db(now)],
+            |r| Ok(StaffRow { user: user_from_row(r)?.user, locked: r.get(11)? }),
         )?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
@@ -182,43 +172,19 @@ fn touch(
 }
 
 pub fn set_disabled(tx: &Transaction, id: i64, disabled: bool, now: Timestamp) -> Result<()> {
-    touch(
-        tx,
-        "UPDATE users SET disabled = ?1, updated_at = ?2 WHERE id = ?3",
-        id,
-        &disabled,
-        now,
-    )
+    touch(tx, "UPDATE users SET disabled = ?1, updated_at = ?2 WHERE id = ?3", id, &disabled, now)
 }
 
 pub fn set_role(tx: &Transaction, id: i64, role: Role, now: Timestamp) -> Result<()> {
-    touch(
-        tx,
-        "UPDATE users SET role = ?1, updated_at = ?2 WHERE id = ?3",
-        id,
-        &role.id(),
-        now,
-    )
+    touch(tx, "UPDATE users SET role = ?1, updated_at = ?2 WHERE id = ?3", id, &role.id(), now)
 }
 
 pub fn set_agency(tx: &Transaction, id: i64, agency_id: i64, now: Timestamp) -> Result<()> {
-    touch(
-        tx,
-        "UPDATE users SET agency_id = ?1, updated_at = ?2 WHERE id = ?3",
-        id,
-        &agency_id,
-        now,
-    )
+    touch(tx, "UPDATE users SET agency_id = ?1, updated_at = ?2 WHERE id = ?3", id, &agency_id, now)
 }
 
 pub fn set_lang(tx: &Transaction, id: i64, lang: Lang, now: Timestamp) -> Result<()> {
-    touch(
-        tx,
-        "UPDATE users SET lang = ?1, updated_at = ?2 WHERE id = ?3",
-        id,
-        &lang.id(),
-        now,
-    )
+    touch(tx, "UPDATE users SET lang = ?1, updated_at = ?2 WHERE id = ?3", id, &lang.id(), now)
 }
 
 pub fn set_pin(
@@ -271,11 +237,7 @@ pub fn agencies(conn: &Connection, offset: i64, limit: i64) -> Result<Vec<Agency
 
 pub fn agency_by_name(conn: &Connection, name: &str) -> Result<Option<i64>> {
     Ok(conn
-        .query_row(
-            "SELECT id FROM agencies WHERE name = ?1",
-            params![name],
-            |r| r.get(0),
-        )
+        .query_row("SELECT id FROM agencies WHERE name = ?1", params![name], |r| r.get(0))
         .optional()?)
 }
 
@@ -294,10 +256,7 @@ pub fn add_agency(tx: &Transaction, name: &str, kind: AgencyKind, now: Timestamp
 pub fn agency_find_or_add(tx: &Transaction, name: &str, now: Timestamp) -> Result<(i64, bool)> {
     match agency_by_name(tx, name)? {
         Some(id) => Ok((id, false)),
-        None => Ok((
-            add_agency(tx, name, AgencyKind::ServiceProvider, now)?,
-            true,
-        )),
+        None => Ok((add_agency(tx, name, AgencyKind::ServiceProvider, now)?, true)),
     }
 }
 
@@ -307,18 +266,12 @@ pub fn rename_agency(tx: &Transaction, id: i64, name: &str) -> Result<()> {
     {
         return Err(Error::user_with(Msg::ErrAgencyExists, &[name]));
     }
-    tx.execute(
-        "UPDATE agencies SET name = ?1 WHERE id = ?2",
-        params![name, id],
-    )?;
+    tx.execute("UPDATE agencies SET name = ?1 WHERE id = ?2", params![name, id])?;
     Ok(())
 }
 
 pub fn set_agency_kind(tx: &Transaction, id: i64, kind: AgencyKind) -> Result<()> {
-    tx.execute(
-        "UPDATE agencies SET kind = ?1 WHERE id = ?2",
-        params![kind.id(), id],
-    )?;
+    tx.execute("UPDATE agencies SET kind = ?1 WHERE id = ?2", params![kind.id(), id])?;
     Ok(())
 }
 
@@ -366,21 +319,13 @@ pub fn record_failure(
          VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (username) DO UPDATE SET consecutive = excluded.consecutive,
              locked_until = excluded.locked_until, last_failure = excluded.last_failure",
-        params![
-            username,
-            f.consecutive,
-            f.locked_until.map(time::to_db),
-            time::to_db(now)
-        ],
+        params![username, f.consecutive, f.locked_until.map(time::to_db), time::to_db(now)],
     )?;
     Ok(f)
 }
 
 pub fn clear_failures(tx: &Transaction, username: &str) -> Result<()> {
-    tx.execute(
-        "DELETE FROM login_failures WHERE username = ?1",
-        params![username],
-    )?;
+    tx.execute("DELETE FROM login_failures WHERE username = ?1", params![username])?;
     Ok(())
 }
 
@@ -410,11 +355,7 @@ pub const IDLE_LOCK_MAX: u32 = 30;
 
 pub fn idle_lock_minutes(conn: &Connection) -> Result<u32> {
     let v: Option<String> = conn
-        .query_row(
-            "SELECT value FROM settings WHERE key = 'idle_lock_minutes'",
-            [],
-            |r| r.get(0),
-        )
+        .query_row("SELECT value FROM settings WHERE key = 'idle_lock_minutes'", [], |r| r.get(0))
         .optional()?;
     Ok(v.and_then(|s| s.parse().ok())
         .filter(|m| (1..=IDLE_LOCK_MAX).contains(m))
@@ -423,10 +364,7 @@ pub fn idle_lock_minutes(conn: &Connection) -> Result<u32> {
 
 pub fn set_idle_lock_minutes(tx: &Transaction, minutes: u32) -> Result<()> {
     if !(1..=IDLE_LOCK_MAX).contains(&minutes) {
-        return Err(Error::user_with(
-            Msg::ErrIdleRange,
-            &[&IDLE_LOCK_MAX.to_string()],
-        ));
+        return Err(Error::user_with(Msg::ErrIdleRange, &[&IDLE_LOCK_MAX.to_string()]));
     }
     tx.execute(
         "INSERT INTO settings (key, value) VALUES ('idle_lock_minutes', ?1)

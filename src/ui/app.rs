@@ -52,6 +52,21 @@ pub enum Screen {
     Hidden,
 }
 
+impl Screen {
+    /// The form this screen shows, if it shows one.
+    pub fn form(&self) -> Option<&Form> {
+        match self {
+            Screen::FirstRun(f) | Screen::Login(f) | Screen::Locked(f) | Screen::Settings(f) => {
+                Some(f)
+            }
+            Screen::ChangePin { form, .. } => Some(form),
+            Screen::Staff(s) => s.form(),
+            Screen::Agencies(a) => a.form(),
+            Screen::Home { .. } | Screen::Hidden => None,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Confirm {
     /// Leave the program although something typed is not saved.
@@ -120,10 +135,7 @@ impl App {
     pub fn actor(&self) -> Actor {
         self.session
             .as_ref()
-            .map(|s| Actor {
-                user_id: Some(s.user.id),
-                session_id: Some(s.session_id),
-            })
+            .map(|s| Actor { user_id: Some(s.user.id), session_id: Some(s.session_id) })
             .unwrap_or_default()
     }
 
@@ -139,10 +151,7 @@ impl App {
     }
 
     pub fn say(&mut self, msg: Msg) {
-        self.status = Some(Status {
-            text: msg.text(self.lang).to_string(),
-            error: false,
-        });
+        self.status = Some(Status { text: msg.text(self.lang).to_string(), error: false });
     }
 
     pub fn say_text(&mut self, text: String) {
@@ -174,28 +183,23 @@ impl App {
     }
 
     pub fn form(&self) -> Option<&Form> {
-        match &self.screen {
-            Screen::FirstRun(f) | Screen::Login(f) | Screen::Locked(f) | Screen::Settings(f) => {
-                Some(f)
-            }
-            Screen::ChangePin { form, .. } => Some(form),
-            Screen::Staff(s) => s.form(),
-            Screen::Agencies(a) => a.form(),
-            Screen::Home { .. } | Screen::Hidden => None,
-        }
+        self.screen.form()
     }
 
-    /// Unsaved input anywhere: the screen in front or one a lock interrupted.
+    /// Unsaved input anywhere: on the form in front or on one a lock interrupted. What is typed
+    /// on a login or lock screen is a PIN, never kept.
     pub fn has_unsaved_input(&self) -> bool {
-        let in_front = self.form().is_some_and(|f| f.dirty)
-            && !matches!(self.screen, Screen::Login(_) | Screen::Locked(_));
-        in_front || self.suspended.is_some()
+        let dirty = |s: &Screen| {
+            !matches!(s, Screen::Login(_) | Screen::Locked(_)) && s.form().is_some_and(|f| f.dirty)
+        };
+        dirty(&self.screen) || self.suspended.as_ref().is_some_and(dirty)
     }
 
     /// The key table of the screen in front (without the global keys or an overlay's).
     pub fn screen_keymap(&self) -> &'static [Binding] {
         match &self.screen {
-            Screen::FirstRun(_) | Screen::Login(_) | Screen::Locked(_) => keymap::LOGIN,
+            Screen::FirstRun(_) => keymap::FIRST_RUN,
+            Screen::Login(_) | Screen::Locked(_) => keymap::LOGIN,
             Screen::ChangePin { .. } | Screen::Settings(_) => keymap::FORM,
             Screen::Home { .. } => keymap::HOME,
             Screen::Staff(s) => s.keymap(),
@@ -358,11 +362,7 @@ impl App {
 
     /// Quick hide: nothing identifying stays on screen or in the scrollback; the session locks.
     pub fn hide(&mut self) {
-        let event = if self.session.is_some() {
-            "hide"
-        } else {
-            "hide_login"
-        };
+        let event = if self.session.is_some() { "hide" } else { "hide_login" };
         let actor = self.actor();
         if let Err(e) = accounts::session_event(&mut self.store, actor, event) {
             self.fail(e);
@@ -431,9 +431,7 @@ impl App {
     }
 
     pub fn is_admin(&self) -> bool {
-        self.session
-            .as_ref()
-            .is_some_and(|s| s.user.role == crate::domain::staff::Role::Admin)
+        self.session.as_ref().is_some_and(|s| s.user.role == crate::domain::staff::Role::Admin)
     }
 
     /// The idle-lock setting may have changed in another process.

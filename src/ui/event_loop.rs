@@ -53,7 +53,12 @@ pub fn run<B: Backend>(
     let mut last_input = Instant::now();
     loop {
         if app.purge {
-            terminal.clear().map_err(other)?;
+            // Not Terminal::clear: it asks the terminal for the cursor position, and a terminal
+            // that does not answer (or a slow link) would stall or fail the hide.
+            let size = terminal.size().map_err(other)?;
+            terminal
+                .resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
+                .map_err(other)?;
             console.purge_scrollback()?;
             app.purge = false;
             app.redraw = true;
@@ -67,9 +72,7 @@ pub fn run<B: Backend>(
             console.end_frame()?;
             app.redraw = false;
         }
-        let timeout = app
-            .idle_timeout()
-            .map(|t| t.saturating_sub(last_input.elapsed()));
+        let timeout = app.idle_timeout().map(|t| t.saturating_sub(last_input.elapsed()));
         match console.next(timeout)? {
             Next::Input(input) => {
                 last_input = Instant::now();
@@ -84,10 +87,7 @@ pub fn run<B: Backend>(
                 }
             }
             Next::Timeout => {
-                if app
-                    .idle_timeout()
-                    .is_some_and(|t| last_input.elapsed() >= t)
-                {
+                if app.idle_timeout().is_some_and(|t| last_input.elapsed() >= t) {
                     app.on_idle();
                 }
             }
@@ -135,17 +135,11 @@ impl Crossterm {
                 }
             }
             let stitched = self.pending.len() == F12_TAIL.len()
-                && self
-                    .pending
-                    .iter()
-                    .zip(F12_TAIL)
-                    .all(|(e, c)| plain_char(e) == Some(c));
+                && self.pending.iter().zip(F12_TAIL).all(|(e, c)| plain_char(e) == Some(c));
             if stitched {
                 self.pending.clear();
-                self.pending.push_back(Event::Key(KeyEvent::new(
-                    KeyCode::F(12),
-                    KeyModifiers::NONE,
-                )));
+                self.pending
+                    .push_back(Event::Key(KeyEvent::new(KeyCode::F(12), KeyModifiers::NONE)));
             }
         }
         Ok(ev)
@@ -213,11 +207,17 @@ pub fn restore_terminal() {
     let _ = out.flush();
 }
 
-/// Open the console on a real terminal.
-pub fn run_console(store: Store, opts: Options) -> crate::Result<()> {
+/// The console needs a terminal on both ends; say so clearly when it has none.
+pub fn require_terminal() -> crate::Result<()> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err(Error::user(Msg::ErrNotTerminal));
     }
+    Ok(())
+}
+
+/// Open the console on a real terminal.
+pub fn run_console(store: Store, opts: Options) -> crate::Result<()> {
+    require_terminal()?;
     let mut app = App::new(store, opts)?;
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {

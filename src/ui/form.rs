@@ -9,18 +9,8 @@ use crate::ui::keymap::Key;
 
 #[derive(Debug)]
 pub enum FieldKind {
-    Text {
-        value: Zeroizing<String>,
-        cursor: usize,
-        masked: bool,
-        max: usize,
-        digits_only: bool,
-    },
-    Choice {
-        options: Vec<String>,
-        selected: usize,
-        typed: String,
-    },
+    Text { value: Zeroizing<String>, cursor: usize, masked: bool, max: usize, digits_only: bool },
+    Choice { options: Vec<String>, selected: usize, typed: String },
 }
 
 #[derive(Debug)]
@@ -64,11 +54,7 @@ impl Field {
     pub fn choice(label: Msg, options: Vec<String>, selected: usize) -> Field {
         Field {
             label,
-            kind: FieldKind::Choice {
-                options,
-                selected,
-                typed: String::new(),
-            },
+            kind: FieldKind::Choice { options, selected, typed: String::new() },
             required: true,
             error: None,
         }
@@ -100,10 +86,7 @@ pub struct Form {
 
 impl Form {
     pub fn new(fields: Vec<Field>) -> Form {
-        Form {
-            fields,
-            ..Default::default()
-        }
+        Form { fields, ..Default::default() }
     }
 
     pub fn focused(&self) -> &Field {
@@ -138,17 +121,15 @@ impl Form {
     pub fn text(&self, i: usize) -> &str {
         match &self.fields[i].kind {
             FieldKind::Text { value, .. } => value.as_str(),
-            FieldKind::Choice {
-                options, selected, ..
-            } => options.get(*selected).map(String::as_str).unwrap_or(""),
+            FieldKind::Choice { options, selected, .. } => {
+                options.get(*selected).map(String::as_str).unwrap_or("")
+            }
         }
     }
 
     /// Every field's text, as copies that are wiped when dropped.
     pub fn values(&self) -> Vec<Zeroizing<String>> {
-        (0..self.fields.len())
-            .map(|i| Zeroizing::new(self.text(i).to_string()))
-            .collect()
+        (0..self.fields.len()).map(|i| Zeroizing::new(self.text(i).to_string())).collect()
     }
 
     pub fn choice(&self, i: usize) -> usize {
@@ -161,13 +142,7 @@ impl Form {
     /// Empty every PIN field (after a failed attempt, say).
     pub fn clear_secrets(&mut self) {
         for f in &mut self.fields {
-            if let FieldKind::Text {
-                value,
-                cursor,
-                masked: true,
-                ..
-            } = &mut f.kind
-            {
+            if let FieldKind::Text { value, cursor, masked: true, .. } = &mut f.kind {
                 value.clear();
                 *cursor = 0;
             }
@@ -215,13 +190,7 @@ impl Form {
         self.notice = None;
         let field = &mut self.fields[self.focus];
         let changed = match &mut field.kind {
-            FieldKind::Text {
-                value,
-                cursor,
-                max,
-                digits_only,
-                ..
-            } => match key {
+            FieldKind::Text { value, cursor, max, digits_only, .. } => match key {
                 Key::Char(c) => {
                     let r = insert(value, cursor, &c.to_string(), *max, *digits_only);
                     if let Err(m) = r {
@@ -260,11 +229,7 @@ impl Form {
                 }
                 _ => false,
             },
-            FieldKind::Choice {
-                options,
-                selected,
-                typed,
-            } => {
+            FieldKind::Choice { options, selected, typed } => {
                 let n = options.len().max(1);
                 match key {
                     Key::Right | Key::Char(' ') => {
@@ -280,10 +245,7 @@ impl Form {
                     Key::Char(c) => {
                         typed.push(c);
                         let prefix = typed.to_lowercase();
-                        match options
-                            .iter()
-                            .position(|o| o.to_lowercase().starts_with(&prefix))
-                        {
+                        match options.iter().position(|o| o.to_lowercase().starts_with(&prefix)) {
                             Some(i) => {
                                 *selected = i;
                                 true
@@ -292,9 +254,8 @@ impl Form {
                                 typed.clear();
                                 typed.push(c);
                                 let p = typed.to_lowercase();
-                                if let Some(i) = options
-                                    .iter()
-                                    .position(|o| o.to_lowercase().starts_with(&p))
+                                if let Some(i) =
+                                    options.iter().position(|o| o.to_lowercase().starts_with(&p))
                                 {
                                     *selected = i;
                                     true
@@ -324,26 +285,11 @@ impl Form {
     pub fn paste(&mut self, text: &str, lang: Lang) -> bool {
         self.notice = None;
         let field = &mut self.fields[self.focus];
-        let FieldKind::Text {
-            value,
-            cursor,
-            max,
-            digits_only,
-            ..
-        } = &mut field.kind
-        else {
+        let FieldKind::Text { value, cursor, max, digits_only, .. } = &mut field.kind else {
             return false;
         };
-        let line: String = text
-            .chars()
-            .map(|c| {
-                if matches!(c, '\n' | '\r' | '\t') {
-                    ' '
-                } else {
-                    c
-                }
-            })
-            .collect();
+        let line: String =
+            text.chars().map(|c| if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c }).collect();
         match insert(value, cursor, &line, *max, *digits_only) {
             Ok(()) => {
                 field.error = None;
@@ -367,19 +313,13 @@ enum Refused {
 
 fn notice(r: Refused, label: Msg, max: usize, lang: Lang) -> String {
     match r {
-        Refused::TooLong => fill(
-            Msg::ErrTooLong.text(lang),
-            &[label.text(lang), &max.to_string()],
-        ),
+        Refused::TooLong => fill(Msg::ErrTooLong.text(lang), &[label.text(lang), &max.to_string()]),
         Refused::NotDigit => fill(Msg::ErrDigitsOnly.text(lang), &[label.text(lang)]),
     }
 }
 
 fn byte_at(s: &str, char_idx: usize) -> usize {
-    s.char_indices()
-        .nth(char_idx)
-        .map(|(b, _)| b)
-        .unwrap_or(s.len())
+    s.char_indices().nth(char_idx).map(|(b, _)| b).unwrap_or(s.len())
 }
 
 /// Insert cleaned text at the cursor, keeping what fits under the cap; says what was refused.

@@ -119,12 +119,7 @@ pub struct Binding {
 }
 
 const fn b(keys: &'static [Key], action: Action, label: Msg, bar: bool) -> Binding {
-    Binding {
-        keys,
-        action,
-        label,
-        bar,
-    }
+    Binding { keys, action, label, bar }
 }
 
 /// F12 is the quick-hide key: PuTTY, the Linux console and xterm all send it as ESC [ 2 4 ~.
@@ -133,85 +128,43 @@ pub const HIDE_KEY: Key = Key::F(12);
 /// Live on every screen, text fields included (except `?`, which types itself there).
 pub const GLOBAL: &[Binding] = &[
     b(&[HIDE_KEY], Action::Hide, Msg::ActHide, true),
-    b(
-        &[Key::F(1), Key::Char('?')],
-        Action::Help,
-        Msg::ActHelp,
-        true,
-    ),
+    b(&[Key::F(1), Key::Char('?')], Action::Help, Msg::ActHelp, true),
     b(&[Key::Ctrl('c')], Action::Quit, Msg::ActQuit, false),
 ];
 
 /// Every form: moving between fields, saving and leaving.
 pub const FORM: &[Binding] = &[
     b(&[Key::Enter], Action::Submit, Msg::ActNextOrSave, true),
-    b(
-        &[Key::Tab, Key::Down],
-        Action::NextField,
-        Msg::ActNextField,
-        true,
-    ),
-    b(
-        &[Key::BackTab, Key::Up],
-        Action::PrevField,
-        Msg::ActPrevField,
-        false,
-    ),
+    b(&[Key::Tab, Key::Down], Action::NextField, Msg::ActNextField, true),
+    b(&[Key::BackTab, Key::Up], Action::PrevField, Msg::ActPrevField, false),
     b(&[Key::Esc], Action::Back, Msg::ActCancel, true),
 ];
 
 /// The first-run and login forms add the language switch.
 pub const LOGIN: &[Binding] = &[
     b(&[Key::Enter], Action::Submit, Msg::ActNextOrLogin, true),
-    b(
-        &[Key::Tab, Key::Down],
-        Action::NextField,
-        Msg::ActNextField,
-        false,
-    ),
-    b(
-        &[Key::BackTab, Key::Up],
-        Action::PrevField,
-        Msg::ActPrevField,
-        false,
-    ),
+    b(&[Key::Tab, Key::Down], Action::NextField, Msg::ActNextField, false),
+    b(&[Key::BackTab, Key::Up], Action::PrevField, Msg::ActPrevField, false),
+    b(&[Key::F(2)], Action::Language, Msg::ActLanguage, true),
+];
+
+/// The first-run form: the same keys, but Enter on the last field saves.
+pub const FIRST_RUN: &[Binding] = &[
+    b(&[Key::Enter], Action::Submit, Msg::ActNextOrSave, true),
+    b(&[Key::Tab, Key::Down], Action::NextField, Msg::ActNextField, false),
+    b(&[Key::BackTab, Key::Up], Action::PrevField, Msg::ActPrevField, false),
     b(&[Key::F(2)], Action::Language, Msg::ActLanguage, true),
 ];
 
 pub const HOME: &[Binding] = &[
     b(&[Key::Up, Key::Char('k')], Action::Up, Msg::ActUp, false),
-    b(
-        &[Key::Down, Key::Char('j')],
-        Action::Down,
-        Msg::ActDown,
-        false,
-    ),
+    b(&[Key::Down, Key::Char('j')], Action::Down, Msg::ActDown, false),
     b(&[Key::Enter], Action::Open, Msg::ActOpen, true),
     b(&[Key::Char('s')], Action::Staff, Msg::MenuStaff, false),
-    b(
-        &[Key::Char('a')],
-        Action::Agencies,
-        Msg::MenuAgencies,
-        false,
-    ),
-    b(
-        &[Key::Char('t')],
-        Action::Settings,
-        Msg::MenuSettings,
-        false,
-    ),
-    b(
-        &[Key::Char('p')],
-        Action::ChangePin,
-        Msg::MenuChangePin,
-        false,
-    ),
-    b(
-        &[Key::Char('g')],
-        Action::Language,
-        Msg::MenuLanguage,
-        false,
-    ),
+    b(&[Key::Char('a')], Action::Agencies, Msg::MenuAgencies, false),
+    b(&[Key::Char('t')], Action::Settings, Msg::MenuSettings, false),
+    b(&[Key::Char('p')], Action::ChangePin, Msg::MenuChangePin, false),
+    b(&[Key::Char('g')], Action::Language, Msg::MenuLanguage, false),
     b(&[Key::Char('l')], Action::Lock, Msg::MenuLock, true),
     b(&[Key::Char('o')], Action::Logout, Msg::MenuLogout, true),
     b(&[Key::Char('q')], Action::Quit, Msg::MenuQuit, true),
@@ -219,27 +172,12 @@ pub const HOME: &[Binding] = &[
 
 pub const STAFF: &[Binding] = &[
     b(&[Key::Up, Key::Char('k')], Action::Up, Msg::ActUp, false),
-    b(
-        &[Key::Down, Key::Char('j')],
-        Action::Down,
-        Msg::ActDown,
-        false,
-    ),
+    b(&[Key::Down, Key::Char('j')], Action::Down, Msg::ActDown, false),
     b(&[Key::PageUp], Action::PageUp, Msg::ActPageUp, false),
     b(&[Key::PageDown], Action::PageDown, Msg::ActPageDown, false),
     b(&[Key::Char('a')], Action::Add, Msg::ActAddUser, true),
-    b(
-        &[Key::Char('e'), Key::Enter],
-        Action::Edit,
-        Msg::ActEditUser,
-        true,
-    ),
-    b(
-        &[Key::Char('d')],
-        Action::ToggleDisabled,
-        Msg::ActDisableEnable,
-        true,
-    ),
+    b(&[Key::Char('e'), Key::Enter], Action::Edit, Msg::ActEditUser, true),
+    b(&[Key::Char('d')], Action::ToggleDisabled, Msg::ActDisableEnable, true),
     b(&[Key::Char('u')], Action::Unlock, Msg::ActUnlock, true),
     b(&[Key::Char('r')], Action::ResetPin, Msg::ActResetPin, true),
     b(&[Key::Esc], Action::Back, Msg::ActBack, true),
@@ -247,37 +185,18 @@ pub const STAFF: &[Binding] = &[
 
 pub const AGENCIES: &[Binding] = &[
     b(&[Key::Up, Key::Char('k')], Action::Up, Msg::ActUp, false),
-    b(
-        &[Key::Down, Key::Char('j')],
-        Action::Down,
-        Msg::ActDown,
-        false,
-    ),
+    b(&[Key::Down, Key::Char('j')], Action::Down, Msg::ActDown, false),
     b(&[Key::PageUp], Action::PageUp, Msg::ActPageUp, false),
     b(&[Key::PageDown], Action::PageDown, Msg::ActPageDown, false),
     b(&[Key::Char('a')], Action::Add, Msg::ActAddAgency, true),
-    b(
-        &[Key::Char('n'), Key::Enter],
-        Action::Rename,
-        Msg::ActRename,
-        true,
-    ),
-    b(
-        &[Key::Char('t')],
-        Action::CycleKind,
-        Msg::ActCycleKind,
-        true,
-    ),
+    b(&[Key::Char('n'), Key::Enter], Action::Rename, Msg::ActRename, true),
+    b(&[Key::Char('t')], Action::CycleKind, Msg::ActCycleKind, true),
     b(&[Key::Esc], Action::Back, Msg::ActBack, true),
 ];
 
 /// The help overlay and the confirm prompt close with these.
-pub const OVERLAY: &[Binding] = &[b(
-    &[Key::Esc, Key::F(1), Key::Char('?')],
-    Action::Back,
-    Msg::ActClose,
-    true,
-)];
+pub const OVERLAY: &[Binding] =
+    &[b(&[Key::Esc, Key::F(1), Key::Char('?')], Action::Back, Msg::ActClose, true)];
 
 /// The action bound to `key`. While the user is typing in a field, printable keys belong to
 /// the field and never trigger a binding.
@@ -285,11 +204,7 @@ pub fn lookup(tables: &[&[Binding]], key: Key, typing: bool) -> Option<Action> {
     if typing && matches!(key, Key::Char(_)) {
         return None;
     }
-    tables
-        .iter()
-        .flat_map(|t| t.iter())
-        .find(|b| b.keys.contains(&key))
-        .map(|b| b.action)
+    tables.iter().flat_map(|t| t.iter()).find(|b| b.keys.contains(&key)).map(|b| b.action)
 }
 
 #[cfg(test)]
@@ -298,31 +213,18 @@ mod tests {
 
     #[test]
     fn typing_keeps_printable_keys_for_the_field_but_not_hide_or_help() {
-        assert_eq!(
-            lookup(&[GLOBAL, STAFF], Key::Char('a'), false),
-            Some(Action::Add)
-        );
+        assert_eq!(lookup(&[GLOBAL, STAFF], Key::Char('a'), false), Some(Action::Add));
         assert_eq!(lookup(&[GLOBAL, FORM], Key::Char('?'), true), None);
-        assert_eq!(
-            lookup(&[GLOBAL, FORM], Key::F(12), true),
-            Some(Action::Hide)
-        );
+        assert_eq!(lookup(&[GLOBAL, FORM], Key::F(12), true), Some(Action::Hide));
         assert_eq!(lookup(&[GLOBAL, FORM], Key::F(1), true), Some(Action::Help));
-        assert_eq!(
-            lookup(&[GLOBAL, FORM], Key::Ctrl('c'), true),
-            Some(Action::Quit)
-        );
+        assert_eq!(lookup(&[GLOBAL, FORM], Key::Ctrl('c'), true), Some(Action::Quit));
     }
 
     #[test]
     fn no_key_is_bound_twice_on_one_screen() {
-        for table in [LOGIN, FORM, HOME, STAFF, AGENCIES] {
+        for table in [LOGIN, FIRST_RUN, FORM, HOME, STAFF, AGENCIES] {
             let mut seen = std::collections::HashSet::new();
-            for key in GLOBAL
-                .iter()
-                .chain(table.iter())
-                .flat_map(|b| b.keys.iter())
-            {
+            for key in GLOBAL.iter().chain(table.iter()).flat_map(|b| b.keys.iter()) {
                 assert!(seen.insert(*key), "{key:?} bound twice");
             }
         }

@@ -19,12 +19,7 @@ impl<T> Pager<T> {
         let mut rows = fetch(offset, PAGE + 1)?;
         let more = rows.len() as i64 > PAGE;
         rows.truncate(PAGE as usize);
-        Ok(Pager {
-            rows,
-            offset,
-            selected: 0,
-            more,
-        })
+        Ok(Pager { rows, offset, selected: 0, more })
     }
 
     pub fn current(&self) -> Option<&T> {

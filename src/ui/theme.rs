@@ -34,18 +34,11 @@ impl Theme {
             .unwrap_or_default()
             .to_ascii_lowercase();
         let utf8 = locale.contains("utf-8") || locale.contains("utf8");
-        Theme {
-            color: !no_color,
-            ascii: force_ascii || !utf8,
-        }
+        Theme { color: !no_color, ascii: force_ascii || !utf8 }
     }
 
     pub fn border(self) -> border::Set<'static> {
-        if self.ascii {
-            ASCII_BORDER
-        } else {
-            border::PLAIN
-        }
+        if self.ascii { ASCII_BORDER } else { border::PLAIN }
     }
 
     /// The marker before the focused row or field.
@@ -78,11 +71,7 @@ impl Theme {
     }
 
     pub fn dim(self) -> Style {
-        if self.color {
-            Style::default().fg(Color::DarkGray)
-        } else {
-            Style::default()
-        }
+        if self.color { Style::default().fg(Color::DarkGray) } else { Style::default() }
     }
 
     pub fn key(self) -> Style {

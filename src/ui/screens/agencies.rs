@@ -30,11 +30,7 @@ impl AgencyScreen {
         self.form.as_mut().map(|(f, _)| f)
     }
     pub fn keymap(&self) -> &'static [Binding] {
-        if self.form.is_some() {
-            keymap::FORM
-        } else {
-            keymap::AGENCIES
-        }
+        if self.form.is_some() { keymap::FORM } else { keymap::AGENCIES }
     }
     pub fn title(&self) -> Msg {
         match &self.form {
@@ -46,10 +42,7 @@ impl AgencyScreen {
 }
 
 fn kind_options(lang: Lang) -> Vec<String> {
-    AgencyKind::ALL
-        .iter()
-        .map(|k| k.label().text(lang).to_string())
-        .collect()
+    AgencyKind::ALL.iter().map(|k| k.label().text(lang).to_string()).collect()
 }
 
 impl App {
@@ -155,10 +148,7 @@ impl App {
                 ));
             }
             (Action::Rename, Some(ag)) => {
-                let at = AgencyKind::ALL
-                    .iter()
-                    .position(|k| *k == ag.kind)
-                    .unwrap_or(0);
+                let at = AgencyKind::ALL.iter().position(|k| *k == ag.kind).unwrap_or(0);
                 a.form = Some((
                     Form::new(vec![
                         Field::text(Msg::FieldAgency, AGENCY_NAME_MAX).with_value(&ag.name),
@@ -168,10 +158,7 @@ impl App {
                 ));
             }
             (Action::CycleKind, Some(ag)) => {
-                let i = AgencyKind::ALL
-                    .iter()
-                    .position(|k| *k == ag.kind)
-                    .unwrap_or(0);
+                let i = AgencyKind::ALL.iter().position(|k| *k == ag.kind).unwrap_or(0);
                 let next = AgencyKind::ALL[(i + 1) % AgencyKind::ALL.len()];
                 match accounts::set_agency_kind(&mut self.store, actor, ag.id, next) {
                     Ok(()) => {
@@ -193,11 +180,7 @@ pub fn draw(frame: &mut Frame, area: Rect, a: &AgencyScreen, t: Theme, lang: Lan
         frame.render_widget(b, area);
         draw_form(
             frame,
-            Rect {
-                y: inner.y + 1,
-                height: inner.height.saturating_sub(1),
-                ..inner
-            },
+            Rect { y: inner.y + 1, height: inner.height.saturating_sub(1), ..inner },
             form,
             t,
             lang,
@@ -214,32 +197,18 @@ pub fn draw(frame: &mut Frame, area: Rect, a: &AgencyScreen, t: Theme, lang: Lan
         .iter()
         .enumerate()
         .map(|(i, ag)| {
-            let mark = if i == a.list.selected {
-                t.marker()
-            } else {
-                " "
-            };
+            let mark = if i == a.list.selected { t.marker() } else { " " };
             let row = Row::new(vec![
                 Cell::from(format!("{mark}{}", ag.name)),
                 Cell::from(ag.kind.label().text(lang)),
                 Cell::from(ag.users.to_string()),
             ]);
-            if i == a.list.selected {
-                row.style(t.focus())
-            } else {
-                row
-            }
+            if i == a.list.selected { row.style(t.focus()) } else { row }
         })
         .collect();
-    let table = Table::new(
-        rows,
-        [
-            Constraint::Fill(1),
-            Constraint::Length(22),
-            Constraint::Length(8),
-        ],
-    )
-    .header(header)
-    .block(block(Msg::TitleAgencies, t, lang));
+    let table =
+        Table::new(rows, [Constraint::Fill(1), Constraint::Length(22), Constraint::Length(8)])
+            .header(header)
+            .block(block(Msg::TitleAgencies, t, lang));
     frame.render_widget(table, area);
 }

@@ -15,7 +15,7 @@ use crate::i18n::{Lang, Msg, fill};
 use crate::ui::app::{App, Screen};
 use crate::ui::form::{Field, Form};
 use crate::ui::keymap::{Action, HIDE_KEY};
-use crate::ui::screens::{block, centered, draw_form, wrap};
+use crate::ui::screens::{block, centered, draw_form, form_height, wrap};
 use crate::ui::theme::Theme;
 
 pub fn first_run_form(_lang: Lang) -> Form {
@@ -114,11 +114,8 @@ impl App {
         let Some(form) = self.form_mut() else { return };
         let v = form.values();
         let now = self.now();
-        let outcome = Login {
-            store: &mut self.store,
-            cost: self.opts.cost,
-        }
-        .attempt(&v[0], &v[1], now);
+        let outcome =
+            Login { store: &mut self.store, cost: self.opts.cost }.attempt(&v[0], &v[1], now);
         self.after_attempt(outcome, None);
     }
 
@@ -130,21 +127,13 @@ impl App {
         };
         let now = self.now();
         if fold_username(&v[0]) == current.user.username {
-            let outcome = login::unlock(
-                &mut self.store,
-                &current.user,
-                current.session_id,
-                &v[1],
-                now,
-            );
+            let outcome =
+                login::unlock(&mut self.store, &current.user, current.session_id, &v[1], now);
             self.after_attempt(outcome, None);
         } else {
             // Another user logs in at the locked console: the locked session ends.
-            let outcome = Login {
-                store: &mut self.store,
-                cost: self.opts.cost,
-            }
-            .attempt(&v[0], &v[1], now);
+            let outcome =
+                Login { store: &mut self.store, cost: self.opts.cost }.attempt(&v[0], &v[1], now);
             self.after_attempt(outcome, Some(current));
         }
     }
@@ -193,17 +182,11 @@ impl App {
         self.lang = li.user.lang;
         self.status = None;
         let forced = li.must_change_pin;
-        let same_session = self
-            .session
-            .as_ref()
-            .is_some_and(|s| s.session_id == li.session_id);
+        let same_session = self.session.as_ref().is_some_and(|s| s.session_id == li.session_id);
         self.session = Some(li);
         self.reload_settings();
         if forced {
-            self.screen = Screen::ChangePin {
-                form: change_pin_form(true),
-                forced: true,
-            };
+            self.screen = Screen::ChangePin { form: change_pin_form(true), forced: true };
             self.say(Msg::MustChangePin);
         } else if let (true, Some(prev)) = (same_session, self.suspended.take()) {
             self.screen = prev;
@@ -223,17 +206,9 @@ impl App {
             return;
         };
         let change = if forced {
-            PinChange {
-                current: None,
-                new_pin: &v[0],
-                again: &v[1],
-            }
+            PinChange { current: None, new_pin: &v[0], again: &v[1] }
         } else {
-            PinChange {
-                current: Some(&v[0]),
-                new_pin: &v[1],
-                again: &v[2],
-            }
+            PinChange { current: Some(&v[0]), new_pin: &v[1], again: &v[2] }
         };
         let (actor, now, cost) = (self.actor(), self.now(), self.opts.cost);
         match accounts::change_own_pin(&mut self.store, actor, cost, &s.user, &change, now) {
@@ -278,26 +253,19 @@ struct Panel<'a> {
 
 /// A panel in the middle of the body.
 fn panel(frame: &mut Frame, area: Rect, p: Panel, t: Theme, lang: Lang) {
-    let Panel {
-        title,
-        intro,
-        form,
-        hints,
-    } = p;
+    let Panel { title, intro, form, hints } = p;
     let width = 72u16.min(area.width);
-    let intro: Vec<String> = intro
-        .iter()
-        .flat_map(|s| wrap(s, width.saturating_sub(5) as usize))
-        .collect();
-    let errors = form.fields.iter().filter(|f| f.error.is_some()).count() as u16;
-    let h = intro.len() as u16 + form.fields.len() as u16 + errors + hints.len() as u16 + 4;
+    let intro: Vec<String> =
+        intro.iter().flat_map(|s| wrap(s, width.saturating_sub(5) as usize)).collect();
+    let form_h = form_height(form, width.saturating_sub(3));
+    let h = intro.len() as u16 + form_h + hints.len() as u16 + 4;
     let rect = centered(area, width, h);
     let b = block(title, t, lang);
     let inner = b.inner(rect);
     frame.render_widget(b, rect);
     let [intro_a, form_a, hint_a] = Layout::vertical([
         Constraint::Length(intro.len() as u16 + 1),
-        Constraint::Length(form.fields.len() as u16 + errors + 1),
+        Constraint::Length(form_h + 1),
         Constraint::Fill(1),
     ])
     .areas(inner);
@@ -305,19 +273,13 @@ fn panel(frame: &mut Frame, area: Rect, p: Panel, t: Theme, lang: Lang) {
     frame.render_widget(Paragraph::new(intro_lines), intro_a);
     draw_form(
         frame,
-        Rect {
-            x: form_a.x + 1,
-            width: form_a.width.saturating_sub(1),
-            ..form_a
-        },
+        Rect { x: form_a.x + 1, width: form_a.width.saturating_sub(1), ..form_a },
         form,
         t,
         lang,
     );
-    let hint_lines: Vec<Line> = hints
-        .iter()
-        .map(|s| Line::from(Span::styled(format!(" {s}"), t.dim())))
-        .collect();
+    let hint_lines: Vec<Line> =
+        hints.iter().map(|s| Line::from(Span::styled(format!(" {s}"), t.dim()))).collect();
     frame.render_widget(Paragraph::new(hint_lines), hint_a);
 }
 
@@ -329,38 +291,21 @@ fn login_hints(lang: Lang) -> Vec<String> {
 }
 
 pub fn draw_first_run(frame: &mut Frame, area: Rect, form: &Form, t: Theme, lang: Lang) {
-    let intro = vec![
-        Msg::FirstRunIntro.text(lang).to_string(),
-        Msg::PinRule.text(lang).to_string(),
-    ];
-    let p = Panel {
-        title: Msg::TitleFirstRun,
-        intro,
-        form,
-        hints: login_hints(lang),
-    };
+    let intro =
+        vec![Msg::FirstRunIntro.text(lang).to_string(), Msg::PinRule.text(lang).to_string()];
+    let p = Panel { title: Msg::TitleFirstRun, intro, form, hints: login_hints(lang) };
     panel(frame, area, p, t, lang);
 }
 
 pub fn draw_login(frame: &mut Frame, area: Rect, form: &Form, t: Theme, lang: Lang) {
     let intro = vec![Msg::TaskForce.text(lang).to_string()];
-    let p = Panel {
-        title: Msg::TitleLogin,
-        intro,
-        form,
-        hints: login_hints(lang),
-    };
+    let p = Panel { title: Msg::TitleLogin, intro, form, hints: login_hints(lang) };
     panel(frame, area, p, t, lang);
 }
 
 pub fn draw_locked(frame: &mut Frame, area: Rect, form: &Form, t: Theme, lang: Lang) {
     let intro = vec![Msg::LockedIntro.text(lang).to_string()];
-    let p = Panel {
-        title: Msg::TitleLocked,
-        intro,
-        form,
-        hints: login_hints(lang),
-    };
+    let p = Panel { title: Msg::TitleLocked, intro, form, hints: login_hints(lang) };
     panel(frame, area, p, t, lang);
 }
 
@@ -377,16 +322,5 @@ pub fn draw_change_pin(
         intro.push(Msg::MustChangePin.text(lang).to_string());
     }
     intro.push(Msg::PinRule.text(lang).to_string());
-    panel(
-        frame,
-        area,
-        Panel {
-            title: Msg::TitleChangePin,
-            intro,
-            form,
-            hints: vec![],
-        },
-        t,
-        lang,
-    );
+    panel(frame, area, Panel { title: Msg::TitleChangePin, intro, form, hints: vec![] }, t, lang);
 }

@@ -38,15 +38,9 @@ impl App {
         };
         let items = menu(self);
         match action {
-            Action::Up => {
-                self.screen = Screen::Home {
-                    selected: selected.saturating_sub(1),
-                }
-            }
+            Action::Up => self.screen = Screen::Home { selected: selected.saturating_sub(1) },
             Action::Down => {
-                self.screen = Screen::Home {
-                    selected: (selected + 1).min(items.len() - 1),
-                }
+                self.screen = Screen::Home { selected: (selected + 1).min(items.len() - 1) }
             }
             Action::Open => {
                 if let Some(b) = items.get(selected) {
@@ -69,10 +63,8 @@ impl App {
             Action::Agencies => self.open_agencies(),
             Action::Settings => self.open_settings(),
             Action::ChangePin => {
-                self.screen = Screen::ChangePin {
-                    form: super::auth::change_pin_form(false),
-                    forced: false,
-                }
+                self.screen =
+                    Screen::ChangePin { form: super::auth::change_pin_form(false), forced: false }
             }
             Action::Language => {
                 self.set_language(self.lang.other());
@@ -101,17 +93,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, selected: usize) {
     let lines = vec![
         row(Msg::FieldDisplayName, u.display_name.clone()),
         row(Msg::FieldUsername, u.username.clone()),
-        row(
-            Msg::FieldAgency,
-            format!("{} ({})", u.agency_name, u.agency_kind.label().text(lang)),
-        ),
+        row(Msg::FieldAgency, format!("{} ({})", u.agency_name, u.agency_kind.label().text(lang))),
         row(Msg::FieldRole, u.role.label().text(lang).to_string()),
         row(Msg::FieldLanguage, Msg::LanguageName.text(lang).to_string()),
     ];
-    frame.render_widget(
-        Paragraph::new(lines).block(block(Msg::HomeYou, t, lang)),
-        who,
-    );
+    frame.render_widget(Paragraph::new(lines).block(block(Msg::HomeYou, t, lang)), who);
     let items = menu(app);
     let menu_lines: Vec<Line> = items
         .iter()
@@ -123,15 +109,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, selected: usize) {
                 if i == selected { t.marker() } else { " " },
                 b.label.text(lang)
             );
-            if i == selected {
-                Line::from(Span::styled(text, t.focus()))
-            } else {
-                Line::raw(text)
-            }
+            if i == selected { Line::from(Span::styled(text, t.focus())) } else { Line::raw(text) }
         })
         .collect();
-    frame.render_widget(
-        Paragraph::new(menu_lines).block(block(Msg::HomeActions, t, lang)),
-        menu_a,
-    );
+    frame.render_widget(Paragraph::new(menu_lines).block(block(Msg::HomeActions, t, lang)), menu_a);
 }

@@ -87,11 +87,7 @@ fn screen_title(app: &App) -> Msg {
 
 fn title_bar(frame: &mut Frame, area: Rect, app: &App) {
     let t = app.opts.theme;
-    let left = format!(
-        " {} · {}",
-        Msg::AppName.text(app.lang),
-        screen_title(app).text(app.lang)
-    );
+    let left = format!(" {} · {}", Msg::AppName.text(app.lang), screen_title(app).text(app.lang));
     let right = match &app.session {
         Some(s) if !matches!(app.screen, Screen::Locked(_)) => format!("{} ", s.user.display_name),
         _ => String::new(),
@@ -126,12 +122,7 @@ fn help_bar(frame: &mut Frame, area: Rect, app: &App) {
     let t = app.opts.theme;
     let mut spans = Vec::new();
     let mut width = 0usize;
-    for b in app
-        .keymaps()
-        .iter()
-        .flat_map(|m| m.iter())
-        .filter(|b| b.bar)
-    {
+    for b in app.keymaps().iter().flat_map(|m| m.iter()).filter(|b| b.bar) {
         let key = b.keys[0].label();
         let label = b.label.text(app.lang);
         let w = key.width() + label.width() + 3;
@@ -192,10 +183,7 @@ pub fn block(title: Msg, t: Theme, lang: Lang) -> Block<'static> {
 fn help_overlay(frame: &mut Frame, area: Rect, app: &App) {
     let t = app.opts.theme;
     let mut lines = Vec::new();
-    for b in crate::ui::keymap::GLOBAL
-        .iter()
-        .chain(app.screen_keymap().iter())
-    {
+    for b in crate::ui::keymap::GLOBAL.iter().chain(app.screen_keymap().iter()) {
         let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
         lines.push(Line::from(vec![
             Span::styled(format!(" {:<18}", keys.join(" / ")), t.key()),
@@ -203,17 +191,11 @@ fn help_overlay(frame: &mut Frame, area: Rect, app: &App) {
         ]));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::from(Span::styled(
-        format!(" {}", Msg::HelpClose.text(app.lang)),
-        t.dim(),
-    )));
+    lines.push(Line::from(Span::styled(format!(" {}", Msg::HelpClose.text(app.lang)), t.dim())));
     let h = (lines.len() as u16 + 2).min(area.height);
     let rect = centered(area, 64, h);
     frame.render_widget(Clear, rect);
-    frame.render_widget(
-        Paragraph::new(lines).block(block(Msg::TitleHelp, t, app.lang)),
-        rect,
-    );
+    frame.render_widget(Paragraph::new(lines).block(block(Msg::TitleHelp, t, app.lang)), rect);
 }
 
 fn confirm_overlay(frame: &mut Frame, area: Rect, app: &App, c: &Confirm) {
@@ -228,17 +210,16 @@ fn confirm_overlay(frame: &mut Frame, area: Rect, app: &App, c: &Confirm) {
         Line::raw(""),
         Line::raw(format!(" {}", question.text(app.lang))),
         Line::raw(""),
-        Line::from(Span::styled(
-            format!(" {}", Msg::ConfirmKeys.text(app.lang)),
-            t.key(),
-        )),
+        Line::from(Span::styled(format!(" {}", Msg::ConfirmKeys.text(app.lang)), t.key())),
     ];
     let rect = centered(area, 60, 7);
     frame.render_widget(Clear, rect);
     frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block(Msg::TitleConfirm, t, app.lang)),
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(block(
+            Msg::TitleConfirm,
+            t,
+            app.lang,
+        )),
         rect,
     );
 }
@@ -256,37 +237,18 @@ pub fn draw_form(frame: &mut Frame, area: Rect, form: &Form, t: Theme, lang: Lan
         let marker = if focused { t.marker() } else { " " };
         let req = if field.required { "*" } else { " " };
         let label = format!("{marker}{req}{}", field.label.text(lang));
-        let label_style = if focused {
-            Style::default().add_modifier(Modifier::BOLD)
-        } else {
-            Style::default()
-        };
+        let label_style =
+            if focused { Style::default().add_modifier(Modifier::BOLD) } else { Style::default() };
         frame.render_widget(
             Paragraph::new(Span::styled(label, label_style)),
-            Rect {
-                x: area.x,
-                y,
-                width: label_w.min(area.width),
-                height: 1,
-            },
+            Rect { x: area.x, y, width: label_w.min(area.width), height: 1 },
         );
         let vx = area.x + label_w + 1;
         let vw = area.width.saturating_sub(label_w + 2);
-        let value_area = Rect {
-            x: vx,
-            y,
-            width: vw,
-            height: 1,
-        };
+        let value_area = Rect { x: vx, y, width: vw, height: 1 };
         let value_style = if focused { t.focus() } else { Style::default() };
         match &field.kind {
-            FieldKind::Text {
-                value,
-                cursor,
-                masked,
-                max,
-                ..
-            } => {
+            FieldKind::Text { value, cursor, masked, max, .. } => {
                 let shown: String = if *masked {
                     t.bullet().repeat(value.chars().count())
                 } else {
@@ -304,23 +266,15 @@ pub fn draw_form(frame: &mut Frame, area: Rect, form: &Form, t: Theme, lang: Lan
                         Span::styled(format!("{visible}{}", " ".repeat(pad)), value_style),
                         Span::raw("]"),
                     ])),
-                    Rect {
-                        width: box_w + 2,
-                        ..value_area
-                    },
+                    Rect { width: box_w + 2, ..value_area },
                 );
                 if focused {
-                    let before: String = shown
-                        .chars()
-                        .skip(skip as usize)
-                        .take((cur - skip) as usize)
-                        .collect();
+                    let before: String =
+                        shown.chars().skip(skip as usize).take((cur - skip) as usize).collect();
                     frame.set_cursor_position(Position::new(vx + 1 + before.width() as u16, y));
                 }
             }
-            FieldKind::Choice {
-                options, selected, ..
-            } => {
+            FieldKind::Choice { options, selected, .. } => {
                 let text = options.get(*selected).cloned().unwrap_or_default();
                 let (l, r) = if t.ascii { ("<", ">") } else { ("◀", "▶") };
                 frame.render_widget(
@@ -330,19 +284,32 @@ pub fn draw_form(frame: &mut Frame, area: Rect, form: &Form, t: Theme, lang: Lan
             }
         }
         y += 1;
-        if let Some(err) = &field.error
-            && y < area.y + area.height
-        {
+        for line in field.error.iter().flat_map(|e| error_lines(e, area.width)) {
+            if y >= area.y + area.height {
+                break;
+            }
             frame.render_widget(
-                Paragraph::new(Span::styled(format!("   ! {err}"), t.error())),
-                Rect {
-                    x: area.x,
-                    y,
-                    width: area.width,
-                    height: 1,
-                },
+                Paragraph::new(Span::styled(line, t.error())),
+                Rect { x: area.x, y, width: area.width, height: 1 },
             );
             y += 1;
         }
     }
+}
+
+/// A field's error, wrapped under it: "   ! " then the text, indented to match.
+fn error_lines(error: &str, width: u16) -> Vec<String> {
+    wrap(error, (width as usize).saturating_sub(6))
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| format!("{}{l}", if i == 0 { "   ! " } else { "     " }))
+        .collect()
+}
+
+/// Rows a form takes at this width: one per field and one per line of its error.
+pub fn form_height(form: &Form, width: u16) -> u16 {
+    form.fields
+        .iter()
+        .map(|f| 1 + f.error.as_deref().map_or(0, |e| error_lines(e, width).len()) as u16)
+        .sum()
 }

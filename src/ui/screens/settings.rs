@@ -56,17 +56,10 @@ pub fn draw(frame: &mut Frame, area: Rect, f: &Form, t: Theme, lang: Lang) {
     let inner = b.inner(area);
     frame.render_widget(b, area);
     let help = fill(Msg::IdleHelp.text(lang), &[&IDLE_LOCK_MAX.to_string()]);
-    frame.render_widget(
-        Paragraph::new(Line::raw(format!(" {help}"))),
-        Rect { height: 1, ..inner },
-    );
+    frame.render_widget(Paragraph::new(Line::raw(format!(" {help}"))), Rect { height: 1, ..inner });
     draw_form(
         frame,
-        Rect {
-            y: inner.y + 2,
-            height: inner.height.saturating_sub(2),
-            ..inner
-        },
+        Rect { y: inner.y + 2, height: inner.height.saturating_sub(2), ..inner },
         f,
         t,
         lang,

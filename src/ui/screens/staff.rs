@@ -19,19 +19,9 @@ use crate::ui::theme::Theme;
 
 pub enum StaffMode {
     List,
-    Add {
-        form: Form,
-        agencies: Vec<Agency>,
-    },
-    Edit {
-        form: Form,
-        user: User,
-        agencies: Vec<Agency>,
-    },
-    ResetPin {
-        form: Form,
-        user: User,
-    },
+    Add { form: Form, agencies: Vec<Agency> },
+    Edit { form: Form, user: User, agencies: Vec<Agency> },
+    ResetPin { form: Form, user: User },
 }
 
 pub struct StaffScreen {
@@ -79,10 +69,7 @@ impl StaffScreen {
 }
 
 fn role_options(lang: Lang) -> Vec<String> {
-    Role::ALL
-        .iter()
-        .map(|r| r.label().text(lang).to_string())
-        .collect()
+    Role::ALL.iter().map(|r| r.label().text(lang).to_string()).collect()
 }
 
 impl App {
@@ -93,12 +80,7 @@ impl App {
 
     pub(crate) fn open_staff(&mut self) {
         match Pager::load(self.staff_fetch(), 0) {
-            Ok(list) => {
-                self.screen = Screen::Staff(StaffScreen {
-                    list,
-                    mode: StaffMode::List,
-                })
-            }
+            Ok(list) => self.screen = Screen::Staff(StaffScreen { list, mode: StaffMode::List }),
             Err(e) => self.fail(e),
         }
     }
@@ -167,10 +149,7 @@ impl App {
             (Action::Add, _) => match users::agencies(self.store.conn(), 0, AGENCY_CHOICES) {
                 Ok(agencies) => {
                     let mine = self.session.as_ref().map(|s| s.user.agency_id);
-                    let at = agencies
-                        .iter()
-                        .position(|a| Some(a.id) == mine)
-                        .unwrap_or(0);
+                    let at = agencies.iter().position(|a| Some(a.id) == mine).unwrap_or(0);
                     let names = agencies.iter().map(|a| a.name.clone()).collect();
                     let form = Form::new(vec![
                         Field::text(Msg::FieldUsername, USERNAME_MAX),
@@ -190,31 +169,22 @@ impl App {
                 match users::agencies(self.store.conn(), 0, AGENCY_CHOICES) {
                     Ok(agencies) => {
                         let role_at = Role::ALL.iter().position(|r| *r == user.role).unwrap_or(0);
-                        let at = agencies
-                            .iter()
-                            .position(|a| a.id == user.agency_id)
-                            .unwrap_or(0);
+                        let at = agencies.iter().position(|a| a.id == user.agency_id).unwrap_or(0);
                         let names = agencies.iter().map(|a| a.name.clone()).collect();
                         let form = Form::new(vec![
                             Field::choice(Msg::FieldRole, role_options(lang), role_at),
                             Field::choice(Msg::FieldAgency, names, at),
                         ]);
                         if let Some(s) = self.staff() {
-                            s.mode = StaffMode::Edit {
-                                form,
-                                user,
-                                agencies,
-                            };
+                            s.mode = StaffMode::Edit { form, user, agencies };
                         }
                     }
                     Err(e) => self.fail(e),
                 }
             }
             (Action::ResetPin, Some(user)) => {
-                let form = Form::new(vec![
-                    Field::pin(Msg::FieldNewPin),
-                    Field::pin(Msg::FieldPinAgain),
-                ]);
+                let form =
+                    Form::new(vec![Field::pin(Msg::FieldNewPin), Field::pin(Msg::FieldPinAgain)]);
                 if let Some(s) = self.staff() {
                     s.mode = StaffMode::ResetPin { form, user };
                 }
@@ -244,11 +214,7 @@ impl App {
         match accounts::set_disabled(&mut self.store, actor, user_id, disable, now) {
             Ok(()) => {
                 self.staff_reload();
-                self.say(if disable {
-                    Msg::UserDisabled
-                } else {
-                    Msg::UserEnabled
-                });
+                self.say(if disable { Msg::UserDisabled } else { Msg::UserEnabled });
             }
             Err(e) => self.fail(e),
         }
@@ -266,10 +232,8 @@ impl App {
                     return;
                 }
                 let v = form.values();
-                let agency = agencies
-                    .get(form.choice(3))
-                    .map(|a| a.name.clone())
-                    .unwrap_or_default();
+                let agency =
+                    agencies.get(form.choice(3)).map(|a| a.name.clone()).unwrap_or_default();
                 let account = NewAccount {
                     username: &v[0],
                     display_name: &v[1],
@@ -283,11 +247,7 @@ impl App {
                 accounts::add_user(&mut self.store, actor, cost, &account, now)
                     .map(|_| Msg::UserAdded)
             }
-            StaffMode::Edit {
-                form,
-                user,
-                agencies,
-            } => {
+            StaffMode::Edit { form, user, agencies } => {
                 let role = Role::ALL[form.choice(0)];
                 let agency = agencies.get(form.choice(1)).map(|a| a.id);
                 let uid = user.id;
@@ -334,11 +294,7 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &StaffScreen, t: Theme, lang: Lang
             frame.render_widget(intro, Rect { height: 2, ..inner });
             draw_form(
                 frame,
-                Rect {
-                    y: inner.y + 2,
-                    height: inner.height.saturating_sub(2),
-                    ..inner
-                },
+                Rect { y: inner.y + 2, height: inner.height.saturating_sub(2), ..inner },
                 form,
                 t,
                 lang,
@@ -356,11 +312,7 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &StaffScreen, t: Theme, lang: Lang
             frame.render_widget(Paragraph::new(who), Rect { height: 1, ..inner });
             draw_form(
                 frame,
-                Rect {
-                    y: inner.y + 2,
-                    height: inner.height.saturating_sub(2),
-                    ..inner
-                },
+                Rect { y: inner.y + 2, height: inner.height.saturating_sub(2), ..inner },
                 form,
                 t,
                 lang,
@@ -399,11 +351,7 @@ fn draw_list(frame: &mut Frame, area: Rect, s: &StaffScreen, t: Theme, lang: Lan
         .iter()
         .enumerate()
         .map(|(i, r)| {
-            let mark = if i == s.list.selected {
-                t.marker()
-            } else {
-                " "
-            };
+            let mark = if i == s.list.selected { t.marker() } else { " " };
             let row = Row::new(vec![
                 Cell::from(format!("{mark}{}", r.user.username)),
                 Cell::from(r.user.display_name.clone()),
@@ -411,11 +359,7 @@ fn draw_list(frame: &mut Frame, area: Rect, s: &StaffScreen, t: Theme, lang: Lan
                 Cell::from(r.user.agency_name.clone()),
                 Cell::from(status_of(r).text(lang)),
             ]);
-            if i == s.list.selected {
-                row.style(t.focus())
-            } else {
-                row
-            }
+            if i == s.list.selected { row.style(t.focus()) } else { row }
         })
         .collect();
     let empty = rows.is_empty();
@@ -433,12 +377,8 @@ fn draw_list(frame: &mut Frame, area: Rect, s: &StaffScreen, t: Theme, lang: Lan
     .block(block(Msg::TitleStaff, t, lang));
     frame.render_widget(table, area);
     if empty {
-        let inner = Rect {
-            x: area.x + 2,
-            y: area.y + 3,
-            width: area.width.saturating_sub(4),
-            height: 1,
-        };
+        let inner =
+            Rect { x: area.x + 2, y: area.y + 3, width: area.width.saturating_sub(4), height: 1 };
         frame.render_widget(Paragraph::new(Msg::ListEmpty.text(lang)), inner);
     }
     let page = format!(
@@ -450,11 +390,6 @@ fn draw_list(frame: &mut Frame, area: Rect, s: &StaffScreen, t: Theme, lang: Lan
     let y = area.y + area.height.saturating_sub(1);
     frame.render_widget(
         Paragraph::new(Span::styled(page, t.dim())),
-        Rect {
-            x: area.x + 2,
-            y,
-            width: 24,
-            height: 1,
-        },
+        Rect { x: area.x + 2, y, width: 24, height: 1 },
     );
 }
