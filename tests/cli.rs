@@ -1,0 +1,130 @@
+//! The set-up commands, run as a script would: the real binary, the PIN on standard input.
+
+mod common;
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use common::*;
+
+fn intake(db: &TestDb, args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_intake"))
+        .arg("--db")
+        .arg(db.db_path())
+        .args(args)
+        .env("INTAKE_LANG", "en")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn text(o: &Output) -> String {
+    format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
+}
+
+#[test]
+fn set_up_a_database_from_the_command_line() {
+    let db = TestDb::new();
+    let refused = intake(
+        &db,
+        &["user", "add", "ben", "--name", "Ben", "--role", "advocate", "--agency", "Enlace"],
+        "470193\n",
+    );
+    assert!(!refused.status.success());
+    assert!(text(&refused).contains("must be an administrator"), "{}", text(&refused));
+
+    let ok = intake(
+        &db,
+        &[
+            "user",
+            "add",
+            "ana",
+            "--name",
+            "Ana García",
+            "--role",
+            "admin",
+            "--agency",
+            "Enlace Comunitario",
+        ],
+        "508731\n",
+    );
+    assert!(ok.status.success(), "{}", text(&ok));
+    // With one agency, --agency may be left out.
+    let ok = intake(
+        &db,
+        &["user", "add", "ben", "--name", "Ben Ortiz", "--role", "law-enforcement"],
+        "470193\n",
+    );
+    assert!(ok.status.success(), "{}", text(&ok));
+    let weak = intake(&db, &["user", "add", "cy", "--name", "Cy", "--role", "intake"], "123456\n");
+    assert!(!weak.status.success());
+    assert!(text(&weak).contains("run of digits"));
+
+    let list = intake(&db, &["user", "list", "--format", "json"], "");
+    let rows: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
+    assert_eq!(rows.as_array().unwrap().len(), 2);
+    assert_eq!(rows[0]["username"], "ana");
+    assert_eq!(rows[0]["temporary_pin"], false);
+    assert_eq!(rows[1]["role"], "law_enforcement");
+    // Added for someone else: they choose their own PIN at first login.
+    assert_eq!(rows[1]["temporary_pin"], true);
+
+    for (cmd, want) in [("disable", "disabled"), ("enable", "enabled"), ("unlock", "unlocked")] {
+        let o = intake(&db, &["user", cmd, "ben"], "");
+        assert!(o.status.success() && text(&o).contains(want), "{}", text(&o));
+    }
+    let o = intake(&db, &["user", "reset-pin", "ben"], "620418\n");
+    assert!(o.status.success(), "{}", text(&o));
+    let o = intake(&db, &["user", "disable", "nobody"], "");
+    assert!(!o.status.success() && text(&o).contains("no account named nobody"));
+
+    let table = intake(&db, &["user", "list"], "");
+    let t = String::from_utf8_lossy(&table.stdout);
+    assert!(t.contains("ana") && t.contains("Ben Ortiz") && t.contains("new PIN due"), "{t}");
+
+    // Every change was an audited event, and none of them holds a name or a PIN.
+    let store = db.open();
+    let events: Vec<String> = audit_events(&store).into_iter().map(|(e, _)| e).collect();
+    for e in
+        ["agency_add", "user_add", "user_disable", "user_enable", "user_unlock", "user_reset_pin"]
+    {
+        assert!(events.iter().any(|x| x == e), "{e} missing from {events:?}");
+    }
+    let dump: String = store
+        .conn()
+        .prepare("SELECT * FROM audit_log")
+        .unwrap()
+        .query_map([], |r| {
+            Ok(format!("{:?}", (r.get::<_, String>(5)?, r.get::<_, Option<String>>(6)?)))
+        })
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    assert!(!dump.contains("Ben") && !dump.contains("620418"));
+}
+
+#[test]
+fn spanish_messages_on_the_command_line() {
+    let db = TestDb::new();
+    let o = Command::new(env!("CARGO_BIN_EXE_intake"))
+        .args(["--lang", "es", "--db"])
+        .arg(db.db_path())
+        .arg("check")
+        .output()
+        .unwrap();
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("No hay base de datos"));
+}
+
+#[test]
+fn the_console_refuses_to_run_without_a_terminal() {
+    let db = TestDb::new();
+    let o = intake(&db, &[], "");
+    assert!(!o.status.success());
+    assert!(text(&o).contains("needs a terminal"), "{}", text(&o));
+    assert!(!db.db_path().exists(), "nothing is created without a terminal");
+}

@@ -1,0 +1,449 @@
+//! The console driven key by key on a TestBackend at 80x24: state tests of whole flows, and
+//! snapshots of the screens.
+
+mod common;
+
+use std::time::Duration;
+
+use common::*;
+use intake::auth::Actor;
+use intake::auth::accounts;
+use intake::domain::staff::Role;
+use intake::i18n::{Lang, Msg};
+use intake::store::users;
+use intake::ui::app::{Confirm, Overlay, Screen};
+use intake::ui::event_loop::{self, Console, Next};
+use intake::ui::screens;
+use intake::ui::theme::Theme;
+use intake::ui::{App, Input, Options};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+const MONO: Theme = Theme { color: false, ascii: false };
+
+struct Harness {
+    _db: TestDb,
+    app: App,
+    term: Terminal<TestBackend>,
+}
+
+impl Harness {
+    fn on(db: TestDb, store: intake::store::Store) -> Harness {
+        let opts = Options { cost: CHEAP, theme: MONO, lang: Lang::En };
+        let app = App::new(store, opts).unwrap();
+        Harness { _db: db, app, term: Terminal::new(TestBackend::new(80, 24)).unwrap() }
+    }
+
+    fn first_run() -> Harness {
+        let db = TestDb::new();
+        let store = db.open();
+        Harness::on(db, store)
+    }
+
+    fn admin() -> Harness {
+        let (db, store) = with_admin();
+        Harness::on(db, store)
+    }
+
+    fn key(&mut self, code: KeyCode) -> &mut Self {
+        self.app.handle(Input::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+        self
+    }
+
+    fn ctrl(&mut self, c: char) -> &mut Self {
+        self.app.handle(Input::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)));
+        self
+    }
+
+    fn typed(&mut self, s: &str) -> &mut Self {
+        for c in s.chars() {
+            self.key(KeyCode::Char(c));
+        }
+        self
+    }
+
+    fn enter(&mut self) -> &mut Self {
+        self.key(KeyCode::Enter)
+    }
+
+    fn login(&mut self, user: &str, pin: &str) -> &mut Self {
+        self.typed(user).enter().typed(pin).enter()
+    }
+
+    fn screen(&mut self) -> String {
+        self.term.draw(|f| screens::draw(f, &self.app)).unwrap();
+        self.term.backend().to_string()
+    }
+
+    fn status(&self) -> String {
+        self.app.status.as_ref().map(|s| s.text.clone()).unwrap_or_default()
+    }
+}
+
+fn add_ben(h: &mut Harness, role: Role) {
+    accounts::add_user(
+        &mut h.app.store,
+        Actor::CLI,
+        CHEAP,
+        &account("ben", "Ben Ortiz", role, "Enlace Comunitario", "470193"),
+        jiff::Timestamp::now(),
+    )
+    .unwrap();
+}
+
+#[test]
+fn first_run_creates_the_administrator_who_then_logs_in() {
+    let mut h = Harness::first_run();
+    insta::assert_snapshot!("first_run_empty", h.screen());
+    h.typed("Ana García")
+        .enter()
+        .typed("ana")
+        .enter()
+        .typed("Enlace Comunitario")
+        .enter()
+        .typed("123456")
+        .enter()
+        .typed("123456")
+        .enter();
+    assert!(matches!(h.app.screen, Screen::FirstRun(_)));
+    insta::assert_snapshot!("first_run_error", h.screen());
+    // The refused PINs were wiped; the focus is back on the PIN.
+    h.typed("508731").enter().typed("508731").enter();
+    assert!(matches!(h.app.screen, Screen::Login(_)));
+    assert_eq!(h.status(), Msg::AdminCreated.text(Lang::En));
+    insta::assert_snapshot!("login_after_first_run", h.screen());
+    h.typed("508731").enter();
+    assert!(matches!(h.app.screen, Screen::Home { .. }));
+    insta::assert_snapshot!("home_admin", h.screen());
+}
+
+#[test]
+fn login_screen_and_its_spanish_twin() {
+    let mut h = Harness::admin();
+    insta::assert_snapshot!("login_empty", h.screen());
+    h.key(KeyCode::F(2));
+    assert_eq!(h.app.lang, Lang::Es);
+    insta::assert_snapshot!("login_spanish", h.screen());
+}
+
+#[test]
+fn five_wrong_pins_show_the_lock_message() {
+    let mut h = Harness::admin();
+    h.typed("ana").enter();
+    for i in 0..5 {
+        h.typed("111112").enter();
+        let want = if i < 4 { Msg::LoginFailed } else { Msg::LoginLocked };
+        assert_eq!(h.status(), want.text(Lang::En), "attempt {}", i + 1);
+    }
+    // Even the right PIN is refused now.
+    h.typed(ADMIN_PIN).enter();
+    assert!(matches!(h.app.screen, Screen::Login(_)));
+    assert!(h.screen().contains("locked for 10 minutes"));
+}
+
+#[test]
+fn home_shows_only_what_the_role_may_use() {
+    let mut h = Harness::admin();
+    add_ben(&mut h, Role::Advocate);
+    h.login("ben", "470193");
+    let s = h.screen();
+    assert!(s.contains("Ben Ortiz") && s.contains("Advocate") && s.contains("Enlace Comunitario"));
+    assert!(!s.contains("Staff accounts") && !s.contains("Agencies"), "{s}");
+    // The key does nothing either.
+    h.typed("s");
+    assert!(matches!(h.app.screen, Screen::Home { .. }));
+}
+
+#[test]
+fn staff_administration_by_keyboard() {
+    let mut h = Harness::admin();
+    add_ben(&mut h, Role::Advocate);
+    h.login("ana", ADMIN_PIN).typed("s");
+    insta::assert_snapshot!("staff_list", h.screen());
+
+    // Add an account: the role is picked by typing its first letters.
+    h.typed("a")
+        .typed("cy")
+        .key(KeyCode::Tab)
+        .typed("Cy Luna")
+        .key(KeyCode::Tab)
+        .typed("sup")
+        .key(KeyCode::Tab)
+        .key(KeyCode::Tab)
+        .typed("620418")
+        .key(KeyCode::Tab)
+        .typed("620418")
+        .enter();
+    assert_eq!(h.status(), Msg::UserAdded.text(Lang::En));
+    let cy = accounts::find_user(&h.app.store, "cy").unwrap();
+    assert_eq!((cy.role, cy.pin_temporary), (Role::Supervisor, true));
+
+    // Disable ben (asks first), then enable him again.
+    h.key(KeyCode::Down).typed("d");
+    assert!(matches!(
+        h.app.overlay,
+        Some(Overlay::Confirm(Confirm::ToggleDisabled { disable: true, .. }))
+    ));
+    h.typed("n");
+    assert!(!accounts::find_user(&h.app.store, "ben").unwrap().disabled);
+    h.typed("d").typed("y");
+    assert!(accounts::find_user(&h.app.store, "ben").unwrap().disabled);
+    assert!(h.screen().contains("disabled"));
+    h.typed("d").typed("y");
+    assert!(!accounts::find_user(&h.app.store, "ben").unwrap().disabled);
+
+    // Change ben's role.
+    h.typed("e").typed("law");
+    h.enter().enter();
+    assert_eq!(accounts::find_user(&h.app.store, "ben").unwrap().role, Role::LawEnforcement);
+
+    // Reset his PIN: a weak one is refused on the field, a good one is temporary.
+    h.typed("r").typed("111111").key(KeyCode::Tab).typed("111111").enter();
+    assert!(h.screen().contains("one digit repeated"));
+    // The error took the focus to the new PIN and wiped both.
+    h.typed("904613").key(KeyCode::Tab).typed("904613").enter();
+    assert_eq!(h.status(), Msg::PinReset.text(Lang::En));
+    assert!(accounts::find_user(&h.app.store, "ben").unwrap().pin_temporary);
+}
+
+#[test]
+fn staff_list_snapshot_pages_and_shows_locks() {
+    let mut h = Harness::admin();
+    add_ben(&mut h, Role::Intake);
+    for _ in 0..5 {
+        intake::auth::login::Login { store: &mut h.app.store, cost: CHEAP }
+            .attempt("ben", "111112", jiff::Timestamp::now())
+            .unwrap();
+    }
+    h.login("ana", ADMIN_PIN).typed("s");
+    let Screen::Staff(s) = &h.app.screen else { panic!("staff list") };
+    assert!(s.list.rows[1].locked);
+    insta::assert_snapshot!("staff_list_locked", h.screen());
+    h.key(KeyCode::Down).typed("u");
+    assert_eq!(h.status(), Msg::UserUnlocked.text(Lang::En));
+    let Screen::Staff(s) = &h.app.screen else { panic!("staff list") };
+    assert!(!s.list.rows[1].locked);
+}
+
+#[test]
+fn agencies_add_rename_and_kind() {
+    let mut h = Harness::admin();
+    h.login("ana", ADMIN_PIN).typed("a");
+    h.typed("a").typed("Albuquerque Police Department").key(KeyCode::Tab).typed("law").enter();
+    assert_eq!(h.status(), Msg::AgencyAdded.text(Lang::En));
+    let list = users::agencies(h.app.store.conn(), 0, 10).unwrap();
+    assert_eq!(list[0].name, "Albuquerque Police Department");
+    assert_eq!(list[0].kind, intake::domain::staff::AgencyKind::LawEnforcement);
+    // A duplicate name is refused on the field.
+    h.typed("a").typed("enlace comunitario").enter().enter();
+    assert!(h.screen().contains("already exists"));
+    h.key(KeyCode::Esc);
+    assert!(matches!(h.app.overlay, Some(Overlay::Confirm(Confirm::Discard))));
+    h.typed("y");
+    // Cycle the kind of the first agency.
+    h.typed("t");
+    let list = users::agencies(h.app.store.conn(), 0, 10).unwrap();
+    assert_eq!(list[0].kind, intake::domain::staff::AgencyKind::Government);
+}
+
+#[test]
+fn quick_hide_from_a_text_field_blanks_everything_and_locks() {
+    let mut h = Harness::admin();
+    h.login("ana", ADMIN_PIN).typed("s").typed("a").typed("half-typ");
+    h.key(KeyCode::F(12));
+    assert!(matches!(h.app.screen, Screen::Hidden));
+    assert!(h.app.purge, "the loop must clear screen and scrollback");
+    let s = h.screen();
+    insta::assert_snapshot!("quick_hide", s);
+    assert!(s.chars().all(|c| c == ' ' || c == '\n' || c == '"'), "{s}");
+    assert!(audit_events(&h.app.store).contains(&("hide".into(), "ok".into())));
+    // Any key shows the lock screen for the same user; the PIN brings back the form as it was.
+    h.typed("x");
+    assert!(matches!(h.app.screen, Screen::Locked(_)));
+    h.typed(ADMIN_PIN).enter();
+    let form = h.app.form().expect("the add form is back");
+    assert_eq!(form.text(0), "half-typ");
+}
+
+#[test]
+fn idle_lock_and_another_user_taking_over() {
+    let mut h = Harness::admin();
+    add_ben(&mut h, Role::Advocate);
+    h.login("ana", ADMIN_PIN);
+    assert_eq!(h.app.idle_timeout(), Some(Duration::from_secs(5 * 60)));
+    let ana_session = h.app.session.as_ref().unwrap().session_id;
+    h.app.on_idle();
+    assert!(matches!(h.app.screen, Screen::Locked(_)));
+    assert_eq!(h.app.idle_timeout(), None, "a locked console has nothing more to lock");
+    let s = h.screen();
+    assert!(s.contains("ana") && !s.contains("Ana García"), "{s}");
+    // ben replaces ana's user name and logs in: ana's session ends.
+    h.key(KeyCode::BackTab).key(KeyCode::End);
+    for _ in 0..3 {
+        h.key(KeyCode::Backspace);
+    }
+    h.login("ben", "470193");
+    assert_eq!(h.app.session.as_ref().unwrap().user.username, "ben");
+    let reason: String = h
+        .app
+        .store
+        .conn()
+        .query_row("SELECT end_reason FROM sessions WHERE id = ?1", [ana_session], |r| r.get(0))
+        .unwrap();
+    assert_eq!(reason, "switch_user");
+}
+
+#[test]
+fn idle_time_is_an_admin_setting_in_the_database() {
+    let mut h = Harness::admin();
+    h.login("ana", ADMIN_PIN).typed("t");
+    for _ in 0..2 {
+        h.key(KeyCode::Backspace);
+    }
+    h.typed("45").enter();
+    assert!(h.screen().contains("1 to 30 minutes"));
+    h.key(KeyCode::Backspace).key(KeyCode::Backspace).typed("12").enter();
+    assert_eq!(h.app.idle_timeout(), Some(Duration::from_secs(12 * 60)));
+    assert_eq!(users::idle_lock_minutes(h.app.store.conn()).unwrap(), 12);
+}
+
+#[test]
+fn help_overlay_comes_from_the_keymap() {
+    let mut h = Harness::admin();
+    h.login("ana", ADMIN_PIN).key(KeyCode::F(1));
+    let s = h.screen();
+    for b in intake::ui::keymap::HOME {
+        assert!(s.contains(b.label.text(Lang::En)), "{} missing", b.label.text(Lang::En));
+    }
+    insta::assert_snapshot!("help_home", s);
+    h.typed("?");
+    assert!(h.app.overlay.is_none());
+}
+
+#[test]
+fn language_switch_is_kept_for_the_user() {
+    let mut h = Harness::admin();
+    h.login("ana", ADMIN_PIN).typed("g");
+    assert_eq!(h.app.lang, Lang::Es);
+    let s = h.screen();
+    assert!(s.contains("Cuentas del personal") && s.contains("Cerrar sesión"), "{s}");
+    h.typed("o");
+    assert!(matches!(h.app.screen, Screen::Login(_)));
+    h.login("ana", ADMIN_PIN);
+    assert_eq!(h.app.lang, Lang::Es, "the preference lives in the database");
+}
+
+#[test]
+fn quitting_with_unsaved_input_asks_first() {
+    let mut h = Harness::admin();
+    h.login("ana", ADMIN_PIN).typed("p").typed("12");
+    h.ctrl('c');
+    assert!(matches!(h.app.overlay, Some(Overlay::Confirm(Confirm::Quit))));
+    h.key(KeyCode::Esc);
+    assert!(!h.app.quit);
+    h.ctrl('c').typed("y");
+    assert!(h.app.quit);
+    let ended: i64 = h
+        .app
+        .store
+        .conn()
+        .query_row("SELECT count(*) FROM sessions WHERE end_reason = 'quit'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(ended, 1);
+}
+
+#[test]
+fn pasted_text_never_submits_and_is_cleaned() {
+    let mut h = Harness::admin();
+    h.app.handle(Input::Paste("ana\r\n\u{202E}".into()));
+    assert!(matches!(h.app.screen, Screen::Login(_)));
+    // The line break became a space; the bidi override is gone.
+    assert_eq!(h.app.form().unwrap().text(0), "ana  ");
+}
+
+#[test]
+fn terminal_too_small_shows_a_notice() {
+    let mut h = Harness::admin();
+    let mut small = Terminal::new(TestBackend::new(60, 20)).unwrap();
+    small.draw(|f| screens::draw(f, &h.app)).unwrap();
+    let s = small.backend().to_string();
+    assert!(s.contains("needs 80x24") && s.contains("60x20"), "{s}");
+    assert!(h.screen().contains("Log in"));
+}
+
+/// A console that plays a script; counts frames.
+struct Scripted {
+    script: std::collections::VecDeque<Next>,
+    frames: usize,
+    waits: Vec<Option<Duration>>,
+    asked_to_quit: bool,
+}
+
+impl Scripted {
+    fn new(script: Vec<Next>) -> Scripted {
+        Scripted { script: script.into(), frames: 0, waits: vec![], asked_to_quit: false }
+    }
+}
+
+impl Console for Scripted {
+    fn next(&mut self, timeout: Option<Duration>) -> std::io::Result<Next> {
+        if timeout != Some(Duration::ZERO) {
+            self.waits.push(timeout);
+        }
+        // When the script ends: Ctrl+C, then "y" should the console ask.
+        Ok(match self.script.pop_front() {
+            Some(n) => n,
+            None if self.asked_to_quit => key_input('y'),
+            None => {
+                self.asked_to_quit = true;
+                Next::Input(Input::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)))
+            }
+        })
+    }
+    fn purge_scrollback(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+    fn end_frame(&mut self) -> std::io::Result<()> {
+        self.frames += 1;
+        Ok(())
+    }
+}
+
+fn key_input(c: char) -> Next {
+    Next::Input(Input::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)))
+}
+
+#[test]
+fn the_loop_draws_only_after_a_change_and_waits_without_spinning() {
+    let mut h = Harness::admin();
+    let mut console = Scripted::new(vec![
+        Next::Ignored,
+        Next::Ignored,
+        Next::Ignored,
+        key_input('a'),
+        key_input('n'),
+        Next::Timeout,
+        Next::Ignored,
+    ]);
+    event_loop::run(&mut h.term, &mut h.app, &mut console).unwrap();
+    // One first frame; 'a' and 'n' arrived together and make one more. Nothing else drew.
+    assert_eq!(console.frames, 2);
+    // Before login nothing can idle-lock: every wait blocks with no timeout.
+    assert!(console.waits.iter().all(|w| w.is_none()), "{:?}", console.waits);
+    assert!(h.app.quit);
+}
+
+#[test]
+fn the_loop_locks_an_idle_session() {
+    let mut h = Harness::admin();
+    h.login("ana", ADMIN_PIN);
+    // A zero idle time: the loop's first wait times out at once.
+    h.app.idle_minutes = 0;
+    let mut console = Scripted::new(vec![Next::Timeout]);
+    event_loop::run(&mut h.term, &mut h.app, &mut console).unwrap();
+    assert!(audit_events(&h.app.store).contains(&("lock_idle".into(), "ok".into())));
+    // Once locked, the loop blocks for the next key: no timer, no spinning.
+    assert_eq!(console.waits.last(), Some(&None));
+    assert!(h.app.quit);
+}

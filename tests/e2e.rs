@@ -1,0 +1,174 @@
+//! End to end: the real binary in a pseudo terminal at 80x24, driven by keys, read back
+//! through a terminal emulator.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use common::*;
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+const F12: &str = "\x1b[24~";
+
+struct Session {
+    screen: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    _master: Box<dyn MasterPty + Send>,
+}
+
+impl Session {
+    fn start(db: &Path) -> Session {
+        let pair = native_pty_system()
+            .openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 })
+            .expect("pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_intake"));
+        cmd.arg("--db");
+        cmd.arg(db);
+        cmd.env("LANG", "C.UTF-8");
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("INTAKE_LANG", "en");
+        cmd.env_remove("NO_COLOR");
+        let child = pair.slave.spawn_command(cmd).expect("spawn intake");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let writer = pair.master.take_writer().unwrap();
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(
+            NonZeroU16::new(24).unwrap(),
+            NonZeroU16::new(80).unwrap(),
+            0,
+        )));
+        let feed = Arc::clone(&screen);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                feed.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        Session { screen, writer, child, _master: pair.master }
+    }
+
+    fn text(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    /// Wait until the screen shows `needle`; fail with the screen if it never does.
+    fn wait_for(&self, needle: &str) -> String {
+        self.wait_until(|s| s.contains(needle), needle)
+    }
+
+    fn wait_until(&self, ok: impl Fn(&str) -> bool, what: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let s = self.text();
+            if ok(&s) {
+                return s;
+            }
+            assert!(Instant::now() < deadline, "timed out waiting for {what:?}; screen:\n{s}");
+            std::thread::sleep(Duration::from_millis(25));
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Type a line the way a person does: a key at a time, then Enter.
+    fn line(&mut self, text: &str) {
+        for c in text.chars() {
+            self.send(&c.to_string());
+        }
+        self.send("\r");
+    }
+
+    fn wait_exit(&mut self) -> bool {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status.success();
+            }
+            assert!(Instant::now() < deadline, "intake did not exit; screen:\n{}", self.text());
+            std::thread::sleep(Duration::from_millis(25));
+        }
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+#[test]
+fn first_run_then_login_then_quick_hide() {
+    let db = TestDb::new();
+    let mut s = Session::start(&db.db_path());
+    s.wait_for("First start");
+    s.line("Ana García");
+    s.line("ana");
+    s.line("Enlace Comunitario");
+    s.line("508731");
+    s.line("508731");
+    let login = s.wait_for("Administrator created");
+    assert!(login.contains("F12 hides the screen"), "the hide key is shown on the login screen");
+    s.line("508731");
+    let home = s.wait_for("What would you like to do?");
+    assert!(home.contains("Ana García") && home.contains("Enlace Comunitario"));
+
+    // From inside a text field: the change-PIN form, with digits typed.
+    s.send("p");
+    s.wait_for("Current PIN");
+    s.send("5087");
+    s.send(F12);
+    let hidden = s.wait_until(|t| !t.contains("PIN"), "a blank screen");
+    assert!(hidden.trim().is_empty(), "something is still shown:\n{hidden}");
+    assert!(!hidden.contains("Ana") && !hidden.contains("ana"));
+
+    // A key brings the lock screen; the PIN brings back the form.
+    s.send(" ");
+    s.wait_for("The session is locked");
+    s.line("508731");
+    s.wait_for("Current PIN");
+    s.send("\x1b");
+    s.wait_for("Discard the changes");
+    s.send("y");
+    s.wait_for("What would you like to do?");
+    s.send("q");
+    assert!(s.wait_exit());
+
+    let store = db.open();
+    let events: Vec<String> = audit_events(&store).into_iter().map(|(e, _)| e).collect();
+    for e in ["user_add", "login", "hide", "unlock", "quit"] {
+        assert!(events.iter().any(|x| x == e), "{e} not in {events:?}");
+    }
+}
+
+#[test]
+fn five_wrong_pins_show_the_lock_message() {
+    let (db, store) = with_admin();
+    drop(store);
+    let mut s = Session::start(&db.db_path());
+    s.wait_for("Log in");
+    s.line("ana");
+    for _ in 0..4 {
+        s.line("111112");
+        s.wait_for("user name or PIN is not right");
+    }
+    s.line("111112");
+    s.wait_for("locked for 10 minutes");
+    // The right PIN does not get through while locked.
+    s.line(ADMIN_PIN);
+    std::thread::sleep(Duration::from_millis(300));
+    let screen = s.wait_for("locked for 10 minutes");
+    assert!(!screen.contains("What would you like"));
+    s.send("\x03");
+    assert!(s.wait_exit());
+}

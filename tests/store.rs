@@ -1,0 +1,287 @@
+//! The encrypted store: encryption at rest, key handling, concurrency, the audit log's
+//! guarantees, `intake check`, and migrations.
+
+mod common;
+
+use std::os::unix::fs::PermissionsExt;
+use std::process::Command;
+
+use common::*;
+use intake::auth::Actor;
+use intake::auth::accounts;
+use intake::domain::staff::Role;
+use intake::error::Error;
+use intake::i18n::Msg;
+use intake::store::audit::{self, Event};
+use intake::store::{DbPaths, Store, migrate};
+
+#[test]
+fn database_file_holds_no_plaintext() {
+    let db = TestDb::new();
+    let canary = "CanaryZebra4471";
+    {
+        let mut store = db.open();
+        accounts::add_user(
+            &mut store,
+            Actor::CLI,
+            CHEAP,
+            &account("canary", canary, Role::Admin, "CanaryAgency", ADMIN_PIN),
+            jiff::Timestamp::now(),
+        )
+        .unwrap();
+        let name: String =
+            store.conn().query_row("SELECT display_name FROM users", [], |r| r.get(0)).unwrap();
+        assert_eq!(name, canary, "the canary row is really there");
+    }
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(db.dir.path()).unwrap() {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        for needle in [canary.as_bytes(), b"CanaryAgency", b"SQLite format 3", b"CREATE TABLE"] {
+            if bytes.windows(needle.len()).any(|w| w == needle) {
+                found.push((path.clone(), String::from_utf8_lossy(needle).to_string()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "plaintext found: {found:?}");
+}
+
+#[test]
+fn key_file_and_directory_are_private() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = DbPaths::new(dir.path().join("sub/intake.db"), None);
+    Store::open(&paths, true).unwrap();
+    let key_mode = std::fs::metadata(&paths.key).unwrap().permissions().mode() & 0o777;
+    let dir_mode = std::fs::metadata(dir.path().join("sub")).unwrap().permissions().mode() & 0o777;
+    let db_mode = std::fs::metadata(&paths.db).unwrap().permissions().mode() & 0o777;
+    assert_eq!((key_mode, dir_mode, db_mode), (0o600, 0o700, 0o600));
+}
+
+#[test]
+fn wrong_key_gives_a_clear_message() {
+    let db = TestDb::new();
+    drop(db.open());
+    std::fs::write(&db.paths.key, format!("{}\n", "ab".repeat(32))).unwrap();
+    let err = Store::open(&db.paths, false).err().expect("must refuse");
+    match &err {
+        Error::User(Msg::ErrWrongKey, args) => {
+            assert!(args[0].ends_with("intake.db") && args[1].ends_with("intake.db.key"));
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+    assert!(err.to_string().contains("key does not match"));
+}
+
+#[test]
+fn readable_key_file_is_refused_with_the_chmod_that_fixes_it() {
+    let db = TestDb::new();
+    drop(db.open());
+    std::fs::set_permissions(&db.paths.key, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let err = Store::open(&db.paths, false).err().expect("must refuse");
+    let text = err.to_string();
+    let key = db.paths.key.display().to_string();
+    assert!(text.contains(&format!("chmod 600 {key}")), "{text}");
+}
+
+#[test]
+fn missing_database_is_not_created_by_check() {
+    let db = TestDb::new();
+    let err = Store::open(&db.paths, false).err().expect("no database yet");
+    assert!(matches!(err, Error::User(Msg::ErrDbMissing, _)));
+    assert!(!db.paths.db.exists());
+}
+
+#[test]
+fn audit_log_refuses_update_and_delete() {
+    let (_db, store) = with_admin();
+    let upd = store.conn().execute("UPDATE audit_log SET outcome = 'x' WHERE id = 1", []);
+    let del = store.conn().execute("DELETE FROM audit_log WHERE id = 1", []);
+    assert!(upd.unwrap_err().to_string().contains("append-only"));
+    assert!(del.unwrap_err().to_string().contains("append-only"));
+    assert_eq!(audit::first_broken(store.conn()).unwrap(), None);
+}
+
+/// Change a row behind the triggers' back, the way someone with the key and a SQL shell could.
+fn tamper(store: &Store, id: i64) {
+    store
+        .conn()
+        .execute_batch(&format!(
+            "DROP TRIGGER audit_log_no_update;
+             UPDATE audit_log SET outcome = 'failed' WHERE id = {id};
+             CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+             BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;"
+        ))
+        .unwrap();
+}
+
+#[test]
+fn check_command_passes_on_a_healthy_database_and_names_a_tampered_row() {
+    let (db, mut store) = with_admin();
+    let source = store.source().to_string();
+    for _ in 0..4 {
+        store.write(|tx| audit::append(tx, &source, &Event::new("test", "ok"))).unwrap();
+    }
+    let bin = env!("CARGO_BIN_EXE_intake");
+    let ok = Command::new(bin).arg("--db").arg(db.db_path()).arg("check").output().unwrap();
+    let out = String::from_utf8_lossy(&ok.stdout);
+    assert!(ok.status.success(), "{out}");
+    assert!(!out.contains("FAILED"), "{out}");
+    assert_eq!(out.lines().count(), 6, "{out}");
+
+    tamper(&store, 3);
+    drop(store);
+    let bad = Command::new(bin).arg("--db").arg(db.db_path()).arg("check").output().unwrap();
+    let out = String::from_utf8_lossy(&bad.stdout);
+    assert!(!bad.status.success());
+    assert!(out.contains("Audit log chain") && out.contains("breaks at row 3"), "{out}");
+}
+
+#[test]
+fn check_command_fails_on_a_readable_key_file() {
+    let db = TestDb::new();
+    drop(db.open());
+    std::fs::set_permissions(&db.paths.key, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let bin = env!("CARGO_BIN_EXE_intake");
+    let out = Command::new(bin).arg("--db").arg(db.db_path()).arg("check").output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("chmod 600"));
+}
+
+#[test]
+fn audit_rows_hold_source_and_no_content() {
+    let (_db, store) = with_admin();
+    let rows = audit::page(store.conn(), None, 10).unwrap();
+    let events: Vec<&str> = rows.iter().map(|r| r.event.as_str()).collect();
+    assert_eq!(events, vec!["user_add", "agency_add"]);
+    for r in &rows {
+        assert!(r.source.starts_with("local:") || r.source.starts_with("ssh:"));
+        let all = format!("{r:?}");
+        assert!(!all.contains("Ana") && !all.contains("Enlace"), "{all}");
+    }
+}
+
+/// Schema as SQLite holds it, with comments and spacing folded away.
+fn schema_of(store: &Store) -> Vec<(String, String, String)> {
+    let mut stmt = store
+        .conn()
+        .prepare(
+            "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY type, name",
+        )
+        .unwrap();
+    stmt.query_map([], |r| {
+        let sql: String = r.get(2)?;
+        let folded: Vec<&str> = sql
+            .lines()
+            .map(|l| l.split("--").next().unwrap_or(""))
+            .flat_map(|l| l.split_whitespace())
+            .collect();
+        Ok((r.get(0)?, r.get(1)?, folded.join(" ")))
+    })
+    .unwrap()
+    .collect::<Result<_, _>>()
+    .unwrap()
+}
+
+#[test]
+fn fresh_and_migrated_databases_have_the_same_schema() {
+    let fresh_db = TestDb::new();
+    let fresh = fresh_db.open();
+
+    let old_db = TestDb::new();
+    let mut old = old_db.open();
+    // Take the file back to an empty version-0 database, then migrate it step by step.
+    old.conn()
+        .execute_batch(
+            "PRAGMA writable_schema = ON; DELETE FROM sqlite_master; PRAGMA writable_schema = OFF;
+             PRAGMA user_version = 0; VACUUM;",
+        )
+        .unwrap();
+    drop(old);
+    old = old_db.open();
+    let version: i64 = old.conn().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(version, migrate::latest());
+    assert!(!schema_of(&fresh).is_empty());
+    assert_eq!(schema_of(&fresh), schema_of(&old));
+}
+
+#[test]
+fn a_newer_database_is_refused() {
+    let db = TestDb::new();
+    let store = db.open();
+    store.conn().execute_batch("PRAGMA user_version = 999").unwrap();
+    drop(store);
+    let err = Store::open(&db.paths, false).err().expect("refused");
+    assert!(matches!(err, Error::User(Msg::ErrDbNewer, _)));
+}
+
+const CHILD_ENV: &str = "INTAKE_TEST_WRITER_DB";
+const WRITERS: usize = 8;
+const WRITES: usize = 200;
+
+/// Runs as a child process of `many_processes_write_without_busy_errors`.
+#[test]
+fn child_writer() {
+    let Ok(db) = std::env::var(CHILD_ENV) else {
+        return;
+    };
+    let mut store = Store::open(&DbPaths::new(db.into(), None), false).expect("child open");
+    let source = store.source().to_string();
+    for _ in 0..WRITES {
+        store
+            .write(|tx| audit::append(tx, &source, &Event::new("test_write", "ok")))
+            .expect("a write must never fail with BUSY");
+    }
+}
+
+#[test]
+fn many_processes_write_without_busy_errors() {
+    let db = TestDb::new();
+    drop(db.open());
+    let exe = std::env::current_exe().unwrap();
+    let children: Vec<_> = (0..WRITERS)
+        .map(|_| {
+            Command::new(&exe)
+                .args(["--exact", "child_writer", "--nocapture", "--test-threads=1"])
+                .env(CHILD_ENV, db.db_path())
+                .output_async()
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    }
+    let store = Store::open(&db.paths, false).unwrap();
+    let n: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM audit_log WHERE event = 'test_write'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, (WRITERS * WRITES) as i64);
+    assert_eq!(audit::first_broken(store.conn()).unwrap(), None);
+}
+
+trait SpawnExt {
+    fn output_async(&mut self) -> std::process::Child;
+}
+
+impl SpawnExt for Command {
+    fn output_async(&mut self) -> std::process::Child {
+        self.stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn child")
+    }
+}
+
+#[test]
+fn a_damaged_file_gets_a_clear_message_not_a_panic() {
+    let db = TestDb::new();
+    drop(db.open());
+    let mut bytes = std::fs::read(&db.paths.db).unwrap();
+    for b in bytes.iter_mut().take(4096).skip(16) {
+        *b = b.wrapping_add(1);
+    }
+    std::fs::write(&db.paths.db, bytes).unwrap();
+    let _ = std::fs::remove_file(db.dir.path().join("intake.db-wal"));
+    let err = Store::open(&db.paths, false).err().expect("refused");
+    assert!(err.to_string().contains("or the file is damaged"), "{err}");
+}
