@@ -89,9 +89,15 @@ fn set_up_a_database_from_the_command_line() {
     // Every change was an audited event, and none of them holds a name or a PIN.
     let store = db.open();
     let events: Vec<String> = audit_events(&store).into_iter().map(|(e, _)| e).collect();
-    for e in
-        ["agency_add", "user_add", "user_disable", "user_enable", "user_unlock", "user_reset_pin"]
-    {
+    for e in [
+        "agency_add",
+        "user_add",
+        "user_list",
+        "user_disable",
+        "user_enable",
+        "user_unlock",
+        "user_reset_pin",
+    ] {
         assert!(events.iter().any(|x| x == e), "{e} missing from {events:?}");
     }
     let dump: String = store

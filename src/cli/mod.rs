@@ -180,7 +180,10 @@ pub fn user_command(
                 )
             );
         }
-        UserCommand::List { format } => list_users(store, *format, lang)?,
+        UserCommand::List { format } => {
+            accounts::session_event(store, actor, "user_list")?;
+            list_users(store, *format, lang)?
+        }
         UserCommand::Disable { username } | UserCommand::Enable { username } => {
             let disable = matches!(command, UserCommand::Disable { .. });
             let user = accounts::find_user(store, username)?;

@@ -46,6 +46,11 @@ impl Theme {
         if self.ascii { ">" } else { "▶" }
     }
 
+    /// Between the program's name and the screen's in the title bar.
+    pub fn separator(self) -> &'static str {
+        if self.ascii { "-" } else { "·" }
+    }
+
     /// A masked PIN digit.
     pub fn bullet(self) -> &'static str {
         if self.ascii { "*" } else { "•" }

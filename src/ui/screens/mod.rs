@@ -87,7 +87,12 @@ fn screen_title(app: &App) -> Msg {
 
 fn title_bar(frame: &mut Frame, area: Rect, app: &App) {
     let t = app.opts.theme;
-    let left = format!(" {} · {}", Msg::AppName.text(app.lang), screen_title(app).text(app.lang));
+    let left = format!(
+        " {} {} {}",
+        Msg::AppName.text(app.lang),
+        t.separator(),
+        screen_title(app).text(app.lang)
+    );
     let right = match &app.session {
         Some(s) if !matches!(app.screen, Screen::Locked(_)) => format!("{} ", s.user.display_name),
         _ => String::new(),
