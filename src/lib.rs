@@ -7,6 +7,7 @@ pub mod auth;
 pub mod cli;
 pub mod domain;
 pub mod error;
+pub mod hotline;
 pub mod i18n;
 pub mod store;
 pub mod ui;

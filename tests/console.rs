@@ -195,7 +195,7 @@ fn staff_administration_by_keyboard() {
 
     // Change ben's role.
     h.typed("e").typed("law");
-    h.enter().enter();
+    h.ctrl('s');
     assert_eq!(accounts::find_user(&h.app.store, "ben").unwrap().role, Role::LawEnforcement);
 
     // Reset his PIN: a weak one is refused on the field, a good one is temporary.
@@ -230,13 +230,13 @@ fn staff_list_snapshot_pages_and_shows_locks() {
 fn agencies_add_rename_and_kind() {
     let mut h = Harness::admin();
     h.login("ana", ADMIN_PIN).typed("a");
-    h.typed("a").typed("Albuquerque Police Department").key(KeyCode::Tab).typed("law").enter();
+    h.typed("a").typed("Albuquerque Police Department").key(KeyCode::Tab).typed("law").ctrl('s');
     assert_eq!(h.status(), Msg::AgencyAdded.text(Lang::En));
     let list = users::agencies(h.app.store.conn(), 0, 10).unwrap();
     assert_eq!(list[0].name, "Albuquerque Police Department");
     assert_eq!(list[0].kind, intake::domain::staff::AgencyKind::LawEnforcement);
     // A duplicate name is refused on the field.
-    h.typed("a").typed("enlace comunitario").enter().enter();
+    h.typed("a").typed("enlace comunitario").ctrl('s');
     assert!(h.screen().contains("already exists"));
     h.key(KeyCode::Esc);
     assert!(matches!(h.app.overlay, Some(Overlay::Confirm(Confirm::Discard))));

@@ -2,6 +2,8 @@
 //! read from the terminal without echo, or as one line of standard input, never from an
 //! argument or the environment.
 
+pub mod records;
+
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -50,6 +52,16 @@ pub enum Command {
     User {
         #[command(subcommand)]
         command: UserCommand,
+    },
+    /// The hotline log: list or import contacts.
+    Contact {
+        #[command(subcommand)]
+        command: records::RecordCommand,
+    },
+    /// Tips and referrals received: list or import.
+    Tip {
+        #[command(subcommand)]
+        command: records::RecordCommand,
     },
 }
 
@@ -116,6 +128,16 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Check) => {
             let store = Store::open(&cli.paths()?, false)?;
             Ok(print_check(&store, lang))
+        }
+        Some(Command::Contact { command }) => {
+            let mut store = Store::open(&cli.paths()?, false)?;
+            records::run(&mut store, "contact", command, lang)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Tip { command }) => {
+            let mut store = Store::open(&cli.paths()?, false)?;
+            records::run(&mut store, "tip", command, lang)?;
+            Ok(ExitCode::SUCCESS)
         }
         Some(Command::User { command }) => {
             let mut store = Store::open(&cli.paths()?, true)?;

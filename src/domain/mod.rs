@@ -1,5 +1,11 @@
 //! Plain types and rules, no I/O.
 
+pub mod areas;
+pub mod caller;
+pub mod contact;
+pub mod fields;
+pub mod record;
 pub mod staff;
 pub mod text;
 pub mod time;
+pub mod tip;

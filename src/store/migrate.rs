@@ -11,7 +11,8 @@ use crate::store::Store;
 pub const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// Migration N takes a database from version N-1 to N. Never edit a released one.
-pub const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_foundation.sql")];
+pub const MIGRATIONS: &[&str] =
+    &[include_str!("migrations/0001_foundation.sql"), include_str!("migrations/0002_hotline.sql")];
 
 pub fn latest() -> i64 {
     MIGRATIONS.len() as i64

@@ -5,9 +5,12 @@
 
 pub mod audit;
 pub mod check;
+pub mod contacts;
+pub mod drafts;
 pub mod keyfile;
 pub mod migrate;
 pub mod paths;
+pub mod tips;
 pub mod users;
 
 use std::fs::OpenOptions;

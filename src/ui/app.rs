@@ -16,6 +16,7 @@ use crate::ui::form::Form;
 use crate::ui::keymap::{self, Action, Binding, Key};
 use crate::ui::screens::agencies::AgencyScreen;
 use crate::ui::screens::auth as auth_screens;
+use crate::ui::screens::records::RecordScreen;
 use crate::ui::screens::staff::StaffScreen;
 use crate::ui::theme::Theme;
 
@@ -42,12 +43,16 @@ pub enum Screen {
         form: Form,
         forced: bool,
     },
+    /// `drafts`: how many unsaved forms this user has kept (counted when home opens).
     Home {
         selected: usize,
+        drafts: i64,
     },
     Staff(StaffScreen),
     Agencies(AgencyScreen),
     Settings(Form),
+    /// The hotline log or the tips.
+    Records(RecordScreen),
     /// Nothing on screen at all (quick hide).
     Hidden,
 }
@@ -62,6 +67,7 @@ impl Screen {
             Screen::ChangePin { form, .. } => Some(form),
             Screen::Staff(s) => s.form(),
             Screen::Agencies(a) => a.form(),
+            Screen::Records(r) => r.form(),
             Screen::Home { .. } | Screen::Hidden => None,
         }
     }
@@ -178,6 +184,7 @@ impl App {
             Screen::ChangePin { form, .. } => Some(form),
             Screen::Staff(s) => s.form_mut(),
             Screen::Agencies(a) => a.form_mut(),
+            Screen::Records(r) => r.form_mut(),
             Screen::Home { .. } | Screen::Hidden => None,
         }
     }
@@ -204,6 +211,7 @@ impl App {
             Screen::Home { .. } => keymap::HOME,
             Screen::Staff(s) => s.keymap(),
             Screen::Agencies(a) => a.keymap(),
+            Screen::Records(r) => r.keymap(),
             Screen::Hidden => &[],
         }
     }
@@ -235,6 +243,7 @@ impl App {
             }
             Input::Resize => {}
         }
+        self.keep_draft();
     }
 
     pub fn on_key(&mut self, key: Key) {
@@ -261,6 +270,21 @@ impl App {
         }
         let typing = self.form().is_some();
         let action = keymap::lookup(&self.keymaps(), key, typing);
+        // An open list takes every key but the global ones; Enter belongs to notes (a new line)
+        // and to a choice (it opens the list).
+        let lang = self.lang;
+        if self.overlay.is_none()
+            && !matches!(action, Some(Action::Hide | Action::Help | Action::Quit | Action::Save))
+            && let Some(form) = self.form_mut()
+        {
+            let field = form.focused();
+            let takes_key =
+                form.popup_open() || (key == Key::Enter && (field.is_notes() || field.is_choice()));
+            if takes_key {
+                form.edit(key, lang);
+                return;
+            }
+        }
         if matches!(self.overlay, Some(Overlay::Help)) {
             if matches!(action, Some(Action::Back | Action::Help)) {
                 self.overlay = None;
@@ -293,6 +317,8 @@ impl App {
                 _ => {}
             }
         }
+        // Ctrl+S saves from any field: the same as Enter on the last one.
+        let action = if action == Action::Save { Action::Submit } else { action };
         match &self.screen {
             Screen::FirstRun(_)
             | Screen::Login(_)
@@ -302,6 +328,7 @@ impl App {
             Screen::Staff(_) => self.staff_action(action),
             Screen::Agencies(_) => self.agencies_action(action),
             Screen::Settings(_) => self.settings_action(action),
+            Screen::Records(_) => self.records_action(action),
             Screen::Hidden => {}
         }
     }
@@ -329,13 +356,17 @@ impl App {
             Screen::ChangePin { .. } | Screen::Settings(_) => self.go_home(),
             Screen::Staff(_) => self.staff_close_form(),
             Screen::Agencies(_) => self.agencies_close_form(),
+            Screen::Records(_) => self.records_close_form(),
             _ => {}
         }
     }
 
     pub fn go_home(&mut self) {
-        let selected = 0;
-        self.screen = Screen::Home { selected };
+        let drafts = match &self.session {
+            Some(s) => crate::store::drafts::count(self.store.conn(), s.user.id).unwrap_or(0),
+            None => 0,
+        };
+        self.screen = Screen::Home { selected: 0, drafts };
     }
 
     pub fn request_quit(&mut self) {

@@ -108,6 +108,14 @@ pub enum Action {
     ResetPin,
     Rename,
     CycleKind,
+    Save,
+    New,
+    Filter,
+    ClearFilter,
+    NewContact,
+    HotlineLog,
+    Tips,
+    ResumeDraft,
 }
 
 pub struct Binding {
@@ -134,6 +142,7 @@ pub const GLOBAL: &[Binding] = &[
 
 /// Every form: moving between fields, saving and leaving.
 pub const FORM: &[Binding] = &[
+    b(&[Key::Ctrl('s')], Action::Save, Msg::ActSave, true),
     b(&[Key::Enter], Action::Submit, Msg::ActNextOrSave, true),
     b(&[Key::Tab, Key::Down], Action::NextField, Msg::ActNextField, true),
     b(&[Key::BackTab, Key::Up], Action::PrevField, Msg::ActPrevField, false),
@@ -160,6 +169,10 @@ pub const HOME: &[Binding] = &[
     b(&[Key::Up, Key::Char('k')], Action::Up, Msg::ActUp, false),
     b(&[Key::Down, Key::Char('j')], Action::Down, Msg::ActDown, false),
     b(&[Key::Enter], Action::Open, Msg::ActOpen, true),
+    b(&[Key::Char('c')], Action::NewContact, Msg::MenuNewContact, true),
+    b(&[Key::Char('h')], Action::HotlineLog, Msg::MenuHotlineLog, false),
+    b(&[Key::Char('i')], Action::Tips, Msg::MenuTips, false),
+    b(&[Key::Char('r')], Action::ResumeDraft, Msg::MenuResumeDraft, false),
     b(&[Key::Char('s')], Action::Staff, Msg::MenuStaff, false),
     b(&[Key::Char('a')], Action::Agencies, Msg::MenuAgencies, false),
     b(&[Key::Char('t')], Action::Settings, Msg::MenuSettings, false),
@@ -194,6 +207,19 @@ pub const AGENCIES: &[Binding] = &[
     b(&[Key::Esc], Action::Back, Msg::ActBack, true),
 ];
 
+/// The hotline log and the tips list.
+pub const RECORDS: &[Binding] = &[
+    b(&[Key::Up, Key::Char('k')], Action::Up, Msg::ActUp, false),
+    b(&[Key::Down, Key::Char('j')], Action::Down, Msg::ActDown, false),
+    b(&[Key::PageUp], Action::PageUp, Msg::ActPageUp, false),
+    b(&[Key::PageDown], Action::PageDown, Msg::ActPageDown, false),
+    b(&[Key::Char('n')], Action::New, Msg::ActNew, true),
+    b(&[Key::Enter], Action::Open, Msg::ActOpen, true),
+    b(&[Key::Char('f')], Action::Filter, Msg::ActFilter, true),
+    b(&[Key::Char('x')], Action::ClearFilter, Msg::ActClearFilter, true),
+    b(&[Key::Esc], Action::Back, Msg::ActBack, true),
+];
+
 /// The help overlay and the confirm prompt close with these.
 pub const OVERLAY: &[Binding] =
     &[b(&[Key::Esc, Key::F(1), Key::Char('?')], Action::Back, Msg::ActClose, true)];
@@ -222,7 +248,7 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_on_one_screen() {
-        for table in [LOGIN, FIRST_RUN, FORM, HOME, STAFF, AGENCIES] {
+        for table in [LOGIN, FIRST_RUN, FORM, HOME, STAFF, AGENCIES, RECORDS] {
             let mut seen = std::collections::HashSet::new();
             for key in GLOBAL.iter().chain(table.iter()).flat_map(|b| b.keys.iter()) {
                 assert!(seen.insert(*key), "{key:?} bound twice");

@@ -192,7 +192,10 @@ impl App {
             self.screen = prev;
         } else {
             self.suspended = None;
-            self.go_home();
+            // Whatever was being typed when the link dropped is back, exactly where it was.
+            if !self.resume_draft() {
+                self.go_home();
+            }
         }
     }
 

@@ -10,9 +10,14 @@ use crate::i18n::Msg;
 use crate::ui::app::{App, Screen};
 use crate::ui::keymap::{Action, Binding, HOME};
 use crate::ui::screens::block;
+use crate::ui::screens::records::RecordKind;
 
 const ADMIN_ONLY: &[Action] = &[Action::Staff, Action::Agencies, Action::Settings];
 const MENU: &[Action] = &[
+    Action::ResumeDraft,
+    Action::NewContact,
+    Action::HotlineLog,
+    Action::Tips,
     Action::Staff,
     Action::Agencies,
     Action::Settings,
@@ -23,24 +28,29 @@ const MENU: &[Action] = &[
     Action::Quit,
 ];
 
-/// The menu entries this user may use, in order.
+/// The menu entries this user may use, in order ("resume a draft" only when there is one).
 pub fn menu(app: &App) -> Vec<&'static Binding> {
+    let drafts = matches!(app.screen, Screen::Home { drafts, .. } if drafts > 0);
     MENU.iter()
         .filter(|a| app.is_admin() || !ADMIN_ONLY.contains(a))
+        .filter(|a| drafts || **a != Action::ResumeDraft)
         .filter_map(|a| HOME.iter().find(|b| b.action == *a))
         .collect()
 }
 
 impl App {
     pub(crate) fn home_action(&mut self, action: Action) {
-        let Screen::Home { selected } = self.screen else {
+        let Screen::Home { selected, drafts } = self.screen else {
             return;
         };
         let items = menu(self);
         match action {
-            Action::Up => self.screen = Screen::Home { selected: selected.saturating_sub(1) },
+            Action::Up => {
+                self.screen = Screen::Home { selected: selected.saturating_sub(1), drafts }
+            }
             Action::Down => {
-                self.screen = Screen::Home { selected: (selected + 1).min(items.len() - 1) }
+                let selected = (selected + 1).min(items.len() - 1);
+                self.screen = Screen::Home { selected, drafts }
             }
             Action::Open => {
                 if let Some(b) = items.get(selected) {
@@ -70,6 +80,10 @@ impl App {
                 self.set_language(self.lang.other());
                 self.say(Msg::LanguageChanged);
             }
+            Action::NewContact => self.new_record(RecordKind::Contact),
+            Action::HotlineLog => self.open_records(RecordKind::Contact),
+            Action::Tips => self.open_records(RecordKind::Tip),
+            Action::ResumeDraft if !self.resume_draft() => self.go_home(),
             Action::Lock => self.lock("lock"),
             Action::Logout => self.logout(),
             Action::Quit => self.request_quit(),

@@ -4,6 +4,7 @@
 pub mod agencies;
 pub mod auth;
 pub mod home;
+pub mod records;
 pub mod settings;
 pub mod staff;
 
@@ -16,7 +17,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::{Lang, Msg, fill};
 use crate::ui::app::{App, Confirm, Overlay, Screen};
-use crate::ui::form::{FieldKind, Form};
+use crate::ui::form::{Field, FieldKind, Form};
 use crate::ui::theme::Theme;
 
 pub const MIN_WIDTH: u16 = 80;
@@ -56,7 +57,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::ChangePin { form, forced } => {
             auth::draw_change_pin(frame, body, form, *forced, t, app.lang)
         }
-        Screen::Home { selected } => home::draw(frame, body, app, *selected),
+        Screen::Home { selected, .. } => home::draw(frame, body, app, *selected),
+        Screen::Records(r) => records::draw(frame, body, r, t, app.lang),
         Screen::Staff(s) => staff::draw(frame, body, s, t, app.lang),
         Screen::Agencies(a) => agencies::draw(frame, body, a, t, app.lang),
         Screen::Settings(f) => settings::draw(frame, body, f, t, app.lang),
@@ -81,6 +83,7 @@ fn screen_title(app: &App) -> Msg {
         Screen::Staff(s) => s.title(),
         Screen::Agencies(a) => a.title(),
         Screen::Settings(_) => Msg::TitleSettings,
+        Screen::Records(r) => r.title(),
         Screen::Hidden => Msg::AppName,
     }
 }
@@ -229,12 +232,35 @@ fn confirm_overlay(frame: &mut Frame, area: Rect, app: &App, c: &Confirm) {
     );
 }
 
-/// Draw a form: one row a field (label, value), an error row under a field that has one, and
-/// the cursor where the user types.
+/// Rows a field's value takes (notes take several).
+fn value_rows(f: &Field) -> u16 {
+    if f.is_notes() { NOTES_ROWS } else { 1 }
+}
+
+const NOTES_ROWS: u16 = 3;
+/// The label column; every form label fits in it, in both languages (a test checks).
+pub const LABEL_W: u16 = 26;
+
+/// Draw a form: a row a field (label, value), an error under a field that has one, the cursor
+/// where the user types, and the list of a choice that is open. Long forms scroll to keep the
+/// focused field in view.
 pub fn draw_form(frame: &mut Frame, area: Rect, form: &Form, t: Theme, lang: Lang) {
-    let label_w: u16 = 24;
+    let heights: Vec<u16> = form
+        .fields
+        .iter()
+        .map(|f| {
+            value_rows(f)
+                + f.error.as_deref().map_or(0, |e| error_lines(e, area.width).len()) as u16
+        })
+        .collect();
+    // The first field shown: as early as possible while the focused one still fits.
+    let mut first = 0;
+    while first < form.focus && heights[first..=form.focus].iter().sum::<u16>() > area.height {
+        first += 1;
+    }
     let mut y = area.y;
-    for (i, field) in form.fields.iter().enumerate() {
+    let mut popup_at = None;
+    for (i, field) in form.fields.iter().enumerate().skip(first) {
         if y >= area.y + area.height {
             break;
         }
@@ -246,11 +272,12 @@ pub fn draw_form(frame: &mut Frame, area: Rect, form: &Form, t: Theme, lang: Lan
             if focused { Style::default().add_modifier(Modifier::BOLD) } else { Style::default() };
         frame.render_widget(
             Paragraph::new(Span::styled(label, label_style)),
-            Rect { x: area.x, y, width: label_w.min(area.width), height: 1 },
+            Rect { x: area.x, y, width: LABEL_W.min(area.width), height: 1 },
         );
-        let vx = area.x + label_w + 1;
-        let vw = area.width.saturating_sub(label_w + 2);
-        let value_area = Rect { x: vx, y, width: vw, height: 1 };
+        let vx = area.x + LABEL_W + 1;
+        let vw = area.width.saturating_sub(LABEL_W + 2);
+        let rows = value_rows(field).min(area.y + area.height - y);
+        let value_area = Rect { x: vx, y, width: vw, height: rows };
         let value_style = if focused { t.focus() } else { Style::default() };
         match &field.kind {
             FieldKind::Text { value, cursor, masked, max, .. } => {
@@ -271,7 +298,7 @@ pub fn draw_form(frame: &mut Frame, area: Rect, form: &Form, t: Theme, lang: Lan
                         Span::styled(format!("{visible}{}", " ".repeat(pad)), value_style),
                         Span::raw("]"),
                     ])),
-                    Rect { width: box_w + 2, ..value_area },
+                    Rect { width: box_w + 2, height: 1, ..value_area },
                 );
                 if focused {
                     let before: String =
@@ -279,16 +306,45 @@ pub fn draw_form(frame: &mut Frame, area: Rect, form: &Form, t: Theme, lang: Lan
                     frame.set_cursor_position(Position::new(vx + 1 + before.width() as u16, y));
                 }
             }
-            FieldKind::Choice { options, selected, .. } => {
-                let text = options.get(*selected).cloned().unwrap_or_default();
+            FieldKind::Notes { value, cursor, .. } => {
+                draw_notes(frame, value_area, value, *cursor, focused, value_style);
+            }
+            FieldKind::Choice { options, selected, popup, .. } => {
+                let text = selected
+                    .and_then(|s| options.get(s))
+                    .map(|o| o.1.clone())
+                    .unwrap_or_else(|| Msg::ChooseOne.text(lang).to_string());
                 let (l, r) = if t.ascii { ("<", ">") } else { ("◀", "▶") };
                 frame.render_widget(
                     Paragraph::new(Span::styled(format!("{l} {text} {r}"), value_style)),
                     value_area,
                 );
+                if popup.is_some() {
+                    popup_at = Some(y);
+                }
+            }
+            FieldKind::Many { options, chosen, popup } => {
+                let picked: Vec<&str> = options
+                    .iter()
+                    .zip(chosen)
+                    .filter(|(_, c)| **c)
+                    .map(|(o, _)| o.1.as_str())
+                    .collect();
+                let text = if picked.is_empty() {
+                    Msg::ChooseAny.text(lang).to_string()
+                } else {
+                    picked.join(", ")
+                };
+                frame.render_widget(
+                    Paragraph::new(Span::styled(format!("[{text}]"), value_style)),
+                    value_area,
+                );
+                if popup.is_some() {
+                    popup_at = Some(y);
+                }
             }
         }
-        y += 1;
+        y += rows;
         for line in field.error.iter().flat_map(|e| error_lines(e, area.width)) {
             if y >= area.y + area.height {
                 break;
@@ -300,6 +356,98 @@ pub fn draw_form(frame: &mut Frame, area: Rect, form: &Form, t: Theme, lang: Lan
             y += 1;
         }
     }
+    if let Some(fy) = popup_at {
+        draw_popup(frame, area, fy, form.focused(), t, lang);
+    }
+}
+
+/// Notes: the lines around the cursor, the cursor on its line.
+fn draw_notes(
+    frame: &mut Frame,
+    area: Rect,
+    value: &str,
+    cursor: usize,
+    focused: bool,
+    style: Style,
+) {
+    let width = area.width.saturating_sub(2).max(1) as usize;
+    // Where the cursor falls: which line, which column.
+    let before: String = value.chars().take(cursor).collect();
+    let cur_line = before.matches('\n').count();
+    let cur_col = before.rsplit('\n').next().unwrap_or("").width();
+    let lines: Vec<&str> = value.split('\n').collect();
+    let first = (cur_line + 1).saturating_sub(area.height as usize);
+    for (row, line) in lines.iter().skip(first).take(area.height as usize).enumerate() {
+        // Only the cursor's line scrolls sideways, to keep the cursor in view.
+        let skip = if first + row == cur_line { cur_col.saturating_sub(width - 1) } else { 0 };
+        let shown: String = line.chars().skip(skip).collect();
+        let pad = width.saturating_sub(shown.width());
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::raw("|"),
+                Span::styled(format!("{shown}{}", " ".repeat(pad)), style),
+            ])),
+            Rect { x: area.x, y: area.y + row as u16, width: area.width, height: 1 },
+        );
+    }
+    for row in lines.len().saturating_sub(first)..area.height as usize {
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::raw("|"),
+                Span::styled(" ".repeat(width), style),
+            ])),
+            Rect { x: area.x, y: area.y + row as u16, width: area.width, height: 1 },
+        );
+    }
+    if focused {
+        let col = cur_col.min(width - 1) as u16;
+        // (Columns count characters here: the notes' own scrolling above does the same.)
+        frame.set_cursor_position(Position::new(
+            area.x + 1 + col,
+            area.y + (cur_line - first) as u16,
+        ));
+    }
+}
+
+/// The open list of a choice, under its field (or above when there is no room).
+fn draw_popup(frame: &mut Frame, area: Rect, field_y: u16, field: &Field, t: Theme, lang: Lang) {
+    // The options, the ticks of a many-of field, and the highlighted row.
+    type Open<'a> = (&'a [(String, String)], Option<&'a [bool]>, usize);
+    let (options, marks, highlight): Open = match &field.kind {
+        FieldKind::Choice { options, popup: Some(p), .. } => (options, None, p.highlight),
+        FieldKind::Many { options, chosen, popup: Some(p) } => (options, Some(chosen), p.highlight),
+        _ => return,
+    };
+    let h = (options.len() as u16 + 2).min(12);
+    let below = area.y + area.height - (field_y + 1);
+    let y = if below >= h { field_y + 1 } else { field_y.saturating_sub(h).max(area.y) };
+    let rect = Rect {
+        x: area.x + LABEL_W,
+        y,
+        width: area.width.saturating_sub(LABEL_W).min(48),
+        height: h,
+    };
+    let inner_h = h.saturating_sub(2) as usize;
+    let first = (highlight + 1).saturating_sub(inner_h);
+    let lines: Vec<Line> = options
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(inner_h)
+        .map(|(i, (_, label))| {
+            let tick = match marks {
+                Some(m) if m.get(i).copied().unwrap_or(false) => "[x] ",
+                Some(_) => "[ ] ",
+                None => "",
+            };
+            let mark = if i == highlight { t.marker() } else { " " };
+            let text = format!("{mark}{tick}{label}");
+            if i == highlight { Line::from(Span::styled(text, t.focus())) } else { Line::raw(text) }
+        })
+        .collect();
+    let title = if marks.is_some() { Msg::PopupMany } else { Msg::PopupOne };
+    frame.render_widget(Clear, rect);
+    frame.render_widget(Paragraph::new(lines).block(block(title, t, lang)), rect);
 }
 
 /// A field's error, wrapped under it: "   ! " then the text, indented to match.
@@ -311,10 +459,12 @@ fn error_lines(error: &str, width: u16) -> Vec<String> {
         .collect()
 }
 
-/// Rows a form takes at this width: one per field and one per line of its error.
+/// Rows a form takes at this width: its fields' rows and their errors' lines.
 pub fn form_height(form: &Form, width: u16) -> u16 {
     form.fields
         .iter()
-        .map(|f| 1 + f.error.as_deref().map_or(0, |e| error_lines(e, width).len()) as u16)
+        .map(|f| {
+            value_rows(f) + f.error.as_deref().map_or(0, |e| error_lines(e, width).len()) as u16
+        })
         .sum()
 }

@@ -9,17 +9,17 @@ use crate::auth::accounts;
 use crate::i18n::{Lang, Msg, fill};
 use crate::store::users::IDLE_LOCK_MAX;
 use crate::ui::app::{App, Screen};
-use crate::ui::form::{Field, FieldKind, Form};
+use crate::ui::form::{Charset, Field, Form};
 use crate::ui::keymap::Action;
 use crate::ui::screens::{block, draw_form};
 use crate::ui::theme::Theme;
 
 fn form(minutes: u32) -> Form {
-    let mut field = Field::text(Msg::FieldIdleMinutes, 2).with_value(&minutes.to_string());
-    if let FieldKind::Text { digits_only, .. } = &mut field.kind {
-        *digits_only = true;
-    }
-    Form::new(vec![field])
+    Form::new(vec![
+        Field::text(Msg::FieldIdleMinutes, 2)
+            .with_value(&minutes.to_string())
+            .with_charset(Charset::Digits),
+    ])
 }
 
 impl App {

@@ -1,0 +1,206 @@
+//! Saving and opening hotline contacts and tips. Each save is one transaction holding the
+//! record, its history, the removal of its draft and its audit row; each opening is audited.
+
+use jiff::Timestamp;
+
+use crate::auth::Actor;
+use crate::domain::caller;
+use crate::domain::contact::Contact;
+use crate::domain::record::RuntimeOptions;
+use crate::domain::tip::Tip;
+use crate::error::{Error, Result};
+use crate::i18n::Msg;
+use crate::store::audit::{self, Event};
+use crate::store::tips::Scope;
+use crate::store::users::User;
+use crate::store::{Store, contacts, drafts, tips};
+
+/// The user acting, in their session (None on the command line).
+#[derive(Clone, Copy)]
+pub struct Who<'a> {
+    pub user: &'a User,
+    pub session_id: Option<i64>,
+}
+
+impl Who<'_> {
+    fn actor(&self) -> Actor {
+        Actor { user_id: Some(self.user.id), session_id: self.session_id }
+    }
+}
+
+fn event(who: Who, name: &'static str, id: i64) -> Event<'static> {
+    let a = who.actor();
+    Event::new(name, "ok").by(a.user_id, a.session_id).record(id)
+}
+
+/// Save a new contact (`id` None) or an edit. Returns the contact's id.
+pub fn save_contact(
+    store: &mut Store,
+    who: Who,
+    id: Option<i64>,
+    c: &Contact,
+    now: Timestamp,
+) -> Result<i64> {
+    let key = drafts::caller_key(store.conn())?;
+    let mark = c.caller_id.as_deref().and_then(|raw| caller::protect(raw, &key));
+    let source = store.source().to_string();
+    let u = who.user;
+    store.write(|tx| {
+        let saved = match id {
+            None => contacts::insert(tx, u.agency_id, u.id, c, mark.as_ref(), now)?,
+            Some(id) => {
+                contacts::update(tx, u.agency_id, id, u.id, c, mark.as_ref(), now)?;
+                id
+            }
+        };
+        drafts::delete(tx, u.id, "contact", id)?;
+        audit::append(
+            tx,
+            &source,
+            &event(who, if id.is_none() { "contact_add" } else { "contact_edit" }, saved),
+        )?;
+        Ok(saved)
+    })
+}
+
+/// Bring in many contacts at once: all of them, or none.
+pub fn import_contacts(
+    store: &mut Store,
+    who: Who,
+    rows: &[Contact],
+    now: Timestamp,
+) -> Result<usize> {
+    let key = drafts::caller_key(store.conn())?;
+    let marks: Vec<_> = rows
+        .iter()
+        .map(|c| c.caller_id.as_deref().and_then(|raw| caller::protect(raw, &key)))
+        .collect();
+    let source = store.source().to_string();
+    let u = who.user;
+    store.write(|tx| {
+        for (c, mark) in rows.iter().zip(&marks) {
+            contacts::insert(tx, u.agency_id, u.id, c, mark.as_ref(), now)?;
+        }
+        let a = who.actor();
+        audit::append(
+            tx,
+            &source,
+            &Event::new("contact_import", "ok").by(a.user_id, a.session_id).record(rows.len()),
+        )?;
+        Ok(rows.len())
+    })
+}
+
+/// Open a contact of the user's agency (audited).
+pub fn open_contact(store: &mut Store, who: Who, id: i64) -> Result<contacts::Stored> {
+    let found = contacts::get(store.conn(), who.user.agency_id, id)?
+        .ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))?;
+    let source = store.source().to_string();
+    store.write(|tx| audit::append(tx, &source, &event(who, "contact_view", id)))?;
+    Ok(found)
+}
+
+/// The choices a tip form offers: law-enforcement staff to assign, agencies to refer to. A user
+/// outside law enforcement refers only to their own agency and assigns to no one.
+pub fn tip_options(store: &Store, user: &User) -> Result<RuntimeOptions> {
+    let mut r = RuntimeOptions::new();
+    match Scope::of(user) {
+        Scope::All => {
+            r.insert("assigned_to", tips::assignees(store.conn())?);
+            r.insert("referred_to", tips::referral_agencies(store.conn())?);
+        }
+        Scope::ReferredTo(a) => {
+            r.insert("assigned_to", Vec::new());
+            r.insert("referred_to", vec![(a.to_string(), user.agency_name.clone())]);
+        }
+    }
+    Ok(r)
+}
+
+/// Save a tip (new or edited). Outside law enforcement a tip is always referred to the user's
+/// own agency, so they keep seeing what they logged.
+pub fn save_tip(
+    store: &mut Store,
+    who: Who,
+    id: Option<i64>,
+    t: &Tip,
+    now: Timestamp,
+) -> Result<i64> {
+    let scope = Scope::of(who.user);
+    let mut t = t.clone();
+    if let Scope::ReferredTo(a) = scope {
+        t.referred_to = Some(a);
+    }
+    let source = store.source().to_string();
+    let u = who.user;
+    store.write(|tx| {
+        let saved = match id {
+            None => tips::insert(tx, u.agency_id, u.id, &t, now)?,
+            Some(id) => {
+                tips::update(tx, scope, id, u.id, &t, now)?;
+                id
+            }
+        };
+        drafts::delete(tx, u.id, "tip", id)?;
+        audit::append(
+            tx,
+            &source,
+            &event(who, if id.is_none() { "tip_add" } else { "tip_edit" }, saved),
+        )?;
+        Ok(saved)
+    })
+}
+
+pub fn import_tips(store: &mut Store, who: Who, rows: &[Tip], now: Timestamp) -> Result<usize> {
+    let source = store.source().to_string();
+    let u = who.user;
+    let own = match Scope::of(u) {
+        Scope::All => None,
+        Scope::ReferredTo(a) => Some(a),
+    };
+    store.write(|tx| {
+        for t in rows {
+            let mut t = t.clone();
+            if own.is_some() {
+                t.referred_to = own;
+            }
+            tips::insert(tx, u.agency_id, u.id, &t, now)?;
+        }
+        let a = who.actor();
+        audit::append(
+            tx,
+            &source,
+            &Event::new("tip_import", "ok").by(a.user_id, a.session_id).record(rows.len()),
+        )?;
+        Ok(rows.len())
+    })
+}
+
+pub fn open_tip(store: &mut Store, who: Who, id: i64) -> Result<tips::Stored> {
+    let found = tips::get(store.conn(), Scope::of(who.user), id)?
+        .ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))?;
+    let source = store.source().to_string();
+    store.write(|tx| audit::append(tx, &source, &event(who, "tip_view", id)))?;
+    Ok(found)
+}
+
+/// Keep what is typed on a form as a draft.
+pub fn save_draft(
+    store: &mut Store,
+    user_id: i64,
+    form: &str,
+    record_id: Option<i64>,
+    payload: &str,
+    now: Timestamp,
+) -> Result<()> {
+    store.write(|tx| drafts::save(tx, user_id, form, record_id, payload, now))
+}
+
+pub fn discard_draft(
+    store: &mut Store,
+    user_id: i64,
+    form: &str,
+    record_id: Option<i64>,
+) -> Result<()> {
+    store.write(|tx| drafts::delete(tx, user_id, form, record_id))
+}

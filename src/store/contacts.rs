@@ -1,0 +1,267 @@
+//! Hotline contacts: stored per agency, listed a page at a time, edited with history.
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+
+use crate::domain::contact::Contact;
+use crate::domain::time;
+use crate::error::{Error, Result};
+use crate::i18n::Msg;
+
+/// The caller identifier as stored: its keyed hash and last two characters.
+pub type CallerMark = (String, String);
+
+fn json(list: &[String]) -> String {
+    serde_json::to_string(list).unwrap_or_else(|_| "[]".into())
+}
+
+fn list_of(text: &str) -> Vec<String> {
+    serde_json::from_str(text).unwrap_or_default()
+}
+
+pub fn insert(
+    tx: &Transaction,
+    agency_id: i64,
+    user_id: i64,
+    c: &Contact,
+    caller: Option<&CallerMark>,
+    now: Timestamp,
+) -> Result<i64> {
+    let at = time::to_db(now);
+    tx.execute(
+        "INSERT INTO contacts (agency_id, created_by, channel, direction, started_at, duration_min,
+             caller_type, caller_hash, caller_last2, language, interpreter, area, topics,
+             trafficking_type, minor, outcomes, reported_to, reported_at, not_reported_reason,
+             follow_up, follow_up_on, notes, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+                 ?19, ?20, ?21, ?22, ?23, ?23)",
+        params![
+            agency_id,
+            user_id,
+            c.channel,
+            c.direction,
+            time::to_db(c.started_at),
+            c.duration_min,
+            c.caller_type,
+            caller.map(|m| &m.0),
+            caller.map(|m| &m.1),
+            c.language,
+            c.interpreter,
+            c.area,
+            json(&c.topics),
+            c.trafficking_type,
+            c.minor,
+            json(&c.outcomes),
+            json(&c.reported_to),
+            c.reported_at.map(time::to_db),
+            c.not_reported_reason,
+            c.follow_up,
+            c.follow_up_on.map(|d| d.to_string()),
+            c.notes,
+            at
+        ],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// A stored contact as its owner agency sees it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stored {
+    pub id: i64,
+    pub contact: Contact,
+    pub caller_last2: Option<String>,
+    pub edits: i64,
+}
+
+pub fn get(conn: &Connection, agency_id: i64, id: i64) -> Result<Option<Stored>> {
+    Ok(conn
+        .query_row(
+            "SELECT id, channel, direction, started_at, duration_min, caller_type, caller_last2,
+                    language, interpreter, area, topics, trafficking_type, minor, outcomes,
+                    reported_to, reported_at, not_reported_reason, follow_up, follow_up_on, notes,
+                    (SELECT count(*) FROM contact_history h WHERE h.contact_id = c.id)
+             FROM contacts c WHERE id = ?1 AND agency_id = ?2",
+            params![id, agency_id],
+            |r| {
+                let ts = |s: Option<String>| s.as_deref().and_then(time::from_db);
+                Ok(Stored {
+                    id: r.get(0)?,
+                    contact: Contact {
+                        channel: r.get(1)?,
+                        direction: r.get(2)?,
+                        started_at: ts(r.get(3)?).unwrap_or_default(),
+                        duration_min: r.get(4)?,
+                        caller_type: r.get(5)?,
+                        caller_id: None,
+                        language: r.get(7)?,
+                        interpreter: r.get(8)?,
+                        area: r.get(9)?,
+                        topics: list_of(&r.get::<_, String>(10)?),
+                        trafficking_type: r.get(11)?,
+                        minor: r.get(12)?,
+                        outcomes: list_of(&r.get::<_, String>(13)?),
+                        reported_to: list_of(&r.get::<_, String>(14)?),
+                        reported_at: ts(r.get(15)?),
+                        not_reported_reason: r.get(16)?,
+                        follow_up: r.get(17)?,
+                        follow_up_on: r.get::<_, Option<String>>(18)?.and_then(|d| d.parse().ok()),
+                        notes: r.get(19)?,
+                    },
+                    caller_last2: r.get(6)?,
+                    edits: r.get(20)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+/// Save an edit: the previous values go to the history first. A new caller identifier replaces
+/// the stored one; none keeps it.
+pub fn update(
+    tx: &Transaction,
+    agency_id: i64,
+    id: i64,
+    user_id: i64,
+    c: &Contact,
+    caller: Option<&CallerMark>,
+    now: Timestamp,
+) -> Result<()> {
+    let before = get(tx, agency_id, id)?.ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))?;
+    let previous = serde_json::to_string(&before.contact.to_raw()).unwrap_or_else(|_| "{}".into());
+    tx.execute(
+        "INSERT INTO contact_history (contact_id, changed_by, changed_at, previous)
+         VALUES (?1, ?2, ?3, ?4)",
+        params![id, user_id, time::to_db(now), previous],
+    )?;
+    tx.execute(
+        "UPDATE contacts SET channel = ?1, direction = ?2, started_at = ?3, duration_min = ?4,
+             caller_type = ?5, caller_hash = coalesce(?6, caller_hash),
+             caller_last2 = coalesce(?7, caller_last2), language = ?8, interpreter = ?9,
+             area = ?10, topics = ?11, trafficking_type = ?12, minor = ?13, outcomes = ?14,
+             reported_to = ?15, reported_at = ?16, not_reported_reason = ?17, follow_up = ?18,
+             follow_up_on = ?19, notes = ?20, updated_at = ?21
+         WHERE id = ?22 AND agency_id = ?23",
+        params![
+            c.channel,
+            c.direction,
+            time::to_db(c.started_at),
+            c.duration_min,
+            c.caller_type,
+            caller.map(|m| &m.0),
+            caller.map(|m| &m.1),
+            c.language,
+            c.interpreter,
+            c.area,
+            json(&c.topics),
+            c.trafficking_type,
+            c.minor,
+            json(&c.outcomes),
+            json(&c.reported_to),
+            c.reported_at.map(time::to_db),
+            c.not_reported_reason,
+            c.follow_up,
+            c.follow_up_on.map(|d| d.to_string()),
+            c.notes,
+            time::to_db(now),
+            id,
+            agency_id
+        ],
+    )?;
+    Ok(())
+}
+
+/// What the contact list can be narrowed to. Dates are local (America/Denver) days, inclusive.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+    pub channel: Option<String>,
+    pub outcome: Option<String>,
+    /// Only contacts whose follow-up is due on or before this day.
+    pub follow_up_due_by: Option<Date>,
+}
+
+/// The first instant of a local day, in the stored form.
+pub fn day_start(d: Date) -> String {
+    let ts = crate::domain::time::denver()
+        .to_ambiguous_timestamp(d.to_datetime(jiff::civil::Time::midnight()))
+        .compatible()
+        .unwrap_or_default();
+    time::to_db(ts)
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Row {
+    pub id: i64,
+    pub started_at: String,
+    pub channel: String,
+    pub direction: String,
+    pub duration_min: Option<i64>,
+    pub caller_type: String,
+    pub caller_last2: Option<String>,
+    pub language: String,
+    pub area: String,
+    pub trafficking_type: String,
+    pub minor: String,
+    pub outcomes: Vec<String>,
+    pub reported_to: Vec<String>,
+    pub follow_up_on: Option<String>,
+}
+
+/// One page of an agency's contacts, newest first.
+pub fn list(
+    conn: &Connection,
+    agency_id: i64,
+    f: &Filter,
+    offset: i64,
+    limit: i64,
+) -> Result<Vec<Row>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, started_at, channel, direction, duration_min, caller_type, caller_last2,
+                language, area, trafficking_type, minor, outcomes, reported_to,
+                CASE WHEN follow_up = 1 THEN follow_up_on END
+         FROM contacts c
+         WHERE agency_id = ?1
+           AND (?2 IS NULL OR started_at >= ?2) AND (?3 IS NULL OR started_at < ?3)
+           AND (?4 IS NULL OR channel = ?4)
+           AND (?5 IS NULL OR EXISTS (SELECT 1 FROM json_each(c.outcomes) WHERE value = ?5))
+           AND (?6 IS NULL OR (follow_up = 1 AND follow_up_on <= ?6))
+         ORDER BY started_at DESC, id DESC LIMIT ?7 OFFSET ?8",
+    )?;
+    let from = f.from.map(day_start);
+    let to = f.to.and_then(|d| d.tomorrow().ok()).map(day_start);
+    let rows = stmt
+        .query_map(
+            params![
+                agency_id,
+                from,
+                to,
+                f.channel,
+                f.outcome,
+                f.follow_up_due_by.map(|d| d.to_string()),
+                limit,
+                offset
+            ],
+            |r| {
+                Ok(Row {
+                    id: r.get(0)?,
+                    started_at: r.get(1)?,
+                    channel: r.get(2)?,
+                    direction: r.get(3)?,
+                    duration_min: r.get(4)?,
+                    caller_type: r.get(5)?,
+                    caller_last2: r.get(6)?,
+                    language: r.get(7)?,
+                    area: r.get(8)?,
+                    trafficking_type: r.get(9)?,
+                    minor: r.get(10)?,
+                    outcomes: list_of(&r.get::<_, String>(11)?),
+                    reported_to: list_of(&r.get::<_, String>(12)?),
+                    follow_up_on: r.get(13)?,
+                })
+            },
+        )?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}

@@ -1,0 +1,211 @@
+//! Tips and referrals received. Law enforcement sees and works every tip; a service agency
+//! sees only the tips referred to it.
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+
+use crate::domain::staff::{AgencyKind, Role};
+use crate::domain::time;
+use crate::domain::tip::Tip;
+use crate::error::{Error, Result};
+use crate::i18n::Msg;
+use crate::store::contacts::day_start;
+use crate::store::users::User;
+
+/// Which tips a user may see.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    All,
+    ReferredTo(i64),
+}
+
+impl Scope {
+    pub fn of(user: &User) -> Scope {
+        if user.role == Role::LawEnforcement || user.agency_kind == AgencyKind::LawEnforcement {
+            Scope::All
+        } else {
+            Scope::ReferredTo(user.agency_id)
+        }
+    }
+
+    /// The agency a user outside law enforcement must refer a tip to: their own.
+    fn referred(self) -> Option<i64> {
+        match self {
+            Scope::All => None,
+            Scope::ReferredTo(a) => Some(a),
+        }
+    }
+}
+
+pub fn insert(
+    tx: &Transaction,
+    agency_id: i64,
+    user_id: i64,
+    t: &Tip,
+    now: Timestamp,
+) -> Result<i64> {
+    let at = time::to_db(now);
+    tx.execute(
+        "INSERT INTO tips (agency_id, created_by, source, reference, received_at, category, children,
+             area, status, closed_reason, assigned_to, referred_to, notes, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
+        params![agency_id, user_id, t.source, t.reference, time::to_db(t.received_at), t.category,
+                t.children, t.area, t.status, t.closed_reason, t.assigned_to, t.referred_to, t.notes,
+                at],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stored {
+    pub id: i64,
+    pub tip: Tip,
+    pub edits: i64,
+}
+
+pub fn get(conn: &Connection, scope: Scope, id: i64) -> Result<Option<Stored>> {
+    Ok(conn
+        .query_row(
+            "SELECT id, source, reference, received_at, category, children, area, status,
+                    closed_reason, assigned_to, referred_to, notes,
+                    (SELECT count(*) FROM tip_history h WHERE h.tip_id = t.id)
+             FROM tips t WHERE id = ?1 AND (?2 IS NULL OR referred_to = ?2)",
+            params![id, scope.referred()],
+            |r| {
+                Ok(Stored {
+                    id: r.get(0)?,
+                    tip: Tip {
+                        source: r.get(1)?,
+                        reference: r.get(2)?,
+                        received_at: time::from_db(&r.get::<_, String>(3)?).unwrap_or_default(),
+                        category: r.get(4)?,
+                        children: r.get(5)?,
+                        area: r.get(6)?,
+                        status: r.get(7)?,
+                        closed_reason: r.get(8)?,
+                        assigned_to: r.get(9)?,
+                        referred_to: r.get(10)?,
+                        notes: r.get(11)?,
+                    },
+                    edits: r.get(12)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+pub fn update(
+    tx: &Transaction,
+    scope: Scope,
+    id: i64,
+    user_id: i64,
+    t: &Tip,
+    now: Timestamp,
+) -> Result<()> {
+    let before = get(tx, scope, id)?.ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))?;
+    let previous = serde_json::to_string(&before.tip.to_raw()).unwrap_or_else(|_| "{}".into());
+    tx.execute(
+        "INSERT INTO tip_history (tip_id, changed_by, changed_at, previous) VALUES (?1, ?2, ?3, ?4)",
+        params![id, user_id, time::to_db(now), previous],
+    )?;
+    tx.execute(
+        "UPDATE tips SET source = ?1, reference = ?2, received_at = ?3, category = ?4, children = ?5,
+             area = ?6, status = ?7, closed_reason = ?8, assigned_to = ?9, referred_to = ?10,
+             notes = ?11, updated_at = ?12
+         WHERE id = ?13",
+        params![t.source, t.reference, time::to_db(t.received_at), t.category, t.children, t.area,
+                t.status, t.closed_reason, t.assigned_to, t.referred_to, t.notes, time::to_db(now),
+                id],
+    )?;
+    Ok(())
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub status: Option<String>,
+    pub source: Option<String>,
+    pub category: Option<String>,
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Row {
+    pub id: i64,
+    pub received_at: String,
+    pub source: String,
+    pub reference: Option<String>,
+    pub category: String,
+    pub children: Option<i64>,
+    pub area: String,
+    pub status: String,
+    pub assigned_to: Option<String>,
+    pub referred_to: Option<String>,
+}
+
+pub fn list(
+    conn: &Connection,
+    scope: Scope,
+    f: &Filter,
+    offset: i64,
+    limit: i64,
+) -> Result<Vec<Row>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT t.id, t.received_at, t.source, t.reference, t.category, t.children, t.area, t.status,
+                u.display_name, a.name
+         FROM tips t LEFT JOIN users u ON u.id = t.assigned_to
+                     LEFT JOIN agencies a ON a.id = t.referred_to
+         WHERE (?1 IS NULL OR t.referred_to = ?1)
+           AND (?2 IS NULL OR t.status = ?2) AND (?3 IS NULL OR t.source = ?3)
+           AND (?4 IS NULL OR t.category = ?4)
+           AND (?5 IS NULL OR t.received_at >= ?5) AND (?6 IS NULL OR t.received_at < ?6)
+         ORDER BY t.received_at DESC, t.id DESC LIMIT ?7 OFFSET ?8",
+    )?;
+    let from = f.from.map(day_start);
+    let to = f.to.and_then(|d| d.tomorrow().ok()).map(day_start);
+    let rows = stmt
+        .query_map(
+            params![scope.referred(), f.status, f.source, f.category, from, to, limit, offset],
+            |r| {
+                Ok(Row {
+                    id: r.get(0)?,
+                    received_at: r.get(1)?,
+                    source: r.get(2)?,
+                    reference: r.get(3)?,
+                    category: r.get(4)?,
+                    children: r.get(5)?,
+                    area: r.get(6)?,
+                    status: r.get(7)?,
+                    assigned_to: r.get(8)?,
+                    referred_to: r.get(9)?,
+                })
+            },
+        )?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// Who a tip may be assigned to: active law-enforcement staff, by name.
+pub fn assignees(conn: &Connection) -> Result<Vec<(String, String)>> {
+    let mut stmt = conn.prepare(
+        "SELECT u.id, u.display_name FROM users u JOIN agencies a ON a.id = u.agency_id
+         WHERE u.disabled = 0 AND (u.role = 'law_enforcement' OR a.kind = 'law_enforcement')
+         ORDER BY u.display_name LIMIT 500",
+    )?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get::<_, i64>(0)?.to_string(), r.get(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// Agencies a tip may be referred to: service providers.
+pub fn referral_agencies(conn: &Connection) -> Result<Vec<(String, String)>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, name FROM agencies WHERE kind = 'service_provider' ORDER BY name LIMIT 500",
+    )?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get::<_, i64>(0)?.to_string(), r.get(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
