@@ -22,6 +22,11 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 const MONO: Theme = Theme { color: false, ascii: false };
 
+/// 13:00 on 28 November 2026 in Denver.
+fn fixed_now() -> jiff::Timestamp {
+    "2026-11-28T20:00:00Z".parse().unwrap()
+}
+
 struct Harness {
     _db: TestDb,
     app: App,
@@ -30,7 +35,7 @@ struct Harness {
 
 impl Harness {
     fn on(db: TestDb, store: intake::store::Store) -> Harness {
-        let opts = Options { cost: CHEAP, theme: MONO, lang: Lang::En };
+        let opts = Options { cost: CHEAP, theme: MONO, lang: Lang::En, clock: fixed_now };
         let app = App::new(store, opts).unwrap();
         Harness { _db: db, app, term: Terminal::new(TestBackend::new(80, 24)).unwrap() }
     }
@@ -69,6 +74,23 @@ impl Harness {
 
     fn login(&mut self, user: &str, pin: &str) -> &mut Self {
         self.typed(user).enter().typed(pin).enter()
+    }
+
+    /// The link drops: the process ends without quitting; a new one opens the same database.
+    fn reconnect(self) -> Harness {
+        let Harness { _db: db, app, .. } = self;
+        drop(app);
+        let store = db.open();
+        Harness::on(db, store)
+    }
+
+    /// Move to the field with this schema key.
+    fn focus_field(&mut self, key: &str) -> &mut Self {
+        let i = self.app.form().unwrap().fields.iter().position(|f| f.key == key).expect(key);
+        while self.app.form().unwrap().focus != i {
+            self.key(KeyCode::Tab);
+        }
+        self
     }
 
     fn screen(&mut self) -> String {
@@ -446,4 +468,147 @@ fn the_loop_locks_an_idle_session() {
     // Once locked, the loop blocks for the next key: no timer, no spinning.
     assert_eq!(console.waits.last(), Some(&None));
     assert!(h.app.quit);
+}
+
+#[test]
+fn a_call_is_logged_by_keyboard_alone() {
+    let mut h = Harness::admin();
+    h.login("ana", ADMIN_PIN).typed("c");
+    insta::assert_snapshot!("contact_form_empty", h.screen());
+    // The caller type: Enter opens the list, a letter jumps, Enter picks and moves on.
+    h.focus_field("caller_type").enter().typed("p").enter();
+    h.typed("505 555 0142");
+    h.focus_field("area").enter().typed("dona").enter();
+    h.focus_field("notes").typed("Asked about shelter").enter().typed("in Las Cruces");
+    h.ctrl('s');
+    assert_eq!(h.status(), "Contact #1 saved.");
+    insta::assert_snapshot!("contact_list", h.screen());
+    let ana = accounts::find_user(&h.app.store, "ana").unwrap();
+    let saved =
+        intake::store::contacts::get(h.app.store.conn(), ana.agency_id, 1).unwrap().unwrap();
+    assert_eq!(saved.contact.area, "Doña Ana County");
+    assert_eq!(saved.contact.notes, "Asked about shelter\nin Las Cruces");
+    assert_eq!(saved.caller_last2.as_deref(), Some("42"));
+    assert!(intake::store::drafts::latest(h.app.store.conn(), ana.id).unwrap().is_none());
+}
+
+#[test]
+fn a_minor_with_indicators_cannot_be_saved_without_the_reporting_step() {
+    let mut h = Harness::admin();
+    h.login("ana", ADMIN_PIN).typed("c");
+    h.focus_field("caller_type").enter().typed("f").enter();
+    h.focus_field("trafficking_type").typed("s");
+    h.focus_field("minor").typed("y");
+    h.ctrl('s');
+    assert!(matches!(h.app.screen, Screen::Records(_)));
+    assert!(h.app.form().is_some(), "still on the form");
+    insta::assert_snapshot!("contact_form_errors", h.screen());
+    h.focus_field("not_reported_reason").typed("Caller disconnected before details");
+    h.ctrl('s');
+    assert_eq!(h.status(), "Contact #1 saved.");
+}
+
+#[test]
+fn what_was_typed_survives_a_dropped_link() {
+    let mut h = Harness::admin();
+    h.login("ana", ADMIN_PIN).typed("c");
+    h.focus_field("caller_type").enter().typed("c").enter();
+    h.focus_field("notes").typed("She will call back after 6");
+    let focus = h.app.form().unwrap().focus;
+    let mut h = h.reconnect();
+    h.login("ana", ADMIN_PIN);
+    assert_eq!(h.status(), Msg::DraftRestored.text(Lang::En));
+    let form = h.app.form().expect("the contact form is back");
+    assert_eq!(form.focus, focus);
+    let raw = form.raw();
+    assert_eq!(raw["notes"], "She will call back after 6");
+    assert_eq!(raw["caller_type"], "community");
+    // Esc asks; discarding removes the draft for good.
+    h.key(KeyCode::Esc);
+    assert!(matches!(h.app.overlay, Some(Overlay::Confirm(Confirm::Discard))));
+    h.typed("y");
+    let ana = accounts::find_user(&h.app.store, "ana").unwrap();
+    assert!(intake::store::drafts::latest(h.app.store.conn(), ana.id).unwrap().is_none());
+}
+
+#[test]
+fn edits_from_the_list_keep_history() {
+    let mut h = Harness::admin();
+    h.login("ana", ADMIN_PIN).typed("c");
+    h.focus_field("caller_type").enter().typed("a").enter();
+    h.ctrl('s');
+    h.enter();
+    assert!(h.screen().contains("Edits so far: 0"));
+    h.focus_field("channel").typed("t");
+    h.ctrl('s');
+    h.enter();
+    assert!(h.screen().contains("Edits so far: 1"));
+    let views = audit_events(&h.app.store).iter().filter(|e| e.0 == "contact_view").count();
+    assert_eq!(views, 2, "every opening is audited");
+}
+
+#[test]
+fn the_list_filters_by_channel() {
+    let mut h = Harness::admin();
+    h.login("ana", ADMIN_PIN).typed("c");
+    h.focus_field("caller_type").enter().typed("a").enter();
+    h.ctrl('s');
+    h.typed("n").focus_field("channel").typed("e");
+    h.focus_field("caller_type").enter().typed("a").enter();
+    h.ctrl('s');
+    let Screen::Records(r) = &h.app.screen else { panic!() };
+    assert_eq!(r.list.rows.len(), 2);
+    h.typed("f").focus_field("channel").typed("e");
+    h.ctrl('s');
+    let Screen::Records(r) = &h.app.screen else { panic!() };
+    assert_eq!(r.list.rows.len(), 1);
+    assert!(h.screen().contains("Filtered list"));
+    h.typed("x");
+    let Screen::Records(r) = &h.app.screen else { panic!() };
+    assert_eq!(r.list.rows.len(), 2);
+}
+
+#[test]
+fn law_enforcement_logs_and_works_tips() {
+    let mut h = Harness::admin();
+    accounts::add_user(
+        &mut h.app.store,
+        Actor::CLI,
+        CHEAP,
+        &account(
+            "det",
+            "Det. Ruiz",
+            Role::LawEnforcement,
+            "Albuquerque Police Department",
+            "470193",
+        ),
+        jiff::Timestamp::now(),
+    )
+    .unwrap();
+    h.login("det", "470193").typed("i");
+    h.typed("n");
+    insta::assert_snapshot!("tip_form", h.screen());
+    h.focus_field("source").typed("n");
+    h.focus_field("reference").typed("CT-2026-0042");
+    h.focus_field("category").enter().typed("online").enter();
+    h.typed("2");
+    h.focus_field("status").typed("a");
+    h.ctrl('s');
+    assert!(h.screen().contains("say who works it"), "assigned needs an assignee");
+    h.focus_field("assigned_to").typed("det");
+    h.focus_field("referred_to").typed("enlace");
+    h.ctrl('s');
+    assert_eq!(h.status(), "Tip #1 saved.");
+    insta::assert_snapshot!("tip_list", h.screen());
+    // The agency it was referred to sees it; nobody else outside law enforcement does.
+    let ana = accounts::find_user(&h.app.store, "ana").unwrap();
+    let rows = intake::store::tips::list(
+        h.app.store.conn(),
+        intake::store::tips::Scope::of(&ana),
+        &Default::default(),
+        0,
+        10,
+    )
+    .unwrap();
+    assert_eq!(rows.len(), 1);
 }

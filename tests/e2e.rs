@@ -172,3 +172,52 @@ fn five_wrong_pins_show_the_lock_message() {
     s.send("\x03");
     assert!(s.wait_exit());
 }
+
+#[test]
+fn a_call_logged_by_keys_and_a_draft_that_survives_a_killed_process() {
+    let (db, store) = with_admin();
+    drop(store);
+    let mut s = Session::start(&db.db_path());
+    s.wait_for("Log in");
+    s.line("ana");
+    s.line(ADMIN_PIN);
+    s.wait_for("What would you like to do?");
+    s.send("c");
+    s.wait_for("Log a contact");
+    // Four fields down to the caller type; Enter opens its list, a letter picks, Enter takes it.
+    s.send("\t\t\t\t\r");
+    s.wait_for("Enter picks");
+    s.send("p\r");
+    s.send("505 555 0142");
+    s.send("\x13"); // Ctrl+S
+    s.wait_for("Contact #1 saved");
+
+    // A second call: the link drops while the notes are being typed.
+    s.send("n");
+    s.wait_for("Log a contact");
+    s.send("\t\t\t\t\r");
+    s.wait_for("Enter picks");
+    s.send("c\r");
+    s.send(&"\t".repeat(13));
+    s.send("Needs a ride to Gallup");
+    s.wait_for("Needs a ride to Gallup");
+    s.child.kill().unwrap();
+    let _ = s.child.wait();
+
+    let mut again = Session::start(&db.db_path());
+    again.wait_for("Log in");
+    again.line("ana");
+    again.line(ADMIN_PIN);
+    let screen = again.wait_for("Your unsaved draft is back");
+    assert!(
+        screen.contains("Needs a ride to Gallup") && screen.contains("Community member"),
+        "{screen}"
+    );
+    again.send("\x13");
+    again.wait_for("Contact #2 saved");
+    again.send("\x03");
+    assert!(again.wait_exit());
+    let store = db.open();
+    let n: i64 = store.conn().query_row("SELECT count(*) FROM contacts", [], |r| r.get(0)).unwrap();
+    assert_eq!(n, 2);
+}

@@ -121,7 +121,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         None => {
             ui::event_loop::require_terminal()?;
             let store = Store::open(&cli.paths()?, true)?;
-            let opts = Options { cost: pin::PRODUCTION, theme: Theme::from_env(cli.ascii), lang };
+            let opts = Options {
+                cost: pin::PRODUCTION,
+                theme: Theme::from_env(cli.ascii),
+                lang,
+                clock: Timestamp::now,
+            };
             ui::event_loop::run_console(store, opts)?;
             Ok(ExitCode::SUCCESS)
         }

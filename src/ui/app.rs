@@ -24,6 +24,8 @@ pub struct Options {
     pub cost: HashCost,
     pub theme: Theme,
     pub lang: Lang,
+    /// The time now (tests give a fixed one).
+    pub clock: fn() -> Timestamp,
 }
 
 /// What the loop hands the app.
@@ -146,7 +148,7 @@ impl App {
     }
 
     pub fn now(&self) -> Timestamp {
-        Timestamp::now()
+        (self.opts.clock)()
     }
 
     /// How long without input before the session locks; None when nothing is open to lock.
@@ -454,7 +456,7 @@ impl App {
         let actor = self.actor();
         if let Some(s) = &mut self.session {
             s.user.lang = lang;
-            let (uid, now) = (s.user.id, Timestamp::now());
+            let (uid, now) = (s.user.id, (self.opts.clock)());
             if let Err(e) = accounts::set_language(&mut self.store, actor, uid, lang, now) {
                 self.fail(e);
             }

@@ -194,25 +194,28 @@ fn area_label(id: &str, lang: Lang) -> String {
         .unwrap_or_default()
 }
 
-pub fn today() -> jiff::civil::Date {
-    Timestamp::now().to_zoned_datetime(time::denver()).date()
+/// The local (America/Denver) day of a time.
+pub fn local_day(now: Timestamp) -> jiff::civil::Date {
+    now.to_zoned_datetime(time::denver()).date()
 }
 
 /// One page of the list, as rows to show.
-pub fn fetch(
-    store: &Store,
-    who: &crate::store::users::User,
-    kind: RecordKind,
-    filter: &Raw,
-    lang: Lang,
-    offset: i64,
-    limit: i64,
-) -> Result<Vec<ListRow>> {
-    Ok(match kind {
+/// What a list shows: whose view, which kind, which filter, in which language, on which day.
+pub struct ListView<'a> {
+    pub user: &'a crate::store::users::User,
+    pub kind: RecordKind,
+    pub filter: &'a Raw,
+    pub lang: Lang,
+    pub today: jiff::civil::Date,
+}
+
+pub fn fetch(store: &Store, v: &ListView, offset: i64, limit: i64) -> Result<Vec<ListRow>> {
+    let (who, filter, lang, today) = (v.user, v.filter, v.lang, v.today);
+    Ok(match v.kind {
         RecordKind::Contact => contacts::list(
             store.conn(),
             who.agency_id,
-            &contact_filter(filter, today()),
+            &contact_filter(filter, today),
             offset,
             limit,
         )?
@@ -275,7 +278,7 @@ fn columns(kind: RecordKind) -> (Vec<Msg>, Vec<Constraint>) {
                 Constraint::Length(9),
                 Constraint::Length(18),
                 Constraint::Fill(1),
-                Constraint::Length(11),
+                Constraint::Length(12),
                 Constraint::Length(5),
             ],
         ),
@@ -310,7 +313,9 @@ impl App {
 
     fn load_list(&self, kind: RecordKind, filter: &Raw, offset: i64) -> Result<Pager<ListRow>> {
         let Some(s) = &self.session else { return Pager::load(|_, _| Ok(Vec::new()), 0) };
-        Pager::load(|o, l| fetch(&self.store, &s.user, kind, filter, self.lang, o, l), offset)
+        let view =
+            ListView { user: &s.user, kind, filter, lang: self.lang, today: local_day(self.now()) };
+        Pager::load(|o, l| fetch(&self.store, &view, o, l), offset)
     }
 
     /// Open the list of contacts or tips.
@@ -343,8 +348,8 @@ impl App {
         note: Option<String>,
     ) {
         let raw = raw.unwrap_or_else(|| match kind {
-            RecordKind::Contact => contact::defaults(Timestamp::now()),
-            RecordKind::Tip => tip::defaults(Timestamp::now()),
+            RecordKind::Contact => contact::defaults(self.now()),
+            RecordKind::Tip => tip::defaults(self.now()),
         });
         let runtime = match self.runtime_options(kind) {
             Ok(r) => r,
@@ -395,7 +400,8 @@ impl App {
         }
         let payload = serde_json::json!({ "focus": form.focus, "fields": form.raw() }).to_string();
         let (kind, id, rev) = (r.kind, *id, form.revision);
-        match hotline::save_draft(&mut self.store, uid, kind.id(), id, &payload, Timestamp::now()) {
+        let now = self.now();
+        match hotline::save_draft(&mut self.store, uid, kind.id(), id, &payload, now) {
             Ok(()) => {
                 if let Screen::Records(r) = &mut self.screen {
                     r.draft_rev = rev;
@@ -463,10 +469,12 @@ impl App {
     fn records_list_action(&mut self, kind: RecordKind, action: Action) {
         let Some(s) = self.session.clone() else { return };
         let lang = self.lang;
+        let today = local_day(self.now());
         let Screen::Records(r) = &mut self.screen else { return };
         let filter = r.filter.clone();
         let store = &self.store;
-        let fetch = |o, l| fetch(store, &s.user, kind, &filter, lang, o, l);
+        let view = ListView { user: &s.user, kind, filter: &filter, lang, today };
+        let fetch = |o, l| fetch(store, &view, o, l);
         let moved = match action {
             Action::Up => Some(r.list.up(fetch)),
             Action::Down => Some(r.list.down(fetch)),
@@ -536,7 +544,7 @@ impl App {
         let Mode::Edit { form, id, .. } = &r.mode else { return };
         let (kind, id, raw) = (r.kind, *id, form.raw());
         let who = Who { user: &s.user, session_id: Some(s.session_id) };
-        let now = Timestamp::now();
+        let now = self.now();
         let saved = match kind {
             RecordKind::Contact => match Contact::from_raw(&raw) {
                 Ok(c) => Ok(hotline::save_contact(&mut self.store, who, id, &c, now)),

@@ -1,0 +1,407 @@
+//! The hotline log and tips below the screens: what is stored, who sees it, the command line.
+
+mod common;
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use common::*;
+use intake::auth::Actor;
+use intake::auth::accounts;
+use intake::domain::contact::{self, Contact};
+use intake::domain::record::Raw;
+use intake::domain::staff::{AgencyKind, Role};
+use intake::domain::tip::{self, Tip};
+use intake::hotline::{self, Who};
+use intake::store::tips::Scope;
+use intake::store::users::User;
+use intake::store::{Store, contacts, drafts, tips};
+use jiff::Timestamp;
+
+const PHONE: &str = "(505) 555-0142";
+const PHONE_DIGITS: &str = "5055550142";
+
+fn now() -> Timestamp {
+    "2026-11-28T20:00:00Z".parse().unwrap()
+}
+
+fn raw_contact(pairs: &[(&str, &str)]) -> Raw {
+    let mut r = contact::defaults(now());
+    r.insert("caller_type".into(), "possible_victim".into());
+    for (k, v) in pairs {
+        r.insert(k.to_string(), v.to_string());
+    }
+    r
+}
+
+fn contact_of(pairs: &[(&str, &str)]) -> Contact {
+    Contact::from_raw(&raw_contact(pairs)).unwrap()
+}
+
+fn user(store: &Store, name: &str) -> User {
+    accounts::find_user(store, name).unwrap()
+}
+
+fn add(store: &mut Store, name: &str, role: Role, agency: &str) -> User {
+    accounts::add_user(
+        store,
+        Actor::CLI,
+        CHEAP,
+        &account(name, name, role, agency, "470193"),
+        now(),
+    )
+    .unwrap();
+    user(store, name)
+}
+
+fn who(u: &User) -> Who<'_> {
+    Who { user: u, session_id: None }
+}
+
+fn run(db: &TestDb, args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_intake"))
+        .arg("--db")
+        .arg(db.db_path())
+        .args(args)
+        .env("INTAKE_LANG", "en")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn all_file_bytes(db: &TestDb) -> Vec<u8> {
+    let mut all = Vec::new();
+    for e in std::fs::read_dir(db.dir.path()).unwrap() {
+        all.extend(std::fs::read(e.unwrap().path()).unwrap());
+    }
+    all
+}
+
+fn contains(hay: &[u8], needle: &str) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
+#[test]
+fn caller_identifiers_are_hashed_counted_once_and_never_in_clear() {
+    let (db, mut store) = with_admin();
+    let ana = user(&store, "ana");
+    for raw in [PHONE, "+1 505 555 0142"] {
+        let c = contact_of(&[("caller_id", raw)]);
+        hotline::save_contact(&mut store, who(&ana), None, &c, now()).unwrap();
+    }
+    hotline::save_contact(&mut store, who(&ana), None, &contact_of(&[]), now()).unwrap();
+    let (distinct, last2): (i64, String) = store
+        .conn()
+        .query_row("SELECT count(DISTINCT caller_hash), max(caller_last2) FROM contacts", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!((distinct, last2.as_str()), (1, "42"));
+    // Not in the database in any readable form, not in the audit log.
+    let everything: String = store
+        .conn()
+        .query_row("SELECT group_concat(caller_hash || caller_last2) FROM contacts", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert!(!everything.contains(PHONE_DIGITS));
+    drop(store);
+    let bytes = all_file_bytes(&db);
+    assert!(!contains(&bytes, PHONE_DIGITS) && !contains(&bytes, "555-0142"));
+    // Not in any output.
+    for format in ["table", "csv", "json"] {
+        let out = run(&db, &["contact", "list", "--user", "ana", "--format", format], "");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{format}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(!text.contains(PHONE_DIGITS) && !text.contains("0142"), "{format}: {text}");
+        assert!(text.contains("..42"), "{format}: {text}");
+    }
+}
+
+#[test]
+fn edits_keep_the_previous_values() {
+    let (_db, mut store) = with_admin();
+    let ana = user(&store, "ana");
+    let id = hotline::save_contact(
+        &mut store,
+        who(&ana),
+        None,
+        &contact_of(&[("notes", "first")]),
+        now(),
+    )
+    .unwrap();
+    let edited = contact_of(&[("notes", "second"), ("channel", "text")]);
+    hotline::save_contact(&mut store, who(&ana), Some(id), &edited, now()).unwrap();
+    let stored = contacts::get(store.conn(), ana.agency_id, id).unwrap().unwrap();
+    assert_eq!(
+        (stored.contact.notes.as_str(), stored.contact.channel.as_str(), stored.edits),
+        ("second", "text", 1)
+    );
+    let previous: String = store
+        .conn()
+        .query_row("SELECT previous FROM contact_history WHERE contact_id = ?1", [id], |r| r.get(0))
+        .unwrap();
+    let previous: Raw = serde_json::from_str(&previous).unwrap();
+    assert_eq!((previous["notes"].as_str(), previous["channel"].as_str()), ("first", "call"));
+    let events: Vec<String> = audit_events(&store).into_iter().map(|e| e.0).collect();
+    assert!(events.contains(&"contact_add".into()) && events.contains(&"contact_edit".into()));
+}
+
+#[test]
+fn the_list_is_newest_first_paged_and_filtered_by_local_days() {
+    let (_db, mut store) = with_admin();
+    let ana = user(&store, "ana");
+    // 23:30 on 30 June in Denver is already 1 July in UTC.
+    let cases = [
+        ("2026-06-30 23:30", "call", "referral", "no", ""),
+        ("2026-07-01 00:10", "text", "information", "yes", "2026-07-02"),
+        ("2026-07-01 09:00", "chat", "referral", "yes", "2026-08-01"),
+    ];
+    for (at, channel, outcome, fu, on) in cases {
+        let c = contact_of(&[
+            ("started_at", at),
+            ("channel", channel),
+            ("outcomes", outcome),
+            ("follow_up", fu),
+            ("follow_up_on", on),
+        ]);
+        hotline::save_contact(&mut store, who(&ana), None, &c, now()).unwrap();
+    }
+    let list = |f: contacts::Filter| -> Vec<String> {
+        contacts::list(store.conn(), ana.agency_id, &f, 0, 10)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.channel)
+            .collect()
+    };
+    assert_eq!(list(Default::default()), vec!["chat", "text", "call"]);
+    let day = |s: &str| Some(s.parse().unwrap());
+    assert_eq!(
+        list(contacts::Filter { from: day("2026-07-01"), ..Default::default() }),
+        vec!["chat", "text"]
+    );
+    assert_eq!(
+        list(contacts::Filter { to: day("2026-06-30"), ..Default::default() }),
+        vec!["call"]
+    );
+    assert_eq!(
+        list(contacts::Filter { outcome: Some("referral".into()), ..Default::default() }),
+        vec!["chat", "call"]
+    );
+    assert_eq!(
+        list(contacts::Filter { channel: Some("text".into()), ..Default::default() }),
+        vec!["text"]
+    );
+    assert_eq!(
+        list(contacts::Filter { follow_up_due_by: day("2026-07-15"), ..Default::default() }),
+        vec!["text"]
+    );
+    let page: Vec<i64> = contacts::list(store.conn(), ana.agency_id, &Default::default(), 1, 1)
+        .unwrap()
+        .into_iter()
+        .map(|r| r.id)
+        .collect();
+    assert_eq!(page, vec![2]);
+}
+
+#[test]
+fn another_agency_cannot_see_or_open_a_contact() {
+    let (_db, mut store) = with_admin();
+    let ana = user(&store, "ana");
+    let id = hotline::save_contact(&mut store, who(&ana), None, &contact_of(&[]), now()).unwrap();
+    let other = add(&mut store, "zed", Role::Advocate, "Other Shelter");
+    assert!(
+        contacts::list(store.conn(), other.agency_id, &Default::default(), 0, 10)
+            .unwrap()
+            .is_empty()
+    );
+    assert!(hotline::open_contact(&mut store, who(&other), id).is_err());
+    assert!(
+        hotline::save_contact(&mut store, who(&other), Some(id), &contact_of(&[]), now()).is_err()
+    );
+    assert!(hotline::open_contact(&mut store, who(&ana), id).is_ok());
+}
+
+fn tip_raw(pairs: &[(&str, &str)]) -> Raw {
+    let mut r = tip::defaults(now());
+    r.insert("source".into(), "ncmec".into());
+    r.insert("category".into(), "enticement".into());
+    for (k, v) in pairs {
+        r.insert(k.to_string(), v.to_string());
+    }
+    r
+}
+
+#[test]
+fn law_enforcement_sees_all_tips_and_an_agency_only_its_referrals() {
+    let (_db, mut store) = with_admin();
+    let ana = user(&store, "ana");
+    let det = add(&mut store, "det", Role::LawEnforcement, "Albuquerque Police");
+    let apd = accounts::find_user(&store, "det").unwrap().agency_id;
+    accounts::set_agency_kind(&mut store, Actor::CLI, apd, AgencyKind::LawEnforcement).unwrap();
+    let det = User { agency_kind: AgencyKind::LawEnforcement, ..det };
+    let other = add(&mut store, "zed", Role::Advocate, "Other Shelter");
+
+    let opts = hotline::tip_options(&store, &det).unwrap();
+    let enlace = ana.agency_id.to_string();
+    let referred = Tip::from_raw(&tip_raw(&[("referred_to", &enlace)]), &opts).unwrap();
+    let kept = Tip::from_raw(&tip_raw(&[]), &opts).unwrap();
+    let a = hotline::save_tip(&mut store, who(&det), None, &referred, now()).unwrap();
+    let b = hotline::save_tip(&mut store, who(&det), None, &kept, now()).unwrap();
+
+    assert_eq!(ids_of(&store, &det), vec![b, a]);
+    assert_eq!(ids_of(&store, &ana), vec![a]);
+    assert!(ids_of(&store, &other).is_empty());
+    assert!(hotline::open_tip(&mut store, who(&other), a).is_err());
+    assert!(hotline::open_tip(&mut store, who(&ana), b).is_err());
+
+    // A service agency's own tip is always referred to itself, whatever the form said.
+    let own = Tip::from_raw(&tip_raw(&[]), &hotline::tip_options(&store, &other).unwrap()).unwrap();
+    let c = hotline::save_tip(&mut store, who(&other), None, &own, now()).unwrap();
+    assert_eq!(ids_of(&store, &other), vec![c]);
+}
+
+fn ids_of(store: &Store, u: &User) -> Vec<i64> {
+    tips::list(store.conn(), Scope::of(u), &Default::default(), 0, 10)
+        .unwrap()
+        .into_iter()
+        .map(|r| r.id)
+        .collect()
+}
+
+#[test]
+fn csv_output_is_safe_from_formulas() {
+    let (db, mut store) = with_admin();
+    let det = add(&mut store, "det", Role::LawEnforcement, "Enlace Comunitario");
+    let opts = hotline::tip_options(&store, &det).unwrap();
+    let t = Tip::from_raw(&tip_raw(&[("reference", "=HYPERLINK(\"http://x\")")]), &opts).unwrap();
+    hotline::save_tip(&mut store, who(&det), None, &t, now()).unwrap();
+    drop(store);
+    let out = run(&db, &["tip", "list", "--user", "det", "--format", "csv"], "");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("'=HYPERLINK"), "{text}");
+    assert!(!text.contains(",=HYPERLINK"), "{text}");
+}
+
+#[test]
+fn import_is_all_or_nothing_with_row_and_column_errors() {
+    let (db, store) = with_admin();
+    drop(store);
+    let good = db.dir.path().join("good.csv");
+    std::fs::write(
+        &good,
+        "channel,direction,started_at,caller_type,caller_id,language,interpreter,area,trafficking_type,minor,follow_up,notes\n\
+         call,incoming,2014-03-02 09:15,possible_victim,505-555-0199,spanish,yes,Doña Ana County,labour,no,no,\"two\nlines\"\n\
+         text,incoming,2015-07-01T06:00:00Z,community,,english,no,unknown,unknown,unknown,no,\n",
+    )
+    .unwrap();
+    let bad = db.dir.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        "channel,direction,started_at,caller_type,language,interpreter,area,trafficking_type,minor,follow_up,shoe_size\n\
+         call,incoming,2014-03-02 09:15,possible_victim,english,no,unknown,unknown,unknown,no,9\n\
+         fax,incoming,yesterday,possible_victim,english,no,Atlantis,sex,yes,no,9\n\
+         call,incoming,2014-03-02 09:15,possible_victim,english,no,unknown,sex,yes,no,9\n",
+    )
+    .unwrap();
+    let out = run(&db, &["contact", "import", bad.to_str().unwrap(), "--user", "ana"], "");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    for want in [
+        "row 1: unknown column shoe_size",
+        "row 3, column channel",
+        "row 3, column started_at",
+        "row 3, column area",
+        "row 4, column reported_to",
+    ] {
+        assert!(err.contains(want), "{want} missing from:\n{err}");
+    }
+    let store = db.open();
+    let n: i64 = store.conn().query_row("SELECT count(*) FROM contacts", [], |r| r.get(0)).unwrap();
+    assert_eq!(n, 0, "nothing is written when any row is wrong");
+    drop(store);
+
+    let out = run(&db, &["contact", "import", good.to_str().unwrap(), "--user", "ana"], "");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("2 rows imported"));
+    let store = db.open();
+    let ana = user(&store, "ana");
+    let rows = contacts::list(store.conn(), ana.agency_id, &Default::default(), 0, 10).unwrap();
+    // 09:15 in Denver (MST) is 16:15 UTC; a time with its own zone is taken as it is.
+    assert_eq!(rows[1].started_at, "2014-03-02T16:15:00Z");
+    assert_eq!(rows[0].started_at, "2015-07-01T06:00:00Z");
+    assert_eq!(rows[1].caller_last2.as_deref(), Some("99"));
+    let notes: String = store
+        .conn()
+        .query_row("SELECT notes FROM contacts WHERE id = ?1", [rows[1].id], |r| r.get(0))
+        .unwrap();
+    assert_eq!(notes, "two\nlines");
+    assert!(!contains(&all_file_bytes(&db), "5055550199"));
+}
+
+#[test]
+fn tips_import_names_assignees_by_user_name() {
+    let (db, mut store) = with_admin();
+    let det = add(&mut store, "det", Role::LawEnforcement, "APD");
+    drop(store);
+    let file = db.dir.path().join("tips.csv");
+    std::fs::write(
+        &file,
+        "source,reference,received_at,category,children,area,status,assigned_to\n\
+         ncmec,CT-1,2019-10-01 08:00,csam,1,Bernalillo County,assigned,det\n\
+         nhth,,2019-10-02 08:00,adult_labour_trafficking,,unknown,in_progress,nobody\n",
+    )
+    .unwrap();
+    let out = run(&db, &["tip", "import", file.to_str().unwrap(), "--user", "det"], "");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("row 3, column assigned_to: not one of the options"), "{err}");
+    std::fs::write(&file, std::fs::read_to_string(&file).unwrap().replace("nobody", "det"))
+        .unwrap();
+    let out = run(&db, &["tip", "import", file.to_str().unwrap(), "--user", "det"], "");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let store = db.open();
+    let rows = tips::list(store.conn(), Scope::All, &Default::default(), 0, 10).unwrap();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[1].assigned_to.as_deref(), Some(det.display_name.as_str()));
+}
+
+#[test]
+fn a_saved_contact_takes_its_draft_with_it() {
+    let (_db, mut store) = with_admin();
+    let ana = user(&store, "ana");
+    hotline::save_draft(
+        &mut store,
+        ana.id,
+        "contact",
+        None,
+        r#"{"focus":3,"fields":{"notes":"x"}}"#,
+        now(),
+    )
+    .unwrap();
+    assert_eq!(drafts::latest(store.conn(), ana.id).unwrap().unwrap().form, "contact");
+    hotline::save_contact(&mut store, who(&ana), None, &contact_of(&[]), now()).unwrap();
+    assert!(drafts::latest(store.conn(), ana.id).unwrap().is_none());
+}
+
+#[test]
+fn a_version_1_database_with_staff_is_upgraded_in_place() {
+    let (db, store) = with_admin();
+    // Take the file back to how version 1 left it.
+    store
+        .conn()
+        .execute_batch(
+            "DROP TABLE tip_history; DROP TABLE tips; DROP TABLE contact_history; DROP TABLE contacts;
+             DROP TABLE drafts; DROP TABLE secrets; PRAGMA user_version = 1;",
+        )
+        .unwrap();
+    drop(store);
+    let store = db.open();
+    let v: i64 = store.conn().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(v, 2);
+    assert_eq!(user(&store, "ana").display_name, "Ana García");
+    assert_eq!(drafts::caller_key(store.conn()).unwrap().len(), 32);
+}
