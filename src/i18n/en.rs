@@ -296,7 +296,7 @@ pub fn text(m: Msg) -> &'static str {
         FieldTopics => "Topics",
         FieldTraffickingType => "Possible trafficking",
         FilterHint => "Leave a field empty to show all. Enter on the last field applies.",
-        FormHasErrors => "Fields marked ! need attention (problems: {0}).",
+        FormHasErrors => "{0}: {1} (fields marked ! need attention: {2}).",
         LangChinese => "Chinese",
         LangEnglish => "English",
         LangNavajo => "Navajo (Diné)",

@@ -294,7 +294,7 @@ pub fn text(m: Msg) -> &'static str {
         FieldTopics => "Temas",
         FieldTraffickingType => "Posible trata",
         FilterHint => "Deje un campo vacío para ver todo. Enter en el último campo aplica.",
-        FormHasErrors => "Los campos marcados con ! necesitan atención (problemas: {0}).",
+        FormHasErrors => "{0}: {1} (campos marcados con ! que necesitan atención: {2}).",
         LangChinese => "Chino",
         LangEnglish => "Inglés",
         LangNavajo => "Navajo (Diné)",

@@ -570,10 +570,15 @@ impl App {
                 if let Some(f) = self.form_mut() {
                     f.show_errors(&errors, lang);
                 }
-                self.status = Some(crate::ui::app::Status {
-                    text: fill(Msg::FormHasErrors.text(lang), &[&errors.len().to_string()]),
-                    error: true,
-                });
+                // The status line names the first field in trouble and what is wrong with it.
+                let first = &errors[0];
+                let field = kind.schema().iter().find(|s| s.key == first.key).map(|s| s.label.text(lang));
+                let args: Vec<&str> = first.args.iter().map(String::as_str).collect();
+                let text = fill(
+                    Msg::FormHasErrors.text(lang),
+                    &[field.unwrap_or(first.key), &fill(first.msg.text(lang), &args), &errors.len().to_string()],
+                );
+                self.status = Some(crate::ui::app::Status { text, error: true });
             }
         }
     }
