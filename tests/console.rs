@@ -612,3 +612,23 @@ fn law_enforcement_logs_and_works_tips() {
     .unwrap();
     assert_eq!(rows.len(), 1);
 }
+
+#[test]
+fn a_language_chosen_at_login_becomes_the_preference() {
+    let mut h = Harness::admin();
+    h.key(KeyCode::F(2)).login("ana", ADMIN_PIN);
+    assert_eq!(h.app.lang, Lang::Es);
+    let ana = accounts::find_user(&h.app.store, "ana").unwrap();
+    assert_eq!(ana.lang, Lang::Es);
+    assert!(h.screen().contains("Registrar una llamada o contacto"));
+}
+
+#[test]
+fn a_service_agency_refers_its_tips_to_itself_and_assigns_no_one() {
+    let mut h = Harness::admin();
+    h.login("ana", ADMIN_PIN).typed("i").typed("n");
+    let raw = h.app.form().unwrap().raw();
+    let ana = accounts::find_user(&h.app.store, "ana").unwrap();
+    assert_eq!(raw["referred_to"], ana.agency_id.to_string());
+    assert!(h.screen().contains("(none available)"));
+}

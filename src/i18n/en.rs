@@ -354,5 +354,6 @@ pub fn text(m: Msg) -> &'static str {
         TtLabour => "Labour",
         TtNone => "No indicators",
         TtSex => "Sex",
+        NoOptions => "(none available)",
     }
 }

@@ -352,5 +352,6 @@ pub fn text(m: Msg) -> &'static str {
         TtLabour => "Laboral",
         TtNone => "Sin indicadores",
         TtSex => "Sexual",
+        NoOptions => "(no hay opciones)",
     }
 }

@@ -112,6 +112,8 @@ pub struct App {
     /// Clear the screen and the scrollback before the next frame.
     pub purge: bool,
     pub quit: bool,
+    /// The language was chosen on the login screen: it becomes the user's preference.
+    pub lang_chosen: bool,
 }
 
 impl App {
@@ -137,6 +139,7 @@ impl App {
             redraw: true,
             purge: false,
             quit: false,
+            lang_chosen: false,
         })
     }
 

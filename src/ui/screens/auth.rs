@@ -57,7 +57,10 @@ pub fn change_pin_form(forced: bool) -> Form {
 impl App {
     pub(crate) fn auth_action(&mut self, action: Action) {
         match action {
-            Action::Language => self.set_language(self.lang.other()),
+            Action::Language => {
+                self.lang_chosen = true;
+                self.set_language(self.lang.other());
+            }
             Action::Submit => match &self.screen {
                 Screen::FirstRun(_) => self.submit_first_run(),
                 Screen::Login(_) => self.submit_login(),
@@ -179,11 +182,15 @@ impl App {
 
     /// A user is in: their language, then a forced PIN change or where they left off.
     fn start(&mut self, li: LoggedIn) {
+        let chosen = std::mem::take(&mut self.lang_chosen).then_some(self.lang);
         self.lang = li.user.lang;
         self.status = None;
         let forced = li.must_change_pin;
         let same_session = self.session.as_ref().is_some_and(|s| s.session_id == li.session_id);
         self.session = Some(li);
+        if let Some(lang) = chosen.filter(|l| *l != self.lang) {
+            self.set_language(lang);
+        }
         self.reload_settings();
         if forced {
             self.screen = Screen::ChangePin { form: change_pin_form(true), forced: true };

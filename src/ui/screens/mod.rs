@@ -310,10 +310,11 @@ pub fn draw_form(frame: &mut Frame, area: Rect, form: &Form, t: Theme, lang: Lan
                 draw_notes(frame, value_area, value, *cursor, focused, value_style);
             }
             FieldKind::Choice { options, selected, popup, .. } => {
-                let text = selected
-                    .and_then(|s| options.get(s))
-                    .map(|o| o.1.clone())
-                    .unwrap_or_else(|| Msg::ChooseOne.text(lang).to_string());
+                let text = match selected.and_then(|s| options.get(s)) {
+                    Some(o) => o.1.clone(),
+                    None if options.is_empty() => Msg::NoOptions.text(lang).to_string(),
+                    None => Msg::ChooseOne.text(lang).to_string(),
+                };
                 let (l, r) = if t.ascii { ("<", ">") } else { ("◀", "▶") };
                 frame.render_widget(
                     Paragraph::new(Span::styled(format!("{l} {text} {r}"), value_style)),

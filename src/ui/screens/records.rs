@@ -355,6 +355,13 @@ impl App {
             Ok(r) => r,
             Err(e) => return self.fail(e),
         };
+        let mut raw = raw;
+        // Outside law enforcement a tip is always referred to the user's own agency: say so.
+        if let (RecordKind::Tip, Some(s)) = (kind, &self.session)
+            && let Scope::ReferredTo(own) = Scope::of(&s.user)
+        {
+            raw.insert("referred_to".into(), own.to_string());
+        }
         let form = Form::from_schema(kind.schema(), &raw, &runtime, self.lang);
         if let Screen::Records(r) = &mut self.screen {
             r.mode = Mode::Edit { form, id, note };
@@ -572,11 +579,16 @@ impl App {
                 }
                 // The status line names the first field in trouble and what is wrong with it.
                 let first = &errors[0];
-                let field = kind.schema().iter().find(|s| s.key == first.key).map(|s| s.label.text(lang));
+                let field =
+                    kind.schema().iter().find(|s| s.key == first.key).map(|s| s.label.text(lang));
                 let args: Vec<&str> = first.args.iter().map(String::as_str).collect();
                 let text = fill(
                     Msg::FormHasErrors.text(lang),
-                    &[field.unwrap_or(first.key), &fill(first.msg.text(lang), &args), &errors.len().to_string()],
+                    &[
+                        field.unwrap_or(first.key),
+                        &fill(first.msg.text(lang), &args),
+                        &errors.len().to_string(),
+                    ],
                 );
                 self.status = Some(crate::ui::app::Status { text, error: true });
             }
