@@ -69,6 +69,7 @@ pub fn import_contacts(
     who: Who,
     rows: &[Contact],
     now: Timestamp,
+    progress: &mut dyn FnMut(usize),
 ) -> Result<usize> {
     let key = drafts::caller_key(store.conn())?;
     let marks: Vec<_> = rows
@@ -78,8 +79,9 @@ pub fn import_contacts(
     let source = store.source().to_string();
     let u = who.user;
     store.write(|tx| {
-        for (c, mark) in rows.iter().zip(&marks) {
+        for (i, (c, mark)) in rows.iter().zip(&marks).enumerate() {
             contacts::insert(tx, u.agency_id, u.id, c, mark.as_ref(), now)?;
+            progress(i + 1);
         }
         let a = who.actor();
         audit::append(
@@ -151,7 +153,13 @@ pub fn save_tip(
     })
 }
 
-pub fn import_tips(store: &mut Store, who: Who, rows: &[Tip], now: Timestamp) -> Result<usize> {
+pub fn import_tips(
+    store: &mut Store,
+    who: Who,
+    rows: &[Tip],
+    now: Timestamp,
+    progress: &mut dyn FnMut(usize),
+) -> Result<usize> {
     let source = store.source().to_string();
     let u = who.user;
     let own = match Scope::of(u) {
@@ -159,12 +167,13 @@ pub fn import_tips(store: &mut Store, who: Who, rows: &[Tip], now: Timestamp) ->
         Scope::ReferredTo(a) => Some(a),
     };
     store.write(|tx| {
-        for t in rows {
+        for (i, t) in rows.iter().enumerate() {
             let mut t = t.clone();
             if own.is_some() {
                 t.referred_to = own;
             }
             tips::insert(tx, u.agency_id, u.id, &t, now)?;
+            progress(i + 1);
         }
         let a = who.actor();
         audit::append(

@@ -328,10 +328,12 @@ fn import(store: &mut Store, kind: &str, file: &Path, u: &User, lang: Lang) -> R
     }
     let who = Who { user: u, session_id: None };
     let now = Timestamp::now();
+    let checked = records.len();
+    let mut written = |n: usize| progress.at(checked + n);
     let n = if kind == "contact" {
-        hotline::import_contacts(store, who, &contacts_ok, now)?
+        hotline::import_contacts(store, who, &contacts_ok, now, &mut written)?
     } else {
-        hotline::import_tips(store, who, &tips_ok, now)?
+        hotline::import_tips(store, who, &tips_ok, now, &mut written)?
     };
     progress.at(records.len() * 2);
     progress.done();
