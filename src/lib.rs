@@ -4,6 +4,7 @@
 //! same code the console runs.
 
 pub mod auth;
+pub mod casework;
 pub mod cli;
 pub mod domain;
 pub mod error;

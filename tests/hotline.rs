@@ -394,14 +394,17 @@ fn a_version_1_database_with_staff_is_upgraded_in_place() {
     store
         .conn()
         .execute_batch(
-            "DROP TABLE tip_history; DROP TABLE tips; DROP TABLE contact_history; DROP TABLE contacts;
-             DROP TABLE drafts; DROP TABLE secrets; PRAGMA user_version = 1;",
+            "PRAGMA foreign_keys = OFF;
+             DROP TABLE case_note_versions; DROP TABLE case_notes; DROP TABLE services;
+             DROP TABLE client_links; DROP TABLE client_status; DROP TABLE client_history;
+             DROP TABLE tip_history; DROP TABLE tips; DROP TABLE contact_history; DROP TABLE contacts;
+             DROP TABLE clients; DROP TABLE drafts; DROP TABLE secrets; PRAGMA user_version = 1;",
         )
         .unwrap();
     drop(store);
     let store = db.open();
     let v: i64 = store.conn().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
-    assert_eq!(v, 2);
+    assert_eq!(v, intake::store::migrate::latest());
     assert_eq!(user(&store, "ana").display_name, "Ana García");
     assert_eq!(drafts::caller_key(store.conn()).unwrap().len(), 32);
 }

@@ -170,12 +170,14 @@ fn schema_of(store: &Store) -> Vec<(String, String, String)> {
         .unwrap();
     stmt.query_map([], |r| {
         let sql: String = r.get(2)?;
-        let folded: Vec<&str> = sql
+        // Comments and all white space go: SQLite re-spaces a table an ALTER has changed.
+        let folded: String = sql
             .lines()
             .map(|l| l.split("--").next().unwrap_or(""))
-            .flat_map(|l| l.split_whitespace())
+            .flat_map(|l| l.chars())
+            .filter(|c| !c.is_whitespace())
             .collect();
-        Ok((r.get(0)?, r.get(1)?, folded.join(" ")))
+        Ok((r.get(0)?, r.get(1)?, folded))
     })
     .unwrap()
     .collect::<Result<_, _>>()

@@ -2,6 +2,7 @@
 
 pub mod areas;
 pub mod caller;
+pub mod client;
 pub mod contact;
 pub mod fields;
 pub mod record;

@@ -5,6 +5,7 @@
 
 pub mod audit;
 pub mod check;
+pub mod clients;
 pub mod contacts;
 pub mod drafts;
 pub mod keyfile;

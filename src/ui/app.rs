@@ -16,6 +16,7 @@ use crate::ui::form::Form;
 use crate::ui::keymap::{self, Action, Binding, Key};
 use crate::ui::screens::agencies::AgencyScreen;
 use crate::ui::screens::auth as auth_screens;
+use crate::ui::screens::clients::ClientScreen;
 use crate::ui::screens::records::RecordScreen;
 use crate::ui::screens::staff::StaffScreen;
 use crate::ui::theme::Theme;
@@ -55,6 +56,8 @@ pub enum Screen {
     Settings(Form),
     /// The hotline log or the tips.
     Records(RecordScreen),
+    /// Clients and their case records.
+    Clients(Box<ClientScreen>),
     /// Nothing on screen at all (quick hide).
     Hidden,
 }
@@ -70,6 +73,7 @@ impl Screen {
             Screen::Staff(s) => s.form(),
             Screen::Agencies(a) => a.form(),
             Screen::Records(r) => r.form(),
+            Screen::Clients(c) => c.form(),
             Screen::Home { .. } | Screen::Hidden => None,
         }
     }
@@ -190,6 +194,7 @@ impl App {
             Screen::Staff(s) => s.form_mut(),
             Screen::Agencies(a) => a.form_mut(),
             Screen::Records(r) => r.form_mut(),
+            Screen::Clients(c) => c.form_mut(),
             Screen::Home { .. } | Screen::Hidden => None,
         }
     }
@@ -217,6 +222,7 @@ impl App {
             Screen::Staff(s) => s.keymap(),
             Screen::Agencies(a) => a.keymap(),
             Screen::Records(r) => r.keymap(),
+            Screen::Clients(c) => c.keymap(),
             Screen::Hidden => &[],
         }
     }
@@ -249,6 +255,7 @@ impl App {
             Input::Resize => {}
         }
         self.keep_draft();
+        self.keep_client_draft();
     }
 
     pub fn on_key(&mut self, key: Key) {
@@ -323,7 +330,8 @@ impl App {
             }
         }
         // Ctrl+S saves from any field: the same as Enter on the last one.
-        let action = if action == Action::Save { Action::Submit } else { action };
+        let action =
+            if action == Action::Save && self.form().is_some() { Action::Submit } else { action };
         match &self.screen {
             Screen::FirstRun(_)
             | Screen::Login(_)
@@ -334,6 +342,7 @@ impl App {
             Screen::Agencies(_) => self.agencies_action(action),
             Screen::Settings(_) => self.settings_action(action),
             Screen::Records(_) => self.records_action(action),
+            Screen::Clients(_) => self.clients_action(action),
             Screen::Hidden => {}
         }
     }
@@ -362,6 +371,7 @@ impl App {
             Screen::Staff(_) => self.staff_close_form(),
             Screen::Agencies(_) => self.agencies_close_form(),
             Screen::Records(_) => self.records_close_form(),
+            Screen::Clients(_) => self.clients_close_form(),
             _ => {}
         }
     }

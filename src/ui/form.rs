@@ -5,7 +5,7 @@ use zeroize::Zeroizing;
 
 use crate::domain::fields::{FieldError, FieldSpec, Kind, LIST_SEP, Options, option_list};
 use crate::domain::record::{Raw, RuntimeOptions};
-use crate::domain::text::allowed_char;
+use crate::domain::text::{allowed_char, fold};
 use crate::i18n::{Lang, Msg, fill};
 use crate::ui::keymap::Key;
 
@@ -546,22 +546,6 @@ fn edit_cursor(value: &mut Zeroizing<String>, cursor: &mut usize, key: Key) -> b
     }
 }
 
-/// Lower case without Spanish accents, so "dona" finds "Doña Ana".
-pub fn fold(s: &str) -> String {
-    s.to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'á' | 'à' | 'â' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'í' | 'ì' | 'î' | 'ï' => 'i',
-            'ó' | 'ò' | 'ô' | 'ö' => 'o',
-            'ú' | 'ù' | 'û' | 'ü' => 'u',
-            'ñ' => 'n',
-            other => other,
-        })
-        .collect()
-}
-
 /// The first option whose label starts with `prefix`, ignoring case and accents.
 fn find_prefix(options: &[(String, String)], prefix: &str) -> Option<usize> {
     let p = fold(prefix);
@@ -843,12 +827,18 @@ mod tests {
 #[cfg(test)]
 mod schema_tests {
     use super::*;
-    use crate::domain::{contact, tip};
+    use crate::domain::{client, contact, tip};
     use crate::ui::screens::LABEL_W;
 
     #[test]
     fn every_schema_label_fits_its_column_in_both_languages() {
-        for spec in contact::FIELDS.iter().chain(tip::FIELDS) {
+        let client_forms =
+            client::FIELDS.iter().chain(client::SERVICE_FIELDS).chain(client::NOTE_FIELDS);
+        for spec in contact::FIELDS
+            .iter()
+            .chain(tip::FIELDS)
+            .chain(client_forms.chain(client::STATUS_FIELDS))
+        {
             for lang in [Lang::En, Lang::Es] {
                 let label = spec.label.text(lang);
                 // Two columns go to the focus marker and the required mark.

@@ -116,6 +116,13 @@ pub enum Action {
     HotlineLog,
     Tips,
     ResumeDraft,
+    Clients,
+    Link,
+    AddService,
+    AddNote,
+    CaseStatus,
+    LinkToClient,
+    ClientFromContact,
 }
 
 pub struct Binding {
@@ -173,6 +180,7 @@ pub const HOME: &[Binding] = &[
     b(&[Key::Char('h')], Action::HotlineLog, Msg::MenuHotlineLog, false),
     b(&[Key::Char('i')], Action::Tips, Msg::MenuTips, false),
     b(&[Key::Char('r')], Action::ResumeDraft, Msg::MenuResumeDraft, false),
+    b(&[Key::Char('e')], Action::Clients, Msg::MenuClients, false),
     b(&[Key::Char('s')], Action::Staff, Msg::MenuStaff, false),
     b(&[Key::Char('a')], Action::Agencies, Msg::MenuAgencies, false),
     b(&[Key::Char('t')], Action::Settings, Msg::MenuSettings, false),
@@ -220,6 +228,56 @@ pub const RECORDS: &[Binding] = &[
     b(&[Key::Esc], Action::Back, Msg::ActBack, true),
 ];
 
+/// A saved contact's form adds linking it to a client.
+pub const CONTACT_FORM: &[Binding] = &[
+    b(&[Key::Ctrl('s')], Action::Save, Msg::ActSave, true),
+    b(&[Key::Enter], Action::Submit, Msg::ActNextOrSave, false),
+    b(&[Key::Tab, Key::Down], Action::NextField, Msg::ActNextField, false),
+    b(&[Key::BackTab, Key::Up], Action::PrevField, Msg::ActPrevField, false),
+    b(&[Key::Ctrl('k')], Action::LinkToClient, Msg::ActLinkToClient, true),
+    b(&[Key::Ctrl('n')], Action::ClientFromContact, Msg::ActClientFromContact, true),
+    b(&[Key::Esc], Action::Back, Msg::ActCancel, true),
+];
+
+pub const CLIENTS: &[Binding] = &[
+    b(&[Key::Up, Key::Char('k')], Action::Up, Msg::ActUp, false),
+    b(&[Key::Down, Key::Char('j')], Action::Down, Msg::ActDown, false),
+    b(&[Key::PageUp], Action::PageUp, Msg::ActPageUp, false),
+    b(&[Key::PageDown], Action::PageDown, Msg::ActPageDown, false),
+    b(&[Key::Char('n')], Action::New, Msg::ActNewClient, true),
+    b(&[Key::Enter], Action::Open, Msg::ActOpen, true),
+    b(&[Key::Char('/'), Key::Char('f')], Action::Filter, Msg::ActSearch, true),
+    b(&[Key::Char('x')], Action::ClearFilter, Msg::ActClearFilter, false),
+    b(&[Key::Esc], Action::Back, Msg::ActBack, true),
+];
+
+pub const CLIENT_RECORD: &[Binding] = &[
+    b(&[Key::Up, Key::Char('k')], Action::Up, Msg::ActUp, false),
+    b(&[Key::Down, Key::Char('j')], Action::Down, Msg::ActDown, false),
+    b(&[Key::PageUp], Action::PageUp, Msg::ActPageUp, false),
+    b(&[Key::PageDown], Action::PageDown, Msg::ActPageDown, false),
+    b(&[Key::Enter], Action::Open, Msg::ActOpen, false),
+    b(&[Key::Char('s')], Action::AddService, Msg::ActAddService, true),
+    b(&[Key::Char('n')], Action::AddNote, Msg::ActAddNote, true),
+    b(&[Key::Char('t')], Action::CaseStatus, Msg::ActCaseStatus, true),
+    b(&[Key::Char('e')], Action::Edit, Msg::ActEditIntake, true),
+    b(&[Key::Esc], Action::Back, Msg::ActBack, true),
+];
+
+pub const DUPLICATES: &[Binding] = &[
+    b(&[Key::Up, Key::Char('k')], Action::Up, Msg::ActUp, false),
+    b(&[Key::Down, Key::Char('j')], Action::Down, Msg::ActDown, false),
+    b(&[Key::Char('o'), Key::Enter], Action::Open, Msg::ActOpenExisting, true),
+    b(&[Key::Char('l')], Action::Link, Msg::ActLinkAndSave, true),
+    b(&[Key::Char('s')], Action::Save, Msg::ActSaveAnyway, true),
+    b(&[Key::Esc], Action::Back, Msg::ActBackToForm, true),
+];
+
+pub const NOTE_VIEW: &[Binding] = &[
+    b(&[Key::Char('e')], Action::Edit, Msg::ActNewVersion, true),
+    b(&[Key::Esc], Action::Back, Msg::ActBack, true),
+];
+
 /// The help overlay and the confirm prompt close with these.
 pub const OVERLAY: &[Binding] =
     &[b(&[Key::Esc, Key::F(1), Key::Char('?')], Action::Back, Msg::ActClose, true)];
@@ -248,7 +306,20 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_on_one_screen() {
-        for table in [LOGIN, FIRST_RUN, FORM, HOME, STAFF, AGENCIES, RECORDS] {
+        for table in [
+            LOGIN,
+            FIRST_RUN,
+            FORM,
+            HOME,
+            STAFF,
+            AGENCIES,
+            RECORDS,
+            CONTACT_FORM,
+            CLIENTS,
+            CLIENT_RECORD,
+            DUPLICATES,
+            NOTE_VIEW,
+        ] {
             let mut seen = std::collections::HashSet::new();
             for key in GLOBAL.iter().chain(table.iter()).flat_map(|b| b.keys.iter()) {
                 assert!(seen.insert(*key), "{key:?} bound twice");

@@ -3,6 +3,7 @@
 
 pub mod agencies;
 pub mod auth;
+pub mod clients;
 pub mod home;
 pub mod records;
 pub mod settings;
@@ -59,6 +60,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         }
         Screen::Home { selected, .. } => home::draw(frame, body, app, *selected),
         Screen::Records(r) => records::draw(frame, body, r, t, app.lang),
+        Screen::Clients(c) => clients::draw(frame, body, c, t, app.lang),
         Screen::Staff(s) => staff::draw(frame, body, s, t, app.lang),
         Screen::Agencies(a) => agencies::draw(frame, body, a, t, app.lang),
         Screen::Settings(f) => settings::draw(frame, body, f, t, app.lang),
@@ -84,6 +86,7 @@ fn screen_title(app: &App) -> Msg {
         Screen::Agencies(a) => a.title(),
         Screen::Settings(_) => Msg::TitleSettings,
         Screen::Records(r) => r.title(),
+        Screen::Clients(c) => c.title(),
         Screen::Hidden => Msg::AppName,
     }
 }
@@ -190,18 +193,48 @@ pub fn block(title: Msg, t: Theme, lang: Lang) -> Block<'static> {
 
 fn help_overlay(frame: &mut Frame, area: Rect, app: &App) {
     let t = app.opts.theme;
-    let mut lines = Vec::new();
-    for b in crate::ui::keymap::GLOBAL.iter().chain(app.screen_keymap().iter()) {
-        let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
-        lines.push(Line::from(vec![
-            Span::styled(format!(" {:<18}", keys.join(" / ")), t.key()),
-            Span::raw(b.label.text(app.lang)),
-        ]));
-    }
+    let entries: Vec<(String, &str)> = crate::ui::keymap::GLOBAL
+        .iter()
+        .chain(app.screen_keymap().iter())
+        .map(|b| {
+            (
+                b.keys.iter().map(|k| k.label()).collect::<Vec<_>>().join(" / "),
+                b.label.text(app.lang),
+            )
+        })
+        .collect();
+    // One column while it fits the screen, two when it does not.
+    let room = area.height.saturating_sub(5) as usize;
+    let (columns, width) = if entries.len() <= room { (1, 64u16) } else { (2, area.width) };
+    let per_column = entries.len().div_ceil(columns);
+    let col_w = (width.saturating_sub(2) / columns as u16) as usize;
+    let key_w = if columns == 1 { 18 } else { 12 };
+    let cell = |i: usize| -> Vec<Span> {
+        match entries.get(i) {
+            Some((keys, label)) => {
+                let label: String = label.chars().take(col_w.saturating_sub(key_w + 2)).collect();
+                let pad = col_w.saturating_sub(key_w + 2 + label.width());
+                vec![
+                    Span::styled(format!(" {keys:<key_w$} "), t.key()),
+                    Span::raw(format!("{label}{}", " ".repeat(pad))),
+                ]
+            }
+            None => Vec::new(),
+        }
+    };
+    let mut lines: Vec<Line> = (0..per_column)
+        .map(|row| {
+            let mut spans = cell(row);
+            if columns == 2 {
+                spans.extend(cell(row + per_column));
+            }
+            Line::from(spans)
+        })
+        .collect();
     lines.push(Line::raw(""));
     lines.push(Line::from(Span::styled(format!(" {}", Msg::HelpClose.text(app.lang)), t.dim())));
     let h = (lines.len() as u16 + 2).min(area.height);
-    let rect = centered(area, 64, h);
+    let rect = centered(area, width, h);
     frame.render_widget(Clear, rect);
     frame.render_widget(Paragraph::new(lines).block(block(Msg::TitleHelp, t, app.lang)), rect);
 }

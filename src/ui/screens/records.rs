@@ -103,7 +103,16 @@ pub enum Mode {
         id: Option<i64>,
         note: Option<String>,
     },
+    /// Linking a saved contact to a client of the agency.
+    LinkClient {
+        form: Form,
+        contact_id: i64,
+    },
 }
+
+const LINK_FIELDS: &[FieldSpec] =
+    &[FieldSpec::new("client", Msg::FieldClientNumber, Kind::Whole { min: 1, max: 999_999_999 })
+        .required()];
 
 pub struct RecordScreen {
     pub kind: RecordKind,
@@ -119,20 +128,25 @@ impl RecordScreen {
     pub fn form(&self) -> Option<&Form> {
         match &self.mode {
             Mode::List => None,
-            Mode::Filter(f) | Mode::Edit { form: f, .. } => Some(f),
+            Mode::Filter(f) | Mode::Edit { form: f, .. } | Mode::LinkClient { form: f, .. } => {
+                Some(f)
+            }
         }
     }
 
     pub fn form_mut(&mut self) -> Option<&mut Form> {
         match &mut self.mode {
             Mode::List => None,
-            Mode::Filter(f) | Mode::Edit { form: f, .. } => Some(f),
+            Mode::Filter(f) | Mode::Edit { form: f, .. } | Mode::LinkClient { form: f, .. } => {
+                Some(f)
+            }
         }
     }
 
     pub fn keymap(&self) -> &'static [Binding] {
-        match self.mode {
-            Mode::List => keymap::RECORDS,
+        match (&self.mode, self.kind) {
+            (Mode::List, _) => keymap::RECORDS,
+            (Mode::Edit { id: Some(_), .. }, RecordKind::Contact) => keymap::CONTACT_FORM,
             _ => keymap::FORM,
         }
     }
@@ -142,6 +156,7 @@ impl RecordScreen {
             (Mode::List, RecordKind::Contact) => Msg::TitleHotlineLog,
             (Mode::List, RecordKind::Tip) => Msg::TitleTips,
             (Mode::Filter(_), _) => Msg::TitleFilter,
+            (Mode::LinkClient { .. }, _) => Msg::TitleLinkClient,
             (Mode::Edit { id: None, .. }, RecordKind::Contact) => Msg::TitleNewContact,
             (Mode::Edit { .. }, RecordKind::Contact) => Msg::TitleContact,
             (Mode::Edit { id: None, .. }, RecordKind::Tip) => Msg::TitleNewTip,
@@ -380,10 +395,13 @@ impl App {
                 return false;
             }
         };
-        let Some(kind) = RecordKind::parse(&draft.form) else { return false };
         let payload: serde_json::Value = serde_json::from_str(&draft.payload).unwrap_or_default();
         let raw: Raw = serde_json::from_value(payload["fields"].clone()).unwrap_or_default();
         let focus = payload["focus"].as_u64().unwrap_or(0) as usize;
+        let Some(kind) = RecordKind::parse(&draft.form) else {
+            self.resume_client_draft(&draft.form, draft.record_id, raw, focus);
+            return true;
+        };
         self.open_records(kind);
         self.edit_record(kind, draft.record_id, Some(raw), None);
         if let Some(f) = self.form_mut() {
@@ -452,9 +470,31 @@ impl App {
         let Screen::Records(r) = &self.screen else { return };
         let kind = r.kind;
         match &r.mode {
-            Mode::Edit { .. } => match action {
-                Action::Submit => self.save_record(),
-                Action::Back => self.back_or_confirm(App::records_close_form),
+            Mode::Edit { id, .. } => match (action, *id) {
+                (Action::Submit, _) => self.save_record(),
+                (Action::Back, _) => self.back_or_confirm(App::records_close_form),
+                (Action::LinkToClient, Some(contact_id)) => {
+                    let form = Form::from_schema(
+                        LINK_FIELDS,
+                        &Raw::new(),
+                        &RuntimeOptions::new(),
+                        self.lang,
+                    );
+                    if let Screen::Records(r) = &mut self.screen {
+                        r.mode = Mode::LinkClient { form, contact_id };
+                    }
+                }
+                (Action::ClientFromContact, Some(contact_id)) => {
+                    self.client_from_contact(contact_id)
+                }
+                _ => {}
+            },
+            Mode::LinkClient { form, contact_id } => match action {
+                Action::Submit => {
+                    let (contact_id, text) = (*contact_id, form.text(0).to_string());
+                    self.link_contact_to(contact_id, &text);
+                }
+                Action::Back => self.reload_records(),
                 _ => {}
             },
             Mode::Filter(form) => match action {
@@ -522,7 +562,7 @@ impl App {
         }
     }
 
-    fn open_record(&mut self, kind: RecordKind, id: i64) {
+    pub(crate) fn open_record(&mut self, kind: RecordKind, id: i64) {
         let Some(s) = self.session.clone() else { return };
         let who = Who { user: &s.user, session_id: Some(s.session_id) };
         let lang = self.lang;
@@ -540,6 +580,38 @@ impl App {
         };
         match opened {
             Ok((raw, note)) => self.edit_record(kind, Some(id), Some(raw), Some(note)),
+            Err(e) => self.fail(e),
+        }
+    }
+
+    fn link_contact_to(&mut self, contact_id: i64, text: &str) {
+        let Some(s) = self.session.clone() else { return };
+        let lang = self.lang;
+        let Ok(client_id) = text.trim().trim_start_matches('#').parse::<i64>() else { return };
+        let who = Who { user: &s.user, session_id: Some(s.session_id) };
+        let now = self.now();
+        match crate::casework::link_contact(&mut self.store, who, contact_id, client_id, now) {
+            Ok(()) => {
+                self.reload_records();
+                self.say_text(fill(
+                    Msg::ContactLinked.text(lang),
+                    &[&contact_id.to_string(), &client_id.to_string()],
+                ));
+            }
+            Err(e) => self.fail(e),
+        }
+    }
+
+    /// Start a client's intake with what the contact already says.
+    fn client_from_contact(&mut self, contact_id: i64) {
+        let Some(s) = self.session.clone() else { return };
+        match crate::store::contacts::get(self.store.conn(), s.user.agency_id, contact_id) {
+            Ok(Some(stored)) => {
+                let raw = crate::domain::client::from_contact(&stored.contact);
+                self.open_clients();
+                self.new_client(Some(raw), Some(contact_id));
+            }
+            Ok(None) => self.fail(crate::Error::user(Msg::ErrNoSuchRecord)),
             Err(e) => self.fail(e),
         }
     }
@@ -604,6 +676,20 @@ pub fn draw(frame: &mut Frame, area: Rect, r: &RecordScreen, t: Theme, lang: Lan
             let inner = b.inner(area);
             frame.render_widget(b, area);
             let hint = Paragraph::new(Line::raw(format!(" {}", Msg::FilterHint.text(lang))));
+            frame.render_widget(hint, Rect { height: 1, ..inner });
+            draw_form(
+                frame,
+                Rect { y: inner.y + 2, height: inner.height.saturating_sub(2), ..inner },
+                form,
+                t,
+                lang,
+            );
+        }
+        Mode::LinkClient { form, .. } => {
+            let b = block(Msg::TitleLinkClient, t, lang);
+            let inner = b.inner(area);
+            frame.render_widget(b, area);
+            let hint = Paragraph::new(Line::raw(format!(" {}", Msg::LinkClientHint.text(lang))));
             frame.render_widget(hint, Rect { height: 1, ..inner });
             draw_form(
                 frame,

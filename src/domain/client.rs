@@ -1,0 +1,475 @@
+//! A client: a person an agency serves. Pseudonymous by default (a chosen name or initials, an
+//! age); legal name, phone and address are optional and shown only to roles that need them.
+
+use jiff::civil::Date;
+
+use crate::domain::contact::LANGUAGES;
+use crate::domain::fields::{ANSWER, FieldError, FieldSpec, Kind, Options};
+use crate::domain::record::{Raw, RuntimeOptions, Values, parse_all};
+use crate::domain::staff::Role;
+use crate::i18n::Msg;
+
+pub const AGE_RANGES: &[(&str, Msg)] = &[
+    ("under_12", Msg::AgeUnder12),
+    ("12_17", Msg::Age12To17),
+    ("18_24", Msg::Age18To24),
+    ("25_34", Msg::Age25To34),
+    ("35_49", Msg::Age35To49),
+    ("50_plus", Msg::Age50Plus),
+    ("declined", Msg::OptDeclined),
+    ("unknown", Msg::OptUnknown),
+];
+
+pub const GENDERS: &[(&str, Msg)] = &[
+    ("woman", Msg::GenWoman),
+    ("man", Msg::GenMan),
+    ("transgender_woman", Msg::GenTransWoman),
+    ("transgender_man", Msg::GenTransMan),
+    ("nonbinary", Msg::GenNonbinary),
+    ("other", Msg::LangOther),
+    ("declined", Msg::OptDeclined),
+    ("unknown", Msg::OptUnknown),
+];
+
+pub const RACES: &[(&str, Msg)] = &[
+    ("american_indian", Msg::RaceAmericanIndian),
+    ("asian", Msg::RaceAsian),
+    ("black", Msg::RaceBlack),
+    ("hispanic_latino", Msg::RaceHispanic),
+    ("middle_eastern", Msg::RaceMiddleEastern),
+    ("pacific_islander", Msg::RacePacific),
+    ("white", Msg::RaceWhite),
+    ("other", Msg::LangOther),
+    ("declined", Msg::OptDeclined),
+    ("unknown", Msg::OptUnknown),
+];
+
+pub const CITIZENSHIP: &[(&str, Msg)] = &[
+    ("us_citizen", Msg::CitUs),
+    ("lpr", Msg::CitLpr),
+    ("foreign_national", Msg::CitForeign),
+    ("declined", Msg::OptDeclined),
+    ("unknown", Msg::OptUnknown),
+];
+
+pub const TRAFFICKING: &[(&str, Msg)] = &[
+    ("sex", Msg::TtSex),
+    ("labour", Msg::TtLabour),
+    ("both", Msg::TtBoth),
+    ("undetermined", Msg::TtUndetermined),
+];
+
+pub const REFERRAL_SOURCES: &[(&str, Msg)] = &[
+    ("hotline", Msg::RefHotline),
+    ("tip", Msg::RefTip),
+    ("law_enforcement", Msg::RepLawEnforcement),
+    ("cyfd", Msg::RepCyfd),
+    ("self", Msg::SrcSelf),
+    ("other_agency", Msg::SrcOtherAgency),
+    ("outreach", Msg::ChOutreach),
+    ("unknown", Msg::OptUnknown),
+];
+
+/// What New Mexico law lists for trafficking victims (NMSA 30-52-2), plus legal help and
+/// transport; the needs at intake and the services delivered use the same list.
+pub const SERVICES: &[(&str, Msg)] = &[
+    ("emergency_housing", Msg::SvcHousing),
+    ("health_care", Msg::SvcHealth),
+    ("mental_health", Msg::SvcMental),
+    ("addiction_treatment", Msg::SvcAddiction),
+    ("interpretation", Msg::SvcInterpretation),
+    ("legal", Msg::TopicLegal),
+    ("transport", Msg::TopicTransport),
+    ("child_care", Msg::SvcChildCare),
+    ("cash_food", Msg::SvcCashFood),
+    ("job_training", Msg::SvcJobs),
+    ("case_management", Msg::SvcCaseManagement),
+    ("advocacy", Msg::SvcAdvocacy),
+];
+
+/// The five VOCA service families each service counts under.
+pub fn voca_family(service: &str) -> &'static str {
+    match service {
+        "emergency_housing" => "shelter_housing",
+        "legal" => "justice_assistance",
+        "mental_health" | "addiction_treatment" => "emotional_safety",
+        "advocacy" | "interpretation" | "transport" | "health_care" => "personal_advocacy",
+        _ => "information_referral",
+    }
+}
+
+pub const SAFETY: &[(&str, Msg)] = &[
+    ("trafficker_contact", Msg::SafeTraffickerContact),
+    ("threats", Msg::SafeThreats),
+    ("no_safe_place", Msg::SafeNoPlace),
+    ("documents_held", Msg::SafeDocuments),
+    ("medical", Msg::SafeMedical),
+    ("children_at_risk", Msg::SafeChildren),
+];
+
+pub const STATUSES: &[(&str, Msg)] =
+    &[("open", Msg::StOpen), ("on_hold", Msg::StOnHold), ("closed", Msg::TipClosed)];
+
+/// The fields only roles doing casework see: a legal name, a phone, an address.
+pub const IDENTITY_KEYS: &[&str] = &["legal_name", "phone", "address"];
+
+pub fn sees_identity(role: Role) -> bool {
+    matches!(role, Role::Advocate | Role::Supervisor)
+}
+
+pub const FIELDS: &[FieldSpec] = &[
+    FieldSpec::new("chosen_name", Msg::FieldChosenName, Kind::Line { max: 60 }).required(),
+    FieldSpec::new("birth_date", Msg::FieldBirthDate, Kind::Date),
+    FieldSpec::new("age", Msg::FieldAge, Kind::Whole { min: 0, max: 120 }),
+    FieldSpec::new("age_range", Msg::FieldAgeRange, Kind::One(Options::Fixed(AGE_RANGES))),
+    FieldSpec::new("legal_name", Msg::FieldLegalName, Kind::Line { max: 120 }),
+    FieldSpec::new("phone", Msg::FieldPhone, Kind::Line { max: 32 }),
+    FieldSpec::new("address", Msg::FieldAddress, Kind::Line { max: 200 }),
+    FieldSpec::new("gender", Msg::FieldGender, Kind::One(Options::Fixed(GENDERS))).required(),
+    FieldSpec::new("race", Msg::FieldRace, Kind::Many(Options::Fixed(RACES))),
+    FieldSpec::new("citizenship", Msg::FieldCitizenship, Kind::One(Options::Fixed(CITIZENSHIP)))
+        .required(),
+    FieldSpec::new("disability", Msg::FieldDisability, Kind::One(Options::Fixed(ANSWER)))
+        .required(),
+    FieldSpec::new("language", Msg::FieldCallerLanguage, Kind::One(Options::Fixed(LANGUAGES)))
+        .required(),
+    FieldSpec::new("interpreter", Msg::FieldInterpreterNeed, Kind::One(Options::Fixed(ANSWER)))
+        .required(),
+    FieldSpec::new("area", Msg::FieldArea, Kind::One(Options::Areas)).required(),
+    FieldSpec::new(
+        "trafficking_type",
+        Msg::FieldTraffickingType,
+        Kind::One(Options::Fixed(TRAFFICKING)),
+    )
+    .required(),
+    FieldSpec::new(
+        "referral_source",
+        Msg::FieldReferralSource,
+        Kind::One(Options::Fixed(REFERRAL_SOURCES)),
+    )
+    .required(),
+    FieldSpec::new("danger", Msg::FieldDanger, Kind::One(Options::Fixed(ANSWER))).required(),
+    FieldSpec::new("safety", Msg::FieldSafety, Kind::Many(Options::Fixed(SAFETY))),
+    FieldSpec::new("needs", Msg::FieldNeeds, Kind::Many(Options::Fixed(SERVICES))),
+    FieldSpec::new("assigned_to", Msg::FieldAssignedTo, Kind::One(Options::Runtime)),
+];
+
+/// The fields a role's form shows.
+pub fn fields_for(role: Role) -> Vec<FieldSpec> {
+    FIELDS
+        .iter()
+        .filter(|f| sees_identity(role) || !IDENTITY_KEYS.contains(&f.key))
+        .copied()
+        .collect()
+}
+
+pub fn defaults() -> Raw {
+    let mut raw = Raw::new();
+    for (k, v) in [
+        ("gender", "unknown"),
+        ("citizenship", "unknown"),
+        ("disability", "unknown"),
+        ("language", "english"),
+        ("interpreter", "no"),
+        ("area", "unknown"),
+        ("trafficking_type", "undetermined"),
+        ("referral_source", "unknown"),
+        ("danger", "unknown"),
+    ] {
+        raw.insert(k.into(), v.into());
+    }
+    raw
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Client {
+    pub chosen_name: String,
+    pub birth_date: Option<Date>,
+    pub age: Option<i64>,
+    pub age_range: Option<String>,
+    pub legal_name: Option<String>,
+    pub phone: Option<String>,
+    pub address: Option<String>,
+    pub gender: String,
+    pub race: Vec<String>,
+    pub citizenship: String,
+    pub disability: String,
+    pub language: String,
+    pub interpreter: String,
+    pub area: String,
+    pub trafficking_type: String,
+    pub referral_source: String,
+    pub danger: String,
+    pub safety: Vec<String>,
+    pub needs: Vec<String>,
+    pub assigned_to: Option<i64>,
+}
+
+impl Client {
+    pub fn from_raw(
+        raw: &Raw,
+        runtime: &RuntimeOptions,
+        today: Date,
+    ) -> Result<Client, Vec<FieldError>> {
+        let v = Values(parse_all(FIELDS, raw, runtime)?);
+        let c = Client {
+            chosen_name: v.one("chosen_name"),
+            birth_date: v.date("birth_date"),
+            age: v.number("age"),
+            age_range: v.text("age_range"),
+            legal_name: v.text("legal_name"),
+            phone: v.text("phone"),
+            address: v.text("address"),
+            gender: v.one("gender"),
+            race: v.many("race"),
+            citizenship: v.one("citizenship"),
+            disability: v.one("disability"),
+            language: v.one("language"),
+            interpreter: v.one("interpreter"),
+            area: v.one("area"),
+            trafficking_type: v.one("trafficking_type"),
+            referral_source: v.one("referral_source"),
+            danger: v.one("danger"),
+            safety: v.many("safety"),
+            needs: v.many("needs"),
+            assigned_to: v.text("assigned_to").and_then(|s| s.parse().ok()),
+        };
+        let mut e = Vec::new();
+        if c.birth_date.is_none() && c.age.is_none() && c.age_range.is_none() {
+            e.push(FieldError::new("age_range", Msg::ErrAgeNeeded));
+        }
+        if c.birth_date.is_some_and(|d| d > today) {
+            e.push(FieldError::new("birth_date", Msg::ErrBirthFuture));
+        }
+        if e.is_empty() { Ok(c) } else { Err(e) }
+    }
+
+    /// Age at a date: from the birth date when known, else the age given.
+    pub fn age_on(&self, day: Date) -> Option<i64> {
+        match self.birth_date {
+            Some(b) => {
+                let mut years = (day.year() - b.year()) as i64;
+                if (day.month(), day.day()) < (b.month(), b.day()) {
+                    years -= 1;
+                }
+                Some(years.max(0))
+            }
+            None => self.age,
+        }
+    }
+
+    /// A minor at intake: under 18 by birth date or age, or an age range under 18.
+    pub fn minor_on(&self, day: Date) -> Option<bool> {
+        match (self.age_on(day), self.age_range.as_deref()) {
+            (Some(a), _) => Some(a < 18),
+            (None, Some("under_12" | "12_17")) => Some(true),
+            (None, Some("declined" | "unknown")) | (None, None) => None,
+            (None, Some(_)) => Some(false),
+        }
+    }
+
+    /// Someone said the person is in immediate danger: the record carries a visible flag.
+    pub fn safety_flag(&self) -> bool {
+        self.danger == "yes"
+    }
+
+    pub fn to_raw(&self) -> Raw {
+        let mut r = Raw::new();
+        let mut put = |k: &str, v: String| {
+            r.insert(k.to_string(), v);
+        };
+        put("chosen_name", self.chosen_name.clone());
+        put("birth_date", self.birth_date.map(|d| d.to_string()).unwrap_or_default());
+        put("age", self.age.map(|a| a.to_string()).unwrap_or_default());
+        put("age_range", self.age_range.clone().unwrap_or_default());
+        put("legal_name", self.legal_name.clone().unwrap_or_default());
+        put("phone", self.phone.clone().unwrap_or_default());
+        put("address", self.address.clone().unwrap_or_default());
+        put("gender", self.gender.clone());
+        put("race", self.race.join(";"));
+        put("citizenship", self.citizenship.clone());
+        put("disability", self.disability.clone());
+        put("language", self.language.clone());
+        put("interpreter", self.interpreter.clone());
+        put("area", self.area.clone());
+        put("trafficking_type", self.trafficking_type.clone());
+        put("referral_source", self.referral_source.clone());
+        put("danger", self.danger.clone());
+        put("safety", self.safety.join(";"));
+        put("needs", self.needs.join(";"));
+        put("assigned_to", self.assigned_to.map(|a| a.to_string()).unwrap_or_default());
+        r
+    }
+}
+
+/// Lower case, Spanish accents folded, spaces squeezed: how names are compared and searched.
+pub fn name_key(name: &str) -> String {
+    crate::domain::text::fold(name).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The initials of a name ("María G." and "M.G." both give "mg").
+pub fn initials_key(name: &str) -> String {
+    let folded = crate::domain::text::fold(name);
+    let words: Vec<&str> =
+        folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    if words.len() == 1 && words[0].chars().count() <= 3 {
+        // Already initials, like "MG".
+        return words[0].to_string();
+    }
+    words.iter().filter_map(|w| w.chars().next()).collect()
+}
+
+/// New or continuing in the federal fiscal year `ffy` (1 October of the year before to
+/// 30 September): new in the year of intake, continuing in later years it is still served.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum YearStatus {
+    New,
+    Continuing,
+}
+
+pub fn federal_fiscal_year(day: Date) -> i16 {
+    if day.month() >= 10 { day.year() + 1 } else { day.year() }
+}
+
+pub fn year_status(intake: Date, ffy: i16) -> Option<YearStatus> {
+    let first = federal_fiscal_year(intake);
+    match ffy.cmp(&first) {
+        std::cmp::Ordering::Equal => Some(YearStatus::New),
+        std::cmp::Ordering::Greater => Some(YearStatus::Continuing),
+        std::cmp::Ordering::Less => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn keys_ignore_accents_case_and_spacing() {
+        assert_eq!(name_key("  María  José "), name_key("maria jose"));
+        assert_eq!(initials_key("María G."), "mg");
+        assert_eq!(initials_key("M.G."), "mg");
+        assert_eq!(initials_key("MG"), "mg");
+        assert_eq!(initials_key("Ñandú López"), "nl");
+    }
+
+    #[test]
+    fn ages_and_minors() {
+        let c = Client { birth_date: Some(d("2008-12-01")), ..Default::default() };
+        assert_eq!(c.age_on(d("2026-11-30")), Some(17));
+        assert_eq!(c.minor_on(d("2026-11-30")), Some(true));
+        assert_eq!(c.minor_on(d("2026-12-01")), Some(false));
+        let r = Client { age_range: Some("12_17".into()), ..Default::default() };
+        assert_eq!(r.minor_on(d("2026-01-01")), Some(true));
+        let u = Client { age_range: Some("declined".into()), ..Default::default() };
+        assert_eq!(u.minor_on(d("2026-01-01")), None);
+    }
+
+    #[test]
+    fn new_once_per_federal_fiscal_year() {
+        assert_eq!(federal_fiscal_year(d("2025-09-30")), 2025);
+        assert_eq!(federal_fiscal_year(d("2025-10-01")), 2026);
+        assert_eq!(year_status(d("2025-10-01"), 2026), Some(YearStatus::New));
+        assert_eq!(year_status(d("2025-09-30"), 2026), Some(YearStatus::Continuing));
+        assert_eq!(year_status(d("2025-10-01"), 2025), None);
+    }
+
+    #[test]
+    fn an_age_is_needed_in_some_form() {
+        let mut raw = defaults();
+        raw.insert("chosen_name".into(), "MG".into());
+        let e = Client::from_raw(&raw, &RuntimeOptions::new(), d("2026-11-28")).unwrap_err();
+        assert_eq!(e[0].key, "age_range");
+        raw.insert("age_range".into(), "declined".into());
+        assert!(Client::from_raw(&raw, &RuntimeOptions::new(), d("2026-11-28")).is_ok());
+        raw.insert("birth_date".into(), "2027-01-01".into());
+        assert_eq!(
+            Client::from_raw(&raw, &RuntimeOptions::new(), d("2026-11-28")).unwrap_err()[0].key,
+            "birth_date"
+        );
+    }
+}
+
+/// A service delivered to a client.
+pub const SERVICE_FIELDS: &[FieldSpec] = &[
+    FieldSpec::new("service_type", Msg::FieldServiceType, Kind::One(Options::Fixed(SERVICES)))
+        .required(),
+    FieldSpec::new("delivered_on", Msg::FieldDeliveredOn, Kind::Date).required(),
+    FieldSpec::new("minutes", Msg::FieldDuration, Kind::Minutes),
+    FieldSpec::new("notes", Msg::FieldNotes, Kind::Notes { max: 2000 }),
+];
+
+/// A case note (each edit becomes a new version).
+pub const NOTE_FIELDS: &[FieldSpec] =
+    &[FieldSpec::new("body", Msg::FieldNote, Kind::Notes { max: 4000 }).required()];
+
+/// A change of a case's status.
+pub const STATUS_FIELDS: &[FieldSpec] = &[
+    FieldSpec::new("status", Msg::FieldStatus, Kind::One(Options::Fixed(STATUSES))).required(),
+    FieldSpec::new("reason", Msg::FieldStatusReason, Kind::Line { max: 300 }),
+    FieldSpec::new("on", Msg::FieldOnDate, Kind::Date).required(),
+];
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ServiceEntry {
+    pub service_type: String,
+    pub delivered_on: Date,
+    pub minutes: Option<i64>,
+    pub notes: String,
+}
+
+impl ServiceEntry {
+    pub fn from_raw(raw: &Raw) -> Result<ServiceEntry, Vec<FieldError>> {
+        let v = Values(parse_all(SERVICE_FIELDS, raw, &RuntimeOptions::new())?);
+        Ok(ServiceEntry {
+            service_type: v.one("service_type"),
+            delivered_on: v.date("delivered_on").unwrap_or_default(),
+            minutes: v.number("minutes"),
+            notes: v.text("notes").unwrap_or_default(),
+        })
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StatusChange {
+    pub status: String,
+    pub reason: Option<String>,
+    pub on: Date,
+}
+
+impl StatusChange {
+    pub fn from_raw(raw: &Raw) -> Result<StatusChange, Vec<FieldError>> {
+        let v = Values(parse_all(STATUS_FIELDS, raw, &RuntimeOptions::new())?);
+        let s = StatusChange {
+            status: v.one("status"),
+            reason: v.text("reason"),
+            on: v.date("on").unwrap_or_default(),
+        };
+        if s.status == "closed" && s.reason.is_none() {
+            return Err(vec![FieldError::new("reason", Msg::ErrClosedReason)]);
+        }
+        Ok(s)
+    }
+}
+
+/// What a hotline contact tells a new client's intake.
+pub fn from_contact(c: &crate::domain::contact::Contact) -> Raw {
+    let mut raw = defaults();
+    raw.insert("language".into(), c.language.clone());
+    raw.insert("interpreter".into(), c.interpreter.clone());
+    raw.insert("area".into(), c.area.clone());
+    raw.insert("referral_source".into(), "hotline".into());
+    let tt = match c.trafficking_type.as_str() {
+        t @ ("sex" | "labour" | "both") => t,
+        _ => "undetermined",
+    };
+    raw.insert("trafficking_type".into(), tt.into());
+    if c.minor == "yes" {
+        raw.insert("age_range".into(), "12_17".into());
+    }
+    raw
+}
