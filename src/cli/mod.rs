@@ -131,7 +131,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Check) => {
-            let store = Store::open(&cli.paths()?, false)?;
+            let store = Store::open_as_is(&cli.paths()?)?;
             Ok(print_check(&store, lang))
         }
         Some(Command::Contact { command }) => {

@@ -11,8 +11,11 @@ use crate::store::Store;
 pub const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// Migration N takes a database from version N-1 to N. Never edit a released one.
-pub const MIGRATIONS: &[&str] =
-    &[include_str!("migrations/0001_foundation.sql"), include_str!("migrations/0002_hotline.sql")];
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_foundation.sql"),
+    include_str!("migrations/0002_hotline.sql"),
+    include_str!("migrations/0003_clients.sql"),
+];
 
 pub fn latest() -> i64 {
     MIGRATIONS.len() as i64
@@ -55,4 +58,24 @@ pub fn migrate(store: &mut Store) -> Result<()> {
             upgrade(tx, v, latest())
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_migration_file_is_registered_in_order() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/store/migrations");
+        let mut files: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".sql"))
+            .collect();
+        files.sort();
+        assert_eq!(files.len(), super::MIGRATIONS.len(), "{files:?}");
+        for (i, name) in files.iter().enumerate() {
+            assert!(name.starts_with(&format!("{:04}_", i + 1)), "{name} out of order");
+            let text = std::fs::read_to_string(format!("{dir}/{name}")).unwrap();
+            assert_eq!(text, super::MIGRATIONS[i], "{name} is not the one registered");
+        }
+    }
 }

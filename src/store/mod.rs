@@ -38,6 +38,18 @@ impl Store {
     /// Open the database, creating it and its key file when `create` is set and it does not
     /// exist yet. Checks the key file's permissions and that the key opens the database.
     pub fn open(paths: &DbPaths, create: bool) -> Result<Store> {
+        let mut store = Store::open_inner(paths, create)?;
+        migrate::migrate(&mut store)?;
+        Ok(store)
+    }
+
+    /// Open an existing database without bringing its schema up to date: for `intake check`,
+    /// which must not change the file it examines.
+    pub fn open_as_is(paths: &DbPaths) -> Result<Store> {
+        Store::open_inner(paths, false)
+    }
+
+    fn open_inner(paths: &DbPaths, create: bool) -> Result<Store> {
         let exists = paths.db.metadata().map(|m| m.len() > 0).unwrap_or(false);
         let key = if exists {
             keyfile::read(&paths.key)?
@@ -95,9 +107,7 @@ impl Store {
         conn.execute_batch(
             "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;",
         )?;
-        let mut store = Store { conn, paths: paths.clone(), source: session_source() };
-        migrate::migrate(&mut store)?;
-        Ok(store)
+        Ok(Store { conn, paths: paths.clone(), source: session_source() })
     }
 
     pub fn conn(&self) -> &Connection {
