@@ -190,7 +190,7 @@ fn fresh_and_migrated_databases_have_the_same_schema() {
     let fresh = fresh_db.open();
 
     let old_db = TestDb::new();
-    let mut old = old_db.open();
+    let old = old_db.open();
     // Empty the file, then build it again from the numbered migrations alone.
     old.conn()
         .execute_batch(
