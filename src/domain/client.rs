@@ -131,8 +131,7 @@ pub const FIELDS: &[FieldSpec] = &[
         .required(),
     FieldSpec::new("disability", Msg::FieldDisability, Kind::One(Options::Fixed(ANSWER)))
         .required(),
-    FieldSpec::new("language", Msg::FieldCallerLanguage, Kind::One(Options::Fixed(LANGUAGES)))
-        .required(),
+    FieldSpec::new("language", Msg::FieldLanguage, Kind::One(Options::Fixed(LANGUAGES))).required(),
     FieldSpec::new("interpreter", Msg::FieldInterpreterNeed, Kind::One(Options::Fixed(ANSWER)))
         .required(),
     FieldSpec::new("area", Msg::FieldArea, Kind::One(Options::Areas)).required(),

@@ -473,5 +473,6 @@ pub fn text(m: Msg) -> &'static str {
         TlService => "Service",
         TlStatus => "Status",
         TtUndetermined => "Not yet determined",
+        ColName => "Name",
     }
 }

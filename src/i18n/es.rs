@@ -473,5 +473,6 @@ pub fn text(m: Msg) -> &'static str {
         TlService => "Servicio",
         TlStatus => "Estado",
         TtUndetermined => "Aún no determinado",
+        ColName => "Nombre",
     }
 }

@@ -469,22 +469,23 @@ pub fn timeline(
 ) -> Result<Vec<Event>> {
     owned(conn, agency_id, client_id)?;
     let mut stmt = conn.prepare_cached(
-        "SELECT at, kind, ref_id, a, b, by FROM (
-             SELECT s.changed_at AS at, 'status' AS kind, s.id AS ref_id, s.status AS a,
-                    coalesce(s.reason, '') AS b, u.display_name AS by
+                "SELECT at, kind, ref_id, a, b, by FROM (
+             SELECT s.changed_at AS at, s.changed_at AS sort, 'status' AS kind, s.id AS ref_id,
+                    s.status AS a, coalesce(s.reason, '') AS b, u.display_name AS by
                FROM client_status s JOIN users u ON u.id = s.changed_by WHERE s.client_id = ?1
              UNION ALL
-             SELECT v.delivered_on, 'service', v.id, v.service_type, coalesce(v.minutes, ''), u.display_name
+             SELECT v.delivered_on, v.delivered_on || 'T23:59:59Z', 'service', v.id, v.service_type,
+                    coalesce(v.minutes, ''), u.display_name
                FROM services v JOIN users u ON u.id = v.staff_id WHERE v.client_id = ?1
              UNION ALL
-             SELECT n.created_at, 'note', n.id,
+             SELECT n.created_at, n.created_at, 'note', n.id,
                     (SELECT body FROM case_note_versions x WHERE x.note_id = n.id ORDER BY version DESC LIMIT 1),
                     (SELECT max(version) FROM case_note_versions x WHERE x.note_id = n.id), u.display_name
                FROM case_notes n JOIN users u ON u.id = n.created_by WHERE n.client_id = ?1
              UNION ALL
-             SELECT c.started_at, 'contact', c.id, c.channel, c.caller_type, u.display_name
+                          SELECT c.started_at, c.started_at, 'contact', c.id, c.channel, c.caller_type, u.display_name
                FROM contacts c JOIN users u ON u.id = c.created_by WHERE c.client_id = ?1
-         ) ORDER BY at DESC, ref_id DESC LIMIT ?2 OFFSET ?3",
+         ) ORDER BY sort DESC, ref_id DESC LIMIT ?2 OFFSET ?3",
     )?;
     let rows = stmt
         .query_map(params![client_id, limit, offset], |r| {

@@ -859,7 +859,7 @@ fn draw_list(frame: &mut Frame, area: Rect, c: &ClientScreen, t: Theme, lang: La
     ];
     let heads = [
         Msg::ColRecord,
-        Msg::FieldChosenName,
+        Msg::ColName,
         Msg::FieldAge,
         Msg::FieldStatus,
         Msg::ColLastActivity,
@@ -977,8 +977,7 @@ fn draw_duplicates(
         Constraint::Length(12),
         Constraint::Length(10),
     ];
-    let heads =
-        [Msg::ColRecord, Msg::FieldChosenName, Msg::ColBornOrAge, Msg::ColIntake, Msg::FieldStatus];
+    let heads = [Msg::ColRecord, Msg::ColName, Msg::ColBornOrAge, Msg::ColIntake, Msg::FieldStatus];
     frame.render_widget(table(&heads, rows, widths, Msg::TitleDuplicates, t, lang), list);
 }
 
