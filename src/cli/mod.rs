@@ -63,6 +63,16 @@ pub enum Command {
         #[command(subcommand)]
         command: records::RecordCommand,
     },
+    /// Clients: import a case list (the console is where clients are read).
+    Client {
+        #[command(subcommand)]
+        command: records::ImportCommand,
+    },
+    /// Services delivered: import, pointing at clients by their external reference.
+    Service {
+        #[command(subcommand)]
+        command: records::ImportCommand,
+    },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -142,6 +152,16 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Tip { command }) => {
             let mut store = Store::open(&cli.paths()?, false)?;
             records::run(&mut store, "tip", command, lang)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Client { command }) => {
+            let mut store = Store::open(&cli.paths()?, false)?;
+            records::run_import(&mut store, "client", command, lang)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Service { command }) => {
+            let mut store = Store::open(&cli.paths()?, false)?;
+            records::run_import(&mut store, "service", command, lang)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::User { command }) => {

@@ -474,5 +474,6 @@ pub fn text(m: Msg) -> &'static str {
         TlStatus => "Status",
         TtUndetermined => "Not yet determined",
         ColName => "Name",
+        ErrRefTaken => "this reference is already used in the agency or earlier in the file",
     }
 }

@@ -474,5 +474,6 @@ pub fn text(m: Msg) -> &'static str {
         TlStatus => "Estado",
         TtUndetermined => "Aún no determinado",
         ColName => "Nombre",
+        ErrRefTaken => "esta referencia ya se usa en la agencia o más arriba en el archivo",
     }
 }
