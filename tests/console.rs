@@ -632,3 +632,86 @@ fn a_service_agency_refers_its_tips_to_itself_and_assigns_no_one() {
     assert_eq!(raw["referred_to"], ana.agency_id.to_string());
     assert!(h.screen().contains("(none available)"));
 }
+
+fn advocate(h: &mut Harness) {
+    accounts::add_user(&mut h.app.store, Actor::CLI, CHEAP,
+        &account("bea", "Beatriz Luna", Role::Advocate, "Enlace Comunitario", "470193"), jiff::Timestamp::now())
+        .unwrap();
+    h.login("bea", "470193");
+}
+
+#[test]
+fn an_advocate_takes_in_a_client_and_keeps_the_case() {
+    let mut h = Harness::admin();
+    advocate(&mut h);
+    h.typed("e").typed("n");
+    insta::assert_snapshot!("client_intake_form", h.screen());
+    h.typed("Rosa").focus_field("age").typed("34");
+    h.focus_field("danger").typed("y");
+    h.ctrl('s');
+    assert_eq!(h.status(), "Client #1 saved.");
+    // A service and a note, from the case record.
+    h.typed("s").enter().typed("leg").enter();
+    h.focus_field("minutes").typed("45");
+    h.ctrl('s');
+    h.typed("n").typed("Met at the clinic").enter().typed("Wants help with a T visa");
+    h.ctrl('s');
+    insta::assert_snapshot!("case_record", h.screen());
+    // Back in the list, the safety flag shows; the search finds her by a folded name.
+    h.key(KeyCode::Esc);
+    insta::assert_snapshot!("client_list", h.screen());
+    h.typed("/").typed("ROSA").ctrl('s');
+    let Screen::Clients(c) = &h.app.screen else { panic!() };
+    assert_eq!(c.list.rows.len(), 1);
+}
+
+#[test]
+fn a_likely_duplicate_is_offered_before_saving() {
+    let mut h = Harness::admin();
+    advocate(&mut h);
+    h.typed("e").typed("n").typed("María José").focus_field("birth_date").typed("2009-04-02");
+    h.ctrl('s');
+    h.key(KeyCode::Esc);
+    h.typed("n").typed("maria jose").focus_field("birth_date").typed("2009-04-02");
+    h.ctrl('s');
+    insta::assert_snapshot!("client_duplicates", h.screen());
+    // Link the two rather than merge them.
+    h.typed("l");
+    assert_eq!(h.status(), "Client #2 saved.");
+    assert!(h.screen().contains("Linked: #1"));
+}
+
+#[test]
+fn a_case_is_closed_with_a_reason_and_reopened() {
+    let mut h = Harness::admin();
+    advocate(&mut h);
+    h.typed("e").typed("n").typed("AB").focus_field("age").typed("40");
+    h.ctrl('s');
+    h.typed("t").typed("c");
+    h.ctrl('s');
+    assert!(h.screen().contains("Closed: give the reason"));
+    h.focus_field("reason").typed("Moved to Texas");
+    h.ctrl('s');
+    h.typed("t").typed("o").ctrl('s');
+    let s = h.screen();
+    assert!(s.contains("Closed: Moved to Texas") && s.contains("Status: Open"), "{s}");
+}
+
+#[test]
+fn a_contact_becomes_a_client_with_its_answers() {
+    let mut h = Harness::admin();
+    advocate(&mut h);
+    h.typed("c");
+    h.focus_field("caller_type").enter().typed("p").enter();
+    h.focus_field("language").typed("sp");
+    h.focus_field("trafficking_type").typed("l");
+    h.ctrl('s');
+    h.enter();
+    h.ctrl('n');
+    let raw = h.app.form().unwrap().raw();
+    assert_eq!((raw["language"].as_str(), raw["trafficking_type"].as_str(), raw["referral_source"].as_str()),
+               ("spanish", "labour", "hotline"));
+    h.typed("LV").focus_field("age_range").typed("2");
+    h.ctrl('s');
+    assert!(h.screen().contains("Contact"), "the contact is on the new client's timeline");
+}
