@@ -634,9 +634,14 @@ fn a_service_agency_refers_its_tips_to_itself_and_assigns_no_one() {
 }
 
 fn advocate(h: &mut Harness) {
-    accounts::add_user(&mut h.app.store, Actor::CLI, CHEAP,
-        &account("bea", "Beatriz Luna", Role::Advocate, "Enlace Comunitario", "470193"), jiff::Timestamp::now())
-        .unwrap();
+    accounts::add_user(
+        &mut h.app.store,
+        Actor::CLI,
+        CHEAP,
+        &account("bea", "Beatriz Luna", Role::Advocate, "Enlace Comunitario", "470193"),
+        jiff::Timestamp::now(),
+    )
+    .unwrap();
     h.login("bea", "470193");
 }
 
@@ -709,9 +714,31 @@ fn a_contact_becomes_a_client_with_its_answers() {
     h.enter();
     h.ctrl('n');
     let raw = h.app.form().unwrap().raw();
-    assert_eq!((raw["language"].as_str(), raw["trafficking_type"].as_str(), raw["referral_source"].as_str()),
-               ("spanish", "labour", "hotline"));
+    assert_eq!(
+        (
+            raw["language"].as_str(),
+            raw["trafficking_type"].as_str(),
+            raw["referral_source"].as_str()
+        ),
+        ("spanish", "labour", "hotline")
+    );
     h.typed("LV").focus_field("age_range").typed("2");
     h.ctrl('s');
     assert!(h.screen().contains("Contact"), "the contact is on the new client's timeline");
+}
+
+#[test]
+fn a_client_intake_survives_a_dropped_link() {
+    let mut h = Harness::admin();
+    advocate(&mut h);
+    h.typed("e").typed("n").typed("Ana Q").focus_field("age").typed("27");
+    let mut h = h.reconnect();
+    h.login("bea", "470193");
+    assert_eq!(h.status(), Msg::DraftRestored.text(Lang::En));
+    let raw = h.app.form().expect("the intake is back").raw();
+    assert_eq!((raw["chosen_name"].as_str(), raw["age"].as_str()), ("Ana Q", "27"));
+    h.ctrl('s');
+    assert_eq!(h.status(), "Client #1 saved.");
+    let bea = accounts::find_user(&h.app.store, "bea").unwrap();
+    assert!(intake::store::drafts::latest(h.app.store.conn(), bea.id).unwrap().is_none());
 }

@@ -221,3 +221,75 @@ fn a_call_logged_by_keys_and_a_draft_that_survives_a_killed_process() {
     let n: i64 = store.conn().query_row("SELECT count(*) FROM contacts", [], |r| r.get(0)).unwrap();
     assert_eq!(n, 2);
 }
+
+#[test]
+fn an_advocate_keeps_a_case_and_another_agency_cannot_see_it() {
+    let (db, mut store) = with_admin();
+    for (name, agency) in [("bea", "Enlace Comunitario"), ("zed", "Other Shelter")] {
+        intake::auth::accounts::add_user(
+            &mut store,
+            intake::auth::Actor::CLI,
+            CHEAP,
+            &account(name, name, intake::domain::staff::Role::Advocate, agency, "470193"),
+            jiff::Timestamp::now(),
+        )
+        .unwrap();
+    }
+    drop(store);
+    let mut s = Session::start(&db.db_path());
+    s.wait_for("Log in");
+    s.line("bea");
+    s.line("470193");
+    s.wait_for("What would you like to do?");
+    s.send("e");
+    s.wait_for("Clients");
+    s.send("n");
+    s.wait_for("New client intake");
+    s.send("Luz Marina\t\t33");
+    s.send("\x13");
+    s.wait_for("Client #1 saved");
+    s.send("s");
+    s.wait_for("Add a service");
+    s.send("\r");
+    s.wait_for("Enter picks");
+    s.send("tra\r");
+    s.send("\x13");
+    s.wait_for("Service added");
+    s.send("n");
+    s.wait_for("Case note");
+    s.send("Bus pass for the clinic visit");
+    s.send("\x13");
+    s.wait_for("Note saved");
+    s.send("\x1b");
+    s.wait_for("Record");
+    s.send("/");
+    s.wait_for("Name, initials or #");
+    s.send("luz\x13");
+    let found = s.wait_for("Filtered list");
+    assert!(found.contains("Luz Marina"), "{found}");
+    s.send("\r");
+    let record = s.wait_for("Timeline");
+    assert!(record.contains("Bus pass") && record.contains("Transport"), "{record}");
+    s.send("\x03");
+    assert!(s.wait_exit());
+
+    // Someone from another agency finds nothing.
+    let mut z = Session::start(&db.db_path());
+    z.wait_for("Log in");
+    z.line("zed");
+    z.line("470193");
+    z.wait_for("What would you like to do?");
+    z.send("e");
+    z.wait_for("Clients");
+    z.send("/");
+    z.wait_for("Name, initials or #");
+    z.send("#1\x13");
+    let nothing = z.wait_for("Filtered list");
+    assert!(!nothing.contains("Luz") && nothing.contains("Nothing to show"), "{nothing}");
+    z.send("\x03");
+    assert!(z.wait_exit());
+
+    let store = db.open();
+    let views = audit_events(&store).into_iter().filter(|e| e.0 == "client_view").count();
+    assert!(views >= 2, "the openings are in the audit log");
+}

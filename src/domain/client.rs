@@ -67,6 +67,7 @@ pub const REFERRAL_SOURCES: &[(&str, Msg)] = &[
     ("self", Msg::SrcSelf),
     ("other_agency", Msg::SrcOtherAgency),
     ("outreach", Msg::ChOutreach),
+    ("declined", Msg::OptDeclined),
     ("unknown", Msg::OptUnknown),
 ];
 
