@@ -2,8 +2,7 @@
 
 mod common;
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use common::*;
 use intake::auth::Actor;
@@ -59,18 +58,7 @@ fn who(u: &User) -> Who<'_> {
 }
 
 fn run(db: &TestDb, args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_intake"))
-        .arg("--db")
-        .arg(db.db_path())
-        .args(args)
-        .env("INTAKE_LANG", "en")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
-    child.wait_with_output().unwrap()
+    run_intake(db, args, stdin)
 }
 
 fn all_file_bytes(db: &TestDb) -> Vec<u8> {

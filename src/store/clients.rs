@@ -9,14 +9,7 @@ use crate::domain::client::{self, Client, ServiceEntry, StatusChange, initials_k
 use crate::domain::time;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
-
-fn json(list: &[String]) -> String {
-    serde_json::to_string(list).unwrap_or_else(|_| "[]".into())
-}
-
-fn list_of(text: &str) -> Vec<String> {
-    serde_json::from_str(text).unwrap_or_default()
-}
+use crate::store::{json_list as json, list_from_json as list_of};
 
 pub fn insert(
     tx: &Transaction,

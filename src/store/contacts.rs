@@ -8,17 +8,10 @@ use crate::domain::contact::Contact;
 use crate::domain::time;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
+use crate::store::{json_list as json, list_from_json as list_of};
 
 /// The caller identifier as stored: its keyed hash and last two characters.
 pub type CallerMark = (String, String);
-
-fn json(list: &[String]) -> String {
-    serde_json::to_string(list).unwrap_or_else(|_| "[]".into())
-}
-
-fn list_of(text: &str) -> Vec<String> {
-    serde_json::from_str(text).unwrap_or_default()
-}
 
 pub fn insert(
     tx: &Transaction,

@@ -147,6 +147,16 @@ impl Store {
     }
 }
 
+/// A list of ids as stored (a JSON array).
+pub(crate) fn json_list(list: &[String]) -> String {
+    serde_json::to_string(list).unwrap_or_else(|_| "[]".into())
+}
+
+/// A stored JSON array back as a list (empty when it is not one).
+pub(crate) fn list_from_json(text: &str) -> Vec<String> {
+    serde_json::from_str(text).unwrap_or_default()
+}
+
 /// The session's source for the audit log: the client address from SSH_CONNECTION, or the
 /// local terminal's device name.
 pub fn session_source() -> String {

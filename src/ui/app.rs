@@ -165,6 +165,35 @@ impl App {
         open.then(|| Duration::from_secs(u64::from(self.idle_minutes) * 60))
     }
 
+    /// A form that did not pass its schema: each problem on its field, and the status line
+    /// naming the first field in trouble and what is wrong with it.
+    pub fn show_form_errors(
+        &mut self,
+        errors: &[crate::domain::fields::FieldError],
+        schema: &[crate::domain::fields::FieldSpec],
+    ) {
+        let lang = self.lang;
+        if let Some(f) = self.form_mut() {
+            f.show_errors(errors, lang);
+        }
+        let Some(first) = errors.first() else { return };
+        let field = schema.iter().find(|s| s.key == first.key).map(|s| s.label.text(lang));
+        let args: Vec<&str> = first.args.iter().map(String::as_str).collect();
+        let what = crate::i18n::fill(first.msg.text(lang), &args);
+        let text = crate::i18n::fill(
+            Msg::FormHasErrors.text(lang),
+            &[field.unwrap_or(first.key), &what, &errors.len().to_string()],
+        );
+        self.status = Some(Status { text, error: true });
+    }
+
+    /// Show the error of an action that may have failed.
+    pub fn report(&mut self, result: crate::Result<()>) {
+        if let Err(e) = result {
+            self.fail(e);
+        }
+    }
+
     pub fn say(&mut self, msg: Msg) {
         self.status = Some(Status { text: msg.text(self.lang).to_string(), error: false });
     }

@@ -1,6 +1,7 @@
 //! A list shown one page at a time: only the rows on screen are ever loaded.
 
 use crate::error::Result;
+use crate::ui::keymap::Action;
 
 pub const PAGE: i64 = 14;
 
@@ -20,6 +21,21 @@ impl<T> Pager<T> {
         let more = rows.len() as i64 > PAGE;
         rows.truncate(PAGE as usize);
         Ok(Pager { rows, offset, selected: 0, more })
+    }
+
+    /// Move by a list action (Up, Down, PageUp, PageDown); None when it is not one.
+    pub fn navigate(
+        &mut self,
+        action: Action,
+        fetch: impl Fn(i64, i64) -> Result<Vec<T>>,
+    ) -> Option<Result<()>> {
+        Some(match action {
+            Action::Up => self.up(fetch),
+            Action::Down => self.down(fetch),
+            Action::PageUp => self.page_up(fetch),
+            Action::PageDown => self.page_down(fetch),
+            _ => return None,
+        })
     }
 
     pub fn current(&self) -> Option<&T> {

@@ -1,7 +1,9 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+use std::io::Write;
 use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
 
 use intake::auth::Actor;
 use intake::auth::accounts::{self, NewAccount};
@@ -74,4 +76,20 @@ pub fn audit_events(store: &Store) -> Vec<(String, String)> {
     let mut stmt =
         store.conn().prepare("SELECT event, outcome FROM audit_log ORDER BY id").unwrap();
     stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().collect::<Result<_, _>>().unwrap()
+}
+
+/// Run the real binary on the test database with `args`, feeding `stdin`.
+pub fn run_intake(db: &TestDb, args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_intake"))
+        .arg("--db")
+        .arg(db.db_path())
+        .args(args)
+        .env("INTAKE_LANG", "en")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn intake");
+    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
+    child.wait_with_output().expect("intake output")
 }

@@ -122,18 +122,9 @@ impl App {
         }
         let conn = self.store.conn();
         let fetch = |o, l| users::agencies(conn, o, l);
-        let moved = match action {
-            Action::Up => Some(a.list.up(fetch)),
-            Action::Down => Some(a.list.down(fetch)),
-            Action::PageUp => Some(a.list.page_up(fetch)),
-            Action::PageDown => Some(a.list.page_down(fetch)),
-            _ => None,
-        };
-        if let Some(r) = moved {
-            if let Err(e) = r {
-                self.fail(e);
-            }
-            return;
+        let moved = a.list.navigate(action, fetch);
+        if let Some(result) = moved {
+            return self.report(result);
         }
         let current = a.list.current().cloned();
         match (action, current) {

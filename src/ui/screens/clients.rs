@@ -492,18 +492,9 @@ impl App {
                 .map(|r| list_row(r, today, lang))
                 .collect())
         };
-        let moved = match action {
-            Action::Up => Some(c.list.up(fetch)),
-            Action::Down => Some(c.list.down(fetch)),
-            Action::PageUp => Some(c.list.page_up(fetch)),
-            Action::PageDown => Some(c.list.page_down(fetch)),
-            _ => None,
-        };
-        if let Some(r) = moved {
-            if let Err(e) = r {
-                self.fail(e);
-            }
-            return;
+        let moved = c.list.navigate(action, fetch);
+        if let Some(result) = moved {
+            return self.report(result);
         }
         let current = c.list.current().map(|r| r.id);
         match action {
@@ -542,25 +533,7 @@ impl App {
         };
         let client = match Client::from_raw(&raw, &runtime, today) {
             Ok(c) => c,
-            Err(errors) => {
-                if let Some(f) = self.form_mut() {
-                    f.show_errors(&errors, lang);
-                }
-                let first = &errors[0];
-                let field =
-                    client::FIELDS.iter().find(|s| s.key == first.key).map(|s| s.label.text(lang));
-                let args: Vec<&str> = first.args.iter().map(String::as_str).collect();
-                let text = fill(
-                    Msg::FormHasErrors.text(lang),
-                    &[
-                        field.unwrap_or(first.key),
-                        &fill(first.msg.text(lang), &args),
-                        &errors.len().to_string(),
-                    ],
-                );
-                self.status = Some(Status { text, error: true });
-                return;
-            }
+            Err(errors) => return self.show_form_errors(&errors, client::FIELDS),
         };
         if id.is_none() && !anyway {
             match store_clients::duplicates(self.store.conn(), user.agency_id, &client, today) {
@@ -640,18 +613,9 @@ impl App {
                 .map(|e| timeline_row(e, lang))
                 .collect())
         };
-        let moved = match action {
-            Action::Up => Some(rec.timeline.up(fetch)),
-            Action::Down => Some(rec.timeline.down(fetch)),
-            Action::PageUp => Some(rec.timeline.page_up(fetch)),
-            Action::PageDown => Some(rec.timeline.page_down(fetch)),
-            _ => None,
-        };
-        if let Some(r) = moved {
-            if let Err(e) = r {
-                self.fail(e);
-            }
-            return;
+        let moved = rec.timeline.navigate(action, fetch);
+        if let Some(result) = moved {
+            return self.report(result);
         }
         let item = rec.timeline.current().map(|t| (t.kind.clone(), t.ref_id));
         let raw_intake = rec.stored.client.to_raw();

@@ -522,18 +522,9 @@ impl App {
         let store = &self.store;
         let view = ListView { user: &s.user, kind, filter: &filter, lang, today };
         let fetch = |o, l| fetch(store, &view, o, l);
-        let moved = match action {
-            Action::Up => Some(r.list.up(fetch)),
-            Action::Down => Some(r.list.down(fetch)),
-            Action::PageUp => Some(r.list.page_up(fetch)),
-            Action::PageDown => Some(r.list.page_down(fetch)),
-            _ => None,
-        };
-        if let Some(res) = moved {
-            if let Err(e) = res {
-                self.fail(e);
-            }
-            return;
+        let moved = r.list.navigate(action, fetch);
+        if let Some(result) = moved {
+            return self.report(result);
         }
         let current = r.list.current().map(|row| row.id);
         match action {
@@ -645,25 +636,7 @@ impl App {
                 self.say_text(fill(msg.text(lang), &[&new_id.to_string()]));
             }
             Ok(Err(e)) => self.fail(e),
-            Err(errors) => {
-                if let Some(f) = self.form_mut() {
-                    f.show_errors(&errors, lang);
-                }
-                // The status line names the first field in trouble and what is wrong with it.
-                let first = &errors[0];
-                let field =
-                    kind.schema().iter().find(|s| s.key == first.key).map(|s| s.label.text(lang));
-                let args: Vec<&str> = first.args.iter().map(String::as_str).collect();
-                let text = fill(
-                    Msg::FormHasErrors.text(lang),
-                    &[
-                        field.unwrap_or(first.key),
-                        &fill(first.msg.text(lang), &args),
-                        &errors.len().to_string(),
-                    ],
-                );
-                self.status = Some(crate::ui::app::Status { text, error: true });
-            }
+            Err(errors) => self.show_form_errors(&errors, kind.schema()),
         }
     }
 }

@@ -130,19 +130,10 @@ impl App {
             };
             let conn = self.store.conn();
             let fetch = |o, l| users::list(conn, now, o, l);
-            match action {
-                Action::Up => Some(s.list.up(fetch)),
-                Action::Down => Some(s.list.down(fetch)),
-                Action::PageUp => Some(s.list.page_up(fetch)),
-                Action::PageDown => Some(s.list.page_down(fetch)),
-                _ => None,
-            }
+            s.list.navigate(action, fetch)
         };
         if let Some(result) = moved {
-            if let Err(e) = result {
-                self.fail(e);
-            }
-            return;
+            return self.report(result);
         }
         match (action, selected) {
             (Action::Back, _) => self.go_home(),
