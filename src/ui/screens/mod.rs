@@ -147,6 +147,28 @@ fn help_bar(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
+/// Under a list's table: a notice when it is empty, and where this page starts.
+pub fn list_footer<T>(
+    frame: &mut Frame,
+    area: Rect,
+    pager: &crate::ui::pager::Pager<T>,
+    t: Theme,
+    lang: Lang,
+) {
+    if pager.rows.is_empty() {
+        let inner =
+            Rect { x: area.x + 2, y: area.y + 3, width: area.width.saturating_sub(4), height: 1 };
+        frame.render_widget(Paragraph::new(Msg::ListEmpty.text(lang)), inner);
+    }
+    let more = if pager.more { " +" } else { "" };
+    let page = format!(" {} {}{more} ", Msg::PageRows.text(lang), pager.offset + 1);
+    let y = area.y + area.height.saturating_sub(1);
+    frame.render_widget(
+        Paragraph::new(Span::styled(page, t.dim())),
+        Rect { x: area.x + 2, y, width: 24, height: 1 },
+    );
+}
+
 /// Break text into lines of at most `width` columns at spaces (a longer word is cut).
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);

@@ -22,7 +22,7 @@ use crate::ui::app::{App, Screen};
 use crate::ui::form::Form;
 use crate::ui::keymap::{self, Action, Binding};
 use crate::ui::pager::Pager;
-use crate::ui::screens::{block, draw_form};
+use crate::ui::screens::{block, draw_form, list_footer};
 use crate::ui::theme::Theme;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -713,24 +713,8 @@ fn draw_list(frame: &mut Frame, area: Rect, r: &RecordScreen, t: Theme, lang: La
             if i == r.list.selected { row_w.style(t.focus()) } else { row_w }
         })
         .collect();
-    let empty = rows.is_empty();
     let filtered = r.filter.values().any(|v| !v.trim().is_empty());
     let title = if filtered { Msg::ListFiltered } else { r.title() };
     frame.render_widget(Table::new(rows, widths).header(header).block(block(title, t, lang)), area);
-    if empty {
-        let inner =
-            Rect { x: area.x + 2, y: area.y + 3, width: area.width.saturating_sub(4), height: 1 };
-        frame.render_widget(Paragraph::new(Msg::ListEmpty.text(lang)), inner);
-    }
-    let page = format!(
-        " {} {}{} ",
-        Msg::PageRows.text(lang),
-        r.list.offset + 1,
-        if r.list.more { " +" } else { "" }
-    );
-    let y = area.y + area.height.saturating_sub(1);
-    frame.render_widget(
-        Paragraph::new(Span::styled(page, t.dim())),
-        Rect { x: area.x + 2, y, width: 24, height: 1 },
-    );
+    list_footer(frame, area, &r.list, t, lang);
 }

@@ -14,7 +14,7 @@ use crate::ui::app::{App, Confirm, Overlay, Screen};
 use crate::ui::form::{Field, Form};
 use crate::ui::keymap::{self, Action, Binding};
 use crate::ui::pager::Pager;
-use crate::ui::screens::{block, draw_form};
+use crate::ui::screens::{block, draw_form, list_footer};
 use crate::ui::theme::Theme;
 
 pub enum StaffMode {
@@ -353,7 +353,6 @@ fn draw_list(frame: &mut Frame, area: Rect, s: &StaffScreen, t: Theme, lang: Lan
             if i == s.list.selected { row.style(t.focus()) } else { row }
         })
         .collect();
-    let empty = rows.is_empty();
     let table = Table::new(
         rows,
         [
@@ -367,20 +366,5 @@ fn draw_list(frame: &mut Frame, area: Rect, s: &StaffScreen, t: Theme, lang: Lan
     .header(header)
     .block(block(Msg::TitleStaff, t, lang));
     frame.render_widget(table, area);
-    if empty {
-        let inner =
-            Rect { x: area.x + 2, y: area.y + 3, width: area.width.saturating_sub(4), height: 1 };
-        frame.render_widget(Paragraph::new(Msg::ListEmpty.text(lang)), inner);
-    }
-    let page = format!(
-        " {} {}{} ",
-        Msg::PageRows.text(lang),
-        s.list.offset + 1,
-        if s.list.more { " +" } else { "" }
-    );
-    let y = area.y + area.height.saturating_sub(1);
-    frame.render_widget(
-        Paragraph::new(Span::styled(page, t.dim())),
-        Rect { x: area.x + 2, y, width: 24, height: 1 },
-    );
+    list_footer(frame, area, &s.list, t, lang);
 }
