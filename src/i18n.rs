@@ -65,6 +65,13 @@ macro_rules! catalogue {
 }
 
 catalogue! {
+    ColVocaFamily,
+    MinorAtIntake,
+    VocaInformation,
+    VocaAdvocacy,
+    VocaEmotional,
+    VocaShelter,
+    VocaJustice,
     ErrRefTaken,
     ColName,
     ActAddNote,

@@ -662,6 +662,12 @@ fn an_advocate_takes_in_a_client_and_keeps_the_case() {
     h.typed("n").typed("Met at the clinic").enter().typed("Wants help with a T visa");
     h.ctrl('s');
     insta::assert_snapshot!("case_record", h.screen());
+    // Every line of the timeline opens: the service (first: it counts as the end of its day).
+    h.enter();
+    let s = h.screen();
+    assert!(s.contains("Criminal and civil justice assistance") && s.contains("45"), "{s}");
+    h.key(KeyCode::Esc);
+    assert!(h.screen().contains("Timeline"));
     // Back in the list, the safety flag shows; the search finds her by a folded name.
     h.key(KeyCode::Esc);
     insta::assert_snapshot!("client_list", h.screen());
@@ -698,6 +704,14 @@ fn a_case_is_closed_with_a_reason_and_reopened() {
     h.focus_field("reason").typed("Moved to Texas");
     h.ctrl('s');
     h.typed("t").typed("o").ctrl('s');
+    h.typed("e")
+        .focus_field("age")
+        .key(KeyCode::End)
+        .key(KeyCode::Backspace)
+        .key(KeyCode::Backspace)
+        .typed("16");
+    h.ctrl('s');
+    assert!(h.screen().contains("16 (a minor at intake)"));
     let s = h.screen();
     assert!(s.contains("Closed: Moved to Texas") && s.contains("Status: Open"), "{s}");
 }

@@ -88,6 +88,15 @@ pub const SERVICES: &[(&str, Msg)] = &[
     ("advocacy", Msg::SvcAdvocacy),
 ];
 
+/// The five VOCA victim-assistance service families.
+pub const VOCA_FAMILIES: &[(&str, Msg)] = &[
+    ("information_referral", Msg::VocaInformation),
+    ("personal_advocacy", Msg::VocaAdvocacy),
+    ("emotional_safety", Msg::VocaEmotional),
+    ("shelter_housing", Msg::VocaShelter),
+    ("justice_assistance", Msg::VocaJustice),
+];
+
 /// The five VOCA service families each service counts under.
 pub fn voca_family(service: &str) -> &'static str {
     match service {

@@ -475,5 +475,12 @@ pub fn text(m: Msg) -> &'static str {
         TtUndetermined => "Not yet determined",
         ColName => "Name",
         ErrRefTaken => "this reference is already used in the agency or earlier in the file",
+        ColVocaFamily => "VOCA service family",
+        MinorAtIntake => "a minor at intake",
+        VocaInformation => "Information and referral",
+        VocaAdvocacy => "Personal advocacy and accompaniment",
+        VocaEmotional => "Emotional support and safety",
+        VocaShelter => "Shelter and housing",
+        VocaJustice => "Criminal and civil justice assistance",
     }
 }

@@ -475,5 +475,12 @@ pub fn text(m: Msg) -> &'static str {
         TtUndetermined => "Aún no determinado",
         ColName => "Nombre",
         ErrRefTaken => "esta referencia ya se usa en la agencia o más arriba en el archivo",
+        ColVocaFamily => "Familia de servicios VOCA",
+        MinorAtIntake => "menor al ingresar",
+        VocaInformation => "Información y referencia",
+        VocaAdvocacy => "Acompañamiento y defensoría personal",
+        VocaEmotional => "Apoyo emocional y seguridad",
+        VocaShelter => "Refugio y vivienda",
+        VocaJustice => "Asistencia en justicia penal y civil",
     }
 }

@@ -544,3 +544,34 @@ pub fn staff_of(conn: &Connection, agency_id: i64) -> Result<Vec<(String, String
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
+
+/// A service as delivered, to show in full.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ServiceView {
+    pub service_type: String,
+    pub voca_family: String,
+    pub delivered_on: String,
+    pub minutes: Option<i64>,
+    pub staff: String,
+    pub notes: String,
+}
+
+pub fn service(conn: &Connection, agency_id: i64, id: i64) -> Result<Option<ServiceView>> {
+    Ok(conn
+        .query_row(
+            "SELECT s.service_type, s.voca_family, s.delivered_on, s.minutes, u.display_name, s.notes
+             FROM services s JOIN users u ON u.id = s.staff_id WHERE s.id = ?1 AND s.agency_id = ?2",
+            params![id, agency_id],
+            |r| {
+                Ok(ServiceView {
+                    service_type: r.get(0)?,
+                    voca_family: r.get(1)?,
+                    delivered_on: r.get(2)?,
+                    minutes: r.get(3)?,
+                    staff: r.get(4)?,
+                    notes: r.get(5)?,
+                })
+            },
+        )
+        .optional()?)
+}

@@ -75,6 +75,8 @@ pub enum ClientMode {
         note_id: i64,
         versions: Vec<NoteVersion>,
     },
+    /// A service line of the timeline, in full.
+    ServiceView(store_clients::ServiceView),
 }
 
 pub struct ClientScreen {
@@ -114,6 +116,7 @@ impl ClientScreen {
             ClientMode::Record => keymap::CLIENT_RECORD,
             ClientMode::Duplicates { .. } => keymap::DUPLICATES,
             ClientMode::NoteView { .. } => keymap::NOTE_VIEW,
+            ClientMode::ServiceView(_) => keymap::OVERLAY,
             _ => keymap::FORM,
         }
     }
@@ -130,6 +133,7 @@ impl ClientScreen {
             ClientMode::Note { .. } => Msg::TitleNote,
             ClientMode::Status(_) => Msg::TitleCaseStatus,
             ClientMode::NoteView { .. } => Msg::TitleNote,
+            ClientMode::ServiceView(_) => Msg::TlService,
         }
     }
 
@@ -477,6 +481,11 @@ impl App {
                 Action::Back => self.back_to_record_or_list(),
                 _ => {}
             },
+            ClientMode::ServiceView(_) => {
+                if action == Action::Back {
+                    self.back_to_record_or_list();
+                }
+            }
         }
     }
 
@@ -667,6 +676,17 @@ impl App {
                         Err(e) => self.fail(e),
                     }
                 }
+                Some((kind, service_id)) if kind == "service" => {
+                    match store_clients::service(self.store.conn(), user.agency_id, service_id) {
+                        Ok(Some(v)) => {
+                            if let Some(c) = self.clients() {
+                                c.mode = ClientMode::ServiceView(v);
+                            }
+                        }
+                        Ok(None) => self.fail(crate::Error::user(Msg::ErrNoSuchRecord)),
+                        Err(e) => self.fail(e),
+                    }
+                }
                 Some((kind, contact_id)) if kind == "contact" => {
                     self.open_records(super::records::RecordKind::Contact);
                     self.open_record(super::records::RecordKind::Contact, contact_id);
@@ -748,6 +768,24 @@ pub fn draw(frame: &mut Frame, area: Rect, c: &ClientScreen, t: Theme, lang: Lan
             draw_duplicates(frame, area, candidates, *selected, t, lang)
         }
         ClientMode::NoteView { versions, .. } => draw_note(frame, area, versions, t, lang),
+        ClientMode::ServiceView(v) => {
+            let row = |m: Msg, value: String| {
+                Line::from(vec![
+                    Span::styled(format!(" {:<22}", m.text(lang)), t.dim()),
+                    Span::raw(value),
+                ])
+            };
+            let mut lines = vec![
+                row(Msg::FieldServiceType, label(client::SERVICES, &v.service_type, lang)),
+                row(Msg::ColVocaFamily, label(client::VOCA_FAMILIES, &v.voca_family, lang)),
+                row(Msg::FieldDeliveredOn, v.delivered_on.clone()),
+                row(Msg::FieldDuration, v.minutes.map(|m| m.to_string()).unwrap_or_default()),
+                row(Msg::ColBy, v.staff.clone()),
+                Line::raw(""),
+            ];
+            lines.extend(v.notes.lines().map(|l| Line::raw(format!(" {l}"))));
+            frame.render_widget(Paragraph::new(lines).block(block(Msg::TlService, t, lang)), area);
+        }
         _ => {
             let Some(form) = c.form() else { return };
             let b = block(c.title(), t, lang);
@@ -846,6 +884,7 @@ fn draw_record(frame: &mut Frame, area: Rect, c: &ClientScreen, t: Theme, lang: 
     if cl.safety_flag() {
         first.push(Span::styled(format!("  [{}]", Msg::SafetyFlagLong.text(lang)), t.error()));
     }
+    let minor = cl.minor_on(s.intake_on) == Some(true);
     let age = age_text(
         cl.age,
         cl.age_range.as_deref(),
@@ -860,7 +899,11 @@ fn draw_record(frame: &mut Frame, area: Rect, c: &ClientScreen, t: Theme, lang: 
         Msg::ColIntake.text(lang),
         s.intake_on,
         Msg::FieldAge.text(lang),
-        if age.is_empty() { "-".into() } else { age },
+        match (age.is_empty(), minor) {
+            (true, _) => "-".into(),
+            (false, true) => format!("{age} ({})", Msg::MinorAtIntake.text(lang)),
+            (false, false) => age,
+        },
     );
     if let Some(a) = &s.assigned_name {
         second.push_str(&format!("   {}: {a}", Msg::FieldAssignedTo.text(lang)));
