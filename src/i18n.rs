@@ -65,6 +65,21 @@ macro_rules! catalogue {
 }
 
 catalogue! {
+    ToolOk,
+    ToolProblem,
+    ToolAgeRange,
+    ToolBadId,
+    ToolBandsFromZero,
+    ToolDuplicate,
+    ToolKRange,
+    ToolLevelsNeeded,
+    ToolMissing,
+    ToolNotOneOf,
+    ToolPositive,
+    ToolSourceNote,
+    ToolSyntax,
+    ToolUnknownLevel,
+    ToolUnknownService,
     ColVocaFamily,
     MinorAtIntake,
     VocaInformation,

@@ -122,3 +122,30 @@ fn the_console_refuses_to_run_without_a_terminal() {
     assert!(text(&o).contains("needs a terminal"), "{}", text(&o));
     assert!(!db.db_path().exists(), "nothing is created without a terminal");
 }
+
+#[test]
+fn screening_tool_files_are_checked_with_line_and_field() {
+    let db = TestDb::new();
+    let good =
+        concat!(env!("CARGO_MANIFEST_DIR"), "/src/domain/screening_tools/youth-quick-4.toml");
+    let out = intake(&db, &["screening", "check", good], "");
+    assert!(out.status.success());
+    assert!(
+        text(&out).contains("ok: youth-quick-4 version 1, 4 items, scored at_least 1"),
+        "{}",
+        text(&out)
+    );
+    let bad = db.dir.path().join("bad.toml");
+    let broken =
+        std::fs::read_to_string(good).unwrap().replace("mode = \"interview\"", "mode = \"survey\"");
+    std::fs::write(&bad, &broken).unwrap();
+    let out = intake(&db, &["screening", "check", bad.to_str().unwrap()], "");
+    assert!(!out.status.success());
+    let line = broken[..broken.find("mode = \"survey\"").unwrap()].matches('\n').count() + 1;
+    assert!(
+        text(&out).contains(&format!("line {line}, mode: must be one of: interview, observation")),
+        "{}",
+        text(&out)
+    );
+    assert!(!db.db_path().exists(), "checking a file needs no database");
+}

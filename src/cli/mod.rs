@@ -68,11 +68,22 @@ pub enum Command {
         #[command(subcommand)]
         command: records::ImportCommand,
     },
+    /// Screening tools: check a tool file before it is used.
+    Screening {
+        #[command(subcommand)]
+        command: ScreeningCommand,
+    },
     /// Services delivered: import, pointing at clients by their external reference.
     Service {
         #[command(subcommand)]
         command: records::ImportCommand,
     },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ScreeningCommand {
+    /// Check a tool file; every problem is named with its line and field.
+    Check { file: PathBuf },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -154,6 +165,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             records::run(&mut store, "tip", command, lang)?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Screening { command: ScreeningCommand::Check { file } }) => {
+            Ok(check_tool_file(file, lang))
+        }
         Some(Command::Client { command }) => {
             let mut store = Store::open(&cli.paths()?, false)?;
             records::run_import(&mut store, "client", command, lang)?;
@@ -168,6 +182,44 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let mut store = Store::open(&cli.paths()?, true)?;
             user_command(&mut store, command, lang, pin::PRODUCTION)?;
             Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// `intake screening check FILE`: the tool's summary, or each problem on its own line.
+fn check_tool_file(file: &std::path::Path, lang: Lang) -> ExitCode {
+    use crate::domain::screening;
+    let text = match std::fs::read_to_string(file) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("intake: {}", Error::from(e).message(lang));
+            return ExitCode::FAILURE;
+        }
+    };
+    match screening::check(&text) {
+        Ok(tool) => {
+            let rule = match tool.rule {
+                screening::Rule::AnyYes => "any_yes".to_string(),
+                screening::Rule::AtLeast(k) => format!("at_least {k}"),
+                screening::Rule::Weighted(b) => format!("weighted, {} bands", b.len()),
+            };
+            let args =
+                [tool.id.as_str(), &tool.version.to_string(), &tool.items.len().to_string(), &rule];
+            println!("{}", fill(Msg::ToolOk.text(lang), &args));
+            ExitCode::SUCCESS
+        }
+        Err(problems) => {
+            for p in problems {
+                let args: Vec<&str> = p.args.iter().map(String::as_str).collect();
+                let what = fill(p.msg.text(lang), &args);
+                let field =
+                    if p.field.is_empty() { String::new() } else { format!(", {}", p.field) };
+                println!(
+                    "{}",
+                    fill(Msg::ToolProblem.text(lang), &[&p.line.to_string(), &field, &what])
+                );
+            }
+            ExitCode::FAILURE
         }
     }
 }

@@ -6,6 +6,7 @@ pub mod client;
 pub mod contact;
 pub mod fields;
 pub mod record;
+pub mod screening;
 pub mod staff;
 pub mod text;
 pub mod time;

@@ -482,5 +482,23 @@ pub fn text(m: Msg) -> &'static str {
         VocaEmotional => "Emotional support and safety",
         VocaShelter => "Shelter and housing",
         VocaJustice => "Criminal and civil justice assistance",
+        // Screening tool files
+        ToolAgeRange => "ages are 0 to 120, the lowest first",
+        ToolBadId => "an id is lower-case letters, digits, '-' or '_'",
+        ToolBandsFromZero => "the first band must start at 0",
+        ToolDuplicate => "{0} is used twice",
+        ToolKRange => "k must be between 1 and the number of items ({0})",
+        ToolLevelsNeeded => "a tool needs a level with indicators and one without",
+        ToolMissing => "missing",
+        ToolNotOneOf => "must be one of: {0}",
+        ToolPositive => "must be a positive number",
+        ToolSourceNote => {
+            "the source note must say which structure it follows, 'wording ours' and 'not a validated instrument'"
+        }
+        ToolSyntax => "not valid TOML: {0}",
+        ToolUnknownLevel => "{0} is not one of the levels",
+        ToolUnknownService => "{0} is not a service category",
+        ToolOk => "ok: {0} version {1}, {2} items, scored {3}",
+        ToolProblem => "line {0}{1}: {2}",
     }
 }

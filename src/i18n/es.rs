@@ -482,5 +482,23 @@ pub fn text(m: Msg) -> &'static str {
         VocaEmotional => "Apoyo emocional y seguridad",
         VocaShelter => "Refugio y vivienda",
         VocaJustice => "Asistencia en justicia penal y civil",
+        // Screening tool files
+        ToolAgeRange => "las edades van de 0 a 120, la menor primero",
+        ToolBadId => "un id tiene minúsculas, dígitos, '-' o '_'",
+        ToolBandsFromZero => "la primera banda debe empezar en 0",
+        ToolDuplicate => "{0} se usa dos veces",
+        ToolKRange => "k debe estar entre 1 y el número de preguntas ({0})",
+        ToolLevelsNeeded => "una herramienta necesita un nivel con indicadores y otro sin ellos",
+        ToolMissing => "falta",
+        ToolNotOneOf => "debe ser uno de: {0}",
+        ToolPositive => "debe ser un número positivo",
+        ToolSourceNote => {
+            "la nota de origen debe decir qué estructura sigue, 'wording ours' y 'not a validated instrument'"
+        }
+        ToolSyntax => "no es TOML válido: {0}",
+        ToolUnknownLevel => "{0} no es uno de los niveles",
+        ToolUnknownService => "{0} no es una categoría de servicio",
+        ToolOk => "bien: {0} versión {1}, {2} preguntas, puntuación {3}",
+        ToolProblem => "línea {0}{1}: {2}",
     }
 }

@@ -1,0 +1,481 @@
+//! Screening tools as data. A tool is one TOML file: its items (in English and Spanish), how it
+//! is scored, and what each result level says and suggests. Checking a file names the line and
+//! field of every problem. Scoring never counts "declined" or "don't know" as "no".
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::i18n::{Lang, Msg};
+
+/// The tools shipped inside the binary. Their wording is ours; none is a validated instrument.
+pub const SHIPPED: &[&str] = &[
+    include_str!("screening_tools/youth-quick-4.toml"),
+    include_str!("screening_tools/adult-indicators-8.toml"),
+    include_str!("screening_tools/labour-checklist.toml"),
+    include_str!("screening_tools/child-sex-short-6.toml"),
+];
+
+pub const POPULATIONS: &[&str] = &["adult", "youth", "child"];
+pub const MODES: &[&str] = &["interview", "observation"];
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Bilingual {
+    pub en: String,
+    pub es: String,
+}
+
+impl Bilingual {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Es => &self.es,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Rule {
+    /// Positive on any yes.
+    AnyYes,
+    /// Positive on at least k yes.
+    AtLeast(u32),
+    /// The weights of the yes answers add up; bands (lowest total first) map totals to levels.
+    Weighted(Vec<(i64, String)>),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Level {
+    pub id: String,
+    /// Indicators present at this level.
+    pub positive: bool,
+    pub text: Bilingual,
+    /// Suggested service categories (ids of the client service list).
+    pub services: Vec<String>,
+    /// A minor at this level needs the reporting step before the screening closes.
+    pub minor_report: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Item {
+    pub id: String,
+    pub domain: String,
+    pub text: Bilingual,
+    pub help: Bilingual,
+    pub weight: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tool {
+    pub id: String,
+    pub version: i64,
+    pub title: Bilingual,
+    pub population: String,
+    pub age_min: i64,
+    pub age_max: i64,
+    pub mode: String,
+    /// Which published structure it follows; that its wording is ours; that it is not validated.
+    pub source: String,
+    pub rule: Rule,
+    pub levels: Vec<Level>,
+    pub items: Vec<Item>,
+}
+
+// ---- the file as written ----
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TextFile {
+    en: Option<String>,
+    es: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BandFile {
+    min: i64,
+    level: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ScoringFile {
+    rule: Spanned<String>,
+    k: Option<Spanned<i64>>,
+    bands: Option<Spanned<Vec<BandFile>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LevelFile {
+    id: Spanned<String>,
+    positive: bool,
+    text: Spanned<TextFile>,
+    #[serde(default)]
+    services: Option<Spanned<Vec<String>>>,
+    #[serde(default)]
+    minor_report: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ItemFile {
+    id: Spanned<String>,
+    domain: Spanned<String>,
+    text: Spanned<TextFile>,
+    help: Spanned<TextFile>,
+    weight: Option<Spanned<i64>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ToolFile {
+    id: Spanned<String>,
+    version: Spanned<i64>,
+    title: Spanned<TextFile>,
+    population: Spanned<String>,
+    age_min: Spanned<i64>,
+    age_max: Spanned<i64>,
+    mode: Spanned<String>,
+    source: Spanned<String>,
+    scoring: Spanned<ScoringFile>,
+    levels: Vec<Spanned<LevelFile>>,
+    items: Vec<Spanned<ItemFile>>,
+}
+
+/// One problem in a tool file: where, which field, what.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub line: usize,
+    pub field: String,
+    pub msg: Msg,
+    pub args: Vec<String>,
+}
+
+fn line_of(text: &str, span: &Range<usize>) -> usize {
+    text[..span.start.min(text.len())].matches('\n').count() + 1
+}
+
+struct Checker<'a> {
+    text: &'a str,
+    problems: Vec<Problem>,
+}
+
+impl Checker<'_> {
+    fn at(&mut self, span: &Range<usize>, field: impl Into<String>, msg: Msg, args: &[&str]) {
+        self.problems.push(Problem {
+            line: line_of(self.text, span),
+            field: field.into(),
+            msg,
+            args: args.iter().map(|a| a.to_string()).collect(),
+        });
+    }
+
+    fn bilingual(&mut self, t: &Spanned<TextFile>, field: &str, max: usize) -> Bilingual {
+        let span = t.span();
+        let mut get = |v: &Option<String>, lang: &str| -> String {
+            let s = v.as_deref().map(crate::domain::fields::clean_notes).unwrap_or_default();
+            if s.is_empty() {
+                self.at(&span, format!("{field}.{lang}"), Msg::ToolMissing, &[]);
+            } else if s.chars().count() > max {
+                self.at(&span, format!("{field}.{lang}"), Msg::ErrMaxChars, &[&max.to_string()]);
+            }
+            s
+        };
+        let t = t.get_ref();
+        Bilingual { en: get(&t.en, "en"), es: get(&t.es, "es") }
+    }
+
+    fn one_of(&mut self, v: &Spanned<String>, field: &str, allowed: &[&str]) {
+        if !allowed.contains(&v.get_ref().as_str()) {
+            self.at(&v.span(), field, Msg::ToolNotOneOf, &[&allowed.join(", ")]);
+        }
+    }
+
+    fn ident(&mut self, v: &Spanned<String>, field: &str) -> String {
+        let s = v.get_ref();
+        let ok = !s.is_empty()
+            && s.len() <= 48
+            && s.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+        if !ok {
+            self.at(&v.span(), field, Msg::ToolBadId, &[]);
+        }
+        s.clone()
+    }
+}
+
+/// Check a tool file; the tool, or every problem with its line and field.
+pub fn check(text: &str) -> Result<Tool, Vec<Problem>> {
+    let file: ToolFile = match toml::from_str(text) {
+        Ok(f) => f,
+        Err(e) => {
+            let line = e.span().map(|s| line_of(text, &s)).unwrap_or(1);
+            let message = e.message().lines().next().unwrap_or("").to_string();
+            return Err(vec![Problem {
+                line,
+                field: String::new(),
+                msg: Msg::ToolSyntax,
+                args: vec![message],
+            }]);
+        }
+    };
+    let mut c = Checker { text, problems: Vec::new() };
+    let id = c.ident(&file.id, "id");
+    if *file.version.get_ref() < 1 {
+        c.at(&file.version.span(), "version", Msg::ToolPositive, &[]);
+    }
+    let title = c.bilingual(&file.title, "title", 120);
+    c.one_of(&file.population, "population", POPULATIONS);
+    c.one_of(&file.mode, "mode", MODES);
+    let (min, max) = (*file.age_min.get_ref(), *file.age_max.get_ref());
+    if !(0..=120).contains(&min) || !(0..=120).contains(&max) || min > max {
+        c.at(&file.age_max.span(), "age_max", Msg::ToolAgeRange, &[]);
+    }
+    let source = file.source.get_ref().trim().to_string();
+    let lower = source.to_lowercase();
+    if !(lower.contains("wording ours") && lower.contains("not a validated")) {
+        c.at(&file.source.span(), "source", Msg::ToolSourceNote, &[]);
+    }
+
+    let services: Vec<&str> = crate::domain::client::SERVICES.iter().map(|(id, _)| *id).collect();
+    let mut levels = Vec::new();
+    for (i, l) in file.levels.iter().enumerate() {
+        let span = l.span();
+        let l = l.get_ref();
+        let field = format!("levels[{i}]");
+        let lid = c.ident(&l.id, &format!("{field}.id"));
+        if levels.iter().any(|x: &Level| x.id == lid) {
+            c.at(&l.id.span(), format!("{field}.id"), Msg::ToolDuplicate, &[&lid]);
+        }
+        let text = c.bilingual(&l.text, &format!("{field}.text"), 300);
+        let mut svc = Vec::new();
+        if let Some(s) = &l.services {
+            for name in s.get_ref() {
+                if !services.contains(&name.as_str()) {
+                    c.at(&s.span(), format!("{field}.services"), Msg::ToolUnknownService, &[name]);
+                }
+                svc.push(name.clone());
+            }
+        }
+        let _ = span;
+        levels.push(Level {
+            id: lid,
+            positive: l.positive,
+            text,
+            services: svc,
+            minor_report: l.minor_report,
+        });
+    }
+    if !levels.iter().any(|l| l.positive) || !levels.iter().any(|l| !l.positive) {
+        c.at(&file.scoring.span(), "levels", Msg::ToolLevelsNeeded, &[]);
+    }
+
+    let mut items = Vec::new();
+    for (i, it) in file.items.iter().enumerate() {
+        let it = it.get_ref();
+        let field = format!("items[{i}]");
+        let iid = c.ident(&it.id, &format!("{field}.id"));
+        if items.iter().any(|x: &Item| x.id == iid) {
+            c.at(&it.id.span(), format!("{field}.id"), Msg::ToolDuplicate, &[&iid]);
+        }
+        let domain = c.ident(&it.domain, &format!("{field}.domain"));
+        let text = c.bilingual(&it.text, &format!("{field}.text"), 400);
+        let help = c.bilingual(&it.help, &format!("{field}.help"), 600);
+        let weight = match &it.weight {
+            Some(w) if *w.get_ref() < 0 => {
+                c.at(&w.span(), format!("{field}.weight"), Msg::ToolPositive, &[]);
+                0
+            }
+            Some(w) => *w.get_ref(),
+            None => 1,
+        };
+        items.push(Item { id: iid, domain, text, help, weight });
+    }
+    if items.is_empty() {
+        c.at(&(0..0), "items", Msg::ToolMissing, &[]);
+    }
+
+    let s = file.scoring.get_ref();
+    let rule = match s.rule.get_ref().as_str() {
+        "any_yes" => Rule::AnyYes,
+        "at_least" => match &s.k {
+            Some(k) if *k.get_ref() >= 1 && (*k.get_ref() as usize) <= items.len() => {
+                Rule::AtLeast(*k.get_ref() as u32)
+            }
+            Some(k) => {
+                c.at(&k.span(), "scoring.k", Msg::ToolKRange, &[&items.len().to_string()]);
+                Rule::AnyYes
+            }
+            None => {
+                c.at(&s.rule.span(), "scoring.k", Msg::ToolMissing, &[]);
+                Rule::AnyYes
+            }
+        },
+        "weighted" => match &s.bands {
+            Some(b) if !b.get_ref().is_empty() => {
+                let mut bands: Vec<(i64, String)> =
+                    b.get_ref().iter().map(|x| (x.min, x.level.clone())).collect();
+                bands.sort_by_key(|x| x.0);
+                for (_, lvl) in &bands {
+                    if !levels.iter().any(|l| &l.id == lvl) {
+                        c.at(&b.span(), "scoring.bands", Msg::ToolUnknownLevel, &[lvl]);
+                    }
+                }
+                if bands[0].0 != 0 {
+                    c.at(&b.span(), "scoring.bands", Msg::ToolBandsFromZero, &[]);
+                }
+                Rule::Weighted(bands)
+            }
+            _ => {
+                c.at(&s.rule.span(), "scoring.bands", Msg::ToolMissing, &[]);
+                Rule::AnyYes
+            }
+        },
+        _ => {
+            c.at(
+                &s.rule.span(),
+                "scoring.rule",
+                Msg::ToolNotOneOf,
+                &["any_yes, at_least, weighted"],
+            );
+            Rule::AnyYes
+        }
+    };
+    if c.problems.is_empty() {
+        Ok(Tool {
+            id,
+            version: *file.version.get_ref(),
+            title,
+            population: file.population.into_inner(),
+            age_min: min,
+            age_max: max,
+            mode: file.mode.into_inner(),
+            source,
+            rule,
+            levels,
+            items,
+        })
+    } else {
+        c.problems.sort_by_key(|p| p.line);
+        Err(c.problems)
+    }
+}
+
+/// The shipped tools, checked. A shipped tool that fails its check is a build mistake that the
+/// tests catch; here it is left out rather than stopping the program.
+pub fn shipped() -> Vec<Tool> {
+    SHIPPED.iter().filter_map(|t| check(t).ok()).collect()
+}
+
+// ---- scoring ----
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Answer {
+    Yes,
+    No,
+    Declined,
+    Unknown,
+    Skipped,
+    NotApplicable,
+}
+
+impl Answer {
+    pub fn id(self) -> &'static str {
+        match self {
+            Answer::Yes => "yes",
+            Answer::No => "no",
+            Answer::Declined => "declined",
+            Answer::Unknown => "unknown",
+            Answer::Skipped => "skipped",
+            Answer::NotApplicable => "not_applicable",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Answer> {
+        [
+            Answer::Yes,
+            Answer::No,
+            Answer::Declined,
+            Answer::Unknown,
+            Answer::Skipped,
+            Answer::NotApplicable,
+        ]
+        .into_iter()
+        .find(|a| a.id() == s)
+    }
+
+    /// Settled: the question has an answer that scoring can use.
+    fn settled(self) -> bool {
+        matches!(self, Answer::Yes | Answer::No | Answer::NotApplicable)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Completeness {
+    Complete,
+    Incomplete,
+    /// Enough is known to say indicators are present, though some items are open.
+    IndicatorsIncomplete,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outcome {
+    pub completeness: Completeness,
+    /// The level reached; None while incomplete with no indicators yet.
+    pub level: Option<String>,
+    pub yes: u32,
+    /// Items not answered yes, no or not applicable (declined, don't know, skipped, not asked).
+    pub open: u32,
+}
+
+impl Tool {
+    pub fn level(&self, id: &str) -> Option<&Level> {
+        self.levels.iter().find(|l| l.id == id)
+    }
+
+    pub fn score(&self, answers: &HashMap<String, Answer>) -> Outcome {
+        let answer = |it: &Item| answers.get(&it.id).copied();
+        let yes_items: Vec<&Item> =
+            self.items.iter().filter(|it| answer(it) == Some(Answer::Yes)).collect();
+        let open =
+            self.items.iter().filter(|it| !answer(it).is_some_and(Answer::settled)).count() as u32;
+        let yes = yes_items.len() as u32;
+        let first = |positive: bool| {
+            self.levels.iter().find(|l| l.positive == positive).map(|l| l.id.clone())
+        };
+        let reached = match &self.rule {
+            Rule::AnyYes => {
+                if yes >= 1 {
+                    first(true)
+                } else {
+                    first(false)
+                }
+            }
+            Rule::AtLeast(k) => {
+                if yes >= *k {
+                    first(true)
+                } else {
+                    first(false)
+                }
+            }
+            Rule::Weighted(bands) => {
+                let total: i64 = yes_items.iter().map(|it| it.weight).sum();
+                bands.iter().rev().find(|(min, _)| total >= *min).map(|(_, l)| l.clone())
+            }
+        };
+        let positive = reached.as_deref().and_then(|l| self.level(l)).is_some_and(|l| l.positive);
+        let (completeness, level) = match (positive, open) {
+            (true, 0) => (Completeness::Complete, reached),
+            (true, _) => (Completeness::IndicatorsIncomplete, reached),
+            (false, 0) => (Completeness::Complete, reached),
+            (false, _) => (Completeness::Incomplete, None),
+        };
+        Outcome { completeness, level, yes, open }
+    }
+}
+
+#[cfg(test)]
+mod tests;
