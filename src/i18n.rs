@@ -65,6 +65,9 @@ macro_rules! catalogue {
 }
 
 catalogue! {
+    ErrToolInvalid,
+    ErrToolVersionTaken,
+    ErrScreeningClosed,
     ToolOk,
     ToolProblem,
     ToolAgeRange,

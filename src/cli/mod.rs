@@ -2,6 +2,15 @@
 //! read from the terminal without echo, or as one line of standard input, never from an
 //! argument or the environment.
 
+/// Print a line on standard output. A reader that went away (`intake … | head`) is not an
+/// error worth a message; the program ends quietly (see `main`).
+macro_rules! put {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
 pub mod records;
 
 use std::io::{self, BufRead, IsTerminal, Write};
@@ -84,6 +93,15 @@ pub enum Command {
 pub enum ScreeningCommand {
     /// Check a tool file; every problem is named with its line and field.
     Check { file: PathBuf },
+    /// Add a checked tool (or a new version of one); administrators only.
+    Import {
+        file: PathBuf,
+        /// The administrator adding it.
+        #[arg(long)]
+        user: String,
+    },
+    /// The tools on offer, newest version of each.
+    List,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -168,6 +186,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Screening { command: ScreeningCommand::Check { file } }) => {
             Ok(check_tool_file(file, lang))
         }
+        Some(Command::Screening { command }) => {
+            let mut store = Store::open(&cli.paths()?, false)?;
+            screening_command(&mut store, command, lang)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Client { command }) => {
             let mut store = Store::open(&cli.paths()?, false)?;
             records::run_import(&mut store, "client", command, lang)?;
@@ -184,6 +207,47 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn screening_command(store: &mut Store, command: &ScreeningCommand, lang: Lang) -> Result<()> {
+    use crate::domain::screening;
+    use crate::store::{audit, screenings};
+    let now = Timestamp::now();
+    match command {
+        ScreeningCommand::Import { file, user } => {
+            let admin = accounts::find_user(store, user)?;
+            let actor = Actor { user_id: Some(admin.id), session_id: None };
+            accounts::require_admin(store, actor)?;
+            let text = std::fs::read_to_string(file)?;
+            if check_tool_file(file, lang) != ExitCode::SUCCESS {
+                return Err(Error::user(Msg::ErrToolInvalid));
+            }
+            let source = store.source().to_string();
+            store.write(|tx| {
+                let id = screenings::ensure_tool(tx, &text, false, Some(admin.id), now)?;
+                audit::append(
+                    tx,
+                    &source,
+                    &audit::Event::new("tool_import", "ok").by(Some(admin.id), None).record(id),
+                )
+            })?;
+        }
+        ScreeningCommand::List => {
+            store.write(|tx| screenings::ensure_shipped(tx, now))?;
+            for (id, version, text) in screenings::available(store.conn())? {
+                if let Ok(t) = screening::check(&text) {
+                    put!(
+                        "{id}\t{version}\t{}\t{}\t{}",
+                        t.items.len(),
+                        t.population,
+                        t.title.get(lang)
+                    );
+                }
+            }
+        }
+        ScreeningCommand::Check { .. } => {}
+    }
+    Ok(())
 }
 
 /// `intake screening check FILE`: the tool's summary, or each problem on its own line.
@@ -205,7 +269,7 @@ fn check_tool_file(file: &std::path::Path, lang: Lang) -> ExitCode {
             };
             let args =
                 [tool.id.as_str(), &tool.version.to_string(), &tool.items.len().to_string(), &rule];
-            println!("{}", fill(Msg::ToolOk.text(lang), &args));
+            put!("{}", fill(Msg::ToolOk.text(lang), &args));
             ExitCode::SUCCESS
         }
         Err(problems) => {
@@ -214,7 +278,7 @@ fn check_tool_file(file: &std::path::Path, lang: Lang) -> ExitCode {
                 let what = fill(p.msg.text(lang), &args);
                 let field =
                     if p.field.is_empty() { String::new() } else { format!(", {}", p.field) };
-                println!(
+                put!(
                     "{}",
                     fill(Msg::ToolProblem.text(lang), &[&p.line.to_string(), &field, &what])
                 );
@@ -235,7 +299,7 @@ fn print_check(store: &Store, lang: Lang) -> ExitCode {
             line.push_str(": ");
             line.push_str(&fill(msg.text(lang), &args));
         }
-        println!("{line}");
+        put!("{line}");
         all_ok &= r.ok;
     }
     if all_ok { ExitCode::SUCCESS } else { ExitCode::FAILURE }
@@ -271,7 +335,7 @@ pub fn user_command(
                 lang,
             };
             accounts::add_user(store, actor, cost, &account, now)?;
-            println!(
+            put!(
                 "{}",
                 fill(
                     Msg::CliUserAdded.text(lang),
@@ -288,18 +352,18 @@ pub fn user_command(
             let user = accounts::find_user(store, username)?;
             accounts::set_disabled(store, actor, user.id, disable, now)?;
             let msg = if disable { Msg::UserDisabled } else { Msg::UserEnabled };
-            println!("{}", msg.text(lang));
+            put!("{}", msg.text(lang));
         }
         UserCommand::Unlock { username } => {
             let user = accounts::find_user(store, username)?;
             accounts::unlock(store, actor, user.id)?;
-            println!("{}", Msg::UserUnlocked.text(lang));
+            put!("{}", Msg::UserUnlocked.text(lang));
         }
         UserCommand::ResetPin { username } => {
             let user = accounts::find_user(store, username)?;
             let (new_pin, again) = read_pin_twice(lang)?;
             accounts::reset_pin(store, actor, cost, user.id, &new_pin, &again, now)?;
-            println!("{}", Msg::PinReset.text(lang));
+            put!("{}", Msg::PinReset.text(lang));
         }
     }
     Ok(())

@@ -71,7 +71,7 @@ pub fn run_import(store: &mut Store, kind: &str, cmd: &ImportCommand, lang: Lang
     let ImportCommand::Import { file, user } = cmd;
     let u = staff(store, user)?;
     let n = import(store, kind, file, &u, lang)?;
-    println!("{}", fill(Msg::CliImported.text(lang), &[&n.to_string()]));
+    put!("{}", fill(Msg::CliImported.text(lang), &[&n.to_string()]));
     Ok(())
 }
 
@@ -134,7 +134,7 @@ pub fn run(store: &mut Store, kind: &str, cmd: &RecordCommand, lang: Lang) -> Re
         RecordCommand::Import { file, user } => {
             let u = staff(store, user)?;
             let n = import(store, kind, file, &u, lang)?;
-            println!("{}", fill(Msg::CliImported.text(lang), &[&n.to_string()]));
+            put!("{}", fill(Msg::CliImported.text(lang), &[&n.to_string()]));
             Ok(())
         }
     }

@@ -500,5 +500,12 @@ pub fn text(m: Msg) -> &'static str {
         ToolUnknownService => "{0} is not a service category",
         ToolOk => "ok: {0} version {1}, {2} items, scored {3}",
         ToolProblem => "line {0}{1}: {2}",
+        ErrToolInvalid => {
+            "The tool file does not pass its check: run intake screening check on it."
+        }
+        ErrToolVersionTaken => {
+            "{0} version {1} is already stored with other content: give the new one the next version number."
+        }
+        ErrScreeningClosed => "This screening is closed; its answers stay as they were.",
     }
 }

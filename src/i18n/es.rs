@@ -500,5 +500,12 @@ pub fn text(m: Msg) -> &'static str {
         ToolUnknownService => "{0} no es una categoría de servicio",
         ToolOk => "bien: {0} versión {1}, {2} preguntas, puntuación {3}",
         ToolProblem => "línea {0}{1}: {2}",
+        ErrToolInvalid => {
+            "El archivo de la herramienta no pasa su revisión: ejecute intake screening check."
+        }
+        ErrToolVersionTaken => {
+            "{0} versión {1} ya está guardada con otro contenido: dé a la nueva el siguiente número de versión."
+        }
+        ErrScreeningClosed => "Esta detección está cerrada; sus respuestas quedan como estaban.",
     }
 }

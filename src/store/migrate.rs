@@ -15,6 +15,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_foundation.sql"),
     include_str!("migrations/0002_hotline.sql"),
     include_str!("migrations/0003_clients.sql"),
+    include_str!("migrations/0004_screening.sql"),
 ];
 
 pub fn latest() -> i64 {

@@ -11,6 +11,7 @@ pub mod drafts;
 pub mod keyfile;
 pub mod migrate;
 pub mod paths;
+pub mod screenings;
 pub mod tips;
 pub mod users;
 

@@ -1,0 +1,226 @@
+//! Screening tools as used, screenings and their answers. Tool versions and answers are never
+//! changed in place: a screening is always scored with the exact tool it was done with, and an
+//! answer changed later keeps the earlier one.
+
+use std::collections::HashMap;
+
+use jiff::Timestamp;
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+
+use crate::domain::screening::{self, Answer, Outcome, Tool};
+use crate::domain::time;
+use crate::error::{Error, Result};
+use crate::i18n::Msg;
+
+/// The stored row of a tool version, adding it the first time it is used or imported.
+pub fn ensure_tool(
+    tx: &Transaction,
+    definition: &str,
+    shipped: bool,
+    user: Option<i64>,
+    now: Timestamp,
+) -> Result<i64> {
+    let tool = screening::check(definition).map_err(|_| Error::user(Msg::ErrToolInvalid))?;
+    let existing: Option<(i64, String)> = tx
+        .query_row(
+            "SELECT id, definition FROM screening_tools WHERE tool_id = ?1 AND version = ?2",
+            params![tool.id, tool.version],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    match existing {
+        Some((id, text)) if text == definition => Ok(id),
+        Some(_) => {
+            Err(Error::user_with(Msg::ErrToolVersionTaken, &[&tool.id, &tool.version.to_string()]))
+        }
+        None => {
+            tx.execute(
+                "INSERT INTO screening_tools (tool_id, version, definition, shipped, added_by, added_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![tool.id, tool.version, definition, shipped, user, time::to_db(now)],
+            )?;
+            Ok(tx.last_insert_rowid())
+        }
+    }
+}
+
+/// A stored tool version, parsed.
+pub fn tool(conn: &Connection, row_id: i64) -> Result<Tool> {
+    let text: String = conn
+        .query_row("SELECT definition FROM screening_tools WHERE id = ?1", params![row_id], |r| {
+            r.get(0)
+        })
+        .optional()?
+        .ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))?;
+    screening::check(&text).map_err(|_| Error::user(Msg::ErrToolInvalid))
+}
+
+/// The tools on offer: the newest version of each, shipped or imported.
+pub fn available(conn: &Connection) -> Result<Vec<(String, i64, String)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT t.tool_id, t.version, t.definition FROM screening_tools t
+         WHERE t.version = (SELECT max(version) FROM screening_tools x WHERE x.tool_id = t.tool_id)
+         ORDER BY t.tool_id",
+    )?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// Who the screening is about, and what the consent step recorded.
+pub struct Start<'a> {
+    pub client_id: Option<i64>,
+    pub contact_id: Option<i64>,
+    pub tool_row: i64,
+    pub language: &'a str,
+    pub interpreter: &'a str,
+    pub minor: &'a str,
+}
+
+pub fn start(
+    tx: &Transaction,
+    agency_id: i64,
+    user_id: i64,
+    s: &Start,
+    now: Timestamp,
+) -> Result<i64> {
+    tx.execute(
+        "INSERT INTO screenings (agency_id, client_id, contact_id, tool, screened_by, confidentiality,
+             language, interpreter, minor, started_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?7, ?8, ?9)",
+        params![agency_id, s.client_id, s.contact_id, s.tool_row, user_id, s.language, s.interpreter, s.minor,
+                time::to_db(now)],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+fn owned_open(tx: &Connection, agency_id: i64, id: i64) -> Result<()> {
+    let closed: Option<Option<String>> = tx
+        .query_row(
+            "SELECT closed_at FROM screenings WHERE id = ?1 AND agency_id = ?2",
+            params![id, agency_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match closed {
+        None => Err(Error::user(Msg::ErrNoSuchRecord)),
+        Some(Some(_)) => Err(Error::user(Msg::ErrScreeningClosed)),
+        Some(None) => Ok(()),
+    }
+}
+
+/// Record an answer as given (an earlier answer to the same item stays in the history).
+#[allow(clippy::too_many_arguments)]
+pub fn answer(
+    tx: &Transaction,
+    agency_id: i64,
+    id: i64,
+    item: &str,
+    answer: Answer,
+    source: &str,
+    note: Option<&str>,
+    user_id: i64,
+    now: Timestamp,
+) -> Result<()> {
+    owned_open(tx, agency_id, id)?;
+    tx.execute(
+        "INSERT INTO screening_answers (screening_id, item, answer, source, note, answered_by, answered_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![id, item, answer.id(), source, note, user_id, time::to_db(now)],
+    )?;
+    Ok(())
+}
+
+/// The answer now of every item answered.
+pub fn answers(conn: &Connection, id: i64) -> Result<HashMap<String, Answer>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT item, answer FROM screening_answers a
+         WHERE screening_id = ?1 AND id = (SELECT max(id) FROM screening_answers b
+                                          WHERE b.screening_id = a.screening_id AND b.item = a.item)",
+    )?;
+    let rows = stmt
+        .query_map(params![id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+        .filter_map(|r| r.ok())
+        .filter_map(|(item, a)| Answer::parse(&a).map(|a| (item, a)))
+        .collect();
+    Ok(rows)
+}
+
+/// Every answer an item has had, oldest first.
+pub fn history(conn: &Connection, id: i64, item: &str) -> Result<Vec<Answer>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT answer FROM screening_answers WHERE screening_id = ?1 AND item = ?2 ORDER BY id",
+    )?;
+    let rows = stmt
+        .query_map(params![id, item], |r| r.get::<_, String>(0))?
+        .filter_map(|r| r.ok())
+        .filter_map(|a| Answer::parse(&a))
+        .collect();
+    Ok(rows)
+}
+
+/// The report a minor's positive result needs before the screening closes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Report {
+    pub reported_to: Vec<String>,
+    pub reported_at: Option<Timestamp>,
+    pub not_reported_reason: Option<String>,
+}
+
+/// Close a screening with its outcome, scored from its own tool version. A minor whose result
+/// calls for reporting cannot be closed without the report (who, when) or the reason it was not
+/// made.
+pub fn close(
+    tx: &Transaction,
+    agency_id: i64,
+    id: i64,
+    report: &Report,
+    now: Timestamp,
+) -> Result<Outcome> {
+    owned_open(tx, agency_id, id)?;
+    let (tool_row, minor): (i64, String) =
+        tx.query_row("SELECT tool, minor FROM screenings WHERE id = ?1", params![id], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
+    let tool = tool(tx, tool_row)?;
+    let outcome = tool.score(&answers(tx, id)?);
+    let needs_report = minor == "yes"
+        && outcome
+            .level
+            .as_deref()
+            .and_then(|l| tool.level(l))
+            .is_some_and(|l| l.positive && l.minor_report);
+    let reported = !report.reported_to.is_empty() && report.reported_at.is_some();
+    if needs_report && !reported && report.not_reported_reason.is_none() {
+        return Err(Error::user(Msg::ErrReportRequired));
+    }
+    let completeness = match outcome.completeness {
+        screening::Completeness::Complete => "complete",
+        screening::Completeness::Incomplete => "incomplete",
+        screening::Completeness::IndicatorsIncomplete => "indicators_incomplete",
+    };
+    tx.execute(
+        "UPDATE screenings SET closed_at = ?1, completeness = ?2, level = ?3, reported_to = ?4,
+             reported_at = ?5, not_reported_reason = ?6
+         WHERE id = ?7",
+        params![
+            time::to_db(now),
+            completeness,
+            outcome.level,
+            crate::store::json_list(&report.reported_to),
+            report.reported_at.map(time::to_db),
+            report.not_reported_reason,
+            id
+        ],
+    )?;
+    Ok(outcome)
+}
+
+/// Record the shipped tools' current versions (once each; earlier versions stay).
+pub fn ensure_shipped(tx: &Transaction, now: Timestamp) -> Result<()> {
+    for text in screening::SHIPPED {
+        ensure_tool(tx, text, true, None, now)?;
+    }
+    Ok(())
+}

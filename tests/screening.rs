@@ -1,0 +1,198 @@
+//! Screening storage: tool versions, answers with history, closing and the reporting step.
+
+mod common;
+
+use common::*;
+use intake::auth::Actor;
+use intake::auth::accounts;
+use intake::casework::{self, Also};
+use intake::domain::client::Client;
+use intake::domain::record::RuntimeOptions;
+use intake::domain::screening::{Answer, SHIPPED};
+use intake::domain::staff::Role;
+use intake::hotline::Who;
+use intake::store::screenings::{self, Report, Start};
+use intake::store::{Store, users::User};
+use jiff::Timestamp;
+
+fn now() -> Timestamp {
+    "2026-11-28T20:00:00Z".parse().unwrap()
+}
+
+fn setup() -> (TestDb, Store, User, i64) {
+    let (db, mut store) = with_admin();
+    accounts::add_user(
+        &mut store,
+        Actor::CLI,
+        CHEAP,
+        &account("bea", "Bea", Role::Advocate, "Enlace Comunitario", "470193"),
+        now(),
+    )
+    .unwrap();
+    let bea = accounts::find_user(&store, "bea").unwrap();
+    let mut raw = intake::domain::client::defaults();
+    raw.insert("chosen_name".into(), "Luz".into());
+    raw.insert("age".into(), "16".into());
+    let c = Client::from_raw(&raw, &RuntimeOptions::new(), "2026-11-28".parse().unwrap()).unwrap();
+    let who = Who { user: &bea, session_id: None };
+    let id = casework::save_client(
+        &mut store,
+        who,
+        None,
+        &c,
+        "2026-11-28".parse().unwrap(),
+        Also::default(),
+        now(),
+    )
+    .unwrap();
+    (db, store, bea, id)
+}
+
+fn begin(store: &mut Store, u: &User, client: i64, definition: &str, minor: &str) -> i64 {
+    store
+        .write(|tx| {
+            let tool = screenings::ensure_tool(tx, definition, true, None, now())?;
+            let s = Start {
+                client_id: Some(client),
+                contact_id: None,
+                tool_row: tool,
+                language: "english",
+                interpreter: "no",
+                minor,
+            };
+            screenings::start(tx, u.agency_id, u.id, &s, now())
+        })
+        .unwrap()
+}
+
+fn answer_all(store: &mut Store, u: &User, id: i64, items: &[&str], code: &str) {
+    for (item, c) in items.iter().zip(code.chars()) {
+        let a = if c == 'y' { Answer::Yes } else { Answer::No };
+        store
+            .write(|tx| screenings::answer(tx, u.agency_id, id, item, a, "said", None, u.id, now()))
+            .unwrap();
+    }
+}
+
+const YOUTH_ITEMS: &[&str] = &["exchange", "earnings", "threats", "deceived"];
+
+#[test]
+fn a_new_tool_version_never_changes_screenings_done_with_the_old_one() {
+    let (_db, mut store, bea, client) = setup();
+    let v1 = SHIPPED[0];
+    let v2 = v1.replace("version = 1", "version = 2").replace("k = 1", "k = 2");
+    let old = begin(&mut store, &bea, client, v1, "no");
+    answer_all(&mut store, &bea, old, YOUTH_ITEMS, "ynnn");
+    store.write(|tx| screenings::ensure_tool(tx, &v2, false, Some(bea.id), now())).unwrap();
+    let newer = begin(&mut store, &bea, client, &v2, "no");
+    answer_all(&mut store, &bea, newer, YOUTH_ITEMS, "ynnn");
+    let a = store
+        .write(|tx| screenings::close(tx, bea.agency_id, old, &Report::default(), now()))
+        .unwrap();
+    let b = store
+        .write(|tx| screenings::close(tx, bea.agency_id, newer, &Report::default(), now()))
+        .unwrap();
+    assert_eq!(a.level.as_deref(), Some("indicators"));
+    assert_eq!(b.level.as_deref(), Some("none"));
+    // The newest version is the one on offer; the stored text of a version cannot change.
+    let offered = screenings::available(store.conn()).unwrap();
+    assert!(offered.iter().any(|(id, v, _)| id == "youth-quick-4" && *v == 2));
+    assert!(store.conn().execute("UPDATE screening_tools SET definition = ''", []).is_err());
+    let changed = v1.replace("Youth quick screen", "Youth screen");
+    assert!(store.write(|tx| screenings::ensure_tool(tx, &changed, false, None, now())).is_err());
+}
+
+#[test]
+fn a_changed_answer_keeps_the_earlier_one() {
+    let (_db, mut store, bea, client) = setup();
+    let id = begin(&mut store, &bea, client, SHIPPED[0], "no");
+    for a in [Answer::Declined, Answer::No, Answer::Yes] {
+        store
+            .write(|tx| {
+                screenings::answer(
+                    tx,
+                    bea.agency_id,
+                    id,
+                    "threats",
+                    a,
+                    "said",
+                    Some("later visit"),
+                    bea.id,
+                    now(),
+                )
+            })
+            .unwrap();
+    }
+    assert_eq!(
+        screenings::history(store.conn(), id, "threats").unwrap(),
+        vec![Answer::Declined, Answer::No, Answer::Yes]
+    );
+    assert_eq!(screenings::answers(store.conn(), id).unwrap()["threats"], Answer::Yes);
+    assert!(store.conn().execute("UPDATE screening_answers SET answer = 'no'", []).is_err());
+}
+
+#[test]
+fn a_minors_positive_result_cannot_close_without_the_report() {
+    let (_db, mut store, bea, client) = setup();
+    let id = begin(&mut store, &bea, client, SHIPPED[0], "yes");
+    answer_all(&mut store, &bea, id, YOUTH_ITEMS, "nyny");
+    let refused =
+        store.write(|tx| screenings::close(tx, bea.agency_id, id, &Report::default(), now()));
+    assert!(matches!(refused, Err(intake::Error::User(intake::i18n::Msg::ErrReportRequired, _))));
+    let report = Report {
+        reported_to: vec!["cyfd".into()],
+        reported_at: Some(now()),
+        not_reported_reason: None,
+    };
+    let out = store.write(|tx| screenings::close(tx, bea.agency_id, id, &report, now())).unwrap();
+    assert_eq!(out.level.as_deref(), Some("indicators"));
+    // Closed: answers stay as they were.
+    let late = store.write(|tx| {
+        screenings::answer(
+            tx,
+            bea.agency_id,
+            id,
+            "exchange",
+            Answer::Yes,
+            "said",
+            None,
+            bea.id,
+            now(),
+        )
+    });
+    assert!(late.is_err());
+    // Another agency cannot touch it.
+    let other = accounts::add_user(
+        &mut store,
+        Actor::CLI,
+        CHEAP,
+        &account("zed", "Zed", Role::Advocate, "Other", "470193"),
+        now(),
+    )
+    .unwrap();
+    let zed = intake::store::users::get(store.conn(), other).unwrap().unwrap();
+    let id2 = begin(&mut store, &bea, client, SHIPPED[1], "no");
+    let foreign = store.write(|tx| {
+        screenings::answer(tx, zed.agency_id, id2, "debt", Answer::No, "said", None, zed.id, now())
+    });
+    assert!(foreign.is_err());
+}
+
+#[test]
+fn only_administrators_import_tools_and_it_is_audited() {
+    let (db, store, _bea, _client) = setup();
+    drop(store);
+    let file = db.dir.path().join("tool.toml");
+    std::fs::write(&file, SHIPPED[0].replace("version = 1", "version = 3")).unwrap();
+    let out =
+        run_intake(&db, &["screening", "import", file.to_str().unwrap(), "--user", "bea"], "");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Only an administrator"));
+    let out =
+        run_intake(&db, &["screening", "import", file.to_str().unwrap(), "--user", "ana"], "");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let list = run_intake(&db, &["screening", "list"], "");
+    assert!(String::from_utf8_lossy(&list.stdout).contains("youth-quick-4\t3\t4"));
+    let store = db.open();
+    assert!(audit_events(&store).contains(&("tool_import".into(), "ok".into())));
+}
