@@ -232,3 +232,148 @@ pub fn import_services(
         audit_in(tx, &source, who, "service_import", rows.len() as i64).map(|_| rows.len())
     })
 }
+
+// ---- screenings ----
+
+use crate::domain::screening::{Answer, Outcome, Tool};
+use crate::store::screenings::{self, Report, Start};
+
+/// The tools on offer (newest version of each), recording the shipped ones first.
+pub fn screening_tools(store: &mut Store, now: Timestamp) -> Result<Vec<Tool>> {
+    store.write(|tx| screenings::ensure_shipped(tx, now))?;
+    Ok(screenings::available(store.conn())?
+        .into_iter()
+        .filter_map(|(_, _, text)| crate::domain::screening::check(&text).ok())
+        .collect())
+}
+
+/// What the step before the first item recorded.
+pub struct Consent<'a> {
+    pub language: &'a str,
+    pub interpreter: &'a str,
+    pub minor: &'a str,
+}
+
+/// Start a screening of a client or of the person on a contact, with the newest version of
+/// the tool `tool_id`. Returns the screening's id and the tool version it uses.
+pub fn start_screening(
+    store: &mut Store,
+    who: Who,
+    client_id: Option<i64>,
+    contact_id: Option<i64>,
+    tool_id: &str,
+    consent: &Consent,
+    now: Timestamp,
+) -> Result<(i64, Tool)> {
+    let (_, _, text) = screenings::available(store.conn())?
+        .into_iter()
+        .find(|(id, _, _)| id == tool_id)
+        .ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))?;
+    let tool =
+        crate::domain::screening::check(&text).map_err(|_| Error::user(Msg::ErrToolInvalid))?;
+    let source = store.source().to_string();
+    let u = who.user;
+    let id = store.write(|tx| {
+        if let Some(c) = client_id {
+            clients::get(tx, u.agency_id, c)?.ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))?;
+            clients::touch(tx, c, now)?;
+        }
+        let tool_row = screenings::ensure_tool(tx, &text, false, Some(u.id), now)?;
+        let start = Start {
+            client_id,
+            contact_id,
+            tool_row,
+            language: consent.language,
+            interpreter: consent.interpreter,
+            minor: consent.minor,
+        };
+        let id = screenings::start(tx, u.agency_id, u.id, &start, now)?;
+        audit_in(tx, &source, who, "screening_start", id).map(|_| id)
+    })?;
+    Ok((id, tool))
+}
+
+pub fn answer_item(
+    store: &mut Store,
+    who: Who,
+    id: i64,
+    given: &screenings::Given,
+    now: Timestamp,
+) -> Result<()> {
+    let u = who.user;
+    store.write(|tx| screenings::answer(tx, u.agency_id, id, given, u.id, now))
+}
+
+pub fn close_screening(
+    store: &mut Store,
+    who: Who,
+    id: i64,
+    report: &Report,
+    now: Timestamp,
+) -> Result<Outcome> {
+    let source = store.source().to_string();
+    let u = who.user;
+    store.write(|tx| {
+        let out = screenings::close(tx, u.agency_id, id, report, now)?;
+        audit_in(tx, &source, who, "screening_close", id).map(|_| out.clone())
+    })
+}
+
+/// A screening as stored, opened (audited): its tool version, its answers, whether it is closed.
+pub struct Opened {
+    pub tool: Tool,
+    pub answers: std::collections::HashMap<String, Answer>,
+    pub closed: bool,
+    pub minor: String,
+    pub client_id: Option<i64>,
+}
+
+pub fn open_screening(store: &mut Store, who: Who, id: i64) -> Result<Opened> {
+    let u = who.user;
+    let row: Option<(i64, Option<String>, String, Option<i64>)> = store
+        .conn()
+        .query_row(
+            "SELECT tool, closed_at, minor, client_id FROM screenings WHERE id = ?1 AND agency_id = ?2",
+            rusqlite::params![id, u.agency_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .map(Some)
+        .or_else(|e| if matches!(e, rusqlite::Error::QueryReturnedNoRows) { Ok(None) } else { Err(e) })?;
+    let (tool_row, closed, minor, client_id) =
+        row.ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))?;
+    let source = store.source().to_string();
+    store.write(|tx| audit_in(tx, &source, who, "screening_view", id))?;
+    Ok(Opened {
+        tool: screenings::tool(store.conn(), tool_row)?,
+        answers: screenings::answers(store.conn(), id)?,
+        closed: closed.is_some(),
+        minor,
+        client_id,
+    })
+}
+
+/// Answers this person gave in earlier screenings, newest first, for items `tool` shares.
+pub fn earlier_answers(
+    store: &Store,
+    who: Who,
+    client_id: i64,
+    except: i64,
+    tool: &Tool,
+) -> Result<std::collections::HashMap<String, Answer>> {
+    let mut stmt = store.conn().prepare_cached(
+        "SELECT id FROM screenings WHERE client_id = ?1 AND agency_id = ?2 AND id <> ?3
+         ORDER BY started_at DESC, id DESC LIMIT 10",
+    )?;
+    let ids: Vec<i64> = stmt
+        .query_map(rusqlite::params![client_id, who.user.agency_id, except], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut found = std::collections::HashMap::new();
+    for sid in ids {
+        for (item, a) in screenings::answers(store.conn(), sid)? {
+            if tool.items.iter().any(|i| i.id == item) {
+                found.entry(item).or_insert(a);
+            }
+        }
+    }
+    Ok(found)
+}

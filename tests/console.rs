@@ -756,3 +756,101 @@ fn a_client_intake_survives_a_dropped_link() {
     let bea = accounts::find_user(&h.app.store, "bea").unwrap();
     assert!(intake::store::drafts::latest(h.app.store.conn(), bea.id).unwrap().is_none());
 }
+
+/// An advocate with a client aged 16, on the client's case record.
+fn with_young_client(h: &mut Harness) {
+    advocate(h);
+    h.typed("e").typed("n").typed("Luz").focus_field("age").typed("16");
+    h.ctrl('s');
+}
+
+/// The consent step done with the tool whose title starts with `tool`.
+fn consent(h: &mut Harness, tool: &str) {
+    h.typed("c");
+    h.enter().typed(tool).enter();
+    h.typed("y");
+    h.ctrl('s');
+}
+
+#[test]
+fn a_screening_asks_one_item_at_a_time_and_never_shows_a_score() {
+    let mut h = Harness::admin();
+    with_young_client(&mut h);
+    h.typed("c");
+    insta::assert_snapshot!("screening_consent", h.screen());
+    // Without the limits of confidentiality explained, nothing starts.
+    h.enter().typed("y").enter();
+    h.focus_field("explained").typed("n");
+    h.ctrl('s');
+    assert!(h.screen().contains("Explain the limits of confidentiality"));
+    h.focus_field("explained").typed("y");
+    h.ctrl('s');
+    insta::assert_snapshot!("screening_item", h.screen());
+    h.typed("h");
+    assert!(h.screen().contains("Anything of value counts"), "help is one key away");
+    h.typed("n").typed("d");
+    h.typed("l");
+    insta::assert_snapshot!("screening_list", h.screen());
+    // The list opens on the question in front (the third); one up is the second.
+    h.key(KeyCode::Up).enter();
+    let s = h.screen();
+    assert!(s.contains("question 2 of 4") && !s.contains("indicators"), "{s}");
+    // A note and its source on an answered item.
+    h.typed("o");
+    h.focus_field("source").typed("o");
+    h.focus_field("note").typed("Looked away, did not want to say");
+    h.ctrl('s');
+    h.key(KeyCode::Right).typed("n").typed("n");
+    insta::assert_snapshot!("screening_result_incomplete", h.screen());
+    h.typed("c");
+    assert_eq!(h.status(), "Screening closed and saved.");
+    assert!(h.screen().contains("incomplete: Youth quick screen"));
+}
+
+#[test]
+fn results_for_each_level_and_the_reporting_step_for_a_minor() {
+    let mut h = Harness::admin();
+    with_young_client(&mut h);
+    consent(&mut h, "y");
+    for k in "nnnn".chars() {
+        h.typed(&k.to_string());
+    }
+    insta::assert_snapshot!("screening_result_none", h.screen());
+    h.typed("c");
+    consent(&mut h, "y");
+    for k in "nynn".chars() {
+        h.typed(&k.to_string());
+    }
+    insta::assert_snapshot!("screening_result_indicators", h.screen());
+    h.typed("c");
+    assert!(h.screen().contains("Reporting step"), "a minor's positive result needs the report");
+    h.focus_field("not_reported_reason").typed("Already reported by the school counsellor");
+    h.ctrl('s');
+    assert_eq!(h.status(), "Screening closed and saved.");
+    let s = h.screen();
+    assert!(s.contains("indicators present: Youth") && s.contains("no indicators: Youth"), "{s}");
+}
+
+#[test]
+fn earlier_answers_are_offered_for_confirmation() {
+    let mut h = Harness::admin();
+    with_young_client(&mut h);
+    consent(&mut h, "y");
+    for k in "nnyn".chars() {
+        h.typed(&k.to_string());
+    }
+    h.typed("c").focus_field("not_reported_reason").typed("Reported earlier today");
+    h.ctrl('s');
+    // The adult screen shares the item "threats".
+    h.typed("c");
+    h.enter().typed("adult").enter();
+    h.typed("y").ctrl('s');
+    for _ in 0..5 {
+        h.key(KeyCode::Right);
+    }
+    let s = h.screen();
+    assert!(s.contains("An earlier screening recorded: Yes"), "{s}");
+    h.enter();
+    let Screen::Screening(sc) = &h.app.screen else { panic!("still screening") };
+    assert_eq!(sc.answers.get("threats"), Some(&intake::domain::screening::Answer::Yes));
+}

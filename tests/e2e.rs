@@ -293,3 +293,88 @@ fn an_advocate_keeps_a_case_and_another_agency_cannot_see_it() {
     let views = audit_events(&store).into_iter().filter(|e| e.0 == "client_view").count();
     assert!(views >= 2, "the openings are in the audit log");
 }
+
+#[test]
+fn a_screening_paused_across_logins_is_finished_with_the_reporting_step() {
+    let (db, mut store) = with_admin();
+    intake::auth::accounts::add_user(
+        &mut store,
+        intake::auth::Actor::CLI,
+        CHEAP,
+        &account(
+            "bea",
+            "Bea",
+            intake::domain::staff::Role::Advocate,
+            "Enlace Comunitario",
+            "470193",
+        ),
+        jiff::Timestamp::now(),
+    )
+    .unwrap();
+    drop(store);
+    let mut s = Session::start(&db.db_path());
+    s.wait_for("Log in");
+    s.line("bea");
+    s.line("470193");
+    s.wait_for("What would you like to do?");
+    s.send("e");
+    s.wait_for("Clients");
+    s.send("n");
+    s.wait_for("New client intake");
+    s.send("Sol\t\t15\x13");
+    s.wait_for("Client #1 saved");
+    s.send("c");
+    s.wait_for("Before screening");
+    s.send("\r");
+    s.wait_for("Enter picks");
+    s.send("y\r");
+    s.send("y\x13");
+    s.wait_for("question 1 of 4");
+    s.send("n");
+    s.wait_for("question 2 of 4");
+    s.send("y");
+    s.wait_for("question 3 of 4");
+    s.send("\x1b");
+    s.wait_for("Paused");
+    s.send("\x1b");
+    s.wait_for("Clients");
+    s.send("\x1b");
+    s.wait_for("What would you like to do?");
+    s.send("o");
+    s.wait_for("Logged out");
+
+    s.line("bea");
+    s.line("470193");
+    s.wait_for("What would you like to do?");
+    s.send("e");
+    s.wait_for("Sol");
+    s.send("\r");
+    s.wait_for("in progress: Youth");
+    s.send("\r");
+    s.wait_for("question 3 of 4");
+    s.send("n");
+    s.wait_for("question 4 of 4");
+    s.send("n");
+    let result = s.wait_for("Screening result");
+    assert!(result.contains("Indicators present: refer for a full assessment"), "{result}");
+    assert!(!result.to_lowercase().contains("victim"));
+    s.send("c");
+    s.wait_for("Reporting step");
+    s.send("\r");
+    s.wait_for("Space ticks");
+    s.send(" \r");
+    s.send("2026-11-28 10:15\x13");
+    s.wait_for("Screening closed and saved");
+    s.send("\x03");
+    assert!(s.wait_exit());
+
+    let store = db.open();
+    let (level, reported): (String, String) = store
+        .conn()
+        .query_row("SELECT level, reported_to FROM screenings", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap();
+    assert_eq!((level.as_str(), reported.as_str()), ("indicators", "[\"law_enforcement\"]"));
+    let answers: i64 =
+        store.conn().query_row("SELECT count(*) FROM screening_answers", [], |r| r.get(0)).unwrap();
+    assert_eq!(answers, 4);
+}

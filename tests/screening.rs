@@ -11,7 +11,7 @@ use intake::domain::record::RuntimeOptions;
 use intake::domain::screening::{Answer, SHIPPED};
 use intake::domain::staff::Role;
 use intake::hotline::Who;
-use intake::store::screenings::{self, Report, Start};
+use intake::store::screenings::{self, Given, Report, Start};
 use intake::store::{Store, users::User};
 use jiff::Timestamp;
 
@@ -69,7 +69,16 @@ fn answer_all(store: &mut Store, u: &User, id: i64, items: &[&str], code: &str) 
     for (item, c) in items.iter().zip(code.chars()) {
         let a = if c == 'y' { Answer::Yes } else { Answer::No };
         store
-            .write(|tx| screenings::answer(tx, u.agency_id, id, item, a, "said", None, u.id, now()))
+            .write(|tx| {
+                screenings::answer(
+                    tx,
+                    u.agency_id,
+                    id,
+                    &Given { item, answer: a, source: "said", note: None },
+                    u.id,
+                    now(),
+                )
+            })
             .unwrap();
     }
 }
@@ -113,10 +122,12 @@ fn a_changed_answer_keeps_the_earlier_one() {
                     tx,
                     bea.agency_id,
                     id,
-                    "threats",
-                    a,
-                    "said",
-                    Some("later visit"),
+                    &Given {
+                        item: "threats",
+                        answer: a,
+                        source: "said",
+                        note: Some("later visit"),
+                    },
                     bea.id,
                     now(),
                 )
@@ -152,10 +163,7 @@ fn a_minors_positive_result_cannot_close_without_the_report() {
             tx,
             bea.agency_id,
             id,
-            "exchange",
-            Answer::Yes,
-            "said",
-            None,
+            &Given { item: "exchange", answer: Answer::Yes, source: "said", note: None },
             bea.id,
             now(),
         )
@@ -173,7 +181,14 @@ fn a_minors_positive_result_cannot_close_without_the_report() {
     let zed = intake::store::users::get(store.conn(), other).unwrap().unwrap();
     let id2 = begin(&mut store, &bea, client, SHIPPED[1], "no");
     let foreign = store.write(|tx| {
-        screenings::answer(tx, zed.agency_id, id2, "debt", Answer::No, "said", None, zed.id, now())
+        screenings::answer(
+            tx,
+            zed.agency_id,
+            id2,
+            &Given { item: "debt", answer: Answer::No, source: "said", note: None },
+            zed.id,
+            now(),
+        )
     });
     assert!(foreign.is_err());
 }

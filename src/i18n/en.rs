@@ -507,5 +507,63 @@ pub fn text(m: Msg) -> &'static str {
             "{0} version {1} is already stored with other content: give the new one the next version number."
         }
         ErrScreeningClosed => "This screening is closed; its answers stay as they were.",
+        // Screening runner
+        ActBackToItems => "Back to the questions",
+        ActCloseScreening => "Close and save",
+        ActFinish => "Finish",
+        ActGoToItem => "Go to this question",
+        ActItemHelp => "Help text",
+        ActItemList => "All questions",
+        ActKeepEarlier => "Keep the earlier answer",
+        ActNextItem => "Next question",
+        ActNoteSource => "Note and source",
+        ActPause => "Pause",
+        ActPrevItem => "Previous question",
+        ActReportStep => "Reporting step",
+        ActScreen => "Screening",
+        AnsNotApplicable => "Not applicable",
+        AnsSkip => "Skip",
+        AnsSkipped => "Skipped",
+        AnswerKeys => "y yes   n no   d declined   u don't know   s skip   Left/Right move",
+        ColNumber => "#",
+        ColQuestion => "Question",
+        ConsentIntro => {
+            "Before the first question, explain the limits of confidentiality: what suggests a child is being harmed must be reported (in New Mexico everyone is a mandatory reporter), and notes can be subpoenaed. The person may skip or stop at any time."
+        }
+        EarlierAnswer => "An earlier screening recorded: {0}. Enter keeps it; or answer again.",
+        ErrAnswerFirst => "Answer the question first; then add its note and source.",
+        ErrExplainFirst => "Explain the limits of confidentiality before the first question.",
+        FieldAnswerSource => "Where the answer came from",
+        FieldAnswer => "Answer",
+        FieldExplained => "Limits explained",
+        FieldMinorPerson => "The person is a minor",
+        FieldTool => "Screening tool",
+        InterpreterWarning => {
+            "Never use as interpreter a family member, another possible victim, or anyone tied to the person who may be exploiting them."
+        }
+        ItemOf => "question {0} of {1}",
+        NotAskedYet => "not asked yet",
+        ReportNeeded => {
+            "This person is a minor: the reporting step (to whom, when) is needed before closing. Press r."
+        }
+        ScrComplete => "Complete: every question has an answer.",
+        ScrInProgress => "in progress",
+        ScrIncompleteLong => "Incomplete: some questions were declined, not known or not asked.",
+        ScrIncomplete => "incomplete",
+        ScrIndicatorsIncomplete => "Indicators present although incomplete.",
+        ScrIndicators => "indicators present",
+        ScrNone => "no indicators",
+        ScreeningClosed => "Screening closed and saved.",
+        ScreeningPaused => "Paused: every answer is saved; resume from the timeline.",
+        SrcObserved => "Observed by the worker",
+        SrcRecords => "From records",
+        SrcSaid => "Said by the person",
+        SuggestedServices => "Suggested services",
+        TitleConsent => "Before screening",
+        TitleItemList => "Questions",
+        TitleReportStep => "Reporting step",
+        TitleScreeningResult => "Screening result",
+        TitleScreening => "Screening",
+        TlScreening => "Screening",
     }
 }

@@ -507,5 +507,69 @@ pub fn text(m: Msg) -> &'static str {
             "{0} versión {1} ya está guardada con otro contenido: dé a la nueva el siguiente número de versión."
         }
         ErrScreeningClosed => "Esta detección está cerrada; sus respuestas quedan como estaban.",
+        // Screening runner
+        ActBackToItems => "Volver a las preguntas",
+        ActCloseScreening => "Cerrar y guardar",
+        ActFinish => "Terminar",
+        ActGoToItem => "Ir a esta pregunta",
+        ActItemHelp => "Texto de ayuda",
+        ActItemList => "Todas las preguntas",
+        ActKeepEarlier => "Mantener la respuesta anterior",
+        ActNextItem => "Pregunta siguiente",
+        ActNoteSource => "Nota y origen",
+        ActPause => "Pausar",
+        ActPrevItem => "Pregunta anterior",
+        ActReportStep => "Paso de reporte",
+        ActScreen => "Detección",
+        AnsNotApplicable => "No aplica",
+        AnsSkip => "Omitir",
+        AnsSkipped => "Omitida",
+        AnswerKeys => "y sí   n no   d no responde   u no sabe   s omitir   Izq/Der mover",
+        ColNumber => "n.º",
+        ColQuestion => "Pregunta",
+        ConsentIntro => {
+            "Antes de la primera pregunta, explique los límites de la confidencialidad: lo que indique que se daña a un menor debe reportarse (en Nuevo México todos deben reportar), y las notas pueden ser citadas por un tribunal. La persona puede omitir o parar en cualquier momento."
+        }
+        EarlierAnswer => {
+            "Una detección anterior registró: {0}. Enter la mantiene; o responda de nuevo."
+        }
+        ErrAnswerFirst => "Responda primero la pregunta; luego añada su nota y origen.",
+        ErrExplainFirst => {
+            "Explique los límites de la confidencialidad antes de la primera pregunta."
+        }
+        FieldAnswerSource => "De dónde viene la respuesta",
+        FieldAnswer => "Respuesta",
+        FieldExplained => "Límites explicados",
+        FieldMinorPerson => "La persona es menor",
+        FieldTool => "Herramienta",
+        InterpreterWarning => {
+            "Nunca use como intérprete a un familiar, a otra posible víctima ni a nadie vinculado a quien pueda estar explotando a la persona."
+        }
+        ItemOf => "pregunta {0} de {1}",
+        NotAskedYet => "aún no preguntada",
+        ReportNeeded => {
+            "Esta persona es menor: se necesita el paso de reporte (a quién, cuándo) antes de cerrar. Pulse r."
+        }
+        ScrComplete => "Completa: todas las preguntas tienen respuesta.",
+        ScrInProgress => "en curso",
+        ScrIncompleteLong => {
+            "Incompleta: algunas preguntas no se respondieron, no se sabían o no se hicieron."
+        }
+        ScrIncomplete => "incompleta",
+        ScrIndicatorsIncomplete => "Hay indicadores aunque está incompleta.",
+        ScrIndicators => "hay indicadores",
+        ScrNone => "sin indicadores",
+        ScreeningClosed => "Detección cerrada y guardada.",
+        ScreeningPaused => "En pausa: cada respuesta está guardada; continúe desde la cronología.",
+        SrcObserved => "Observado por el personal",
+        SrcRecords => "De los registros",
+        SrcSaid => "Lo dijo la persona",
+        SuggestedServices => "Servicios sugeridos",
+        TitleConsent => "Antes de la detección",
+        TitleItemList => "Preguntas",
+        TitleReportStep => "Paso de reporte",
+        TitleScreeningResult => "Resultado de la detección",
+        TitleScreening => "Detección",
+        TlScreening => "Detección",
     }
 }

@@ -476,9 +476,15 @@ pub fn timeline(
                     (SELECT max(version) FROM case_note_versions x WHERE x.note_id = n.id), u.display_name
                FROM case_notes n JOIN users u ON u.id = n.created_by WHERE n.client_id = ?1
              UNION ALL
-                          SELECT c.started_at, c.started_at, 'contact', c.id, c.channel, c.caller_type, u.display_name
+                                       SELECT c.started_at, c.started_at, 'contact', c.id, c.channel, c.caller_type, u.display_name
                FROM contacts c JOIN users u ON u.id = c.created_by WHERE c.client_id = ?1
-         ) ORDER BY sort DESC, ref_id DESC LIMIT ?2 OFFSET ?3",
+             UNION ALL
+             SELECT s.started_at, s.started_at, 'screening', s.id, t.tool_id,
+                    CASE WHEN s.closed_at IS NULL THEN 'in_progress'
+                         ELSE coalesce(s.level, s.completeness) END, u.display_name
+               FROM screenings s JOIN screening_tools t ON t.id = s.tool
+                    JOIN users u ON u.id = s.screened_by WHERE s.client_id = ?1
+                  ) ORDER BY sort DESC, kind <> 'status' DESC, ref_id DESC LIMIT ?2 OFFSET ?3",
     )?;
     let rows = stmt
         .query_map(params![client_id, limit, offset], |r| {

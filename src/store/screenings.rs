@@ -110,16 +110,22 @@ fn owned_open(tx: &Connection, agency_id: i64, id: i64) -> Result<()> {
     }
 }
 
-/// Record an answer as given (an earlier answer to the same item stays in the history).
-#[allow(clippy::too_many_arguments)]
+/// An answer as given: to which item, what, from where, with what note.
+#[derive(Clone, Copy, Debug)]
+pub struct Given<'a> {
+    pub item: &'a str,
+    pub answer: Answer,
+    /// said, observed or records.
+    pub source: &'a str,
+    pub note: Option<&'a str>,
+}
+
+/// Record an answer (an earlier answer to the same item stays in the history).
 pub fn answer(
     tx: &Transaction,
     agency_id: i64,
     id: i64,
-    item: &str,
-    answer: Answer,
-    source: &str,
-    note: Option<&str>,
+    g: &Given,
     user_id: i64,
     now: Timestamp,
 ) -> Result<()> {
@@ -127,7 +133,7 @@ pub fn answer(
     tx.execute(
         "INSERT INTO screening_answers (screening_id, item, answer, source, note, answered_by, answered_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![id, item, answer.id(), source, note, user_id, time::to_db(now)],
+        params![id, g.item, g.answer.id(), g.source, g.note, user_id, time::to_db(now)],
     )?;
     Ok(())
 }

@@ -18,6 +18,7 @@ use crate::ui::screens::agencies::AgencyScreen;
 use crate::ui::screens::auth as auth_screens;
 use crate::ui::screens::clients::ClientScreen;
 use crate::ui::screens::records::RecordScreen;
+use crate::ui::screens::screening::ScreeningScreen;
 use crate::ui::screens::staff::StaffScreen;
 use crate::ui::theme::Theme;
 
@@ -58,6 +59,8 @@ pub enum Screen {
     Records(RecordScreen),
     /// Clients and their case records.
     Clients(Box<ClientScreen>),
+    /// A screening being run (or read).
+    Screening(Box<ScreeningScreen>),
     /// Nothing on screen at all (quick hide).
     Hidden,
 }
@@ -74,6 +77,7 @@ impl Screen {
             Screen::Agencies(a) => a.form(),
             Screen::Records(r) => r.form(),
             Screen::Clients(c) => c.form(),
+            Screen::Screening(s) => s.form(),
             Screen::Home { .. } | Screen::Hidden => None,
         }
     }
@@ -224,6 +228,7 @@ impl App {
             Screen::Agencies(a) => a.form_mut(),
             Screen::Records(r) => r.form_mut(),
             Screen::Clients(c) => c.form_mut(),
+            Screen::Screening(s) => s.form_mut(),
             Screen::Home { .. } | Screen::Hidden => None,
         }
     }
@@ -252,6 +257,7 @@ impl App {
             Screen::Agencies(a) => a.keymap(),
             Screen::Records(r) => r.keymap(),
             Screen::Clients(c) => c.keymap(),
+            Screen::Screening(s) => s.keymap(),
             Screen::Hidden => &[],
         }
     }
@@ -372,6 +378,7 @@ impl App {
             Screen::Settings(_) => self.settings_action(action),
             Screen::Records(_) => self.records_action(action),
             Screen::Clients(_) => self.clients_action(action),
+            Screen::Screening(_) => self.screening_action(action),
             Screen::Hidden => {}
         }
     }
@@ -401,6 +408,7 @@ impl App {
             Screen::Agencies(_) => self.agencies_close_form(),
             Screen::Records(_) => self.records_close_form(),
             Screen::Clients(_) => self.clients_close_form(),
+            Screen::Screening(_) => self.screening_close_form(),
             _ => {}
         }
     }

@@ -123,6 +123,20 @@ pub enum Action {
     CaseStatus,
     LinkToClient,
     ClientFromContact,
+    StartScreening,
+    ScreenContact,
+    AnswerYes,
+    AnswerNo,
+    AnswerDeclined,
+    AnswerUnknown,
+    AnswerSkip,
+    ToggleItemHelp,
+    ItemList,
+    NoteSource,
+    Finish,
+    CloseScreening,
+    ReportStep,
+    BackToItems,
 }
 
 pub struct Binding {
@@ -236,6 +250,7 @@ pub const CONTACT_FORM: &[Binding] = &[
     b(&[Key::BackTab, Key::Up], Action::PrevField, Msg::ActPrevField, false),
     b(&[Key::Ctrl('k')], Action::LinkToClient, Msg::ActLinkToClient, true),
     b(&[Key::Ctrl('n')], Action::ClientFromContact, Msg::ActClientFromContact, true),
+    b(&[Key::Ctrl('g')], Action::ScreenContact, Msg::ActScreen, false),
     b(&[Key::Esc], Action::Back, Msg::ActCancel, true),
 ];
 
@@ -260,6 +275,7 @@ pub const CLIENT_RECORD: &[Binding] = &[
     b(&[Key::Char('s')], Action::AddService, Msg::ActAddService, true),
     b(&[Key::Char('n')], Action::AddNote, Msg::ActAddNote, true),
     b(&[Key::Char('t')], Action::CaseStatus, Msg::ActCaseStatus, true),
+    b(&[Key::Char('c')], Action::StartScreening, Msg::ActScreen, true),
     b(&[Key::Char('e')], Action::Edit, Msg::ActEditIntake, true),
     b(&[Key::Esc], Action::Back, Msg::ActBack, true),
 ];
@@ -276,6 +292,37 @@ pub const DUPLICATES: &[Binding] = &[
 pub const NOTE_VIEW: &[Binding] = &[
     b(&[Key::Char('e')], Action::Edit, Msg::ActNewVersion, true),
     b(&[Key::Esc], Action::Back, Msg::ActBack, true),
+];
+
+/// One screening item at a time: single keys answer.
+pub const SCREEN_ITEM: &[Binding] = &[
+    b(&[Key::Char('y')], Action::AnswerYes, Msg::OptYes, false),
+    b(&[Key::Char('n')], Action::AnswerNo, Msg::OptNo, false),
+    b(&[Key::Char('d')], Action::AnswerDeclined, Msg::OptDeclined, false),
+    b(&[Key::Char('u')], Action::AnswerUnknown, Msg::OptUnknown, false),
+    b(&[Key::Char('s')], Action::AnswerSkip, Msg::AnsSkip, false),
+    b(&[Key::Enter], Action::Open, Msg::ActKeepEarlier, false),
+    b(&[Key::Left, Key::PageUp], Action::PageUp, Msg::ActPrevItem, false),
+    b(&[Key::Right, Key::PageDown], Action::PageDown, Msg::ActNextItem, false),
+    b(&[Key::Char('h')], Action::ToggleItemHelp, Msg::ActItemHelp, true),
+    b(&[Key::Char('l')], Action::ItemList, Msg::ActItemList, true),
+    b(&[Key::Char('o')], Action::NoteSource, Msg::ActNoteSource, true),
+    b(&[Key::Char('f')], Action::Finish, Msg::ActFinish, true),
+    b(&[Key::Esc], Action::Back, Msg::ActPause, true),
+];
+
+pub const SCREEN_LIST: &[Binding] = &[
+    b(&[Key::Up, Key::Char('k')], Action::Up, Msg::ActUp, false),
+    b(&[Key::Down, Key::Char('j')], Action::Down, Msg::ActDown, false),
+    b(&[Key::Enter], Action::Open, Msg::ActGoToItem, true),
+    b(&[Key::Esc], Action::Back, Msg::ActBack, true),
+];
+
+pub const SCREEN_RESULT: &[Binding] = &[
+    b(&[Key::Char('c')], Action::CloseScreening, Msg::ActCloseScreening, true),
+    b(&[Key::Char('r')], Action::ReportStep, Msg::ActReportStep, true),
+    b(&[Key::Char('b')], Action::BackToItems, Msg::ActBackToItems, true),
+    b(&[Key::Esc], Action::Back, Msg::ActPause, true),
 ];
 
 /// The help overlay and the confirm prompt close with these.

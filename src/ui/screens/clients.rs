@@ -212,6 +212,14 @@ fn timeline_row(e: store_clients::Event, lang: Lang) -> TimelineRow {
             let v = if e.b != "1" { format!(" (v{})", e.b) } else { String::new() };
             (Msg::TlNote, format!("{first}{v}"))
         }
+        "screening" => (
+            Msg::TlScreening,
+            format!(
+                "{}: {}",
+                super::screening::status_label(&e.b, lang),
+                super::screening::tool_title(&e.a, lang)
+            ),
+        ),
         _ => (
             Msg::TlContact,
             format!(
@@ -654,6 +662,16 @@ impl App {
                 };
                 c.draft_rev = 0;
             }
+            Action::StartScreening => {
+                let minor = match rec.stored.client.minor_on(today) {
+                    Some(true) => "yes",
+                    Some(false) => "no",
+                    None => "unknown",
+                };
+                let language = rec.stored.client.language.clone();
+                let interpreter = rec.stored.client.interpreter.clone();
+                self.consent_step(Some(id), None, minor, &language, &interpreter);
+            }
             Action::CaseStatus => {
                 let mut raw = Raw::new();
                 raw.insert("status".into(), rec.stored.status.clone());
@@ -686,6 +704,9 @@ impl App {
                         Ok(None) => self.fail(crate::Error::user(Msg::ErrNoSuchRecord)),
                         Err(e) => self.fail(e),
                     }
+                }
+                Some((kind, screening_id)) if kind == "screening" => {
+                    self.open_screening(screening_id)
                 }
                 Some((kind, contact_id)) if kind == "contact" => {
                     self.open_records(super::records::RecordKind::Contact);

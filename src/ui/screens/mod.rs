@@ -6,6 +6,7 @@ pub mod auth;
 pub mod clients;
 pub mod home;
 pub mod records;
+pub mod screening;
 pub mod settings;
 pub mod staff;
 
@@ -61,6 +62,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Home { selected, .. } => home::draw(frame, body, app, *selected),
         Screen::Records(r) => records::draw(frame, body, r, t, app.lang),
         Screen::Clients(c) => clients::draw(frame, body, c, t, app.lang),
+        Screen::Screening(s) => screening::draw(frame, body, s, t, app.lang),
         Screen::Staff(s) => staff::draw(frame, body, s, t, app.lang),
         Screen::Agencies(a) => agencies::draw(frame, body, a, t, app.lang),
         Screen::Settings(f) => settings::draw(frame, body, f, t, app.lang),
@@ -87,6 +89,7 @@ fn screen_title(app: &App) -> Msg {
         Screen::Settings(_) => Msg::TitleSettings,
         Screen::Records(r) => r.title(),
         Screen::Clients(c) => c.title(),
+        Screen::Screening(s) => s.title(),
         Screen::Hidden => Msg::AppName,
     }
 }

@@ -487,6 +487,7 @@ impl App {
                 (Action::ClientFromContact, Some(contact_id)) => {
                     self.client_from_contact(contact_id)
                 }
+                (Action::ScreenContact, Some(contact_id)) => self.screen_contact(contact_id),
                 _ => {}
             },
             Mode::LinkClient { form, contact_id } => match action {
@@ -589,6 +590,21 @@ impl App {
                     &[&contact_id.to_string(), &client_id.to_string()],
                 ));
             }
+            Err(e) => self.fail(e),
+        }
+    }
+
+    /// Screen the person on a contact who is not (yet) a client.
+    fn screen_contact(&mut self, contact_id: i64) {
+        let Some(s) = self.session.clone() else { return };
+        match crate::store::contacts::get(self.store.conn(), s.user.agency_id, contact_id) {
+            Ok(Some(stored)) => {
+                let c = stored.contact;
+                let minor =
+                    if c.minor == "yes" || c.minor == "no" { c.minor.as_str() } else { "unknown" };
+                self.consent_step(None, Some(contact_id), minor, &c.language, &c.interpreter);
+            }
+            Ok(None) => self.fail(crate::Error::user(Msg::ErrNoSuchRecord)),
             Err(e) => self.fail(e),
         }
     }
