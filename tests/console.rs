@@ -854,3 +854,46 @@ fn earlier_answers_are_offered_for_confirmation() {
     let Screen::Screening(sc) = &h.app.screen else { panic!("still screening") };
     assert_eq!(sc.answers.get("threats"), Some(&intake::domain::screening::Answer::Yes));
 }
+
+#[test]
+fn a_closed_screening_reads_back_and_a_contact_can_be_screened() {
+    let mut h = Harness::admin();
+    with_young_client(&mut h);
+    consent(&mut h, "y");
+    for k in "nnnn".chars() {
+        h.typed(&k.to_string());
+    }
+    h.typed("c");
+    assert!(h.screen().contains("no indicators: Youth quick"));
+    let Screen::Clients(c) = &h.app.screen else { panic!("case record") };
+    let line = &c.record.as_ref().unwrap().timeline.rows[0].cells[2];
+    assert_eq!(line, "no indicators: Youth quick screen (4 questions) v1");
+    // The newest line first: the screening. It opens read only, with every answer.
+    h.enter();
+    let s = h.screen();
+    assert!(s.contains("Screening result") && s.contains("No indicators came up"), "{s}");
+    assert_eq!(s.matches(" No ").count() >= 4, true, "{s}");
+    h.typed("y");
+    let Screen::Screening(sc) = &h.app.screen else { panic!() };
+    assert!(sc.answers.values().all(|a| *a == intake::domain::screening::Answer::No), "read only");
+    h.key(KeyCode::Esc);
+    // A hotline contact's person, not a client, screened from the contact.
+    h.key(KeyCode::Esc).key(KeyCode::Esc).typed("c");
+    h.focus_field("caller_type").enter().typed("p").enter();
+    h.ctrl('s');
+    h.enter();
+    h.ctrl('g');
+    assert!(h.screen().contains("Before screening"));
+    h.enter().typed("adult").enter();
+    h.typed("y").ctrl('s');
+    h.typed("y");
+    let Screen::Screening(sc) = &h.app.screen else { panic!() };
+    assert_eq!((sc.client_id, sc.contact_id.is_some()), (None, true));
+    let stored: Option<i64> = h
+        .app
+        .store
+        .conn()
+        .query_row("SELECT contact_id FROM screenings WHERE client_id IS NULL", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(stored, Some(1));
+}

@@ -212,14 +212,14 @@ fn timeline_row(e: store_clients::Event, lang: Lang) -> TimelineRow {
             let v = if e.b != "1" { format!(" (v{})", e.b) } else { String::new() };
             (Msg::TlNote, format!("{first}{v}"))
         }
-        "screening" => (
-            Msg::TlScreening,
-            format!(
-                "{}: {}",
-                super::screening::status_label(&e.b, lang),
-                super::screening::tool_title(&e.a, lang)
-            ),
-        ),
+        "screening" => {
+            let (tool, version) = e.a.split_once(' ').unwrap_or((&e.a, "1"));
+            let status = super::screening::status_label(&e.b, lang);
+            (
+                Msg::TlScreening,
+                format!("{status}: {} v{version}", super::screening::tool_title(tool, lang)),
+            )
+        }
         _ => (
             Msg::TlContact,
             format!(
