@@ -89,6 +89,14 @@ impl Session {
         self.send("\r");
     }
 
+    /// Log in from the login screen and wait for home.
+    fn login(&mut self, user: &str, pin: &str) {
+        self.wait_for("Log in");
+        self.line(user);
+        self.line(pin);
+        self.wait_for("What would you like to do?");
+    }
+
     fn wait_exit(&mut self) -> bool {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
@@ -178,10 +186,7 @@ fn a_call_logged_by_keys_and_a_draft_that_survives_a_killed_process() {
     let (db, store) = with_admin();
     drop(store);
     let mut s = Session::start(&db.db_path());
-    s.wait_for("Log in");
-    s.line("ana");
-    s.line(ADMIN_PIN);
-    s.wait_for("What would you like to do?");
+    s.login("ana", ADMIN_PIN);
     s.send("c");
     s.wait_for("Log a contact");
     // Four fields down to the caller type; Enter opens its list, a letter picks, Enter takes it.
@@ -237,10 +242,7 @@ fn an_advocate_keeps_a_case_and_another_agency_cannot_see_it() {
     }
     drop(store);
     let mut s = Session::start(&db.db_path());
-    s.wait_for("Log in");
-    s.line("bea");
-    s.line("470193");
-    s.wait_for("What would you like to do?");
+    s.login("bea", "470193");
     s.send("e");
     s.wait_for("Clients");
     s.send("n");
@@ -275,10 +277,7 @@ fn an_advocate_keeps_a_case_and_another_agency_cannot_see_it() {
 
     // Someone from another agency finds nothing.
     let mut z = Session::start(&db.db_path());
-    z.wait_for("Log in");
-    z.line("zed");
-    z.line("470193");
-    z.wait_for("What would you like to do?");
+    z.login("zed", "470193");
     z.send("e");
     z.wait_for("Clients");
     z.send("/");
@@ -313,10 +312,7 @@ fn a_screening_paused_across_logins_is_finished_with_the_reporting_step() {
     .unwrap();
     drop(store);
     let mut s = Session::start(&db.db_path());
-    s.wait_for("Log in");
-    s.line("bea");
-    s.line("470193");
-    s.wait_for("What would you like to do?");
+    s.login("bea", "470193");
     s.send("e");
     s.wait_for("Clients");
     s.send("n");

@@ -21,7 +21,7 @@ use crate::ui::form::Form;
 use crate::ui::keymap::{self, Action, Binding};
 use crate::ui::pager::Pager;
 use crate::ui::screens::records::local_day;
-use crate::ui::screens::{block, draw_form};
+use crate::ui::screens::{block, form_panel};
 use crate::ui::theme::Theme;
 
 const FILTER: &[FieldSpec] = &[
@@ -809,25 +809,13 @@ pub fn draw(frame: &mut Frame, area: Rect, c: &ClientScreen, t: Theme, lang: Lan
         }
         _ => {
             let Some(form) = c.form() else { return };
-            let b = block(c.title(), t, lang);
-            let inner = b.inner(area);
-            frame.render_widget(b, area);
-            let mut top = 0;
-            if let (Some(rec), false) = (&c.record, matches!(c.mode, ClientMode::Filter(_))) {
-                let who = format!(" #{} {}", rec.stored.id, rec.stored.client.chosen_name);
-                frame.render_widget(
-                    Paragraph::new(Span::styled(who, t.dim())),
-                    Rect { height: 1, ..inner },
-                );
-                top = 1;
-            }
-            draw_form(
-                frame,
-                Rect { y: inner.y + top, height: inner.height.saturating_sub(top), ..inner },
-                form,
-                t,
-                lang,
-            );
+            let about = match (&c.record, &c.mode) {
+                (Some(rec), mode) if !matches!(mode, ClientMode::Filter(_)) => {
+                    Some(format!("#{} {}", rec.stored.id, rec.stored.client.chosen_name))
+                }
+                _ => None,
+            };
+            form_panel(frame, area, c.title(), about.as_deref(), form, t, lang);
         }
     }
 }

@@ -150,6 +150,35 @@ fn help_bar(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
+/// A form in a bordered panel, with an optional dimmed line above it (what the form is about).
+pub fn form_panel(
+    frame: &mut Frame,
+    area: Rect,
+    title: Msg,
+    note: Option<&str>,
+    form: &Form,
+    t: Theme,
+    lang: Lang,
+) {
+    let b = block(title, t, lang);
+    let inner = b.inner(area);
+    frame.render_widget(b, area);
+    let top = u16::from(note.is_some());
+    if let Some(n) = note {
+        frame.render_widget(
+            Paragraph::new(Span::styled(format!(" {n}"), t.dim())),
+            Rect { height: 1, ..inner },
+        );
+    }
+    draw_form(
+        frame,
+        Rect { y: inner.y + top, height: inner.height.saturating_sub(top), ..inner },
+        form,
+        t,
+        lang,
+    );
+}
+
 /// Under a list's table: a notice when it is empty, and where this page starts.
 pub fn list_footer<T>(
     frame: &mut Frame,

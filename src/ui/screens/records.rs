@@ -5,7 +5,7 @@
 use jiff::Timestamp;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
 use crate::domain::contact::{self, Contact};
@@ -22,7 +22,7 @@ use crate::ui::app::{App, Screen};
 use crate::ui::form::Form;
 use crate::ui::keymap::{self, Action, Binding};
 use crate::ui::pager::Pager;
-use crate::ui::screens::{block, draw_form, list_footer};
+use crate::ui::screens::{block, draw_form, form_panel, list_footer};
 use crate::ui::theme::Theme;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -689,24 +689,7 @@ pub fn draw(frame: &mut Frame, area: Rect, r: &RecordScreen, t: Theme, lang: Lan
             );
         }
         Mode::Edit { form, note, .. } => {
-            let b = block(r.title(), t, lang);
-            let inner = b.inner(area);
-            frame.render_widget(b, area);
-            let mut top = 0;
-            if let Some(n) = note {
-                frame.render_widget(
-                    Paragraph::new(Span::styled(format!(" {n}"), t.dim())),
-                    Rect { height: 1, ..inner },
-                );
-                top = 1;
-            }
-            draw_form(
-                frame,
-                Rect { y: inner.y + top, height: inner.height.saturating_sub(top), ..inner },
-                form,
-                t,
-                lang,
-            );
+            form_panel(frame, area, r.title(), note.as_deref(), form, t, lang)
         }
     }
 }
