@@ -65,6 +65,9 @@ macro_rules! catalogue {
 }
 
 catalogue! {
+    ToolNoVictim,
+    ErrNoNa,
+    NaKey,
     ActBackToItems,
     ActCloseScreening,
     ActFinish,

@@ -897,3 +897,24 @@ fn a_closed_screening_reads_back_and_a_contact_can_be_screened() {
         .unwrap();
     assert_eq!(stored, Some(1));
 }
+
+#[test]
+fn not_applicable_only_where_the_scale_allows_it() {
+    let mut h = Harness::admin();
+    with_young_client(&mut h);
+    consent(&mut h, "labour");
+    h.typed("a");
+    assert_eq!(h.status(), "This question does not take 'not applicable'.");
+    for k in "nnnn".chars() {
+        h.typed(&k.to_string());
+    }
+    // The fifth item asks about papers held by someone else: a person who never had any can
+    // answer "not applicable".
+    assert!(h.screen().contains("a: not applicable"));
+    h.typed("a");
+    let Screen::Screening(sc) = &h.app.screen else { panic!() };
+    assert_eq!(
+        sc.answers.get("papers_held"),
+        Some(&intake::domain::screening::Answer::NotApplicable)
+    );
+}

@@ -19,6 +19,12 @@ pub const SHIPPED: &[&str] = &[
 ];
 
 pub const POPULATIONS: &[&str] = &["adult", "youth", "child"];
+/// Answer scales: yes/no (with declined, don't know and skip always available), or the same
+/// with "not applicable".
+pub const SCALES: &[&str] = &["yes_no", "yes_no_na"];
+/// How declines are treated. The only rule the task force allows: a declined item stays open
+/// (the result can be incomplete); it never counts as "no".
+pub const DECLINES: &[&str] = &["open"];
 pub const MODES: &[&str] = &["interview", "observation"];
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -65,6 +71,8 @@ pub struct Item {
     pub text: Bilingual,
     pub help: Bilingual,
     pub weight: i64,
+    /// "not applicable" is an answer this item takes.
+    pub allows_na: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -78,6 +86,8 @@ pub struct Tool {
     pub mode: String,
     /// Which published structure it follows; that its wording is ours; that it is not validated.
     pub source: String,
+    /// How declined items count: always "open".
+    pub declines: String,
     pub rule: Rule,
     pub levels: Vec<Level>,
     pub items: Vec<Item>,
@@ -127,6 +137,7 @@ struct ItemFile {
     text: Spanned<TextFile>,
     help: Spanned<TextFile>,
     weight: Option<Spanned<i64>>,
+    scale: Spanned<String>,
 }
 
 #[derive(Deserialize)]
@@ -140,6 +151,7 @@ struct ToolFile {
     age_max: Spanned<i64>,
     mode: Spanned<String>,
     source: Spanned<String>,
+    declines: Spanned<String>,
     scoring: Spanned<ScoringFile>,
     levels: Vec<Spanned<LevelFile>>,
     items: Vec<Spanned<ItemFile>>,
@@ -240,6 +252,7 @@ pub fn check(text: &str) -> Result<Tool, Vec<Problem>> {
         c.at(&file.source.span(), "source", Msg::ToolSourceNote, &[]);
     }
 
+    c.one_of(&file.declines, "declines", DECLINES);
     let services: Vec<&str> = crate::domain::client::SERVICES.iter().map(|(id, _)| *id).collect();
     let mut levels = Vec::new();
     for (i, l) in file.levels.iter().enumerate() {
@@ -251,6 +264,13 @@ pub fn check(text: &str) -> Result<Tool, Vec<Problem>> {
             c.at(&l.id.span(), format!("{field}.id"), Msg::ToolDuplicate, &[&lid]);
         }
         let text = c.bilingual(&l.text, &format!("{field}.text"), 300);
+        // A result speaks of indicators and referral, never of a "victim".
+        if [&text.en, &text.es].iter().any(|t| {
+            let t = t.to_lowercase();
+            t.contains("victim") || t.contains("víctima")
+        }) {
+            c.at(&l.text.span(), format!("{field}.text"), Msg::ToolNoVictim, &[]);
+        }
         let mut svc = Vec::new();
         if let Some(s) = &l.services {
             for name in s.get_ref() {
@@ -292,7 +312,9 @@ pub fn check(text: &str) -> Result<Tool, Vec<Problem>> {
             Some(w) => *w.get_ref(),
             None => 1,
         };
-        items.push(Item { id: iid, domain, text, help, weight });
+        c.one_of(&it.scale, &format!("{field}.scale"), SCALES);
+        let allows_na = it.scale.get_ref() == "yes_no_na";
+        items.push(Item { id: iid, domain, text, help, weight, allows_na });
     }
     if items.is_empty() {
         c.at(&(0..0), "items", Msg::ToolMissing, &[]);
@@ -354,6 +376,7 @@ pub fn check(text: &str) -> Result<Tool, Vec<Problem>> {
             age_max: max,
             mode: file.mode.into_inner(),
             source,
+            declines: file.declines.into_inner(),
             rule,
             levels,
             items,

@@ -565,5 +565,8 @@ pub fn text(m: Msg) -> &'static str {
         TitleScreeningResult => "Screening result",
         TitleScreening => "Screening",
         TlScreening => "Screening",
+        ToolNoVictim => "results speak of indicators and referral, never of a 'victim'",
+        ErrNoNa => "This question does not take 'not applicable'.",
+        NaKey => "a: not applicable",
     }
 }

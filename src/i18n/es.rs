@@ -571,5 +571,8 @@ pub fn text(m: Msg) -> &'static str {
         TitleScreeningResult => "Resultado de la detección",
         TitleScreening => "Detección",
         TlScreening => "Detección",
+        ToolNoVictim => "los resultados hablan de indicadores y de referir, nunca de 'víctima'",
+        ErrNoNa => "Esta pregunta no admite 'no aplica'.",
+        NaKey => "a: no aplica",
     }
 }

@@ -154,6 +154,7 @@ age_min = 18
 age_max = 99
 mode = "observation"
 source = "A test tool. Wording ours; not a validated instrument."
+declines = "open"
 title = { en = "Weighted", es = "Ponderada" }
 [scoring]
 rule = "weighted"
@@ -174,12 +175,14 @@ text = { en = "Clear concern: refer for full assessment.", es = "Preocupación c
 id = "a"
 domain = "d"
 weight = 3
+scale = "yes_no"
 text = { en = "A?", es = "¿A?" }
 help = { en = "a", es = "a" }
 [[items]]
 id = "b"
 domain = "d"
 weight = 2
+scale = "yes_no_na"
 text = { en = "B?", es = "¿B?" }
 help = { en = "b", es = "b" }
 "#;
@@ -193,6 +196,8 @@ fn weighted_totals_map_to_bands() {
     assert_eq!(outcome(&t, "yd"), (IndicatorsIncomplete, Some("possible".into())));
     assert_eq!(outcome(&t, "ny"), (Complete, Some("low".into())));
     assert_eq!(outcome(&t, "dy"), (Incomplete, None));
+    assert_eq!(outcome(&t, "ya"), (Complete, Some("possible".into())));
+    assert!(!t.items[0].allows_na && t.items[1].allows_na);
 }
 
 /// The line of the first occurrence of `needle` in `text`.
@@ -261,6 +266,18 @@ fn broken_files_are_refused_with_line_and_field() {
     assert_eq!((p.line, p.msg), (line(&text, "versoin"), Msg::ToolSyntax));
     let text = youth.replace("age_min = 16", "age_min = \"16");
     assert_eq!(first_problem(&text).line, line(&text, "age_min"));
+    // A scale or a rule for declines the file does not know.
+    let text = youth.replacen("scale = \"yes_no\"", "scale = \"likert\"", 1);
+    let p = first_problem(&text);
+    assert_eq!((p.line, p.field.as_str()), (line(&text, "scale = \"likert\""), "items[0].scale"));
+    let text = youth.replace("declines = \"open\"", "declines = \"as_no\"");
+    assert_eq!(first_problem(&text).field, "declines");
+    // A result never calls anyone a victim.
+    let text = youth.replace("Hay indicadores: referir", "Es una víctima: referir");
+    assert_eq!(
+        (first_problem(&text).field.as_str(), first_problem(&text).msg),
+        ("levels[0].text", Msg::ToolNoVictim)
+    );
     // Without a level for "no indicators" a result could not be stated.
     let text = WEIGHTED.replace("positive = false", "positive = true");
     assert_eq!(first_problem(&text).field, "levels");

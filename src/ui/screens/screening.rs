@@ -425,6 +425,18 @@ impl App {
             Action::AnswerDeclined => self.give_answer(Answer::Declined, "said", None),
             Action::AnswerUnknown => self.give_answer(Answer::Unknown, "said", None),
             Action::AnswerSkip => self.give_answer(Answer::Skipped, "said", None),
+            Action::AnswerNa => {
+                let allowed = s
+                    .tool
+                    .as_ref()
+                    .and_then(|t| t.items.get(s.current))
+                    .is_some_and(|i| i.allows_na);
+                if allowed {
+                    self.give_answer(Answer::NotApplicable, "said", None);
+                } else {
+                    self.fail(crate::Error::user(Msg::ErrNoNa));
+                }
+            }
             // Keep an answer from an earlier screening: it came from the records.
             Action::Open => {
                 if let Some(a) = s.item_id().and_then(|i| s.earlier.get(&i).copied()) {
@@ -576,6 +588,9 @@ fn draw_item(frame: &mut Frame, area: Rect, s: &ScreeningScreen, t: Theme, lang:
         .map(|a| answer_label(*a).text(lang))
         .unwrap_or(Msg::NotAskedYet.text(lang));
     lines.push(Line::raw(format!("  {}: {answer}", Msg::FieldAnswer.text(lang))));
+    if item.allows_na {
+        lines.push(Line::from(Span::styled(format!("  {}", Msg::NaKey.text(lang)), t.key())));
+    }
     if let Some(a) = s.earlier.get(&item.id) {
         let text = fill(Msg::EarlierAnswer.text(lang), &[answer_label(*a).text(lang)]);
         lines.push(Line::from(Span::styled(format!("  {text}"), t.key())));
