@@ -352,3 +352,6 @@ CREATE TRIGGER screening_answers_no_update BEFORE UPDATE ON screening_answers
 BEGIN
     SELECT RAISE(ABORT, 'screening answers are never overwritten');
 END;
+
+-- Duplicate checks look clients up by their initials as well as by name.
+CREATE INDEX clients_by_initials ON clients(agency_id, initials_key);

@@ -309,7 +309,8 @@ pub fn list(
 pub fn duplicates(conn: &Connection, agency_id: i64, c: &Client, today: Date) -> Result<Vec<Row>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {ROW_COLUMNS} FROM clients c LEFT JOIN users u ON u.id = c.assigned_to
-         WHERE c.agency_id = ?1 AND (c.name_key = ?2 OR c.initials_key = ?3)
+                  WHERE c.id IN (SELECT id FROM clients WHERE agency_id = ?1 AND name_key = ?2
+                        UNION SELECT id FROM clients WHERE agency_id = ?1 AND initials_key = ?3)
          ORDER BY c.last_activity DESC LIMIT 50"
     ))?;
     let candidates = stmt

@@ -210,51 +210,59 @@ pub fn list(
     offset: i64,
     limit: i64,
 ) -> Result<Vec<Row>> {
-    let mut stmt = conn.prepare_cached(
+    use rusqlite::types::Value;
+    // Only the filters in use go into the query, so that the time index serves the range
+    // (a "? IS NULL OR …" condition would hide it from the planner). Values stay bound.
+    let mut sql = String::from(
         "SELECT id, started_at, channel, direction, duration_min, caller_type, caller_last2,
                 language, area, trafficking_type, minor, outcomes, reported_to,
                 CASE WHEN follow_up = 1 THEN follow_up_on END
-         FROM contacts c
-         WHERE agency_id = ?1
-           AND (?2 IS NULL OR started_at >= ?2) AND (?3 IS NULL OR started_at < ?3)
-           AND (?4 IS NULL OR channel = ?4)
-           AND (?5 IS NULL OR EXISTS (SELECT 1 FROM json_each(c.outcomes) WHERE value = ?5))
-           AND (?6 IS NULL OR (follow_up = 1 AND follow_up_on <= ?6))
-         ORDER BY started_at DESC, id DESC LIMIT ?7 OFFSET ?8",
-    )?;
-    let from = f.from.map(day_start);
-    let to = f.to.and_then(|d| d.tomorrow().ok()).map(day_start);
+         FROM contacts c WHERE agency_id = ?",
+    );
+    let mut values: Vec<Value> = vec![Value::Integer(agency_id)];
+    let mut and = |cond: &str, v: String| {
+        sql.push_str(" AND ");
+        sql.push_str(cond);
+        values.push(Value::Text(v));
+    };
+    if let Some(d) = f.from {
+        and("started_at >= ?", day_start(d));
+    }
+    if let Some(d) = f.to.and_then(|d| d.tomorrow().ok()) {
+        and("started_at < ?", day_start(d));
+    }
+    if let Some(ch) = &f.channel {
+        and("channel = ?", ch.clone());
+    }
+    if let Some(o) = &f.outcome {
+        and("EXISTS (SELECT 1 FROM json_each(c.outcomes) WHERE value = ?)", o.clone());
+    }
+    if let Some(d) = f.follow_up_due_by {
+        and("follow_up = 1 AND follow_up_on <= ?", d.to_string());
+    }
+    sql.push_str(" ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?");
+    values.push(Value::Integer(limit));
+    values.push(Value::Integer(offset));
+    let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt
-        .query_map(
-            params![
-                agency_id,
-                from,
-                to,
-                f.channel,
-                f.outcome,
-                f.follow_up_due_by.map(|d| d.to_string()),
-                limit,
-                offset
-            ],
-            |r| {
-                Ok(Row {
-                    id: r.get(0)?,
-                    started_at: r.get(1)?,
-                    channel: r.get(2)?,
-                    direction: r.get(3)?,
-                    duration_min: r.get(4)?,
-                    caller_type: r.get(5)?,
-                    caller_last2: r.get(6)?,
-                    language: r.get(7)?,
-                    area: r.get(8)?,
-                    trafficking_type: r.get(9)?,
-                    minor: r.get(10)?,
-                    outcomes: list_of(&r.get::<_, String>(11)?),
-                    reported_to: list_of(&r.get::<_, String>(12)?),
-                    follow_up_on: r.get(13)?,
-                })
-            },
-        )?
+        .query_map(rusqlite::params_from_iter(values), |r| {
+            Ok(Row {
+                id: r.get(0)?,
+                started_at: r.get(1)?,
+                channel: r.get(2)?,
+                direction: r.get(3)?,
+                duration_min: r.get(4)?,
+                caller_type: r.get(5)?,
+                caller_last2: r.get(6)?,
+                language: r.get(7)?,
+                area: r.get(8)?,
+                trafficking_type: r.get(9)?,
+                minor: r.get(10)?,
+                outcomes: list_of(&r.get::<_, String>(11)?),
+                reported_to: list_of(&r.get::<_, String>(12)?),
+                follow_up_on: r.get(13)?,
+            })
+        })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }

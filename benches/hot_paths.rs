@@ -1,0 +1,174 @@
+//! The console's hot paths on a large synthetic database: the first page of the hotline log
+//! (plain and filtered), a client search, the duplicate check before saving a client, a case
+//! timeline, and drawing a frame. Each is timed over repeated runs; the median is printed.
+//!
+//! Run with `cargo bench`. The database is built fresh in a temporary directory each time
+//! (100,000 contacts and 20,000 clients of one agency, spread over ten years).
+
+use std::time::{Duration, Instant};
+
+use intake::auth::Actor;
+use intake::auth::accounts::{self, NewAccount};
+use intake::auth::pin::HashCost;
+use intake::domain::client::{self, Client, initials_key};
+use intake::domain::contact::{self, Contact};
+use intake::domain::record::{Raw, RuntimeOptions};
+use intake::domain::staff::Role;
+use intake::i18n::Lang;
+use intake::store::{DbPaths, Store, clients, contacts};
+use jiff::{SignedDuration, Timestamp};
+
+const CONTACTS: usize = 100_000;
+const CLIENTS: usize = 20_000;
+const RUNS: usize = 50;
+
+/// A small deterministic generator, so every run builds the same data.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, n: u64) -> u64 {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (self.0 >> 33) % n
+    }
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn time(name: &str, mut f: impl FnMut()) {
+    f();
+    let runs: Vec<Duration> = (0..RUNS)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .collect();
+    println!("{name:<44} median {:>9.1} µs over {RUNS} runs", median(runs).as_secs_f64() * 1e6);
+}
+
+fn main() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let paths = DbPaths::new(dir.path().join("bench.db"), None);
+    let mut store = Store::open(&paths, true).expect("store");
+    let cheap = HashCost { m_kib: 64, t: 1, p: 1 };
+    let account = NewAccount {
+        username: "ana",
+        display_name: "Ana",
+        role: Role::Advocate,
+        agency: "Enlace",
+        pin: "508731",
+        pin_again: "508731",
+        temporary: false,
+        lang: Lang::En,
+    };
+    let admin = NewAccount { username: "root", role: Role::Admin, ..account };
+    accounts::add_user(&mut store, Actor::CLI, cheap, &admin, Timestamp::now()).expect("admin");
+    accounts::add_user(&mut store, Actor::CLI, cheap, &account, Timestamp::now()).expect("user");
+    let ana = accounts::find_user(&store, "ana").expect("ana");
+
+    let built = Instant::now();
+    let mut rng = Lcg(7);
+    let start: Timestamp = "2016-01-01T00:00:00Z".parse().expect("time");
+    let channels = ["call", "text", "chat", "email", "walk_in", "outreach"];
+    let outcomes = ["information", "referral", "direct_help", "report_made"];
+    store
+        .write(|tx| {
+            for _ in 0..CONTACTS {
+                let mut raw: Raw = contact::defaults(
+                    start + SignedDuration::from_mins(rng.next(5_256_000) as i64),
+                );
+                raw.insert("channel".into(), channels[rng.next(6) as usize].into());
+                raw.insert("caller_type".into(), "community".into());
+                let o = outcomes[rng.next(3) as usize];
+                raw.insert("outcomes".into(), o.into());
+                let c = Contact::from_raw(&raw).expect("contact");
+                contacts::insert(tx, ana.agency_id, ana.id, &c, None, start)?;
+            }
+            let names =
+                ["María", "José", "Luz", "Ana", "Rosa", "Juan", "Sol", "Pedro", "Lupe", "Nina"];
+            for i in 0..CLIENTS {
+                let mut raw = client::defaults();
+                let name = format!("{} {}", names[rng.next(10) as usize], i);
+                raw.insert("chosen_name".into(), name);
+                raw.insert("age".into(), (12 + rng.next(50)).to_string());
+                let c = Client::from_raw(
+                    &raw,
+                    &RuntimeOptions::new(),
+                    "2026-01-01".parse().expect("date"),
+                )
+                .expect("client");
+                clients::insert(
+                    tx,
+                    ana.agency_id,
+                    ana.id,
+                    &c,
+                    "2025-01-01".parse().expect("date"),
+                    None,
+                    start,
+                )?;
+            }
+            Ok(())
+        })
+        .expect("data");
+    println!(
+        "built {CONTACTS} contacts and {CLIENTS} clients in {:.1} s",
+        built.elapsed().as_secs_f64()
+    );
+
+    let page = 14;
+    time("hotline log, first page", || {
+        contacts::list(store.conn(), ana.agency_id, &Default::default(), 0, page).expect("list");
+    });
+    let filter = contacts::Filter {
+        from: Some("2020-01-01".parse().expect("date")),
+        to: Some("2020-12-31".parse().expect("date")),
+        outcome: Some("referral".into()),
+        ..Default::default()
+    };
+    time("hotline log, a year and an outcome", || {
+        contacts::list(store.conn(), ana.agency_id, &filter, 0, page).expect("list");
+    });
+    time("hotline log, page 500", || {
+        contacts::list(store.conn(), ana.agency_id, &Default::default(), 500 * page, page)
+            .expect("list");
+    });
+    let search = clients::Filter { search: Some("maria 12".into()), ..Default::default() };
+    time("client search by name", || {
+        clients::list(store.conn(), ana.agency_id, &search, 0, page).expect("search");
+    });
+    let probe = Client { chosen_name: "María José".into(), age: Some(30), ..Default::default() };
+    let _ = initials_key(&probe.chosen_name);
+    time("duplicate check before saving a client", || {
+        clients::duplicates(
+            store.conn(),
+            ana.agency_id,
+            &probe,
+            "2026-11-28".parse().expect("date"),
+        )
+        .expect("dups");
+    });
+    time("case timeline, first page", || {
+        clients::timeline(store.conn(), ana.agency_id, 1, 0, page).expect("timeline");
+    });
+
+    // One frame of the console at 80x24, drawn into a test backend.
+    use intake::ui::theme::Theme;
+    use intake::ui::{App, Options};
+    let opts = Options {
+        cost: cheap,
+        theme: Theme { color: true, ascii: false },
+        lang: Lang::En,
+        clock: Timestamp::now,
+    };
+    let store2 = Store::open(&paths, false).expect("store");
+    let mut app = App::new(store2, opts).expect("app");
+    let mut term =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("terminal");
+    time("draw one frame (login screen)", || {
+        term.draw(|f| intake::ui::screens::draw(f, &app)).expect("draw");
+    });
+    app.redraw = false;
+}
