@@ -918,3 +918,17 @@ fn not_applicable_only_where_the_scale_allows_it() {
         Some(&intake::domain::screening::Answer::NotApplicable)
     );
 }
+
+#[test]
+fn a_burst_of_typing_is_kept_as_a_draft_once_it_is_taken() {
+    let mut h = Harness::admin();
+    h.login("ana", ADMIN_PIN).typed("c");
+    h.focus_field("notes");
+    let burst: Vec<Next> = "Caller at the bus station".chars().map(key_input).collect();
+    let mut console = Scripted::new(burst);
+    // The scripted console then quits (Ctrl+C, and "y" to leave the unsaved form).
+    event_loop::run(&mut h.term, &mut h.app, &mut console).unwrap();
+    let ana = accounts::find_user(&h.app.store, "ana").unwrap();
+    let draft = intake::store::drafts::latest(h.app.store.conn(), ana.id).unwrap().expect("kept");
+    assert!(draft.payload.contains("Caller at the bus station"), "{}", draft.payload);
+}

@@ -122,6 +122,8 @@ pub struct App {
     pub quit: bool,
     /// The language was chosen on the login screen: it becomes the user's preference.
     pub lang_chosen: bool,
+    /// The loop is taking a burst of input (a paste, fast typing): drafts are kept once, after it.
+    pub drafts_deferred: bool,
 }
 
 impl App {
@@ -148,6 +150,7 @@ impl App {
             purge: false,
             quit: false,
             lang_chosen: false,
+            drafts_deferred: false,
         })
     }
 
@@ -289,6 +292,13 @@ impl App {
             }
             Input::Resize => {}
         }
+        if !self.drafts_deferred {
+            self.keep_drafts();
+        }
+    }
+
+    /// Keep whatever form is in front as a draft, if it changed since it was last kept.
+    pub fn keep_drafts(&mut self) {
         self.keep_draft();
         self.keep_client_draft();
     }
@@ -430,6 +440,7 @@ impl App {
     }
 
     pub fn quit_now(&mut self) {
+        self.keep_drafts();
         if self.session.is_some() {
             let (actor, now) = (self.actor(), self.now());
             // The program ends either way; a failure to record it is shown on stderr by main.
@@ -445,6 +456,7 @@ impl App {
 
     /// Quick hide: nothing identifying stays on screen or in the scrollback; the session locks.
     pub fn hide(&mut self) {
+        self.keep_drafts();
         let event = if self.session.is_some() { "hide" } else { "hide_login" };
         let actor = self.actor();
         if let Err(e) = accounts::session_event(&mut self.store, actor, event) {
@@ -462,6 +474,7 @@ impl App {
         if self.session.is_none() || matches!(self.screen, Screen::Locked(_)) {
             return;
         }
+        self.keep_drafts();
         let actor = self.actor();
         if let Err(e) = accounts::session_event(&mut self.store, actor, event) {
             self.fail(e);

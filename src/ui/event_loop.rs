@@ -76,8 +76,10 @@ pub fn run<B: Backend>(
         match console.next(timeout)? {
             Next::Input(input) => {
                 last_input = Instant::now();
+                // Take whatever else is already waiting before drawing again, and keep the
+                // draft once for the whole burst rather than once a key.
+                app.drafts_deferred = true;
                 app.handle(input);
-                // Take whatever else is already waiting before drawing again.
                 while !app.quit && !app.purge {
                     match console.next(Some(Duration::ZERO))? {
                         Next::Input(input) => app.handle(input),
@@ -85,6 +87,8 @@ pub fn run<B: Backend>(
                         Next::Timeout => break,
                     }
                 }
+                app.drafts_deferred = false;
+                app.keep_drafts();
             }
             Next::Timeout => {
                 if app.idle_timeout().is_some_and(|t| last_input.elapsed() >= t) {
