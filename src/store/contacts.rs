@@ -210,39 +210,30 @@ pub fn list(
     offset: i64,
     limit: i64,
 ) -> Result<Vec<Row>> {
-    use rusqlite::types::Value;
-    // Only the filters in use go into the query, so that the time index serves the range
-    // (a "? IS NULL OR …" condition would hide it from the planner). Values stay bound.
-    let mut sql = String::from(
+    let mut q = crate::store::Query::new(
         "SELECT id, started_at, channel, direction, duration_min, caller_type, caller_last2,
                 language, area, trafficking_type, minor, outcomes, reported_to,
                 CASE WHEN follow_up = 1 THEN follow_up_on END
-         FROM contacts c WHERE agency_id = ?",
+         FROM contacts c",
     );
-    let mut values: Vec<Value> = vec![Value::Integer(agency_id)];
-    let mut and = |cond: &str, v: String| {
-        sql.push_str(" AND ");
-        sql.push_str(cond);
-        values.push(Value::Text(v));
-    };
+    q.and("agency_id = ?", agency_id);
     if let Some(d) = f.from {
-        and("started_at >= ?", day_start(d));
+        q.and("started_at >= ?", day_start(d));
     }
     if let Some(d) = f.to.and_then(|d| d.tomorrow().ok()) {
-        and("started_at < ?", day_start(d));
+        q.and("started_at < ?", day_start(d));
     }
     if let Some(ch) = &f.channel {
-        and("channel = ?", ch.clone());
+        q.and("channel = ?", ch.clone());
     }
     if let Some(o) = &f.outcome {
-        and("EXISTS (SELECT 1 FROM json_each(c.outcomes) WHERE value = ?)", o.clone());
+        q.and("EXISTS (SELECT 1 FROM json_each(c.outcomes) WHERE value = ?)", o.clone());
     }
     if let Some(d) = f.follow_up_due_by {
-        and("follow_up = 1 AND follow_up_on <= ?", d.to_string());
+        q.and("follow_up = 1 AND follow_up_on <= ?", d.to_string());
     }
-    sql.push_str(" ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?");
-    values.push(Value::Integer(limit));
-    values.push(Value::Integer(offset));
+    let q = q.page("started_at DESC, id DESC", limit, offset);
+    let (sql, values) = (q.sql, q.values);
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt
         .query_map(rusqlite::params_from_iter(values), |r| {

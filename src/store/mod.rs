@@ -148,6 +148,39 @@ impl Store {
     }
 }
 
+/// A query with only the conditions in use, so that indexes serve them (a "? IS NULL OR …"
+/// condition hides a range from the planner). Every value stays a bound parameter.
+pub(crate) struct Query {
+    pub sql: String,
+    pub values: Vec<rusqlite::types::Value>,
+    conditions: usize,
+}
+
+impl Query {
+    /// `base` is the SELECT … FROM … part, without a WHERE.
+    pub fn new(base: &str) -> Query {
+        Query { sql: base.to_string(), values: Vec::new(), conditions: 0 }
+    }
+
+    /// Add a condition (one `?` in it) with its value.
+    pub fn and(&mut self, cond: &str, value: impl Into<rusqlite::types::Value>) {
+        self.sql.push_str(if self.conditions == 0 { " WHERE " } else { " AND " });
+        self.sql.push_str(cond);
+        self.values.push(value.into());
+        self.conditions += 1;
+    }
+
+    /// Close with the order and one page: `ORDER BY … LIMIT ? OFFSET ?`.
+    pub fn page(mut self, order: &str, limit: i64, offset: i64) -> Query {
+        self.sql.push_str(" ORDER BY ");
+        self.sql.push_str(order);
+        self.sql.push_str(" LIMIT ? OFFSET ?");
+        self.values.push(limit.into());
+        self.values.push(offset.into());
+        self
+    }
+}
+
 /// A list of ids as stored (a JSON array).
 pub(crate) fn json_list(list: &[String]) -> String {
     serde_json::to_string(list).unwrap_or_else(|_| "[]".into())

@@ -151,37 +151,46 @@ pub fn list(
     offset: i64,
     limit: i64,
 ) -> Result<Vec<Row>> {
-    let mut stmt = conn.prepare_cached(
+    let mut q = crate::store::Query::new(
         "SELECT t.id, t.received_at, t.source, t.reference, t.category, t.children, t.area, t.status,
                 u.display_name, a.name
          FROM tips t LEFT JOIN users u ON u.id = t.assigned_to
-                     LEFT JOIN agencies a ON a.id = t.referred_to
-         WHERE (?1 IS NULL OR t.referred_to = ?1)
-           AND (?2 IS NULL OR t.status = ?2) AND (?3 IS NULL OR t.source = ?3)
-           AND (?4 IS NULL OR t.category = ?4)
-           AND (?5 IS NULL OR t.received_at >= ?5) AND (?6 IS NULL OR t.received_at < ?6)
-         ORDER BY t.received_at DESC, t.id DESC LIMIT ?7 OFFSET ?8",
-    )?;
-    let from = f.from.map(day_start);
-    let to = f.to.and_then(|d| d.tomorrow().ok()).map(day_start);
+                     LEFT JOIN agencies a ON a.id = t.referred_to",
+    );
+    // Law enforcement sees every tip; a service agency only those referred to it.
+    if let Some(agency) = scope.referred() {
+        q.and("t.referred_to = ?", agency);
+    }
+    for (column, value) in
+        [("t.status = ?", &f.status), ("t.source = ?", &f.source), ("t.category = ?", &f.category)]
+    {
+        if let Some(v) = value {
+            q.and(column, v.clone());
+        }
+    }
+    if let Some(d) = f.from {
+        q.and("t.received_at >= ?", day_start(d));
+    }
+    if let Some(d) = f.to.and_then(|d| d.tomorrow().ok()) {
+        q.and("t.received_at < ?", day_start(d));
+    }
+    let q = q.page("t.received_at DESC, t.id DESC", limit, offset);
+    let mut stmt = conn.prepare_cached(&q.sql)?;
     let rows = stmt
-        .query_map(
-            params![scope.referred(), f.status, f.source, f.category, from, to, limit, offset],
-            |r| {
-                Ok(Row {
-                    id: r.get(0)?,
-                    received_at: r.get(1)?,
-                    source: r.get(2)?,
-                    reference: r.get(3)?,
-                    category: r.get(4)?,
-                    children: r.get(5)?,
-                    area: r.get(6)?,
-                    status: r.get(7)?,
-                    assigned_to: r.get(8)?,
-                    referred_to: r.get(9)?,
-                })
-            },
-        )?
+        .query_map(rusqlite::params_from_iter(q.values), |r| {
+            Ok(Row {
+                id: r.get(0)?,
+                received_at: r.get(1)?,
+                source: r.get(2)?,
+                reference: r.get(3)?,
+                category: r.get(4)?,
+                children: r.get(5)?,
+                area: r.get(6)?,
+                status: r.get(7)?,
+                assigned_to: r.get(8)?,
+                referred_to: r.get(9)?,
+            })
+        })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
