@@ -932,3 +932,14 @@ fn a_burst_of_typing_is_kept_as_a_draft_once_it_is_taken() {
     let draft = intake::store::drafts::latest(h.app.store.conn(), ana.id).unwrap().expect("kept");
     assert!(draft.payload.contains("Caller at the bus station"), "{}", draft.payload);
 }
+
+#[test]
+fn a_tool_for_other_ages_is_flagged_on_the_consent_step() {
+    let mut h = Harness::admin();
+    with_young_client(&mut h);
+    h.typed("c");
+    h.enter().typed("adult").enter();
+    assert!(h.screen().contains("This tool is meant for ages 18 to 120; this person is 16"));
+    h.focus_field("tool").enter().typed("youth").enter();
+    assert!(!h.screen().contains("This tool is meant for ages"));
+}

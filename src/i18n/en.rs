@@ -568,5 +568,8 @@ pub fn text(m: Msg) -> &'static str {
         ToolNoVictim => "results speak of indicators and referral, never of a 'victim'",
         ErrNoNa => "This question does not take 'not applicable'.",
         NaKey => "a: not applicable",
+        ToolAgeWarning => {
+            "This tool is meant for ages {0} to {1}; this person is {2}. Choose another unless you have a reason."
+        }
     }
 }

@@ -574,5 +574,8 @@ pub fn text(m: Msg) -> &'static str {
         ToolNoVictim => "los resultados hablan de indicadores y de referir, nunca de 'víctima'",
         ErrNoNa => "Esta pregunta no admite 'no aplica'.",
         NaKey => "a: no aplica",
+        ToolAgeWarning => {
+            "Esta herramienta es para edades de {0} a {1}; esta persona tiene {2}. Elija otra salvo que tenga un motivo."
+        }
     }
 }

@@ -670,7 +670,15 @@ impl App {
                 };
                 let language = rec.stored.client.language.clone();
                 let interpreter = rec.stored.client.interpreter.clone();
-                self.consent_step(Some(id), None, minor, &language, &interpreter);
+                let age = rec.stored.client.age_on(today);
+                self.consent_step(super::screening::Person {
+                    client_id: Some(id),
+                    contact_id: None,
+                    minor,
+                    language: &language,
+                    interpreter: &interpreter,
+                    age,
+                });
             }
             Action::CaseStatus => {
                 let mut raw = Raw::new();

@@ -602,7 +602,14 @@ impl App {
                 let c = stored.contact;
                 let minor =
                     if c.minor == "yes" || c.minor == "no" { c.minor.as_str() } else { "unknown" };
-                self.consent_step(None, Some(contact_id), minor, &c.language, &c.interpreter);
+                self.consent_step(super::screening::Person {
+                    client_id: None,
+                    contact_id: Some(contact_id),
+                    minor,
+                    language: &c.language,
+                    interpreter: &c.interpreter,
+                    age: None,
+                });
             }
             Ok(None) => self.fail(crate::Error::user(Msg::ErrNoSuchRecord)),
             Err(e) => self.fail(e),

@@ -66,6 +66,16 @@ pub enum SMode {
     Closed,
 }
 
+/// Who is about to be screened, and what is already known of them.
+pub struct Person<'a> {
+    pub client_id: Option<i64>,
+    pub contact_id: Option<i64>,
+    pub minor: &'a str,
+    pub language: &'a str,
+    pub interpreter: &'a str,
+    pub age: Option<i64>,
+}
+
 pub struct ScreeningScreen {
     /// None until the consent step is done.
     pub id: Option<i64>,
@@ -74,6 +84,8 @@ pub struct ScreeningScreen {
     pub client_id: Option<i64>,
     pub contact_id: Option<i64>,
     pub minor: String,
+    /// The person's age, when known: a tool meant for other ages is flagged on the consent step.
+    pub age: Option<i64>,
     pub answers: HashMap<String, Answer>,
     /// Answers from earlier screenings, shown for confirmation until answered again.
     pub earlier: HashMap<String, Answer>,
@@ -169,14 +181,8 @@ impl App {
     }
 
     /// The step before the first item: limits of confidentiality, language, interpreter.
-    pub(crate) fn consent_step(
-        &mut self,
-        client_id: Option<i64>,
-        contact_id: Option<i64>,
-        minor: &str,
-        language: &str,
-        interpreter: &str,
-    ) {
+    pub(crate) fn consent_step(&mut self, p: Person) {
+        let Person { client_id, contact_id, minor, language, interpreter, age } = p;
         let now = self.now();
         let tools = match casework::screening_tools(&mut self.store, now) {
             Ok(t) => t,
@@ -199,6 +205,7 @@ impl App {
             tools,
             client_id,
             contact_id,
+            age,
             minor: minor.into(),
             answers: HashMap::new(),
             earlier: HashMap::new(),
@@ -234,6 +241,7 @@ impl App {
                     tools: Vec::new(),
                     client_id: o.client_id,
                     contact_id: None,
+                    age: None,
                     minor: o.minor,
                     answers: o.answers,
                     earlier,
@@ -524,6 +532,19 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &ScreeningScreen, t: Theme, lang: 
                 .flat_map(|m| wrap(m.text(lang), inner.width.saturating_sub(2) as usize))
                 .map(|l| Line::raw(format!(" {l}")))
                 .collect();
+            let mut intro = intro;
+            let chosen = form.raw().get("tool").cloned().unwrap_or_default();
+            if let (Some(age), Some(tool)) = (s.age, s.tools.iter().find(|t| t.id == chosen))
+                && !(tool.age_min..=tool.age_max).contains(&age)
+            {
+                let args = [tool.age_min.to_string(), tool.age_max.to_string(), age.to_string()];
+                let text = fill(Msg::ToolAgeWarning.text(lang), &[&args[0], &args[1], &args[2]]);
+                intro.extend(
+                    wrap(&text, inner.width.saturating_sub(2) as usize)
+                        .into_iter()
+                        .map(|l| Line::from(Span::styled(format!(" {l}"), t.error()))),
+                );
+            }
             let h = intro.len() as u16 + 1;
             frame.render_widget(Paragraph::new(intro), Rect { height: h, ..inner });
             draw_form(
