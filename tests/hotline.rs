@@ -383,6 +383,8 @@ fn a_version_1_database_with_staff_is_upgraded_in_place() {
         .conn()
         .execute_batch(
             "PRAGMA foreign_keys = OFF;
+             DROP TABLE dir_search; DROP TABLE dir_locations; DROP TABLE dir_service_tags;
+             DROP TABLE dir_services; DROP TABLE dir_organizations;
              DROP TABLE screening_answers; DROP TABLE screenings; DROP TABLE screening_tools;
              DROP TABLE case_note_versions; DROP TABLE case_notes; DROP TABLE services;
              DROP TABLE client_links; DROP TABLE client_status; DROP TABLE client_history;

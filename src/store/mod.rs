@@ -7,6 +7,7 @@ pub mod audit;
 pub mod check;
 pub mod clients;
 pub mod contacts;
+pub mod directory;
 pub mod drafts;
 pub mod keyfile;
 pub mod migrate;
@@ -167,6 +168,13 @@ impl Query {
         self.sql.push_str(if self.conditions == 0 { " WHERE " } else { " AND " });
         self.sql.push_str(cond);
         self.values.push(value.into());
+        self.conditions += 1;
+    }
+
+    /// Add a condition that takes no value.
+    pub fn and_always(&mut self, cond: &str) {
+        self.sql.push_str(if self.conditions == 0 { " WHERE " } else { " AND " });
+        self.sql.push_str(cond);
         self.conditions += 1;
     }
 

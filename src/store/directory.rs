@@ -1,0 +1,211 @@
+//! The resource directory: organisations, their services and locations, and search over them.
+//! Search is FTS5 with accents folded; what a user types is turned into quoted prefix terms, so
+//! no character they type can be read as query syntax.
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use rusqlite::{Connection, Transaction, params};
+
+use crate::domain::time;
+use crate::error::Result;
+use crate::store::Query;
+
+pub fn add_organization(
+    tx: &Transaction,
+    name: &str,
+    description: &str,
+    web: Option<&str>,
+    confirmed: bool,
+    last_verified: Option<Date>,
+    now: Timestamp,
+) -> Result<i64> {
+    let at = time::to_db(now);
+    tx.execute(
+        "INSERT INTO dir_organizations (name, description, web, status, last_verified, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+        params![name, description, web, if confirmed { "confirmed" } else { "unverified" },
+                last_verified.map(|d| d.to_string()), at],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Location {
+    pub city: Option<String>,
+    pub zip: Option<String>,
+    pub address: Option<String>,
+    /// The place allows its street address to be shown (shelters are confidential by default).
+    pub show_address: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NewService {
+    pub organization_id: i64,
+    pub name: String,
+    pub description: String,
+    pub phone: Option<String>,
+    pub text_number: Option<String>,
+    pub hours: Option<String>,
+    pub open_24_7: bool,
+    pub statewide: bool,
+    pub eligibility: Option<String>,
+    pub intake_steps: Option<String>,
+    pub last_verified: Option<Date>,
+    pub categories: Vec<String>,
+    pub populations: Vec<String>,
+    pub languages: Vec<String>,
+    /// Counties and tribal nations served (ignored when statewide).
+    pub areas: Vec<String>,
+    pub locations: Vec<Location>,
+}
+
+/// Add a service with its tags, locations and search entry, in the caller's transaction.
+pub fn add_service(tx: &Transaction, s: &NewService, now: Timestamp) -> Result<i64> {
+    let at = time::to_db(now);
+    tx.execute(
+        "INSERT INTO dir_services (organization_id, name, description, phone, text_number, hours, open_24_7,
+             statewide, eligibility, intake_steps, last_verified, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+        params![s.organization_id, s.name, s.description, s.phone, s.text_number, s.hours, s.open_24_7, s.statewide,
+                s.eligibility, s.intake_steps, s.last_verified.map(|d| d.to_string()), at],
+    )?;
+    let id = tx.last_insert_rowid();
+    let mut tag = tx.prepare_cached(
+        "INSERT OR IGNORE INTO dir_service_tags (service_id, kind, value) VALUES (?1, ?2, ?3)",
+    )?;
+    for (kind, values) in [
+        ("category", &s.categories),
+        ("population", &s.populations),
+        ("language", &s.languages),
+        ("area", &s.areas),
+    ] {
+        for v in values {
+            tag.execute(params![id, kind, v])?;
+        }
+    }
+    for l in &s.locations {
+        tx.execute(
+            "INSERT INTO dir_locations (service_id, city, zip, address, show_address) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![id, l.city, l.zip, l.address, l.show_address],
+        )?;
+    }
+    let organization: String = tx.query_row(
+        "SELECT name FROM dir_organizations WHERE id = ?1",
+        params![s.organization_id],
+        |r| r.get(0),
+    )?;
+    tx.execute(
+        "INSERT INTO dir_search (rowid, name, organization, description, categories) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![id, s.name, organization, s.description, s.categories.join(" ").replace('_', " ")],
+    )?;
+    Ok(id)
+}
+
+/// What the user typed, as an FTS5 query: each word a quoted prefix term, all required. Only
+/// letters and digits reach the query, so "(", "*", quotes, NEAR, ^ or a lone - are harmless.
+/// None when nothing searchable was typed.
+pub fn fts_query(text: &str) -> Option<String> {
+    let terms: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(8)
+        .map(|w| format!("\"{}\"*", w.chars().take(40).collect::<String>().to_lowercase()))
+        .collect();
+    (!terms.is_empty()).then(|| terms.join(" "))
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub category: Option<String>,
+    /// A county or tribal nation: services there or statewide.
+    pub area: Option<String>,
+    pub population: Option<String>,
+    pub language: Option<String>,
+    /// Only services open around the clock (hours are free text until they get a schedule).
+    pub open_24_7: bool,
+}
+
+/// A result line: name, categories, area and phone, and the flags a worker must see.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub service_id: i64,
+    pub name: String,
+    pub organization: String,
+    pub categories: Vec<String>,
+    pub areas: Vec<String>,
+    pub statewide: bool,
+    pub phone: Option<String>,
+    pub unverified: bool,
+    /// Not verified for over a year (or never).
+    pub stale: bool,
+}
+
+/// One page of services matching `text` (ranked) and the filters; retired ones never show.
+pub fn search(
+    conn: &Connection,
+    text: &str,
+    f: &Filter,
+    today: Date,
+    offset: i64,
+    limit: i64,
+) -> Result<Vec<Hit>> {
+    let columns = "s.id, s.name, o.name, s.phone, o.status, coalesce(s.last_verified, o.last_verified), s.statewide,
+         (SELECT group_concat(value, ';') FROM dir_service_tags t WHERE t.service_id = s.id AND t.kind = 'category'),
+         (SELECT group_concat(value, ';') FROM dir_service_tags t WHERE t.service_id = s.id AND t.kind = 'area')";
+    let fts = fts_query(text);
+    let mut q = match &fts {
+        Some(_) => Query::new(&format!(
+            "SELECT {columns} FROM dir_search JOIN dir_services s ON s.id = dir_search.rowid
+             JOIN dir_organizations o ON o.id = s.organization_id"
+        )),
+        None => Query::new(&format!(
+            "SELECT {columns} FROM dir_services s JOIN dir_organizations o ON o.id = s.organization_id"
+        )),
+    };
+    if let Some(m) = &fts {
+        q.and("dir_search MATCH ?", m.clone());
+    }
+    q.and_always("s.retired_at IS NULL AND o.retired_at IS NULL");
+    let tag = "EXISTS (SELECT 1 FROM dir_service_tags t WHERE t.service_id = s.id AND t.kind = '{}' AND t.value = ?)";
+    for (kind, value) in
+        [("category", &f.category), ("population", &f.population), ("language", &f.language)]
+    {
+        if let Some(v) = value {
+            q.and(&tag.replace("{}", kind), v.clone());
+        }
+    }
+    if let Some(a) = &f.area {
+        q.and(&format!("(s.statewide = 1 OR {})", tag.replace("{}", "area")), a.clone());
+    }
+    if f.open_24_7 {
+        q.and("s.open_24_7 = ?", 1);
+    }
+    let order = if fts.is_some() {
+        "bm25(dir_search, 10.0, 4.0, 1.0, 6.0), s.name"
+    } else {
+        "s.name, s.id"
+    };
+    let q = q.page(order, limit, offset);
+    let stale_before = today.checked_sub(jiff::Span::new().years(1)).unwrap_or(today).to_string();
+    let mut stmt = conn.prepare_cached(&q.sql)?;
+    let split = |v: Option<String>| -> Vec<String> {
+        v.map(|s| s.split(';').map(str::to_string).collect()).unwrap_or_default()
+    };
+    let rows = stmt
+        .query_map(rusqlite::params_from_iter(q.values), |r| {
+            let verified: Option<String> = r.get(5)?;
+            Ok(Hit {
+                service_id: r.get(0)?,
+                name: r.get(1)?,
+                organization: r.get(2)?,
+                phone: r.get(3)?,
+                unverified: r.get::<_, String>(4)? == "unverified",
+                stale: verified.is_none_or(|d| d < stale_before),
+                statewide: r.get(6)?,
+                categories: split(r.get(7)?),
+                areas: split(r.get(8)?),
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}

@@ -1,0 +1,201 @@
+//! Directory search: accents, prefixes, filters, ranking, and queries that must not break.
+
+mod common;
+
+use common::*;
+use intake::store::Store;
+use intake::store::directory::{self, Filter, Location, NewService, fts_query};
+use jiff::Timestamp;
+use jiff::civil::Date;
+
+fn now() -> Timestamp {
+    "2026-11-28T20:00:00Z".parse().unwrap()
+}
+
+fn today() -> Date {
+    "2026-11-28".parse().unwrap()
+}
+
+fn service(org: i64, name: &str, description: &str, categories: &[&str]) -> NewService {
+    NewService {
+        organization_id: org,
+        name: name.into(),
+        description: description.into(),
+        categories: categories.iter().map(|c| c.to_string()).collect(),
+        last_verified: Some("2026-06-01".parse().unwrap()),
+        ..Default::default()
+    }
+}
+
+fn seeded() -> (TestDb, Store) {
+    let (db, mut store) = with_admin();
+    store
+        .write(|tx| {
+            let law = directory::add_organization(
+                tx,
+                "Centro de Ayuda Legal José Martí",
+                "Immigration law",
+                None,
+                true,
+                Some("2026-01-10".parse().unwrap()),
+                now(),
+            )?;
+            let mut visas = service(
+                law,
+                "T and U visa help",
+                "Free legal representation for trafficking survivors",
+                &["legal"],
+            );
+            visas.languages = vec!["spanish".into(), "english".into()];
+            visas.areas = vec!["Doña Ana County".into()];
+            directory::add_service(tx, &visas, now())?;
+            let shelter = directory::add_organization(
+                tx,
+                "Youth Haven",
+                "Shelter for young people",
+                None,
+                false,
+                None,
+                now(),
+            )?;
+            let mut beds = service(
+                shelter,
+                "Emergency shelter",
+                "Beds for youth 12-24, legal advocacy on site",
+                &["shelter"],
+            );
+            beds.populations = vec!["youth".into()];
+            beds.open_24_7 = true;
+            beds.statewide = true;
+            beds.last_verified = None;
+            beds.locations = vec![Location {
+                city: Some("Albuquerque".into()),
+                zip: Some("87102".into()),
+                address: Some("confidential".into()),
+                show_address: false,
+            }];
+            directory::add_service(tx, &beds, now())?;
+            let old =
+                directory::add_organization(tx, "Closed Clinic", "", None, true, None, now())?;
+            let gone = directory::add_service(
+                tx,
+                &service(old, "Legal clinic (closed)", "legal", &["legal"]),
+                now(),
+            )?;
+            tx.execute(
+                "UPDATE dir_services SET retired_at = '2025-01-01T00:00:00Z' WHERE id = ?1",
+                [gone],
+            )?;
+            Ok(())
+        })
+        .unwrap();
+    (db, store)
+}
+
+fn names(store: &Store, text: &str, f: &Filter) -> Vec<String> {
+    directory::search(store.conn(), text, f, today(), 0, 20)
+        .unwrap()
+        .into_iter()
+        .map(|h| h.name)
+        .collect()
+}
+
+#[test]
+fn accents_prefixes_and_ranking() {
+    let (_db, store) = seeded();
+    let none = Filter::default();
+    assert_eq!(
+        names(&store, "jose", &none),
+        vec!["T and U visa help"],
+        "an accent-free word finds José"
+    );
+    assert_eq!(names(&store, "MARTÍ", &none), vec!["T and U visa help"]);
+    assert_eq!(names(&store, "shel", &none), vec!["Emergency shelter"], "a prefix is enough");
+    // "legal" is in the visa service's categories and description, only in the shelter's
+    // description: the visa service ranks first. The retired clinic never shows.
+    assert_eq!(names(&store, "legal", &none), vec!["T and U visa help", "Emergency shelter"]);
+    assert_eq!(
+        names(&store, "", &none),
+        vec!["Emergency shelter", "T and U visa help"],
+        "empty lists by name"
+    );
+}
+
+#[test]
+fn filters_narrow_the_results() {
+    let (_db, store) = seeded();
+    let f =
+        |c: Option<&str>, a: Option<&str>, p: Option<&str>, l: Option<&str>, open: bool| Filter {
+            category: c.map(Into::into),
+            area: a.map(Into::into),
+            population: p.map(Into::into),
+            language: l.map(Into::into),
+            open_24_7: open,
+        };
+    assert_eq!(
+        names(&store, "", &f(Some("legal"), None, None, None, false)),
+        vec!["T and U visa help"]
+    );
+    // A statewide service is in every area.
+    assert_eq!(
+        names(&store, "", &f(None, Some("Doña Ana County"), None, None, false)),
+        vec!["Emergency shelter", "T and U visa help"]
+    );
+    assert_eq!(
+        names(&store, "", &f(None, Some("Taos County"), None, None, false)),
+        vec!["Emergency shelter"]
+    );
+    assert_eq!(
+        names(&store, "", &f(None, None, Some("youth"), None, false)),
+        vec!["Emergency shelter"]
+    );
+    assert_eq!(
+        names(
+            &store,
+            "help",
+            &f(Some("legal"), Some("Doña Ana County"), None, Some("spanish"), false)
+        ),
+        vec!["T and U visa help"]
+    );
+    assert_eq!(names(&store, "", &f(None, None, None, None, true)), vec!["Emergency shelter"]);
+}
+
+#[test]
+fn unverified_and_stale_entries_say_so() {
+    let (_db, store) = seeded();
+    let hits = directory::search(store.conn(), "", &Filter::default(), today(), 0, 20).unwrap();
+    let shelter = hits.iter().find(|h| h.name == "Emergency shelter").unwrap();
+    assert!(shelter.unverified && shelter.stale && shelter.statewide);
+    let visas = hits.iter().find(|h| h.name == "T and U visa help").unwrap();
+    assert!(!visas.unverified && !visas.stale);
+    assert_eq!(visas.categories, vec!["legal"]);
+    assert_eq!(visas.areas, vec!["Doña Ana County"]);
+}
+
+#[test]
+fn any_text_is_a_safe_query() {
+    let (_db, store) = seeded();
+    for text in [
+        "\"",
+        "*",
+        "(",
+        ")",
+        "NEAR(",
+        "-",
+        "^",
+        "a OR",
+        "\"unclosed",
+        ":",
+        "{x}",
+        "AND",
+        "'; DROP TABLE x;--",
+    ] {
+        directory::search(store.conn(), text, &Filter::default(), today(), 0, 20)
+            .unwrap_or_else(|e| panic!("{text:?}: {e}"));
+    }
+    assert_eq!(fts_query("*** ((( )))"), None, "symbols alone search nothing");
+    let huge = "visa ".repeat(5000);
+    assert_eq!(fts_query(&huge).unwrap().matches('"').count(), 16, "at most eight terms");
+    assert_eq!(names(&store, &huge, &Filter::default()), vec!["T and U visa help"]);
+    assert_eq!(fts_query("Doña-Ana"), Some("\"doña\"* \"ana\"*".into()));
+}
