@@ -199,3 +199,51 @@ fn any_text_is_a_safe_query() {
     assert_eq!(names(&store, &huge, &Filter::default()), vec!["T and U visa help"]);
     assert_eq!(fts_query("Doña-Ana"), Some("\"doña\"* \"ana\"*".into()));
 }
+
+#[test]
+fn the_seed_directory_loads_once_with_its_status_and_known_tags() {
+    let (_db, mut store) = with_admin();
+    let added = store.write(|tx| directory::seed_if_empty(tx, now())).unwrap();
+    assert!(added >= 14, "{added}");
+    assert_eq!(
+        store.write(|tx| directory::seed_if_empty(tx, now())).unwrap(),
+        0,
+        "only into an empty directory"
+    );
+    let hits =
+        directory::search(store.conn(), "national hotline", &Filter::default(), today(), 0, 20)
+            .unwrap();
+    assert_eq!(hits[0].phone.as_deref(), Some("1-888-373-7888"));
+    assert!(!hits[0].unverified);
+    let get_free =
+        directory::search(store.conn(), "get free", &Filter::default(), today(), 0, 20).unwrap();
+    assert!(get_free[0].unverified, "an unverified number says so");
+    // Doña Ana County, legal help, Spanish: the immigrant law centre has no area, so not it;
+    // what the seed offers there is found by category and area.
+    let f = Filter { area: Some("Doña Ana County".into()), ..Default::default() };
+    let there: Vec<String> = directory::search(store.conn(), "", &f, today(), 0, 50)
+        .unwrap()
+        .into_iter()
+        .map(|h| h.name)
+        .collect();
+    assert!(there.contains(&"Sexual assault and child abuse services".to_string()), "{there:?}");
+    // Every tag is one the directory knows; no street address was seeded.
+    let mut stmt = store.conn().prepare("SELECT kind, value FROM dir_service_tags").unwrap();
+    let tags: Vec<(String, String)> =
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(|r| r.unwrap()).collect();
+    let areas = intake::domain::areas::all();
+    for (kind, value) in tags {
+        let known = match kind.as_str() {
+            "category" => directory::CATEGORIES.contains(&value.as_str()),
+            "population" => directory::POPULATIONS.contains(&value.as_str()),
+            "language" => intake::domain::contact::LANGUAGES.iter().any(|(id, _)| *id == value),
+            _ => areas.contains(&value),
+        };
+        assert!(known, "{kind}={value}");
+    }
+    let addresses: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM dir_locations WHERE address IS NOT NULL", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(addresses, 0);
+}

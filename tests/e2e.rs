@@ -157,6 +157,10 @@ fn first_run_then_login_then_quick_hide() {
     for e in ["user_add", "login", "hide", "unlock", "quit"] {
         assert!(events.iter().any(|x| x == e), "{e} not in {events:?}");
     }
+    // The first start seeded the directory of services.
+    let services: i64 =
+        store.conn().query_row("SELECT count(*) FROM dir_services", [], |r| r.get(0)).unwrap();
+    assert!(services >= 14, "{services}");
 }
 
 #[test]

@@ -159,7 +159,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match &cli.command {
         None => {
             ui::event_loop::require_terminal()?;
-            let store = Store::open(&cli.paths()?, true)?;
+            let mut store = Store::open(&cli.paths()?, true)?;
+            // A new database starts with the checked directory of services.
+            if users::count_users(store.conn())? == 0 {
+                store.write(|tx| crate::store::directory::seed_if_empty(tx, Timestamp::now()))?;
+            }
             let opts = Options {
                 cost: pin::PRODUCTION,
                 theme: Theme::from_env(cli.ascii),
