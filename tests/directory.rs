@@ -82,10 +82,7 @@ fn seeded() -> (TestDb, Store) {
                 &service(old, "Legal clinic (closed)", "legal", &["legal"]),
                 now(),
             )?;
-            tx.execute(
-                "UPDATE dir_services SET retired_at = '2025-01-01T00:00:00Z' WHERE id = ?1",
-                [gone],
-            )?;
+            directory::retire_service(tx, gone, now())?;
             Ok(())
         })
         .unwrap();

@@ -101,6 +101,16 @@ pub fn add_service(tx: &Transaction, s: &NewService, now: Timestamp) -> Result<i
     Ok(id)
 }
 
+/// Retire a service: it stays for the referrals made to it, but leaves search (and the index).
+pub fn retire_service(tx: &Transaction, id: i64, now: Timestamp) -> Result<()> {
+    tx.execute(
+        "UPDATE dir_services SET retired_at = ?1 WHERE id = ?2 AND retired_at IS NULL",
+        params![time::to_db(now), id],
+    )?;
+    tx.execute("DELETE FROM dir_search WHERE rowid = ?1", params![id])?;
+    Ok(())
+}
+
 /// What the user typed, as an FTS5 query: each word a quoted prefix term, all required. Only
 /// letters and digits reach the query, so "(", "*", quotes, NEAR, ^ or a lone - are harmless.
 /// None when nothing searchable was typed.
@@ -149,17 +159,29 @@ pub fn search(
     offset: i64,
     limit: i64,
 ) -> Result<Vec<Hit>> {
-    let columns = "s.id, s.name, o.name, s.phone, o.status, coalesce(s.last_verified, o.last_verified), s.statewide,
-         (SELECT group_concat(value, ';') FROM dir_service_tags t WHERE t.service_id = s.id AND t.kind = 'category'),
-         (SELECT group_concat(value, ';') FROM dir_service_tags t WHERE t.service_id = s.id AND t.kind = 'area')";
+    // First the page of ids, ranked and limited; then the columns for those rows only (the tag
+    // lists are subqueries that must not run for every match).
     let fts = fts_query(text);
+    let rank = if fts.is_some() { "bm25(dir_search, 10.0, 4.0, 1.0, 6.0)" } else { "s.name" };
+    let filtered = f.category.is_some()
+        || f.area.is_some()
+        || f.population.is_some()
+        || f.language.is_some()
+        || f.open_24_7;
+    // Words and no filters: the index alone answers (retired services are not in it), with no
+    // join for every match.
+    if let (Some(m), false) = (&fts, filtered) {
+        let mut q = Query::new(&format!("SELECT rowid AS id, {rank} AS r FROM dir_search"));
+        q.and("dir_search MATCH ?", m.clone());
+        return page_of(conn, q.page("r, rowid", limit, offset), today);
+    }
     let mut q = match &fts {
         Some(_) => Query::new(&format!(
-            "SELECT {columns} FROM dir_search JOIN dir_services s ON s.id = dir_search.rowid
+            "SELECT s.id AS id, {rank} AS r FROM dir_search JOIN dir_services s ON s.id = dir_search.rowid
              JOIN dir_organizations o ON o.id = s.organization_id"
         )),
         None => Query::new(&format!(
-            "SELECT {columns} FROM dir_services s JOIN dir_organizations o ON o.id = s.organization_id"
+            "SELECT s.id AS id, {rank} AS r FROM dir_services s JOIN dir_organizations o ON o.id = s.organization_id"
         )),
     };
     if let Some(m) = &fts {
@@ -180,12 +202,20 @@ pub fn search(
     if f.open_24_7 {
         q.and("s.open_24_7 = ?", 1);
     }
-    let order = if fts.is_some() {
-        "bm25(dir_search, 10.0, 4.0, 1.0, 6.0), s.name"
-    } else {
-        "s.name, s.id"
-    };
-    let q = q.page(order, limit, offset);
+    page_of(conn, q.page("r, s.id", limit, offset), today)
+}
+
+/// The result lines of a page of ids chosen by `q` (which selects `id` and its order `r`).
+fn page_of(conn: &Connection, mut q: Query, today: Date) -> Result<Vec<Hit>> {
+    q.sql = format!(
+        "WITH page AS ({}) SELECT s.id, s.name, o.name, s.phone, o.status,
+                coalesce(s.last_verified, o.last_verified), s.statewide,
+                (SELECT group_concat(value, ';') FROM dir_service_tags t WHERE t.service_id = s.id AND t.kind = 'category'),
+                (SELECT group_concat(value, ';') FROM dir_service_tags t WHERE t.service_id = s.id AND t.kind = 'area')
+         FROM page JOIN dir_services s ON s.id = page.id JOIN dir_organizations o ON o.id = s.organization_id
+         ORDER BY page.r, page.id",
+        q.sql
+    );
     let stale_before = today.checked_sub(jiff::Span::new().years(1)).unwrap_or(today).to_string();
     let mut stmt = conn.prepare_cached(&q.sql)?;
     let split = |v: Option<String>| -> Vec<String> {

@@ -32,6 +32,7 @@ CREATE TABLE dir_services (
     updated_at       TEXT NOT NULL
 );
 CREATE INDEX dir_services_org ON dir_services(organization_id);
+CREATE INDEX dir_services_name ON dir_services(name, id);
 
 -- Categories, populations, languages and areas (a county or tribal nation) a service covers.
 CREATE TABLE dir_service_tags (

@@ -1,0 +1,144 @@
+//! Directory search on 10,000 and 100,000 services: a word, an accent-free prefix, a search
+//! with filters, and the first page with no words. Medians over repeated runs.
+
+use std::time::{Duration, Instant};
+
+use intake::store::directory::{self, Filter, NewService};
+use intake::store::{DbPaths, Store};
+use jiff::Timestamp;
+
+const RUNS: usize = 30;
+const WORDS: &[&str] = &[
+    "legal",
+    "shelter",
+    "housing",
+    "clinic",
+    "youth",
+    "family",
+    "José",
+    "María",
+    "Doña",
+    "immigration",
+    "visa",
+    "counselling",
+    "transport",
+    "food",
+    "bus",
+    "health",
+    "trauma",
+    "therapy",
+    "advocacy",
+    "outreach",
+    "job",
+    "training",
+    "child",
+    "care",
+    "interpretation",
+    "Navajo",
+    "pueblo",
+    "crisis",
+    "line",
+    "support",
+];
+
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, n: u64) -> u64 {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (self.0 >> 33) % n
+    }
+}
+
+fn words(rng: &mut Lcg, n: usize) -> String {
+    (0..n).map(|_| WORDS[rng.next(WORDS.len() as u64) as usize]).collect::<Vec<_>>().join(" ")
+}
+
+fn time(name: &str, mut f: impl FnMut() -> usize) {
+    let found = f();
+    let mut runs: Vec<Duration> = (0..RUNS)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .collect();
+    runs.sort();
+    println!(
+        "{name:<52} median {:>8.1} µs ({found} on the page)",
+        runs[RUNS / 2].as_secs_f64() * 1e6
+    );
+}
+
+fn bench(size: usize) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store =
+        Store::open(&DbPaths::new(dir.path().join("dir.db"), None), true).expect("store");
+    let areas = intake::domain::areas::all();
+    let now = Timestamp::now();
+    let built = Instant::now();
+    let mut rng = Lcg(11);
+    store
+        .write(|tx| {
+            let mut org = 0;
+            for i in 0..size {
+                if i % 5 == 0 {
+                    org = directory::add_organization(
+                        tx,
+                        &words(&mut rng, 3),
+                        &words(&mut rng, 8),
+                        None,
+                        true,
+                        None,
+                        now,
+                    )?;
+                }
+                let service = NewService {
+                    organization_id: org,
+                    name: words(&mut rng, 3),
+                    description: words(&mut rng, 20),
+                    categories: vec![
+                        directory::CATEGORIES
+                            [rng.next(directory::CATEGORIES.len() as u64) as usize]
+                            .into(),
+                    ],
+                    areas: vec![areas[rng.next(areas.len() as u64) as usize].clone()],
+                    languages: vec!["english".into()],
+                    statewide: rng.next(20) == 0,
+                    ..Default::default()
+                };
+                directory::add_service(tx, &service, now)?;
+            }
+            Ok(())
+        })
+        .expect("data");
+    println!("-- {size} services (built in {:.1} s)", built.elapsed().as_secs_f64());
+    let today = "2026-11-28".parse().expect("date");
+    let none = Filter::default();
+    let page = 14;
+    time("a word: legal", || {
+        directory::search(store.conn(), "legal", &none, today, 0, page).expect("s").len()
+    });
+    time("accent-free prefix: jos", || {
+        directory::search(store.conn(), "jos", &none, today, 0, page).expect("s").len()
+    });
+    time("two words: youth shelter", || {
+        directory::search(store.conn(), "youth shelter", &none, today, 0, page).expect("s").len()
+    });
+    let filtered = Filter {
+        category: Some("legal".into()),
+        area: Some("Doña Ana County".into()),
+        ..none.clone()
+    };
+    time("words and filters: visa + legal + Doña Ana", || {
+        directory::search(store.conn(), "visa", &filtered, today, 0, page).expect("s").len()
+    });
+    time("no words, first page by name", || {
+        directory::search(store.conn(), "", &none, today, 0, page).expect("s").len()
+    });
+}
+
+fn main() {
+    bench(10_000);
+    bench(100_000);
+}
