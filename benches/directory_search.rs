@@ -75,6 +75,7 @@ fn bench(size: usize) {
     let mut store =
         Store::open(&DbPaths::new(dir.path().join("dir.db"), None), true).expect("store");
     let areas = intake::domain::areas::all();
+    let categories = directory::categories();
     let now = Timestamp::now();
     let built = Instant::now();
     let mut rng = Lcg(11);
@@ -97,11 +98,7 @@ fn bench(size: usize) {
                     organization_id: org,
                     name: words(&mut rng, 3),
                     description: words(&mut rng, 20),
-                    categories: vec![
-                        directory::CATEGORIES
-                            [rng.next(directory::CATEGORIES.len() as u64) as usize]
-                            .into(),
-                    ],
+                    categories: vec![categories[rng.next(categories.len() as u64) as usize].into()],
                     areas: vec![areas[rng.next(areas.len() as u64) as usize].clone()],
                     languages: vec!["english".into()],
                     statewide: rng.next(20) == 0,

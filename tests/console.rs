@@ -943,3 +943,70 @@ fn a_tool_for_other_ages_is_flagged_on_the_consent_step() {
     h.focus_field("tool").enter().typed("youth").enter();
     assert!(!h.screen().contains("This tool is meant for ages"));
 }
+
+fn seeded_directory(h: &mut Harness) {
+    h.app
+        .store
+        .write(|tx| intake::store::directory::seed_if_empty(tx, jiff::Timestamp::now()))
+        .unwrap();
+}
+
+#[test]
+fn the_directory_searches_a_moment_after_the_last_key() {
+    let mut h = Harness::admin();
+    seeded_directory(&mut h);
+    h.login("ana", ADMIN_PIN).typed("d");
+    let Screen::Directory(d) = &h.app.screen else { panic!("directory") };
+    let everything = d.hits.len();
+    assert!(everything >= 14);
+    h.typed("nationl");
+    h.key(KeyCode::Backspace).typed("al hotl");
+    // Typing schedules one search; none has run yet.
+    let now = std::time::Instant::now();
+    assert!(h.app.search_due_in(now).is_some());
+    let Screen::Directory(d) = &h.app.screen else { panic!() };
+    assert_eq!(d.hits.len(), everything);
+    h.app.on_timer(now + intake::ui::screens::directory::DEBOUNCE * 2);
+    assert_eq!(h.app.search_due_in(now), None);
+    let Screen::Directory(d) = &h.app.screen else { panic!() };
+    assert_eq!(d.hits[0].name, "National Human Trafficking Hotline");
+    insta::assert_snapshot!("directory_search", h.screen());
+    // The detail, and the phone to the clipboard.
+    h.enter();
+    insta::assert_snapshot!("directory_detail", h.screen());
+    h.typed("c");
+    assert_eq!(h.app.clipboard.as_deref(), Some("1-888-373-7888"));
+    assert!(h.status().contains("copied"));
+}
+
+#[test]
+fn directory_filters_and_a_shelter_that_keeps_its_address() {
+    let mut h = Harness::admin();
+    seeded_directory(&mut h);
+    h.login("ana", ADMIN_PIN).typed("d");
+    h.ctrl('f');
+    insta::assert_snapshot!("directory_filters", h.screen());
+    h.focus_field("category").enter().typed("shelter").enter();
+    h.focus_field("population").typed("y");
+    h.ctrl('s');
+    let Screen::Directory(d) = &h.app.screen else { panic!() };
+    let names: Vec<&str> = d.hits.iter().map(|x| x.name.as_str()).collect();
+    assert_eq!(names, vec!["Trafficking shelter for youth", "Youth drop-in and case management"]);
+    h.enter();
+    let s = h.screen();
+    assert!(s.contains("Albuquerque") && !s.to_lowercase().contains("street"), "{s}");
+    h.key(KeyCode::Esc).ctrl('x');
+    let Screen::Directory(d) = &h.app.screen else { panic!() };
+    assert!(d.hits.len() > 2, "clearing the filters shows everything again");
+}
+
+#[test]
+fn the_loop_wakes_for_a_due_search_and_hands_copies_to_the_terminal() {
+    let mut h = Harness::admin();
+    seeded_directory(&mut h);
+    h.login("ana", ADMIN_PIN).typed("d").typed("cyber");
+    let mut console = Scripted::new(vec![Next::Timeout]);
+    event_loop::run(&mut h.term, &mut h.app, &mut console).unwrap();
+    // The wait before the timeout was bounded by the search's pause, not forever.
+    assert!(console.waits[0].is_some_and(|w| w <= intake::ui::screens::directory::DEBOUNCE));
+}

@@ -231,8 +231,8 @@ fn the_seed_directory_loads_once_with_its_status_and_known_tags() {
     let areas = intake::domain::areas::all();
     for (kind, value) in tags {
         let known = match kind.as_str() {
-            "category" => directory::CATEGORIES.contains(&value.as_str()),
-            "population" => directory::POPULATIONS.contains(&value.as_str()),
+            "category" => directory::categories().contains(&value.as_str()),
+            "population" => directory::populations().contains(&value.as_str()),
             "language" => intake::domain::contact::LANGUAGES.iter().any(|(id, _)| *id == value),
             _ => areas.contains(&value),
         };

@@ -4,6 +4,7 @@ pub mod areas;
 pub mod caller;
 pub mod client;
 pub mod contact;
+pub mod directory;
 pub mod fields;
 pub mod record;
 pub mod screening;

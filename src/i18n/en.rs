@@ -571,5 +571,37 @@ pub fn text(m: Msg) -> &'static str {
         ToolAgeWarning => {
             "This tool is meant for ages {0} to {1}; this person is {2}. Choose another unless you have a reason."
         }
+        CatHotline => "Hotline or crisis line",
+        CatTelehealth => "Telehealth",
+        PopYouth => "Youth",
+        PopAdults => "Adults",
+        PopWomen => "Women",
+        PopMen => "Men",
+        PopLgbtq => "LGBTQ+",
+        PopNative => "Native American",
+        PopImmigrants => "Immigrants",
+        PopFamilies => "Families",
+        MenuDirectory => "Find a service",
+        ActCopyPhone => "Copy the phone number",
+        FieldPopulation => "Serves",
+        FieldOpen247 => "Open 24/7",
+        FieldSearchServices => "Search services",
+        TitleDirectory => "Services",
+        TitleService => "Service",
+        TitleResults => "Results",
+        PhoneCopied => "Phone number {0} copied to your clipboard.",
+        NoPhone => "This service has no phone number on file.",
+        Statewide => "Statewide",
+        NoServicesFound => "No service matches. Try fewer words or clear the filters (Ctrl+X).",
+        EntryUnverified => "Not verified: check this before the person relies on it.",
+        EntryStale => {
+            "Not verified in the last year (or never): check it before the person relies on it."
+        }
+        FieldTextNumber => "Text",
+        FieldHours => "Hours",
+        FieldEligibility => "Who qualifies",
+        FieldPlace => "Place",
+        FieldWeb => "Web",
+        CopyHint => "c copies the phone number to your clipboard",
     }
 }

@@ -577,5 +577,39 @@ pub fn text(m: Msg) -> &'static str {
         ToolAgeWarning => {
             "Esta herramienta es para edades de {0} a {1}; esta persona tiene {2}. Elija otra salvo que tenga un motivo."
         }
+        CatHotline => "Línea de ayuda o de crisis",
+        CatTelehealth => "Telesalud",
+        PopYouth => "Jóvenes",
+        PopAdults => "Adultos",
+        PopWomen => "Mujeres",
+        PopMen => "Hombres",
+        PopLgbtq => "LGBTQ+",
+        PopNative => "Nativos americanos",
+        PopImmigrants => "Inmigrantes",
+        PopFamilies => "Familias",
+        MenuDirectory => "Buscar un servicio",
+        ActCopyPhone => "Copiar el teléfono",
+        FieldPopulation => "Atiende a",
+        FieldOpen247 => "Abierto 24/7",
+        FieldSearchServices => "Buscar servicios",
+        TitleDirectory => "Servicios",
+        TitleService => "Servicio",
+        TitleResults => "Resultados",
+        PhoneCopied => "Teléfono {0} copiado a su portapapeles.",
+        NoPhone => "Este servicio no tiene teléfono registrado.",
+        Statewide => "Todo el estado",
+        NoServicesFound => {
+            "Ningún servicio coincide. Pruebe con menos palabras o quite los filtros (Ctrl+X)."
+        }
+        EntryUnverified => "Sin verificar: compruébelo antes de que la persona confíe en ello.",
+        EntryStale => {
+            "Sin verificar en el último año (o nunca): compruébelo antes de que la persona confíe en ello."
+        }
+        FieldTextNumber => "Mensajes",
+        FieldHours => "Horario",
+        FieldEligibility => "Quién puede",
+        FieldPlace => "Lugar",
+        FieldWeb => "Web",
+        CopyHint => "c copia el teléfono a su portapapeles",
     }
 }

@@ -240,29 +240,14 @@ fn page_of(conn: &Connection, mut q: Query, today: Date) -> Result<Vec<Hit>> {
     Ok(rows)
 }
 
-/// Categories a service may carry: the services New Mexico law lists for trafficking victims,
-/// and hotline, shelter, legal, transport, telehealth and law enforcement.
-pub const CATEGORIES: &[&str] = &[
-    "case_management",
-    "emergency_housing",
-    "health_care",
-    "mental_health",
-    "addiction_treatment",
-    "interpretation",
-    "job_training",
-    "child_care",
-    "advocacy",
-    "cash_food",
-    "legal",
-    "transport",
-    "hotline",
-    "shelter",
-    "telehealth",
-    "law_enforcement",
-];
+/// The category ids a service may carry (labels in `domain::directory`).
+pub fn categories() -> Vec<&'static str> {
+    crate::domain::directory::CATEGORIES.iter().map(|(id, _)| *id).collect()
+}
 
-pub const POPULATIONS: &[&str] =
-    &["youth", "adults", "women", "men", "lgbtq", "native_american", "immigrants", "families"];
+pub fn populations() -> Vec<&'static str> {
+    crate::domain::directory::POPULATIONS.iter().map(|(id, _)| *id).collect()
+}
 
 /// The directory a new database starts with (checked public facts, with their status).
 pub const SEED: &str = include_str!("../../data/directory-seed.toml");
@@ -367,4 +352,95 @@ pub fn seed_if_empty(tx: &Transaction, now: Timestamp) -> Result<usize> {
         }
     }
     Ok(added)
+}
+
+/// A service in full, as the detail view shows it. A location's street address is present only
+/// when the place allows it to be shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Detail {
+    pub hit: Hit,
+    pub description: String,
+    pub organization_description: String,
+    pub web: Option<String>,
+    pub text_number: Option<String>,
+    pub hours: Option<String>,
+    pub open_24_7: bool,
+    pub eligibility: Option<String>,
+    pub intake_steps: Option<String>,
+    pub populations: Vec<String>,
+    pub languages: Vec<String>,
+    /// City, ZIP and (only when allowed) the street address of each place.
+    pub places: Vec<String>,
+}
+
+pub fn detail(conn: &Connection, id: i64, today: Date) -> Result<Option<Detail>> {
+    let Some(hit) = page_of(
+        conn,
+        {
+            let mut q = Query::new("SELECT s.id AS id, s.name AS r FROM dir_services s");
+            q.and("s.id = ?", id);
+            q.page("r", 1, 0)
+        },
+        today,
+    )?
+    .into_iter()
+    .next() else {
+        return Ok(None);
+    };
+    struct Extra {
+        description: String,
+        organization_description: String,
+        web: Option<String>,
+        text_number: Option<String>,
+        hours: Option<String>,
+        open_24_7: bool,
+        eligibility: Option<String>,
+        intake_steps: Option<String>,
+    }
+    let x = conn.query_row(
+        "SELECT s.description, o.description, o.web, s.text_number, s.hours, s.open_24_7, s.eligibility, s.intake_steps
+         FROM dir_services s JOIN dir_organizations o ON o.id = s.organization_id WHERE s.id = ?1",
+        params![id],
+        |r| {
+            Ok(Extra {
+                description: r.get(0)?,
+                organization_description: r.get(1)?,
+                web: r.get(2)?,
+                text_number: r.get(3)?,
+                hours: r.get(4)?,
+                open_24_7: r.get(5)?,
+                eligibility: r.get(6)?,
+                intake_steps: r.get(7)?,
+            })
+        },
+    )?;
+    let tags = |kind: &str| -> Result<Vec<String>> {
+        let mut stmt = conn.prepare_cached(
+            "SELECT value FROM dir_service_tags WHERE service_id = ?1 AND kind = ?2 ORDER BY value",
+        )?;
+        Ok(stmt.query_map(params![id, kind], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?)
+    };
+    let mut stmt = conn.prepare_cached(
+        "SELECT city, zip, CASE WHEN show_address = 1 THEN address END FROM dir_locations WHERE service_id = ?1",
+    )?;
+    let places = stmt
+        .query_map(params![id], |r| {
+            let parts: Vec<Option<String>> = vec![r.get(2)?, r.get(0)?, r.get(1)?];
+            Ok(parts.into_iter().flatten().collect::<Vec<_>>().join(", "))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(Some(Detail {
+        hit,
+        description: x.description,
+        organization_description: x.organization_description,
+        web: x.web,
+        text_number: x.text_number,
+        hours: x.hours,
+        open_24_7: x.open_24_7,
+        eligibility: x.eligibility,
+        intake_steps: x.intake_steps,
+        populations: tags("population")?,
+        languages: tags("language")?,
+        places,
+    }))
 }

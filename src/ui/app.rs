@@ -17,6 +17,7 @@ use crate::ui::keymap::{self, Action, Binding, Key};
 use crate::ui::screens::agencies::AgencyScreen;
 use crate::ui::screens::auth as auth_screens;
 use crate::ui::screens::clients::ClientScreen;
+use crate::ui::screens::directory::DirectoryScreen;
 use crate::ui::screens::records::RecordScreen;
 use crate::ui::screens::screening::ScreeningScreen;
 use crate::ui::screens::staff::StaffScreen;
@@ -61,6 +62,8 @@ pub enum Screen {
     Clients(Box<ClientScreen>),
     /// A screening being run (or read).
     Screening(Box<ScreeningScreen>),
+    /// The resource directory.
+    Directory(Box<DirectoryScreen>),
     /// Nothing on screen at all (quick hide).
     Hidden,
 }
@@ -78,6 +81,7 @@ impl Screen {
             Screen::Records(r) => r.form(),
             Screen::Clients(c) => c.form(),
             Screen::Screening(s) => s.form(),
+            Screen::Directory(d) => d.form(),
             Screen::Home { .. } | Screen::Hidden => None,
         }
     }
@@ -124,6 +128,8 @@ pub struct App {
     pub lang_chosen: bool,
     /// The loop is taking a burst of input (a paste, fast typing): drafts are kept once, after it.
     pub drafts_deferred: bool,
+    /// Text for the user's own clipboard (OSC 52), taken by the loop.
+    pub clipboard: Option<String>,
 }
 
 impl App {
@@ -151,6 +157,7 @@ impl App {
             quit: false,
             lang_chosen: false,
             drafts_deferred: false,
+            clipboard: None,
         })
     }
 
@@ -232,6 +239,7 @@ impl App {
             Screen::Records(r) => r.form_mut(),
             Screen::Clients(c) => c.form_mut(),
             Screen::Screening(s) => s.form_mut(),
+            Screen::Directory(d) => d.form_mut(),
             Screen::Home { .. } | Screen::Hidden => None,
         }
     }
@@ -261,6 +269,7 @@ impl App {
             Screen::Records(r) => r.keymap(),
             Screen::Clients(c) => c.keymap(),
             Screen::Screening(s) => s.keymap(),
+            Screen::Directory(d) => d.keymap(),
             Screen::Hidden => &[],
         }
     }
@@ -295,6 +304,7 @@ impl App {
         if !self.drafts_deferred {
             self.keep_drafts();
         }
+        self.schedule_search(std::time::Instant::now());
     }
 
     /// Keep whatever form is in front as a draft, if it changed since it was last kept.
@@ -389,6 +399,7 @@ impl App {
             Screen::Records(_) => self.records_action(action),
             Screen::Clients(_) => self.clients_action(action),
             Screen::Screening(_) => self.screening_action(action),
+            Screen::Directory(_) => self.directory_action(action),
             Screen::Hidden => {}
         }
     }
@@ -419,6 +430,7 @@ impl App {
             Screen::Records(_) => self.records_close_form(),
             Screen::Clients(_) => self.clients_close_form(),
             Screen::Screening(_) => self.screening_close_form(),
+            Screen::Directory(_) => self.directory_close_form(),
             _ => {}
         }
     }

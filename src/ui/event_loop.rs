@@ -38,6 +38,10 @@ pub trait Console {
     fn end_frame(&mut self) -> io::Result<()> {
         Ok(())
     }
+    /// Put text on the user's own clipboard (the terminal's, over SSH too).
+    fn copy(&mut self, _text: &str) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 fn other<E: std::fmt::Display>(e: E) -> io::Error {
@@ -72,7 +76,16 @@ pub fn run<B: Backend>(
             console.end_frame()?;
             app.redraw = false;
         }
-        let timeout = app.idle_timeout().map(|t| t.saturating_sub(last_input.elapsed()));
+        if let Some(text) = app.clipboard.take() {
+            console.copy(&text)?;
+        }
+        // Wait for a key, or until the idle lock or a scheduled search is due.
+        let idle = app.idle_timeout().map(|t| t.saturating_sub(last_input.elapsed()));
+        let search = app.search_due_in(Instant::now());
+        let timeout = match (idle, search) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
         match console.next(timeout)? {
             Next::Input(input) => {
                 last_input = Instant::now();
@@ -91,6 +104,7 @@ pub fn run<B: Backend>(
                 app.keep_drafts();
             }
             Next::Timeout => {
+                app.on_timer(Instant::now());
                 if app.idle_timeout().is_some_and(|t| last_input.elapsed() >= t) {
                     app.on_idle();
                 }
@@ -98,6 +112,26 @@ pub fn run<B: Backend>(
             Next::Ignored => {}
         }
     }
+}
+
+/// Standard base64, for OSC 52.
+pub fn base64(bytes: &[u8]) -> String {
+    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |acc, (i, b)| acc | (u32::from(*b) << (16 - 8 * i)));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ABC[((n >> (18 - 6 * i)) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
 }
 
 /// The real terminal, through crossterm.
@@ -182,6 +216,13 @@ impl Console for Crossterm {
     fn end_frame(&mut self) -> io::Result<()> {
         execute!(io::stdout(), terminal::EndSynchronizedUpdate)
     }
+
+    /// OSC 52: the terminal puts the text on the clipboard of the machine the user sits at.
+    fn copy(&mut self, text: &str) -> io::Result<()> {
+        let mut out = io::stdout();
+        write!(out, "\x1b]52;c;{}\x07", base64(text.as_bytes()))?;
+        out.flush()
+    }
 }
 
 fn setup_terminal() -> io::Result<()> {
@@ -238,4 +279,21 @@ pub fn run_console(store: Store, opts: Options) -> crate::Result<()> {
         crate::auth::accounts::end_session(&mut app.store, actor, "closed", now)?;
     }
     result.map_err(Error::Io)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn base64_matches_the_standard_vectors() {
+        for (plain, coded) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("1-888-373-7888", "MS04ODgtMzczLTc4ODg="),
+        ] {
+            assert_eq!(super::base64(plain.as_bytes()), coded);
+        }
+    }
 }

@@ -138,6 +138,8 @@ pub enum Action {
     CloseScreening,
     ReportStep,
     BackToItems,
+    Directory,
+    CopyPhone,
 }
 
 pub struct Binding {
@@ -196,6 +198,7 @@ pub const HOME: &[Binding] = &[
     b(&[Key::Char('i')], Action::Tips, Msg::MenuTips, false),
     b(&[Key::Char('r')], Action::ResumeDraft, Msg::MenuResumeDraft, false),
     b(&[Key::Char('e')], Action::Clients, Msg::MenuClients, false),
+    b(&[Key::Char('d')], Action::Directory, Msg::MenuDirectory, false),
     b(&[Key::Char('s')], Action::Staff, Msg::MenuStaff, false),
     b(&[Key::Char('a')], Action::Agencies, Msg::MenuAgencies, false),
     b(&[Key::Char('t')], Action::Settings, Msg::MenuSettings, false),
@@ -325,6 +328,21 @@ pub const SCREEN_RESULT: &[Binding] = &[
     b(&[Key::Char('r')], Action::ReportStep, Msg::ActReportStep, true),
     b(&[Key::Char('b')], Action::BackToItems, Msg::ActBackToItems, true),
     b(&[Key::Esc], Action::Back, Msg::ActPause, true),
+];
+
+/// The directory: the search box keeps the letters; these keys move and open.
+pub const DIRECTORY: &[Binding] = &[
+    b(&[Key::Up], Action::Up, Msg::ActUp, false),
+    b(&[Key::Down], Action::Down, Msg::ActDown, false),
+    b(&[Key::Enter], Action::Open, Msg::ActOpen, true),
+    b(&[Key::Ctrl('f')], Action::Filter, Msg::ActFilter, true),
+    b(&[Key::Ctrl('x')], Action::ClearFilter, Msg::ActClearFilter, true),
+    b(&[Key::Esc], Action::Back, Msg::ActBack, true),
+];
+
+pub const DIRECTORY_DETAIL: &[Binding] = &[
+    b(&[Key::Char('c')], Action::CopyPhone, Msg::ActCopyPhone, true),
+    b(&[Key::Esc], Action::Back, Msg::ActBack, true),
 ];
 
 /// The help overlay and the confirm prompt close with these.

@@ -4,6 +4,7 @@
 pub mod agencies;
 pub mod auth;
 pub mod clients;
+pub mod directory;
 pub mod home;
 pub mod records;
 pub mod screening;
@@ -63,6 +64,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Records(r) => records::draw(frame, body, r, t, app.lang),
         Screen::Clients(c) => clients::draw(frame, body, c, t, app.lang),
         Screen::Screening(s) => screening::draw(frame, body, s, t, app.lang),
+        Screen::Directory(d) => directory::draw(frame, body, d, t, app.lang),
         Screen::Staff(s) => staff::draw(frame, body, s, t, app.lang),
         Screen::Agencies(a) => agencies::draw(frame, body, a, t, app.lang),
         Screen::Settings(f) => settings::draw(frame, body, f, t, app.lang),
@@ -90,6 +92,7 @@ fn screen_title(app: &App) -> Msg {
         Screen::Records(r) => r.title(),
         Screen::Clients(c) => c.title(),
         Screen::Screening(s) => s.title(),
+        Screen::Directory(d) => d.title(),
         Screen::Hidden => Msg::AppName,
     }
 }
