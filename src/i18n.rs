@@ -65,6 +65,7 @@ macro_rules! catalogue {
 }
 
 catalogue! {
+    ResultsFiltered,
     MenuDirectory,
     ActCopyPhone,
     FieldPopulation,

@@ -603,5 +603,6 @@ pub fn text(m: Msg) -> &'static str {
         FieldPlace => "Place",
         FieldWeb => "Web",
         CopyHint => "c copies the phone number to your clipboard",
+        ResultsFiltered => "Filtered results (Ctrl+X clears)",
     }
 }

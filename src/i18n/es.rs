@@ -611,5 +611,6 @@ pub fn text(m: Msg) -> &'static str {
         FieldPlace => "Lugar",
         FieldWeb => "Web",
         CopyHint => "c copia el teléfono a su portapapeles",
+        ResultsFiltered => "Resultados filtrados (Ctrl+X quita el filtro)",
     }
 }

@@ -289,7 +289,7 @@ pub fn draw(frame: &mut Frame, area: Rect, d: &DirectoryScreen, t: Theme, lang: 
                 Constraint::Length(5),
             ];
             let filtered = d.filter.values().any(|v| !v.trim().is_empty());
-            let title = if filtered { Msg::ListFiltered } else { Msg::TitleResults };
+            let title = if filtered { Msg::ResultsFiltered } else { Msg::TitleResults };
             let empty = rows.is_empty();
             frame.render_widget(
                 Table::new(rows, widths).header(header).block(block(title, t, lang)),
@@ -337,9 +337,16 @@ fn draw_detail(frame: &mut Frame, area: Rect, d: &Detail, t: Theme, lang: Lang) 
         lines.push(row(Msg::FieldTextNumber, tn.clone()));
     }
     let hours = if d.open_24_7 { "24/7".to_string() } else { d.hours.clone().unwrap_or_default() };
-    lines.push(row(Msg::FieldHours, hours));
-    lines.push(row(Msg::FieldCategory, join(&h.categories, CATEGORIES)));
-    lines.push(row(Msg::FieldArea, area_of(h, lang)));
+    // Only what is on file: an empty row says nothing.
+    for (label_msg, value) in [
+        (Msg::FieldHours, hours),
+        (Msg::FieldCategory, join(&h.categories, CATEGORIES)),
+        (Msg::FieldArea, area_of(h, lang)),
+    ] {
+        if !value.is_empty() {
+            lines.push(row(label_msg, value));
+        }
+    }
     if !d.populations.is_empty() {
         lines.push(row(Msg::FieldPopulation, join(&d.populations, POPULATIONS)));
     }
