@@ -366,7 +366,8 @@ CREATE TABLE dir_organizations (
     last_verified  TEXT CHECK (last_verified IS NULL OR length(last_verified) = 10),
     retired_at     TEXT,
     created_at     TEXT NOT NULL,
-    updated_at     TEXT NOT NULL
+    updated_at     TEXT NOT NULL,
+    hsds_id        TEXT CHECK (length(hsds_id) BETWEEN 1 AND 64)
 );
 
 CREATE TABLE dir_services (
@@ -384,7 +385,8 @@ CREATE TABLE dir_services (
     last_verified    TEXT CHECK (last_verified IS NULL OR length(last_verified) = 10),
     retired_at       TEXT,
     created_at       TEXT NOT NULL,
-    updated_at       TEXT NOT NULL
+    updated_at       TEXT NOT NULL,
+    hsds_id        TEXT CHECK (length(hsds_id) BETWEEN 1 AND 64)
 );
 CREATE INDEX dir_services_org ON dir_services(organization_id);
 CREATE INDEX dir_services_name ON dir_services(name, id);
@@ -406,7 +408,8 @@ CREATE TABLE dir_locations (
     city           TEXT CHECK (length(city) <= 80),
     zip            TEXT CHECK (length(zip) <= 10),
     address        TEXT CHECK (length(address) <= 200),
-    show_address   INTEGER NOT NULL DEFAULT 0 CHECK (show_address IN (0, 1))
+    show_address   INTEGER NOT NULL DEFAULT 0 CHECK (show_address IN (0, 1)),
+    hsds_id        TEXT CHECK (length(hsds_id) BETWEEN 1 AND 64)
 );
 CREATE INDEX dir_locations_service ON dir_locations(service_id);
 
@@ -417,3 +420,66 @@ CREATE VIRTUAL TABLE dir_search USING fts5(
     tokenize = 'unicode61 remove_diacritics 2',
     prefix = '2 3'
 );
+
+-- When a service is open, in America/Denver local time: one row per day and span (a span past
+-- midnight is stored as two). Weekday 1 is Monday, 7 Sunday; minutes from local midnight.
+CREATE TABLE dir_schedules (
+    service_id  INTEGER NOT NULL REFERENCES dir_services(id),
+    weekday     INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 7),
+    opens       INTEGER NOT NULL CHECK (opens BETWEEN 0 AND 1439),
+    closes      INTEGER NOT NULL CHECK (closes BETWEEN 1 AND 1440),
+    CHECK (opens < closes),
+    PRIMARY KEY (service_id, weekday, opens)
+) WITHOUT ROWID;
+CREATE INDEX dir_schedules_open ON dir_schedules(weekday, opens, closes);
+
+CREATE UNIQUE INDEX dir_organizations_hsds ON dir_organizations(hsds_id) WHERE hsds_id IS NOT NULL;
+CREATE UNIQUE INDEX dir_services_hsds ON dir_services(hsds_id) WHERE hsds_id IS NOT NULL;
+CREATE UNIQUE INDEX dir_locations_hsds ON dir_locations(hsds_id) WHERE hsds_id IS NOT NULL;
+
+-- A referral of a client (or of a hotline contact) to a directory service. What of the person
+-- may be shared rests on their consent: nothing identifying without it, and never past its end.
+CREATE TABLE referrals (
+    id             INTEGER PRIMARY KEY,
+    agency_id      INTEGER NOT NULL REFERENCES agencies(id),
+    client_id      INTEGER REFERENCES clients(id),
+    contact_id     INTEGER REFERENCES contacts(id),
+    service_id     INTEGER NOT NULL REFERENCES dir_services(id),
+    referred_on    TEXT NOT NULL CHECK (length(referred_on) = 10),
+    referred_by    INTEGER NOT NULL REFERENCES users(id),
+    reason         TEXT NOT NULL CHECK (length(reason) BETWEEN 1 AND 500),
+    consent        TEXT NOT NULL CHECK (consent IN ('none', 'verbal', 'written')),
+    consent_share  TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(consent_share)),
+    consent_until  TEXT CHECK (consent_until IS NULL OR length(consent_until) = 10),
+    follow_up_on   TEXT CHECK (follow_up_on IS NULL OR length(follow_up_on) = 10),
+    status         TEXT NOT NULL DEFAULT 'made'
+                   CHECK (status IN ('made', 'accepted', 'declined', 'completed')),
+    created_at     TEXT NOT NULL,
+    CHECK ((client_id IS NULL) <> (contact_id IS NULL)),
+    CHECK (consent_share = '[]' OR (consent <> 'none' AND consent_until IS NOT NULL))
+);
+CREATE INDEX referrals_client ON referrals(client_id);
+CREATE INDEX referrals_contact ON referrals(contact_id);
+CREATE INDEX referrals_follow_up ON referrals(agency_id, follow_up_on) WHERE status IN ('made', 'accepted');
+
+-- Every status a referral has had, dated; never changed once written.
+CREATE TABLE referral_status (
+    id           INTEGER PRIMARY KEY,
+    referral_id  INTEGER NOT NULL REFERENCES referrals(id),
+    status       TEXT NOT NULL CHECK (status IN ('made', 'accepted', 'declined', 'completed')),
+    reason       TEXT CHECK (length(reason) <= 300),
+    on_date      TEXT NOT NULL CHECK (length(on_date) = 10),
+    changed_by   INTEGER NOT NULL REFERENCES users(id),
+    changed_at   TEXT NOT NULL,
+    CHECK (status <> 'declined' OR length(reason) > 0)
+);
+CREATE INDEX referral_status_referral ON referral_status(referral_id);
+
+CREATE TRIGGER referral_status_no_update BEFORE UPDATE ON referral_status
+BEGIN
+    SELECT RAISE(ABORT, 'referral status history is never changed');
+END;
+CREATE TRIGGER referral_status_no_delete BEFORE DELETE ON referral_status
+BEGIN
+    SELECT RAISE(ABORT, 'referral status history is never deleted');
+END;

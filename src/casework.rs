@@ -5,11 +5,12 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 
 use crate::domain::client::{Client, ServiceEntry, StatusChange, sees_identity};
+use crate::domain::referral::{Referral, StatusChange as ReferralChange};
 use crate::error::{Error, Result};
 use crate::hotline::Who;
 use crate::i18n::Msg;
 use crate::store::audit::{self, Event};
-use crate::store::{Store, clients, drafts};
+use crate::store::{Store, clients, drafts, referrals};
 
 fn audit_in(
     tx: &rusqlite::Transaction,
@@ -376,4 +377,56 @@ pub fn earlier_answers(
         }
     }
     Ok(found)
+}
+
+/// Refer a client or a hotline contact's person to a directory service.
+pub fn refer(
+    store: &mut Store,
+    who: Who,
+    subject: referrals::Subject,
+    service_id: i64,
+    r: &Referral,
+    now: Timestamp,
+) -> Result<i64> {
+    let source = store.source().to_string();
+    let u = who.user;
+    let draft_of = match subject {
+        referrals::Subject::Client(id) => ("referral", Some(id)),
+        referrals::Subject::Contact(id) => ("referral_contact", Some(id)),
+    };
+    store.write(|tx| {
+        let id = referrals::insert(tx, u.agency_id, u.id, subject, service_id, r, now)?;
+        drafts::delete(tx, u.id, draft_of.0, draft_of.1)?;
+        audit_in(tx, &source, who, "referral_add", id).map(|_| id)
+    })
+}
+
+pub fn referral_status(
+    store: &mut Store,
+    who: Who,
+    id: i64,
+    s: &ReferralChange,
+    now: Timestamp,
+) -> Result<()> {
+    let source = store.source().to_string();
+    let u = who.user;
+    store.write(|tx| {
+        referrals::set_status(tx, u.agency_id, id, u.id, s, now)?;
+        audit_in(tx, &source, who, "referral_status", id)
+    })
+}
+
+/// Open a referral: only within the agency, and audited.
+pub fn open_referral(store: &mut Store, who: Who, id: i64) -> Result<referrals::Stored> {
+    let found = referrals::get(store.conn(), who.user.agency_id, id)?;
+    let source = store.source().to_string();
+    let outcome = if found.is_some() { "ok" } else { "denied" };
+    store.write(|tx| {
+        audit::append(
+            tx,
+            &source,
+            &Event::new("referral_view", outcome).by(Some(who.user.id), who.session_id).record(id),
+        )
+    })?;
+    found.ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))
 }

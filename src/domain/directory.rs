@@ -40,3 +40,177 @@ pub fn label(list: &[(&str, Msg)], id: &str, lang: crate::i18n::Lang) -> String 
         .map(|(_, m)| m.text(lang).to_string())
         .unwrap_or_else(|| id.to_string())
 }
+
+/// One span of opening hours in America/Denver local time: weekday 1 (Monday) to 7 (Sunday),
+/// minutes from local midnight, `opens < closes <= 1440`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Span {
+    pub weekday: u8,
+    pub opens: u16,
+    pub closes: u16,
+}
+
+/// Two-letter day names, English then Spanish, Monday first.
+const DAYS_EN: [&str; 7] = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"];
+const DAYS_ES: [&str; 7] = ["Lu", "Ma", "Mi", "Ju", "Vi", "Sá", "Do"];
+
+fn day_of(s: &str) -> Option<u8> {
+    let s = crate::domain::text::fold(s);
+    let s = s.get(..2)?;
+    let find = |names: &[&str; 7]| {
+        names.iter().position(|n| crate::domain::text::fold(n) == s).map(|i| i as u8 + 1)
+    };
+    find(&DAYS_EN).or_else(|| find(&DAYS_ES))
+}
+
+fn minutes_of(s: &str) -> Option<u16> {
+    let (h, m) = s.split_once(':')?;
+    let (h, m): (u16, u16) = (h.trim().parse().ok()?, m.trim().parse().ok()?);
+    (h <= 24 && m < 60 && h * 60 + m <= 1440).then_some(h * 60 + m)
+}
+
+/// Opening hours as typed: entries split by ';', each "days times", where days are day names
+/// or ranges split by ',' (Mo-Fr, Sa or, in Spanish, Lu-Vi) and times are HH:MM-HH:MM spans
+/// split by ','. A span past midnight continues on the next day. Empty text is no schedule.
+pub fn parse_schedule(text: &str) -> Result<Vec<Span>, Msg> {
+    let mut spans = Vec::new();
+    for entry in text.split(';').map(str::trim).filter(|e| !e.is_empty()) {
+        let (days_text, times_text) =
+            entry.split_once(char::is_whitespace).ok_or(Msg::ErrScheduleFormat)?;
+        let mut days = Vec::new();
+        for part in days_text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            let (a, b) = part.split_once('-').unwrap_or((part, part));
+            let (a, b) =
+                (day_of(a).ok_or(Msg::ErrScheduleDay)?, day_of(b).ok_or(Msg::ErrScheduleDay)?);
+            let mut d = a;
+            loop {
+                days.push(d);
+                if d == b {
+                    break;
+                }
+                d = d % 7 + 1;
+            }
+        }
+        for span in times_text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+            let (o, c) = span.split_once('-').ok_or(Msg::ErrScheduleFormat)?;
+            let (o, c) = (
+                minutes_of(o).ok_or(Msg::ErrScheduleTime)?,
+                minutes_of(c).ok_or(Msg::ErrScheduleTime)?,
+            );
+            if o == c || o >= 1440 {
+                return Err(Msg::ErrScheduleTime);
+            }
+            for &d in &days {
+                if o < c {
+                    spans.push(Span { weekday: d, opens: o, closes: c });
+                } else {
+                    spans.push(Span { weekday: d, opens: o, closes: 1440 });
+                    if c > 0 {
+                        spans.push(Span { weekday: d % 7 + 1, opens: 0, closes: c });
+                    }
+                }
+            }
+        }
+    }
+    spans.sort();
+    spans.dedup_by(|b, a| a.weekday == b.weekday && a.opens == b.opens);
+    Ok(spans)
+}
+
+fn hhmm(m: u16) -> String {
+    format!("{:02}:{:02}", m / 60, m % 60)
+}
+
+/// The schedule in the form `parse_schedule` reads, days with the same hours run together:
+/// "Mo-Fr 08:00-17:00; Sa 09:00-12:00" (day names in `lang`).
+pub fn format_schedule(spans: &[Span], lang: crate::i18n::Lang) -> String {
+    let names = match lang {
+        crate::i18n::Lang::En => &DAYS_EN,
+        crate::i18n::Lang::Es => &DAYS_ES,
+    };
+    let times_of = |d: u8| -> String {
+        spans
+            .iter()
+            .filter(|s| s.weekday == d)
+            .map(|s| format!("{}-{}", hhmm(s.opens), hhmm(s.closes)))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let mut out: Vec<String> = Vec::new();
+    let mut d = 1;
+    while d <= 7 {
+        let t = times_of(d);
+        let mut e = d;
+        while e < 7 && !t.is_empty() && times_of(e + 1) == t {
+            e += 1;
+        }
+        if !t.is_empty() {
+            let days = if e == d {
+                names[d as usize - 1].to_string()
+            } else {
+                format!("{}-{}", names[d as usize - 1], names[e as usize - 1])
+            };
+            out.push(format!("{days} {t}"));
+        }
+        d = e + 1;
+    }
+    out.join("; ")
+}
+
+/// The weekday (1 Monday … 7 Sunday) and minute of the day in America/Denver at `now`.
+pub fn local_week_minute(now: jiff::Timestamp) -> (u8, u16) {
+    let dt = now.to_zoned_datetime(crate::domain::time::denver()).datetime();
+    (dt.weekday().to_monday_one_offset() as u8, dt.hour() as u16 * 60 + dt.minute() as u16)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schedules_parse_in_english_and_spanish_and_wrap_past_midnight() {
+        let s = parse_schedule("Mo-Fr 08:00-12:00, 13:00-17:00; Sa 09:00-12:00").unwrap();
+        assert_eq!(s.len(), 11);
+        assert_eq!(
+            format_schedule(&s, crate::i18n::Lang::En),
+            "Mo-Fr 08:00-12:00,13:00-17:00; Sa 09:00-12:00"
+        );
+        assert_eq!(
+            format_schedule(&s, crate::i18n::Lang::Es),
+            "Lu-Vi 08:00-12:00,13:00-17:00; Sá 09:00-12:00"
+        );
+        assert_eq!(
+            parse_schedule("lu-vi 08:00-17:00").unwrap(),
+            parse_schedule("Mo-Fr 08:00-17:00").unwrap()
+        );
+        let night = parse_schedule("Su 22:00-06:00").unwrap();
+        assert_eq!(
+            night,
+            vec![
+                Span { weekday: 1, opens: 0, closes: 360 },
+                Span { weekday: 7, opens: 1320, closes: 1440 }
+            ]
+        );
+        assert_eq!(parse_schedule("Fr-Mo 10:00-11:00").unwrap().len(), 4);
+        assert_eq!(parse_schedule("").unwrap(), vec![]);
+    }
+
+    #[test]
+    fn bad_schedules_say_what_is_wrong() {
+        assert_eq!(parse_schedule("Xx 08:00-17:00"), Err(Msg::ErrScheduleDay));
+        assert_eq!(parse_schedule("Mo 8-17"), Err(Msg::ErrScheduleTime));
+        assert_eq!(parse_schedule("Mo 08:00"), Err(Msg::ErrScheduleFormat));
+        assert_eq!(parse_schedule("Mo 25:00-26:00"), Err(Msg::ErrScheduleTime));
+        assert_eq!(parse_schedule("Mo 08:00-08:00"), Err(Msg::ErrScheduleTime));
+        assert_eq!(parse_schedule("Monday"), Err(Msg::ErrScheduleFormat));
+    }
+
+    #[test]
+    fn the_local_week_minute_is_denver_time() {
+        // 2026-11-28 is a Saturday; 20:00Z is 13:00 in Denver (MST).
+        let t: jiff::Timestamp = "2026-11-28T20:00:00Z".parse().unwrap();
+        assert_eq!(local_week_minute(t), (6, 13 * 60));
+        let t: jiff::Timestamp = "2026-11-29T03:30:00Z".parse().unwrap();
+        assert_eq!(local_week_minute(t), (6, 20 * 60 + 30));
+    }
+}

@@ -7,6 +7,7 @@ pub mod contact;
 pub mod directory;
 pub mod fields;
 pub mod record;
+pub mod referral;
 pub mod screening;
 pub mod staff;
 pub mod text;

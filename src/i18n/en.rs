@@ -604,5 +604,41 @@ pub fn text(m: Msg) -> &'static str {
         FieldWeb => "Web",
         CopyHint => "c copies the phone number to your clipboard",
         ResultsFiltered => "Filtered results (Ctrl+X clears)",
+        ErrScheduleFormat => {
+            "Write hours as days and times, e.g. Mo-Fr 08:00-17:00; Sa 09:00-12:00"
+        }
+        ErrScheduleDay => "Days are two letters: Mo Tu We Th Fr Sa Su (or Lu Ma Mi Ju Vi Sá Do).",
+        ErrScheduleTime => "Times are HH:MM-HH:MM, from 00:00 to 24:00.",
+        ConsentNone => "No consent to share",
+        ConsentVerbal => "Verbal, informed",
+        ConsentWritten => "Written, informed",
+        ShareName => "Name",
+        SharePhone => "Phone number",
+        ShareBirthDate => "Date of birth",
+        ShareAddress => "Address",
+        ShareLanguage => "Language",
+        RefMade => "Made",
+        RefAccepted => "Accepted",
+        RefDeclined => "Declined",
+        RefCompleted => "Completed",
+        FieldReferredOn => "Referred on",
+        FieldRefReason => "Reason (shared: no names)",
+        FieldConsent => "Consent to share",
+        FieldShare => "May be shared",
+        FieldConsentUntil => "Consent until (last day)",
+        ErrShareNeedsConsent => {
+            "Nothing that identifies the person may be shared without their consent."
+        }
+        ErrLawEnforcementWritten => {
+            "To law enforcement, only informed written consent lets anything identifying go."
+        }
+        ErrConsentUntil => "Consent is time-limited: give its last day.",
+        ErrConsentUntilPast => "Consent must last at least until the referral date.",
+        ErrFollowUpBefore => "Follow-up cannot be before the referral.",
+        ErrDeclinedReason => "Declined: give the reason.",
+        ErrReferralFinal => {
+            "This referral is closed (declined or completed); make a new one if needed."
+        }
+        ErrReferralSameStatus => "Choose a status the referral does not have yet.",
     }
 }

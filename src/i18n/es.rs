@@ -612,5 +612,43 @@ pub fn text(m: Msg) -> &'static str {
         FieldWeb => "Web",
         CopyHint => "c copia el teléfono a su portapapeles",
         ResultsFiltered => "Resultados filtrados (Ctrl+X quita el filtro)",
+        ErrScheduleFormat => {
+            "Escriba el horario como días y horas, p. ej. Lu-Vi 08:00-17:00; Sá 09:00-12:00"
+        }
+        ErrScheduleDay => {
+            "Los días van con dos letras: Lu Ma Mi Ju Vi Sá Do (o Mo Tu We Th Fr Sa Su)."
+        }
+        ErrScheduleTime => "Las horas van como HH:MM-HH:MM, de 00:00 a 24:00.",
+        ConsentNone => "Sin consentimiento para compartir",
+        ConsentVerbal => "Verbal, informado",
+        ConsentWritten => "Por escrito, informado",
+        ShareName => "Nombre",
+        SharePhone => "Teléfono",
+        ShareBirthDate => "Fecha de nacimiento",
+        ShareAddress => "Dirección",
+        ShareLanguage => "Idioma",
+        RefMade => "Hecha",
+        RefAccepted => "Aceptada",
+        RefDeclined => "Rechazada",
+        RefCompleted => "Completada",
+        FieldReferredOn => "Fecha de remisión",
+        FieldRefReason => "Motivo (se comparte: sin nombres)",
+        FieldConsent => "Consentimiento para compartir",
+        FieldShare => "Se puede compartir",
+        FieldConsentUntil => "Consentimiento hasta (último día)",
+        ErrShareNeedsConsent => {
+            "No se puede compartir nada que identifique a la persona sin su consentimiento."
+        }
+        ErrLawEnforcementWritten => {
+            "A las fuerzas del orden solo se comparte algo que identifique con consentimiento informado por escrito."
+        }
+        ErrConsentUntil => "El consentimiento tiene plazo: indique su último día.",
+        ErrConsentUntilPast => "El consentimiento debe durar al menos hasta la fecha de remisión.",
+        ErrFollowUpBefore => "El seguimiento no puede ser antes de la remisión.",
+        ErrDeclinedReason => "Rechazada: indique el motivo.",
+        ErrReferralFinal => {
+            "Esta remisión está cerrada (rechazada o completada); haga una nueva si hace falta."
+        }
+        ErrReferralSameStatus => "Elija un estado que la remisión aún no tenga.",
     }
 }

@@ -485,6 +485,10 @@ pub fn timeline(
                          ELSE coalesce(s.level, s.completeness) END, u.display_name
                FROM screenings s JOIN screening_tools t ON t.id = s.tool
                     JOIN users u ON u.id = s.screened_by WHERE s.client_id = ?1
+             UNION ALL
+             SELECT r.referred_on, r.created_at, 'referral', r.id, d.name, r.status, u.display_name
+               FROM referrals r JOIN dir_services d ON d.id = r.service_id
+                    JOIN users u ON u.id = r.referred_by WHERE r.client_id = ?1
                   ) ORDER BY sort DESC, kind <> 'status' DESC, ref_id DESC LIMIT ?2 OFFSET ?3",
     )?;
     let rows = stmt

@@ -18,6 +18,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_screening.sql"),
     include_str!("migrations/0005_initials_index.sql"),
     include_str!("migrations/0006_directory.sql"),
+    include_str!("migrations/0007_referrals.sql"),
 ];
 
 pub fn latest() -> i64 {

@@ -12,6 +12,7 @@ pub mod drafts;
 pub mod keyfile;
 pub mod migrate;
 pub mod paths;
+pub mod referrals;
 pub mod screenings;
 pub mod tips;
 pub mod users;

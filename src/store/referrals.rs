@@ -1,0 +1,269 @@
+//! Referrals: made from a client record or a hotline contact of the agency, to a directory
+//! service; each status change dated and kept; the list of those due for follow-up.
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+
+use crate::domain::referral::{Referral, StatusChange};
+use crate::domain::time;
+use crate::error::{Error, Result};
+use crate::i18n::Msg;
+use crate::store::{json_list, list_from_json};
+
+/// Who is referred: a client, or the person of a hotline contact.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Subject {
+    Client(i64),
+    Contact(i64),
+}
+
+impl Subject {
+    fn ids(self) -> (Option<i64>, Option<i64>) {
+        match self {
+            Subject::Client(id) => (Some(id), None),
+            Subject::Contact(id) => (None, Some(id)),
+        }
+    }
+}
+
+fn subject_owned(conn: &Connection, agency_id: i64, s: Subject) -> Result<()> {
+    let sql = match s {
+        Subject::Client(_) => {
+            "SELECT EXISTS (SELECT 1 FROM clients WHERE id = ?1 AND agency_id = ?2)"
+        }
+        Subject::Contact(_) => {
+            "SELECT EXISTS (SELECT 1 FROM contacts WHERE id = ?1 AND agency_id = ?2)"
+        }
+    };
+    let (Subject::Client(id) | Subject::Contact(id)) = s;
+    let ok: bool = conn.query_row(sql, params![id, agency_id], |r| r.get(0))?;
+    if ok { Ok(()) } else { Err(Error::user(Msg::ErrNoSuchRecord)) }
+}
+
+/// Whether a service is law enforcement (its categories say so). None: no such live service.
+pub fn service_is_law_enforcement(conn: &Connection, service_id: i64) -> Result<Option<bool>> {
+    Ok(conn
+        .query_row(
+            "SELECT EXISTS (SELECT 1 FROM dir_service_tags t WHERE t.service_id = s.id
+                    AND t.kind = 'category' AND t.value = 'law_enforcement')
+             FROM dir_services s WHERE s.id = ?1 AND s.retired_at IS NULL",
+            params![service_id],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+pub fn insert(
+    tx: &Transaction,
+    agency_id: i64,
+    user_id: i64,
+    subject: Subject,
+    service_id: i64,
+    r: &Referral,
+    now: Timestamp,
+) -> Result<i64> {
+    subject_owned(tx, agency_id, subject)?;
+    let to_le = service_is_law_enforcement(tx, service_id)?
+        .ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))?;
+    // The form checks this too; the store refuses whatever reaches it another way.
+    if to_le && !r.share.is_empty() && r.consent != "written" {
+        return Err(Error::user(Msg::ErrLawEnforcementWritten));
+    }
+    let (client_id, contact_id) = subject.ids();
+    let at = time::to_db(now);
+    tx.execute(
+        "INSERT INTO referrals (agency_id, client_id, contact_id, service_id, referred_on, referred_by,
+             reason, consent, consent_share, consent_until, follow_up_on, status, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'made', ?12)",
+        params![agency_id, client_id, contact_id, service_id, r.referred_on.to_string(), user_id,
+                r.reason, r.consent, json_list(&r.share), r.consent_until.map(|d| d.to_string()),
+                r.follow_up_on.map(|d| d.to_string()), at],
+    )?;
+    let id = tx.last_insert_rowid();
+    tx.execute(
+        "INSERT INTO referral_status (referral_id, status, on_date, changed_by, changed_at)
+         VALUES (?1, 'made', ?2, ?3, ?4)",
+        params![id, r.referred_on.to_string(), user_id, at],
+    )?;
+    if let Subject::Client(c) = subject {
+        crate::store::clients::touch(tx, c, now)?;
+    }
+    Ok(id)
+}
+
+/// Accepted, declined (with its reason) or completed. A declined or completed referral is
+/// final; a change is never dated before the referral.
+pub fn set_status(
+    tx: &Transaction,
+    agency_id: i64,
+    id: i64,
+    user_id: i64,
+    s: &StatusChange,
+    now: Timestamp,
+) -> Result<()> {
+    let (current, referred_on): (String, String) = tx
+        .query_row(
+            "SELECT status, referred_on FROM referrals WHERE id = ?1 AND agency_id = ?2",
+            params![id, agency_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?
+        .ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))?;
+    if matches!(current.as_str(), "declined" | "completed") {
+        return Err(Error::user(Msg::ErrReferralFinal));
+    }
+    if s.status == "made" || s.status == current {
+        return Err(Error::user(Msg::ErrReferralSameStatus));
+    }
+    if s.on.to_string() < referred_on {
+        return Err(Error::user(Msg::ErrFollowUpBefore));
+    }
+    let follow_up = match s.status.as_str() {
+        "declined" | "completed" => None,
+        _ => s.follow_up_on.map(|d| d.to_string()),
+    };
+    tx.execute(
+        "UPDATE referrals SET status = ?1, follow_up_on = ?2 WHERE id = ?3",
+        params![s.status, follow_up, id],
+    )?;
+    tx.execute(
+        "INSERT INTO referral_status (referral_id, status, reason, on_date, changed_by, changed_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![id, s.status, s.reason, s.on.to_string(), user_id, time::to_db(now)],
+    )?;
+    Ok(())
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct History {
+    pub status: String,
+    pub on: String,
+    pub reason: Option<String>,
+    pub by: String,
+}
+
+/// A referral in full, as its view shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stored {
+    pub id: i64,
+    pub subject: Subject,
+    pub service_id: i64,
+    pub service: String,
+    pub organization: String,
+    pub phone: Option<String>,
+    pub referred_on: Date,
+    pub referred_by: String,
+    pub reason: String,
+    pub consent: String,
+    pub share: Vec<String>,
+    pub consent_until: Option<Date>,
+    pub follow_up_on: Option<Date>,
+    pub status: String,
+    pub history: Vec<History>,
+}
+
+pub fn get(conn: &Connection, agency_id: i64, id: i64) -> Result<Option<Stored>> {
+    let date = |s: Option<String>| s.and_then(|s| s.parse::<Date>().ok());
+    let found = conn
+        .query_row(
+            "SELECT r.id, r.client_id, r.contact_id, r.service_id, s.name, o.name, s.phone, r.referred_on,
+                    u.display_name, r.reason, r.consent, r.consent_share, r.consent_until,
+                    r.follow_up_on, r.status
+             FROM referrals r JOIN dir_services s ON s.id = r.service_id
+                  JOIN dir_organizations o ON o.id = s.organization_id
+                  JOIN users u ON u.id = r.referred_by
+             WHERE r.id = ?1 AND r.agency_id = ?2",
+            params![id, agency_id],
+            |r| {
+                let client: Option<i64> = r.get(1)?;
+                let contact: Option<i64> = r.get(2)?;
+                Ok(Stored {
+                    id: r.get(0)?,
+                    subject: match client {
+                        Some(c) => Subject::Client(c),
+                        None => Subject::Contact(contact.unwrap_or_default()),
+                    },
+                    service_id: r.get(3)?,
+                    service: r.get(4)?,
+                    organization: r.get(5)?,
+                    phone: r.get(6)?,
+                    referred_on: date(r.get(7)?).unwrap_or_default(),
+                    referred_by: r.get(8)?,
+                    reason: r.get(9)?,
+                    consent: r.get(10)?,
+                    share: list_from_json(&r.get::<_, String>(11)?),
+                    consent_until: date(r.get(12)?),
+                    follow_up_on: date(r.get(13)?),
+                    status: r.get(14)?,
+                    history: Vec::new(),
+                })
+            },
+        )
+        .optional()?;
+    let Some(mut stored) = found else { return Ok(None) };
+    let mut stmt = conn.prepare_cached(
+        "SELECT h.status, h.on_date, h.reason, u.display_name FROM referral_status h
+         JOIN users u ON u.id = h.changed_by WHERE h.referral_id = ?1 ORDER BY h.id",
+    )?;
+    stored.history = stmt
+        .query_map(params![id], |r| {
+            Ok(History { status: r.get(0)?, on: r.get(1)?, reason: r.get(2)?, by: r.get(3)? })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(Some(stored))
+}
+
+/// A line of the follow-up list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Due {
+    pub id: i64,
+    pub follow_up_on: String,
+    pub subject: Subject,
+    pub service: String,
+    pub status: String,
+}
+
+/// Referrals of the agency still open (made or accepted) whose follow-up date has come, oldest
+/// first, a page at a time.
+pub fn due(
+    conn: &Connection,
+    agency_id: i64,
+    today: Date,
+    offset: i64,
+    limit: i64,
+) -> Result<Vec<Due>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT r.id, r.follow_up_on, r.client_id, r.contact_id, s.name, r.status
+         FROM referrals r JOIN dir_services s ON s.id = r.service_id
+         WHERE r.agency_id = ?1 AND r.status IN ('made', 'accepted') AND r.follow_up_on <= ?2
+         ORDER BY r.follow_up_on, r.id LIMIT ?3 OFFSET ?4",
+    )?;
+    let rows = stmt
+        .query_map(params![agency_id, today.to_string(), limit, offset], |r| {
+            let client: Option<i64> = r.get(2)?;
+            let contact: Option<i64> = r.get(3)?;
+            Ok(Due {
+                id: r.get(0)?,
+                follow_up_on: r.get(1)?,
+                subject: match client {
+                    Some(c) => Subject::Client(c),
+                    None => Subject::Contact(contact.unwrap_or_default()),
+                },
+                service: r.get(4)?,
+                status: r.get(5)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// How many referrals are due for follow-up (the home screen's count).
+pub fn due_count(conn: &Connection, agency_id: i64, today: Date) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM referrals WHERE agency_id = ?1 AND status IN ('made', 'accepted')
+             AND follow_up_on <= ?2",
+        params![agency_id, today.to_string()],
+        |r| r.get(0),
+    )?)
+}

@@ -1,0 +1,252 @@
+//! Referrals below the screens: consent rules, status history, the follow-up list, scope.
+
+mod common;
+
+use common::*;
+use intake::auth::Actor;
+use intake::auth::accounts;
+use intake::casework::{self, Also};
+use intake::domain::client::{self, Client};
+use intake::domain::record::{Raw, RuntimeOptions};
+use intake::domain::referral::{Referral, StatusChange};
+use intake::domain::staff::Role;
+use intake::hotline::Who;
+use intake::store::Store;
+use intake::store::directory::{self, NewService};
+use intake::store::referrals::{self, Subject};
+use intake::store::users::User;
+use jiff::Timestamp;
+use jiff::civil::Date;
+
+fn now() -> Timestamp {
+    "2026-11-28T20:00:00Z".parse().unwrap()
+}
+
+fn day(s: &str) -> Date {
+    s.parse().unwrap()
+}
+
+fn add(store: &mut Store, name: &str, role: Role, agency: &str) -> User {
+    accounts::add_user(
+        store,
+        Actor::CLI,
+        CHEAP,
+        &account(name, name, role, agency, "470193"),
+        now(),
+    )
+    .unwrap();
+    accounts::find_user(store, name).unwrap()
+}
+
+fn who(u: &User) -> Who<'_> {
+    Who { user: u, session_id: None }
+}
+
+fn raw(pairs: &[(&str, &str)]) -> Raw {
+    pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+}
+
+/// A client of `u`'s agency, a legal service and a police unit.
+fn setup(store: &mut Store, u: &User) -> (i64, i64, i64) {
+    let mut c = client::defaults();
+    c.insert("chosen_name".into(), "Rosa".into());
+    c.insert("age".into(), "24".into());
+    let c = Client::from_raw(&c, &RuntimeOptions::new(), day("2026-11-28")).unwrap();
+    let client =
+        casework::save_client(store, who(u), None, &c, day("2026-11-28"), Also::default(), now())
+            .unwrap();
+    let (legal, police) = store
+        .write(|tx| {
+            let org = directory::add_organization(tx, "Legal Aid", "", None, true, None, now())?;
+            let legal = directory::add_service(
+                tx,
+                &NewService {
+                    organization_id: org,
+                    name: "Immigration help".into(),
+                    categories: vec!["legal".into()],
+                    ..Default::default()
+                },
+                now(),
+            )?;
+            let pd = directory::add_organization(tx, "City Police", "", None, true, None, now())?;
+            let police = directory::add_service(
+                tx,
+                &NewService {
+                    organization_id: pd,
+                    name: "Vice unit".into(),
+                    categories: vec!["law_enforcement".into()],
+                    ..Default::default()
+                },
+                now(),
+            )?;
+            Ok((legal, police))
+        })
+        .unwrap();
+    (client, legal, police)
+}
+
+fn referral(pairs: &[(&str, &str)]) -> Referral {
+    let mut r =
+        raw(&[("referred_on", "2026-11-28"), ("reason", "Visa consult"), ("consent", "none")]);
+    for (k, v) in pairs {
+        r.insert(k.to_string(), v.to_string());
+    }
+    Referral::from_raw(&r, false).unwrap()
+}
+
+#[test]
+fn a_referral_keeps_its_consent_and_every_status_dated() {
+    let (_db, mut store) = with_admin();
+    let u = accounts::find_user(&store, "ana").unwrap();
+    let (client, legal, _) = setup(&mut store, &u);
+    let r = referral(&[
+        ("consent", "written"),
+        ("share", "name;phone"),
+        ("consent_until", "2027-02-28"),
+        ("follow_up_on", "2026-12-05"),
+    ]);
+    let id =
+        casework::refer(&mut store, who(&u), Subject::Client(client), legal, &r, now()).unwrap();
+    let accept = StatusChange::from_raw(&raw(&[
+        ("status", "accepted"),
+        ("on", "2026-12-01"),
+        ("follow_up_on", "2026-12-15"),
+    ]))
+    .unwrap();
+    casework::referral_status(&mut store, who(&u), id, &accept, now()).unwrap();
+    // The same status again, or back to "made", changes nothing.
+    assert!(casework::referral_status(&mut store, who(&u), id, &accept, now()).is_err());
+    let done =
+        StatusChange::from_raw(&raw(&[("status", "completed"), ("on", "2026-12-20")])).unwrap();
+    casework::referral_status(&mut store, who(&u), id, &done, now()).unwrap();
+    let s = casework::open_referral(&mut store, who(&u), id).unwrap();
+    assert_eq!(s.status, "completed");
+    assert_eq!(s.share, vec!["name", "phone"]);
+    assert_eq!(s.consent_until, Some(day("2027-02-28")));
+    assert_eq!(s.follow_up_on, None, "a completed referral needs no follow-up");
+    let h: Vec<(&str, &str)> =
+        s.history.iter().map(|h| (h.status.as_str(), h.on.as_str())).collect();
+    assert_eq!(
+        h,
+        vec![("made", "2026-11-28"), ("accepted", "2026-12-01"), ("completed", "2026-12-20")]
+    );
+    // Completed is final.
+    let decline = StatusChange::from_raw(&raw(&[
+        ("status", "declined"),
+        ("on", "2026-12-21"),
+        ("reason", "full"),
+    ]))
+    .unwrap();
+    assert!(casework::referral_status(&mut store, who(&u), id, &decline, now()).is_err());
+    // The history cannot be rewritten.
+    assert!(store.conn().execute("UPDATE referral_status SET status = 'made'", []).is_err());
+    assert!(store.conn().execute("DELETE FROM referral_status", []).is_err());
+    let events: Vec<String> = audit_events(&store).into_iter().map(|(e, _)| e).collect();
+    for e in ["referral_add", "referral_status", "referral_view"] {
+        assert!(events.iter().any(|x| x == e), "{e} not audited");
+    }
+    // It is on the client's timeline.
+    let t = intake::store::clients::timeline(store.conn(), u.agency_id, client, 0, 20).unwrap();
+    assert!(
+        t.iter().any(|e| e.kind == "referral" && e.a == "Immigration help" && e.b == "completed")
+    );
+}
+
+#[test]
+fn the_database_refuses_sharing_without_consent_and_law_enforcement_without_writing() {
+    let (_db, mut store) = with_admin();
+    let u = accounts::find_user(&store, "ana").unwrap();
+    let (client, legal, police) = setup(&mut store, &u);
+    // The form would refuse these; the store must too, whatever path they take.
+    let mut r = referral(&[]);
+    r.share = vec!["name".into()];
+    assert!(
+        casework::refer(&mut store, who(&u), Subject::Client(client), legal, &r, now()).is_err()
+    );
+    let r = referral(&[("consent", "verbal"), ("share", "name"), ("consent_until", "2027-01-01")]);
+    let e = casework::refer(&mut store, who(&u), Subject::Client(client), police, &r, now())
+        .unwrap_err();
+    assert!(
+        e.message(intake::i18n::Lang::En).contains("written"),
+        "{}",
+        e.message(intake::i18n::Lang::En)
+    );
+    // With nothing identifying, a referral to the police is allowed (the person chose it).
+    let anonymous = referral(&[]);
+    casework::refer(&mut store, who(&u), Subject::Client(client), police, &anonymous, now())
+        .unwrap();
+    // Retired services take no new referrals.
+    store.write(|tx| directory::retire_service(tx, legal, now())).unwrap();
+    assert!(
+        casework::refer(&mut store, who(&u), Subject::Client(client), legal, &anonymous, now())
+            .is_err()
+    );
+}
+
+#[test]
+fn the_follow_up_list_holds_open_referrals_due_by_today_of_the_agency_only() {
+    let (_db, mut store) = with_admin();
+    let u = accounts::find_user(&store, "ana").unwrap();
+    let (client, legal, police) = setup(&mut store, &u);
+    let on = |d: &str| referral(&[("follow_up_on", d)]);
+    let a = casework::refer(
+        &mut store,
+        who(&u),
+        Subject::Client(client),
+        legal,
+        &on("2026-12-05"),
+        now(),
+    )
+    .unwrap();
+    let b = casework::refer(
+        &mut store,
+        who(&u),
+        Subject::Client(client),
+        police,
+        &on("2026-12-01"),
+        now(),
+    )
+    .unwrap();
+    let _later = casework::refer(
+        &mut store,
+        who(&u),
+        Subject::Client(client),
+        legal,
+        &on("2026-12-09"),
+        now(),
+    )
+    .unwrap();
+    let due: Vec<i64> = referrals::due(store.conn(), u.agency_id, day("2026-12-05"), 0, 10)
+        .unwrap()
+        .into_iter()
+        .map(|d| d.id)
+        .collect();
+    assert_eq!(due, vec![b, a], "oldest follow-up first, later ones not yet");
+    assert_eq!(referrals::due_count(store.conn(), u.agency_id, day("2026-12-05")).unwrap(), 2);
+    let declined = StatusChange::from_raw(&raw(&[
+        ("status", "declined"),
+        ("on", "2026-12-02"),
+        ("reason", "No capacity"),
+    ]))
+    .unwrap();
+    casework::referral_status(&mut store, who(&u), b, &declined, now()).unwrap();
+    assert_eq!(referrals::due_count(store.conn(), u.agency_id, day("2026-12-05")).unwrap(), 1);
+    // Another agency sees none of it and cannot open or change it.
+    let other = add(&mut store, "oscar", Role::Advocate, "Other Agency");
+    assert_eq!(referrals::due_count(store.conn(), other.agency_id, day("2026-12-31")).unwrap(), 0);
+    assert!(casework::open_referral(&mut store, who(&other), a).is_err());
+    let accept =
+        StatusChange::from_raw(&raw(&[("status", "accepted"), ("on", "2026-12-02")])).unwrap();
+    assert!(casework::referral_status(&mut store, who(&other), a, &accept, now()).is_err());
+    assert!(
+        casework::refer(
+            &mut store,
+            who(&other),
+            Subject::Client(client),
+            legal,
+            &on("2026-12-05"),
+            now()
+        )
+        .is_err()
+    );
+}
