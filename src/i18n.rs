@@ -65,6 +65,8 @@ macro_rules! catalogue {
 }
 
 catalogue! {
+    FieldOpenNow,
+    FieldSchedule,
     ErrReferralFinal,
     ErrReferralSameStatus,
     ErrScheduleFormat,

@@ -48,6 +48,8 @@ fn seeded() -> (TestDb, Store) {
             );
             visas.languages = vec!["spanish".into(), "english".into()];
             visas.areas = vec!["Doña Ana County".into()];
+            visas.schedule =
+                intake::domain::directory::parse_schedule("Mo-Fr 08:00-17:00").unwrap();
             directory::add_service(tx, &visas, now())?;
             let shelter = directory::add_organization(
                 tx,
@@ -128,6 +130,7 @@ fn filters_narrow_the_results() {
             population: p.map(Into::into),
             language: l.map(Into::into),
             open_24_7: open,
+            open_now: None,
         };
     assert_eq!(
         names(&store, "", &f(Some("legal"), None, None, None, false)),
@@ -155,6 +158,48 @@ fn filters_narrow_the_results() {
         vec!["T and U visa help"]
     );
     assert_eq!(names(&store, "", &f(None, None, None, None, true)), vec!["Emergency shelter"]);
+}
+
+#[test]
+fn open_now_follows_the_schedule_in_denver_time() {
+    let (_db, store) = seeded();
+    let at = |t: &str| Filter {
+        open_now: Some(intake::domain::directory::local_week_minute(t.parse().unwrap())),
+        ..Default::default()
+    };
+    // Saturday 13:00 in Denver: only the shelter (around the clock).
+    assert_eq!(names(&store, "", &at("2026-11-28T20:00:00Z")), vec!["Emergency shelter"]);
+    // Monday 10:00 (17:00Z) and 16:59 (23:59Z) the legal service is open; at 17:00 it has closed.
+    assert_eq!(names(&store, "", &at("2026-11-30T17:00:00Z")).len(), 2);
+    assert_eq!(names(&store, "", &at("2026-11-30T23:59:00Z")).len(), 2);
+    assert_eq!(names(&store, "", &at("2026-12-01T00:00:00Z")), vec!["Emergency shelter"]);
+    // With words too.
+    assert_eq!(names(&store, "visa", &at("2026-11-28T20:00:00Z")), Vec::<String>::new());
+}
+
+#[test]
+fn an_edit_replaces_tags_hours_and_search_entry_and_keeps_the_id() {
+    let (_db, mut store) = seeded();
+    let id = directory::search(store.conn(), "visa", &Filter::default(), today(), 0, 5).unwrap()[0]
+        .service_id;
+    let mut s = directory::service_for_edit(store.conn(), id).unwrap().unwrap();
+    assert_eq!(s.areas, vec!["Doña Ana County"]);
+    assert_eq!(s.schedule.len(), 5);
+    s.name = "Visa clinic".into();
+    s.categories = vec!["legal".into(), "advocacy".into()];
+    s.schedule = vec![];
+    store.write(|tx| directory::update_service(tx, id, &s, now())).unwrap();
+    assert_eq!(names(&store, "visa", &Filter::default()), vec!["Visa clinic"]);
+    assert!(names(&store, "T and U", &Filter::default()).is_empty(), "the old name left the index");
+    let advocacy = Filter { category: Some("advocacy".into()), ..Default::default() };
+    assert_eq!(names(&store, "", &advocacy), vec!["Visa clinic"]);
+    let d = directory::detail(store.conn(), id, today()).unwrap().unwrap();
+    assert!(d.schedule.is_empty());
+    // Re-verifying makes a stale entry current.
+    let later: Date = "2027-08-01".parse().unwrap();
+    assert!(directory::detail(store.conn(), id, later).unwrap().unwrap().hit.stale);
+    store.write(|tx| directory::verify_service(tx, id, later, now())).unwrap();
+    assert!(!directory::detail(store.conn(), id, later).unwrap().unwrap().hit.stale);
 }
 
 #[test]

@@ -640,5 +640,7 @@ pub fn text(m: Msg) -> &'static str {
             "This referral is closed (declined or completed); make a new one if needed."
         }
         ErrReferralSameStatus => "Choose a status the referral does not have yet.",
+        FieldOpenNow => "Open now",
+        FieldSchedule => "Opening hours",
     }
 }

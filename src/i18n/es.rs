@@ -650,5 +650,7 @@ pub fn text(m: Msg) -> &'static str {
             "Esta remisión está cerrada (rechazada o completada); haga una nueva si hace falta."
         }
         ErrReferralSameStatus => "Elija un estado que la remisión aún no tenga.",
+        FieldOpenNow => "Abierto ahora",
+        FieldSchedule => "Horario",
     }
 }

@@ -4,8 +4,9 @@
 
 use jiff::Timestamp;
 use jiff::civil::Date;
-use rusqlite::{Connection, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
+use crate::domain::directory::Span;
 use crate::domain::time;
 use crate::error::Result;
 use crate::store::Query;
@@ -57,6 +58,8 @@ pub struct NewService {
     /// Counties and tribal nations served (ignored when statewide).
     pub areas: Vec<String>,
     pub locations: Vec<Location>,
+    /// Opening hours (America/Denver), for "open now".
+    pub schedule: Vec<Span>,
 }
 
 /// Add a service with its tags, locations and search entry, in the caller's transaction.
@@ -70,6 +73,12 @@ pub fn add_service(tx: &Transaction, s: &NewService, now: Timestamp) -> Result<i
                 s.eligibility, s.intake_steps, s.last_verified.map(|d| d.to_string()), at],
     )?;
     let id = tx.last_insert_rowid();
+    put_parts(tx, id, s)?;
+    Ok(id)
+}
+
+/// A service's tags, locations, opening hours and search entry (after its row is written).
+fn put_parts(tx: &Transaction, id: i64, s: &NewService) -> Result<()> {
     let mut tag = tx.prepare_cached(
         "INSERT OR IGNORE INTO dir_service_tags (service_id, kind, value) VALUES (?1, ?2, ?3)",
     )?;
@@ -98,7 +107,133 @@ pub fn add_service(tx: &Transaction, s: &NewService, now: Timestamp) -> Result<i
         "INSERT INTO dir_search (rowid, name, organization, description, categories) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![id, s.name, organization, s.description, s.categories.join(" ").replace('_', " ")],
     )?;
-    Ok(id)
+    let mut hours = tx.prepare_cached(
+        "INSERT OR IGNORE INTO dir_schedules (service_id, weekday, opens, closes) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for h in &s.schedule {
+        hours.execute(params![id, h.weekday, h.opens, h.closes])?;
+    }
+    Ok(())
+}
+
+/// Change a service: its row, and its tags, locations, hours and search entry replaced. The
+/// organisation keeps the service's id, so referrals made to it still point at it.
+pub fn update_service(tx: &Transaction, id: i64, s: &NewService, now: Timestamp) -> Result<()> {
+    let n = tx.execute(
+        "UPDATE dir_services SET organization_id = ?1, name = ?2, description = ?3, phone = ?4, text_number = ?5,
+             hours = ?6, open_24_7 = ?7, statewide = ?8, eligibility = ?9, intake_steps = ?10,
+             last_verified = ?11, updated_at = ?12
+         WHERE id = ?13 AND retired_at IS NULL",
+        params![s.organization_id, s.name, s.description, s.phone, s.text_number, s.hours, s.open_24_7,
+                s.statewide, s.eligibility, s.intake_steps, s.last_verified.map(|d| d.to_string()),
+                time::to_db(now), id],
+    )?;
+    if n == 0 {
+        return Err(crate::Error::user(crate::i18n::Msg::ErrNoSuchRecord));
+    }
+    for table in ["dir_service_tags", "dir_schedules", "dir_locations"] {
+        tx.execute(&format!("DELETE FROM {table} WHERE service_id = ?1"), params![id])?;
+    }
+    tx.execute("DELETE FROM dir_search WHERE rowid = ?1", params![id])?;
+    put_parts(tx, id, s)
+}
+
+/// Mark a service checked today.
+pub fn verify_service(tx: &Transaction, id: i64, today: Date, now: Timestamp) -> Result<()> {
+    let n = tx.execute(
+        "UPDATE dir_services SET last_verified = ?1, updated_at = ?2 WHERE id = ?3 AND retired_at IS NULL",
+        params![today.to_string(), time::to_db(now), id],
+    )?;
+    if n == 0 {
+        return Err(crate::Error::user(crate::i18n::Msg::ErrNoSuchRecord));
+    }
+    Ok(())
+}
+
+/// A service as its edit form starts: everything stored, street address included (only
+/// supervisors and administrators edit).
+pub fn service_for_edit(conn: &Connection, id: i64) -> Result<Option<NewService>> {
+    let found = conn
+        .query_row(
+            "SELECT organization_id, name, description, phone, text_number, hours, open_24_7, statewide,
+                    eligibility, intake_steps, last_verified
+             FROM dir_services WHERE id = ?1 AND retired_at IS NULL",
+            params![id],
+            |r| {
+                Ok(NewService {
+                    organization_id: r.get(0)?,
+                    name: r.get(1)?,
+                    description: r.get(2)?,
+                    phone: r.get(3)?,
+                    text_number: r.get(4)?,
+                    hours: r.get(5)?,
+                    open_24_7: r.get(6)?,
+                    statewide: r.get(7)?,
+                    eligibility: r.get(8)?,
+                    intake_steps: r.get(9)?,
+                    last_verified: r.get::<_, Option<String>>(10)?.and_then(|d| d.parse().ok()),
+                    ..Default::default()
+                })
+            },
+        )
+        .optional()?;
+    let Some(mut s) = found else { return Ok(None) };
+    let mut stmt = conn.prepare_cached(
+        "SELECT kind, value FROM dir_service_tags WHERE service_id = ?1 ORDER BY kind, value",
+    )?;
+    for row in
+        stmt.query_map(params![id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+    {
+        let (kind, value) = row?;
+        match kind.as_str() {
+            "category" => s.categories.push(value),
+            "population" => s.populations.push(value),
+            "language" => s.languages.push(value),
+            _ => s.areas.push(value),
+        }
+    }
+    s.locations = locations(conn, id)?;
+    s.schedule = schedule(conn, id)?;
+    Ok(Some(s))
+}
+
+fn locations(conn: &Connection, id: i64) -> Result<Vec<Location>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT city, zip, address, show_address FROM dir_locations WHERE service_id = ?1 ORDER BY id",
+    )?;
+    let rows = stmt
+        .query_map(params![id], |r| {
+            Ok(Location {
+                city: r.get(0)?,
+                zip: r.get(1)?,
+                address: r.get(2)?,
+                show_address: r.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+pub fn schedule(conn: &Connection, id: i64) -> Result<Vec<Span>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT weekday, opens, closes FROM dir_schedules WHERE service_id = ?1 ORDER BY weekday, opens",
+    )?;
+    let rows = stmt
+        .query_map(params![id], |r| {
+            Ok(Span { weekday: r.get(0)?, opens: r.get(1)?, closes: r.get(2)? })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// The organisations, by name, for the service form's list.
+pub fn organizations(conn: &Connection) -> Result<Vec<(i64, String)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, name FROM dir_organizations WHERE retired_at IS NULL ORDER BY name, id",
+    )?;
+    let rows =
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
 }
 
 /// Retire a service: it stays for the referrals made to it, but leaves search (and the index).
@@ -131,8 +266,10 @@ pub struct Filter {
     pub area: Option<String>,
     pub population: Option<String>,
     pub language: Option<String>,
-    /// Only services open around the clock (hours are free text until they get a schedule).
+    /// Only services open around the clock.
     pub open_24_7: bool,
+    /// Only services open at this local weekday and minute (or around the clock).
+    pub open_now: Option<(u8, u16)>,
 }
 
 /// A result line: name, categories, area and phone, and the flags a worker must see.
@@ -167,7 +304,8 @@ pub fn search(
         || f.area.is_some()
         || f.population.is_some()
         || f.language.is_some()
-        || f.open_24_7;
+        || f.open_24_7
+        || f.open_now.is_some();
     // Words and no filters: the index alone answers (retired services are not in it), with no
     // join for every match.
     if let (Some(m), false) = (&fts, filtered) {
@@ -201,6 +339,13 @@ pub fn search(
     }
     if f.open_24_7 {
         q.and("s.open_24_7 = ?", 1);
+    }
+    if let Some((day, minute)) = f.open_now {
+        q.and_values(
+            "(s.open_24_7 = 1 OR EXISTS (SELECT 1 FROM dir_schedules h WHERE h.service_id = s.id
+                AND h.weekday = ? AND h.opens <= ? AND h.closes > ?))",
+            vec![day.into(), minute.into(), minute.into()],
+        );
     }
     page_of(conn, q.page("r, s.id", limit, offset), today)
 }
@@ -291,6 +436,8 @@ struct SeedService {
     areas: Vec<String>,
     #[serde(default)]
     locations: Vec<SeedLocation>,
+    /// Opening hours as `parse_schedule` reads them.
+    schedule: Option<String>,
 }
 
 #[derive(serde::Deserialize)]
@@ -346,6 +493,10 @@ pub fn seed_if_empty(tx: &Transaction, now: Timestamp) -> Result<usize> {
                         show_address: false,
                     })
                     .collect(),
+                schedule: crate::domain::directory::parse_schedule(
+                    s.schedule.as_deref().unwrap_or(""),
+                )
+                .map_err(crate::Error::user)?,
             };
             add_service(tx, &service, now)?;
             added += 1;
@@ -371,6 +522,7 @@ pub struct Detail {
     pub languages: Vec<String>,
     /// City, ZIP and (only when allowed) the street address of each place.
     pub places: Vec<String>,
+    pub schedule: Vec<Span>,
 }
 
 pub fn detail(conn: &Connection, id: i64, today: Date) -> Result<Option<Detail>> {
@@ -442,5 +594,6 @@ pub fn detail(conn: &Connection, id: i64, today: Date) -> Result<Option<Detail>>
         populations: tags("population")?,
         languages: tags("language")?,
         places,
+        schedule: schedule(conn, id)?,
     }))
 }

@@ -172,6 +172,14 @@ impl Query {
         self.conditions += 1;
     }
 
+    /// Add a condition with several `?`, and their values in order.
+    pub fn and_values(&mut self, cond: &str, values: Vec<rusqlite::types::Value>) {
+        self.sql.push_str(if self.conditions == 0 { " WHERE " } else { " AND " });
+        self.sql.push_str(cond);
+        self.values.extend(values);
+        self.conditions += 1;
+    }
+
     /// Add a condition that takes no value.
     pub fn and_always(&mut self, cond: &str) {
         self.sql.push_str(if self.conditions == 0 { " WHERE " } else { " AND " });

@@ -31,6 +31,7 @@ const FILTERS: &[FieldSpec] = &[
     FieldSpec::new("area", Msg::FieldArea, Kind::One(Options::Areas)),
     FieldSpec::new("population", Msg::FieldPopulation, Kind::One(Options::Fixed(POPULATIONS))),
     FieldSpec::new("language", Msg::FieldLanguage, Kind::One(Options::Fixed(LANGUAGES))),
+    FieldSpec::new("open_now", Msg::FieldOpenNow, Kind::One(Options::Fixed(YES_NO))),
     FieldSpec::new("open_24_7", Msg::FieldOpen247, Kind::One(Options::Fixed(YES_NO))),
 ];
 
@@ -86,7 +87,7 @@ impl DirectoryScreen {
         }
     }
 
-    fn filter(&self) -> Filter {
+    fn filter(&self, now: jiff::Timestamp) -> Filter {
         let v =
             |k: &str| self.filter.get(k).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
         Filter {
@@ -95,6 +96,8 @@ impl DirectoryScreen {
             population: v("population"),
             language: v("language"),
             open_24_7: v("open_24_7").as_deref() == Some("yes"),
+            open_now: (v("open_now").as_deref() == Some("yes"))
+                .then(|| crate::domain::directory::local_week_minute(now)),
         }
     }
 }
@@ -151,11 +154,12 @@ impl App {
 
     /// Search now: the first page for what the box says and the filters.
     pub fn run_search(&mut self) {
-        let today = crate::ui::screens::records::local_day(self.now());
+        let now = self.now();
+        let today = crate::ui::screens::records::local_day(now);
         let Screen::Directory(d) = &mut self.screen else { return };
         let text = d.search.text(0).to_string();
         let rev = d.search.revision;
-        let filter = d.filter();
+        let filter = d.filter(now);
         match directory::search(self.store.conn(), &text, &filter, today, 0, PAGE) {
             Ok(hits) => {
                 d.hits = hits;
@@ -340,6 +344,7 @@ fn draw_detail(frame: &mut Frame, area: Rect, d: &Detail, t: Theme, lang: Lang) 
     // Only what is on file: an empty row says nothing.
     for (label_msg, value) in [
         (Msg::FieldHours, hours),
+        (Msg::FieldSchedule, crate::domain::directory::format_schedule(&d.schedule, lang)),
         (Msg::FieldCategory, join(&h.categories, CATEGORIES)),
         (Msg::FieldArea, area_of(h, lang)),
     ] {
