@@ -90,7 +90,8 @@ INSERT INTO secrets (name, value) VALUES ('caller_hmac', randomblob(32));
 CREATE TABLE drafts (
     id          INTEGER PRIMARY KEY,
     user_id     INTEGER NOT NULL REFERENCES users(id),
-    form        TEXT NOT NULL CHECK (form IN ('contact', 'tip', 'client', 'service', 'note')),
+    form        TEXT NOT NULL CHECK (form IN ('contact', 'tip', 'client', 'service', 'note',
+                'referral', 'referral_contact', 'dir_service')),
     record_id   INTEGER,
     payload     TEXT NOT NULL CHECK (json_valid(payload) AND length(payload) <= 100000),
     updated_at  TEXT NOT NULL

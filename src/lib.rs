@@ -10,6 +10,7 @@ pub mod domain;
 pub mod error;
 pub mod hotline;
 pub mod i18n;
+pub mod resources;
 pub mod store;
 pub mod ui;
 

@@ -1010,3 +1010,165 @@ fn the_loop_wakes_for_a_due_search_and_hands_copies_to_the_terminal() {
     // The wait before the timeout was bounded by the search's pause, not forever.
     assert!(console.waits[0].is_some_and(|w| w <= intake::ui::screens::directory::DEBOUNCE));
 }
+
+/// The advocate `bea` on the case record of a new client, Rosa (#1), with a legal service for
+/// Spanish speakers in Doña Ana County in the directory.
+fn rosa_and_a_legal_service(h: &mut Harness) -> i64 {
+    let service = h
+        .app
+        .store
+        .write(|tx| {
+            use intake::store::directory;
+            let org = directory::add_organization(
+                tx,
+                "Frontera Legal",
+                "Immigration law",
+                None,
+                true,
+                None,
+                fixed_now(),
+            )?;
+            directory::add_service(
+                tx,
+                &directory::NewService {
+                    organization_id: org,
+                    name: "T visa legal help".into(),
+                    description: "Visas for survivors".into(),
+                    phone: Some("575-555-0142".into()),
+                    categories: vec!["legal".into()],
+                    languages: vec!["spanish".into()],
+                    areas: vec!["Doña Ana County".into()],
+                    last_verified: Some("2026-10-01".parse().unwrap()),
+                    ..Default::default()
+                },
+                fixed_now(),
+            )
+        })
+        .unwrap();
+    advocate(h);
+    h.typed("e").typed("n").typed("Rosa").focus_field("age").typed("30");
+    h.ctrl('s');
+    service
+}
+
+#[test]
+fn a_client_is_referred_from_the_case_record_and_followed_up() {
+    let mut h = Harness::admin();
+    rosa_and_a_legal_service(&mut h);
+    h.typed("f");
+    assert!(h.screen().contains("Referring Client #1"));
+    h.typed("visa");
+    h.app.run_search();
+    h.enter();
+    assert!(h.screen().contains("r Refer to this service"));
+    h.typed("r");
+    insta::assert_snapshot!("referral_form", h.screen());
+    // Sharing the name without consent is refused on the field, and nothing is saved.
+    h.focus_field("reason").typed("Needs a T visa consultation");
+    h.focus_field("share").enter().typed(" ").enter();
+    h.ctrl('s');
+    assert!(h.status().contains("May be shared"), "{}", h.status());
+    let count = |h: &Harness| -> i64 {
+        h.app.store.conn().query_row("SELECT count(*) FROM referrals", [], |r| r.get(0)).unwrap()
+    };
+    assert_eq!(count(&h), 0);
+    // With verbal consent until a last day it goes, and the case record shows it.
+    h.focus_field("consent").enter().typed("v").enter();
+    h.focus_field("consent_until").typed("2027-02-28");
+    h.ctrl('s');
+    assert_eq!(count(&h), 1);
+    assert!(matches!(h.app.screen, Screen::Clients(_)));
+    assert!(h.status().contains("Referral saved"), "{}", h.status());
+    let s = h.screen();
+    assert!(s.contains("Referral") && s.contains("T visa legal help"), "{s}");
+    // The follow-up falls due a week later: on home, and in its list.
+    h.app.opts.clock = || "2026-12-06T17:00:00Z".parse().unwrap();
+    h.key(KeyCode::Esc).key(KeyCode::Esc);
+    let home = h.screen();
+    assert!(home.contains("1 due") && home.contains("Client #1"), "{home}");
+    insta::assert_snapshot!("home_follow_up", home);
+    h.typed("u");
+    insta::assert_snapshot!("follow_up_list", h.screen());
+    h.enter();
+    let view = h.screen();
+    assert!(view.contains("Name") && view.contains("until 2027-02-28"), "{view}");
+    insta::assert_snapshot!("referral_view", view);
+    // Declined needs its reason; then it leaves the list.
+    h.typed("t").focus_field("status").enter().typed("d").enter();
+    h.ctrl('s');
+    assert!(h.status().contains("Reason"), "{}", h.status());
+    h.focus_field("reason").typed("No openings until spring");
+    h.ctrl('s');
+    assert_eq!(h.status(), Msg::ReferralStatusSaved.text(Lang::En));
+    assert!(h.screen().contains("No openings until spring"));
+    h.key(KeyCode::Esc);
+    let Screen::Referrals(r) = &h.app.screen else { panic!("follow-up list") };
+    assert!(r.list.as_ref().unwrap().rows.is_empty());
+}
+
+#[test]
+fn a_referral_form_survives_a_dropped_link() {
+    let mut h = Harness::admin();
+    rosa_and_a_legal_service(&mut h);
+    h.typed("f").typed("visa");
+    h.app.run_search();
+    h.enter().typed("r");
+    h.focus_field("reason").typed("Legal consult");
+    h.app.keep_drafts();
+    let mut h = h.reconnect();
+    h.login("bea", "470193");
+    assert_eq!(h.status(), Msg::DraftRestored.text(Lang::En));
+    assert_eq!(h.app.form().unwrap().raw()["reason"], "Legal consult");
+    h.ctrl('s');
+    assert!(h.status().contains("carries nothing that identifies"), "{}", h.status());
+}
+
+#[test]
+fn supervisors_add_edit_verify_and_retire_services_others_cannot() {
+    let mut h = Harness::admin();
+    h.login("ana", ADMIN_PIN).typed("d").ctrl('n');
+    insta::assert_snapshot!("service_form", h.screen());
+    h.focus_field("new_organization").typed("Casa Esperanza");
+    h.focus_field("name").typed("Night shelter");
+    h.focus_field("categories").enter().typed("sh").typed(" ").enter();
+    h.focus_field("schedule").typed("Mo-Fr 25:00-07:00");
+    h.ctrl('s');
+    assert!(h.status().contains("Opening hours"), "{}", h.status());
+    h.focus_field("schedule");
+    for _ in 0.."Mo-Fr 25:00-07:00".len() {
+        h.key(KeyCode::Backspace);
+    }
+    h.typed("Mo-Fr 19:00-07:00");
+    h.focus_field("city").typed("Las Cruces");
+    h.focus_field("address").typed("12 Hidden Lane");
+    h.ctrl('s');
+    assert_eq!(h.status(), Msg::ServiceSavedDir.text(Lang::En));
+    let s = h.screen();
+    assert!(s.contains("Night shelter") && s.contains("Las Cruces"), "{s}");
+    assert!(!s.contains("Hidden Lane"), "a shelter's street address stays hidden");
+    assert!(s.contains("Mo-Fr 19:00-07:00"), "{s}");
+    // Edit: the name changes, search follows.
+    h.typed("e").focus_field("name");
+    h.typed(" (women)");
+    h.ctrl('s');
+    assert!(h.screen().contains("Night shelter (women)"));
+    h.typed("v");
+    assert_eq!(h.status(), Msg::ServiceVerified.text(Lang::En));
+    h.typed("x");
+    assert!(matches!(h.app.overlay, Some(Overlay::Confirm(Confirm::Retire))));
+    h.typed("y");
+    assert_eq!(h.status(), Msg::ServiceRetired.text(Lang::En));
+    let Screen::Directory(d) = &h.app.screen else { panic!() };
+    assert!(d.hits.iter().all(|x| !x.name.starts_with("Night shelter")));
+    let events = audit_events(&h.app.store);
+    for e in ["directory_add", "directory_edit", "directory_verify", "directory_retire"] {
+        assert!(events.iter().any(|(x, _)| x == e), "{e}");
+    }
+    // An intake worker has none of it.
+    h.key(KeyCode::Esc).typed("o");
+    add_ben(&mut h, Role::Intake);
+    h.login("ben", "470193").typed("d").ctrl('n');
+    let Screen::Directory(d) = &h.app.screen else { panic!() };
+    assert!(matches!(d.mode, intake::ui::screens::directory::DMode::Search));
+    assert!(!h.screen().contains("New service"));
+}

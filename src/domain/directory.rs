@@ -34,6 +34,16 @@ pub const POPULATIONS: &[(&str, Msg)] = &[
     ("families", Msg::PopFamilies),
 ];
 
+/// Languages a service works in.
+pub const LANGUAGES: &[(&str, Msg)] = &[
+    ("english", Msg::LangEnglish),
+    ("spanish", Msg::LangSpanish),
+    ("navajo", Msg::LangNavajo),
+    ("vietnamese", Msg::LangVietnamese),
+    ("chinese", Msg::LangChinese),
+    ("other", Msg::LangOther),
+];
+
 pub fn label(list: &[(&str, Msg)], id: &str, lang: crate::i18n::Lang) -> String {
     list.iter()
         .find(|(i, _)| *i == id)
@@ -128,11 +138,36 @@ pub fn format_schedule(spans: &[Span], lang: crate::i18n::Lang) -> String {
         crate::i18n::Lang::En => &DAYS_EN,
         crate::i18n::Lang::Es => &DAYS_ES,
     };
-    let times_of = |d: u8| -> String {
-        spans
+    // A span to midnight continued by one from midnight the next day reads as one night:
+    // (weekday, opens, closes) with closes before opens.
+    let mut shown: Vec<(u8, u16, u16)> = Vec::new();
+    let mut taken = vec![false; spans.len()];
+    for (i, a) in spans.iter().enumerate() {
+        if a.closes != 1440 || a.opens == 0 {
+            continue;
+        }
+        let next = a.weekday % 7 + 1;
+        let follow = spans
             .iter()
-            .filter(|s| s.weekday == d)
-            .map(|s| format!("{}-{}", hhmm(s.opens), hhmm(s.closes)))
+            .enumerate()
+            .position(|(j, b)| !taken[j] && b.weekday == next && b.opens == 0 && b.closes < 1440);
+        if let Some(j) = follow {
+            taken[i] = true;
+            taken[j] = true;
+            shown.push((a.weekday, a.opens, spans[j].closes));
+        }
+    }
+    for (i, a) in spans.iter().enumerate() {
+        if !taken[i] {
+            shown.push((a.weekday, a.opens, a.closes));
+        }
+    }
+    shown.sort();
+    let times_of = |d: u8| -> String {
+        shown
+            .iter()
+            .filter(|s| s.0 == d)
+            .map(|s| format!("{}-{}", hhmm(s.1), hhmm(s.2)))
             .collect::<Vec<_>>()
             .join(",")
     };
@@ -191,6 +226,15 @@ mod tests {
                 Span { weekday: 7, opens: 1320, closes: 1440 }
             ]
         );
+        assert_eq!(format_schedule(&night, crate::i18n::Lang::En), "Su 22:00-06:00");
+        let nights = parse_schedule("Mo-Fr 19:00-07:00").unwrap();
+        assert_eq!(format_schedule(&nights, crate::i18n::Lang::En), "Mo-Fr 19:00-07:00");
+        assert_eq!(
+            parse_schedule(&format_schedule(&nights, crate::i18n::Lang::Es)).unwrap(),
+            nights
+        );
+        let always = parse_schedule("Mo-Su 00:00-24:00").unwrap();
+        assert_eq!(format_schedule(&always, crate::i18n::Lang::En), "Mo-Su 00:00-24:00");
         assert_eq!(parse_schedule("Fr-Mo 10:00-11:00").unwrap().len(), 4);
         assert_eq!(parse_schedule("").unwrap(), vec![]);
     }

@@ -19,6 +19,7 @@ use crate::ui::screens::auth as auth_screens;
 use crate::ui::screens::clients::ClientScreen;
 use crate::ui::screens::directory::DirectoryScreen;
 use crate::ui::screens::records::RecordScreen;
+use crate::ui::screens::referrals::ReferralScreen;
 use crate::ui::screens::screening::ScreeningScreen;
 use crate::ui::screens::staff::StaffScreen;
 use crate::ui::theme::Theme;
@@ -64,6 +65,8 @@ pub enum Screen {
     Screening(Box<ScreeningScreen>),
     /// The resource directory.
     Directory(Box<DirectoryScreen>),
+    /// Referrals: the follow-up list, one referral, its status.
+    Referrals(Box<ReferralScreen>),
     /// Nothing on screen at all (quick hide).
     Hidden,
 }
@@ -82,6 +85,7 @@ impl Screen {
             Screen::Clients(c) => c.form(),
             Screen::Screening(s) => s.form(),
             Screen::Directory(d) => d.form(),
+            Screen::Referrals(r) => r.form(),
             Screen::Home { .. } | Screen::Hidden => None,
         }
     }
@@ -95,6 +99,8 @@ pub enum Confirm {
     Discard,
     /// Disable (or enable) the staff account with this id.
     ToggleDisabled { user_id: i64, disable: bool },
+    /// Retire the directory service on screen.
+    Retire,
 }
 
 pub enum Overlay {
@@ -130,6 +136,9 @@ pub struct App {
     pub drafts_deferred: bool,
     /// Text for the user's own clipboard (OSC 52), taken by the loop.
     pub clipboard: Option<String>,
+    /// The referrals due for follow-up, read when home opens (not per frame).
+    pub home_due: Vec<crate::store::referrals::Due>,
+    pub home_due_count: i64,
 }
 
 impl App {
@@ -158,6 +167,8 @@ impl App {
             lang_chosen: false,
             drafts_deferred: false,
             clipboard: None,
+            home_due: Vec::new(),
+            home_due_count: 0,
         })
     }
 
@@ -240,6 +251,7 @@ impl App {
             Screen::Clients(c) => c.form_mut(),
             Screen::Screening(s) => s.form_mut(),
             Screen::Directory(d) => d.form_mut(),
+            Screen::Referrals(r) => r.form_mut(),
             Screen::Home { .. } | Screen::Hidden => None,
         }
     }
@@ -270,6 +282,7 @@ impl App {
             Screen::Clients(c) => c.keymap(),
             Screen::Screening(s) => s.keymap(),
             Screen::Directory(d) => d.keymap(),
+            Screen::Referrals(r) => r.keymap(),
             Screen::Hidden => &[],
         }
     }
@@ -311,6 +324,7 @@ impl App {
     pub fn keep_drafts(&mut self) {
         self.keep_draft();
         self.keep_client_draft();
+        self.keep_directory_draft();
     }
 
     pub fn on_key(&mut self, key: Key) {
@@ -400,6 +414,7 @@ impl App {
             Screen::Clients(_) => self.clients_action(action),
             Screen::Screening(_) => self.screening_action(action),
             Screen::Directory(_) => self.directory_action(action),
+            Screen::Referrals(_) => self.referrals_action(action),
             Screen::Hidden => {}
         }
     }
@@ -418,6 +433,7 @@ impl App {
             Confirm::Quit => self.quit_now(),
             Confirm::Discard => self.discard_form(),
             Confirm::ToggleDisabled { user_id, disable } => self.toggle_disabled(user_id, disable),
+            Confirm::Retire => self.retire_shown_service(),
         }
     }
 
@@ -431,6 +447,7 @@ impl App {
             Screen::Clients(_) => self.clients_close_form(),
             Screen::Screening(_) => self.screening_close_form(),
             Screen::Directory(_) => self.directory_close_form(),
+            Screen::Referrals(_) => self.referrals_close_form(),
             _ => {}
         }
     }
@@ -440,6 +457,21 @@ impl App {
             Some(s) => crate::store::drafts::count(self.store.conn(), s.user.id).unwrap_or(0),
             None => 0,
         };
+        self.home_due = Vec::new();
+        self.home_due_count = 0;
+        if let Some(s) = &self.session {
+            let today = crate::ui::screens::records::local_day(self.now());
+            let (conn, agency) = (self.store.conn(), s.user.agency_id);
+            let due = crate::store::referrals::due_count(conn, agency, today)
+                .and_then(|n| Ok((n, crate::store::referrals::due(conn, agency, today, 0, 8)?)));
+            match due {
+                Ok((n, rows)) => {
+                    self.home_due_count = n;
+                    self.home_due = rows;
+                }
+                Err(e) => self.fail(e),
+            }
+        }
         self.screen = Screen::Home { selected: 0, drafts };
     }
 

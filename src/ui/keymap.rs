@@ -140,6 +140,10 @@ pub enum Action {
     BackToItems,
     Directory,
     CopyPhone,
+    FollowUps,
+    Refer,
+    Verify,
+    Retire,
 }
 
 pub struct Binding {
@@ -199,6 +203,7 @@ pub const HOME: &[Binding] = &[
     b(&[Key::Char('r')], Action::ResumeDraft, Msg::MenuResumeDraft, false),
     b(&[Key::Char('e')], Action::Clients, Msg::MenuClients, false),
     b(&[Key::Char('d')], Action::Directory, Msg::MenuDirectory, false),
+    b(&[Key::Char('u')], Action::FollowUps, Msg::MenuFollowUps, false),
     b(&[Key::Char('s')], Action::Staff, Msg::MenuStaff, false),
     b(&[Key::Char('a')], Action::Agencies, Msg::MenuAgencies, false),
     b(&[Key::Char('t')], Action::Settings, Msg::MenuSettings, false),
@@ -255,6 +260,7 @@ pub const CONTACT_FORM: &[Binding] = &[
     b(&[Key::Ctrl('k')], Action::LinkToClient, Msg::ActLinkToClient, true),
     b(&[Key::Ctrl('n')], Action::ClientFromContact, Msg::ActClientFromContact, true),
     b(&[Key::Ctrl('g')], Action::ScreenContact, Msg::ActScreen, false),
+    b(&[Key::Ctrl('r')], Action::Refer, Msg::ActRefer, false),
     b(&[Key::Esc], Action::Back, Msg::ActCancel, true),
 ];
 
@@ -280,6 +286,7 @@ pub const CLIENT_RECORD: &[Binding] = &[
     b(&[Key::Char('n')], Action::AddNote, Msg::ActAddNote, true),
     b(&[Key::Char('t')], Action::CaseStatus, Msg::ActCaseStatus, true),
     b(&[Key::Char('c')], Action::StartScreening, Msg::ActScreen, true),
+    b(&[Key::Char('f')], Action::Refer, Msg::ActRefer, true),
     b(&[Key::Char('e')], Action::Edit, Msg::ActEditIntake, true),
     b(&[Key::Esc], Action::Back, Msg::ActBack, true),
 ];
@@ -340,7 +347,59 @@ pub const DIRECTORY: &[Binding] = &[
     b(&[Key::Esc], Action::Back, Msg::ActBack, true),
 ];
 
+/// Supervisors and administrators also add services.
+pub const DIRECTORY_ADMIN: &[Binding] = &[
+    b(&[Key::Up], Action::Up, Msg::ActUp, false),
+    b(&[Key::Down], Action::Down, Msg::ActDown, false),
+    b(&[Key::Enter], Action::Open, Msg::ActOpen, true),
+    b(&[Key::Ctrl('f')], Action::Filter, Msg::ActFilter, true),
+    b(&[Key::Ctrl('x')], Action::ClearFilter, Msg::ActClearFilter, true),
+    b(&[Key::Ctrl('n')], Action::New, Msg::ActNewService, false),
+    b(&[Key::Esc], Action::Back, Msg::ActBack, true),
+];
+
 pub const DIRECTORY_DETAIL: &[Binding] = &[
+    b(&[Key::Char('c')], Action::CopyPhone, Msg::ActCopyPhone, true),
+    b(&[Key::Esc], Action::Back, Msg::ActBack, true),
+];
+
+/// While referring someone, the service's detail refers them to it.
+pub const DIRECTORY_DETAIL_REFER: &[Binding] = &[
+    b(&[Key::Char('r'), Key::Enter], Action::Refer, Msg::ActReferHere, true),
+    b(&[Key::Char('c')], Action::CopyPhone, Msg::ActCopyPhone, true),
+    b(&[Key::Esc], Action::Back, Msg::ActBack, true),
+];
+
+/// Supervisors and administrators edit, re-verify and retire entries.
+pub const DIRECTORY_DETAIL_ADMIN: &[Binding] = &[
+    b(&[Key::Char('c')], Action::CopyPhone, Msg::ActCopyPhone, true),
+    b(&[Key::Char('e')], Action::Edit, Msg::ActEdit, true),
+    b(&[Key::Char('v')], Action::Verify, Msg::ActVerify, false),
+    b(&[Key::Char('x')], Action::Retire, Msg::ActRetire, false),
+    b(&[Key::Esc], Action::Back, Msg::ActBack, true),
+];
+
+pub const DIRECTORY_DETAIL_ADMIN_REFER: &[Binding] = &[
+    b(&[Key::Char('r'), Key::Enter], Action::Refer, Msg::ActReferHere, true),
+    b(&[Key::Char('c')], Action::CopyPhone, Msg::ActCopyPhone, true),
+    b(&[Key::Char('e')], Action::Edit, Msg::ActEdit, false),
+    b(&[Key::Char('v')], Action::Verify, Msg::ActVerify, false),
+    b(&[Key::Char('x')], Action::Retire, Msg::ActRetire, false),
+    b(&[Key::Esc], Action::Back, Msg::ActBack, true),
+];
+
+/// The referrals due for follow-up.
+pub const FOLLOW_UPS: &[Binding] = &[
+    b(&[Key::Up, Key::Char('k')], Action::Up, Msg::ActUp, false),
+    b(&[Key::Down, Key::Char('j')], Action::Down, Msg::ActDown, false),
+    b(&[Key::PageUp], Action::PageUp, Msg::ActPageUp, false),
+    b(&[Key::PageDown], Action::PageDown, Msg::ActPageDown, false),
+    b(&[Key::Enter], Action::Open, Msg::ActOpen, true),
+    b(&[Key::Esc], Action::Back, Msg::ActBack, true),
+];
+
+pub const REFERRAL_VIEW: &[Binding] = &[
+    b(&[Key::Char('t')], Action::CaseStatus, Msg::ActReferralStatus, true),
     b(&[Key::Char('c')], Action::CopyPhone, Msg::ActCopyPhone, true),
     b(&[Key::Esc], Action::Back, Msg::ActBack, true),
 ];
@@ -386,6 +445,14 @@ mod tests {
             CLIENT_RECORD,
             DUPLICATES,
             NOTE_VIEW,
+            DIRECTORY,
+            DIRECTORY_ADMIN,
+            DIRECTORY_DETAIL,
+            DIRECTORY_DETAIL_REFER,
+            DIRECTORY_DETAIL_ADMIN,
+            DIRECTORY_DETAIL_ADMIN_REFER,
+            FOLLOW_UPS,
+            REFERRAL_VIEW,
         ] {
             let mut seen = std::collections::HashSet::new();
             for key in GLOBAL.iter().chain(table.iter()).flat_map(|b| b.keys.iter()) {

@@ -67,3 +67,19 @@ CREATE TRIGGER referral_status_no_delete BEFORE DELETE ON referral_status
 BEGIN
     SELECT RAISE(ABORT, 'referral status history is never deleted');
 END;
+
+-- Drafts of referral forms and of directory entries being written.
+CREATE TABLE drafts_before_7 AS SELECT * FROM drafts;
+DROP TABLE drafts;
+CREATE TABLE drafts (
+    id          INTEGER PRIMARY KEY,
+    user_id     INTEGER NOT NULL REFERENCES users(id),
+    form        TEXT NOT NULL CHECK (form IN ('contact', 'tip', 'client', 'service', 'note',
+                'referral', 'referral_contact', 'dir_service')),
+    record_id   INTEGER,
+    payload     TEXT NOT NULL CHECK (json_valid(payload) AND length(payload) <= 100000),
+    updated_at  TEXT NOT NULL
+);
+INSERT INTO drafts SELECT * FROM drafts_before_7;
+DROP TABLE drafts_before_7;
+CREATE UNIQUE INDEX drafts_one_per_form ON drafts(user_id, form, coalesce(record_id, 0));

@@ -11,6 +11,7 @@ use crate::casework::{self, Also};
 use crate::domain::client::{self, Client, ServiceEntry, StatusChange};
 use crate::domain::fields::{FieldSpec, Kind, Options};
 use crate::domain::record::{Raw, RuntimeOptions};
+use crate::domain::referral;
 use crate::domain::time;
 use crate::error::Result;
 use crate::hotline::Who;
@@ -211,6 +212,9 @@ fn timeline_row(e: store_clients::Event, lang: Lang) -> TimelineRow {
             let first = e.a.lines().next().unwrap_or("").to_string();
             let v = if e.b != "1" { format!(" (v{})", e.b) } else { String::new() };
             (Msg::TlNote, format!("{first}{v}"))
+        }
+        "referral" => {
+            (Msg::TlReferral, format!("{}: {}", label(referral::STATUSES, &e.b, lang), e.a))
         }
         "screening" => {
             let (tool, version) = e.a.split_once(' ').unwrap_or((&e.a, "1"));
@@ -680,6 +684,9 @@ impl App {
                     age,
                 });
             }
+            Action::Refer => {
+                self.open_directory_for(Some(crate::store::referrals::Subject::Client(id)))
+            }
             Action::CaseStatus => {
                 let mut raw = Raw::new();
                 raw.insert("status".into(), rec.stored.status.clone());
@@ -715,6 +722,9 @@ impl App {
                 }
                 Some((kind, screening_id)) if kind == "screening" => {
                     self.open_screening(screening_id)
+                }
+                Some((kind, referral_id)) if kind == "referral" => {
+                    self.open_referral(referral_id, super::referrals::Back::Client(id))
                 }
                 Some((kind, contact_id)) if kind == "contact" => {
                     self.open_records(super::records::RecordKind::Contact);

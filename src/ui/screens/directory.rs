@@ -14,8 +14,10 @@ use crate::domain::contact::LANGUAGES;
 use crate::domain::directory::{CATEGORIES, POPULATIONS, label};
 use crate::domain::fields::{FieldSpec, Kind, Options, YES_NO};
 use crate::domain::record::{Raw, RuntimeOptions};
+use crate::domain::referral;
 use crate::i18n::{Lang, Msg, fill};
 use crate::store::directory::{self, Detail, Filter, Hit};
+use crate::store::referrals::Subject;
 use crate::ui::app::{App, Screen};
 use crate::ui::form::{Field, Form};
 use crate::ui::keymap::{self, Action, Binding};
@@ -39,6 +41,18 @@ pub enum DMode {
     Search,
     Filters(Form),
     Detail(Box<Detail>),
+    /// The referral form for the person being referred, to this service.
+    Refer {
+        form: Form,
+        service_id: i64,
+        service: String,
+        to_law_enforcement: bool,
+    },
+    /// A new service (`id` None) or a change to one (supervisors and administrators).
+    Edit {
+        form: Form,
+        id: Option<i64>,
+    },
 }
 
 pub struct DirectoryScreen {
@@ -52,13 +66,21 @@ pub struct DirectoryScreen {
     /// The search box's revision the results belong to.
     pub searched_rev: u64,
     pub mode: DMode,
+    /// Who is being referred, when the directory was opened to refer someone.
+    pub refer_for: Option<Subject>,
+    /// The user may add, change and retire entries.
+    pub may_edit: bool,
+    /// The form revision last kept as a draft.
+    pub draft_rev: u64,
 }
 
 impl DirectoryScreen {
     pub fn form(&self) -> Option<&Form> {
         match &self.mode {
             DMode::Search => Some(&self.search),
-            DMode::Filters(f) => Some(f),
+            DMode::Filters(f) | DMode::Refer { form: f, .. } | DMode::Edit { form: f, .. } => {
+                Some(f)
+            }
             DMode::Detail(_) => None,
         }
     }
@@ -66,24 +88,46 @@ impl DirectoryScreen {
     pub fn form_mut(&mut self) -> Option<&mut Form> {
         match &mut self.mode {
             DMode::Search => Some(&mut self.search),
-            DMode::Filters(f) => Some(f),
+            DMode::Filters(f) | DMode::Refer { form: f, .. } | DMode::Edit { form: f, .. } => {
+                Some(f)
+            }
             DMode::Detail(_) => None,
         }
     }
 
     pub fn keymap(&self) -> &'static [Binding] {
-        match self.mode {
-            DMode::Search => keymap::DIRECTORY,
-            DMode::Filters(_) => keymap::FORM,
-            DMode::Detail(_) => keymap::DIRECTORY_DETAIL,
+        match (&self.mode, self.may_edit, self.refer_for.is_some()) {
+            (DMode::Search, false, _) => keymap::DIRECTORY,
+            (DMode::Search, true, _) => keymap::DIRECTORY_ADMIN,
+            (DMode::Detail(_), false, false) => keymap::DIRECTORY_DETAIL,
+            (DMode::Detail(_), false, true) => keymap::DIRECTORY_DETAIL_REFER,
+            (DMode::Detail(_), true, false) => keymap::DIRECTORY_DETAIL_ADMIN,
+            (DMode::Detail(_), true, true) => keymap::DIRECTORY_DETAIL_ADMIN_REFER,
+            _ => keymap::FORM,
         }
     }
 
     pub fn title(&self) -> Msg {
         match self.mode {
+            DMode::Search if self.refer_for.is_some() => Msg::TitleRefer,
             DMode::Search => Msg::TitleDirectory,
             DMode::Filters(_) => Msg::TitleFilter,
             DMode::Detail(_) => Msg::TitleService,
+            DMode::Refer { .. } => Msg::TitleRefer,
+            DMode::Edit { id: None, .. } => Msg::TitleNewService,
+            DMode::Edit { .. } => Msg::TitleEditService,
+        }
+    }
+
+    /// The draft a form in front is kept under: (form, record id).
+    pub fn draft_key(&self) -> Option<(&'static str, Option<i64>)> {
+        match (&self.mode, self.refer_for) {
+            (DMode::Refer { .. }, Some(Subject::Client(id))) => Some(("referral", Some(id))),
+            (DMode::Refer { .. }, Some(Subject::Contact(id))) => {
+                Some(("referral_contact", Some(id)))
+            }
+            (DMode::Edit { id, .. }, _) => Some(("dir_service", *id)),
+            _ => None,
         }
     }
 
@@ -111,6 +155,13 @@ impl App {
     }
 
     pub(crate) fn open_directory(&mut self) {
+        self.open_directory_for(None);
+    }
+
+    /// The directory, to refer `who` (a client or a hotline contact's person) when given.
+    pub(crate) fn open_directory_for(&mut self, who: Option<Subject>) {
+        let may_edit =
+            self.session.as_ref().is_some_and(|s| crate::resources::may_edit(s.user.role));
         let search = Form::new(vec![Field::text(Msg::FieldSearchServices, 100)]);
         let mut d = DirectoryScreen {
             search,
@@ -120,6 +171,9 @@ impl App {
             due: None,
             searched_rev: u64::MAX,
             mode: DMode::Search,
+            refer_for: who,
+            may_edit,
+            draft_rev: 0,
         };
         d.search.fields[0].required = false;
         self.screen = Screen::Directory(Box::new(d));
@@ -172,15 +226,245 @@ impl App {
         }
     }
 
+    /// Leave a form: the referral and filter forms go back to the search, an edit to the
+    /// service (or the search for a new one).
     pub(crate) fn directory_close_form(&mut self) {
+        let Some(d) = self.directory() else { return };
+        let back_to = match &d.mode {
+            DMode::Refer { service_id, .. } => Some(*service_id),
+            DMode::Edit { id, .. } => *id,
+            _ => None,
+        };
+        d.mode = DMode::Search;
+        if let Some(id) = back_to {
+            self.show_service(id);
+        }
+    }
+
+    /// Open a service's detail.
+    fn show_service(&mut self, id: i64) {
+        let today = crate::ui::screens::records::local_day(self.now());
+        match directory::detail(self.store.conn(), id, today) {
+            Ok(Some(detail)) => {
+                if let Some(d) = self.directory() {
+                    d.mode = DMode::Detail(Box::new(detail));
+                }
+            }
+            Ok(None) => self.fail(crate::Error::user(Msg::ErrNoSuchRecord)),
+            Err(e) => self.fail(e),
+        }
+    }
+
+    fn service_runtime(&self) -> crate::Result<RuntimeOptions> {
+        let mut rt = RuntimeOptions::new();
+        let orgs = directory::organizations(self.store.conn())?;
+        rt.insert("organization", orgs.into_iter().map(|(id, n)| (id.to_string(), n)).collect());
+        Ok(rt)
+    }
+
+    /// The service form: empty for a new service, or the stored one.
+    pub(crate) fn edit_service(&mut self, id: Option<i64>, raw: Option<Raw>) {
+        let lang = self.lang;
+        let runtime = match self.service_runtime() {
+            Ok(rt) => rt,
+            Err(e) => return self.fail(e),
+        };
+        let raw = match (raw, id) {
+            (Some(raw), _) => raw,
+            (None, None) => {
+                let mut raw = Raw::new();
+                for k in ["confirmed", "open_24_7", "statewide", "show_address"] {
+                    raw.insert(k.into(), "no".into());
+                }
+                raw
+            }
+            (None, Some(id)) => {
+                let conn = self.store.conn();
+                let stored = directory::service_for_edit(conn, id).and_then(|s| {
+                    let s = s.ok_or_else(|| crate::Error::user(Msg::ErrNoSuchRecord))?;
+                    let confirmed = directory::organization_confirmed(conn, s.organization_id)?;
+                    Ok(directory::service_to_raw(&s, confirmed))
+                });
+                match stored {
+                    Ok(raw) => raw,
+                    Err(e) => return self.fail(e),
+                }
+            }
+        };
+        let form = Form::from_schema(directory::SERVICE_FIELDS, &raw, &runtime, lang);
         if let Some(d) = self.directory() {
-            d.mode = DMode::Search;
+            d.mode = DMode::Edit { form, id };
+            d.draft_rev = 0;
+        }
+    }
+
+    /// The referral form for the person being referred, to the service in the detail view.
+    pub(crate) fn refer_form(&mut self, service_id: i64, raw: Option<Raw>) {
+        let lang = self.lang;
+        let today = crate::ui::screens::records::local_day(self.now());
+        let conn = self.store.conn();
+        let to_le = match crate::store::referrals::service_is_law_enforcement(conn, service_id) {
+            Ok(Some(le)) => le,
+            Ok(None) => return self.fail(crate::Error::user(Msg::ErrNoSuchRecord)),
+            Err(e) => return self.fail(e),
+        };
+        let service = match directory::detail(conn, service_id, today) {
+            Ok(Some(d)) => d.hit.name,
+            Ok(None) => return self.fail(crate::Error::user(Msg::ErrNoSuchRecord)),
+            Err(e) => return self.fail(e),
+        };
+        let raw = raw.unwrap_or_else(|| referral::defaults(today));
+        let form = Form::from_schema(referral::FIELDS, &raw, &RuntimeOptions::new(), lang);
+        if let Some(d) = self.directory() {
+            d.mode = DMode::Refer { form, service_id, service, to_law_enforcement: to_le };
+            d.draft_rev = 0;
+        }
+    }
+
+    /// Keep the referral or service form in front as a draft when it changed.
+    pub(crate) fn keep_directory_draft(&mut self) {
+        let Some(uid) = self.session.as_ref().map(|s| s.user.id) else { return };
+        let now = self.now();
+        let Screen::Directory(d) = &mut self.screen else { return };
+        let (Some((form_name, id)), Some(form)) = (d.draft_key(), d.form()) else { return };
+        if form.revision == d.draft_rev {
+            return;
+        }
+        let service_id = match &d.mode {
+            DMode::Refer { service_id, .. } => Some(*service_id),
+            _ => None,
+        };
+        let payload =
+            serde_json::json!({ "focus": form.focus, "fields": form.raw(), "service_id": service_id })
+                .to_string();
+        let rev = form.revision;
+        match crate::hotline::save_draft(&mut self.store, uid, form_name, id, &payload, now) {
+            Ok(()) => {
+                if let Some(d) = self.directory() {
+                    d.draft_rev = rev;
+                }
+            }
+            Err(e) => self.fail(e),
+        }
+    }
+
+    /// Bring back a referral or service draft.
+    pub(crate) fn resume_directory_draft(
+        &mut self,
+        form_name: &str,
+        record_id: Option<i64>,
+        payload: &serde_json::Value,
+        raw: Raw,
+        focus: usize,
+    ) {
+        match (form_name, record_id) {
+            ("dir_service", id) => {
+                self.open_directory();
+                self.edit_service(id, Some(raw));
+            }
+            (name, Some(id)) => {
+                let Some(service_id) = payload["service_id"].as_i64() else { return };
+                let who =
+                    if name == "referral" { Subject::Client(id) } else { Subject::Contact(id) };
+                self.open_directory_for(Some(who));
+                self.refer_form(service_id, Some(raw));
+            }
+            _ => return,
+        }
+        if let Some(d) = self.directory() {
+            if let Some(f) = d.form_mut() {
+                f.focus_on(focus);
+                f.dirty = true;
+            }
+            d.draft_rev = d.form().map_or(0, |f| f.revision);
+        }
+        self.say(Msg::DraftRestored);
+    }
+
+    /// Back from the directory: to the record of the person being referred, or home.
+    fn leave_directory(&mut self) {
+        match self.directory().and_then(|d| d.refer_for) {
+            Some(Subject::Client(id)) => {
+                self.open_clients();
+                self.open_client(id);
+            }
+            Some(Subject::Contact(id)) => {
+                self.open_records(super::records::RecordKind::Contact);
+                self.open_record(super::records::RecordKind::Contact, id);
+            }
+            None => self.go_home(),
+        }
+    }
+
+    fn save_referral(&mut self, raw: &Raw, service_id: i64, to_le: bool) {
+        let Some(s) = self.session.clone() else { return };
+        let Some(subject) = self.directory().and_then(|d| d.refer_for) else { return };
+        let (lang, now) = (self.lang, self.now());
+        match referral::Referral::from_raw(raw, to_le) {
+            Ok(r) => {
+                let who = crate::hotline::Who { user: &s.user, session_id: Some(s.session_id) };
+                match crate::casework::refer(&mut self.store, who, subject, service_id, &r, now) {
+                    Ok(_) => {
+                        self.leave_directory();
+                        self.say_text(super::referrals::saved_text(&r, lang));
+                    }
+                    Err(e) => self.fail(e),
+                }
+            }
+            Err(errors) => self.show_form_errors(&errors, referral::FIELDS),
+        }
+    }
+
+    fn save_service(&mut self, raw: &Raw, id: Option<i64>) {
+        let Some(s) = self.session.clone() else { return };
+        let now = self.now();
+        let runtime = match self.service_runtime() {
+            Ok(rt) => rt,
+            Err(e) => return self.fail(e),
+        };
+        match directory::service_from_raw(raw, &runtime) {
+            Ok(input) => {
+                let who = crate::hotline::Who { user: &s.user, session_id: Some(s.session_id) };
+                match crate::resources::save_service(&mut self.store, who, id, &input, now) {
+                    Ok(saved) => {
+                        if let Some(d) = self.directory() {
+                            d.mode = DMode::Search;
+                            d.searched_rev = u64::MAX;
+                        }
+                        self.run_search();
+                        self.show_service(saved);
+                        self.say(Msg::ServiceSavedDir);
+                    }
+                    Err(e) => self.fail(e),
+                }
+            }
+            Err(errors) => self.show_form_errors(&errors, directory::SERVICE_FIELDS),
+        }
+    }
+
+    /// Retire the service in the detail view (after the user confirmed).
+    pub(crate) fn retire_shown_service(&mut self) {
+        let Some(s) = self.session.clone() else { return };
+        let now = self.now();
+        let Some(DMode::Detail(detail)) = self.directory().map(|d| &d.mode) else { return };
+        let id = detail.hit.service_id;
+        let who = crate::hotline::Who { user: &s.user, session_id: Some(s.session_id) };
+        match crate::resources::retire_service(&mut self.store, who, id, now) {
+            Ok(()) => {
+                if let Some(d) = self.directory() {
+                    d.mode = DMode::Search;
+                }
+                self.run_search();
+                self.say(Msg::ServiceRetired);
+            }
+            Err(e) => self.fail(e),
         }
     }
 
     pub(crate) fn directory_action(&mut self, action: Action) {
         let lang = self.lang;
-        let today = crate::ui::screens::records::local_day(self.now());
+        let now = self.now();
+        let today = crate::ui::screens::records::local_day(now);
         let Some(d) = self.directory() else { return };
         match &d.mode {
             DMode::Search => match action {
@@ -188,15 +472,7 @@ impl App {
                 Action::Down => d.selected = (d.selected + 1).min(d.hits.len().saturating_sub(1)),
                 Action::Open => {
                     if let Some(id) = d.hits.get(d.selected).map(|h| h.service_id) {
-                        match directory::detail(self.store.conn(), id, today) {
-                            Ok(Some(detail)) => {
-                                if let Some(d) = self.directory() {
-                                    d.mode = DMode::Detail(Box::new(detail));
-                                }
-                            }
-                            Ok(None) => self.fail(crate::Error::user(Msg::ErrNoSuchRecord)),
-                            Err(e) => self.fail(e),
-                        }
+                        self.show_service(id);
                     }
                 }
                 Action::Filter => {
@@ -207,7 +483,8 @@ impl App {
                     d.filter = Raw::new();
                     self.run_search();
                 }
-                Action::Back => self.go_home(),
+                Action::New if d.may_edit => self.edit_service(None, None),
+                Action::Back => self.leave_directory(),
                 _ => {}
             },
             DMode::Filters(form) => match action {
@@ -219,17 +496,55 @@ impl App {
                 Action::Back => d.mode = DMode::Search,
                 _ => {}
             },
-            DMode::Detail(detail) => match action {
-                Action::CopyPhone => match detail.hit.phone.clone() {
-                    Some(phone) => {
-                        self.clipboard = Some(phone.clone());
-                        self.say_text(fill(Msg::PhoneCopied.text(lang), &[&phone]));
-                    }
-                    None => self.fail(crate::Error::user(Msg::NoPhone)),
-                },
-                Action::Back => d.mode = DMode::Search,
+            DMode::Refer { form, service_id, to_law_enforcement, .. } => match action {
+                Action::Submit => {
+                    let (raw, id, le) = (form.raw(), *service_id, *to_law_enforcement);
+                    self.save_referral(&raw, id, le);
+                }
+                Action::Back => self.back_or_confirm(App::directory_close_form),
                 _ => {}
             },
+            DMode::Edit { form, id } => match action {
+                Action::Submit => {
+                    let (raw, id) = (form.raw(), *id);
+                    self.save_service(&raw, id);
+                }
+                Action::Back => self.back_or_confirm(App::directory_close_form),
+                _ => {}
+            },
+            DMode::Detail(detail) => {
+                let id = detail.hit.service_id;
+                match action {
+                    Action::CopyPhone => match detail.hit.phone.clone() {
+                        Some(phone) => {
+                            self.clipboard = Some(phone.clone());
+                            self.say_text(fill(Msg::PhoneCopied.text(lang), &[&phone]));
+                        }
+                        None => self.fail(crate::Error::user(Msg::NoPhone)),
+                    },
+                    Action::Refer if d.refer_for.is_some() => self.refer_form(id, None),
+                    Action::Edit if d.may_edit => self.edit_service(Some(id), None),
+                    Action::Verify if d.may_edit => {
+                        let Some(s) = self.session.clone() else { return };
+                        let who =
+                            crate::hotline::Who { user: &s.user, session_id: Some(s.session_id) };
+                        match crate::resources::verify_service(&mut self.store, who, id, today, now)
+                        {
+                            Ok(()) => {
+                                self.show_service(id);
+                                self.say(Msg::ServiceVerified);
+                            }
+                            Err(e) => self.fail(e),
+                        }
+                    }
+                    Action::Retire if d.may_edit => {
+                        self.overlay =
+                            Some(crate::ui::app::Overlay::Confirm(crate::ui::app::Confirm::Retire));
+                    }
+                    Action::Back => d.mode = DMode::Search,
+                    _ => {}
+                }
+            }
         }
     }
 }
@@ -250,10 +565,28 @@ pub fn draw(frame: &mut Frame, area: Rect, d: &DirectoryScreen, t: Theme, lang: 
             lang,
         ),
         DMode::Detail(detail) => draw_detail(frame, area, detail, t, lang),
+        DMode::Refer { form, service, .. } => {
+            let who = d.refer_for.map(|s| super::referrals::subject_text(s, lang));
+            let note = format!("{service} · {}", who.unwrap_or_default());
+            form_panel(frame, area, Msg::TitleRefer, Some(&note), form, t, lang)
+        }
+        DMode::Edit { form, id } => {
+            let title = if id.is_some() { Msg::TitleEditService } else { Msg::TitleNewService };
+            form_panel(frame, area, title, None, form, t, lang)
+        }
         DMode::Search => {
             let [boxed, list] =
                 Layout::vertical([Constraint::Length(3), Constraint::Fill(1)]).areas(area);
-            let b = block(Msg::TitleDirectory, t, lang);
+            let b = match d.refer_for {
+                Some(who) => crate::ui::screens::titled(
+                    fill(
+                        Msg::ReferringBanner.text(lang),
+                        &[&super::referrals::subject_text(who, lang)],
+                    ),
+                    t,
+                ),
+                None => block(Msg::TitleDirectory, t, lang),
+            };
             let inner = b.inner(boxed);
             frame.render_widget(b, boxed);
             draw_form(frame, inner, &d.search, t, lang);
@@ -348,8 +681,13 @@ fn draw_detail(frame: &mut Frame, area: Rect, d: &Detail, t: Theme, lang: Lang) 
         (Msg::FieldCategory, join(&h.categories, CATEGORIES)),
         (Msg::FieldArea, area_of(h, lang)),
     ] {
-        if !value.is_empty() {
-            lines.push(row(label_msg, value));
+        // A long value wraps under itself.
+        for (i, part) in wrap(&value, width.saturating_sub(25).max(10)).into_iter().enumerate() {
+            if i == 0 {
+                lines.push(row(label_msg, part));
+            } else {
+                lines.push(Line::raw(format!(" {:<25}{part}", "")));
+            }
         }
     }
     if !d.populations.is_empty() {

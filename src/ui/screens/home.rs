@@ -20,6 +20,7 @@ const MENU: &[Action] = &[
     Action::Tips,
     Action::Clients,
     Action::Directory,
+    Action::FollowUps,
     Action::Staff,
     Action::Agencies,
     Action::Settings,
@@ -87,6 +88,7 @@ impl App {
             Action::Tips => self.open_records(RecordKind::Tip),
             Action::Clients => self.open_clients(),
             Action::Directory => self.open_directory(),
+            Action::FollowUps => self.open_follow_ups(),
             Action::ResumeDraft if !self.resume_draft() => self.go_home(),
             Action::Lock => self.lock("lock"),
             Action::Logout => self.logout(),
@@ -100,20 +102,22 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, selected: usize) {
     let t = app.opts.theme;
     let lang = app.lang;
     let Some(s) = &app.session else { return };
-    let [who, menu_a] = Layout::vertical([Constraint::Length(7), Constraint::Fill(1)]).areas(area);
+    let [who, rest] = Layout::vertical([Constraint::Length(4), Constraint::Fill(1)]).areas(area);
+    let [menu_a, due_a] =
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(34)]).areas(rest);
     let u = &s.user;
-    let row = |label: Msg, value: String| {
-        Line::from(vec![
-            Span::styled(format!(" {:<16}", label.text(lang)), t.dim()),
-            Span::raw(value),
-        ])
-    };
+    let dim = |text: String| Span::styled(text, t.dim());
     let lines = vec![
-        row(Msg::FieldDisplayName, u.display_name.clone()),
-        row(Msg::FieldUsername, u.username.clone()),
-        row(Msg::FieldAgency, format!("{} ({})", u.agency_name, u.agency_kind.label().text(lang))),
-        row(Msg::FieldRole, u.role.label().text(lang).to_string()),
-        row(Msg::FieldLanguage, Msg::LanguageName.text(lang).to_string()),
+        Line::from(vec![
+            Span::raw(format!(" {}", u.display_name)),
+            dim(format!(" ({}) · ", u.username)),
+            Span::raw(u.role.label().text(lang).to_string()),
+        ]),
+        Line::from(vec![
+            Span::raw(format!(" {}", u.agency_name)),
+            dim(format!(" ({}) · ", u.agency_kind.label().text(lang))),
+            Span::raw(Msg::LanguageName.text(lang).to_string()),
+        ]),
     ];
     frame.render_widget(Paragraph::new(lines).block(block(Msg::HomeYou, t, lang)), who);
     let items = menu(app);
@@ -131,4 +135,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, selected: usize) {
         })
         .collect();
     frame.render_widget(Paragraph::new(menu_lines).block(block(Msg::HomeActions, t, lang)), menu_a);
+    super::referrals::draw_home_panel(frame, due_a, &app.home_due, app.home_due_count, t, lang);
 }

@@ -7,6 +7,7 @@ pub mod clients;
 pub mod directory;
 pub mod home;
 pub mod records;
+pub mod referrals;
 pub mod screening;
 pub mod settings;
 pub mod staff;
@@ -65,6 +66,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Clients(c) => clients::draw(frame, body, c, t, app.lang),
         Screen::Screening(s) => screening::draw(frame, body, s, t, app.lang),
         Screen::Directory(d) => directory::draw(frame, body, d, t, app.lang),
+        Screen::Referrals(r) => {
+            referrals::draw(frame, body, r, t, app.lang, records::local_day(app.now()))
+        }
         Screen::Staff(s) => staff::draw(frame, body, s, t, app.lang),
         Screen::Agencies(a) => agencies::draw(frame, body, a, t, app.lang),
         Screen::Settings(f) => settings::draw(frame, body, f, t, app.lang),
@@ -93,6 +97,7 @@ fn screen_title(app: &App) -> Msg {
         Screen::Clients(c) => c.title(),
         Screen::Screening(s) => s.title(),
         Screen::Directory(d) => d.title(),
+        Screen::Referrals(r) => r.title(),
         Screen::Hidden => Msg::AppName,
     }
 }
@@ -242,10 +247,15 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
 }
 
 pub fn block(title: Msg, t: Theme, lang: Lang) -> Block<'static> {
+    titled(title.text(lang).to_string(), t)
+}
+
+/// A bordered block with a title made at run time (from catalogue text).
+pub fn titled(title: String, t: Theme) -> Block<'static> {
     Block::default()
         .borders(Borders::ALL)
         .border_set(t.border())
-        .title(Span::styled(format!(" {} ", title.text(lang)), t.title()))
+        .title(Span::styled(format!(" {title} "), t.title()))
 }
 
 fn help_overlay(frame: &mut Frame, area: Rect, app: &App) {
@@ -303,6 +313,7 @@ fn confirm_overlay(frame: &mut Frame, area: Rect, app: &App, c: &Confirm) {
         Confirm::Discard => Msg::ConfirmDiscard,
         Confirm::ToggleDisabled { disable: true, .. } => Msg::ConfirmDisable,
         Confirm::ToggleDisabled { disable: false, .. } => Msg::ConfirmEnable,
+        Confirm::Retire => Msg::ConfirmRetire,
     };
     let lines = vec![
         Line::raw(""),

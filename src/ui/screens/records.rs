@@ -398,6 +398,10 @@ impl App {
         let payload: serde_json::Value = serde_json::from_str(&draft.payload).unwrap_or_default();
         let raw: Raw = serde_json::from_value(payload["fields"].clone()).unwrap_or_default();
         let focus = payload["focus"].as_u64().unwrap_or(0) as usize;
+        if draft.form.starts_with("referral") || draft.form == "dir_service" {
+            self.resume_directory_draft(&draft.form, draft.record_id, &payload, raw, focus);
+            return true;
+        }
         let Some(kind) = RecordKind::parse(&draft.form) else {
             self.resume_client_draft(&draft.form, draft.record_id, raw, focus);
             return true;
@@ -488,6 +492,16 @@ impl App {
                     self.client_from_contact(contact_id)
                 }
                 (Action::ScreenContact, Some(contact_id)) => self.screen_contact(contact_id),
+                (Action::Refer, Some(contact_id))
+                    if kind == RecordKind::Contact && !r.form().is_some_and(|f| f.dirty) =>
+                {
+                    self.open_directory_for(Some(crate::store::referrals::Subject::Contact(
+                        contact_id,
+                    )))
+                }
+                (Action::Refer, _) if kind == RecordKind::Contact => {
+                    self.fail(crate::Error::user(Msg::ErrSaveContactFirst))
+                }
                 _ => {}
             },
             Mode::LinkClient { form, contact_id } => match action {

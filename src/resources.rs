@@ -1,0 +1,105 @@
+//! Changes to the resource directory by supervisors and administrators, each one transaction
+//! with its audit row.
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+
+use crate::domain::staff::Role;
+use crate::error::{Error, Result};
+use crate::hotline::Who;
+use crate::i18n::Msg;
+use crate::store::audit::{self, Event};
+use crate::store::directory::{self, ServiceInput};
+use crate::store::{Store, drafts};
+
+/// Only supervisors and administrators change the directory.
+pub fn may_edit(role: Role) -> bool {
+    matches!(role, Role::Admin | Role::Supervisor)
+}
+
+fn allowed(who: Who) -> Result<()> {
+    if may_edit(who.user.role) { Ok(()) } else { Err(Error::user(Msg::ErrSupervisorOnly)) }
+}
+
+fn audit_in(
+    tx: &rusqlite::Transaction,
+    source: &str,
+    who: Who,
+    event: &str,
+    id: i64,
+) -> Result<()> {
+    audit::append(
+        tx,
+        source,
+        &Event::new(event, "ok").by(Some(who.user.id), who.session_id).record(id),
+    )?;
+    Ok(())
+}
+
+/// Add (`id` None) or change a service, creating its organisation when the form names a new one.
+pub fn save_service(
+    store: &mut Store,
+    who: Who,
+    id: Option<i64>,
+    input: &ServiceInput,
+    now: Timestamp,
+) -> Result<i64> {
+    allowed(who)?;
+    let source = store.source().to_string();
+    store.write(|tx| {
+        let mut s = input.service.clone();
+        if let Some(name) = &input.new_organization {
+            s.organization_id =
+                directory::add_organization(tx, name, "", None, input.confirmed, None, now)?;
+        } else {
+            directory::set_organization_status(tx, s.organization_id, input.confirmed, now)?;
+        }
+        let saved = match id {
+            None => directory::add_service(tx, &s, now)?,
+            Some(id) => {
+                // The form edits the first place; any others stay.
+                let kept = directory::service_for_edit(tx, id)?
+                    .ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))?
+                    .locations;
+                let mut places = s.locations.clone();
+                places.extend(kept.into_iter().skip(1));
+                s.locations = places;
+                directory::update_service(tx, id, &s, now)?;
+                id
+            }
+        };
+        drafts::delete(tx, who.user.id, "dir_service", id)?;
+        audit_in(
+            tx,
+            &source,
+            who,
+            if id.is_none() { "directory_add" } else { "directory_edit" },
+            saved,
+        )?;
+        Ok(saved)
+    })
+}
+
+pub fn verify_service(
+    store: &mut Store,
+    who: Who,
+    id: i64,
+    today: Date,
+    now: Timestamp,
+) -> Result<()> {
+    allowed(who)?;
+    let source = store.source().to_string();
+    store.write(|tx| {
+        directory::verify_service(tx, id, today, now)?;
+        audit_in(tx, &source, who, "directory_verify", id)
+    })
+}
+
+pub fn retire_service(store: &mut Store, who: Who, id: i64, now: Timestamp) -> Result<()> {
+    allowed(who)?;
+    let source = store.source().to_string();
+    store.write(|tx| {
+        directory::retire_service(tx, id, now)?;
+        audit_in(tx, &source, who, "directory_retire", id)
+    })
+}
