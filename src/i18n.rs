@@ -65,6 +65,16 @@ macro_rules! catalogue {
 }
 
 catalogue! {
+    ErrHsdsMissingFile,
+    ErrHsdsMissingColumn,
+    ErrHsdsCell,
+    ErrHsdsUnknownRef,
+    ErrHsdsDuplicateId,
+    ErrHsdsOnePhone,
+    ErrHsdsWeekly,
+    ErrHsdsTime,
+    ErrHsdsArea,
+    CliExported,
     TlReferral,
     MenuFollowUps,
     ActRefer,

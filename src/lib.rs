@@ -9,6 +9,7 @@ pub mod cli;
 pub mod domain;
 pub mod error;
 pub mod hotline;
+pub mod hsds;
 pub mod i18n;
 pub mod resources;
 pub mod store;

@@ -62,6 +62,9 @@ pub fn save_service(
                     .ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))?
                     .locations;
                 let mut places = s.locations.clone();
+                if let (Some(first), Some(was)) = (places.first_mut(), kept.first()) {
+                    first.hsds_id = was.hsds_id.clone();
+                }
                 places.extend(kept.into_iter().skip(1));
                 s.locations = places;
                 directory::update_service(tx, id, &s, now)?;

@@ -75,6 +75,7 @@ fn seeded() -> (TestDb, Store) {
                 zip: Some("87102".into()),
                 address: Some("confidential".into()),
                 show_address: false,
+                hsds_id: None,
             }];
             directory::add_service(tx, &beds, now())?;
             let old =

@@ -87,6 +87,24 @@ pub enum Command {
         #[command(subcommand)]
         command: records::ImportCommand,
     },
+    /// The resource directory in Open Referral (HSDS) CSV files.
+    Resources {
+        #[command(subcommand)]
+        command: ResourcesCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ResourcesCommand {
+    /// Read a folder of HSDS CSV files: every row checked, then all written or nothing.
+    Import {
+        dir: PathBuf,
+        /// The supervisor or administrator recording the change.
+        #[arg(long)]
+        user: String,
+    },
+    /// Write the directory to a folder as HSDS CSV files (confidential addresses stay out).
+    Export { dir: PathBuf },
 }
 
 #[derive(Subcommand, Debug)]
@@ -205,12 +223,56 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             records::run_import(&mut store, "service", command, lang)?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Resources { command }) => {
+            let mut store = Store::open(&cli.paths()?, false)?;
+            resources_command(&mut store, command, lang)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::User { command }) => {
             let mut store = Store::open(&cli.paths()?, true)?;
             user_command(&mut store, command, lang, pin::PRODUCTION)?;
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn resources_command(store: &mut Store, command: &ResourcesCommand, lang: Lang) -> Result<()> {
+    match command {
+        ResourcesCommand::Import { dir, user } => {
+            let u = records::staff(store, user)?;
+            let mut bar = records::Progress::new(0);
+            let mut checked = 0;
+            let ds = crate::hsds::read(dir, lang, &mut |done, total| {
+                if checked == 0 {
+                    bar = records::Progress::new(total * 2);
+                }
+                checked = total;
+                bar.at(done);
+            })?;
+            let who = crate::hotline::Who { user: &u, session_id: None };
+            let n = crate::hsds::write(store, who, &ds, Timestamp::now(), &mut |n| {
+                bar.at(checked + n * checked / ds.services.len().max(1))
+            })?;
+            bar.done();
+            put!("{}", fill(Msg::CliImported.text(lang), &[&n.to_string()]));
+        }
+        ResourcesCommand::Export { dir } => {
+            let n = crate::hsds::export(store, dir)?;
+            let source = store.source().to_string();
+            store.write(|tx| {
+                crate::store::audit::append(
+                    tx,
+                    &source,
+                    &crate::store::audit::Event::new("directory_export", "ok").record(n),
+                )
+            })?;
+            put!(
+                "{}",
+                fill(Msg::CliExported.text(lang), &[&n.to_string(), &dir.display().to_string()])
+            );
+        }
+    }
+    Ok(())
 }
 
 fn screening_command(store: &mut Store, command: &ScreeningCommand, lang: Lang) -> Result<()> {

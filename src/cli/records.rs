@@ -75,7 +75,7 @@ pub fn run_import(store: &mut Store, kind: &str, cmd: &ImportCommand, lang: Lang
     Ok(())
 }
 
-fn staff(store: &Store, username: &str) -> Result<User> {
+pub(crate) fn staff(store: &Store, username: &str) -> Result<User> {
     let u = users::find_by_username(store.conn(), &fold_username(username))?
         .map(|u| u.user)
         .ok_or_else(|| Error::user_with(Msg::ErrNoSuchUserNamed, &[&fold_username(username)]))?;
@@ -262,18 +262,18 @@ fn list(
 }
 
 /// A bar on standard error, only when it is a terminal.
-struct Progress {
+pub(crate) struct Progress {
     total: usize,
     shown: usize,
     on: bool,
 }
 
 impl Progress {
-    fn new(total: usize) -> Progress {
+    pub(crate) fn new(total: usize) -> Progress {
         Progress { total, shown: usize::MAX, on: io::stderr().is_terminal() && total > 0 }
     }
 
-    fn at(&mut self, done: usize) {
+    pub(crate) fn at(&mut self, done: usize) {
         if !self.on {
             return;
         }
@@ -285,7 +285,7 @@ impl Progress {
         }
     }
 
-    fn done(&self) {
+    pub(crate) fn done(&self) {
         if self.on {
             eprintln!();
         }

@@ -694,5 +694,17 @@ pub fn text(m: Msg) -> &'static str {
         FieldLastVerified => "Last verified",
         FieldConfirmed => "Organisation confirmed",
         TlReferral => "Referral",
+        ErrHsdsMissingFile => "{0}: the file is missing.",
+        ErrHsdsMissingColumn => "{0}: the column {1} is missing.",
+        ErrHsdsCell => "{0}, row {1}, column {2}: {3}",
+        ErrHsdsUnknownRef => "nothing in the files has the id \"{0}\".",
+        ErrHsdsDuplicateId => "the id \"{0}\" is used twice.",
+        ErrHsdsOnePhone => "only one voice and one text number per service.",
+        ErrHsdsWeekly => "only weekly schedules (freq WEEKLY) can be read.",
+        ErrHsdsTime => "times are New Mexico local time, HH:MM.",
+        ErrHsdsArea => {
+            "\"{0}\" is not a New Mexico county or tribal nation (or \"New Mexico\" for statewide)."
+        }
+        CliExported => "Exported {0} services to {1}.",
     }
 }

@@ -706,5 +706,17 @@ pub fn text(m: Msg) -> &'static str {
         FieldLastVerified => "Última verificación",
         FieldConfirmed => "Organización confirmada",
         TlReferral => "Remisión",
+        ErrHsdsMissingFile => "{0}: falta el archivo.",
+        ErrHsdsMissingColumn => "{0}: falta la columna {1}.",
+        ErrHsdsCell => "{0}, fila {1}, columna {2}: {3}",
+        ErrHsdsUnknownRef => "nada en los archivos tiene el id \"{0}\".",
+        ErrHsdsDuplicateId => "el id \"{0}\" se usa dos veces.",
+        ErrHsdsOnePhone => "solo un número de voz y uno de texto por servicio.",
+        ErrHsdsWeekly => "solo se leen horarios semanales (freq WEEKLY).",
+        ErrHsdsTime => "las horas son hora local de Nuevo México, HH:MM.",
+        ErrHsdsArea => {
+            "\"{0}\" no es un condado ni una nación tribal de Nuevo México (o \"New Mexico\" para todo el estado)."
+        }
+        CliExported => "Se exportaron {0} servicios a {1}.",
     }
 }

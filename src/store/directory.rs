@@ -42,6 +42,8 @@ pub struct Location {
     pub address: Option<String>,
     /// The place allows its street address to be shown (shelters are confidential by default).
     pub show_address: bool,
+    /// Its identifier in an Open Referral (HSDS) exchange.
+    pub hsds_id: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -99,8 +101,9 @@ fn put_parts(tx: &Transaction, id: i64, s: &NewService) -> Result<()> {
     }
     for l in &s.locations {
         tx.execute(
-            "INSERT INTO dir_locations (service_id, city, zip, address, show_address) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![id, l.city, l.zip, l.address, l.show_address],
+            "INSERT INTO dir_locations (service_id, city, zip, address, show_address, hsds_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![id, l.city, l.zip, l.address, l.show_address, l.hsds_id],
         )?;
     }
     let organization: String = tx.query_row(
@@ -202,9 +205,9 @@ pub fn service_for_edit(conn: &Connection, id: i64) -> Result<Option<NewService>
     Ok(Some(s))
 }
 
-fn locations(conn: &Connection, id: i64) -> Result<Vec<Location>> {
+pub fn locations(conn: &Connection, id: i64) -> Result<Vec<Location>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT city, zip, address, show_address FROM dir_locations WHERE service_id = ?1 ORDER BY id",
+        "SELECT city, zip, address, show_address, hsds_id FROM dir_locations WHERE service_id = ?1 ORDER BY id",
     )?;
     let rows = stmt
         .query_map(params![id], |r| {
@@ -213,6 +216,7 @@ fn locations(conn: &Connection, id: i64) -> Result<Vec<Location>> {
                 zip: r.get(1)?,
                 address: r.get(2)?,
                 show_address: r.get(3)?,
+                hsds_id: r.get(4)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -496,6 +500,7 @@ pub fn seed_if_empty(tx: &Transaction, now: Timestamp) -> Result<usize> {
                         zip: l.zip,
                         address: None,
                         show_address: false,
+                        hsds_id: None,
                     })
                     .collect(),
                 schedule: crate::domain::directory::parse_schedule(
@@ -666,6 +671,7 @@ pub fn service_from_raw(
         zip: v.text("zip"),
         address: v.text("address"),
         show_address: yes("show_address"),
+        hsds_id: None,
     };
     let has_location =
         location.city.is_some() || location.zip.is_some() || location.address.is_some();
