@@ -378,3 +378,83 @@ fn a_screening_paused_across_logins_is_finished_with_the_reporting_step() {
         store.conn().query_row("SELECT count(*) FROM screening_answers", [], |r| r.get(0)).unwrap();
     assert_eq!(answers, 4);
 }
+
+#[test]
+fn legal_help_for_a_spanish_speaker_in_dona_ana_county_found_and_a_client_referred() {
+    let (db, mut store) = with_admin();
+    intake::auth::accounts::add_user(
+        &mut store,
+        intake::auth::Actor::CLI,
+        CHEAP,
+        &account("bea", "Bea", intake::domain::staff::Role::Advocate, "Enlace Comunitario", "470193"),
+        jiff::Timestamp::now(),
+    )
+    .unwrap();
+    // The seed directory, and one legal service there for Spanish speakers.
+    let legal = store
+        .write(|tx| {
+            use intake::store::directory;
+            let now = jiff::Timestamp::now();
+            directory::seed_if_empty(tx, now)?;
+            let org = directory::add_organization(tx, "Frontera Legal", "", None, true, None, now)?;
+            directory::add_service(
+                tx,
+                &directory::NewService {
+                    organization_id: org,
+                    name: "Asistencia legal para visas".into(),
+                    description: "T and U visas, in Spanish".into(),
+                    phone: Some("575-555-0142".into()),
+                    categories: vec!["legal".into()],
+                    languages: vec!["spanish".into()],
+                    areas: vec!["Doña Ana County".into()],
+                    ..Default::default()
+                },
+                now,
+            )
+        })
+        .unwrap();
+    drop(store);
+    let mut s = Session::start(&db.db_path());
+    s.login("bea", "470193");
+    s.send("e");
+    s.wait_for("Clients");
+    s.send("n");
+    s.wait_for("New client intake");
+    s.send("Rosa\t\t30");
+    s.send("\x13");
+    s.wait_for("Client #1 saved");
+    // Refer, from the case record: the directory opens for this client.
+    s.send("f");
+    s.wait_for("Referring Client #1");
+    s.send("\x06");
+    s.wait_for("Filter the list");
+    s.send("\r");
+    s.wait_for("Enter picks");
+    // A pick moves on to the next field: category, area, (population skipped), language.
+    s.send("leg\r\r");
+    s.send("dona\r\t\r");
+    s.send("spa\r");
+    s.send("\x13");
+    let found = s.wait_for("Filtered results");
+    assert!(found.contains("Asistencia legal"), "{found}");
+    assert!(!found.contains("National Human Trafficking Hotline"), "{found}");
+    s.send("\r");
+    s.wait_for("r Refer to this service");
+    s.send("r");
+    s.wait_for("Reason (no names)");
+    s.send("\tConsulta de visa T");
+    s.send("\x13");
+    let record = s.wait_for("Referral saved");
+    assert!(record.contains("Asistencia legal"), "{record}");
+    s.send("\x03");
+    assert!(s.wait_exit());
+
+    let store = db.open();
+    let (service, consent, share): (i64, String, String) = store
+        .conn()
+        .query_row("SELECT service_id, consent, consent_share FROM referrals", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .unwrap();
+    assert_eq!((service, consent.as_str(), share.as_str()), (legal, "none", "[]"));
+}
