@@ -1172,3 +1172,48 @@ fn supervisors_add_edit_verify_and_retire_services_others_cannot() {
     assert!(matches!(d.mode, intake::ui::screens::directory::DMode::Search));
     assert!(!h.screen().contains("New service"));
 }
+
+#[test]
+fn a_hotline_contact_is_referred_without_identifying_anything() {
+    let mut h = Harness::admin();
+    let service = rosa_and_a_legal_service(&mut h);
+    h.key(KeyCode::Esc).key(KeyCode::Esc);
+    h.typed("c");
+    h.focus_field("caller_type").enter().typed("p").enter();
+    h.focus_field("language").typed("sp");
+    // A new, unsaved contact cannot be referred yet.
+    h.ctrl('r');
+    assert!(matches!(h.app.screen, Screen::Records(_)));
+    h.ctrl('s');
+    h.enter();
+    h.ctrl('r');
+    assert!(h.screen().contains("Referring Hotline contact #1"), "{}", h.screen());
+    h.typed("visa");
+    h.app.run_search();
+    h.enter().typed("r").focus_field("reason").typed("Caller asked about visas");
+    h.ctrl('s');
+    assert!(h.status().contains("carries nothing that identifies"), "{}", h.status());
+    assert!(matches!(h.app.screen, Screen::Records(_)), "back on the contact");
+    let (contact, to): (i64, i64) = h
+        .app
+        .store
+        .conn()
+        .query_row("SELECT contact_id, service_id FROM referrals", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!((contact, to), (1, service));
+}
+
+#[test]
+fn the_referral_screens_speak_spanish() {
+    let mut h = Harness::admin();
+    rosa_and_a_legal_service(&mut h);
+    h.key(KeyCode::Esc).key(KeyCode::Esc).typed("g").typed("e").enter();
+    h.typed("f").typed("visa");
+    h.app.run_search();
+    h.enter().typed("r");
+    let s = h.screen();
+    assert!(s.contains("Remitir a un servicio") && s.contains("Motivo (sin nombres)"), "{s}");
+    assert!(s.contains("Sin consentimiento para compartir"), "{s}");
+}

@@ -386,7 +386,13 @@ fn legal_help_for_a_spanish_speaker_in_dona_ana_county_found_and_a_client_referr
         &mut store,
         intake::auth::Actor::CLI,
         CHEAP,
-        &account("bea", "Bea", intake::domain::staff::Role::Advocate, "Enlace Comunitario", "470193"),
+        &account(
+            "bea",
+            "Bea",
+            intake::domain::staff::Role::Advocate,
+            "Enlace Comunitario",
+            "470193",
+        ),
         jiff::Timestamp::now(),
     )
     .unwrap();
