@@ -276,6 +276,9 @@ impl App {
                 for k in ["confirmed", "open_24_7", "statewide", "show_address"] {
                     raw.insert(k.into(), "no".into());
                 }
+                // Whoever adds an entry has just checked it.
+                let today = crate::ui::screens::records::local_day(self.now());
+                raw.insert("last_verified".into(), today.to_string());
                 raw
             }
             (None, Some(id)) => {
