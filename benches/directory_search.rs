@@ -102,6 +102,13 @@ fn bench(size: usize) {
                     areas: vec![areas[rng.next(areas.len() as u64) as usize].clone()],
                     languages: vec!["english".into()],
                     statewide: rng.next(20) == 0,
+                    open_24_7: rng.next(30) == 0,
+                    schedule: intake::domain::directory::parse_schedule(match rng.next(3) {
+                        0 => "Mo-Fr 08:00-17:00",
+                        1 => "Mo-Sa 09:00-13:00, 14:00-18:00",
+                        _ => "",
+                    })
+                    .expect("hours"),
                     ..Default::default()
                 };
                 directory::add_service(tx, &service, now)?;
@@ -129,6 +136,14 @@ fn bench(size: usize) {
     };
     time("words and filters: visa + legal + Doña Ana", || {
         directory::search(store.conn(), "visa", &filtered, today, 0, page).expect("s").len()
+    });
+    // Monday 10:00 in Denver.
+    let open_now = Filter { open_now: Some((1, 600)), ..none.clone() };
+    time("open now, first page", || {
+        directory::search(store.conn(), "", &open_now, today, 0, page).expect("s").len()
+    });
+    time("a word, open now: legal", || {
+        directory::search(store.conn(), "legal", &open_now, today, 0, page).expect("s").len()
     });
     time("no words, first page by name", || {
         directory::search(store.conn(), "", &none, today, 0, page).expect("s").len()
