@@ -11,6 +11,7 @@ pub mod error;
 pub mod hotline;
 pub mod hsds;
 pub mod i18n;
+pub mod ledger;
 pub mod resources;
 pub mod store;
 pub mod ui;

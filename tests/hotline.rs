@@ -383,6 +383,7 @@ fn a_version_1_database_with_staff_is_upgraded_in_place() {
         .conn()
         .execute_batch(
             "PRAGMA foreign_keys = OFF;
+             DROP TABLE payments; DROP TABLE funds;
              DROP TABLE referral_status; DROP TABLE referrals; DROP TABLE dir_schedules;
              DROP TABLE dir_search; DROP TABLE dir_locations; DROP TABLE dir_service_tags;
              DROP TABLE dir_services; DROP TABLE dir_organizations;

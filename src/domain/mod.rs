@@ -6,6 +6,7 @@ pub mod client;
 pub mod contact;
 pub mod directory;
 pub mod fields;
+pub mod fund;
 pub mod record;
 pub mod referral;
 pub mod screening;

@@ -19,6 +19,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_initials_index.sql"),
     include_str!("migrations/0006_directory.sql"),
     include_str!("migrations/0007_referrals.sql"),
+    include_str!("migrations/0008_funds.sql"),
 ];
 
 pub fn latest() -> i64 {

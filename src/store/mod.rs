@@ -9,6 +9,7 @@ pub mod clients;
 pub mod contacts;
 pub mod directory;
 pub mod drafts;
+pub mod funds;
 pub mod keyfile;
 pub mod migrate;
 pub mod paths;

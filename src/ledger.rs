@@ -1,0 +1,130 @@
+//! The funds ledger: funds managed by supervisors and administrators; payments requested by one
+//! person and approved by another; wrong ones voided with a reason. Every step is one
+//! transaction with its audit row.
+
+use jiff::Timestamp;
+
+use crate::domain::fund::{Fund, Payment};
+use crate::domain::staff::Role;
+use crate::error::{Error, Result};
+use crate::hotline::Who;
+use crate::i18n::Msg;
+use crate::store::Store;
+use crate::store::audit::{self, Event};
+use crate::store::funds;
+
+/// Supervisors and administrators manage funds and approve or void payments.
+pub fn manages_funds(role: Role) -> bool {
+    matches!(role, Role::Admin | Role::Supervisor)
+}
+
+/// Those doing casework ask for payments.
+pub fn requests_payments(role: Role) -> bool {
+    matches!(role, Role::Admin | Role::Supervisor | Role::Advocate)
+}
+
+fn audit_in(
+    tx: &rusqlite::Transaction,
+    source: &str,
+    who: Who,
+    event: &str,
+    id: i64,
+) -> Result<()> {
+    audit::append(
+        tx,
+        source,
+        &Event::new(event, "ok").by(Some(who.user.id), who.session_id).record(id),
+    )?;
+    Ok(())
+}
+
+fn refused(store: &mut Store, who: Who, event: &str, msg: Msg) -> Result<()> {
+    let source = store.source().to_string();
+    store.write(|tx| {
+        audit::append(
+            tx,
+            &source,
+            &Event::new(event, "denied").by(Some(who.user.id), who.session_id),
+        )
+    })?;
+    Err(Error::user(msg))
+}
+
+pub fn add_fund(store: &mut Store, who: Who, f: &Fund, now: Timestamp) -> Result<i64> {
+    if !manages_funds(who.user.role) {
+        refused(store, who, "fund_add", Msg::ErrFundsRole)?;
+    }
+    let source = store.source().to_string();
+    store.write(|tx| {
+        let id = funds::add(tx, who.user.agency_id, who.user.id, f, now)?;
+        audit_in(tx, &source, who, "fund_add", id).map(|_| id)
+    })
+}
+
+pub fn request_payment(
+    store: &mut Store,
+    who: Who,
+    client_id: i64,
+    p: &Payment,
+    now: Timestamp,
+) -> Result<i64> {
+    if !requests_payments(who.user.role) {
+        refused(store, who, "payment_request", Msg::ErrPaymentRole)?;
+    }
+    let source = store.source().to_string();
+    store.write(|tx| {
+        let id = funds::request(tx, who.user.agency_id, who.user.id, client_id, p, false, now)?;
+        audit_in(tx, &source, who, "payment_request", id).map(|_| id)
+    })
+}
+
+pub fn approve_payment(store: &mut Store, who: Who, id: i64, now: Timestamp) -> Result<()> {
+    if !manages_funds(who.user.role) {
+        refused(store, who, "payment_approve", Msg::ErrFundsRole)?;
+    }
+    let source = store.source().to_string();
+    store.write(|tx| {
+        funds::approve(tx, who.user.agency_id, who.user.id, id, now)?;
+        audit_in(tx, &source, who, "payment_approve", id)
+    })
+}
+
+pub fn void_payment(
+    store: &mut Store,
+    who: Who,
+    id: i64,
+    reason: &str,
+    now: Timestamp,
+) -> Result<()> {
+    if !manages_funds(who.user.role) {
+        refused(store, who, "payment_void", Msg::ErrFundsRole)?;
+    }
+    let source = store.source().to_string();
+    store.write(|tx| {
+        funds::void(tx, who.user.agency_id, who.user.id, id, reason, now)?;
+        audit_in(tx, &source, who, "payment_void", id)
+    })
+}
+
+/// Past years' payments, all at once or none, recorded as approved by the importing
+/// administrator.
+pub fn import_payments(
+    store: &mut Store,
+    who: Who,
+    rows: &[(i64, Payment)],
+    now: Timestamp,
+    progress: &mut dyn FnMut(usize),
+) -> Result<usize> {
+    if who.user.role != Role::Admin {
+        refused(store, who, "payment_import", Msg::ErrAdminOnly)?;
+    }
+    let source = store.source().to_string();
+    store.write(|tx| {
+        for (n, (client_id, p)) in rows.iter().enumerate() {
+            let id = funds::request(tx, who.user.agency_id, who.user.id, *client_id, p, true, now)?;
+            audit_in(tx, &source, who, "payment_import", id)?;
+            progress(n + 1);
+        }
+        Ok(rows.len())
+    })
+}

@@ -1,0 +1,287 @@
+//! Funds and the payments made from them. Whether a payment fits in its fund is checked in the
+//! same transaction that records it, so two requests at once can never overspend.
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+
+use crate::domain::fields::format_cents;
+use crate::domain::fund::{Fund, Payment};
+use crate::domain::time;
+use crate::error::{Error, Result};
+use crate::i18n::Msg;
+use crate::store::{json_list, list_from_json};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FundRow {
+    pub id: i64,
+    pub name: String,
+    pub source: String,
+    pub from: Date,
+    pub to: Date,
+    pub amount_cents: i64,
+    pub categories: Vec<String>,
+    /// Approved payments.
+    pub paid_cents: i64,
+    /// Requested, not yet approved: already set aside.
+    pub pending_cents: i64,
+}
+
+impl FundRow {
+    pub fn remaining_cents(&self) -> i64 {
+        self.amount_cents - self.paid_cents - self.pending_cents
+    }
+}
+
+pub fn add(
+    tx: &Transaction,
+    agency_id: i64,
+    user_id: i64,
+    f: &Fund,
+    now: Timestamp,
+) -> Result<i64> {
+    let taken: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM funds WHERE agency_id = ?1 AND name = ?2)",
+        params![agency_id, f.name],
+        |r| r.get(0),
+    )?;
+    if taken {
+        return Err(Error::user(Msg::ErrFundExists));
+    }
+    tx.execute(
+        "INSERT INTO funds (agency_id, name, source, period_from, period_to, amount_cents, categories,
+             created_by, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![agency_id, f.name, f.source, f.from.to_string(), f.to.to_string(), f.amount_cents,
+                json_list(&f.categories), user_id, time::to_db(now)],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+const FUND_SELECT: &str = "SELECT f.id, f.name, f.source, f.period_from, f.period_to, f.amount_cents, f.categories,
+        coalesce((SELECT sum(amount_cents) FROM payments p WHERE p.fund_id = f.id AND p.status = 'approved'), 0),
+        coalesce((SELECT sum(amount_cents) FROM payments p WHERE p.fund_id = f.id AND p.status = 'requested'), 0)
+     FROM funds f";
+
+fn fund_row(r: &rusqlite::Row) -> rusqlite::Result<FundRow> {
+    let date = |s: String| s.parse::<Date>().unwrap_or_default();
+    Ok(FundRow {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        source: r.get(2)?,
+        from: date(r.get(3)?),
+        to: date(r.get(4)?),
+        amount_cents: r.get(5)?,
+        categories: list_from_json(&r.get::<_, String>(6)?),
+        paid_cents: r.get(7)?,
+        pending_cents: r.get(8)?,
+    })
+}
+
+/// The agency's funds, newest period first.
+pub fn list(conn: &Connection, agency_id: i64) -> Result<Vec<FundRow>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{FUND_SELECT} WHERE f.agency_id = ?1 ORDER BY f.period_to DESC, f.name"
+    ))?;
+    let rows = stmt.query_map(params![agency_id], fund_row)?.collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+pub fn get(conn: &Connection, agency_id: i64, id: i64) -> Result<Option<FundRow>> {
+    let mut stmt =
+        conn.prepare_cached(&format!("{FUND_SELECT} WHERE f.agency_id = ?1 AND f.id = ?2"))?;
+    Ok(stmt.query_row(params![agency_id, id], fund_row).optional()?)
+}
+
+pub fn by_name(conn: &Connection, agency_id: i64, name: &str) -> Result<Option<i64>> {
+    Ok(conn
+        .query_row(
+            "SELECT id FROM funds WHERE agency_id = ?1 AND name = ?2",
+            params![agency_id, name],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// Approved payments of a fund by category: (category, cents, payments, distinct clients).
+pub fn by_category(conn: &Connection, fund_id: i64) -> Result<Vec<(String, i64, i64, i64)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT category, sum(amount_cents), count(*), count(DISTINCT client_id) FROM payments
+         WHERE fund_id = ?1 AND status = 'approved' GROUP BY category ORDER BY sum(amount_cents) DESC",
+    )?;
+    let rows = stmt
+        .query_map(params![fund_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// How many different clients a fund has paid.
+pub fn distinct_clients(conn: &Connection, fund_id: i64) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT count(DISTINCT client_id) FROM payments WHERE fund_id = ?1 AND status = 'approved'",
+        params![fund_id],
+        |r| r.get(0),
+    )?)
+}
+
+/// Whether a payment fits its fund: a category it pays for, a date in its period, and no more
+/// than it has left after `also` (cents of payments about to be added with it). On a problem,
+/// the form field it is about.
+pub fn check(
+    fund: &FundRow,
+    p: &Payment,
+    also: i64,
+) -> std::result::Result<(), (&'static str, Error)> {
+    if !fund.categories.contains(&p.category) {
+        return Err(("category", Error::user(Msg::ErrFundCategory)));
+    }
+    if p.paid_on < fund.from || p.paid_on > fund.to {
+        return Err((
+            "paid_on",
+            Error::user_with(Msg::ErrFundPeriod, &[&fund.from.to_string(), &fund.to.to_string()]),
+        ));
+    }
+    let left = fund.remaining_cents() - also;
+    if p.amount_cents > left {
+        return Err((
+            "amount",
+            Error::user_with(Msg::ErrFundOverspent, &[&format_cents(left.max(0))]),
+        ));
+    }
+    Ok(())
+}
+
+/// Record a payment request — or, for an import of past years, an approved payment. The fund's
+/// remaining amount is read and checked in this same transaction.
+pub fn request(
+    tx: &Transaction,
+    agency_id: i64,
+    user_id: i64,
+    client_id: i64,
+    p: &Payment,
+    imported: bool,
+    now: Timestamp,
+) -> Result<i64> {
+    let owned: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM clients WHERE id = ?1 AND agency_id = ?2)",
+        params![client_id, agency_id],
+        |r| r.get(0),
+    )?;
+    let Some(fund) = get(tx, agency_id, p.fund_id)?.filter(|_| owned) else {
+        return Err(Error::user(Msg::ErrNoSuchRecord));
+    };
+    check(&fund, p, 0).map_err(|(_, e)| e)?;
+    let at = time::to_db(now);
+    let (status, approved_by, approved_at) = if imported {
+        ("approved", Some(user_id), Some(at.clone()))
+    } else {
+        ("requested", None, None)
+    };
+    tx.execute(
+        "INSERT INTO payments (fund_id, client_id, category, amount_cents, paid_on, payee, purpose, status,
+             requested_by, requested_at, approved_by, approved_at, imported)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        params![p.fund_id, client_id, p.category, p.amount_cents, p.paid_on.to_string(), p.payee,
+                p.purpose, status, user_id, at, approved_by, approved_at, imported],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// (status, requested_by) of a payment of the agency.
+fn payment_state(tx: &Connection, agency_id: i64, id: i64) -> Result<(String, i64)> {
+    tx.query_row(
+        "SELECT p.status, p.requested_by FROM payments p JOIN funds f ON f.id = p.fund_id
+         WHERE p.id = ?1 AND f.agency_id = ?2",
+        params![id, agency_id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
+    .optional()?
+    .ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))
+}
+
+/// Approve a requested payment: never by the person who asked for it.
+pub fn approve(
+    tx: &Transaction,
+    agency_id: i64,
+    user_id: i64,
+    id: i64,
+    now: Timestamp,
+) -> Result<()> {
+    let (status, requested_by) = payment_state(tx, agency_id, id)?;
+    if status != "requested" {
+        return Err(Error::user(Msg::ErrPaymentState));
+    }
+    if requested_by == user_id {
+        return Err(Error::user(Msg::ErrSelfApproval));
+    }
+    tx.execute(
+        "UPDATE payments SET status = 'approved', approved_by = ?1, approved_at = ?2 WHERE id = ?3",
+        params![user_id, time::to_db(now), id],
+    )?;
+    Ok(())
+}
+
+/// Void a requested or approved payment, with the reason; the row stays.
+pub fn void(
+    tx: &Transaction,
+    agency_id: i64,
+    user_id: i64,
+    id: i64,
+    reason: &str,
+    now: Timestamp,
+) -> Result<()> {
+    let (status, _) = payment_state(tx, agency_id, id)?;
+    if status == "void" {
+        return Err(Error::user(Msg::ErrPaymentState));
+    }
+    tx.execute(
+        "UPDATE payments SET status = 'void', voided_by = ?1, voided_at = ?2, void_reason = ?3 WHERE id = ?4",
+        params![user_id, time::to_db(now), reason, id],
+    )?;
+    Ok(())
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PaymentRow {
+    pub id: i64,
+    pub client_id: i64,
+    pub category: String,
+    pub amount_cents: i64,
+    pub paid_on: String,
+    pub payee: String,
+    pub status: String,
+    pub requested_by: String,
+    pub void_reason: Option<String>,
+}
+
+/// A fund's payments, those awaiting approval first, a page at a time.
+pub fn payments(
+    conn: &Connection,
+    agency_id: i64,
+    fund_id: i64,
+    offset: i64,
+    limit: i64,
+) -> Result<Vec<PaymentRow>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT p.id, p.client_id, p.category, p.amount_cents, p.paid_on, p.payee, p.status, u.display_name,
+                p.void_reason
+         FROM payments p JOIN funds f ON f.id = p.fund_id JOIN users u ON u.id = p.requested_by
+         WHERE p.fund_id = ?1 AND f.agency_id = ?2
+         ORDER BY p.status = 'requested' DESC, p.paid_on DESC, p.id DESC LIMIT ?3 OFFSET ?4",
+    )?;
+    let rows = stmt
+        .query_map(params![fund_id, agency_id, limit, offset], |r| {
+            Ok(PaymentRow {
+                id: r.get(0)?,
+                client_id: r.get(1)?,
+                category: r.get(2)?,
+                amount_cents: r.get(3)?,
+                paid_on: r.get(4)?,
+                payee: r.get(5)?,
+                status: r.get(6)?,
+                requested_by: r.get(7)?,
+                void_reason: r.get(8)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
