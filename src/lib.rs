@@ -12,6 +12,7 @@ pub mod hotline;
 pub mod hsds;
 pub mod i18n;
 pub mod ledger;
+pub mod reports;
 pub mod resources;
 pub mod store;
 pub mod ui;

@@ -226,3 +226,91 @@ fn another_agency_cannot_see_or_touch_a_fund() {
             .is_err()
     );
 }
+
+#[test]
+fn funds_and_past_payments_on_the_command_line() {
+    let (db, mut store) = with_admin();
+    let sup = add(&mut store, "sara", Role::Supervisor, "Enlace Comunitario");
+    let mut raw = client::defaults();
+    raw.insert("chosen_name".into(), "RM".into());
+    raw.insert("age".into(), "29".into());
+    let c = Client::from_raw(&raw, &RuntimeOptions::new(), day("2024-11-01")).unwrap();
+    casework::save_client(
+        &mut store,
+        who(&sup),
+        None,
+        &c,
+        day("2024-11-01"),
+        Also::default(),
+        now(),
+    )
+    .unwrap();
+    // As a client import leaves it: the reference of the case in an earlier system.
+    store.conn().execute("UPDATE clients SET external_ref = 'CASE-7'", []).unwrap();
+    drop(store);
+    let args = [
+        "fund",
+        "add",
+        "--name",
+        "VOCA FFY25",
+        "--source",
+        "voca",
+        "--fy",
+        "2025",
+        "--fy-kind",
+        "federal",
+        "--amount",
+        "2,000",
+        "--categories",
+        "rent,travel",
+        "--user",
+        "sara",
+    ];
+    let out = run_intake(&db, &args, "");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("payments.csv");
+    // Row 3 would take the fund past its amount (counting row 2); row 4 names no fund of ours.
+    std::fs::write(
+        &file,
+        "fund,client,category,amount,paid_on,payee,purpose\n\
+         VOCA FFY25,CASE-7,rent,1500,2025-01-05,Landlord,January rent\n\
+         VOCA FFY25,#1,travel,600,2025-02-01,Bus line,Tickets\n\
+         Nope,CASE-7,rent,10,2025-02-01,X,\n\
+         VOCA FFY25,CASE-7,rent,10,2025-10-01,X,\n",
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    let out = run_intake(&db, &["payment", "import", path, "--user", "ana"], "");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(err.contains("3 problems"), "{err}");
+    assert!(err.contains("row 3, column amount") && err.contains("$500.00"), "{err}");
+    assert!(err.contains("row 4, column fund"), "{err}");
+    assert!(err.contains("row 5, column paid_on"), "{err}");
+    std::fs::write(
+        &file,
+        "fund,client,category,amount,paid_on,payee,purpose\n\
+         VOCA FFY25,CASE-7,rent,1500,2025-01-05,Landlord,January rent\n\
+         VOCA FFY25,#1,travel,500,2025-02-01,Bus line,=HYPERLINK(\"x\")\n",
+    )
+    .unwrap();
+    // Only an administrator imports.
+    let out = run_intake(&db, &["payment", "import", path, "--user", "sara"], "");
+    assert!(!out.status.success());
+    let out = run_intake(&db, &["payment", "import", path, "--user", "ana"], "");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = run_intake(&db, &["fund", "list", "--user", "sara", "--format", "json"], "");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["paid_cents"], 200_000);
+    assert_eq!(v[0]["remaining_cents"], 0);
+    assert_eq!(v[0]["from"], "2024-10-01");
+    let store = db.open();
+    let events = audit_events(&store);
+    let imported = events.iter().filter(|(e, o)| e == "payment_import" && o == "ok").count();
+    assert_eq!(imported, 2);
+    assert!(
+        events.iter().any(|(e, o)| e == "payment_import" && o == "denied"),
+        "the refusal is kept"
+    );
+}

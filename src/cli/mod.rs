@@ -11,6 +11,7 @@ macro_rules! put {
     }};
 }
 
+pub mod money;
 pub mod records;
 
 use std::io::{self, BufRead, IsTerminal, Write};
@@ -87,6 +88,18 @@ pub enum Command {
         #[command(subcommand)]
         command: records::ImportCommand,
     },
+    /// Assistance funds: add one, list them with what is paid and left.
+    Fund {
+        #[command(subcommand)]
+        command: money::FundCommand,
+    },
+    /// Payments from funds: import past years'.
+    Payment {
+        #[command(subcommand)]
+        command: money::PaymentCommand,
+    },
+    /// Figures for funders and partners, for a fiscal year, a quarter or any days.
+    Report(money::ReportArgs),
     /// The resource directory in Open Referral (HSDS) CSV files.
     Resources {
         #[command(subcommand)]
@@ -221,6 +234,21 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Service { command }) => {
             let mut store = Store::open(&cli.paths()?, false)?;
             records::run_import(&mut store, "service", command, lang)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Fund { command }) => {
+            let mut store = Store::open(&cli.paths()?, false)?;
+            money::fund(&mut store, command, lang)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Payment { command }) => {
+            let mut store = Store::open(&cli.paths()?, false)?;
+            money::payment(&mut store, command, lang)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Report(args)) => {
+            let store = Store::open(&cli.paths()?, false)?;
+            money::report(&store, args, lang)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Resources { command }) => {

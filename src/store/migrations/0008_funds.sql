@@ -66,4 +66,3 @@ CREATE INDEX services_delivered ON services(agency_id, delivered_on);
 CREATE INDEX clients_intake ON clients(agency_id, intake_on);
 CREATE INDEX screenings_started ON screenings(agency_id, started_at);
 CREATE INDEX referrals_made ON referrals(agency_id, referred_on);
-CREATE INDEX tips_agency_time ON tips(agency_id, received_at);

@@ -1,0 +1,923 @@
+//! Reports for funders and partners: hotline volume, people served, services, screenings,
+//! referrals, tips and money paid, for a state or federal fiscal year, a quarter of either, or
+//! any range of days. Every figure is counted in SQL over the indexes (no record is loaded to
+//! count it) and keeps the query that lists the records behind it. Days are America/Denver days.
+
+use jiff::civil::Date;
+use rusqlite::Connection;
+use rusqlite::types::Value as Sql;
+
+use crate::domain::{client, contact, directory, fund, tip};
+use crate::error::{Error, Result};
+use crate::i18n::{Lang, Msg, fill};
+use crate::store::contacts::day_start;
+use crate::store::tips::Scope;
+use crate::store::users::User;
+
+/// Cells under this are shown as "<11" in anything shared.
+pub const SMALL: i64 = 11;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Hotline,
+    Clients,
+    Services,
+    Screenings,
+    Referrals,
+    Tips,
+    Funds,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 7] = [
+        Kind::Hotline,
+        Kind::Clients,
+        Kind::Services,
+        Kind::Screenings,
+        Kind::Referrals,
+        Kind::Tips,
+        Kind::Funds,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Kind::Hotline => "hotline",
+            Kind::Clients => "clients",
+            Kind::Services => "services",
+            Kind::Screenings => "screenings",
+            Kind::Referrals => "referrals",
+            Kind::Tips => "tips",
+            Kind::Funds => "funds",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.id() == s.trim().to_ascii_lowercase())
+    }
+
+    pub fn title(self) -> Msg {
+        match self {
+            Kind::Hotline => Msg::RepHotline,
+            Kind::Clients => Msg::RepClients,
+            Kind::Services => Msg::RepServices,
+            Kind::Screenings => Msg::RepScreenings,
+            Kind::Referrals => Msg::RepReferrals,
+            Kind::Tips => Msg::RepTips,
+            Kind::Funds => Msg::RepFunds,
+        }
+    }
+}
+
+/// A span of local days, both ends included.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Period {
+    pub from: Date,
+    pub to: Date,
+}
+
+impl Period {
+    /// A fiscal year named by the year it ends (state: July-June; federal: October-September).
+    pub fn fiscal_year(year: i16, federal: bool) -> Option<Period> {
+        fund::fiscal_year(year, federal).map(|(from, to)| Period { from, to })
+    }
+
+    /// Quarter 1 to 4 of a fiscal year.
+    pub fn quarter(year: i16, federal: bool, q: i8) -> Option<Period> {
+        let fy = Period::fiscal_year(year, federal)?;
+        if !(1..=4).contains(&q) {
+            return None;
+        }
+        let from = fy.from.checked_add(jiff::Span::new().months(3 * (q as i64 - 1))).ok()?;
+        let to = from.checked_add(jiff::Span::new().months(3)).ok()?.yesterday().ok()?;
+        Some(Period { from, to })
+    }
+
+    pub fn range(from: Date, to: Date) -> Option<Period> {
+        (from <= to).then_some(Period { from, to })
+    }
+
+    /// The stored (UTC) instants the period runs between: local midnight of its first day, and
+    /// local midnight after its last.
+    fn instants(&self) -> (String, String) {
+        (day_start(self.from), day_start(self.to.tomorrow().unwrap_or(self.to)))
+    }
+
+    /// The months it touches: (label, first day, last day), the first and last cut to the period.
+    pub fn months(&self) -> Vec<(String, Date, Date)> {
+        let mut out = Vec::new();
+        let mut start = self.from;
+        while start <= self.to {
+            let next =
+                start.first_of_month().checked_add(jiff::Span::new().months(1)).unwrap_or(self.to);
+            let end = next.yesterday().unwrap_or(next).min(self.to);
+            out.push((start.strftime("%Y-%m").to_string(), start, end));
+            start = next;
+        }
+        out
+    }
+}
+
+/// What kind of record a figure counts (and its drill-down lists).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rec {
+    Contact,
+    Client,
+    Service,
+    Screening,
+    Referral,
+    Tip,
+    Payment,
+}
+
+/// The query listing the records behind a figure, with its bound values.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Drill {
+    pub rec: Rec,
+    sql: String,
+    values: Vec<Sql>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Value {
+    Count(i64),
+    Cents(i64),
+    /// Days, as a median (None: nothing to take it of).
+    Days(Option<f64>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figure {
+    /// A stable key (an option id) for files; the label is in the user's language.
+    pub key: String,
+    pub label: String,
+    pub value: Value,
+    /// How many records stand behind it (what decides suppression when shared).
+    pub n: i64,
+    pub drill: Option<Drill>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Section {
+    pub key: &'static str,
+    pub title: Msg,
+    pub figures: Vec<Figure>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report {
+    pub kind: Kind,
+    pub period: Period,
+    pub sections: Vec<Section>,
+    /// The report's main count by month, for the chart.
+    pub monthly: Vec<(String, i64)>,
+}
+
+/// The rows a report counts: a table, its id column, and the conditions of scope and period.
+struct Base {
+    rec: Rec,
+    from: &'static str,
+    id: &'static str,
+    cond: String,
+    values: Vec<Sql>,
+}
+
+impl Base {
+    fn count(&self, conn: &Connection, extra: &str, extra_values: &[Sql]) -> Result<i64> {
+        let sql = format!(
+            "SELECT count(DISTINCT {}) FROM {} WHERE {}{extra}",
+            self.id, self.from, self.cond
+        );
+        let values: Vec<Sql> = self.values.iter().chain(extra_values).cloned().collect();
+        Ok(conn
+            .prepare_cached(&sql)?
+            .query_row(rusqlite::params_from_iter(values), |r| r.get(0))?)
+    }
+
+    fn drill(&self, join: &str, extra: &str, extra_values: Vec<Sql>) -> Drill {
+        Drill {
+            rec: self.rec,
+            sql: format!(
+                "SELECT DISTINCT {id} FROM {from}{join} WHERE {cond}{extra} ORDER BY {id}",
+                id = self.id,
+                from = self.from,
+                cond = self.cond
+            ),
+            values: self.values.iter().cloned().chain(extra_values).collect(),
+        }
+    }
+
+    /// A single figure: the rows matching `extra`.
+    fn figure(
+        &self,
+        conn: &Connection,
+        key: &str,
+        label: String,
+        extra: &str,
+        values: Vec<Sql>,
+    ) -> Result<Figure> {
+        let n = self.count(conn, extra, &values)?;
+        Ok(Figure {
+            key: key.into(),
+            label,
+            value: Value::Count(n),
+            n,
+            drill: Some(self.drill("", extra, values)),
+        })
+    }
+
+    /// Counts by the value of `key` (over `join`, for a JSON list), largest first.
+    fn breakdown(
+        &self,
+        conn: &Connection,
+        join: &str,
+        key: &str,
+        label: &dyn Fn(&str) -> String,
+    ) -> Result<Vec<Figure>> {
+        let sql = format!(
+            "SELECT {key} AS k, count(DISTINCT {id}) AS n FROM {from}{join} WHERE {cond}
+             GROUP BY k ORDER BY n DESC, k",
+            id = self.id,
+            from = self.from,
+            cond = self.cond
+        );
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let rows: Vec<(Option<String>, i64)> = stmt
+            .query_map(rusqlite::params_from_iter(self.values.iter()), |r| {
+                let k: Sql = r.get(0)?;
+                let k = match k {
+                    Sql::Null => None,
+                    Sql::Integer(i) => Some(i.to_string()),
+                    Sql::Text(t) => Some(t),
+                    _ => None,
+                };
+                Ok((k, r.get(1)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows
+            .into_iter()
+            .map(|(k, n)| {
+                let (cond, values) = match &k {
+                    Some(v) => (format!(" AND {key} = ?"), vec![Sql::Text(v.clone())]),
+                    None => (format!(" AND {key} IS NULL"), vec![]),
+                };
+                Figure {
+                    key: k.clone().unwrap_or_else(|| "not_reported".into()),
+                    label: k.as_deref().map(label).unwrap_or_default(),
+                    value: Value::Count(n),
+                    n,
+                    drill: Some(self.drill(join, &cond, values)),
+                }
+            })
+            .collect())
+    }
+
+    /// Counts per month of `period`, by the local day or instant column `at`.
+    fn monthly(
+        &self,
+        conn: &Connection,
+        period: &Period,
+        at: &str,
+        instants: bool,
+    ) -> Result<Vec<(String, i64)>> {
+        let months = period.months();
+        let mut case = String::from("CASE");
+        let mut values = Vec::new();
+        for (i, (_, _, end)) in months.iter().enumerate() {
+            case.push_str(&format!(" WHEN {at} < ? THEN {i}"));
+            let bound = end.tomorrow().unwrap_or(*end);
+            values.push(Sql::Text(if instants { day_start(bound) } else { bound.to_string() }));
+        }
+        case.push_str(" END");
+        let sql = format!(
+            "SELECT {case} AS m, count(*) FROM {} WHERE {} GROUP BY m",
+            self.from, self.cond
+        );
+        let all: Vec<Sql> = values.into_iter().chain(self.values.iter().cloned()).collect();
+        let mut counts = vec![0; months.len()];
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(all), |r| {
+            Ok((r.get::<_, Option<i64>>(0)?, r.get::<_, i64>(1)?))
+        })?;
+        for row in rows {
+            if let (Some(m), n) = row?
+                && let Some(c) = counts.get_mut(m as usize)
+            {
+                *c = n;
+            }
+        }
+        Ok(months.into_iter().map(|(l, _, _)| l).zip(counts).collect())
+    }
+}
+
+fn text(v: &str) -> Sql {
+    Sql::Text(v.to_string())
+}
+
+fn labelled(list: &'static [(&'static str, Msg)], lang: Lang) -> impl Fn(&str) -> String {
+    move |id: &str| directory::label(list, id, lang)
+}
+
+fn section(key: &'static str, title: Msg, figures: Vec<Figure>) -> Section {
+    Section { key, title, figures }
+}
+
+/// Build a report of `kind` for `period`, over what `user` may see (their agency; for tips,
+/// their scope).
+pub fn build(
+    conn: &Connection,
+    user: &User,
+    kind: Kind,
+    period: Period,
+    lang: Lang,
+) -> Result<Report> {
+    let agency = Sql::Integer(user.agency_id);
+    let (t0, t1) = period.instants();
+    let (d0, d1) = (period.from.to_string(), period.to.to_string());
+    let mut sections = Vec::new();
+    let monthly;
+    match kind {
+        Kind::Hotline => {
+            let b = Base {
+                rec: Rec::Contact,
+                from: "contacts c",
+                id: "c.id",
+                cond: "c.agency_id = ? AND c.started_at >= ? AND c.started_at < ?".into(),
+                values: vec![agency, text(&t0), text(&t1)],
+            };
+            let total =
+                b.figure(conn, "contacts", Msg::RepContacts.text(lang).into(), "", vec![])?;
+            let unique: i64 = conn.prepare_cached(
+                "SELECT count(DISTINCT caller_hash) + count(*) FILTER (WHERE caller_hash IS NULL)
+                 FROM contacts c WHERE c.agency_id = ? AND c.started_at >= ? AND c.started_at < ?",
+            )?
+            .query_row(rusqlite::params_from_iter(b.values.iter()), |r| r.get(0))?;
+            let unique = Figure {
+                key: "unique_individuals".into(),
+                label: Msg::RepUnique.text(lang).into(),
+                value: Value::Count(unique),
+                n: unique,
+                drill: None,
+            };
+            let incoming = |ch: &str, m: Msg| {
+                b.figure(
+                    conn,
+                    &format!("incoming_{ch}"),
+                    m.text(lang).into(),
+                    " AND c.direction = 'incoming' AND c.channel = ?",
+                    vec![text(ch)],
+                )
+            };
+            sections.push(section(
+                "totals",
+                Msg::RepTotals,
+                vec![
+                    total,
+                    unique,
+                    incoming("call", Msg::RepIncomingCalls)?,
+                    incoming("text", Msg::RepIncomingTexts)?,
+                    incoming("chat", Msg::RepIncomingChats)?,
+                ],
+            ));
+            sections.push(section(
+                "channel",
+                Msg::FieldChannel,
+                b.breakdown(conn, "", "c.channel", &labelled(contact::CHANNELS, lang))?,
+            ));
+            sections.push(section(
+                "direction",
+                Msg::FieldDirection,
+                b.breakdown(conn, "", "c.direction", &labelled(contact::DIRECTIONS, lang))?,
+            ));
+            sections.push(section(
+                "caller_type",
+                Msg::FieldCallerType,
+                b.breakdown(conn, "", "c.caller_type", &labelled(contact::CALLER_TYPES, lang))?,
+            ));
+            sections.push(section(
+                "outcome",
+                Msg::FieldOutcomes,
+                b.breakdown(
+                    conn,
+                    ", json_each(c.outcomes) j",
+                    "j.value",
+                    &labelled(contact::OUTCOMES, lang),
+                )?,
+            ));
+            sections.push(section(
+                "language",
+                Msg::FieldCallerLanguage,
+                b.breakdown(conn, "", "c.language", &labelled(contact::LANGUAGES, lang))?,
+            ));
+            monthly = b.monthly(conn, &period, "c.started_at", true)?;
+        }
+        Kind::Clients => {
+            // Served in the period: taken in, or given a service, within it.
+            let b = Base {
+                rec: Rec::Client,
+                from: "clients k",
+                id: "k.id",
+                cond: "k.agency_id = ? AND (k.intake_on BETWEEN ? AND ? OR EXISTS (SELECT 1 FROM services v
+                       WHERE v.client_id = k.id AND v.delivered_on BETWEEN ? AND ?))"
+                    .into(),
+                values: vec![agency, text(&d0), text(&d1), text(&d0), text(&d1)],
+            };
+            let served = b.figure(conn, "served", Msg::RepServed.text(lang).into(), "", vec![])?;
+            let new = b.figure(
+                conn,
+                "new",
+                Msg::RepNew.text(lang).into(),
+                " AND k.intake_on >= ?",
+                vec![text(&d0)],
+            )?;
+            let continuing = b.figure(
+                conn,
+                "continuing",
+                Msg::RepContinuing.text(lang).into(),
+                " AND k.intake_on < ?",
+                vec![text(&d0)],
+            )?;
+            sections.push(section("totals", Msg::RepTotals, vec![served, new, continuing]));
+            let age = "CASE WHEN k.birth_date IS NOT NULL THEN
+                    CASE WHEN date(k.birth_date, '+18 years') > k.intake_on THEN 'minor' ELSE 'adult' END
+                 WHEN k.age IS NOT NULL THEN CASE WHEN k.age < 18 THEN 'minor' ELSE 'adult' END
+                 WHEN k.age_range IN ('under_12', '12_17') THEN 'minor'
+                 WHEN k.age_range IS NULL OR k.age_range IN ('declined', 'unknown') THEN 'not_reported'
+                 ELSE 'adult' END";
+            let ages: &'static [(&'static str, Msg)] = &[
+                ("adult", Msg::RepAdult),
+                ("minor", Msg::RepMinor),
+                ("not_reported", Msg::RepNotReported),
+            ];
+            sections.push(section(
+                "age",
+                Msg::RepAgeAtIntake,
+                b.breakdown(conn, "", age, &labelled(ages, lang))?,
+            ));
+            sections.push(section(
+                "gender",
+                Msg::FieldGender,
+                b.breakdown(conn, "", "k.gender", &labelled(client::GENDERS, lang))?,
+            ));
+            sections.push(section(
+                "trafficking_type",
+                Msg::FieldTraffickingType,
+                b.breakdown(conn, "", "k.trafficking_type", &labelled(client::TRAFFICKING, lang))?,
+            ));
+            sections.push(section(
+                "citizenship",
+                Msg::FieldCitizenship,
+                b.breakdown(conn, "", "k.citizenship", &labelled(client::CITIZENSHIP, lang))?,
+            ));
+            sections.push(section(
+                "race",
+                Msg::FieldRace,
+                b.breakdown(
+                    conn,
+                    ", json_each(k.race) j",
+                    "j.value",
+                    &labelled(client::RACES, lang),
+                )?,
+            ));
+            let areas = |a: &str| {
+                crate::domain::fields::option_list(crate::domain::fields::Options::Areas, lang)
+                    .into_iter()
+                    .find(|(id, _)| id == a)
+                    .map(|(_, l)| l)
+                    .unwrap_or_else(|| a.to_string())
+            };
+            sections.push(section(
+                "area",
+                Msg::FieldArea,
+                b.breakdown(conn, "", "k.area", &areas)?,
+            ));
+            sections.push(section(
+                "referral_source",
+                Msg::FieldReferralSource,
+                b.breakdown(
+                    conn,
+                    "",
+                    "k.referral_source",
+                    &labelled(client::REFERRAL_SOURCES, lang),
+                )?,
+            ));
+            let intakes = Base {
+                rec: Rec::Client,
+                from: "clients k",
+                id: "k.id",
+                cond: "k.agency_id = ? AND k.intake_on BETWEEN ? AND ?".into(),
+                values: vec![Sql::Integer(user.agency_id), text(&d0), text(&d1)],
+            };
+            monthly = intakes.monthly(conn, &period, "k.intake_on", false)?;
+        }
+        Kind::Services => {
+            let b = Base {
+                rec: Rec::Service,
+                from: "services v",
+                id: "v.id",
+                cond: "v.agency_id = ? AND v.delivered_on BETWEEN ? AND ?".into(),
+                values: vec![agency, text(&d0), text(&d1)],
+            };
+            let total = b.figure(
+                conn,
+                "services",
+                Msg::RepServicesDelivered.text(lang).into(),
+                "",
+                vec![],
+            )?;
+            let people: i64 = conn
+                .prepare_cached(
+                    "SELECT count(DISTINCT v.client_id) FROM services v
+                     WHERE v.agency_id = ? AND v.delivered_on BETWEEN ? AND ?",
+                )?
+                .query_row(rusqlite::params_from_iter(b.values.iter()), |r| r.get(0))?;
+            let people = Figure {
+                key: "clients".into(),
+                label: Msg::RepPeopleGivenServices.text(lang).into(),
+                value: Value::Count(people),
+                n: people,
+                drill: None,
+            };
+            sections.push(section("totals", Msg::RepTotals, vec![total, people]));
+            sections.push(section(
+                "type",
+                Msg::RepByType,
+                b.breakdown(conn, "", "v.service_type", &labelled(client::SERVICES, lang))?,
+            ));
+            sections.push(section(
+                "voca_family",
+                Msg::RepByVocaFamily,
+                b.breakdown(conn, "", "v.voca_family", &labelled(client::VOCA_FAMILIES, lang))?,
+            ));
+            monthly = b.monthly(conn, &period, "v.delivered_on", false)?;
+        }
+        Kind::Screenings => {
+            let b = Base {
+                rec: Rec::Screening,
+                from: "screenings s JOIN screening_tools t ON t.id = s.tool",
+                id: "s.id",
+                cond: "s.agency_id = ? AND s.started_at >= ? AND s.started_at < ?".into(),
+                values: vec![agency, text(&t0), text(&t1)],
+            };
+            let total =
+                b.figure(conn, "screenings", Msg::RepScreeningsDone.text(lang).into(), "", vec![])?;
+            sections.push(section("totals", Msg::RepTotals, vec![total]));
+            let tool = |id: &str| crate::ui::screens::screening::tool_title(id, lang);
+            sections.push(section(
+                "tool",
+                Msg::RepByTool,
+                b.breakdown(conn, "", "t.tool_id", &tool)?,
+            ));
+            let result = "CASE WHEN s.closed_at IS NULL THEN 'in_progress' ELSE coalesce(s.level, s.completeness) END";
+            let status = |id: &str| crate::ui::screens::screening::status_label(id, lang);
+            sections.push(section(
+                "result",
+                Msg::RepByResult,
+                b.breakdown(conn, "", result, &status)?,
+            ));
+            monthly = b.monthly(conn, &period, "s.started_at", true)?;
+        }
+        Kind::Referrals => {
+            let b = Base {
+                rec: Rec::Referral,
+                from: "referrals r",
+                id: "r.id",
+                cond: "r.agency_id = ? AND r.referred_on BETWEEN ? AND ?".into(),
+                values: vec![agency, text(&d0), text(&d1)],
+            };
+            let accepted = " AND EXISTS (SELECT 1 FROM referral_status h WHERE h.referral_id = r.id AND h.status = 'accepted')";
+            let made = b.figure(conn, "made", Msg::RefMade.text(lang).into(), "", vec![])?;
+            let acc =
+                b.figure(conn, "accepted", Msg::RefAccepted.text(lang).into(), accepted, vec![])?;
+            let done = b.figure(
+                conn,
+                "completed",
+                Msg::RefCompleted.text(lang).into(),
+                " AND r.status = 'completed'",
+                vec![],
+            )?;
+            let declined = b.figure(
+                conn,
+                "declined",
+                Msg::RefDeclined.text(lang).into(),
+                " AND r.status = 'declined'",
+                vec![],
+            )?;
+            // Median days from referral to acceptance.
+            let mut stmt = conn.prepare_cached(
+                "SELECT julianday(min(h.on_date)) - julianday(r.referred_on) FROM referrals r
+                 JOIN referral_status h ON h.referral_id = r.id AND h.status = 'accepted'
+                 WHERE r.agency_id = ? AND r.referred_on BETWEEN ? AND ? GROUP BY r.id",
+            )?;
+            let mut days: Vec<f64> = stmt
+                .query_map(rusqlite::params_from_iter(b.values.iter()), |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            days.sort_by(f64::total_cmp);
+            let median = match days.len() {
+                0 => None,
+                n if n % 2 == 1 => Some(days[n / 2]),
+                n => Some((days[n / 2 - 1] + days[n / 2]) / 2.0),
+            };
+            let median = Figure {
+                key: "median_days_to_acceptance".into(),
+                label: Msg::RepMedianDays.text(lang).into(),
+                value: Value::Days(median),
+                n: days.len() as i64,
+                drill: None,
+            };
+            sections.push(section(
+                "totals",
+                Msg::RepTotals,
+                vec![made, acc, done, declined, median],
+            ));
+            let cat = ", dir_service_tags g";
+            let category = |extra: &str| -> Result<Vec<Figure>> {
+                let c = Base {
+                    rec: Rec::Referral,
+                    from: "referrals r",
+                    id: "r.id",
+                    cond: format!(
+                        "{} AND g.service_id = r.service_id AND g.kind = 'category'{extra}",
+                        b.cond
+                    ),
+                    values: b.values.clone(),
+                };
+                c.breakdown(conn, cat, "g.value", &labelled(directory::CATEGORIES, lang))
+            };
+            sections.push(section("made_by_category", Msg::RepMadeByCategory, category("")?));
+            sections.push(section(
+                "accepted_by_category",
+                Msg::RepAcceptedByCategory,
+                category(accepted)?,
+            ));
+            sections.push(section(
+                "completed_by_category",
+                Msg::RepCompletedByCategory,
+                category(" AND r.status = 'completed'")?,
+            ));
+            monthly = b.monthly(conn, &period, "r.referred_on", false)?;
+        }
+        Kind::Tips => {
+            let (scope, mut values) = match Scope::of(user) {
+                Scope::All => ("1 = 1".to_string(), vec![]),
+                Scope::ReferredTo(a) => ("t.referred_to = ?".to_string(), vec![Sql::Integer(a)]),
+            };
+            values.extend([text(&t0), text(&t1)]);
+            let b = Base {
+                rec: Rec::Tip,
+                from: "tips t",
+                id: "t.id",
+                cond: format!("{scope} AND t.received_at >= ? AND t.received_at < ?"),
+                values,
+            };
+            let total =
+                b.figure(conn, "tips", Msg::RepTipsReceived.text(lang).into(), "", vec![])?;
+            sections.push(section("totals", Msg::RepTotals, vec![total]));
+            sections.push(section(
+                "source",
+                Msg::FieldSource,
+                b.breakdown(conn, "", "t.source", &labelled(tip::SOURCES, lang))?,
+            ));
+            sections.push(section(
+                "category",
+                Msg::FieldCategory,
+                b.breakdown(conn, "", "t.category", &labelled(tip::CATEGORIES, lang))?,
+            ));
+            monthly = b.monthly(conn, &period, "t.received_at", true)?;
+        }
+        Kind::Funds => {
+            let b = Base {
+                rec: Rec::Payment,
+                from: "payments p JOIN funds f ON f.id = p.fund_id",
+                id: "p.id",
+                cond: "f.agency_id = ? AND p.status = 'approved' AND p.paid_on BETWEEN ? AND ?"
+                    .into(),
+                values: vec![agency, text(&d0), text(&d1)],
+            };
+            let money = |group: &str, label: &dyn Fn(&str) -> String| -> Result<Vec<Figure>> {
+                let sql = format!(
+                    "SELECT {group} AS k, sum(p.amount_cents), count(*) FROM {} WHERE {} GROUP BY k ORDER BY 2 DESC, k",
+                    b.from, b.cond
+                );
+                let mut stmt = conn.prepare_cached(&sql)?;
+                let rows: Vec<(String, i64, i64)> = stmt
+                    .query_map(rusqlite::params_from_iter(b.values.iter()), |r| {
+                        Ok((
+                            r.get::<_, Sql>(0).map(|v| match v {
+                                Sql::Text(t) => t,
+                                Sql::Integer(i) => i.to_string(),
+                                _ => String::new(),
+                            })?,
+                            r.get(1)?,
+                            r.get(2)?,
+                        ))
+                    })?
+                    .collect::<rusqlite::Result<_>>()?;
+                Ok(rows
+                    .into_iter()
+                    .map(|(k, cents, n)| Figure {
+                        label: label(&k),
+                        drill: Some(b.drill("", &format!(" AND {group} = ?"), vec![text(&k)])),
+                        key: k,
+                        value: Value::Cents(cents),
+                        n,
+                    })
+                    .collect())
+            };
+            let total: (i64, i64) = conn
+                .prepare_cached(&format!(
+                    "SELECT coalesce(sum(p.amount_cents), 0), count(*) FROM {} WHERE {}",
+                    b.from, b.cond
+                ))?
+                .query_row(rusqlite::params_from_iter(b.values.iter()), |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })?;
+            let clients: i64 = conn
+                .prepare_cached(&format!(
+                    "SELECT count(DISTINCT p.client_id) FROM {} WHERE {}",
+                    b.from, b.cond
+                ))?
+                .query_row(rusqlite::params_from_iter(b.values.iter()), |r| r.get(0))?;
+            sections.push(section(
+                "totals",
+                Msg::RepTotals,
+                vec![
+                    Figure {
+                        key: "paid".into(),
+                        label: Msg::RepPaid.text(lang).into(),
+                        value: Value::Cents(total.0),
+                        n: total.1,
+                        drill: Some(b.drill("", "", vec![])),
+                    },
+                    Figure {
+                        key: "payments".into(),
+                        label: Msg::RepPayments.text(lang).into(),
+                        value: Value::Count(total.1),
+                        n: total.1,
+                        drill: Some(b.drill("", "", vec![])),
+                    },
+                    Figure {
+                        key: "clients".into(),
+                        label: Msg::RepClientsPaid.text(lang).into(),
+                        value: Value::Count(clients),
+                        n: clients,
+                        drill: None,
+                    },
+                ],
+            ));
+            let names: Vec<(i64, String)> = conn
+                .prepare_cached("SELECT id, name FROM funds WHERE agency_id = ?1")?
+                .query_map([user.agency_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            let fund_name = |id: &str| {
+                names
+                    .iter()
+                    .find(|(i, _)| i.to_string() == id)
+                    .map(|(_, n)| n.clone())
+                    .unwrap_or_default()
+            };
+            sections.push(section(
+                "by_fund",
+                Msg::RepPaidByFund,
+                money("CAST(p.fund_id AS TEXT)", &fund_name)?,
+            ));
+            sections.push(section(
+                "by_category",
+                Msg::RepPaidByCategory,
+                money("p.category", &labelled(fund::CATEGORIES, lang))?,
+            ));
+            let clients_by_fund = Base {
+                rec: Rec::Payment,
+                from: b.from,
+                id: "p.client_id",
+                cond: b.cond.clone(),
+                values: b.values.clone(),
+            };
+            let mut per_fund =
+                clients_by_fund.breakdown(conn, "", "CAST(p.fund_id AS TEXT)", &fund_name)?;
+            for f in &mut per_fund {
+                f.drill = None; // these count clients; the payments list is under "paid by fund"
+            }
+            sections.push(section("clients_by_fund", Msg::RepClientsByFund, per_fund));
+            monthly = b.monthly(conn, &period, "p.paid_on", false)?;
+        }
+    }
+    // Reports that open a figure to records: only ever the agency's own.
+    for s in &mut sections {
+        for f in &mut s.figures {
+            if f.label.is_empty() {
+                f.label = Msg::RepNotReported.text(lang).into();
+            }
+        }
+    }
+    Ok(Report { kind, period, sections, monthly })
+}
+
+/// One page of the records behind a figure: their ids.
+pub fn drill_page(conn: &Connection, d: &Drill, offset: i64, limit: i64) -> Result<Vec<i64>> {
+    let sql = format!("{} LIMIT ? OFFSET ?", d.sql);
+    let values: Vec<Sql> =
+        d.values.iter().cloned().chain([Sql::Integer(limit), Sql::Integer(offset)]).collect();
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let ids = stmt
+        .query_map(rusqlite::params_from_iter(values), |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ids)
+}
+
+/// A value as shown: counts as numbers, money in dollars, days to one decimal. Shared output
+/// shows counts from 1 to 10 (and money resting on so few payments) as "<11".
+pub fn show(f: &Figure, shareable: bool) -> String {
+    let small = shareable && f.n > 0 && f.n < SMALL;
+    match f.value {
+        Value::Count(_) | Value::Cents(_) if small => format!("<{SMALL}"),
+        Value::Count(n) => n.to_string(),
+        Value::Cents(c) => format!("${}", crate::domain::fields::format_cents(c)),
+        Value::Days(Some(d)) => format!("{d:.1}"),
+        Value::Days(None) => "-".into(),
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Table,
+    Csv,
+    Json,
+}
+
+/// The report as text: an aligned table, CSV (formula-safe) or JSON.
+pub fn render(r: &Report, format: Format, shareable: bool, lang: Lang) -> Result<String> {
+    let title = r.kind.title().text(lang);
+    let period =
+        fill(Msg::RepPeriod.text(lang), &[&r.period.from.to_string(), &r.period.to.to_string()]);
+    match format {
+        Format::Table => {
+            let mut out = format!("{title}  {period}\n");
+            for s in &r.sections {
+                out.push_str(&format!("\n{}\n", s.title.text(lang)));
+                if s.figures.is_empty() {
+                    out.push_str(&format!("  {}\n", Msg::RepNothing.text(lang)));
+                }
+                for f in &s.figures {
+                    out.push_str(&format!("  {:<44} {:>14}\n", f.label, show(f, shareable)));
+                }
+            }
+            Ok(out)
+        }
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(Vec::new());
+            let err = |e: csv::Error| Error::user_with(Msg::ErrCsvRead, &["-", &e.to_string()]);
+            w.write_record(["report", "from", "to", "section", "key", "label", "value"])
+                .map_err(err)?;
+            for s in &r.sections {
+                for f in &s.figures {
+                    let cells = [
+                        r.kind.id().to_string(),
+                        r.period.from.to_string(),
+                        r.period.to.to_string(),
+                        s.key.to_string(),
+                        f.key.clone(),
+                        f.label.clone(),
+                        show(f, shareable),
+                    ];
+                    w.write_record(cells.iter().map(|c| crate::cli::records::csv_safe(c)))
+                        .map_err(err)?;
+                }
+            }
+            let bytes = w
+                .into_inner()
+                .map_err(|e| Error::user_with(Msg::ErrCsvRead, &["-", &e.to_string()]))?;
+            Ok(String::from_utf8_lossy(&bytes).into_owned())
+        }
+        Format::Json => {
+            let sections: Vec<serde_json::Value> = r
+                .sections
+                .iter()
+                .map(|s| {
+                    serde_json::json!({
+                        "key": s.key,
+                        "title": s.title.text(lang),
+                        "figures": s.figures.iter().map(|f| serde_json::json!({
+                            "key": f.key,
+                            "label": f.label,
+                            "value": match f.value {
+                                _ if shareable && f.n > 0 && f.n < SMALL => serde_json::json!(format!("<{SMALL}")),
+                                Value::Count(n) => serde_json::json!(n),
+                                Value::Cents(c) => serde_json::json!({ "cents": c }),
+                                Value::Days(d) => serde_json::json!(d),
+                            },
+                        })).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            let v = serde_json::json!({
+                "report": r.kind.id(),
+                "title": title,
+                "from": r.period.from.to_string(),
+                "to": r.period.to.to_string(),
+                "shareable": shareable,
+                "sections": sections,
+            });
+            Ok(format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default()))
+        }
+    }
+}

@@ -1,0 +1,472 @@
+//! Reports on a small fixed data set whose figures were counted by hand, for each period kind,
+//! with the boundaries that go wrong: 30 June / 1 July, 30 September / 1 October, a leap day,
+//! and times near midnight in America/Denver that are the next day in UTC.
+
+mod common;
+
+use common::*;
+use intake::auth::{Actor, accounts};
+use intake::casework::{self, Also};
+use intake::domain::client::{self, Client, ServiceEntry};
+use intake::domain::contact::{self, Contact};
+use intake::domain::fund::{Fund, Payment};
+use intake::domain::record::{Raw, RuntimeOptions};
+use intake::domain::referral::{Referral, StatusChange};
+use intake::domain::staff::Role;
+use intake::domain::tip::{self, Tip};
+use intake::hotline::{self, Who};
+use intake::i18n::Lang;
+use intake::ledger;
+use intake::reports::{self, Format, Kind, Period, Report};
+use intake::store::Store;
+use intake::store::directory::{self, NewService};
+use intake::store::referrals::Subject;
+use intake::store::users::User;
+use jiff::Timestamp;
+use jiff::civil::Date;
+
+fn now() -> Timestamp {
+    "2026-11-28T20:00:00Z".parse().unwrap()
+}
+
+fn day(s: &str) -> Date {
+    s.parse().unwrap()
+}
+
+fn raw(pairs: &[(&str, &str)]) -> Raw {
+    pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+}
+
+fn add(store: &mut Store, name: &str, role: Role, agency: &str) -> User {
+    accounts::add_user(
+        store,
+        Actor::CLI,
+        CHEAP,
+        &account(name, name, role, agency, "470193"),
+        now(),
+    )
+    .unwrap();
+    accounts::find_user(store, name).unwrap()
+}
+
+fn who(u: &User) -> Who<'_> {
+    Who { user: u, session_id: None }
+}
+
+/// A contact at a local (Denver) time.
+fn call(store: &mut Store, u: &User, at: &str, pairs: &[(&str, &str)]) -> i64 {
+    let mut r = contact::defaults(now());
+    r.insert("started_at".into(), at.into());
+    r.insert("caller_type".into(), "possible_victim".into());
+    for (k, v) in pairs {
+        r.insert(k.to_string(), v.to_string());
+    }
+    let c = Contact::from_raw(&r).unwrap();
+    hotline::save_contact(store, who(u), None, &c, now()).unwrap()
+}
+
+fn person(store: &mut Store, u: &User, intake: &str, pairs: &[(&str, &str)]) -> i64 {
+    let mut r = client::defaults();
+    r.insert("chosen_name".into(), "X".into());
+    for (k, v) in pairs {
+        r.insert(k.to_string(), v.to_string());
+    }
+    let c = Client::from_raw(&r, &RuntimeOptions::new(), day(intake)).unwrap();
+    casework::save_client(store, who(u), None, &c, day(intake), Also::default(), now()).unwrap()
+}
+
+fn service(store: &mut Store, u: &User, client: i64, kind: &str, on: &str) {
+    let s = ServiceEntry::from_raw(&raw(&[("service_type", kind), ("delivered_on", on)])).unwrap();
+    casework::add_service(store, who(u), client, &s, now()).unwrap();
+}
+
+fn tip_at(store: &mut Store, u: &User, at: &str, source: &str, category: &str) {
+    let mut r = tip::defaults(now());
+    r.insert("received_at".into(), at.into());
+    r.insert("source".into(), source.into());
+    r.insert("category".into(), category.into());
+    let runtime = hotline::tip_options(store, u).unwrap();
+    if let Some((id, _)) = runtime.get("referred_to").and_then(|v| v.first()) {
+        r.insert("referred_to".into(), id.clone());
+    }
+    let t = Tip::from_raw(&r, &runtime).unwrap();
+    hotline::save_tip(store, who(u), None, &t, now()).unwrap();
+}
+
+struct World {
+    _db: TestDb,
+    store: Store,
+    sup: User,
+    contacts: Vec<i64>,
+}
+
+fn world() -> World {
+    let (db, mut store) = with_admin();
+    let sup = add(&mut store, "sara", Role::Supervisor, "Enlace Comunitario");
+    let sup2 = add(&mut store, "tomas", Role::Supervisor, "Enlace Comunitario");
+    let adv = add(&mut store, "bea", Role::Advocate, "Enlace Comunitario");
+    let other = add(&mut store, "oscar", Role::Advocate, "Other Agency");
+    let s = &mut store;
+    // Contacts, local times. State FY2026 runs 2025-07-01 to 2026-06-30.
+    let contacts = vec![
+        call(
+            s,
+            &adv,
+            "2025-07-01 00:10",
+            &[("language", "spanish"), ("outcomes", "referral"), ("caller_id", "5055550101")],
+        ),
+        call(
+            s,
+            &adv,
+            "2025-10-15 12:00",
+            &[
+                ("channel", "text"),
+                ("caller_type", "community"),
+                ("outcomes", "information"),
+                ("caller_id", "505-555-0101"),
+            ],
+        ),
+        call(
+            s,
+            &adv,
+            "2026-06-30 23:30",
+            &[("direction", "outgoing"), ("caller_type", "professional")],
+        ),
+        call(s, &adv, "2026-07-01 00:30", &[("channel", "chat"), ("caller_type", "anonymous")]),
+        call(s, &adv, "2025-09-30 23:59", &[("caller_type", "family_friend")]),
+        call(s, &adv, "2025-10-01 00:00", &[("caller_type", "family_friend")]),
+        call(s, &adv, "2024-02-29 23:50", &[]),
+        call(s, &adv, "2024-03-01 00:05", &[]),
+    ];
+    call(s, &other, "2025-12-01 10:00", &[]); // another agency's: never counted here
+    // Clients.
+    let c1 = person(
+        s,
+        &adv,
+        "2025-06-20",
+        &[
+            ("age", "30"),
+            ("gender", "woman"),
+            ("citizenship", "foreign_national"),
+            ("race", "hispanic_latino"),
+        ],
+    );
+    let c2 = person(
+        s,
+        &adv,
+        "2025-07-01",
+        &[("birth_date", "2008-02-29"), ("gender", "woman"), ("race", "hispanic_latino;white")],
+    );
+    let c3 = person(s, &adv, "2026-03-01", &[("birth_date", "2008-02-29"), ("gender", "man")]);
+    let c4 = person(s, &adv, "2026-07-01", &[("age", "40")]);
+    service(s, &adv, c1, "case_management", "2025-08-01");
+    service(s, &adv, c2, "legal", "2025-07-02");
+    service(s, &adv, c2, "transport", "2026-06-30");
+    service(s, &adv, c4, "legal", "2026-07-01");
+    // Referrals.
+    let (legal, shelter) = s
+        .write(|tx| {
+            let org = directory::add_organization(tx, "Org", "", None, true, None, now())?;
+            let mk = |tx: &rusqlite::Transaction, name: &str, cat: &str| {
+                directory::add_service(
+                    tx,
+                    &NewService {
+                        organization_id: org,
+                        name: name.into(),
+                        categories: vec![cat.into()],
+                        ..Default::default()
+                    },
+                    now(),
+                )
+            };
+            Ok((mk(tx, "Legal", "legal")?, mk(tx, "Beds", "shelter")?))
+        })
+        .unwrap();
+    let refer = |s: &mut Store, to: i64, on: &str| {
+        let r = Referral::from_raw(
+            &raw(&[("referred_on", on), ("reason", "r"), ("consent", "none")]),
+            false,
+        )
+        .unwrap();
+        casework::refer(s, who(&adv), Subject::Client(c1), to, &r, now()).unwrap()
+    };
+    let status = |s: &mut Store, id: i64, st: &str, on: &str| {
+        let c =
+            StatusChange::from_raw(&raw(&[("status", st), ("on", on), ("reason", "x")])).unwrap();
+        casework::referral_status(s, who(&adv), id, &c, now()).unwrap();
+    };
+    let r1 = refer(s, legal, "2025-08-01");
+    status(s, r1, "accepted", "2025-08-04");
+    status(s, r1, "completed", "2025-09-01");
+    let r2 = refer(s, shelter, "2026-01-10");
+    status(s, r2, "accepted", "2026-01-20");
+    let r3 = refer(s, legal, "2026-05-05");
+    status(s, r3, "declined", "2026-05-06");
+    // Tips referred to this agency, and one to another.
+    tip_at(s, &adv, "2025-07-15 09:00", "ncmec", "csam");
+    tip_at(s, &adv, "2026-06-30 23:00", "public", "adult_labour_trafficking");
+    tip_at(s, &adv, "2026-07-01 01:00", "public", "csam");
+    tip_at(s, &other, "2025-12-01 09:00", "public", "csam");
+    // Payments.
+    let f = Fund {
+        name: "State FY26".into(),
+        source: "state".into(),
+        from: day("2025-07-01"),
+        to: day("2026-06-30"),
+        amount_cents: 1_000_000,
+        categories: vec!["rent".into(), "travel".into()],
+    };
+    let fund = ledger::add_fund(s, who(&sup), &f, now()).unwrap();
+    let pay = |s: &mut Store, client: i64, cat: &str, cents: i64, on: &str| {
+        let p = Payment {
+            fund_id: fund,
+            category: cat.into(),
+            amount_cents: cents,
+            paid_on: day(on),
+            payee: "P".into(),
+            purpose: String::new(),
+        };
+        ledger::request_payment(s, who(&adv), client, &p, now()).unwrap()
+    };
+    let p1 = pay(s, c1, "rent", 120_000, "2025-08-10");
+    let p2 = pay(s, c2, "travel", 30_000, "2026-06-30");
+    let _pending = pay(s, c2, "rent", 50_000, "2026-01-01");
+    let p4 = pay(s, c3, "rent", 70_000, "2026-04-01");
+    for p in [p1, p2, p4] {
+        ledger::approve_payment(s, who(&sup2), p, now()).unwrap();
+    }
+    ledger::void_payment(s, who(&sup2), p4, "wrong", now()).unwrap();
+    World { _db: db, store, sup, contacts }
+}
+
+fn build(w: &World, kind: Kind, p: Period) -> Report {
+    reports::build(w.store.conn(), &w.sup, kind, p, Lang::En).unwrap()
+}
+
+/// A figure's value as shown (not shared), by section key and figure key.
+fn fig(r: &Report, section: &str, key: &str) -> String {
+    let s = r.sections.iter().find(|s| s.key == section).unwrap_or_else(|| panic!("{section}"));
+    s.figures
+        .iter()
+        .find(|f| f.key == key)
+        .map(|f| reports::show(f, false))
+        .unwrap_or_else(|| "0".into())
+}
+
+fn state(y: i16) -> Period {
+    Period::fiscal_year(y, false).unwrap()
+}
+
+fn federal(y: i16) -> Period {
+    Period::fiscal_year(y, true).unwrap()
+}
+
+#[test]
+fn hotline_by_state_and_federal_year_quarter_and_leap_day() {
+    let w = world();
+    let r = build(&w, Kind::Hotline, state(2026));
+    assert_eq!(fig(&r, "totals", "contacts"), "5", "30 June 23:30 in, 1 July 00:30 out");
+    assert_eq!(fig(&r, "totals", "unique_individuals"), "4", "one caller twice");
+    assert_eq!(fig(&r, "totals", "incoming_call"), "3");
+    assert_eq!(fig(&r, "totals", "incoming_text"), "1");
+    assert_eq!(fig(&r, "totals", "incoming_chat"), "0");
+    assert_eq!((fig(&r, "channel", "call"), fig(&r, "channel", "text")), ("4".into(), "1".into()));
+    assert_eq!(
+        (fig(&r, "direction", "incoming"), fig(&r, "direction", "outgoing")),
+        ("4".into(), "1".into())
+    );
+    assert_eq!(fig(&r, "caller_type", "family_friend"), "2");
+    assert_eq!(
+        (fig(&r, "outcome", "referral"), fig(&r, "outcome", "information")),
+        ("1".into(), "1".into())
+    );
+    assert_eq!(
+        (fig(&r, "language", "english"), fig(&r, "language", "spanish")),
+        ("4".into(), "1".into())
+    );
+    let months: Vec<(&str, i64)> =
+        r.monthly.iter().map(|(m, n)| (m.as_str(), *n)).filter(|x| x.1 > 0).collect();
+    assert_eq!(months, vec![("2025-07", 1), ("2025-09", 1), ("2025-10", 2), ("2026-06", 1)]);
+    assert_eq!(r.monthly.len(), 12);
+    // Federal FY2026: 1 October 00:00 in, 30 September 23:59 out.
+    let r = build(&w, Kind::Hotline, federal(2026));
+    assert_eq!(fig(&r, "totals", "contacts"), "4");
+    let q1 = Period::quarter(2026, true, 1).unwrap();
+    assert_eq!((q1.from, q1.to), (day("2025-10-01"), day("2025-12-31")));
+    assert_eq!(fig(&build(&w, Kind::Hotline, q1), "totals", "contacts"), "2");
+    let q4 = Period::quarter(2026, false, 4).unwrap();
+    assert_eq!((q4.from, q4.to), (day("2026-04-01"), day("2026-06-30")));
+    assert_eq!(fig(&build(&w, Kind::Hotline, q4), "totals", "contacts"), "1");
+    // A leap day: 23:50 in Denver is 1 March in UTC, and still counts on 29 February.
+    let leap = Period::range(day("2024-02-29"), day("2024-02-29")).unwrap();
+    assert_eq!(fig(&build(&w, Kind::Hotline, leap), "totals", "contacts"), "1");
+    // The figure opens to its records.
+    let r = build(&w, Kind::Hotline, state(2026));
+    let calls = r
+        .sections
+        .iter()
+        .find(|s| s.key == "channel")
+        .unwrap()
+        .figures
+        .iter()
+        .find(|f| f.key == "call")
+        .unwrap();
+    let ids = reports::drill_page(w.store.conn(), calls.drill.as_ref().unwrap(), 0, 50).unwrap();
+    let c = &w.contacts;
+    assert_eq!(ids, vec![c[0], c[2], c[4], c[5]]);
+}
+
+#[test]
+fn people_served_new_continuing_and_age_at_intake_across_a_leap_birthday() {
+    let w = world();
+    let r = build(&w, Kind::Clients, state(2026));
+    assert_eq!(
+        fig(&r, "totals", "served"),
+        "3",
+        "a service in the year counts; the July 1 intake after it does not"
+    );
+    assert_eq!(fig(&r, "totals", "new"), "2");
+    assert_eq!(fig(&r, "totals", "continuing"), "1");
+    // Born 29 Feb 2008: 17 on 1 July 2025; 18 on 1 March 2026.
+    assert_eq!((fig(&r, "age", "adult"), fig(&r, "age", "minor")), ("2".into(), "1".into()));
+    assert_eq!((fig(&r, "gender", "woman"), fig(&r, "gender", "man")), ("2".into(), "1".into()));
+    assert_eq!(fig(&r, "citizenship", "foreign_national"), "1");
+    assert_eq!(
+        (fig(&r, "race", "hispanic_latino"), fig(&r, "race", "white")),
+        ("2".into(), "1".into())
+    );
+    assert_eq!(fig(&r, "trafficking_type", "undetermined"), "3");
+    let r = build(&w, Kind::Clients, state(2027));
+    assert_eq!((fig(&r, "totals", "served"), fig(&r, "totals", "new")), ("1".into(), "1".into()));
+}
+
+#[test]
+fn services_screenings_referrals_tips_and_funds() {
+    let w = world();
+    let r = build(&w, Kind::Services, state(2026));
+    assert_eq!(
+        (fig(&r, "totals", "services"), fig(&r, "totals", "clients")),
+        ("3".into(), "2".into())
+    );
+    assert_eq!(fig(&r, "type", "legal"), "1");
+    assert_eq!(fig(&r, "voca_family", "justice_assistance"), "1");
+    assert_eq!(fig(&r, "voca_family", "personal_advocacy"), "1");
+    assert_eq!(fig(&r, "voca_family", "information_referral"), "1");
+
+    let r = build(&w, Kind::Referrals, state(2026));
+    assert_eq!(fig(&r, "totals", "made"), "3");
+    assert_eq!(fig(&r, "totals", "accepted"), "2");
+    assert_eq!(fig(&r, "totals", "completed"), "1");
+    assert_eq!(fig(&r, "totals", "declined"), "1");
+    assert_eq!(fig(&r, "totals", "median_days_to_acceptance"), "6.5", "3 and 10 days");
+    assert_eq!(
+        (fig(&r, "made_by_category", "legal"), fig(&r, "made_by_category", "shelter")),
+        ("2".into(), "1".into())
+    );
+    assert_eq!(fig(&r, "accepted_by_category", "legal"), "1");
+    assert_eq!(fig(&r, "completed_by_category", "legal"), "1");
+    assert_eq!(fig(&r, "completed_by_category", "shelter"), "0");
+
+    let r = build(&w, Kind::Tips, state(2026));
+    assert_eq!(
+        fig(&r, "totals", "tips"),
+        "2",
+        "23:00 on 30 June in, 01:00 on 1 July out, others' out"
+    );
+    assert_eq!((fig(&r, "source", "ncmec"), fig(&r, "source", "public")), ("1".into(), "1".into()));
+
+    let r = build(&w, Kind::Funds, state(2026));
+    assert_eq!(fig(&r, "totals", "paid"), "$1500.00", "pending and void payments are not paid");
+    assert_eq!(
+        (fig(&r, "totals", "payments"), fig(&r, "totals", "clients")),
+        ("2".into(), "2".into())
+    );
+    assert_eq!(
+        (fig(&r, "by_category", "rent"), fig(&r, "by_category", "travel")),
+        ("$1200.00".into(), "$300.00".into())
+    );
+
+    let r = build(&w, Kind::Screenings, state(2026));
+    assert_eq!(fig(&r, "totals", "screenings"), "0");
+}
+
+#[test]
+fn shared_output_hides_small_counts_and_is_safe_in_a_spreadsheet() {
+    let w = world();
+    let r = build(&w, Kind::Hotline, state(2026));
+    let table = reports::render(&r, Format::Table, true, Lang::En).unwrap();
+    assert!(table.contains("<11") && !table.contains(" 5\n"), "{table}");
+    let csv = reports::render(&r, Format::Csv, true, Lang::En).unwrap();
+    assert!(csv.lines().all(|l| !l.contains(",=") && !l.contains(",+") && !l.contains(",@")));
+    assert!(csv.contains("incoming_chat,Incoming chats,0"), "zero is not suppressed: {csv}");
+    let json: serde_json::Value =
+        serde_json::from_str(&reports::render(&r, Format::Json, true, Lang::En).unwrap()).unwrap();
+    assert_eq!(json["sections"][0]["figures"][0]["value"], "<11");
+    let full = reports::render(&r, Format::Table, false, Lang::En).unwrap();
+    assert!(!full.contains("<11"));
+    // Money resting on few payments is hidden too.
+    let r = build(&w, Kind::Funds, state(2026));
+    let shared = reports::render(&r, Format::Csv, true, Lang::En).unwrap();
+    assert!(!shared.contains("1500.00"), "{shared}");
+    // No caller identifiers, ever.
+    for kind in Kind::ALL {
+        let r = build(&w, kind, state(2026));
+        let text = reports::render(&r, Format::Json, false, Lang::En).unwrap();
+        assert!(!text.contains("5055550101") && !text.contains("0101"), "{text}");
+    }
+}
+
+#[test]
+fn the_command_line_prints_the_same_figures_for_supervisors_only() {
+    let w = world();
+    let World { _db: db, store, .. } = w;
+    drop(store);
+    let out = run_intake(
+        &db,
+        &[
+            "report",
+            "hotline",
+            "--fy",
+            "2026",
+            "--fy-kind",
+            "state",
+            "--format",
+            "csv",
+            "--user",
+            "sara",
+        ],
+        "",
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("report,from,to,section,key,label,value"), "{text}");
+    assert!(text.contains("hotline,2025-07-01,2026-06-30,totals,contacts,Contacts,5"), "{text}");
+    let out = run_intake(
+        &db,
+        &[
+            "report",
+            "all",
+            "--from",
+            "2025-07-01",
+            "--to",
+            "2026-06-30",
+            "--format",
+            "json",
+            "--shareable",
+            "--user",
+            "sara",
+        ],
+        "",
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("\"report\": \"funds\"") && text.contains("<11"));
+    let out = run_intake(&db, &["report", "hotline", "--fy", "2026", "--user", "bea"], "");
+    assert!(!out.status.success());
+    let out = run_intake(
+        &db,
+        &["report", "hotline", "--fy", "2026", "--from", "2026-01-01", "--user", "sara"],
+        "",
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--fy"));
+}
