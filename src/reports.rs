@@ -183,10 +183,12 @@ struct Base {
 
 impl Base {
     fn count(&self, conn: &Connection, extra: &str, extra_values: &[Sql]) -> Result<i64> {
-        let sql = format!(
-            "SELECT count(DISTINCT {}) FROM {} WHERE {}{extra}",
-            self.id, self.from, self.cond
-        );
+        let count = if self.from.contains(',') || self.id.ends_with("client_id") {
+            format!("count(DISTINCT {})", self.id)
+        } else {
+            "count(*)".to_string()
+        };
+        let sql = format!("SELECT {count} FROM {} WHERE {}{extra}", self.from, self.cond);
         let values: Vec<Sql> = self.values.iter().chain(extra_values).cloned().collect();
         Ok(conn
             .prepare_cached(&sql)?
@@ -233,10 +235,15 @@ impl Base {
         key: &str,
         label: &dyn Fn(&str) -> String,
     ) -> Result<Vec<Figure>> {
+        // A row counts once; only a join over a list could repeat it.
+        let count = if join.is_empty() && !self.id.ends_with("client_id") {
+            "count(*)".to_string()
+        } else {
+            format!("count(DISTINCT {})", self.id)
+        };
         let sql = format!(
-            "SELECT {key} AS k, count(DISTINCT {id}) AS n FROM {from}{join} WHERE {cond}
+            "SELECT {key} AS k, {count} AS n FROM {from}{join} WHERE {cond}
              GROUP BY k ORDER BY n DESC, k",
-            id = self.id,
             from = self.from,
             cond = self.cond
         );
@@ -269,6 +276,154 @@ impl Base {
                 }
             })
             .collect())
+    }
+
+    /// Counts by several dimensions (and by month, for the chart) in one pass over the rows:
+    /// a section per dimension, each figure opening to its records.
+    fn cube(
+        &self,
+        conn: &Connection,
+        dims: &[Dim],
+        months: Option<(&Period, &str, bool)>,
+    ) -> Result<Cube> {
+        self.cube_with(conn, dims, months, &[], &mut |_, _| Ok(()))
+    }
+
+    /// `cube`, reading `extra` columns too and handing each row to `each` (with the index of
+    /// the first extra column). The rows are counted here rather than grouped by SQLite: one
+    /// pass over the index, no sort.
+    fn cube_with(
+        &self,
+        conn: &Connection,
+        dims: &[Dim],
+        months: Option<(&Period, &str, bool)>,
+        extra: &[&str],
+        each: &mut dyn FnMut(&rusqlite::Row, usize) -> rusqlite::Result<()>,
+    ) -> Result<Cube> {
+        let mut select: Vec<String> = dims.iter().map(|d| d.expr.to_string()).collect();
+        let values: Vec<Sql> = dims
+            .iter()
+            .flat_map(|d| d.params.iter().cloned())
+            .chain(self.values.iter().cloned())
+            .collect();
+        let month_list = months.map(|(p, _, _)| p.months()).unwrap_or_default();
+        // The first instant (or day) after each month, as stored: a row's month is the first
+        // bound above it.
+        let bounds: Vec<String> = month_list
+            .iter()
+            .map(|(_, _, end)| {
+                let next = end.tomorrow().unwrap_or(*end);
+                if months.is_some_and(|m| m.2) { day_start(next) } else { next.to_string() }
+            })
+            .collect();
+        if let Some((_, at, _)) = months {
+            select.push(at.to_string());
+        }
+        let first_extra = select.len();
+        select.extend(extra.iter().map(|e| e.to_string()));
+        let sql = format!("SELECT {} FROM {} WHERE {}", select.join(", "), self.from, self.cond);
+        let width = dims.len();
+        // Each dimension's values seen so far; a row's key is their positions.
+        let mut seen: Vec<Vec<Option<String>>> = vec![Vec::new(); width];
+        // A row's key: each dimension's value position, then its month (no allocation per row).
+        const MAX_DIMS: usize = 11;
+        if width >= MAX_DIMS {
+            return Err(Error::user(Msg::ErrNoSuchReport));
+        }
+        let mut counts: std::collections::HashMap<[u32; MAX_DIMS + 1], i64> =
+            std::collections::HashMap::new();
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(values))?;
+        while let Some(r) = rows.next()? {
+            let mut key = [0u32; MAX_DIMS + 1];
+            for (i, list) in seen.iter_mut().enumerate() {
+                let text: Option<std::borrow::Cow<[u8]>> = match r.get_ref(i)? {
+                    rusqlite::types::ValueRef::Text(t) => Some(t.into()),
+                    rusqlite::types::ValueRef::Integer(n) => {
+                        Some(n.to_string().into_bytes().into())
+                    }
+                    _ => None,
+                };
+                let found =
+                    list.iter().position(|x| x.as_deref().map(str::as_bytes) == text.as_deref());
+                let at = found.unwrap_or_else(|| {
+                    list.push(text.map(|t| String::from_utf8_lossy(&t).into_owned()));
+                    list.len() - 1
+                });
+                key[i] = at as u32;
+            }
+            if months.is_some() {
+                let at = match r.get_ref(width)? {
+                    rusqlite::types::ValueRef::Text(t) => std::str::from_utf8(t).unwrap_or(""),
+                    _ => "",
+                };
+                key[width] = bounds.partition_point(|b| b.as_str() <= at) as u32;
+            }
+            *counts.entry(key).or_default() += 1;
+            each(r, first_extra)?;
+        }
+        let rows: Vec<(Vec<Option<String>>, i64)> = counts
+            .into_iter()
+            .map(|(k, n)| {
+                let mut keys: Vec<Option<String>> = k
+                    .iter()
+                    .take(width)
+                    .enumerate()
+                    .map(|(i, p)| seen[i][*p as usize].clone())
+                    .collect();
+                if months.is_some() {
+                    keys.push(k.get(width).map(|m| m.to_string()));
+                }
+                (keys, n)
+            })
+            .collect();
+        let width = if months.is_some() { width + 1 } else { width };
+        let total = rows.iter().map(|(_, n)| n).sum();
+        let mut sections = Vec::new();
+        for (i, d) in dims.iter().enumerate() {
+            let mut counts: Vec<(Option<String>, i64)> = Vec::new();
+            for (keys, n) in &rows {
+                match counts.iter_mut().find(|(k, _)| *k == keys[i]) {
+                    Some((_, c)) => *c += n,
+                    None => counts.push((keys[i].clone(), *n)),
+                }
+            }
+            counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            let figures = counts
+                .into_iter()
+                .map(|(k, n)| {
+                    let mut values = d.params.clone();
+                    let cond = match &k {
+                        Some(v) => {
+                            values.push(Sql::Text(v.clone()));
+                            format!(" AND {} = ?", d.expr)
+                        }
+                        None => format!(" AND {} IS NULL", d.expr),
+                    };
+                    Figure {
+                        key: k.clone().unwrap_or_else(|| "not_reported".into()),
+                        label: k.as_deref().map(|x| (d.label)(x)).unwrap_or_default(),
+                        value: Value::Count(n),
+                        n,
+                        drill: Some(self.drill("", &cond, values)),
+                    }
+                })
+                .collect();
+            sections.push(Section { key: d.key, title: d.title, figures });
+        }
+        let monthly = month_list
+            .iter()
+            .enumerate()
+            .map(|(m, (label, _, _))| {
+                let n = rows
+                    .iter()
+                    .filter(|(keys, _)| keys[width - 1].as_deref() == Some(m.to_string().as_str()))
+                    .map(|(_, n)| n)
+                    .sum();
+                (label.clone(), n)
+            })
+            .collect();
+        Ok(Cube { sections, total, monthly, rows })
     }
 
     /// Counts per month of `period`, by the local day or instant column `at`.
@@ -309,6 +464,33 @@ impl Base {
     }
 }
 
+/// One dimension of a one-pass count.
+struct Dim<'a> {
+    key: &'static str,
+    title: Msg,
+    expr: &'a str,
+    /// Values for the `?` in `expr`.
+    params: Vec<Sql>,
+    label: Box<dyn Fn(&str) -> String + 'a>,
+}
+
+fn dim<'a>(
+    key: &'static str,
+    title: Msg,
+    expr: &'a str,
+    label: impl Fn(&str) -> String + 'a,
+) -> Dim<'a> {
+    Dim { key, title, expr, params: Vec::new(), label: Box::new(label) }
+}
+
+struct Cube {
+    sections: Vec<Section>,
+    total: i64,
+    monthly: Vec<(String, i64)>,
+    /// Each combination of the dimensions' values (and the month) with its count.
+    rows: Vec<(Vec<Option<String>>, i64)>,
+}
+
 fn text(v: &str) -> Sql {
     Sql::Text(v.to_string())
 }
@@ -344,13 +526,70 @@ pub fn build(
                 cond: "c.agency_id = ? AND c.started_at >= ? AND c.started_at < ?".into(),
                 values: vec![agency, text(&t0), text(&t1)],
             };
-            let total =
-                b.figure(conn, "contacts", Msg::RepContacts.text(lang).into(), "", vec![])?;
-            let unique: i64 = conn.prepare_cached(
-                "SELECT count(DISTINCT caller_hash) + count(*) FILTER (WHERE caller_hash IS NULL)
-                 FROM contacts c WHERE c.agency_id = ? AND c.started_at >= ? AND c.started_at < ?",
-            )?
-            .query_row(rusqlite::params_from_iter(b.values.iter()), |r| r.get(0))?;
+            let dims = [
+                dim("channel", Msg::FieldChannel, "c.channel", labelled(contact::CHANNELS, lang)),
+                dim(
+                    "direction",
+                    Msg::FieldDirection,
+                    "c.direction",
+                    labelled(contact::DIRECTIONS, lang),
+                ),
+                dim(
+                    "caller_type",
+                    Msg::FieldCallerType,
+                    "c.caller_type",
+                    labelled(contact::CALLER_TYPES, lang),
+                ),
+                dim(
+                    "language",
+                    Msg::FieldCallerLanguage,
+                    "c.language",
+                    labelled(contact::LANGUAGES, lang),
+                ),
+            ];
+            // One pass over the report index: the dimensions, the outcomes (a list per contact)
+            // and the distinct callers (their keyed hash is random, so 64 bits of it tell them
+            // apart).
+            let mut outcomes: Vec<(String, i64)> = Vec::new();
+            let mut callers = std::collections::HashSet::new();
+            let mut anonymous = 0i64;
+            let cube = b.cube_with(
+                conn,
+                &dims,
+                Some((&period, "c.started_at", true)),
+                &["c.outcomes", "c.caller_hash"],
+                &mut |r, at| {
+                    if let rusqlite::types::ValueRef::Text(t) = r.get_ref(at)? {
+                        let list = std::str::from_utf8(t).unwrap_or("");
+                        for o in list.trim_matches(['[', ']']).split(',') {
+                            let o = o.trim().trim_matches('"');
+                            if o.is_empty() {
+                                continue;
+                            }
+                            match outcomes.iter_mut().find(|(k, _)| k == o) {
+                                Some((_, n)) => *n += 1,
+                                None => outcomes.push((o.to_string(), 1)),
+                            }
+                        }
+                    }
+                    match r.get_ref(at + 1)? {
+                        rusqlite::types::ValueRef::Text(h) => {
+                            let head = std::str::from_utf8(h.get(..16).unwrap_or(h)).unwrap_or("");
+                            callers.insert(u64::from_str_radix(head, 16).unwrap_or_default());
+                        }
+                        _ => anonymous += 1,
+                    }
+                    Ok(())
+                },
+            )?;
+            let unique = callers.len() as i64 + anonymous;
+            let total = Figure {
+                key: "contacts".into(),
+                label: Msg::RepContacts.text(lang).into(),
+                value: Value::Count(cube.total),
+                n: cube.total,
+                drill: Some(b.drill("", "", vec![])),
+            };
             let unique = Figure {
                 key: "unique_individuals".into(),
                 label: Msg::RepUnique.text(lang).into(),
@@ -358,85 +597,70 @@ pub fn build(
                 n: unique,
                 drill: None,
             };
+            // Incoming by channel, from the same pass.
             let incoming = |ch: &str, m: Msg| {
-                b.figure(
-                    conn,
-                    &format!("incoming_{ch}"),
-                    m.text(lang).into(),
-                    " AND c.direction = 'incoming' AND c.channel = ?",
-                    vec![text(ch)],
-                )
+                let n: i64 = cube
+                    .rows
+                    .iter()
+                    .filter(|(k, _)| {
+                        k[0].as_deref() == Some(ch) && k[1].as_deref() == Some("incoming")
+                    })
+                    .map(|(_, n)| n)
+                    .sum();
+                Figure {
+                    key: format!("incoming_{ch}"),
+                    label: m.text(lang).into(),
+                    value: Value::Count(n),
+                    n,
+                    drill: Some(b.drill(
+                        "",
+                        " AND c.direction = 'incoming' AND c.channel = ?",
+                        vec![text(ch)],
+                    )),
+                }
             };
-            sections.push(section(
-                "totals",
-                Msg::RepTotals,
-                vec![
-                    total,
-                    unique,
-                    incoming("call", Msg::RepIncomingCalls)?,
-                    incoming("text", Msg::RepIncomingTexts)?,
-                    incoming("chat", Msg::RepIncomingChats)?,
-                ],
-            ));
-            sections.push(section(
-                "channel",
-                Msg::FieldChannel,
-                b.breakdown(conn, "", "c.channel", &labelled(contact::CHANNELS, lang))?,
-            ));
-            sections.push(section(
-                "direction",
-                Msg::FieldDirection,
-                b.breakdown(conn, "", "c.direction", &labelled(contact::DIRECTIONS, lang))?,
-            ));
-            sections.push(section(
-                "caller_type",
-                Msg::FieldCallerType,
-                b.breakdown(conn, "", "c.caller_type", &labelled(contact::CALLER_TYPES, lang))?,
-            ));
-            sections.push(section(
-                "outcome",
-                Msg::FieldOutcomes,
-                b.breakdown(
-                    conn,
-                    ", json_each(c.outcomes) j",
-                    "j.value",
-                    &labelled(contact::OUTCOMES, lang),
-                )?,
-            ));
-            sections.push(section(
-                "language",
-                Msg::FieldCallerLanguage,
-                b.breakdown(conn, "", "c.language", &labelled(contact::LANGUAGES, lang))?,
-            ));
-            monthly = b.monthly(conn, &period, "c.started_at", true)?;
+            let totals = vec![
+                total,
+                unique,
+                incoming("call", Msg::RepIncomingCalls),
+                incoming("text", Msg::RepIncomingTexts),
+                incoming("chat", Msg::RepIncomingChats),
+            ];
+            sections.push(section("totals", Msg::RepTotals, totals));
+            let mut parts = cube.sections.into_iter();
+            sections.extend(parts.by_ref().take(3));
+            outcomes.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            let label = labelled(contact::OUTCOMES, lang);
+            let outcome_figures = outcomes
+                .into_iter()
+                .map(|(k, n)| Figure {
+                    label: label(&k),
+                    drill: Some(b.drill(
+                        ", json_each(c.outcomes) j",
+                        " AND j.value = ?",
+                        vec![text(&k)],
+                    )),
+                    key: k,
+                    value: Value::Count(n),
+                    n,
+                })
+                .collect();
+            sections.push(section("outcome", Msg::FieldOutcomes, outcome_figures));
+            sections.extend(parts);
+            monthly = cube.monthly;
         }
         Kind::Clients => {
-            // Served in the period: taken in, or given a service, within it.
+            // Served in the period: taken in, or given a service, within it (each found by its
+            // index, then only those clients read).
             let b = Base {
                 rec: Rec::Client,
                 from: "clients k",
                 id: "k.id",
-                cond: "k.agency_id = ? AND (k.intake_on BETWEEN ? AND ? OR EXISTS (SELECT 1 FROM services v
-                       WHERE v.client_id = k.id AND v.delivered_on BETWEEN ? AND ?))"
+                cond: "k.id IN (SELECT id FROM clients WHERE agency_id = ? AND intake_on BETWEEN ? AND ?
+                       UNION SELECT client_id FROM services WHERE agency_id = ? AND delivered_on BETWEEN ? AND ?)"
                     .into(),
-                values: vec![agency, text(&d0), text(&d1), text(&d0), text(&d1)],
+                values: vec![agency.clone(), text(&d0), text(&d1), agency, text(&d0), text(&d1)],
             };
-            let served = b.figure(conn, "served", Msg::RepServed.text(lang).into(), "", vec![])?;
-            let new = b.figure(
-                conn,
-                "new",
-                Msg::RepNew.text(lang).into(),
-                " AND k.intake_on >= ?",
-                vec![text(&d0)],
-            )?;
-            let continuing = b.figure(
-                conn,
-                "continuing",
-                Msg::RepContinuing.text(lang).into(),
-                " AND k.intake_on < ?",
-                vec![text(&d0)],
-            )?;
-            sections.push(section("totals", Msg::RepTotals, vec![served, new, continuing]));
             let age = "CASE WHEN k.birth_date IS NOT NULL THEN
                     CASE WHEN date(k.birth_date, '+18 years') > k.intake_on THEN 'minor' ELSE 'adult' END
                  WHEN k.age IS NOT NULL THEN CASE WHEN k.age < 18 THEN 'minor' ELSE 'adult' END
@@ -448,26 +672,77 @@ pub fn build(
                 ("minor", Msg::RepMinor),
                 ("not_reported", Msg::RepNotReported),
             ];
+            let areas = |a: &str| {
+                crate::domain::fields::option_list(crate::domain::fields::Options::Areas, lang)
+                    .into_iter()
+                    .find(|(id, _)| id == a)
+                    .map(|(_, l)| l)
+                    .unwrap_or_else(|| a.to_string())
+            };
+            let mut new_dim = dim(
+                "new",
+                Msg::RepTotals,
+                "CASE WHEN k.intake_on >= ? THEN 'new' ELSE 'continuing' END",
+                |x: &str| x.to_string(),
+            );
+            new_dim.params.push(text(&d0));
+            let dims = [
+                new_dim,
+                dim("age", Msg::RepAgeAtIntake, age, labelled(ages, lang)),
+                dim("gender", Msg::FieldGender, "k.gender", labelled(client::GENDERS, lang)),
+                dim(
+                    "trafficking_type",
+                    Msg::FieldTraffickingType,
+                    "k.trafficking_type",
+                    labelled(client::TRAFFICKING, lang),
+                ),
+                dim(
+                    "citizenship",
+                    Msg::FieldCitizenship,
+                    "k.citizenship",
+                    labelled(client::CITIZENSHIP, lang),
+                ),
+                dim("area", Msg::FieldArea, "k.area", areas),
+                dim(
+                    "referral_source",
+                    Msg::FieldReferralSource,
+                    "k.referral_source",
+                    labelled(client::REFERRAL_SOURCES, lang),
+                ),
+            ];
+            let cube = b.cube(conn, &dims, Some((&period, "k.intake_on", false)))?;
+            let count = |which: &str| -> i64 {
+                cube.rows
+                    .iter()
+                    .filter(|(k, _)| k[0].as_deref() == Some(which))
+                    .map(|(_, n)| n)
+                    .sum()
+            };
+            let (new, continuing) = (count("new"), count("continuing"));
+            let figure = |key: &str, m: Msg, n: i64, extra: &str, values: Vec<Sql>| Figure {
+                key: key.into(),
+                label: m.text(lang).into(),
+                value: Value::Count(n),
+                n,
+                drill: Some(b.drill("", extra, values)),
+            };
             sections.push(section(
-                "age",
-                Msg::RepAgeAtIntake,
-                b.breakdown(conn, "", age, &labelled(ages, lang))?,
+                "totals",
+                Msg::RepTotals,
+                vec![
+                    figure("served", Msg::RepServed, cube.total, "", vec![]),
+                    figure("new", Msg::RepNew, new, " AND k.intake_on >= ?", vec![text(&d0)]),
+                    figure(
+                        "continuing",
+                        Msg::RepContinuing,
+                        continuing,
+                        " AND k.intake_on < ?",
+                        vec![text(&d0)],
+                    ),
+                ],
             ));
-            sections.push(section(
-                "gender",
-                Msg::FieldGender,
-                b.breakdown(conn, "", "k.gender", &labelled(client::GENDERS, lang))?,
-            ));
-            sections.push(section(
-                "trafficking_type",
-                Msg::FieldTraffickingType,
-                b.breakdown(conn, "", "k.trafficking_type", &labelled(client::TRAFFICKING, lang))?,
-            ));
-            sections.push(section(
-                "citizenship",
-                Msg::FieldCitizenship,
-                b.breakdown(conn, "", "k.citizenship", &labelled(client::CITIZENSHIP, lang))?,
-            ));
+            let mut parts = cube.sections.into_iter().skip(1);
+            sections.extend(parts.by_ref().take(4));
             sections.push(section(
                 "race",
                 Msg::FieldRace,
@@ -478,36 +753,24 @@ pub fn build(
                     &labelled(client::RACES, lang),
                 )?,
             ));
-            let areas = |a: &str| {
-                crate::domain::fields::option_list(crate::domain::fields::Options::Areas, lang)
-                    .into_iter()
-                    .find(|(id, _)| id == a)
-                    .map(|(_, l)| l)
-                    .unwrap_or_else(|| a.to_string())
-            };
-            sections.push(section(
-                "area",
-                Msg::FieldArea,
-                b.breakdown(conn, "", "k.area", &areas)?,
-            ));
-            sections.push(section(
-                "referral_source",
-                Msg::FieldReferralSource,
-                b.breakdown(
-                    conn,
-                    "",
-                    "k.referral_source",
-                    &labelled(client::REFERRAL_SOURCES, lang),
-                )?,
-            ));
-            let intakes = Base {
-                rec: Rec::Client,
-                from: "clients k",
-                id: "k.id",
-                cond: "k.agency_id = ? AND k.intake_on BETWEEN ? AND ?".into(),
-                values: vec![Sql::Integer(user.agency_id), text(&d0), text(&d1)],
-            };
-            monthly = intakes.monthly(conn, &period, "k.intake_on", false)?;
+            sections.extend(parts);
+            // The chart: intakes (new clients) by month.
+            let last = dims.len();
+            monthly = cube
+                .monthly
+                .iter()
+                .enumerate()
+                .map(|(m, (label, _))| {
+                    let n = cube
+                        .rows
+                        .iter()
+                        .filter(|(k, _)| k[0].as_deref() == Some("new"))
+                        .filter(|(k, _)| k[last].as_deref() == Some(m.to_string().as_str()))
+                        .map(|(_, n)| n)
+                        .sum();
+                    (label.clone(), n)
+                })
+                .collect();
         }
         Kind::Services => {
             let b = Base {
@@ -517,19 +780,29 @@ pub fn build(
                 cond: "v.agency_id = ? AND v.delivered_on BETWEEN ? AND ?".into(),
                 values: vec![agency, text(&d0), text(&d1)],
             };
-            let total = b.figure(
-                conn,
-                "services",
-                Msg::RepServicesDelivered.text(lang).into(),
-                "",
-                vec![],
-            )?;
+            let dims = [
+                dim("type", Msg::RepByType, "v.service_type", labelled(client::SERVICES, lang)),
+                dim(
+                    "voca_family",
+                    Msg::RepByVocaFamily,
+                    "v.voca_family",
+                    labelled(client::VOCA_FAMILIES, lang),
+                ),
+            ];
+            let cube = b.cube(conn, &dims, Some((&period, "v.delivered_on", false)))?;
             let people: i64 = conn
                 .prepare_cached(
                     "SELECT count(DISTINCT v.client_id) FROM services v
                      WHERE v.agency_id = ? AND v.delivered_on BETWEEN ? AND ?",
                 )?
                 .query_row(rusqlite::params_from_iter(b.values.iter()), |r| r.get(0))?;
+            let total = Figure {
+                key: "services".into(),
+                label: Msg::RepServicesDelivered.text(lang).into(),
+                value: Value::Count(cube.total),
+                n: cube.total,
+                drill: Some(b.drill("", "", vec![])),
+            };
             let people = Figure {
                 key: "clients".into(),
                 label: Msg::RepPeopleGivenServices.text(lang).into(),
@@ -538,17 +811,8 @@ pub fn build(
                 drill: None,
             };
             sections.push(section("totals", Msg::RepTotals, vec![total, people]));
-            sections.push(section(
-                "type",
-                Msg::RepByType,
-                b.breakdown(conn, "", "v.service_type", &labelled(client::SERVICES, lang))?,
-            ));
-            sections.push(section(
-                "voca_family",
-                Msg::RepByVocaFamily,
-                b.breakdown(conn, "", "v.voca_family", &labelled(client::VOCA_FAMILIES, lang))?,
-            ));
-            monthly = b.monthly(conn, &period, "v.delivered_on", false)?;
+            sections.extend(cube.sections);
+            monthly = cube.monthly;
         }
         Kind::Screenings => {
             let b = Base {
@@ -669,20 +933,21 @@ pub fn build(
                 cond: format!("{scope} AND t.received_at >= ? AND t.received_at < ?"),
                 values,
             };
-            let total =
-                b.figure(conn, "tips", Msg::RepTipsReceived.text(lang).into(), "", vec![])?;
+            let dims = [
+                dim("source", Msg::FieldSource, "t.source", labelled(tip::SOURCES, lang)),
+                dim("category", Msg::FieldCategory, "t.category", labelled(tip::CATEGORIES, lang)),
+            ];
+            let cube = b.cube(conn, &dims, Some((&period, "t.received_at", true)))?;
+            let total = Figure {
+                key: "tips".into(),
+                label: Msg::RepTipsReceived.text(lang).into(),
+                value: Value::Count(cube.total),
+                n: cube.total,
+                drill: Some(b.drill("", "", vec![])),
+            };
             sections.push(section("totals", Msg::RepTotals, vec![total]));
-            sections.push(section(
-                "source",
-                Msg::FieldSource,
-                b.breakdown(conn, "", "t.source", &labelled(tip::SOURCES, lang))?,
-            ));
-            sections.push(section(
-                "category",
-                Msg::FieldCategory,
-                b.breakdown(conn, "", "t.category", &labelled(tip::CATEGORIES, lang))?,
-            ));
-            monthly = b.monthly(conn, &period, "t.received_at", true)?;
+            sections.extend(cube.sections);
+            monthly = cube.monthly;
         }
         Kind::Funds => {
             let b = Base {

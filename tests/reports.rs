@@ -336,6 +336,27 @@ fn people_served_new_continuing_and_age_at_intake_across_a_leap_birthday() {
         ("2".into(), "1".into())
     );
     assert_eq!(fig(&r, "trafficking_type", "undetermined"), "3");
+    let intakes: Vec<(&str, i64)> =
+        r.monthly.iter().map(|(m, n)| (m.as_str(), *n)).filter(|x| x.1 > 0).collect();
+    assert_eq!(
+        intakes,
+        vec![("2025-07", 1), ("2026-03", 1)],
+        "the chart counts intakes, not the continuing"
+    );
+    // Each figure opens to the clients behind it.
+    let minors = r
+        .sections
+        .iter()
+        .find(|s| s.key == "age")
+        .unwrap()
+        .figures
+        .iter()
+        .find(|f| f.key == "minor")
+        .unwrap();
+    assert_eq!(
+        reports::drill_page(w.store.conn(), minors.drill.as_ref().unwrap(), 0, 10).unwrap().len(),
+        1
+    );
     let r = build(&w, Kind::Clients, state(2027));
     assert_eq!((fig(&r, "totals", "served"), fig(&r, "totals", "new")), ("1".into(), "1".into()));
 }
