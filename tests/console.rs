@@ -1217,3 +1217,175 @@ fn the_referral_screens_speak_spanish() {
     assert!(s.contains("Remitir a un servicio") && s.contains("Motivo (sin nombres)"), "{s}");
     assert!(s.contains("Sin consentimiento para compartir"), "{s}");
 }
+
+/// A supervisor `sara`, an advocate `bea`, a client (#1), a fund with a payment awaiting
+/// approval, and some hotline contacts and services this fiscal year (State FY2027).
+fn funds_and_figures(h: &mut Harness) {
+    use intake::domain::fund::{Fund, Payment};
+    use intake::hotline::Who;
+    let now = fixed_now();
+    let mut add = |name: &str, role: Role| {
+        accounts::add_user(
+            &mut h.app.store,
+            Actor::CLI,
+            CHEAP,
+            &account(name, name, role, "Enlace Comunitario", "470193"),
+            now,
+        )
+        .unwrap();
+        accounts::find_user(&h.app.store, name).unwrap()
+    };
+    let sara = add("sara", Role::Supervisor);
+    let bea = add("bea", Role::Advocate);
+    let s = &mut h.app.store;
+    let who = |u| Who { user: u, session_id: None };
+    let mut raw = intake::domain::client::defaults();
+    raw.insert("chosen_name".into(), "RM".into());
+    raw.insert("age".into(), "31".into());
+    let day = |d: &str| d.parse::<jiff::civil::Date>().unwrap();
+    let c = intake::domain::client::Client::from_raw(&raw, &Default::default(), day("2026-08-03"))
+        .unwrap();
+    let client = intake::casework::save_client(
+        s,
+        who(&bea),
+        None,
+        &c,
+        day("2026-08-03"),
+        Default::default(),
+        now,
+    )
+    .unwrap();
+    for (kind, on) in
+        [("legal", "2026-08-04"), ("transport", "2026-09-10"), ("legal", "2026-10-02")]
+    {
+        let mut r = intake::domain::record::Raw::new();
+        r.insert("service_type".into(), kind.into());
+        r.insert("delivered_on".into(), on.into());
+        let e = intake::domain::client::ServiceEntry::from_raw(&r).unwrap();
+        intake::casework::add_service(s, who(&bea), client, &e, now).unwrap();
+    }
+    for (i, at) in [
+        "2026-07-14 10:00",
+        "2026-08-02 21:30",
+        "2026-08-20 09:15",
+        "2026-10-05 14:00",
+        "2026-11-27 23:40",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let mut r = intake::domain::contact::defaults(now);
+        r.insert("started_at".into(), at.to_string());
+        r.insert(
+            "caller_type".into(),
+            if i % 2 == 0 { "possible_victim" } else { "community" }.into(),
+        );
+        if i == 1 {
+            r.insert("channel".into(), "text".into());
+            r.insert("language".into(), "spanish".into());
+        }
+        let c = intake::domain::contact::Contact::from_raw(&r).unwrap();
+        intake::hotline::save_contact(s, who(&bea), None, &c, now).unwrap();
+    }
+    let f = Fund {
+        name: "State victim fund FY27".into(),
+        source: "state".into(),
+        from: day("2026-07-01"),
+        to: day("2027-06-30"),
+        amount_cents: 2_500_000,
+        categories: vec!["rent".into(), "travel".into(), "civil_legal".into()],
+    };
+    let fund = intake::ledger::add_fund(s, who(&sara), &f, now).unwrap();
+    let paid = Payment {
+        fund_id: fund,
+        category: "travel".into(),
+        amount_cents: 18_000,
+        paid_on: day("2026-09-12"),
+        payee: "Bus line".into(),
+        purpose: String::new(),
+    };
+    let id = intake::ledger::request_payment(s, who(&bea), client, &paid, now).unwrap();
+    intake::ledger::approve_payment(s, who(&sara), id, now).unwrap();
+}
+
+#[test]
+fn an_advocate_asks_for_a_payment_and_a_supervisor_approves_or_voids_it() {
+    let mut h = Harness::admin();
+    funds_and_figures(&mut h);
+    h.login("bea", "470193");
+    assert!(!h.screen().contains("Funds and payments"), "advocates have no funds screen");
+    h.typed("e").enter().typed("p");
+    assert!(h.screen().contains("Request a payment"));
+    h.focus_field("fund").enter().enter();
+    h.focus_field("category").enter().typed("rent").enter();
+    h.focus_field("amount").typed("99999");
+    h.focus_field("payee").typed("Landlord");
+    h.ctrl('s');
+    assert!(h.status().contains("more than the fund has left"), "{}", h.status());
+    h.focus_field("amount");
+    for _ in 0..5 {
+        h.key(KeyCode::Backspace);
+    }
+    h.typed("650.00");
+    h.ctrl('s');
+    assert_eq!(h.status(), Msg::PaymentRequested.text(Lang::En));
+    assert!(h.screen().contains("Rent $650.00: To approve"), "{}", h.screen());
+    h.key(KeyCode::Esc).key(KeyCode::Esc).typed("o");
+    h.login("sara", "470193").typed("f");
+    insta::assert_snapshot!("fund_list", h.screen());
+    h.enter();
+    insta::assert_snapshot!("fund_view", h.screen());
+    h.typed("a");
+    assert_eq!(h.status(), Msg::PaymentApproved.text(Lang::En));
+    assert!(h.screen().contains("$830.00"), "paid now holds both");
+    h.typed("v").enter();
+    assert!(h.status().contains("Why it is void"), "a void needs its reason: {}", h.status());
+    h.typed("Paid twice by mistake").enter();
+    assert_eq!(h.status(), Msg::PaymentVoided.text(Lang::En));
+    assert!(h.screen().contains("$180.00") && h.screen().contains("Void"));
+}
+
+#[test]
+fn each_report_on_screen_with_its_chart_and_records_behind_a_figure() {
+    let mut h = Harness::admin();
+    funds_and_figures(&mut h);
+    h.login("sara", "470193").typed("n");
+    let s = h.screen();
+    assert!(s.contains("State FY 2027") && s.contains("2026-07-01 to 2027-06-30"), "{s}");
+    insta::assert_snapshot!("report_hotline", s);
+    for name in ["clients", "services", "screenings", "referrals", "tips", "funds"] {
+        h.key(KeyCode::Tab);
+        insta::assert_snapshot!(format!("report_{name}"), h.screen());
+    }
+    // Back to the hotline; the shared view hides small counts and opens no records.
+    h.key(KeyCode::Tab);
+    h.typed("s");
+    assert!(h.screen().contains("<11"));
+    h.enter();
+    assert!(h.status().contains("counts only"));
+    h.typed("s");
+    // The first figure (contacts) opens to the five contacts, and one of them opens.
+    h.enter();
+    let s = h.screen();
+    assert!(s.contains("Records behind: Contacts") && s.matches("Contact #").count() == 5, "{s}");
+    h.enter();
+    assert!(matches!(h.app.screen, Screen::Records(_)));
+    // A quarter of the federal year instead.
+    h.key(KeyCode::Esc).key(KeyCode::Esc).typed("n").typed("p");
+    h.focus_field("kind").enter().typed("fed").enter();
+    h.focus_field("quarter").enter().typed("q").enter();
+    h.ctrl('s');
+    let s = h.screen();
+    assert!(s.contains("Federal FY 2027 Q1") && s.contains("2026-10-01 to 2026-12-31"), "{s}");
+}
+
+#[test]
+fn reports_and_funds_are_for_supervisors() {
+    let mut h = Harness::admin();
+    funds_and_figures(&mut h);
+    h.login("bea", "470193").typed("n");
+    assert!(matches!(h.app.screen, Screen::Home { .. }));
+    assert!(h.status().contains("supervisors"), "{}", h.status());
+    h.typed("f");
+    assert!(matches!(h.app.screen, Screen::Home { .. }));
+}

@@ -489,6 +489,10 @@ pub fn timeline(
              SELECT r.referred_on, r.created_at, 'referral', r.id, d.name, r.status, u.display_name
                FROM referrals r JOIN dir_services d ON d.id = r.service_id
                     JOIN users u ON u.id = r.referred_by WHERE r.client_id = ?1
+             UNION ALL
+             SELECT p.paid_on, p.requested_at, 'payment', p.id, p.category, p.status || ' ' || p.amount_cents,
+                    u.display_name
+               FROM payments p JOIN users u ON u.id = p.requested_by WHERE p.client_id = ?1
                   ) ORDER BY sort DESC, kind <> 'status' DESC, ref_id DESC LIMIT ?2 OFFSET ?3",
     )?;
     let rows = stmt

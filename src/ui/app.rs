@@ -67,6 +67,10 @@ pub enum Screen {
     Directory(Box<DirectoryScreen>),
     /// Referrals: the follow-up list, one referral, its status.
     Referrals(Box<ReferralScreen>),
+    /// Funds and their payments.
+    Funds(Box<crate::ui::screens::funds::FundScreen>),
+    /// Reports for funders.
+    Reports(Box<crate::ui::screens::reports::ReportScreen>),
     /// Nothing on screen at all (quick hide).
     Hidden,
 }
@@ -86,6 +90,8 @@ impl Screen {
             Screen::Screening(s) => s.form(),
             Screen::Directory(d) => d.form(),
             Screen::Referrals(r) => r.form(),
+            Screen::Funds(f) => f.form(),
+            Screen::Reports(r) => r.form(),
             Screen::Home { .. } | Screen::Hidden => None,
         }
     }
@@ -252,6 +258,8 @@ impl App {
             Screen::Screening(s) => s.form_mut(),
             Screen::Directory(d) => d.form_mut(),
             Screen::Referrals(r) => r.form_mut(),
+            Screen::Funds(f) => f.form_mut(),
+            Screen::Reports(r) => r.form_mut(),
             Screen::Home { .. } | Screen::Hidden => None,
         }
     }
@@ -283,6 +291,8 @@ impl App {
             Screen::Screening(s) => s.keymap(),
             Screen::Directory(d) => d.keymap(),
             Screen::Referrals(r) => r.keymap(),
+            Screen::Funds(f) => f.keymap(),
+            Screen::Reports(r) => r.keymap(),
             Screen::Hidden => &[],
         }
     }
@@ -415,6 +425,8 @@ impl App {
             Screen::Screening(_) => self.screening_action(action),
             Screen::Directory(_) => self.directory_action(action),
             Screen::Referrals(_) => self.referrals_action(action),
+            Screen::Funds(_) => self.funds_action(action),
+            Screen::Reports(_) => self.reports_action(action),
             Screen::Hidden => {}
         }
     }
@@ -448,6 +460,8 @@ impl App {
             Screen::Screening(_) => self.screening_close_form(),
             Screen::Directory(_) => self.directory_close_form(),
             Screen::Referrals(_) => self.referrals_close_form(),
+            Screen::Funds(_) => self.funds_close_form(),
+            Screen::Reports(_) => self.reports_close_form(),
             _ => {}
         }
     }
@@ -568,6 +582,11 @@ impl App {
                 self.fail(e);
             }
         }
+    }
+
+    /// A supervisor or administrator: funds and reports.
+    pub fn is_supervisor(&self) -> bool {
+        self.session.as_ref().is_some_and(|s| crate::ledger::manages_funds(s.user.role))
     }
 
     pub fn is_admin(&self) -> bool {

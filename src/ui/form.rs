@@ -250,6 +250,20 @@ impl Form {
         Form { fields, ..Default::default() }
     }
 
+    /// The options of the choice field `key`, as (stored id, label).
+    pub fn runtime_options(&self, key: &str) -> Vec<(String, String)> {
+        self.fields
+            .iter()
+            .find(|f| f.key == key)
+            .map(|f| match &f.kind {
+                FieldKind::Choice { options, .. } | FieldKind::Many { options, .. } => {
+                    options.clone()
+                }
+                _ => Vec::new(),
+            })
+            .unwrap_or_default()
+    }
+
     /// A form for a record schema, filled from `raw`; `runtime` supplies the options the schema
     /// leaves to run time.
     pub fn from_schema(

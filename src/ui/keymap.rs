@@ -144,6 +144,15 @@ pub enum Action {
     Refer,
     Verify,
     Retire,
+    RequestPayment,
+    Funds,
+    Reports,
+    Approve,
+    Void,
+    NextReport,
+    PrevReport,
+    Period,
+    Shareable,
 }
 
 pub struct Binding {
@@ -204,6 +213,8 @@ pub const HOME: &[Binding] = &[
     b(&[Key::Char('e')], Action::Clients, Msg::MenuClients, false),
     b(&[Key::Char('d')], Action::Directory, Msg::MenuDirectory, false),
     b(&[Key::Char('u')], Action::FollowUps, Msg::MenuFollowUps, false),
+    b(&[Key::Char('f')], Action::Funds, Msg::MenuFunds, false),
+    b(&[Key::Char('n')], Action::Reports, Msg::MenuReports, false),
     b(&[Key::Char('s')], Action::Staff, Msg::MenuStaff, false),
     b(&[Key::Char('a')], Action::Agencies, Msg::MenuAgencies, false),
     b(&[Key::Char('t')], Action::Settings, Msg::MenuSettings, false),
@@ -287,6 +298,7 @@ pub const CLIENT_RECORD: &[Binding] = &[
     b(&[Key::Char('t')], Action::CaseStatus, Msg::ActCaseStatus, true),
     b(&[Key::Char('c')], Action::StartScreening, Msg::ActScreen, true),
     b(&[Key::Char('f')], Action::Refer, Msg::ActRefer, true),
+    b(&[Key::Char('p')], Action::RequestPayment, Msg::ActRequestPayment, false),
     b(&[Key::Char('e')], Action::Edit, Msg::ActEditIntake, true),
     b(&[Key::Esc], Action::Back, Msg::ActBack, true),
 ];
@@ -388,6 +400,47 @@ pub const DIRECTORY_DETAIL_ADMIN_REFER: &[Binding] = &[
     b(&[Key::Esc], Action::Back, Msg::ActBack, true),
 ];
 
+pub const FUNDS: &[Binding] = &[
+    b(&[Key::Up, Key::Char('k')], Action::Up, Msg::ActUp, false),
+    b(&[Key::Down, Key::Char('j')], Action::Down, Msg::ActDown, false),
+    b(&[Key::Enter], Action::Open, Msg::ActOpen, true),
+    b(&[Key::Char('a')], Action::Add, Msg::ActAddFund, true),
+    b(&[Key::Esc], Action::Back, Msg::ActBack, true),
+];
+
+/// A fund: its payments, approved or voided here.
+pub const FUND_VIEW: &[Binding] = &[
+    b(&[Key::Up, Key::Char('k')], Action::Up, Msg::ActUp, false),
+    b(&[Key::Down, Key::Char('j')], Action::Down, Msg::ActDown, false),
+    b(&[Key::PageUp], Action::PageUp, Msg::ActPageUp, false),
+    b(&[Key::PageDown], Action::PageDown, Msg::ActPageDown, false),
+    b(&[Key::Char('a')], Action::Approve, Msg::ActApprove, true),
+    b(&[Key::Char('v')], Action::Void, Msg::ActVoid, true),
+    b(&[Key::Esc], Action::Back, Msg::ActBack, true),
+];
+
+/// Reports: which report, which period, the figures and the records behind them.
+pub const REPORTS: &[Binding] = &[
+    b(&[Key::Up, Key::Char('k')], Action::Up, Msg::ActUp, false),
+    b(&[Key::Down, Key::Char('j')], Action::Down, Msg::ActDown, false),
+    b(&[Key::Right, Key::Tab], Action::NextReport, Msg::ActNextReport, true),
+    b(&[Key::Left, Key::BackTab], Action::PrevReport, Msg::ActPrevReport, false),
+    b(&[Key::Char('p')], Action::Period, Msg::ActPeriod, true),
+    b(&[Key::Char('s')], Action::Shareable, Msg::ActShareable, false),
+    b(&[Key::Enter], Action::Open, Msg::ActRecordsBehind, true),
+    b(&[Key::Esc], Action::Back, Msg::ActBack, true),
+];
+
+/// The records behind a figure.
+pub const REPORT_RECORDS: &[Binding] = &[
+    b(&[Key::Up, Key::Char('k')], Action::Up, Msg::ActUp, false),
+    b(&[Key::Down, Key::Char('j')], Action::Down, Msg::ActDown, false),
+    b(&[Key::PageUp], Action::PageUp, Msg::ActPageUp, false),
+    b(&[Key::PageDown], Action::PageDown, Msg::ActPageDown, false),
+    b(&[Key::Enter], Action::Open, Msg::ActOpen, true),
+    b(&[Key::Esc], Action::Back, Msg::ActBack, true),
+];
+
 /// The referrals due for follow-up.
 pub const FOLLOW_UPS: &[Binding] = &[
     b(&[Key::Up, Key::Char('k')], Action::Up, Msg::ActUp, false),
@@ -453,6 +506,10 @@ mod tests {
             DIRECTORY_DETAIL_ADMIN_REFER,
             FOLLOW_UPS,
             REFERRAL_VIEW,
+            FUNDS,
+            FUND_VIEW,
+            REPORTS,
+            REPORT_RECORDS,
         ] {
             let mut seen = std::collections::HashSet::new();
             for key in GLOBAL.iter().chain(table.iter()).flat_map(|b| b.keys.iter()) {

@@ -72,6 +72,8 @@ pub enum ClientMode {
         note_id: Option<i64>,
     },
     Status(Form),
+    /// A payment asked for from a fund (another person approves it).
+    Payment(Form),
     NoteView {
         note_id: i64,
         versions: Vec<NoteVersion>,
@@ -95,7 +97,8 @@ impl ClientScreen {
             | ClientMode::Intake { form: f, .. }
             | ClientMode::Service(f)
             | ClientMode::Note { form: f, .. }
-            | ClientMode::Status(f) => Some(f),
+            | ClientMode::Status(f)
+            | ClientMode::Payment(f) => Some(f),
             _ => None,
         }
     }
@@ -106,7 +109,8 @@ impl ClientScreen {
             | ClientMode::Intake { form: f, .. }
             | ClientMode::Service(f)
             | ClientMode::Note { form: f, .. }
-            | ClientMode::Status(f) => Some(f),
+            | ClientMode::Status(f)
+            | ClientMode::Payment(f) => Some(f),
             _ => None,
         }
     }
@@ -133,6 +137,7 @@ impl ClientScreen {
             ClientMode::Service(_) => Msg::TitleAddService,
             ClientMode::Note { .. } => Msg::TitleNote,
             ClientMode::Status(_) => Msg::TitleCaseStatus,
+            ClientMode::Payment(_) => Msg::TitlePayment,
             ClientMode::NoteView { .. } => Msg::TitleNote,
             ClientMode::ServiceView(_) => Msg::TlService,
         }
@@ -212,6 +217,19 @@ fn timeline_row(e: store_clients::Event, lang: Lang) -> TimelineRow {
             let first = e.a.lines().next().unwrap_or("").to_string();
             let v = if e.b != "1" { format!(" (v{})", e.b) } else { String::new() };
             (Msg::TlNote, format!("{first}{v}"))
+        }
+        "payment" => {
+            let (status, cents) = e.b.split_once(' ').unwrap_or((&e.b, "0"));
+            let cents = cents.parse::<i64>().unwrap_or_default();
+            (
+                Msg::TlPayment,
+                format!(
+                    "{} ${}: {}",
+                    label(crate::domain::fund::CATEGORIES, &e.a, lang),
+                    crate::domain::fields::format_cents(cents),
+                    label(crate::domain::fund::STATUSES, status, lang)
+                ),
+            )
         }
         "referral" => {
             (Msg::TlReferral, format!("{}: {}", label(referral::STATUSES, &e.b, lang), e.a))
@@ -466,13 +484,14 @@ impl App {
             },
             ClientMode::Duplicates { .. } => self.duplicates_action(action),
             ClientMode::Record => self.record_action(action),
-            ClientMode::Service(_) | ClientMode::Note { .. } | ClientMode::Status(_) => {
-                match action {
-                    Action::Submit => self.save_case_form(),
-                    Action::Back => self.back_or_confirm(App::clients_close_form),
-                    _ => {}
-                }
-            }
+            ClientMode::Service(_)
+            | ClientMode::Note { .. }
+            | ClientMode::Status(_)
+            | ClientMode::Payment(_) => match action {
+                Action::Submit => self.save_case_form(),
+                Action::Back => self.back_or_confirm(App::clients_close_form),
+                _ => {}
+            },
             ClientMode::NoteView { note_id, versions } => match action {
                 Action::Edit => {
                     let (note_id, body) =
@@ -687,6 +706,32 @@ impl App {
             Action::Refer => {
                 self.open_directory_for(Some(crate::store::referrals::Subject::Client(id)))
             }
+            Action::RequestPayment => {
+                let funds = match crate::store::funds::list(self.store.conn(), user.agency_id) {
+                    Ok(f) => f,
+                    Err(e) => return self.fail(e),
+                };
+                let mut runtime = RuntimeOptions::new();
+                let open: Vec<(String, String)> = funds
+                    .iter()
+                    .filter(|f| f.remaining_cents() > 0 && f.to >= today)
+                    .map(|f| {
+                        let left = crate::domain::fields::format_cents(f.remaining_cents());
+                        (f.id.to_string(), fill(Msg::FundLeft.text(lang), &[&f.name, &left]))
+                    })
+                    .collect();
+                if open.is_empty() {
+                    return self.fail(crate::Error::user(Msg::ErrNoOpenFund));
+                }
+                runtime.insert("fund", open);
+                let mut raw = Raw::new();
+                raw.insert("paid_on".into(), today.to_string());
+                let form =
+                    Form::from_schema(crate::domain::fund::PAYMENT_FIELDS, &raw, &runtime, lang);
+                if let Some(c) = self.clients() {
+                    c.mode = ClientMode::Payment(form);
+                }
+            }
             Action::CaseStatus => {
                 let mut raw = Raw::new();
                 raw.insert("status".into(), rec.stored.status.clone());
@@ -778,6 +823,14 @@ impl App {
                 casework::set_status(&mut self.store, who, client_id, &s, now)
                     .map(|_| Msg::StatusSaved)
             }),
+            ClientMode::Payment(form) => {
+                let mut runtime = RuntimeOptions::new();
+                runtime.insert("fund", form.runtime_options("fund"));
+                crate::domain::fund::Payment::from_raw(&form.raw(), &runtime).map(|p| {
+                    crate::ledger::request_payment(&mut self.store, who, client_id, &p, now)
+                        .map(|_| Msg::PaymentRequested)
+                })
+            }
             _ => return,
         };
         match result {

@@ -13,6 +13,8 @@ use crate::ui::screens::block;
 use crate::ui::screens::records::RecordKind;
 
 const ADMIN_ONLY: &[Action] = &[Action::Staff, Action::Agencies, Action::Settings];
+/// Supervisors and administrators: funds and reports.
+const SUPERVISORS: &[Action] = &[Action::Funds, Action::Reports];
 const MENU: &[Action] = &[
     Action::ResumeDraft,
     Action::NewContact,
@@ -21,6 +23,8 @@ const MENU: &[Action] = &[
     Action::Clients,
     Action::Directory,
     Action::FollowUps,
+    Action::Funds,
+    Action::Reports,
     Action::Staff,
     Action::Agencies,
     Action::Settings,
@@ -36,6 +40,7 @@ pub fn menu(app: &App) -> Vec<&'static Binding> {
     let drafts = matches!(app.screen, Screen::Home { drafts, .. } if drafts > 0);
     MENU.iter()
         .filter(|a| app.is_admin() || !ADMIN_ONLY.contains(a))
+        .filter(|a| app.is_supervisor() || !SUPERVISORS.contains(a))
         .filter(|a| drafts || **a != Action::ResumeDraft)
         .filter_map(|a| HOME.iter().find(|b| b.action == *a))
         .collect()
@@ -70,6 +75,10 @@ impl App {
             self.fail(crate::Error::user(Msg::ErrAdminOnly));
             return;
         }
+        if SUPERVISORS.contains(&action) && !self.is_supervisor() {
+            self.fail(crate::Error::user(Msg::ErrFundsRole));
+            return;
+        }
         self.status = None;
         match action {
             Action::Staff => self.open_staff(),
@@ -89,6 +98,8 @@ impl App {
             Action::Clients => self.open_clients(),
             Action::Directory => self.open_directory(),
             Action::FollowUps => self.open_follow_ups(),
+            Action::Funds => self.open_funds(),
+            Action::Reports => self.open_reports(),
             Action::ResumeDraft if !self.resume_draft() => self.go_home(),
             Action::Lock => self.lock("lock"),
             Action::Logout => self.logout(),
@@ -102,24 +113,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, selected: usize) {
     let t = app.opts.theme;
     let lang = app.lang;
     let Some(s) = &app.session else { return };
-    let [who, rest] = Layout::vertical([Constraint::Length(4), Constraint::Fill(1)]).areas(area);
+    let [who, rest] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
     let [menu_a, due_a] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(34)]).areas(rest);
     let u = &s.user;
     let dim = |text: String| Span::styled(text, t.dim());
-    let lines = vec![
-        Line::from(vec![
-            Span::raw(format!(" {}", u.display_name)),
-            dim(format!(" ({}) · ", u.username)),
-            Span::raw(u.role.label().text(lang).to_string()),
-        ]),
-        Line::from(vec![
-            Span::raw(format!(" {}", u.agency_name)),
-            dim(format!(" ({}) · ", u.agency_kind.label().text(lang))),
-            Span::raw(Msg::LanguageName.text(lang).to_string()),
-        ]),
-    ];
-    frame.render_widget(Paragraph::new(lines).block(block(Msg::HomeYou, t, lang)), who);
+    // Who is logged in, on one line (the name is also in the title bar).
+    let line = Line::from(vec![
+        Span::raw(format!(" {}", u.display_name)),
+        dim(format!(" ({}) · ", u.username)),
+        Span::raw(u.role.label().text(lang).to_string()),
+        dim(" · ".into()),
+        Span::raw(u.agency_name.clone()),
+        dim(format!(" ({})", u.agency_kind.label().text(lang))),
+    ]);
+    frame.render_widget(Paragraph::new(line), who);
     let items = menu(app);
     let menu_lines: Vec<Line> = items
         .iter()

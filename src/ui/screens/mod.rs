@@ -5,9 +5,11 @@ pub mod agencies;
 pub mod auth;
 pub mod clients;
 pub mod directory;
+pub mod funds;
 pub mod home;
 pub mod records;
 pub mod referrals;
+pub mod reports;
 pub mod screening;
 pub mod settings;
 pub mod staff;
@@ -66,6 +68,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Clients(c) => clients::draw(frame, body, c, t, app.lang),
         Screen::Screening(s) => screening::draw(frame, body, s, t, app.lang),
         Screen::Directory(d) => directory::draw(frame, body, d, t, app.lang),
+        Screen::Funds(f) => funds::draw(frame, body, f, t, app.lang),
+        Screen::Reports(r) => reports::draw(frame, body, r, t, app.lang),
         Screen::Referrals(r) => {
             referrals::draw(frame, body, r, t, app.lang, records::local_day(app.now()))
         }
@@ -98,6 +102,8 @@ fn screen_title(app: &App) -> Msg {
         Screen::Screening(s) => s.title(),
         Screen::Directory(d) => d.title(),
         Screen::Referrals(r) => r.title(),
+        Screen::Funds(f) => f.title(),
+        Screen::Reports(r) => r.title(),
         Screen::Hidden => Msg::AppName,
     }
 }
