@@ -1063,6 +1063,16 @@ pub fn build(
                 f.drill = None; // these count clients; the payments list is under "paid by fund"
             }
             sections.push(section("clients_by_fund", Msg::RepClientsByFund, per_fund));
+            let mut per_category = clients_by_fund.breakdown(
+                conn,
+                "",
+                "p.category",
+                &labelled(fund::CATEGORIES, lang),
+            )?;
+            for f in &mut per_category {
+                f.drill = None;
+            }
+            sections.push(section("clients_by_category", Msg::RepClientsByCategory, per_category));
             monthly = b.monthly(conn, &period, "p.paid_on", false)?;
         }
     }

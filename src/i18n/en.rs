@@ -843,5 +843,6 @@ pub fn text(m: Msg) -> &'static str {
         RepMax => "max {0}",
         RepRunningTotal => "Running total",
         RecordsBehind => "Records behind: {0}",
+        RepClientsByCategory => "Clients paid, by category",
     }
 }

@@ -855,5 +855,6 @@ pub fn text(m: Msg) -> &'static str {
         RepMax => "máx. {0}",
         RepRunningTotal => "Total acumulado",
         RecordsBehind => "Registros detrás de: {0}",
+        RepClientsByCategory => "Clientes con pagos, por categoría",
     }
 }
