@@ -803,12 +803,19 @@ pub fn build(
                 n: cube.total,
                 drill: Some(b.drill("", "", vec![])),
             };
+            let given = Base {
+                rec: Rec::Client,
+                from: "services v",
+                id: "v.client_id",
+                cond: b.cond.clone(),
+                values: b.values.clone(),
+            };
             let people = Figure {
                 key: "clients".into(),
                 label: Msg::RepPeopleGivenServices.text(lang).into(),
                 value: Value::Count(people),
                 n: people,
-                drill: None,
+                drill: Some(given.drill("", "", vec![])),
             };
             sections.push(section("totals", Msg::RepTotals, vec![total, people]));
             sections.extend(cube.sections);
@@ -886,7 +893,7 @@ pub fn build(
                 label: Msg::RepMedianDays.text(lang).into(),
                 value: Value::Days(median),
                 n: days.len() as i64,
-                drill: None,
+                drill: Some(b.drill("", accepted, vec![])),
             };
             sections.push(section(
                 "totals",
@@ -988,6 +995,14 @@ pub fn build(
                     })
                     .collect())
             };
+            // The clients paid: these figures open to the clients, not to the payments.
+            let paid_clients = Base {
+                rec: Rec::Client,
+                from: b.from,
+                id: "p.client_id",
+                cond: b.cond.clone(),
+                values: b.values.clone(),
+            };
             let total: (i64, i64) = conn
                 .prepare_cached(&format!(
                     "SELECT coalesce(sum(p.amount_cents), 0), count(*) FROM {} WHERE {}",
@@ -1025,7 +1040,7 @@ pub fn build(
                         label: Msg::RepClientsPaid.text(lang).into(),
                         value: Value::Count(clients),
                         n: clients,
-                        drill: None,
+                        drill: Some(paid_clients.drill("", "", vec![])),
                     },
                 ],
             ));
@@ -1050,28 +1065,15 @@ pub fn build(
                 Msg::RepPaidByCategory,
                 money("p.category", &labelled(fund::CATEGORIES, lang))?,
             ));
-            let clients_by_fund = Base {
-                rec: Rec::Payment,
-                from: b.from,
-                id: "p.client_id",
-                cond: b.cond.clone(),
-                values: b.values.clone(),
-            };
-            let mut per_fund =
-                clients_by_fund.breakdown(conn, "", "CAST(p.fund_id AS TEXT)", &fund_name)?;
-            for f in &mut per_fund {
-                f.drill = None; // these count clients; the payments list is under "paid by fund"
-            }
+            let per_fund =
+                paid_clients.breakdown(conn, "", "CAST(p.fund_id AS TEXT)", &fund_name)?;
             sections.push(section("clients_by_fund", Msg::RepClientsByFund, per_fund));
-            let mut per_category = clients_by_fund.breakdown(
+            let per_category = paid_clients.breakdown(
                 conn,
                 "",
                 "p.category",
                 &labelled(fund::CATEGORIES, lang),
             )?;
-            for f in &mut per_category {
-                f.drill = None;
-            }
             sections.push(section("clients_by_category", Msg::RepClientsByCategory, per_category));
             monthly = b.monthly(conn, &period, "p.paid_on", false)?;
         }

@@ -407,6 +407,11 @@ fn services_screenings_referrals_tips_and_funds() {
         ("$1200.00".into(), "$300.00".into())
     );
 
+    // Clients paid open to the clients.
+    let paid = r.sections[0].figures.iter().find(|f| f.key == "clients").unwrap();
+    let ids = reports::drill_page(w.store.conn(), paid.drill.as_ref().unwrap(), 0, 10).unwrap();
+    assert_eq!((paid.drill.as_ref().unwrap().rec, ids.len()), (reports::Rec::Client, 2));
+
     let r = build(&w, Kind::Screenings, state(2026));
     assert_eq!(fig(&r, "totals", "screenings"), "0");
 }

@@ -723,8 +723,11 @@ impl App {
                 if open.is_empty() {
                     return self.fail(crate::Error::user(Msg::ErrNoOpenFund));
                 }
-                runtime.insert("fund", open);
                 let mut raw = Raw::new();
+                if let [(only, _)] = open.as_slice() {
+                    raw.insert("fund".into(), only.clone());
+                }
+                runtime.insert("fund", open);
                 raw.insert("paid_on".into(), today.to_string());
                 let form =
                     Form::from_schema(crate::domain::fund::PAYMENT_FIELDS, &raw, &runtime, lang);
