@@ -516,8 +516,7 @@ pub fn build(
     let (t0, t1) = period.instants();
     let (d0, d1) = (period.from.to_string(), period.to.to_string());
     let mut sections = Vec::new();
-    let monthly;
-    match kind {
+    let monthly = match kind {
         Kind::Hotline => {
             let b = Base {
                 rec: Rec::Contact,
@@ -647,7 +646,7 @@ pub fn build(
                 .collect();
             sections.push(section("outcome", Msg::FieldOutcomes, outcome_figures));
             sections.extend(parts);
-            monthly = cube.monthly;
+            cube.monthly
         }
         Kind::Clients => {
             // Served in the period: taken in, or given a service, within it (each found by its
@@ -756,8 +755,7 @@ pub fn build(
             sections.extend(parts);
             // The chart: intakes (new clients) by month.
             let last = dims.len();
-            monthly = cube
-                .monthly
+            cube.monthly
                 .iter()
                 .enumerate()
                 .map(|(m, (label, _))| {
@@ -770,7 +768,7 @@ pub fn build(
                         .sum();
                     (label.clone(), n)
                 })
-                .collect();
+                .collect()
         }
         Kind::Services => {
             let b = Base {
@@ -819,7 +817,7 @@ pub fn build(
             };
             sections.push(section("totals", Msg::RepTotals, vec![total, people]));
             sections.extend(cube.sections);
-            monthly = cube.monthly;
+            cube.monthly
         }
         Kind::Screenings => {
             let b = Base {
@@ -845,7 +843,7 @@ pub fn build(
                 Msg::RepByResult,
                 b.breakdown(conn, "", result, &status)?,
             ));
-            monthly = b.monthly(conn, &period, "s.started_at", true)?;
+            b.monthly(conn, &period, "s.started_at", true)?
         }
         Kind::Referrals => {
             let b = Base {
@@ -925,7 +923,7 @@ pub fn build(
                 Msg::RepCompletedByCategory,
                 category(" AND r.status = 'completed'")?,
             ));
-            monthly = b.monthly(conn, &period, "r.referred_on", false)?;
+            b.monthly(conn, &period, "r.referred_on", false)?
         }
         Kind::Tips => {
             let (scope, mut values) = match Scope::of(user) {
@@ -954,7 +952,7 @@ pub fn build(
             };
             sections.push(section("totals", Msg::RepTotals, vec![total]));
             sections.extend(cube.sections);
-            monthly = cube.monthly;
+            cube.monthly
         }
         Kind::Funds => {
             let b = Base {
@@ -1075,9 +1073,9 @@ pub fn build(
                 &labelled(fund::CATEGORIES, lang),
             )?;
             sections.push(section("clients_by_category", Msg::RepClientsByCategory, per_category));
-            monthly = b.monthly(conn, &period, "p.paid_on", false)?;
+            b.monthly(conn, &period, "p.paid_on", false)?
         }
-    }
+    };
     // Reports that open a figure to records: only ever the agency's own.
     for s in &mut sections {
         for f in &mut s.figures {
