@@ -1389,3 +1389,28 @@ fn reports_and_funds_are_for_supervisors() {
     h.typed("f");
     assert!(matches!(h.app.screen, Screen::Home { .. }));
 }
+
+#[test]
+fn a_supervisor_adds_a_fund_on_screen() {
+    let mut h = Harness::admin();
+    funds_and_figures(&mut h);
+    h.login("sara", "470193").typed("f").typed("a");
+    let raw = h.app.form().unwrap().raw();
+    assert_eq!(
+        (raw["period_from"].as_str(), raw["period_to"].as_str()),
+        ("2026-07-01", "2027-06-30")
+    );
+    h.focus_field("name").typed("VOCA FFY27");
+    h.focus_field("source").enter().typed("v").enter();
+    h.focus_field("categories").enter().typed("re").typed(" ").enter();
+    h.focus_field("amount").typed("0");
+    h.ctrl('s');
+    assert!(h.status().contains("more than zero"), "{}", h.status());
+    h.focus_field("amount").key(KeyCode::Backspace).typed("40,000");
+    h.ctrl('s');
+    assert_eq!(h.status(), Msg::FundSaved.text(Lang::En));
+    let s = h.screen();
+    assert!(s.contains("VOCA FFY27") && s.contains("$40000.00") && s.contains("VOCA"), "{s}");
+    h.key(KeyCode::Esc);
+    assert!(h.screen().contains("State victim fund"), "both funds listed");
+}

@@ -307,10 +307,10 @@ fn draw_list(frame: &mut Frame, area: Rect, f: &FundScreen, t: Theme, lang: Lang
     let widths = [
         Constraint::Fill(1),
         Constraint::Length(12),
-        Constraint::Length(11),
-        Constraint::Length(11),
         Constraint::Length(10),
-        Constraint::Length(11),
+        Constraint::Length(10),
+        Constraint::Length(10),
+        Constraint::Length(10),
     ];
     let empty = rows.is_empty();
     frame.render_widget(
