@@ -3,6 +3,8 @@
 //! The binary (`src/main.rs`) is thin; everything lives in this library so tests drive the
 //! same code the console runs.
 
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod auth;
 pub mod casework;
 pub mod cli;

@@ -107,7 +107,7 @@ pub fn add_user(
     if users::count_users(store.conn())? == 0 && a.role != Role::Admin {
         return Err(Error::user(Msg::ErrFirstMustBeAdmin));
     }
-    let hash = pin::hash(a.pin, cost);
+    let hash = pin::hash(a.pin, cost)?;
     let source = store.source().to_string();
     store.write(|tx| {
         let (agency_id, created) = users::agency_find_or_add(tx, &agency, now)?;
@@ -220,7 +220,7 @@ pub fn reset_pin(
     let target =
         users::get(store.conn(), user_id)?.ok_or_else(|| Error::user(Msg::ErrNoSuchUser))?;
     check_new_pin(new_pin, again, &[&target.username, &target.display_name])?;
-    let hash = pin::hash(new_pin, cost);
+    let hash = pin::hash(new_pin, cost)?;
     let source = store.source().to_string();
     store.write(|tx| {
         users::set_pin(tx, user_id, &hash, true, now)?;
@@ -293,7 +293,7 @@ pub fn change_own_pin(
     if pin::verify(new_pin, &stored.pin_hash) {
         return Err(Error::user(Msg::ErrPinUnchanged));
     }
-    let hash = pin::hash(new_pin, cost);
+    let hash = pin::hash(new_pin, cost)?;
     let source = store.source().to_string();
     store.write(|tx| {
         users::set_pin(tx, user.id, &hash, false, now)?;

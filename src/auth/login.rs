@@ -93,7 +93,11 @@ impl Login<'_> {
             audit_event(self.store, uid, None, "login", "disabled")?;
             return Ok(Outcome::Denied(Msg::LoginDisabled));
         }
-        let upgrade = pin::needs_upgrade(&u.pin_hash, self.cost).then(|| pin::hash(pin, self.cost));
+        // A stronger hash at login when the stored one is weak; if it cannot be made, the old
+        // one stays and the login goes on.
+        let upgrade = pin::needs_upgrade(&u.pin_hash, self.cost)
+            .then(|| pin::hash(pin, self.cost).ok())
+            .flatten();
         let source = self.store.source().to_string();
         let uid = u.user.id;
         let session_id = self.store.write(|tx| {

@@ -118,10 +118,8 @@ pub const PRODUCTION: HashCost = HashCost { m_kib: 19_456, t: 2, p: 1 };
 
 impl HashCost {
     fn argon2(self) -> Argon2<'static> {
-        let params = Params::new(self.m_kib, self.t, self.p, None).unwrap_or_else(|_| {
-            Params::new(PRODUCTION.m_kib, PRODUCTION.t, PRODUCTION.p, None)
-                .expect("production argon2 parameters are valid")
-        });
+        // Parameters argon2 refuses fall back to its defaults (the production cost).
+        let params = Params::new(self.m_kib, self.t, self.p, None).unwrap_or_default();
         Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
     }
 
@@ -137,12 +135,12 @@ impl HashCost {
 }
 
 /// Hash a PIN as a PHC string (`$argon2id$v=19$m=…,t=…,p=…$salt$hash`).
-pub fn hash(pin: &str, cost: HashCost) -> String {
+pub fn hash(pin: &str, cost: HashCost) -> crate::Result<String> {
     let salt = SaltString::generate(&mut argon2::password_hash::rand_core::OsRng);
     cost.argon2()
         .hash_password(pin.as_bytes(), &salt)
         .map(|h| h.to_string())
-        .expect("argon2id hashing with valid parameters and a fresh salt cannot fail")
+        .map_err(|_| crate::Error::user(crate::i18n::Msg::ErrPinHash))
 }
 
 /// Verify a PIN against a stored PHC string; a malformed string never verifies.
@@ -201,7 +199,7 @@ mod tests {
 
     #[test]
     fn hashes_verify_and_weak_ones_are_flagged() {
-        let h = hash("508731", CHEAP);
+        let h = hash("508731", CHEAP).unwrap();
         assert!(h.starts_with("$argon2id$v=19$m=64,t=1,p=1$"));
         assert!(verify("508731", &h));
         assert!(!verify("508732", &h));

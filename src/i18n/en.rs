@@ -844,5 +844,6 @@ pub fn text(m: Msg) -> &'static str {
         RepRunningTotal => "Running total",
         RecordsBehind => "Records behind: {0}",
         RepClientsByCategory => "Clients paid, by category",
+        ErrPinHash => "The PIN could not be protected; nothing was changed. Try again.",
     }
 }

@@ -856,5 +856,6 @@ pub fn text(m: Msg) -> &'static str {
         RepRunningTotal => "Total acumulado",
         RecordsBehind => "Registros detrás de: {0}",
         RepClientsByCategory => "Clientes con pagos, por categoría",
+        ErrPinHash => "No se pudo proteger el PIN; no se cambió nada. Inténtelo de nuevo.",
     }
 }
