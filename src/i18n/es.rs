@@ -683,9 +683,7 @@ pub fn text(m: Msg) -> &'static str {
         ServiceSavedDir => "Servicio guardado.",
         ServiceVerified => "Marcado como verificado hoy.",
         ServiceRetired => "Servicio retirado: salió de la búsqueda; las remisiones lo conservan.",
-        ConfirmRetire => {
-            "¿Retirar este servicio? Sale de la búsqueda; las remisiones antiguas lo conservan."
-        }
+        ConfirmRetire => "¿Retirar este servicio? Las remisiones antiguas lo conservan.",
         ErrSupervisorOnly => "Solo supervisores y administradores cambian el directorio.",
         ErrOrganizationNeeded => "Elija una organización o escriba una nueva.",
         ErrSaveContactFirst => "Guarde primero el contacto y luego remita.",
@@ -849,7 +847,7 @@ pub fn text(m: Msg) -> &'static str {
         ErrPeriodRange => "Indique el primer y el último día.",
         ErrSharedNoRecords => "La vista para compartir solo muestra conteos; pulse s para salir.",
         ErrNoRecordsBehind => "Esta cifra cuenta personas o llamantes, no registros que abrir.",
-        SharedView => "vista para compartir: conteos menores de 11 ocultos",
+        SharedView => "compartir: menos de 11 ocultos",
         RepFigures => "Cifras",
         RepByMonth => "Por mes",
         RepMax => "máx. {0}",

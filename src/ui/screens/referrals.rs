@@ -317,9 +317,11 @@ fn draw_view(
     let mut lines = vec![
         Line::from(Span::styled(format!(" {} · {}", v.service, v.organization), t.title())),
         row(Msg::ColFor, subject_text(v.subject, lang)),
-        row(Msg::FieldPhone, v.phone.clone().unwrap_or_default()),
-        row(Msg::FieldReferredOn, format!("{} · {}", v.referred_on, v.referred_by)),
     ];
+    if let Some(phone) = &v.phone {
+        lines.push(row(Msg::FieldPhone, phone.clone()));
+    }
+    lines.push(row(Msg::FieldReferredOn, format!("{} · {}", v.referred_on, v.referred_by)));
     for (i, l) in wrap(&v.reason, width.max(10)).into_iter().enumerate() {
         if i == 0 {
             lines.push(row(Msg::FieldRefReason, l));
