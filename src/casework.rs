@@ -12,7 +12,8 @@ use crate::i18n::Msg;
 use crate::store::audit::{self, Event};
 use crate::store::{Store, clients, drafts, referrals};
 
-fn audit_in(
+/// The audit row of a change `who` made to record `id`, in the change's own transaction.
+pub(crate) fn audit_in(
     tx: &rusqlite::Transaction,
     source: &str,
     who: Who,

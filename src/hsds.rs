@@ -12,7 +12,7 @@ use std::path::Path;
 
 use jiff::Timestamp;
 use jiff::civil::Date;
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{OptionalExtension, params};
 use sha2::{Digest, Sha256};
 
 use crate::domain::directory::{CATEGORIES, POPULATIONS, Span};
@@ -90,12 +90,8 @@ fn uuid_of(seed: &str) -> String {
     format!("{}-{}-5{}-8{}-{}", &x[..8], &x[8..12], &x[13..16], &x[17..20], &x[20..32])
 }
 
-/// A spreadsheet cell that starts like a formula is written with a leading quote; reading
-/// takes the quote off again.
-fn safe(cell: &str) -> String {
-    crate::cli::records::csv_safe(cell)
-}
-
+/// A cell written with a leading quote because it starts like a formula (`csv_safe`) is read
+/// back without it.
 fn unsafe_cell(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
         Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
@@ -128,7 +124,7 @@ impl Out {
 
     fn row(&mut self, file: &str, cells: &[&str]) -> Result<()> {
         let w = self.files.get_mut(file).ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))?;
-        w.write_record(cells.iter().map(|c| safe(c))).map_err(csv_err)
+        w.write_record(cells.iter().map(|c| crate::cli::records::csv_safe(c))).map_err(csv_err)
     }
 
     fn finish(self) -> Result<()> {
@@ -227,7 +223,8 @@ pub fn export(store: &mut Store, dir: &Path) -> Result<usize> {
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     for (id, hsds, org, retired) in &services {
-        let s = stored_service(conn, *id)?;
+        let s = directory::stored_service(conn, *id, true)?
+            .ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))?;
         let sid = if hsds.is_empty() { uuid_of(&format!("service:{id}")) } else { hsds.clone() };
         let oid = orgs.get(org).cloned().unwrap_or_default();
         let opt = |o: &Option<String>| o.clone().unwrap_or_default();
@@ -322,48 +319,6 @@ pub fn export(store: &mut Store, dir: &Path) -> Result<usize> {
     }
     out.finish()?;
     Ok(services.len())
-}
-
-/// A service as stored, retired ones included.
-fn stored_service(conn: &Connection, id: i64) -> Result<NewService> {
-    let mut s: NewService = conn.query_row(
-        "SELECT organization_id, name, description, phone, text_number, hours, open_24_7, statewide,
-                eligibility, intake_steps, last_verified FROM dir_services WHERE id = ?1",
-        params![id],
-        |r| {
-            Ok(NewService {
-                organization_id: r.get(0)?,
-                name: r.get(1)?,
-                description: r.get(2)?,
-                phone: r.get(3)?,
-                text_number: r.get(4)?,
-                hours: r.get(5)?,
-                open_24_7: r.get(6)?,
-                statewide: r.get(7)?,
-                eligibility: r.get(8)?,
-                intake_steps: r.get(9)?,
-                last_verified: r.get::<_, Option<String>>(10)?.and_then(|d| d.parse().ok()),
-                ..Default::default()
-            })
-        },
-    )?;
-    let mut stmt = conn.prepare_cached(
-        "SELECT kind, value FROM dir_service_tags WHERE service_id = ?1 ORDER BY kind, value",
-    )?;
-    for row in
-        stmt.query_map(params![id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
-    {
-        let (kind, value) = row?;
-        match kind.as_str() {
-            "category" => s.categories.push(value),
-            "population" => s.populations.push(value),
-            "language" => s.languages.push(value),
-            _ => s.areas.push(value),
-        }
-    }
-    s.locations = directory::locations(conn, id)?;
-    s.schedule = directory::schedule(conn, id)?;
-    Ok(s)
 }
 
 /// An organisation read from the files.

@@ -4,6 +4,7 @@
 
 use jiff::Timestamp;
 
+use crate::casework::audit_in;
 use crate::domain::fund::{Fund, Payment};
 use crate::domain::staff::Role;
 use crate::error::{Error, Result};
@@ -21,21 +22,6 @@ pub fn manages_funds(role: Role) -> bool {
 /// Those doing casework ask for payments.
 pub fn requests_payments(role: Role) -> bool {
     matches!(role, Role::Admin | Role::Supervisor | Role::Advocate)
-}
-
-fn audit_in(
-    tx: &rusqlite::Transaction,
-    source: &str,
-    who: Who,
-    event: &str,
-    id: i64,
-) -> Result<()> {
-    audit::append(
-        tx,
-        source,
-        &Event::new(event, "ok").by(Some(who.user.id), who.session_id).record(id),
-    )?;
-    Ok(())
 }
 
 fn refused(store: &mut Store, who: Who, event: &str, msg: Msg) -> Result<()> {

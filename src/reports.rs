@@ -260,22 +260,35 @@ impl Base {
                 Ok((k, r.get(1)?))
             })?
             .collect::<rusqlite::Result<_>>()?;
-        Ok(rows
-            .into_iter()
-            .map(|(k, n)| {
-                let (cond, values) = match &k {
-                    Some(v) => (format!(" AND {key} = ?"), vec![Sql::Text(v.clone())]),
-                    None => (format!(" AND {key} IS NULL"), vec![]),
-                };
-                Figure {
-                    key: k.clone().unwrap_or_else(|| "not_reported".into()),
-                    label: k.as_deref().map(label).unwrap_or_default(),
-                    value: Value::Count(n),
-                    n,
-                    drill: Some(self.drill(join, &cond, values)),
-                }
-            })
-            .collect())
+        Ok(rows.into_iter().map(|(k, n)| self.count_figure(join, key, &[], k, n, label)).collect())
+    }
+
+    /// The figure for the rows whose `expr` (over `join`, with `params` for its `?`) is `k`:
+    /// its count, its label, and the query for its records.
+    fn count_figure(
+        &self,
+        join: &str,
+        expr: &str,
+        params: &[Sql],
+        k: Option<String>,
+        n: i64,
+        label: &dyn Fn(&str) -> String,
+    ) -> Figure {
+        let mut values = params.to_vec();
+        let cond = match &k {
+            Some(v) => {
+                values.push(Sql::Text(v.clone()));
+                format!(" AND {expr} = ?")
+            }
+            None => format!(" AND {expr} IS NULL"),
+        };
+        Figure {
+            label: k.as_deref().map(label).unwrap_or_default(),
+            key: k.unwrap_or_else(|| "not_reported".into()),
+            value: Value::Count(n),
+            n,
+            drill: Some(self.drill(join, &cond, values)),
+        }
     }
 
     /// Counts by several dimensions (and by month, for the chart) in one pass over the rows:
@@ -391,23 +404,7 @@ impl Base {
             counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
             let figures = counts
                 .into_iter()
-                .map(|(k, n)| {
-                    let mut values = d.params.clone();
-                    let cond = match &k {
-                        Some(v) => {
-                            values.push(Sql::Text(v.clone()));
-                            format!(" AND {} = ?", d.expr)
-                        }
-                        None => format!(" AND {} IS NULL", d.expr),
-                    };
-                    Figure {
-                        key: k.clone().unwrap_or_else(|| "not_reported".into()),
-                        label: k.as_deref().map(|x| (d.label)(x)).unwrap_or_default(),
-                        value: Value::Count(n),
-                        n,
-                        drill: Some(self.drill("", &cond, values)),
-                    }
-                })
+                .map(|(k, n)| self.count_figure("", d.expr, &d.params, k, n, &d.label))
                 .collect();
             sections.push(Section { key: d.key, title: d.title, figures });
         }
@@ -434,33 +431,7 @@ impl Base {
         at: &str,
         instants: bool,
     ) -> Result<Vec<(String, i64)>> {
-        let months = period.months();
-        let mut case = String::from("CASE");
-        let mut values = Vec::new();
-        for (i, (_, _, end)) in months.iter().enumerate() {
-            case.push_str(&format!(" WHEN {at} < ? THEN {i}"));
-            let bound = end.tomorrow().unwrap_or(*end);
-            values.push(Sql::Text(if instants { day_start(bound) } else { bound.to_string() }));
-        }
-        case.push_str(" END");
-        let sql = format!(
-            "SELECT {case} AS m, count(*) FROM {} WHERE {} GROUP BY m",
-            self.from, self.cond
-        );
-        let all: Vec<Sql> = values.into_iter().chain(self.values.iter().cloned()).collect();
-        let mut counts = vec![0; months.len()];
-        let mut stmt = conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(all), |r| {
-            Ok((r.get::<_, Option<i64>>(0)?, r.get::<_, i64>(1)?))
-        })?;
-        for row in rows {
-            if let (Some(m), n) = row?
-                && let Some(c) = counts.get_mut(m as usize)
-            {
-                *c = n;
-            }
-        }
-        Ok(months.into_iter().map(|(l, _, _)| l).zip(counts).collect())
+        Ok(self.cube(conn, &[], Some((period, at, instants)))?.monthly)
     }
 }
 
@@ -632,16 +603,8 @@ pub fn build(
             let label = labelled(contact::OUTCOMES, lang);
             let outcome_figures = outcomes
                 .into_iter()
-                .map(|(k, n)| Figure {
-                    label: label(&k),
-                    drill: Some(b.drill(
-                        ", json_each(c.outcomes) j",
-                        " AND j.value = ?",
-                        vec![text(&k)],
-                    )),
-                    key: k,
-                    value: Value::Count(n),
-                    n,
+                .map(|(k, n)| {
+                    b.count_figure(", json_each(c.outcomes) j", "j.value", &[], Some(k), n, &label)
                 })
                 .collect();
             sections.push(section("outcome", Msg::FieldOutcomes, outcome_figures));

@@ -4,11 +4,11 @@
 use jiff::Timestamp;
 use jiff::civil::Date;
 
+use crate::casework::audit_in;
 use crate::domain::staff::Role;
 use crate::error::{Error, Result};
 use crate::hotline::Who;
 use crate::i18n::Msg;
-use crate::store::audit::{self, Event};
 use crate::store::directory::{self, ServiceInput};
 use crate::store::{Store, drafts};
 
@@ -19,21 +19,6 @@ pub fn may_edit(role: Role) -> bool {
 
 fn allowed(who: Who) -> Result<()> {
     if may_edit(who.user.role) { Ok(()) } else { Err(Error::user(Msg::ErrSupervisorOnly)) }
-}
-
-fn audit_in(
-    tx: &rusqlite::Transaction,
-    source: &str,
-    who: Who,
-    event: &str,
-    id: i64,
-) -> Result<()> {
-    audit::append(
-        tx,
-        source,
-        &Event::new(event, "ok").by(Some(who.user.id), who.session_id).record(id),
-    )?;
-    Ok(())
 }
 
 /// Add (`id` None) or change a service, creating its organisation when the form names a new one.

@@ -189,9 +189,23 @@ pub fn fund(store: &mut Store, c: &FundCommand, lang: Lang) -> Result<()> {
                     put!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
                 }
                 ListFormat::Csv => {
-                    put!("id,name,source,from,to,amount,paid,pending,remaining");
+                    let err =
+                        |e: csv::Error| Error::user_with(Msg::ErrCsvRead, &["-", &e.to_string()]);
+                    let mut w = csv::Writer::from_writer(std::io::stdout());
+                    let head = [
+                        "id",
+                        "name",
+                        "source",
+                        "from",
+                        "to",
+                        "amount",
+                        "paid",
+                        "pending",
+                        "remaining",
+                    ];
+                    w.write_record(head).map_err(err)?;
                     for f in &rows {
-                        let cells = [
+                        w.write_record([
                             f.id.to_string(),
                             csv_safe(&f.name),
                             f.source.clone(),
@@ -201,10 +215,10 @@ pub fn fund(store: &mut Store, c: &FundCommand, lang: Lang) -> Result<()> {
                             format_cents(f.paid_cents),
                             format_cents(f.pending_cents),
                             format_cents(f.remaining_cents()),
-                        ];
-                        let line: Vec<String> = cells.iter().map(|c| quote(c)).collect();
-                        put!("{}", line.join(","));
+                        ])
+                        .map_err(err)?;
                     }
+                    w.flush()?;
                 }
                 ListFormat::Table => {
                     for f in &rows {
@@ -226,14 +240,6 @@ pub fn fund(store: &mut Store, c: &FundCommand, lang: Lang) -> Result<()> {
         }
     }
     Ok(())
-}
-
-fn quote(c: &str) -> String {
-    if c.contains([',', '"', '\n']) {
-        format!("\"{}\"", c.replace('"', "\"\""))
-    } else {
-        c.to_string()
-    }
 }
 
 fn field_errors(errors: &[FieldError], lang: Lang) -> Error {

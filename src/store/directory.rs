@@ -161,12 +161,17 @@ pub fn verify_service(tx: &Transaction, id: i64, today: Date, now: Timestamp) ->
 /// A service as its edit form starts: everything stored, street address included (only
 /// supervisors and administrators edit).
 pub fn service_for_edit(conn: &Connection, id: i64) -> Result<Option<NewService>> {
+    stored_service(conn, id, false)
+}
+
+/// A service as stored, with its tags, places and hours; a retired one only if `retired_too`.
+pub fn stored_service(conn: &Connection, id: i64, retired_too: bool) -> Result<Option<NewService>> {
     let found = conn
         .query_row(
             "SELECT organization_id, name, description, phone, text_number, hours, open_24_7, statewide,
                     eligibility, intake_steps, last_verified
-             FROM dir_services WHERE id = ?1 AND retired_at IS NULL",
-            params![id],
+             FROM dir_services WHERE id = ?1 AND (retired_at IS NULL OR ?2)",
+            params![id, retired_too],
             |r| {
                 Ok(NewService {
                     organization_id: r.get(0)?,

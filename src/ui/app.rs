@@ -584,6 +584,11 @@ impl App {
         }
     }
 
+    /// The logged-in user and their session, for the records they change.
+    pub(crate) fn user_and_session(&self) -> Option<(crate::store::users::User, Option<i64>)> {
+        self.session.as_ref().map(|s| (s.user.clone(), Some(s.session_id)))
+    }
+
     /// A supervisor or administrator: funds and reports.
     pub fn is_supervisor(&self) -> bool {
         self.session.as_ref().is_some_and(|s| crate::ledger::manages_funds(s.user.role))

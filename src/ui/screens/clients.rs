@@ -259,10 +259,6 @@ fn timeline_row(e: store_clients::Event, lang: Lang) -> TimelineRow {
 }
 
 impl App {
-    fn client_who(&self) -> Option<(crate::store::users::User, Option<i64>)> {
-        self.session.as_ref().map(|s| (s.user.clone(), Some(s.session_id)))
-    }
-
     fn client_runtime(&self) -> Result<RuntimeOptions> {
         let mut r = RuntimeOptions::new();
         if let Some(s) = &self.session {
@@ -346,7 +342,7 @@ impl App {
 
     /// Open a client's case record (audited).
     pub(crate) fn open_client(&mut self, id: i64) {
-        let Some((user, sid)) = self.client_who() else { return };
+        let Some((user, sid)) = self.user_and_session() else { return };
         let who = Who { user: &user, session_id: sid };
         let opened = casework::open_client(&mut self.store, who, id);
         match opened {
@@ -561,7 +557,7 @@ impl App {
 
     /// Save the intake. A new client is first checked for likely duplicates unless `anyway`.
     fn save_intake(&mut self, anyway: bool, link_to: Option<i64>) {
-        let Some((user, sid)) = self.client_who() else { return };
+        let Some((user, sid)) = self.user_and_session() else { return };
         let (lang, now) = (self.lang, self.now());
         let today = local_day(now);
         let runtime = self.client_runtime().unwrap_or_default();
@@ -640,7 +636,7 @@ impl App {
     }
 
     fn record_action(&mut self, action: Action) {
-        let Some((user, _)) = self.client_who() else { return };
+        let Some((user, _)) = self.user_and_session() else { return };
         let lang = self.lang;
         let today = local_day(self.now());
         let Screen::Clients(c) = &mut self.screen else { return };
@@ -785,7 +781,7 @@ impl App {
     }
 
     fn save_case_form(&mut self) {
-        let Some((user, sid)) = self.client_who() else { return };
+        let Some((user, sid)) = self.user_and_session() else { return };
         let (lang, now) = (self.lang, self.now());
         let Screen::Clients(c) = &self.screen else { return };
         let Some(client_id) = c.record.as_ref().map(|r| r.stored.id) else { return };

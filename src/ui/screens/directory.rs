@@ -226,6 +226,17 @@ impl App {
         }
     }
 
+    /// Put a service's phone number on the user's own clipboard (OSC 52, over SSH too).
+    pub(crate) fn copy_phone(&mut self, phone: Option<String>) {
+        match phone {
+            Some(phone) => {
+                self.say_text(fill(Msg::PhoneCopied.text(self.lang), &[&phone]));
+                self.clipboard = Some(phone);
+            }
+            None => self.fail(crate::Error::user(Msg::NoPhone)),
+        }
+    }
+
     /// Leave a form: the referral and filter forms go back to the search, an edit to the
     /// service (or the search for a new one).
     pub(crate) fn directory_close_form(&mut self) {
@@ -518,13 +529,10 @@ impl App {
             DMode::Detail(detail) => {
                 let id = detail.hit.service_id;
                 match action {
-                    Action::CopyPhone => match detail.hit.phone.clone() {
-                        Some(phone) => {
-                            self.clipboard = Some(phone.clone());
-                            self.say_text(fill(Msg::PhoneCopied.text(lang), &[&phone]));
-                        }
-                        None => self.fail(crate::Error::user(Msg::NoPhone)),
-                    },
+                    Action::CopyPhone => {
+                        let phone = detail.hit.phone.clone();
+                        self.copy_phone(phone)
+                    }
                     Action::Refer if d.refer_for.is_some() => self.refer_form(id, None),
                     Action::Edit if d.may_edit => self.edit_service(Some(id), None),
                     Action::Verify if d.may_edit => {

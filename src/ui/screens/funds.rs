@@ -88,12 +88,8 @@ impl App {
         }
     }
 
-    fn who_now(&self) -> Option<(crate::store::users::User, Option<i64>)> {
-        self.session.as_ref().map(|s| (s.user.clone(), Some(s.session_id)))
-    }
-
     pub(crate) fn open_funds(&mut self) {
-        let Some((u, _)) = self.who_now() else { return };
+        let Some((u, _)) = self.user_and_session() else { return };
         if !ledger::manages_funds(u.role) {
             return self.fail(crate::Error::user(Msg::ErrFundsRole));
         }
@@ -116,7 +112,7 @@ impl App {
 
     /// A fund's figures and the first page of its payments.
     fn open_fund(&mut self, id: i64) {
-        let Some((u, _)) = self.who_now() else { return };
+        let Some((u, _)) = self.user_and_session() else { return };
         let conn = self.store.conn();
         let loaded = (|| -> crate::Result<Option<FundView>> {
             let Some(fund) = store_funds::get(conn, u.agency_id, id)? else { return Ok(None) };
@@ -150,7 +146,7 @@ impl App {
     pub(crate) fn funds_action(&mut self, action: Action) {
         let lang = self.lang;
         let now = self.now();
-        let Some((u, sid)) = self.who_now() else { return };
+        let Some((u, sid)) = self.user_and_session() else { return };
         let Screen::Funds(f) = &mut self.screen else { return };
         match &f.mode {
             FMode::List => match action {

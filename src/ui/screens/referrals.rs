@@ -193,13 +193,10 @@ impl App {
                         lang,
                     ));
                 }
-                Action::CopyPhone => match view.phone.clone() {
-                    Some(phone) => {
-                        self.clipboard = Some(phone.clone());
-                        self.say_text(fill(Msg::PhoneCopied.text(lang), &[&phone]));
-                    }
-                    None => self.fail(crate::Error::user(Msg::NoPhone)),
-                },
+                Action::CopyPhone => {
+                    let phone = view.phone.clone();
+                    self.copy_phone(phone)
+                }
                 Action::Back => self.leave_referral(),
                 _ => {}
             }
