@@ -328,20 +328,27 @@ pub struct Opened {
     pub closed: bool,
     pub minor: String,
     pub client_id: Option<i64>,
+    pub contact_id: Option<i64>,
+    /// The person's language, as recorded on the consent step.
+    pub language: String,
 }
 
 pub fn open_screening(store: &mut Store, who: Who, id: i64) -> Result<Opened> {
     let u = who.user;
-    let row: Option<(i64, Option<String>, String, Option<i64>)> = store
+    type Row = (i64, Option<String>, String, Option<i64>, Option<i64>, String);
+    let row: Option<Row> = store
         .conn()
         .query_row(
-            "SELECT tool, closed_at, minor, client_id FROM screenings WHERE id = ?1 AND agency_id = ?2",
+            "SELECT tool, closed_at, minor, client_id, contact_id, language FROM screenings
+             WHERE id = ?1 AND agency_id = ?2",
             rusqlite::params![id, u.agency_id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
         )
         .map(Some)
-        .or_else(|e| if matches!(e, rusqlite::Error::QueryReturnedNoRows) { Ok(None) } else { Err(e) })?;
-    let (tool_row, closed, minor, client_id) =
+        .or_else(|e| {
+            if matches!(e, rusqlite::Error::QueryReturnedNoRows) { Ok(None) } else { Err(e) }
+        })?;
+    let (tool_row, closed, minor, client_id, contact_id, language) =
         row.ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))?;
     let source = store.source().to_string();
     store.write(|tx| audit_in(tx, &source, who, "screening_view", id))?;
@@ -351,6 +358,8 @@ pub fn open_screening(store: &mut Store, who: Who, id: i64) -> Result<Opened> {
         closed: closed.is_some(),
         minor,
         client_id,
+        contact_id,
+        language,
     })
 }
 

@@ -6,6 +6,7 @@ use jiff::civil::Date;
 
 use crate::domain::fields::{ANSWER, FieldError, FieldSpec, Kind, Options, YES_NO};
 use crate::domain::record::{Raw, RuntimeOptions, Values, parse_all};
+use crate::domain::reporting::{self, Report};
 use crate::i18n::Msg;
 
 pub const CHANNELS: &[(&str, Msg)] = &[
@@ -160,7 +161,16 @@ impl Contact {
 
     /// A minor with indicators: the report (who, when) or the reason it was not made is required.
     pub fn needs_report(&self) -> bool {
-        self.minor == "yes" && self.indicators_present()
+        reporting::report_required(&self.minor, self.indicators_present())
+    }
+
+    /// What the contact records about reporting.
+    pub fn report(&self) -> Report {
+        Report {
+            reported_to: self.reported_to.clone(),
+            reported_at: self.reported_at,
+            not_reported_reason: self.not_reported_reason.clone(),
+        }
     }
 
     pub fn from_raw(raw: &Raw) -> Result<Contact, Vec<FieldError>> {
@@ -194,7 +204,7 @@ impl Contact {
     fn rule_errors(&self) -> Vec<FieldError> {
         let mut e = Vec::new();
         let reported = !self.reported_to.is_empty();
-        if self.needs_report() && !reported && self.not_reported_reason.is_none() {
+        if !reported && reporting::missing(&self.minor, self.indicators_present(), &self.report()) {
             e.push(FieldError::new("reported_to", Msg::ErrReportRequired));
         }
         if reported && self.reported_at.is_none() {

@@ -60,7 +60,9 @@ pub struct Level {
     pub text: Bilingual,
     /// Suggested service categories (ids of the client service list).
     pub services: Vec<String>,
-    /// A minor at this level needs the reporting step before the screening closes.
+    /// Kept so that tool files written before the reporting rule moved still read. It decides
+    /// nothing: every level that finds indicators needs the reporting step for a minor
+    /// (`domain::reporting`), whatever the tool.
     pub minor_report: bool,
 }
 
@@ -457,6 +459,11 @@ pub struct Outcome {
 impl Tool {
     pub fn level(&self, id: &str) -> Option<&Level> {
         self.levels.iter().find(|l| l.id == id)
+    }
+
+    /// The outcome found indicators (its level is a positive one).
+    pub fn indicators(&self, outcome: &Outcome) -> bool {
+        outcome.level.as_deref().and_then(|l| self.level(l)).is_some_and(|l| l.positive)
     }
 
     pub fn score(&self, answers: &HashMap<String, Answer>) -> Outcome {

@@ -522,9 +522,8 @@ pub fn text(m: Msg) -> &'static str {
         ActReportStep => "Reporting step",
         ActScreen => "Screening",
         AnsNotApplicable => "Not applicable",
-        AnsSkip => "Skip",
-        AnsSkipped => "Skipped",
-        AnswerKeys => "y yes   n no   d declined   u don't know   s skip   Left/Right move",
+        AnsSkip => "Omit",
+        AnsSkipped => "Omitted",
         ColNumber => "#",
         ColQuestion => "Question",
         ConsentIntro => {
@@ -567,7 +566,6 @@ pub fn text(m: Msg) -> &'static str {
         TlScreening => "Screening",
         ToolNoVictim => "results speak of indicators and referral, never of a 'victim'",
         ErrNoNa => "This question does not take 'not applicable'.",
-        NaKey => "a: not applicable",
         ToolAgeWarning => {
             "This tool is meant for ages {0} to {1}; this person is {2}. Choose another unless you have a reason."
         }
@@ -845,5 +843,21 @@ pub fn text(m: Msg) -> &'static str {
         RecordsBehind => "Records behind: {0}",
         RepClientsByCategory => "Clients paid, by category",
         ErrPinHash => "The PIN could not be protected; nothing was changed. Try again.",
+        ActOtherWording => "Other language",
+        ScrAskedIn => "Questions in {0}; g shows this one in {1}.",
+        ScrOtherShown => "This question in {0} (g: back to {1}).",
+        ErrNotAnswerKey => "'{0}' is not an answer here: the answer keys are under the question.",
+        ActMoveItems => "move",
+        InLangEn => "English",
+        InLangEs => "Spanish",
+        EarlierReport => {
+            "A report about this person is already recorded ({0}): {1}, {2}. Ctrl+S confirms it; change what differs."
+        }
+        OnContactN => "hotline contact #{0}",
+        OnScreeningN => "screening #{0}",
+        AgeRecordMinor => {
+            "The client record says this person is a minor: indicators on any tool need the reporting step."
+        }
+        AgeRecordAdult => "The client record says this person is an adult.",
     }
 }

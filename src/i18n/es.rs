@@ -524,7 +524,6 @@ pub fn text(m: Msg) -> &'static str {
         AnsNotApplicable => "No aplica",
         AnsSkip => "Omitir",
         AnsSkipped => "Omitida",
-        AnswerKeys => "y sí   n no   d no responde   u no sabe   s omitir   Izq/Der mover",
         ColNumber => "n.º",
         ColQuestion => "Pregunta",
         ConsentIntro => {
@@ -573,7 +572,6 @@ pub fn text(m: Msg) -> &'static str {
         TlScreening => "Detección",
         ToolNoVictim => "los resultados hablan de indicadores y de referir, nunca de 'víctima'",
         ErrNoNa => "Esta pregunta no admite 'no aplica'.",
-        NaKey => "a: no aplica",
         ToolAgeWarning => {
             "Esta herramienta es para edades de {0} a {1}; esta persona tiene {2}. Elija otra salvo que tenga un motivo."
         }
@@ -855,5 +853,23 @@ pub fn text(m: Msg) -> &'static str {
         RecordsBehind => "Registros detrás de: {0}",
         RepClientsByCategory => "Clientes con pagos, por categoría",
         ErrPinHash => "No se pudo proteger el PIN; no se cambió nada. Inténtelo de nuevo.",
+        ActOtherWording => "Otro idioma",
+        ScrAskedIn => "Preguntas en {0}; g muestra esta en {1}.",
+        ScrOtherShown => "Esta pregunta en {0} (g: volver a {1}).",
+        ErrNotAnswerKey => {
+            "'{0}' no es una respuesta aquí: las teclas de respuesta están bajo la pregunta."
+        }
+        ActMoveItems => "mover",
+        InLangEn => "inglés",
+        InLangEs => "español",
+        EarlierReport => {
+            "Ya consta un reporte sobre esta persona ({0}): {1}, {2}. Ctrl+S lo confirma; cambie lo que sea distinto."
+        }
+        OnContactN => "contacto de la línea #{0}",
+        OnScreeningN => "evaluación #{0}",
+        AgeRecordMinor => {
+            "El expediente dice que esta persona es menor: los indicadores en cualquier herramienta requieren el paso de reporte."
+        }
+        AgeRecordAdult => "El expediente dice que esta persona es adulta.",
     }
 }

@@ -167,16 +167,11 @@ pub fn history(conn: &Connection, id: i64, item: &str) -> Result<Vec<Answer>> {
 }
 
 /// The report a minor's positive result needs before the screening closes.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Report {
-    pub reported_to: Vec<String>,
-    pub reported_at: Option<Timestamp>,
-    pub not_reported_reason: Option<String>,
-}
+pub use crate::domain::reporting::Report;
 
-/// Close a screening with its outcome, scored from its own tool version. A minor whose result
-/// calls for reporting cannot be closed without the report (who, when) or the reason it was not
-/// made.
+/// Close a screening with its outcome, scored from its own tool version. A minor with
+/// indicators (any tool, any positive level) cannot be closed without the report (who, when)
+/// or the reason it was not made: `domain::reporting` decides.
 pub fn close(
     tx: &Transaction,
     agency_id: i64,
@@ -191,14 +186,7 @@ pub fn close(
         })?;
     let tool = tool(tx, tool_row)?;
     let outcome = tool.score(&answers(tx, id)?);
-    let needs_report = minor == "yes"
-        && outcome
-            .level
-            .as_deref()
-            .and_then(|l| tool.level(l))
-            .is_some_and(|l| l.positive && l.minor_report);
-    let reported = !report.reported_to.is_empty() && report.reported_at.is_some();
-    if needs_report && !reported && report.not_reported_reason.is_none() {
+    if crate::domain::reporting::missing(&minor, tool.indicators(&outcome), report) {
         return Err(Error::user(Msg::ErrReportRequired));
     }
     let completeness = match outcome.completeness {
@@ -229,4 +217,52 @@ pub fn ensure_shipped(tx: &Transaction, now: Timestamp) -> Result<()> {
         ensure_tool(tx, text, true, None, now)?;
     }
     Ok(())
+}
+
+/// Where a report about the same person was already recorded: a hotline contact (the one
+/// screened, or one linked to the client) or an earlier closed screening of the client.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReportSource {
+    Contact(i64),
+    Screening(i64),
+}
+
+/// The newest report already made about this person (to whom and when; a reason for not
+/// reporting is never carried over: new indicators may call for the report now).
+pub fn earlier_report(
+    conn: &Connection,
+    agency_id: i64,
+    client_id: Option<i64>,
+    contact_id: Option<i64>,
+) -> Result<Option<(ReportSource, Report)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT kind, id, reported_to, reported_at FROM (
+             SELECT 'contact' AS kind, id, reported_to, reported_at FROM contacts
+             WHERE agency_id = ?1 AND (id = ?2 OR client_id = ?3)
+               AND reported_to <> '[]' AND reported_at IS NOT NULL
+             UNION ALL
+             SELECT 'screening', id, reported_to, reported_at FROM screenings
+             WHERE agency_id = ?1 AND client_id = ?3 AND closed_at IS NOT NULL
+               AND reported_to <> '[]' AND reported_at IS NOT NULL)
+         ORDER BY reported_at DESC, id DESC LIMIT 1",
+    )?;
+    let found = stmt
+        .query_row(params![agency_id, contact_id, client_id], |r| {
+            let kind: String = r.get(0)?;
+            let id: i64 = r.get(1)?;
+            let to: String = r.get(2)?;
+            let at: Option<String> = r.get(3)?;
+            Ok((kind, id, to, at))
+        })
+        .optional()?;
+    Ok(found.map(|(kind, id, to, at)| {
+        let source =
+            if kind == "contact" { ReportSource::Contact(id) } else { ReportSource::Screening(id) };
+        let report = Report {
+            reported_to: serde_json::from_str(&to).unwrap_or_default(),
+            reported_at: at.as_deref().and_then(time::from_db),
+            not_reported_reason: None,
+        };
+        (source, report)
+    }))
 }

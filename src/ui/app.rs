@@ -394,6 +394,13 @@ impl App {
                 let lang = self.lang;
                 if let Some(form) = self.form_mut() {
                     form.edit(key, lang);
+                } else if let (Screen::Screening(s), Key::Char(c)) = (&self.screen, key)
+                    && s.asking()
+                {
+                    // A letter that answers nothing: say so, rather than let it pass unseen.
+                    let text =
+                        crate::i18n::fill(Msg::ErrNotAnswerKey.text(lang), &[&c.to_string()]);
+                    self.status = Some(Status { text, error: true });
                 }
             }
         }

@@ -132,6 +132,7 @@ pub enum Action {
     AnswerSkip,
     AnswerNa,
     ToggleItemHelp,
+    OtherWording,
     ItemList,
     NoteSource,
     Finish,
@@ -317,23 +318,41 @@ pub const NOTE_VIEW: &[Binding] = &[
     b(&[Key::Esc], Action::Back, Msg::ActBack, true),
 ];
 
-/// One screening item at a time: single keys answer.
+/// One screening item at a time: single keys answer. One set of answer keys serves both
+/// languages, so a key never changes meaning with the language: y and s (sí) are yes, n is no;
+/// declined, don't know, omit and not applicable sit on letters that begin neither word for yes
+/// nor for no in either language (a test checks this against the catalogue). The hint under the
+/// question is made from this table.
 pub const SCREEN_ITEM: &[Binding] = &[
-    b(&[Key::Char('y')], Action::AnswerYes, Msg::OptYes, false),
+    b(&[Key::Char('y'), Key::Char('s')], Action::AnswerYes, Msg::OptYes, false),
     b(&[Key::Char('n')], Action::AnswerNo, Msg::OptNo, false),
-    b(&[Key::Char('d')], Action::AnswerDeclined, Msg::OptDeclined, false),
+    b(&[Key::Char('r')], Action::AnswerDeclined, Msg::OptDeclined, false),
     b(&[Key::Char('u')], Action::AnswerUnknown, Msg::OptUnknown, false),
-    b(&[Key::Char('s')], Action::AnswerSkip, Msg::AnsSkip, false),
+    b(&[Key::Char('o')], Action::AnswerSkip, Msg::AnsSkip, false),
     b(&[Key::Char('a')], Action::AnswerNa, Msg::AnsNotApplicable, false),
     b(&[Key::Enter], Action::Open, Msg::ActKeepEarlier, false),
     b(&[Key::Left, Key::PageUp], Action::PageUp, Msg::ActPrevItem, false),
     b(&[Key::Right, Key::PageDown], Action::PageDown, Msg::ActNextItem, false),
+    b(&[Key::Char('g')], Action::OtherWording, Msg::ActOtherWording, false),
     b(&[Key::Char('h')], Action::ToggleItemHelp, Msg::ActItemHelp, true),
     b(&[Key::Char('l')], Action::ItemList, Msg::ActItemList, true),
-    b(&[Key::Char('o')], Action::NoteSource, Msg::ActNoteSource, true),
+    b(&[Key::Char('m')], Action::NoteSource, Msg::ActNoteSource, true),
     b(&[Key::Char('f')], Action::Finish, Msg::ActFinish, true),
     b(&[Key::Esc], Action::Back, Msg::ActPause, true),
 ];
+
+/// The answers among the screening item's actions.
+pub fn is_answer(a: Action) -> bool {
+    matches!(
+        a,
+        Action::AnswerYes
+            | Action::AnswerNo
+            | Action::AnswerDeclined
+            | Action::AnswerUnknown
+            | Action::AnswerSkip
+            | Action::AnswerNa
+    )
+}
 
 pub const SCREEN_LIST: &[Binding] = &[
     b(&[Key::Up, Key::Char('k')], Action::Up, Msg::ActUp, false),
@@ -483,6 +502,35 @@ mod tests {
         assert_eq!(lookup(&[GLOBAL, FORM], Key::Ctrl('c'), true), Some(Action::Quit));
     }
 
+    /// The words for yes and no, in each language, begin with a key that gives exactly that
+    /// answer; no other answer's words begin with a key for yes, in either language (the field
+    /// trial found "s" meaning "skip" to an advocate who heard "sí").
+    #[test]
+    fn answer_keys_mean_the_same_in_both_languages() {
+        use crate::domain::text::fold;
+        use crate::i18n::Lang;
+        let first = |m: Msg, l: Lang| fold(m.text(l)).chars().next().unwrap_or(' ');
+        let bound =
+            |c: char| SCREEN_ITEM.iter().find(|b| b.keys.contains(&Key::Char(c))).map(|b| b.action);
+        let yes_keys: Vec<Key> = SCREEN_ITEM
+            .iter()
+            .filter(|b| b.action == Action::AnswerYes)
+            .flat_map(|b| b.keys.iter().copied())
+            .collect();
+        for lang in [Lang::En, Lang::Es] {
+            assert_eq!(bound(first(Msg::OptYes, lang)), Some(Action::AnswerYes), "{lang:?}");
+            assert_eq!(bound(first(Msg::OptNo, lang)), Some(Action::AnswerNo), "{lang:?}");
+            for b in SCREEN_ITEM.iter().filter(|b| is_answer(b.action)) {
+                if b.action == Action::AnswerYes {
+                    continue;
+                }
+                let c = first(b.label, lang);
+                assert!(!yes_keys.contains(&Key::Char(c)), "{:?} begins with a yes key", b.label);
+            }
+        }
+        assert_eq!(yes_keys, [Key::Char('y'), Key::Char('s')]);
+    }
+
     #[test]
     fn no_key_is_bound_twice_on_one_screen() {
         for table in [
@@ -498,6 +546,9 @@ mod tests {
             CLIENT_RECORD,
             DUPLICATES,
             NOTE_VIEW,
+            SCREEN_ITEM,
+            SCREEN_LIST,
+            SCREEN_RESULT,
             DIRECTORY,
             DIRECTORY_ADMIN,
             DIRECTORY_DETAIL,

@@ -93,3 +93,4 @@ pub fn run_intake(db: &TestDb, args: &[&str], stdin: &str) -> Output {
     child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
     child.wait_with_output().expect("intake output")
 }
+pub mod console;

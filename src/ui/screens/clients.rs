@@ -694,6 +694,7 @@ impl App {
                     client_id: Some(id),
                     contact_id: None,
                     minor,
+                    age_known: minor != "unknown",
                     language: &language,
                     interpreter: &interpreter,
                     age,

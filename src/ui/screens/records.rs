@@ -620,6 +620,7 @@ impl App {
                     client_id: None,
                     contact_id: Some(contact_id),
                     minor,
+                    age_known: false,
                     language: &c.language,
                     interpreter: &c.interpreter,
                     age: None,

@@ -12,24 +12,27 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
+use unicode_width::UnicodeWidthStr;
 
 use crate::casework::{self, Consent};
 use crate::domain::contact::{LANGUAGES, REPORTED_TO};
+use crate::domain::fields::format_local_datetime;
 use crate::domain::fields::{ANSWER, FieldSpec, Kind, Options, YES_NO};
 use crate::domain::record::{Raw, RuntimeOptions, Values, parse_all};
 use crate::domain::screening::{Answer, Completeness, Tool};
 use crate::hotline::Who;
 use crate::i18n::{Lang, Msg, fill};
-use crate::store::screenings::{Given, Report};
+use crate::store::screenings::{self, Given, Report, ReportSource};
 use crate::ui::app::{App, Screen, Status};
 use crate::ui::form::Form;
-use crate::ui::keymap::{self, Action, Binding};
+use crate::ui::keymap::{self, Action, Binding, Key};
 use crate::ui::screens::{block, draw_form, wrap};
 use crate::ui::theme::Theme;
 
 const MINOR: &[(&str, Msg)] =
     &[("yes", Msg::OptYes), ("no", Msg::OptNo), ("unknown", Msg::OptUnknown)];
 
+/// The step before the first item, when the person's age is not on a record: it is asked.
 const CONSENT: &[FieldSpec] = &[
     FieldSpec::new("tool", Msg::FieldTool, Kind::One(Options::Runtime)).required(),
     FieldSpec::new("explained", Msg::FieldExplained, Kind::One(Options::Fixed(YES_NO))).required(),
@@ -38,6 +41,62 @@ const CONSENT: &[FieldSpec] = &[
         .required(),
     FieldSpec::new("minor", Msg::FieldMinorPerson, Kind::One(Options::Fixed(MINOR))).required(),
 ];
+
+/// The same step when the client record already says whether the person is a minor: the record
+/// decides, and nobody can change it here.
+const CONSENT_AGE_KNOWN: &[FieldSpec] = CONSENT.split_at(4).0;
+
+/// The language the questions are asked in: the person's, where the tool has it (English or
+/// Spanish); otherwise the worker's own, for the interpreter to put into the person's language.
+pub fn question_lang(language: &str, interface: Lang) -> Lang {
+    match language {
+        "spanish" => Lang::Es,
+        "english" => Lang::En,
+        _ => interface,
+    }
+}
+
+fn lang_name(l: Lang) -> Msg {
+    match l {
+        Lang::En => Msg::InLangEn,
+        Lang::Es => Msg::InLangEs,
+    }
+}
+
+/// The answer keys under a question, made from the key table: "y/s Yes", "n No", "r ..." and
+/// the keys that move between questions.
+pub fn answer_hint(lang: Lang, allows_na: bool) -> Vec<String> {
+    keymap::SCREEN_ITEM
+        .iter()
+        .filter(|b| keymap::is_answer(b.action) && (allows_na || b.action != Action::AnswerNa))
+        .map(|b| {
+            let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
+            format!("{} {}", keys.join("/"), b.label.text(lang))
+        })
+        .chain(std::iter::once(format!(
+            "{}/{} {}",
+            Key::Left.label(),
+            Key::Right.label(),
+            Msg::ActMoveItems.text(lang)
+        )))
+        .collect()
+}
+
+/// Entries side by side, three spaces apart, on as few lines of `width` as they fit; an entry
+/// is never split.
+fn pack(entries: &[String], width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for e in entries {
+        match lines.last_mut() {
+            Some(l) if l.width() + 3 + e.width() <= width => {
+                l.push_str("   ");
+                l.push_str(e);
+            }
+            _ => lines.push(e.clone()),
+        }
+    }
+    lines
+}
 
 const SOURCES: &[(&str, Msg)] =
     &[("said", Msg::SrcSaid), ("observed", Msg::SrcObserved), ("records", Msg::SrcRecords)];
@@ -71,6 +130,8 @@ pub struct Person<'a> {
     pub client_id: Option<i64>,
     pub contact_id: Option<i64>,
     pub minor: &'a str,
+    /// `minor` comes from the client record (its birth date, age or age range), not a guess.
+    pub age_known: bool,
     pub language: &'a str,
     pub interpreter: &'a str,
     pub age: Option<i64>,
@@ -83,9 +144,18 @@ pub struct ScreeningScreen {
     pub tools: Vec<Tool>,
     pub client_id: Option<i64>,
     pub contact_id: Option<i64>,
+    /// yes, no or unknown: from the client record when it says, else asked on the consent step.
     pub minor: String,
+    /// The client record decided `minor`: the consent step does not ask.
+    pub age_known: bool,
     /// The person's age, when known: a tool meant for other ages is flagged on the consent step.
     pub age: Option<i64>,
+    /// The language the questions are asked in (the person's).
+    pub lang: Lang,
+    /// The question in front is shown in the other language (one key; it resets on moving).
+    pub other_wording: bool,
+    /// On the reporting step: the report about this person already on record, if any.
+    pub report_note: Option<String>,
     pub answers: HashMap<String, Answer>,
     /// Answers from earlier screenings, shown for confirmation until answered again.
     pub earlier: HashMap<String, Answer>,
@@ -126,6 +196,20 @@ impl ScreeningScreen {
             SMode::Result | SMode::Closed => Msg::TitleScreeningResult,
             _ => Msg::TitleScreening,
         }
+    }
+
+    /// A question is in front, waiting for its answer key.
+    pub fn asking(&self) -> bool {
+        matches!(self.mode, SMode::Item)
+    }
+
+    /// The language the question in front is shown in.
+    pub fn item_lang(&self) -> Lang {
+        if self.other_wording { self.lang.other() } else { self.lang }
+    }
+
+    fn consent_schema(&self) -> &'static [FieldSpec] {
+        if self.age_known { CONSENT_AGE_KNOWN } else { CONSENT }
     }
 
     fn item_id(&self) -> Option<String> {
@@ -182,7 +266,7 @@ impl App {
 
     /// The step before the first item: limits of confidentiality, language, interpreter.
     pub(crate) fn consent_step(&mut self, p: Person) {
-        let Person { client_id, contact_id, minor, language, interpreter, age } = p;
+        let Person { client_id, contact_id, minor, age_known, language, interpreter, age } = p;
         let now = self.now();
         let tools = match casework::screening_tools(&mut self.store, now) {
             Ok(t) => t,
@@ -198,7 +282,8 @@ impl App {
         raw.insert("language".into(), language.into());
         raw.insert("interpreter".into(), interpreter.into());
         raw.insert("minor".into(), minor.into());
-        let form = Form::from_schema(CONSENT, &raw, &runtime, lang);
+        let schema = if age_known { CONSENT_AGE_KNOWN } else { CONSENT };
+        let form = Form::from_schema(schema, &raw, &runtime, lang);
         self.screen = Screen::Screening(Box::new(ScreeningScreen {
             id: None,
             tool: None,
@@ -206,6 +291,10 @@ impl App {
             client_id,
             contact_id,
             age,
+            age_known,
+            lang: question_lang(language, lang),
+            other_wording: false,
+            report_note: None,
             minor: minor.into(),
             answers: HashMap::new(),
             earlier: HashMap::new(),
@@ -240,8 +329,12 @@ impl App {
                     tool: Some(o.tool),
                     tools: Vec::new(),
                     client_id: o.client_id,
-                    contact_id: None,
+                    contact_id: o.contact_id,
                     age: None,
+                    age_known: true,
+                    lang: question_lang(&o.language, self.lang),
+                    other_wording: false,
+                    report_note: None,
                     minor: o.minor,
                     answers: o.answers,
                     earlier,
@@ -296,6 +389,7 @@ impl App {
                     }
                     Action::Open => {
                         s.current = selected;
+                        s.other_wording = false;
                         s.mode = SMode::Item;
                     }
                     Action::Back => s.mode = SMode::Item,
@@ -312,13 +406,7 @@ impl App {
             },
             SMode::Result => match action {
                 Action::CloseScreening => self.finish_screening(&Report::default()),
-                Action::ReportStep => {
-                    let form =
-                        Form::from_schema(REPORT, &Raw::new(), &RuntimeOptions::new(), self.lang);
-                    if let Some(s) = self.screening() {
-                        s.mode = SMode::Report(form);
-                    }
-                }
+                Action::ReportStep => self.open_report_step(),
                 Action::BackToItems => s.mode = SMode::Item,
                 Action::Back => self.leave_screening(Some(Msg::ScreeningPaused)),
                 _ => {}
@@ -358,19 +446,22 @@ impl App {
         let (client_id, contact_id) = (s.client_id, s.contact_id);
         let mut runtime = RuntimeOptions::new();
         runtime.insert("tool", s.tools.iter().map(|t| (t.id.clone(), String::new())).collect());
-        let v = match parse_all(CONSENT, &raw, &runtime) {
+        let schema = s.consent_schema();
+        let v = match parse_all(schema, &raw, &runtime) {
             Ok(v) => Values(v),
-            Err(errors) => return self.show_form_errors(&errors, CONSENT),
+            Err(errors) => return self.show_form_errors(&errors, schema),
         };
         if v.one("explained") != "yes" {
             let e = crate::domain::fields::FieldError::new("explained", Msg::ErrExplainFirst);
-            return self.show_form_errors(&[e], CONSENT);
+            return self.show_form_errors(&[e], schema);
         }
+        // The client record's age decides when it says; otherwise what was asked here.
+        let minor = if s.age_known { s.minor.clone() } else { v.one("minor") };
         let who = Who { user: &user, session_id: sid };
         let consent = Consent {
             language: &v.one("language"),
             interpreter: &v.one("interpreter"),
-            minor: &v.one("minor"),
+            minor: &minor,
         };
         match casework::start_screening(
             &mut self.store,
@@ -391,12 +482,13 @@ impl App {
                 if let Some(s) = self.screening() {
                     s.id = Some(id);
                     s.tool = Some(tool);
-                    s.minor = v.one("minor");
+                    s.minor = minor;
+                    s.lang = question_lang(&v.one("language"), lang);
+                    s.other_wording = false;
                     s.earlier = earlier;
                     s.current = 0;
                     s.mode = SMode::Item;
                 }
-                let _ = lang;
             }
             Err(e) => self.fail(e),
         }
@@ -416,6 +508,7 @@ impl App {
         s.answers.insert(item.clone(), answer);
         s.earlier.remove(&item);
         s.show_help = false;
+        s.other_wording = false;
         let n = s.tool.as_ref().map_or(0, |t| t.items.len());
         if s.current + 1 < n {
             s.current += 1;
@@ -454,12 +547,15 @@ impl App {
             Action::PageUp => {
                 s.current = s.current.saturating_sub(1);
                 s.show_help = false;
+                s.other_wording = false;
             }
             Action::PageDown => {
                 s.current = (s.current + 1).min(n.saturating_sub(1));
                 s.show_help = false;
+                s.other_wording = false;
             }
             Action::ToggleItemHelp => s.show_help = !s.show_help,
+            Action::OtherWording => s.other_wording = !s.other_wording,
             Action::ItemList => s.mode = SMode::List { selected: s.current },
             Action::NoteSource => {
                 let form = Form::from_schema(
@@ -497,6 +593,48 @@ impl App {
         }
     }
 
+    /// The reporting step. A report about the same person already on record (the hotline
+    /// contact that led here, or an earlier screening) is offered for confirmation.
+    fn open_report_step(&mut self) {
+        let Some((user, _)) = self.screening_who() else { return };
+        let lang = self.lang;
+        let Some(s) = self.screening() else { return };
+        let (client_id, contact_id) = (s.client_id, s.contact_id);
+        let earlier =
+            screenings::earlier_report(self.store.conn(), user.agency_id, client_id, contact_id);
+        let mut raw = Raw::new();
+        let mut note = None;
+        match earlier {
+            Ok(Some((source, r))) => {
+                let to: Vec<&str> = r
+                    .reported_to
+                    .iter()
+                    .filter_map(|k| REPORTED_TO.iter().find(|(id, _)| id == k))
+                    .map(|(_, m)| m.text(lang))
+                    .collect();
+                let at = r.reported_at.map(format_local_datetime).unwrap_or_default();
+                let place = match source {
+                    ReportSource::Contact(id) => {
+                        fill(Msg::OnContactN.text(lang), &[&id.to_string()])
+                    }
+                    ReportSource::Screening(id) => {
+                        fill(Msg::OnScreeningN.text(lang), &[&id.to_string()])
+                    }
+                };
+                note = Some(fill(Msg::EarlierReport.text(lang), &[&place, &to.join(", "), &at]));
+                raw.insert("reported_to".into(), r.reported_to.join(";"));
+                raw.insert("reported_at".into(), at);
+            }
+            Ok(None) => {}
+            Err(e) => return self.fail(e),
+        }
+        let form = Form::from_schema(REPORT, &raw, &RuntimeOptions::new(), lang);
+        if let Some(s) = self.screening() {
+            s.report_note = note;
+            s.mode = SMode::Report(form);
+        }
+    }
+
     fn finish_screening(&mut self, report: &Report) {
         let Some((user, sid)) = self.screening_who() else { return };
         let now = self.now();
@@ -506,11 +644,7 @@ impl App {
         match casework::close_screening(&mut self.store, who, id, report, now) {
             Ok(_) => self.leave_screening(Some(Msg::ScreeningClosed)),
             Err(crate::Error::User(Msg::ErrReportRequired, _)) => {
-                let form =
-                    Form::from_schema(REPORT, &Raw::new(), &RuntimeOptions::new(), self.lang);
-                if let Some(s) = self.screening() {
-                    s.mode = SMode::Report(form);
-                }
+                self.open_report_step();
                 self.status = Some(Status {
                     text: Msg::ErrReportRequired.text(self.lang).into(),
                     error: true,
@@ -527,8 +661,14 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &ScreeningScreen, t: Theme, lang: 
             let b = block(Msg::TitleConsent, t, lang);
             let inner = b.inner(area);
             frame.render_widget(b, area);
+            let age = match (s.age_known, crate::domain::reporting::is_minor(&s.minor)) {
+                (false, _) => None,
+                (true, true) => Some(Msg::AgeRecordMinor),
+                (true, false) => Some(Msg::AgeRecordAdult),
+            };
             let intro: Vec<Line> = [Msg::ConsentIntro, Msg::InterpreterWarning]
                 .iter()
+                .chain(age.iter())
                 .flat_map(|m| wrap(m.text(lang), inner.width.saturating_sub(2) as usize))
                 .map(|l| Line::raw(format!(" {l}")))
                 .collect();
@@ -559,9 +699,19 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &ScreeningScreen, t: Theme, lang: 
             let b = block(s.title(), t, lang);
             let inner = b.inner(area);
             frame.render_widget(b, area);
+            let note = match (&s.mode, &s.report_note) {
+                (SMode::Report(_), Some(n)) => wrap(n, inner.width.saturating_sub(2) as usize),
+                _ => Vec::new(),
+            };
+            let h = note.len() as u16 + 1;
+            let lines: Vec<Line> = note
+                .into_iter()
+                .map(|l| Line::from(Span::styled(format!(" {l}"), t.key())))
+                .collect();
+            frame.render_widget(Paragraph::new(lines), Rect { height: h, ..inner });
             draw_form(
                 frame,
-                Rect { y: inner.y + 1, height: inner.height.saturating_sub(1), ..inner },
+                Rect { y: inner.y + h, height: inner.height.saturating_sub(h), ..inner },
                 form,
                 t,
                 lang,
@@ -587,17 +737,31 @@ fn draw_item(frame: &mut Frame, area: Rect, s: &ScreeningScreen, t: Theme, lang:
     let inner = b.inner(area);
     frame.render_widget(b, area);
     let width = inner.width.saturating_sub(4) as usize;
-    let mut lines = vec![Line::raw("")];
+    // The question in the person's language (or, for this one, the other: to check an
+    // interpreter); everything else in the worker's.
+    let shown = s.item_lang();
+    let where_ = if s.other_wording {
+        fill(
+            Msg::ScrOtherShown.text(lang),
+            &[lang_name(shown).text(lang), lang_name(s.lang).text(lang)],
+        )
+    } else {
+        fill(
+            Msg::ScrAskedIn.text(lang),
+            &[lang_name(s.lang).text(lang), lang_name(s.lang.other()).text(lang)],
+        )
+    };
+    let mut lines = vec![Line::from(Span::styled(format!("  {where_}"), t.dim())), Line::raw("")];
     let big = Style::default().add_modifier(Modifier::BOLD);
     lines.extend(
-        wrap(item.text.get(lang), width)
+        wrap(item.text.get(shown), width)
             .into_iter()
             .map(|l| Line::from(Span::styled(format!("  {l}"), big))),
     );
     lines.push(Line::raw(""));
     if s.show_help {
         lines.extend(
-            wrap(item.help.get(lang), width)
+            wrap(item.help.get(shown), width)
                 .into_iter()
                 .map(|l| Line::from(Span::styled(format!("  {l}"), t.dim()))),
         );
@@ -609,22 +773,20 @@ fn draw_item(frame: &mut Frame, area: Rect, s: &ScreeningScreen, t: Theme, lang:
         .map(|a| answer_label(*a).text(lang))
         .unwrap_or(Msg::NotAskedYet.text(lang));
     lines.push(Line::raw(format!("  {}: {answer}", Msg::FieldAnswer.text(lang))));
-    if item.allows_na {
-        lines.push(Line::from(Span::styled(format!("  {}", Msg::NaKey.text(lang)), t.key())));
-    }
     if let Some(a) = s.earlier.get(&item.id) {
         let text = fill(Msg::EarlierAnswer.text(lang), &[answer_label(*a).text(lang)]);
         lines.push(Line::from(Span::styled(format!("  {text}"), t.key())));
     }
-    let [body, keys] = Layout::vertical([Constraint::Fill(1), Constraint::Length(2)]).areas(inner);
+    let hint = answer_hint(lang, item.allows_na);
+    let hint_lines: Vec<Line> = pack(&hint, inner.width.saturating_sub(2) as usize)
+        .into_iter()
+        .map(|l| Line::from(Span::styled(format!(" {l}"), t.key())))
+        .collect();
+    let [body, keys] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(hint_lines.len() as u16)])
+            .areas(inner);
     frame.render_widget(Paragraph::new(lines), body);
-    frame.render_widget(
-        Paragraph::new(Line::from(Span::styled(
-            format!(" {}", Msg::AnswerKeys.text(lang)),
-            t.key(),
-        ))),
-        keys,
-    );
+    frame.render_widget(Paragraph::new(hint_lines), keys);
 }
 
 fn draw_list(
@@ -702,7 +864,7 @@ fn draw_result(frame: &mut Frame, area: Rect, s: &ScreeningScreen, t: Theme, lan
             let text = format!("{}: {}", Msg::SuggestedServices.text(lang), names.join(", "));
             lines.extend(wrap(&text, width).into_iter().map(|l| Line::raw(format!(" {l}"))));
         }
-        if level.positive && level.minor_report && s.minor == "yes" {
+        if level.positive && crate::domain::reporting::is_minor(&s.minor) {
             lines.push(Line::raw(""));
             lines.extend(
                 wrap(Msg::ReportNeeded.text(lang), width)

