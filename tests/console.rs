@@ -890,46 +890,6 @@ fn the_loop_wakes_for_a_due_search_and_hands_copies_to_the_terminal() {
     assert!(console.waits[0].is_some_and(|w| w <= intake::ui::screens::directory::DEBOUNCE));
 }
 
-/// The advocate `bea` on the case record of a new client, Rosa (#1), with a legal service for
-/// Spanish speakers in Doña Ana County in the directory.
-fn rosa_and_a_legal_service(h: &mut Harness) -> i64 {
-    let service = h
-        .app
-        .store
-        .write(|tx| {
-            use intake::store::directory;
-            let org = directory::add_organization(
-                tx,
-                "Frontera Legal",
-                "Immigration law",
-                None,
-                true,
-                None,
-                fixed_now(),
-            )?;
-            directory::add_service(
-                tx,
-                &directory::NewService {
-                    organization_id: org,
-                    name: "T visa legal help".into(),
-                    description: "Visas for survivors".into(),
-                    phone: Some("575-555-0142".into()),
-                    categories: vec!["legal".into()],
-                    languages: vec!["spanish".into()],
-                    areas: vec!["Doña Ana County".into()],
-                    last_verified: Some("2026-10-01".parse().unwrap()),
-                    ..Default::default()
-                },
-                fixed_now(),
-            )
-        })
-        .unwrap();
-    advocate(h);
-    h.typed("e").typed("n").typed("Rosa").focus_field("age").typed("30");
-    h.ctrl('s');
-    service
-}
-
 #[test]
 fn a_client_is_referred_from_the_case_record_and_followed_up() {
     let mut h = Harness::admin();

@@ -7,6 +7,7 @@ mod common;
 
 use common::console::*;
 use common::*;
+
 use intake::domain::screening::Answer;
 use intake::i18n::{Lang, Msg};
 use intake::ui::app::Screen;
@@ -181,4 +182,88 @@ fn the_report_made_on_the_hotline_is_offered_when_the_client_is_screened() {
         })
         .unwrap();
     assert_eq!((to.as_str(), at.as_str()), ("[\"cyfd\"]", "2026-11-28T19:40:00Z"));
+}
+
+/// A case note of more than 600 characters, as an advocate writes one after a meeting.
+const LONG_NOTE: &str = "Met at the clinic with her aunt. She left the farm near Hatch on Sunday after the crew boss took her papers and said she owed four thousand dollars for the ride from Juarez and the trailer. She worked twelve hours a day picking chile for two weeks and was paid nothing at all. The boss read her messages and kept her phone at night. She is staying with her aunt in Las Cruces for now and the aunt knows about the boss. Safety plan: she keeps her phone charged, the aunt drives her to every appointment, and she calls the hotline at once if the boss or anyone from the crew comes to the house. Next step: legal aid on Tuesday morning.";
+
+/// Every word of `text` is somewhere in the screens shown.
+fn all_words_shown(text: &str, screens: &[String]) {
+    let all = screens.join("\n");
+    for word in text.split_whitespace() {
+        assert!(all.contains(word), "{word:?} never shown:\n{all}");
+    }
+}
+
+#[test]
+fn a_600_character_case_note_reads_in_full_in_its_view() {
+    assert!(LONG_NOTE.chars().count() >= 600);
+    let mut h = Harness::admin();
+    advocate(&mut h);
+    h.typed("e").typed("n").typed("Ana").focus_field("age").typed("24");
+    h.ctrl('s');
+    h.typed("n").typed(LONG_NOTE);
+    // While typed, the note wraps at word boundaries and the end of it stays in view.
+    let typing = h.screen();
+    assert!(typing.contains("legal aid on Tuesday morning."), "{typing}");
+    insta::assert_snapshot!("case_note_typing", typing);
+    h.ctrl('s');
+    // The newest line of the timeline is the note: it opens in full.
+    h.enter();
+    let view = h.screen();
+    insta::assert_snapshot!("case_note_view", view);
+    all_words_shown(LONG_NOTE, &[view]);
+    assert!(!h.screen().contains("aunt in\n"), "no line is cut at the panel edge");
+}
+
+#[test]
+fn a_long_hotline_note_reads_in_full_in_the_form_moving_by_rows() {
+    let mut h = Harness::admin();
+    h.login("ana", ADMIN_PIN).typed("c");
+    h.focus_field("caller_type").enter().typed("p").enter();
+    h.focus_field("notes").typed(LONG_NOTE);
+    h.ctrl('s');
+    assert_eq!(h.status(), "Contact #1 saved.");
+    h.enter().focus_field("notes");
+    let notes = h.app.form().unwrap().focus;
+    // The cursor is at the end: the end shows; Up walks back through the rows to the start.
+    let mut screens = vec![h.screen()];
+    assert!(screens[0].contains("Tuesday morning."), "{}", screens[0]);
+    insta::assert_snapshot!("hotline_note_focused", screens[0]);
+    let mut ups = 0;
+    while h.app.form().unwrap().focus == notes && ups < 40 {
+        h.key(KeyCode::Up);
+        ups += 1;
+        screens.push(h.screen());
+    }
+    assert!(ups > 3, "the note is read row by row ({ups} rows)");
+    assert!(
+        h.app.form().unwrap().focus < notes,
+        "past the first row, Up moves to the field before"
+    );
+    let at_first_row = &screens[screens.len() - 2];
+    assert!(at_first_row.contains("Met at the clinic"), "{at_first_row}");
+    all_words_shown(LONG_NOTE, &screens);
+}
+
+#[test]
+fn a_long_referral_reason_wraps_and_scrolls_in_the_referral_view() {
+    let mut h = Harness::admin();
+    rosa_and_a_legal_service(&mut h);
+    let reason: String = LONG_NOTE.chars().take(480).collect();
+    h.typed("f").typed("visa");
+    h.app.run_search();
+    h.enter().typed("r");
+    h.focus_field("reason").typed(&reason);
+    h.ctrl('s');
+    assert!(h.status().contains("Referral saved"), "{}", h.status());
+    // The referral line on the case record opens the referral.
+    h.enter();
+    let mut screens = vec![h.screen()];
+    insta::assert_snapshot!("referral_view_long_reason", screens[0]);
+    for _ in 0..10 {
+        h.key(KeyCode::PageDown);
+        screens.push(h.screen());
+    }
+    all_words_shown(&reason, &screens);
 }

@@ -29,7 +29,7 @@ pub const STATUSES: &[(&str, Msg)] = &[
 
 pub const FIELDS: &[FieldSpec] = &[
     FieldSpec::new("referred_on", Msg::FieldReferredOn, Kind::Date).required(),
-    FieldSpec::new("reason", Msg::FieldRefReason, Kind::Line { max: 500 }).required(),
+    FieldSpec::new("reason", Msg::FieldRefReason, Kind::Notes { max: 500 }).required(),
     FieldSpec::new("consent", Msg::FieldConsent, Kind::One(Options::Fixed(CONSENT))).required(),
     FieldSpec::new("share", Msg::FieldShare, Kind::Many(Options::Fixed(SHARE))),
     FieldSpec::new("consent_until", Msg::FieldConsentUntil, Kind::Date),

@@ -859,5 +859,6 @@ pub fn text(m: Msg) -> &'static str {
             "The client record says this person is a minor: indicators on any tool need the reporting step."
         }
         AgeRecordAdult => "The client record says this person is an adult.",
+        ScrollRows => "lines {0}-{1} of {2}: Up, Down, PgUp, PgDn",
     }
 }

@@ -871,5 +871,6 @@ pub fn text(m: Msg) -> &'static str {
             "El expediente dice que esta persona es menor: los indicadores en cualquier herramienta requieren el paso de reporte."
         }
         AgeRecordAdult => "El expediente dice que esta persona es adulta.",
+        ScrollRows => "líneas {0}-{1} de {2}: Arriba, Abajo, RePág, AvPág",
     }
 }

@@ -375,6 +375,14 @@ impl App {
                 form.edit(key, lang);
                 return;
             }
+            // Up and Down move through the rows of notes; past the first or last row they move
+            // between fields (Tab always does).
+            if field.is_notes()
+                && matches!(key, Key::Up | Key::Down)
+                && form.notes_row(key == Key::Down)
+            {
+                return;
+            }
         }
         if matches!(self.overlay, Some(Overlay::Help)) {
             if matches!(action, Some(Action::Back | Action::Help)) {

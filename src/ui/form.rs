@@ -243,6 +243,9 @@ pub struct Form {
     pub revision: u64,
     /// A message about the last key (a cap reached, a character refused).
     pub notice: Option<String>,
+    /// The columns the focused notes field was last drawn wrapped at (0: not drawn yet), so that
+    /// Up and Down move the cursor by the rows the user sees.
+    pub notes_width: std::cell::Cell<usize>,
 }
 
 impl Form {
@@ -416,6 +419,25 @@ impl Form {
         } else {
             self.notice = Some(message);
         }
+    }
+
+    /// Up or Down in a notes field: move the cursor one row as drawn, keeping its column. False
+    /// on the first (last) row, or before the field was ever drawn: the key then moves between
+    /// fields.
+    pub fn notes_row(&mut self, down: bool) -> bool {
+        let width = self.notes_width.get();
+        let FieldKind::Notes { value, cursor, .. } = &mut self.fields[self.focus].kind else {
+            return false;
+        };
+        if width == 0 {
+            return false;
+        }
+        let rows = crate::ui::wrap::rows(value, width);
+        let (row, col) = crate::ui::wrap::locate(&rows, *cursor);
+        let target = if down { row + 1 } else { row.wrapping_sub(1) };
+        let Some(r) = rows.get(target) else { return false };
+        *cursor = r.start + col.min(r.end - r.start);
+        true
     }
 
     fn changed(&mut self) {

@@ -314,7 +314,20 @@ pub const DUPLICATES: &[Binding] = &[
 ];
 
 pub const NOTE_VIEW: &[Binding] = &[
+    b(&[Key::Up, Key::Char('k')], Action::Up, Msg::ActUp, false),
+    b(&[Key::Down, Key::Char('j')], Action::Down, Msg::ActDown, false),
+    b(&[Key::PageUp], Action::PageUp, Msg::ActPageUp, false),
+    b(&[Key::PageDown], Action::PageDown, Msg::ActPageDown, false),
     b(&[Key::Char('e')], Action::Edit, Msg::ActNewVersion, true),
+    b(&[Key::Esc], Action::Back, Msg::ActBack, true),
+];
+
+/// A service line of the timeline, read in full.
+pub const SERVICE_VIEW: &[Binding] = &[
+    b(&[Key::Up, Key::Char('k')], Action::Up, Msg::ActUp, false),
+    b(&[Key::Down, Key::Char('j')], Action::Down, Msg::ActDown, false),
+    b(&[Key::PageUp], Action::PageUp, Msg::ActPageUp, false),
+    b(&[Key::PageDown], Action::PageDown, Msg::ActPageDown, false),
     b(&[Key::Esc], Action::Back, Msg::ActBack, true),
 ];
 
@@ -471,6 +484,10 @@ pub const FOLLOW_UPS: &[Binding] = &[
 ];
 
 pub const REFERRAL_VIEW: &[Binding] = &[
+    b(&[Key::Up, Key::Char('k')], Action::Up, Msg::ActUp, false),
+    b(&[Key::Down, Key::Char('j')], Action::Down, Msg::ActDown, false),
+    b(&[Key::PageUp], Action::PageUp, Msg::ActPageUp, false),
+    b(&[Key::PageDown], Action::PageDown, Msg::ActPageDown, false),
     b(&[Key::Char('t')], Action::CaseStatus, Msg::ActReferralStatus, true),
     b(&[Key::Char('c')], Action::CopyPhone, Msg::ActCopyPhone, true),
     b(&[Key::Esc], Action::Back, Msg::ActBack, true),
@@ -546,6 +563,7 @@ mod tests {
             CLIENT_RECORD,
             DUPLICATES,
             NOTE_VIEW,
+            SERVICE_VIEW,
             SCREEN_ITEM,
             SCREEN_LIST,
             SCREEN_RESULT,

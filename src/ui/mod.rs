@@ -7,6 +7,8 @@ pub mod form;
 pub mod keymap;
 pub mod pager;
 pub mod screens;
+pub mod scroll;
 pub mod theme;
+pub mod wrap;
 
 pub use app::{App, Input, Options};

@@ -30,7 +30,7 @@ impl Harness {
     pub fn on(db: TestDb, store: intake::store::Store) -> Harness {
         let opts = Options { cost: CHEAP, theme: MONO, lang: Lang::En, clock: fixed_now };
         let app = App::new(store, opts).unwrap();
-        Harness { db: db, app, term: Terminal::new(TestBackend::new(80, 24)).unwrap() }
+        Harness { db, app, term: Terminal::new(TestBackend::new(80, 24)).unwrap() }
     }
 
     pub fn first_run() -> Harness {
@@ -132,4 +132,44 @@ pub fn consent(h: &mut Harness, tool: &str) {
     h.enter().typed(tool).enter();
     h.typed("y");
     h.ctrl('s');
+}
+
+/// The advocate `bea` on the case record of a new client, Rosa (#1), with a legal service for
+/// Spanish speakers in Doña Ana County in the directory.
+pub fn rosa_and_a_legal_service(h: &mut Harness) -> i64 {
+    let service = h
+        .app
+        .store
+        .write(|tx| {
+            use intake::store::directory;
+            let org = directory::add_organization(
+                tx,
+                "Frontera Legal",
+                "Immigration law",
+                None,
+                true,
+                None,
+                fixed_now(),
+            )?;
+            directory::add_service(
+                tx,
+                &directory::NewService {
+                    organization_id: org,
+                    name: "T visa legal help".into(),
+                    description: "Visas for survivors".into(),
+                    phone: Some("575-555-0142".into()),
+                    categories: vec!["legal".into()],
+                    languages: vec!["spanish".into()],
+                    areas: vec!["Doña Ana County".into()],
+                    last_verified: Some("2026-10-01".parse().unwrap()),
+                    ..Default::default()
+                },
+                fixed_now(),
+            )
+        })
+        .unwrap();
+    advocate(h);
+    h.typed("e").typed("n").typed("Rosa").focus_field("age").typed("30");
+    h.ctrl('s');
+    service
 }

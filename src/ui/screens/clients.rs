@@ -22,7 +22,8 @@ use crate::ui::form::Form;
 use crate::ui::keymap::{self, Action, Binding};
 use crate::ui::pager::Pager;
 use crate::ui::screens::records::local_day;
-use crate::ui::screens::{block, form_panel};
+use crate::ui::screens::{block, form_panel, wrap};
+use crate::ui::scroll::Scroll;
 use crate::ui::theme::Theme;
 
 const FILTER: &[FieldSpec] = &[
@@ -74,12 +75,14 @@ pub enum ClientMode {
     Status(Form),
     /// A payment asked for from a fund (another person approves it).
     Payment(Form),
+    /// A note read in full: every version, wrapped, scrolled when longer than the window.
     NoteView {
         note_id: i64,
         versions: Vec<NoteVersion>,
+        scroll: Scroll,
     },
     /// A service line of the timeline, in full.
-    ServiceView(store_clients::ServiceView),
+    ServiceView(store_clients::ServiceView, Scroll),
 }
 
 pub struct ClientScreen {
@@ -121,7 +124,7 @@ impl ClientScreen {
             ClientMode::Record => keymap::CLIENT_RECORD,
             ClientMode::Duplicates { .. } => keymap::DUPLICATES,
             ClientMode::NoteView { .. } => keymap::NOTE_VIEW,
-            ClientMode::ServiceView(_) => keymap::OVERLAY,
+            ClientMode::ServiceView(..) => keymap::SERVICE_VIEW,
             _ => keymap::FORM,
         }
     }
@@ -139,7 +142,7 @@ impl ClientScreen {
             ClientMode::Status(_) => Msg::TitleCaseStatus,
             ClientMode::Payment(_) => Msg::TitlePayment,
             ClientMode::NoteView { .. } => Msg::TitleNote,
-            ClientMode::ServiceView(_) => Msg::TlService,
+            ClientMode::ServiceView(..) => Msg::TlService,
         }
     }
 
@@ -488,7 +491,7 @@ impl App {
                 Action::Back => self.back_or_confirm(App::clients_close_form),
                 _ => {}
             },
-            ClientMode::NoteView { note_id, versions } => match action {
+            ClientMode::NoteView { note_id, versions, .. } => match action {
                 Action::Edit => {
                     let (note_id, body) =
                         (*note_id, versions.first().map(|v| v.body.clone()).unwrap_or_default());
@@ -506,11 +509,21 @@ impl App {
                     }
                 }
                 Action::Back => self.back_to_record_or_list(),
-                _ => {}
+                other => {
+                    if let Some(c) = self.clients()
+                        && let ClientMode::NoteView { scroll, .. } = &mut c.mode
+                    {
+                        scroll.act(other);
+                    }
+                }
             },
-            ClientMode::ServiceView(_) => {
+            ClientMode::ServiceView(..) => {
                 if action == Action::Back {
                     self.back_to_record_or_list();
+                } else if let Some(c) = self.clients()
+                    && let ClientMode::ServiceView(_, scroll) = &mut c.mode
+                {
+                    scroll.act(action);
                 }
             }
         }
@@ -748,7 +761,8 @@ impl App {
                     match store_clients::note_versions(self.store.conn(), user.agency_id, note_id) {
                         Ok(versions) => {
                             if let Some(c) = self.clients() {
-                                c.mode = ClientMode::NoteView { note_id, versions };
+                                let scroll = Scroll::default();
+                                c.mode = ClientMode::NoteView { note_id, versions, scroll };
                             }
                         }
                         Err(e) => self.fail(e),
@@ -758,7 +772,7 @@ impl App {
                     match store_clients::service(self.store.conn(), user.agency_id, service_id) {
                         Ok(Some(v)) => {
                             if let Some(c) = self.clients() {
-                                c.mode = ClientMode::ServiceView(v);
+                                c.mode = ClientMode::ServiceView(v, Scroll::default());
                             }
                         }
                         Ok(None) => self.fail(crate::Error::user(Msg::ErrNoSuchRecord)),
@@ -859,8 +873,10 @@ pub fn draw(frame: &mut Frame, area: Rect, c: &ClientScreen, t: Theme, lang: Lan
         ClientMode::Duplicates { candidates, selected, .. } => {
             draw_duplicates(frame, area, candidates, *selected, t, lang)
         }
-        ClientMode::NoteView { versions, .. } => draw_note(frame, area, versions, t, lang),
-        ClientMode::ServiceView(v) => {
+        ClientMode::NoteView { versions, scroll, .. } => {
+            draw_note(frame, area, versions, scroll, t, lang)
+        }
+        ClientMode::ServiceView(v, scroll) => {
             let row = |m: Msg, value: String| {
                 Line::from(vec![
                     Span::styled(format!(" {:<22}", m.text(lang)), t.dim()),
@@ -875,8 +891,12 @@ pub fn draw(frame: &mut Frame, area: Rect, c: &ClientScreen, t: Theme, lang: Lan
                 row(Msg::ColBy, v.staff.clone()),
                 Line::raw(""),
             ];
-            lines.extend(v.notes.lines().map(|l| Line::raw(format!(" {l}"))));
-            frame.render_widget(Paragraph::new(lines).block(block(Msg::TlService, t, lang)), area);
+            let b = block(Msg::TlService, t, lang);
+            let inner = b.inner(area);
+            frame.render_widget(b, area);
+            let width = inner.width.saturating_sub(2) as usize;
+            lines.extend(wrap(&v.notes, width).into_iter().map(|l| Line::raw(format!(" {l}"))));
+            scroll.draw(frame, inner, lines, t, lang);
         }
         _ => {
             let Some(form) = c.form() else { return };
@@ -1068,17 +1088,27 @@ fn draw_duplicates(
     frame.render_widget(table(&heads, rows, widths, Msg::TitleDuplicates, t, lang), list);
 }
 
-fn draw_note(frame: &mut Frame, area: Rect, versions: &[NoteVersion], t: Theme, lang: Lang) {
+/// Every version of a note, newest first, each wrapped at word boundaries and read in full.
+fn draw_note(
+    frame: &mut Frame,
+    area: Rect,
+    versions: &[NoteVersion],
+    scroll: &Scroll,
+    t: Theme,
+    lang: Lang,
+) {
+    let b = block(Msg::TitleNote, t, lang);
+    let inner = b.inner(area);
+    frame.render_widget(b, area);
+    let width = inner.width.saturating_sub(4) as usize;
     let mut lines = Vec::new();
     for v in versions {
         lines.push(Line::from(Span::styled(
             format!(" v{} · {} · {}", v.version, time::show_db(&v.written_at), v.author),
             t.title(),
         )));
-        for l in v.body.lines() {
-            lines.push(Line::raw(format!("   {l}")));
-        }
+        lines.extend(wrap(&v.body, width).into_iter().map(|l| Line::raw(format!("   {l}"))));
         lines.push(Line::raw(""));
     }
-    frame.render_widget(Paragraph::new(lines).block(block(Msg::TitleNote, t, lang)), area);
+    scroll.draw(frame, inner, lines, t, lang);
 }

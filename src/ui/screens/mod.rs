@@ -25,6 +25,7 @@ use crate::i18n::{Lang, Msg, fill};
 use crate::ui::app::{App, Confirm, Overlay, Screen};
 use crate::ui::form::{Field, FieldKind, Form};
 use crate::ui::theme::Theme;
+pub use crate::ui::wrap::wrap;
 
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
@@ -215,32 +216,6 @@ pub fn list_footer<T>(
     );
 }
 
-/// Break text into lines of at most `width` columns at spaces (a longer word is cut).
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split(' ') {
-        let sep = usize::from(!line.is_empty());
-        if line.width() + sep + word.width() > width && !line.is_empty() {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-        while line.width() > width {
-            let cut: String = line.chars().take(width).collect();
-            line = line.chars().skip(cut.chars().count()).collect();
-            lines.push(cut);
-        }
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width);
     let h = height.min(area.height);
@@ -339,12 +314,27 @@ fn confirm_overlay(frame: &mut Frame, area: Rect, app: &App, c: &Confirm) {
     );
 }
 
-/// Rows a field's value takes (notes take several).
-fn value_rows(f: &Field) -> u16 {
-    if f.is_notes() { NOTES_ROWS } else { 1 }
+/// Rows a field's value takes in a form `width` columns wide and `height` rows high: notes take
+/// three, and while they are being typed or read (focused) they grow with their text, leaving
+/// two rows of the form above them in view.
+fn value_rows(f: &Field, focused: bool, (width, height): (u16, u16)) -> u16 {
+    match &f.kind {
+        FieldKind::Notes { value, .. } if focused => {
+            let rows = crate::ui::wrap::rows(value, notes_text_width(width)).len() as u16;
+            (rows + 1).clamp(NOTES_ROWS, height.saturating_sub(2).max(NOTES_ROWS))
+        }
+        FieldKind::Notes { .. } => NOTES_ROWS,
+        _ => 1,
+    }
 }
 
 const NOTES_ROWS: u16 = 3;
+
+/// The columns notes wrap at, in a form `width` wide: the value column less its margin and one
+/// column for the cursor after a full row.
+fn notes_text_width(width: u16) -> usize {
+    width.saturating_sub(LABEL_W + 2).saturating_sub(2).max(1) as usize
+}
 /// The label column; every form label fits in it, in both languages (a test checks).
 pub const LABEL_W: u16 = 26;
 
@@ -355,8 +345,9 @@ pub fn draw_form(frame: &mut Frame, area: Rect, form: &Form, t: Theme, lang: Lan
     let heights: Vec<u16> = form
         .fields
         .iter()
-        .map(|f| {
-            value_rows(f)
+        .enumerate()
+        .map(|(i, f)| {
+            value_rows(f, i == form.focus, (area.width, area.height))
                 + f.error.as_deref().map_or(0, |e| error_lines(e, area.width).len()) as u16
         })
         .collect();
@@ -383,7 +374,8 @@ pub fn draw_form(frame: &mut Frame, area: Rect, form: &Form, t: Theme, lang: Lan
         );
         let vx = area.x + LABEL_W + 1;
         let vw = area.width.saturating_sub(LABEL_W + 2);
-        let rows = value_rows(field).min(area.y + area.height - y);
+        let rows =
+            value_rows(field, focused, (area.width, area.height)).min(area.y + area.height - y);
         let value_area = Rect { x: vx, y, width: vw, height: rows };
         let value_style = if focused { t.focus() } else { Style::default() };
         match &field.kind {
@@ -414,7 +406,11 @@ pub fn draw_form(frame: &mut Frame, area: Rect, form: &Form, t: Theme, lang: Lan
                 }
             }
             FieldKind::Notes { value, cursor, .. } => {
-                draw_notes(frame, value_area, value, *cursor, focused, value_style);
+                let w = notes_text_width(area.width);
+                if focused {
+                    form.notes_width.set(w);
+                }
+                draw_notes(frame, value_area, (value, *cursor, w), focused, value_style, t);
             }
             FieldKind::Choice { options, selected, popup, .. } => {
                 let text = match selected.and_then(|s| options.get(s)) {
@@ -469,50 +465,44 @@ pub fn draw_form(frame: &mut Frame, area: Rect, form: &Form, t: Theme, lang: Lan
     }
 }
 
-/// Notes: the lines around the cursor, the cursor on its line.
+/// Notes, wrapped at word boundaries: from their start, or (focused) the rows around the
+/// cursor. A ':' in the margin says more text lies above or below.
 fn draw_notes(
     frame: &mut Frame,
     area: Rect,
-    value: &str,
-    cursor: usize,
+    (value, cursor, width): (&str, usize, usize),
     focused: bool,
     style: Style,
+    t: Theme,
 ) {
-    let width = area.width.saturating_sub(2).max(1) as usize;
-    // Where the cursor falls: which line, which column.
-    let before: String = value.chars().take(cursor).collect();
-    let cur_line = before.matches('\n').count();
-    let cur_col = before.rsplit('\n').next().unwrap_or("").width();
-    let lines: Vec<&str> = value.split('\n').collect();
-    let first = (cur_line + 1).saturating_sub(area.height as usize);
-    for (row, line) in lines.iter().skip(first).take(area.height as usize).enumerate() {
-        // Only the cursor's line scrolls sideways, to keep the cursor in view.
-        let skip = if first + row == cur_line { cur_col.saturating_sub(width - 1) } else { 0 };
-        let shown: String = line.chars().skip(skip).collect();
-        let pad = width.saturating_sub(shown.width());
+    let chars: Vec<char> = value.chars().collect();
+    let rows = crate::ui::wrap::rows(value, width);
+    let (cur_row, _) = crate::ui::wrap::locate(&rows, cursor);
+    let h = area.height as usize;
+    let first = if focused { (cur_row + 1).saturating_sub(h) } else { 0 };
+    for row in 0..h {
+        let i = first + row;
+        let text: String =
+            rows.get(i).map(|r| chars[r.clone()].iter().collect()).unwrap_or_default();
+        let more = (row == 0 && first > 0) || (row + 1 == h && i + 1 < rows.len());
+        let margin = if more { Span::styled(":", t.key()) } else { Span::raw("|") };
+        let pad = (width + 1).saturating_sub(text.width());
         frame.render_widget(
             Paragraph::new(Line::from(vec![
-                Span::raw("|"),
-                Span::styled(format!("{shown}{}", " ".repeat(pad)), style),
-            ])),
-            Rect { x: area.x, y: area.y + row as u16, width: area.width, height: 1 },
-        );
-    }
-    for row in lines.len().saturating_sub(first)..area.height as usize {
-        frame.render_widget(
-            Paragraph::new(Line::from(vec![
-                Span::raw("|"),
-                Span::styled(" ".repeat(width), style),
+                margin,
+                Span::styled(format!("{text}{}", " ".repeat(pad)), style),
             ])),
             Rect { x: area.x, y: area.y + row as u16, width: area.width, height: 1 },
         );
     }
     if focused {
-        let col = cur_col.min(width - 1) as u16;
-        // (Columns count characters here: the notes' own scrolling above does the same.)
+        let start = rows.get(cur_row).map_or(0, |r| r.start);
+        let before: String =
+            chars[start.min(chars.len())..cursor.min(chars.len())].iter().collect();
+        let col = before.width().min(width) as u16;
         frame.set_cursor_position(Position::new(
             area.x + 1 + col,
-            area.y + (cur_line - first) as u16,
+            area.y + cur_row.saturating_sub(first) as u16,
         ));
     }
 }
@@ -571,8 +561,10 @@ fn error_lines(error: &str, width: u16) -> Vec<String> {
 pub fn form_height(form: &Form, width: u16) -> u16 {
     form.fields
         .iter()
-        .map(|f| {
-            value_rows(f) + f.error.as_deref().map_or(0, |e| error_lines(e, width).len()) as u16
+        .enumerate()
+        .map(|(i, f)| {
+            value_rows(f, i == form.focus, (width, NOTES_ROWS))
+                + f.error.as_deref().map_or(0, |e| error_lines(e, width).len()) as u16
         })
         .sum()
 }

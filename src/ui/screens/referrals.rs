@@ -20,6 +20,7 @@ use crate::ui::keymap::{self, Action, Binding};
 use crate::ui::pager::Pager;
 use crate::ui::screens::records::local_day;
 use crate::ui::screens::{block, form_panel, list_footer, wrap};
+use crate::ui::scroll::Scroll;
 use crate::ui::theme::Theme;
 
 /// Where Esc leads from a referral opened outside the follow-up list.
@@ -34,6 +35,8 @@ pub struct ReferralScreen {
     /// The follow-up list (kept while a referral from it is open).
     pub list: Option<Pager<Due>>,
     pub view: Option<Box<Stored>>,
+    /// Where the referral's view is scrolled to (a long reason reads in full).
+    pub scroll: Scroll,
     pub status: Option<Form>,
     pub back: Back,
 }
@@ -97,6 +100,7 @@ impl App {
                 self.screen = Screen::Referrals(Box::new(ReferralScreen {
                     list: Some(list),
                     view: None,
+                    scroll: Scroll::default(),
                     status: None,
                     back: Back::FollowUps,
                 }))
@@ -113,11 +117,13 @@ impl App {
             Ok(stored) => {
                 if let Some(r) = self.referrals_screen() {
                     r.view = Some(Box::new(stored));
+                    r.scroll = Scroll::default();
                     r.status = None;
                 } else {
                     self.screen = Screen::Referrals(Box::new(ReferralScreen {
                         list: None,
                         view: Some(Box::new(stored)),
+                        scroll: Scroll::default(),
                         status: None,
                         back,
                     }));
@@ -198,6 +204,7 @@ impl App {
                     self.copy_phone(phone)
                 }
                 Action::Back => self.leave_referral(),
+                other if r.scroll.act(other) => {}
                 _ => {}
             }
             return;
@@ -257,7 +264,7 @@ pub fn draw(
         return form_panel(frame, area, Msg::TitleReferralStatus, note.as_deref(), form, t, lang);
     }
     if let Some(v) = &r.view {
-        return draw_view(frame, area, v, t, lang, today);
+        return draw_view(frame, area, (v, &r.scroll), t, lang, today);
     }
     if let Some(list) = &r.list {
         draw_list(frame, area, list, t, lang);
@@ -299,7 +306,7 @@ fn draw_list(frame: &mut Frame, area: Rect, list: &Pager<Due>, t: Theme, lang: L
 fn draw_view(
     frame: &mut Frame,
     area: Rect,
-    v: &Stored,
+    (v, scroll): (&Stored, &Scroll),
     t: Theme,
     lang: Lang,
     today: jiff::civil::Date,
@@ -359,9 +366,12 @@ fn draw_view(
         if let Some(reason) = &h.reason {
             text.push_str(&format!(" · {reason}"));
         }
-        lines.push(Line::raw(text));
+        let wrapped = wrap(&text, inner.width.saturating_sub(4) as usize);
+        lines.extend(wrapped.into_iter().enumerate().map(|(i, l)| {
+            Line::raw(if i == 0 { format!(" {}", l.trim_start()) } else { format!("   {l}") })
+        }));
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+    scroll.draw(frame, inner, lines, t, lang);
 }
 
 /// The home screen's panel: the first referrals due, and how many in all.
