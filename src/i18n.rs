@@ -65,6 +65,15 @@ macro_rules! catalogue {
 }
 
 catalogue! {
+    ErrNoPayment,
+    ErrVoidVoided,
+    ErrApproveApproved,
+    ErrApproveVoided,
+    ActApproveThis,
+    ApproveQuestion,
+    ColAskedOn,
+    PaymentN,
+    TitleApprovePayment,
     ScrollRows,
     AgeRecordAdult,
     AgeRecordMinor,

@@ -1057,96 +1057,6 @@ fn the_referral_screens_speak_spanish() {
     assert!(s.contains("Sin consentimiento para compartir"), "{s}");
 }
 
-/// A supervisor `sara`, an advocate `bea`, a client (#1), a fund with a payment awaiting
-/// approval, and some hotline contacts and services this fiscal year (State FY2027).
-fn funds_and_figures(h: &mut Harness) {
-    use intake::domain::fund::{Fund, Payment};
-    use intake::hotline::Who;
-    let now = fixed_now();
-    let mut add = |name: &str, role: Role| {
-        accounts::add_user(
-            &mut h.app.store,
-            Actor::CLI,
-            CHEAP,
-            &account(name, name, role, "Enlace Comunitario", "470193"),
-            now,
-        )
-        .unwrap();
-        accounts::find_user(&h.app.store, name).unwrap()
-    };
-    let sara = add("sara", Role::Supervisor);
-    let bea = add("bea", Role::Advocate);
-    let s = &mut h.app.store;
-    let who = |u| Who { user: u, session_id: None };
-    let mut raw = intake::domain::client::defaults();
-    raw.insert("chosen_name".into(), "RM".into());
-    raw.insert("age".into(), "31".into());
-    let day = |d: &str| d.parse::<jiff::civil::Date>().unwrap();
-    let c = intake::domain::client::Client::from_raw(&raw, &Default::default(), day("2026-08-03"))
-        .unwrap();
-    let client = intake::casework::save_client(
-        s,
-        who(&bea),
-        None,
-        &c,
-        day("2026-08-03"),
-        Default::default(),
-        now,
-    )
-    .unwrap();
-    for (kind, on) in
-        [("legal", "2026-08-04"), ("transport", "2026-09-10"), ("legal", "2026-10-02")]
-    {
-        let mut r = intake::domain::record::Raw::new();
-        r.insert("service_type".into(), kind.into());
-        r.insert("delivered_on".into(), on.into());
-        let e = intake::domain::client::ServiceEntry::from_raw(&r).unwrap();
-        intake::casework::add_service(s, who(&bea), client, &e, now).unwrap();
-    }
-    for (i, at) in [
-        "2026-07-14 10:00",
-        "2026-08-02 21:30",
-        "2026-08-20 09:15",
-        "2026-10-05 14:00",
-        "2026-11-27 23:40",
-    ]
-    .iter()
-    .enumerate()
-    {
-        let mut r = intake::domain::contact::defaults(now);
-        r.insert("started_at".into(), at.to_string());
-        r.insert(
-            "caller_type".into(),
-            if i % 2 == 0 { "possible_victim" } else { "community" }.into(),
-        );
-        if i == 1 {
-            r.insert("channel".into(), "text".into());
-            r.insert("language".into(), "spanish".into());
-        }
-        let c = intake::domain::contact::Contact::from_raw(&r).unwrap();
-        intake::hotline::save_contact(s, who(&bea), None, &c, now).unwrap();
-    }
-    let f = Fund {
-        name: "State victim fund FY27".into(),
-        source: "state".into(),
-        from: day("2026-07-01"),
-        to: day("2027-06-30"),
-        amount_cents: 2_500_000,
-        categories: vec!["rent".into(), "travel".into(), "civil_legal".into()],
-    };
-    let fund = intake::ledger::add_fund(s, who(&sara), &f, now).unwrap();
-    let paid = Payment {
-        fund_id: fund,
-        category: "travel".into(),
-        amount_cents: 18_000,
-        paid_on: day("2026-09-12"),
-        payee: "Bus line".into(),
-        purpose: String::new(),
-    };
-    let id = intake::ledger::request_payment(s, who(&bea), client, &paid, now).unwrap();
-    intake::ledger::approve_payment(s, who(&sara), id, now).unwrap();
-}
-
 #[test]
 fn an_advocate_asks_for_a_payment_and_a_supervisor_approves_or_voids_it() {
     let mut h = Harness::admin();
@@ -1174,10 +1084,20 @@ fn an_advocate_asks_for_a_payment_and_a_supervisor_approves_or_voids_it() {
     insta::assert_snapshot!("fund_list", h.screen());
     h.enter();
     insta::assert_snapshot!("fund_view", h.screen());
+    // The payment shows in full first; Enter approves it.
     h.typed("a");
+    let s = h.screen();
+    assert!(
+        s.contains("Landlord") && s.contains("$650.00") && s.contains("Asked by          bea"),
+        "{s}"
+    );
+    insta::assert_snapshot!("payment_approve", s);
+    h.enter();
     assert_eq!(h.status(), Msg::PaymentApproved.text(Lang::En));
     assert!(h.screen().contains("$830.00"), "paid now holds both");
-    h.typed("v").enter();
+    h.typed("v");
+    insta::assert_snapshot!("payment_void_form", h.screen());
+    h.enter();
     assert!(h.status().contains("Why it is void"), "a void needs its reason: {}", h.status());
     h.typed("Paid twice by mistake").enter();
     assert_eq!(h.status(), Msg::PaymentVoided.text(Lang::En));

@@ -267,3 +267,60 @@ fn a_long_referral_reason_wraps_and_scrolls_in_the_referral_view() {
     }
     all_words_shown(&reason, &screens);
 }
+
+/// A payment asked for by `user` (by name), as the ledger records it.
+fn request(h: &mut Harness, user: &str, cents: i64, paid_on: &str) -> i64 {
+    let u = intake::auth::accounts::find_user(&h.app.store, user).unwrap();
+    let p = intake::domain::fund::Payment {
+        fund_id: 1,
+        category: "rent".into(),
+        amount_cents: cents,
+        paid_on: paid_on.parse().unwrap(),
+        payee: "Sunrise Apartments".into(),
+        purpose: "First month in the new apartment, away from the trafficker's town".into(),
+    };
+    let who = intake::hotline::Who { user: &u, session_id: None };
+    intake::ledger::request_payment(&mut h.app.store, who, 1, &p, fixed_now()).unwrap()
+}
+
+fn payment_status(h: &Harness, id: i64) -> String {
+    h.app
+        .store
+        .conn()
+        .query_row("SELECT status FROM payments WHERE id = ?1", [id], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn a_payment_is_approved_only_on_purpose_and_a_refusal_says_why() {
+    let mut h = Harness::admin();
+    funds_and_figures(&mut h);
+    let own = request(&mut h, "sara", 30_000, "2026-11-01");
+    let void = request(&mut h, "bea", 20_000, "2026-10-01");
+    let sara = intake::auth::accounts::find_user(&h.app.store, "sara").unwrap();
+    let who = intake::hotline::Who { user: &sara, session_id: None };
+    intake::ledger::void_payment(&mut h.app.store, who, void, "Wrong client", fixed_now()).unwrap();
+    let theirs = request(&mut h, "bea", 10_000, "2026-11-02");
+    h.login("sara", "470193").typed("f").enter();
+    // Awaiting approval first (newest first), then the others: #4, #2, #3 (void), #1 (approved).
+    h.key(KeyCode::Down).typed("a");
+    assert_eq!(h.status(), Msg::ErrSelfApproval.text(Lang::En));
+    h.key(KeyCode::Down).typed("a");
+    assert_eq!(h.status(), "Payment #3 was voided: a voided payment is never approved.");
+    h.key(KeyCode::Down).typed("a");
+    assert_eq!(h.status(), "Payment #1 is already approved.");
+    assert_eq!(payment_status(&h, own), "requested");
+    // The one someone else asked for shows in full; Esc leaves it as it was.
+    h.key(KeyCode::Up).key(KeyCode::Up).key(KeyCode::Up).typed("a");
+    let s = h.screen();
+    assert!(s.contains("Payment #4") && s.contains("Sunrise Apartments") && s.contains("$100.00"));
+    assert!(s.contains("First month in the new apartment"), "{s}");
+    h.key(KeyCode::Esc);
+    assert_eq!(payment_status(&h, theirs), "requested");
+    h.app.set_language(Lang::Es);
+    h.typed("a");
+    insta::assert_snapshot!("payment_approve_es", h.screen());
+    h.enter();
+    assert_eq!(payment_status(&h, theirs), "approved");
+    assert_eq!(h.status(), Msg::PaymentApproved.text(Lang::Es));
+}

@@ -860,5 +860,16 @@ pub fn text(m: Msg) -> &'static str {
         }
         AgeRecordAdult => "The client record says this person is an adult.",
         ScrollRows => "lines {0}-{1} of {2}: Up, Down, PgUp, PgDn",
+        TitleApprovePayment => "Approve a payment",
+        PaymentN => "Payment #{0}",
+        ColAskedOn => "Asked on",
+        ApproveQuestion => {
+            "Approve this payment? It is paid from the fund and can then only be voided, with a reason."
+        }
+        ActApproveThis => "Approve it",
+        ErrApproveVoided => "Payment #{0} was voided: a voided payment is never approved.",
+        ErrApproveApproved => "Payment #{0} is already approved.",
+        ErrVoidVoided => "Payment #{0} is already void.",
+        ErrNoPayment => "There is no payment here to act on.",
     }
 }

@@ -872,5 +872,16 @@ pub fn text(m: Msg) -> &'static str {
         }
         AgeRecordAdult => "El expediente dice que esta persona es adulta.",
         ScrollRows => "líneas {0}-{1} de {2}: Arriba, Abajo, RePág, AvPág",
+        TitleApprovePayment => "Aprobar un pago",
+        PaymentN => "Pago #{0}",
+        ColAskedOn => "Pedido el",
+        ApproveQuestion => {
+            "¿Aprobar este pago? Se paga del fondo y después solo puede anularse, con el motivo."
+        }
+        ActApproveThis => "Aprobarlo",
+        ErrApproveVoided => "El pago #{0} fue anulado: un pago anulado nunca se aprueba.",
+        ErrApproveApproved => "El pago #{0} ya está aprobado.",
+        ErrVoidVoided => "El pago #{0} ya está anulado.",
+        ErrNoPayment => "Aquí no hay ningún pago sobre el cual actuar.",
     }
 }

@@ -251,6 +251,10 @@ pub struct PaymentRow {
     pub status: String,
     pub requested_by: String,
     pub void_reason: Option<String>,
+    pub purpose: String,
+    /// Who asked for it (the account), and when (UTC, as stored).
+    pub requested_by_id: i64,
+    pub requested_at: String,
 }
 
 /// A fund's payments, those awaiting approval first, a page at a time.
@@ -263,7 +267,7 @@ pub fn payments(
 ) -> Result<Vec<PaymentRow>> {
     let mut stmt = conn.prepare_cached(
         "SELECT p.id, p.client_id, p.category, p.amount_cents, p.paid_on, p.payee, p.status, u.display_name,
-                p.void_reason
+                p.void_reason, p.purpose, p.requested_by, p.requested_at
          FROM payments p JOIN funds f ON f.id = p.fund_id JOIN users u ON u.id = p.requested_by
          WHERE p.fund_id = ?1 AND f.agency_id = ?2
          ORDER BY p.status = 'requested' DESC, p.paid_on DESC, p.id DESC LIMIT ?3 OFFSET ?4",
@@ -280,6 +284,9 @@ pub fn payments(
                 status: r.get(6)?,
                 requested_by: r.get(7)?,
                 void_reason: r.get(8)?,
+                purpose: r.get(9)?,
+                requested_by_id: r.get(10)?,
+                requested_at: r.get(11)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;

@@ -451,6 +451,12 @@ pub const FUND_VIEW: &[Binding] = &[
     b(&[Key::Esc], Action::Back, Msg::ActBack, true),
 ];
 
+/// A payment shown before it is approved: Enter approves it, Esc goes back.
+pub const APPROVE_PAYMENT: &[Binding] = &[
+    b(&[Key::Enter], Action::Approve, Msg::ActApproveThis, true),
+    b(&[Key::Esc], Action::Back, Msg::ActBack, true),
+];
+
 /// Reports: which report, which period, the figures and the records behind them.
 pub const REPORTS: &[Binding] = &[
     b(&[Key::Up, Key::Char('k')], Action::Up, Msg::ActUp, false),
@@ -577,6 +583,7 @@ mod tests {
             REFERRAL_VIEW,
             FUNDS,
             FUND_VIEW,
+            APPROVE_PAYMENT,
             REPORTS,
             REPORT_RECORDS,
         ] {

@@ -33,7 +33,13 @@ pub enum FMode {
     List,
     Add(Form),
     View,
-    Void { form: Form, payment_id: i64 },
+    /// A payment shown in full before it is approved.
+    Approve(Box<PaymentRow>),
+    /// Voiding a payment, named above the reason.
+    Void {
+        form: Form,
+        payment: Box<PaymentRow>,
+    },
 }
 
 pub struct FundScreen {
@@ -62,6 +68,7 @@ impl FundScreen {
         match self.mode {
             FMode::List => keymap::FUNDS,
             FMode::View => keymap::FUND_VIEW,
+            FMode::Approve(_) => keymap::APPROVE_PAYMENT,
             _ => keymap::FORM,
         }
     }
@@ -71,6 +78,7 @@ impl FundScreen {
             FMode::List => Msg::TitleFunds,
             FMode::Add(_) => Msg::TitleNewFund,
             FMode::View => Msg::TitleFund,
+            FMode::Approve(_) => Msg::TitleApprovePayment,
             FMode::Void { .. } => Msg::TitleVoid,
         }
     }
@@ -78,6 +86,57 @@ impl FundScreen {
 
 fn money(c: i64) -> String {
     format!("${}", format_cents(c))
+}
+
+/// Why the person `user_id` may not approve payment `p`, if they may not.
+fn approval_refused(p: &PaymentRow, user_id: i64) -> Option<crate::Error> {
+    let id = p.id.to_string();
+    match p.status.as_str() {
+        "void" => Some(crate::Error::user_with(Msg::ErrApproveVoided, &[&id])),
+        "approved" => Some(crate::Error::user_with(Msg::ErrApproveApproved, &[&id])),
+        _ if p.requested_by_id == user_id => Some(crate::Error::user(Msg::ErrSelfApproval)),
+        _ => None,
+    }
+}
+
+/// A payment in full: whose, from which fund, for what, how much, to whom, who asked and when.
+fn payment_lines(
+    p: &PaymentRow,
+    fund: &str,
+    width: usize,
+    t: Theme,
+    lang: Lang,
+) -> Vec<Line<'static>> {
+    let row = |m: Msg, v: String| {
+        Line::from(vec![Span::styled(format!(" {:<18}", m.text(lang)), t.dim()), Span::raw(v)])
+    };
+    let mut lines = vec![
+        Line::from(Span::styled(
+            format!(" {}", crate::i18n::fill(Msg::PaymentN.text(lang), &[&p.id.to_string()])),
+            t.title(),
+        )),
+        row(Msg::ColClient, format!("#{}", p.client_id)),
+        row(Msg::FieldFund, fund.to_string()),
+        row(Msg::FieldPayCategory, label(CATEGORIES, &p.category, lang)),
+        row(Msg::FieldAmount, money(p.amount_cents)),
+        row(Msg::FieldPaidOn, p.paid_on.clone()),
+        row(Msg::FieldPayee, p.payee.clone()),
+    ];
+    for (i, l) in
+        crate::ui::wrap::wrap(&p.purpose, width.saturating_sub(20).max(10)).into_iter().enumerate()
+    {
+        lines.push(if i == 0 {
+            row(Msg::FieldPurpose, l)
+        } else {
+            Line::raw(format!(" {:<18}{l}", ""))
+        });
+    }
+    lines.push(row(
+        Msg::ColRequestedBy,
+        format!("{} · {}", p.requested_by, crate::domain::time::show_db(&p.requested_at)),
+    ));
+    lines.push(row(Msg::FieldStatus, label(STATUSES, &p.status, lang)));
+    lines
 }
 
 impl App {
@@ -204,37 +263,54 @@ impl App {
                 if let Some(result) = v.payments.navigate(action, fetch) {
                     return self.report(result);
                 }
-                let current = v.payments.current().map(|p| (p.id, p.status.clone()));
+                let current = v.payments.current().cloned();
                 match (action, current) {
-                    (Action::Approve, Some((id, status))) if status == "requested" => {
-                        let who = Who { user: &u, session_id: sid };
-                        match ledger::approve_payment(&mut self.store, who, id, now) {
-                            Ok(()) => {
-                                self.open_fund(fund_id);
-                                self.say(Msg::PaymentApproved);
-                            }
-                            Err(e) => self.fail(e),
-                        }
+                    (Action::Approve | Action::Void, None) => {
+                        self.fail(crate::Error::user(Msg::ErrNoPayment))
                     }
-                    (Action::Void, Some((id, status))) if status != "void" => {
+                    // The payment shows in full first; approving it is a second, deliberate key.
+                    (Action::Approve, Some(p)) => match approval_refused(&p, u.id) {
+                        Some(e) => self.fail(e),
+                        None => f.mode = FMode::Approve(Box::new(p)),
+                    },
+                    (Action::Void, Some(p)) if p.status == "void" => {
+                        self.fail(crate::Error::user_with(Msg::ErrVoidVoided, &[&p.id.to_string()]))
+                    }
+                    (Action::Void, Some(p)) => {
                         let form = Form::from_schema(
                             fund::VOID_FIELDS,
                             &Raw::new(),
                             &RuntimeOptions::new(),
                             lang,
                         );
-                        f.mode = FMode::Void { form, payment_id: id };
+                        f.mode = FMode::Void { form, payment: Box::new(p) };
                     }
                     (Action::Back, _) => self.open_funds(),
                     _ => {}
                 }
             }
-            FMode::Void { form, payment_id } => match action {
+            FMode::Approve(p) => match action {
+                Action::Approve => {
+                    let (id, fund_id) =
+                        (p.id, f.view.as_ref().map(|v| v.fund.id).unwrap_or_default());
+                    let who = Who { user: &u, session_id: sid };
+                    match ledger::approve_payment(&mut self.store, who, id, now) {
+                        Ok(()) => {
+                            self.open_fund(fund_id);
+                            self.say(Msg::PaymentApproved);
+                        }
+                        Err(e) => self.fail(e),
+                    }
+                }
+                Action::Back => f.mode = FMode::View,
+                _ => {}
+            },
+            FMode::Void { form, payment } => match action {
                 Action::Submit => {
                     let reason = crate::domain::text::clean_line(
                         form.raw().get("reason").map(String::as_str).unwrap_or(""),
                     );
-                    let id = *payment_id;
+                    let id = payment.id;
                     if reason.is_empty() {
                         let e =
                             crate::domain::fields::FieldError::new("reason", Msg::ErrRequiredShort);
@@ -266,9 +342,38 @@ pub fn draw(frame: &mut Frame, area: Rect, f: &FundScreen, t: Theme, lang: Lang)
                 draw_view(frame, area, v, t, lang)
             }
         }
-        FMode::Void { form, .. } => {
-            let note = Msg::VoidNote.text(lang);
-            form_panel(frame, area, Msg::TitleVoid, Some(note), form, t, lang)
+        FMode::Approve(p) => {
+            let b = block(Msg::TitleApprovePayment, t, lang);
+            let inner = b.inner(area);
+            frame.render_widget(b, area);
+            let fund = f.view.as_ref().map(|v| v.fund.name.as_str()).unwrap_or("");
+            let width = inner.width.saturating_sub(2) as usize;
+            let mut lines = payment_lines(p, fund, width, t, lang);
+            lines.push(Line::raw(""));
+            lines.extend(
+                crate::ui::wrap::wrap(Msg::ApproveQuestion.text(lang), width)
+                    .into_iter()
+                    .map(|l| Line::from(Span::styled(format!(" {l}"), t.key()))),
+            );
+            frame.render_widget(Paragraph::new(lines), inner);
+        }
+        FMode::Void { form, payment } => {
+            let b = block(Msg::TitleVoid, t, lang);
+            let inner = b.inner(area);
+            frame.render_widget(b, area);
+            let fund = f.view.as_ref().map(|v| v.fund.name.as_str()).unwrap_or("");
+            let width = inner.width.saturating_sub(2) as usize;
+            let mut lines = payment_lines(payment, fund, width, t, lang);
+            lines.push(Line::from(Span::styled(format!(" {}", Msg::VoidNote.text(lang)), t.dim())));
+            let h = lines.len() as u16 + 1;
+            frame.render_widget(Paragraph::new(lines), Rect { height: h, ..inner });
+            crate::ui::screens::draw_form(
+                frame,
+                Rect { y: inner.y + h, height: inner.height.saturating_sub(h), ..inner },
+                form,
+                t,
+                lang,
+            );
         }
     }
 }
