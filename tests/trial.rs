@@ -55,6 +55,10 @@ fn in_spanish_si_is_yes_and_the_keys_shown_are_the_keys_that_work() {
     h.typed("d");
     assert_eq!(screening(&h).answers.len(), 2, "d is no answer in either language");
     assert!(h.status().contains("'d'"), "{}", h.status());
+    // An error about a key, with no form in front, goes with the next key.
+    h.typed("n");
+    assert_eq!(h.status(), "");
+    assert_eq!(screening(&h).answers.get("threats"), Some(&Answer::No));
 }
 
 #[test]
@@ -323,4 +327,27 @@ fn a_payment_is_approved_only_on_purpose_and_a_refusal_says_why() {
     h.enter();
     assert_eq!(payment_status(&h, theirs), "approved");
     assert_eq!(h.status(), Msg::PaymentApproved.text(Lang::Es));
+}
+
+#[test]
+fn the_status_line_clears_when_the_error_is_fixed_or_the_screen_changes() {
+    let mut h = Harness::admin();
+    h.login("ana", ADMIN_PIN).typed("c");
+    // Saving without the caller type: the status line names the field.
+    h.ctrl('s');
+    assert!(h.status().contains("Caller type"), "{}", h.status());
+    // Typing elsewhere does not fix it; the line stays.
+    h.focus_field("notes").typed("Called from a gas station");
+    assert!(h.status().contains("Caller type"), "{}", h.status());
+    // Fixing the field clears it.
+    h.focus_field("caller_type").enter().typed("p").enter();
+    assert_eq!(h.status(), "", "the error went with its cause");
+    insta::assert_snapshot!("status_cleared_after_fix", h.screen());
+    // A notice belongs to the screen it was made on.
+    h.ctrl('s');
+    assert_eq!(h.status(), "Contact #1 saved.");
+    h.key(KeyCode::Down);
+    assert_eq!(h.status(), "Contact #1 saved.", "moving in the same list keeps it");
+    h.enter();
+    assert_eq!(h.status(), "", "opening the contact leaves the list's notice behind");
 }

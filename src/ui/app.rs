@@ -120,6 +120,17 @@ pub struct Status {
     pub error: bool,
 }
 
+/// Where the status line's text was said, so that it never outlives what it speaks of: a
+/// notice belongs to the screen it was made on; an error about a form's fields goes once one
+/// of them is fixed; another error on a form, once the form changes; an error with no form in
+/// front was about the last key, and the next key clears it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Said {
+    screen: (std::mem::Discriminant<Screen>, Msg),
+    /// The form in front then: its revision and how many of its fields showed an error.
+    form: Option<(u64, usize)>,
+}
+
 pub struct App {
     pub store: Store,
     pub opts: Options,
@@ -130,6 +141,7 @@ pub struct App {
     pub session: Option<LoggedIn>,
     pub overlay: Option<Overlay>,
     pub status: Option<Status>,
+    said: Option<Said>,
     pub idle_minutes: u32,
     /// Something changed since the last frame.
     pub redraw: bool,
@@ -166,6 +178,7 @@ impl App {
             session: None,
             overlay: None,
             status: None,
+            said: None,
             idle_minutes,
             redraw: true,
             purge: false,
@@ -308,6 +321,8 @@ impl App {
 
     pub fn handle(&mut self, input: Input) {
         self.redraw = true;
+        let before = self.status.clone();
+        let typed = !matches!(input, Input::Resize);
         match input {
             Input::Key(ev) => {
                 if let Some(key) = Key::from_event(&ev) {
@@ -328,6 +343,36 @@ impl App {
             self.keep_drafts();
         }
         self.schedule_search(std::time::Instant::now());
+        if typed {
+            self.settle_status(before);
+        }
+    }
+
+    /// The screen in front, as the status line's text is tied to it.
+    fn screen_key(&self) -> (std::mem::Discriminant<Screen>, Msg) {
+        (std::mem::discriminant(&self.screen), crate::ui::screens::screen_title(self))
+    }
+
+    /// After a key: remember where a new status was said, or clear one that no longer holds.
+    fn settle_status(&mut self, before: Option<Status>) {
+        let screen = self.screen_key();
+        let form = self.form().map(|f| (f.revision, f.error_count()));
+        if self.status != before {
+            self.said = self.status.as_ref().map(|_| Said { screen, form });
+            return;
+        }
+        let (Some(status), Some(said)) = (&self.status, &self.said) else { return };
+        let stale = said.screen != screen
+            || (status.error
+                && match (said.form, form) {
+                    (Some((_, errors)), Some((_, now))) if errors > 0 => now < errors,
+                    (Some((revision, _)), Some((now, _))) => now != revision,
+                    _ => true,
+                });
+        if stale {
+            self.status = None;
+            self.said = None;
+        }
     }
 
     /// Keep whatever form is in front as a draft, if it changed since it was last kept.

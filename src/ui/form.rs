@@ -411,6 +411,11 @@ impl Form {
         first_missing.is_none()
     }
 
+    /// How many fields show an error.
+    pub fn error_count(&self) -> usize {
+        self.fields.iter().filter(|f| f.error.is_some()).count()
+    }
+
     /// Put an error on the field labelled `label` and move there.
     pub fn error_on(&mut self, label: Msg, message: String) {
         if let Some(i) = self.fields.iter().position(|f| f.label == label) {

@@ -88,7 +88,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
 }
 
-fn screen_title(app: &App) -> Msg {
+/// What the screen in front is, in the title bar's words.
+pub fn screen_title(app: &App) -> Msg {
     match &app.screen {
         Screen::FirstRun(_) => Msg::TitleFirstRun,
         Screen::Login(_) => Msg::TitleLogin,
