@@ -41,8 +41,22 @@ pub fn save_contact(
     c: &Contact,
     now: Timestamp,
 ) -> Result<i64> {
+    save_contact_kept(store, who, id, c, None, now)
+}
+
+/// Save a contact whose caller identifier may already be protected: `kept` is the mark a
+/// draft held (a draft never holds the identifier as typed), used when none was typed since.
+pub fn save_contact_kept(
+    store: &mut Store,
+    who: Who,
+    id: Option<i64>,
+    c: &Contact,
+    kept: Option<&contacts::CallerMark>,
+    now: Timestamp,
+) -> Result<i64> {
     let key = drafts::caller_key(store.conn())?;
-    let mark = c.caller_id.as_deref().and_then(|raw| caller::protect(raw, &key));
+    let mark =
+        c.caller_id.as_deref().and_then(|raw| caller::protect(raw, &key)).or_else(|| kept.cloned());
     let source = store.source().to_string();
     let u = who.user;
     store.write(|tx| {
@@ -91,6 +105,30 @@ pub fn import_contacts(
         )?;
         Ok(rows.len())
     })
+}
+
+/// A contact form's fields as a draft may keep them: the caller identifier as typed is taken
+/// out and only its keyed hash and last two characters stay (or the mark kept before, when
+/// nothing was typed since). Returns the JSON payload.
+pub fn contact_draft(
+    store: &Store,
+    focus: usize,
+    mut fields: crate::domain::record::Raw,
+    kept: Option<&contacts::CallerMark>,
+) -> Result<String> {
+    let typed = fields.remove("caller_id").filter(|v| !v.trim().is_empty());
+    let mark = match typed {
+        Some(raw) => caller::protect(&raw, &drafts::caller_key(store.conn())?),
+        None => kept.cloned(),
+    };
+    let caller = mark.map(|(hash, last2)| serde_json::json!({ "hash": hash, "last2": last2 }));
+    Ok(serde_json::json!({ "focus": focus, "fields": fields, "caller": caller }).to_string())
+}
+
+/// The protected caller identifier a contact draft kept, if any.
+pub fn draft_caller(payload: &serde_json::Value) -> Option<contacts::CallerMark> {
+    let c = &payload["caller"];
+    Some((c["hash"].as_str()?.to_string(), c["last2"].as_str()?.to_string()))
 }
 
 /// Open a contact of the user's agency (audited).

@@ -351,3 +351,91 @@ fn the_status_line_clears_when_the_error_is_fixed_or_the_screen_changes() {
     h.enter();
     assert_eq!(h.status(), "", "opening the contact leaves the list's notice behind");
 }
+
+/// Every page of the database file and of its write-ahead log, decrypted with the database's
+/// own key as SQLCipher 4 lays them out: 4096-byte pages, each ending in 80 reserved bytes (a
+/// 16-byte IV, then the HMAC); AES-256-CBC over the rest; page 1 starts with the 16-byte salt.
+/// The WAL holds earlier versions of pages, so what a draft once held would be found there.
+fn decrypted_pages(paths: &intake::store::DbPaths) -> Vec<u8> {
+    use aes::cipher::{BlockDecryptMut, KeyIvInit, block_padding::NoPadding};
+    type Dec = cbc::Decryptor<aes::Aes256>;
+    const PAGE: usize = 4096;
+    const RESERVE: usize = 80;
+    let hex = intake::store::keyfile::read(&paths.key).unwrap();
+    let key: Vec<u8> =
+        (0..32).map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).unwrap()).collect();
+    let decrypt = |page: &[u8], first: bool| -> Vec<u8> {
+        let start = if first { 16 } else { 0 };
+        let iv = &page[PAGE - RESERVE..PAGE - RESERVE + 16];
+        let mut body = page[start..PAGE - RESERVE].to_vec();
+        Dec::new(key.as_slice().into(), iv.into())
+            .decrypt_padded_mut::<NoPadding>(&mut body)
+            .unwrap();
+        body
+    };
+    let mut out = Vec::new();
+    let db = std::fs::read(&paths.db).unwrap();
+    for (i, page) in db.chunks_exact(PAGE).enumerate() {
+        let plain = decrypt(page, i == 0);
+        if i == 0 {
+            // The header read back: page size 4096 at offset 16, 80 reserved bytes at 20.
+            assert_eq!((plain[0], plain[1], plain[4]), (0x10, 0x00, 80), "decrypted page 1");
+        }
+        out.extend(plain);
+    }
+    let wal_path = paths.db.with_extension("db-wal");
+    if let Ok(wal) = std::fs::read(wal_path) {
+        for frame in wal.get(32..).unwrap_or(&[]).chunks_exact(24 + PAGE) {
+            let number = u32::from_be_bytes([frame[0], frame[1], frame[2], frame[3]]);
+            out.extend(decrypt(&frame[24..], number == 1));
+        }
+    }
+    out
+}
+
+fn holds(bytes: &[u8], text: &str) -> bool {
+    bytes.windows(text.len()).any(|w| w == text.as_bytes())
+}
+
+#[test]
+fn no_caller_number_is_written_to_the_database_by_a_draft_or_a_save() {
+    let mut h = Harness::admin();
+    h.login("ana", ADMIN_PIN).typed("c");
+    // A contact saved: its number was typed (a draft was kept at every key).
+    h.focus_field("caller_type").enter().typed("p").enter();
+    h.focus_field("caller_id").typed("505 555 0173");
+    h.focus_field("notes").typed("Called from the bus station in Gallup");
+    h.ctrl('s');
+    assert_eq!(h.status(), "Contact #1 saved.");
+    // A contact discarded after its number was typed.
+    h.typed("n").focus_field("caller_type").enter().typed("c").enter();
+    h.focus_field("caller_id").typed("575 555 0199");
+    h.key(KeyCode::Esc).typed("y");
+    // A contact left unsaved when the link drops: its draft comes back with the number kept
+    // only as a keyed hash and its last two characters, and saves with it.
+    h.typed("n").focus_field("caller_type").enter().typed("p").enter();
+    h.focus_field("caller_id").typed("+1 (505) 555-0123");
+    let mut h = h.reconnect();
+    h.login("ana", ADMIN_PIN);
+    assert!(h.screen().contains("..23 (a keyed hash)"), "{}", h.screen());
+    assert_eq!(h.app.form().unwrap().raw()["caller_id"], "", "the number is not in the form");
+    h.ctrl('s');
+    assert_eq!(h.status(), "Contact #2 saved.");
+    let ana = intake::auth::accounts::find_user(&h.app.store, "ana").unwrap();
+    let key = intake::store::drafts::caller_key(h.app.store.conn()).unwrap();
+    let stored: Option<String> = h
+        .app
+        .store
+        .conn()
+        .query_row("SELECT caller_hash FROM contacts WHERE id = 2", [], |r| r.get(0))
+        .unwrap();
+    let (hash, _) = intake::domain::caller::protect("5055550123", &key).unwrap();
+    assert_eq!(stored, Some(hash), "the kept hash is the one the number would give");
+    assert!(intake::store::drafts::latest(h.app.store.conn(), ana.id).unwrap().is_none());
+
+    let pages = decrypted_pages(&h.db.paths);
+    assert!(holds(&pages, "bus station in Gallup"), "the reader finds what was saved");
+    for typed in ["505 555", "575 555", "(505) 555", "5055550", "5755550"] {
+        assert!(!holds(&pages, typed), "{typed:?} is in the database file or its log");
+    }
+}

@@ -871,5 +871,8 @@ pub fn text(m: Msg) -> &'static str {
         ErrApproveApproved => "Payment #{0} is already approved.",
         ErrVoidVoided => "Payment #{0} is already void.",
         ErrNoPayment => "There is no payment here to act on.",
+        CallerKeptHashed => {
+            "Caller identifier kept only as ..{0} (a keyed hash); type it again only to change it."
+        }
     }
 }

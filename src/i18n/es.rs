@@ -883,5 +883,8 @@ pub fn text(m: Msg) -> &'static str {
         ErrApproveApproved => "El pago #{0} ya está aprobado.",
         ErrVoidVoided => "El pago #{0} ya está anulado.",
         ErrNoPayment => "Aquí no hay ningún pago sobre el cual actuar.",
+        CallerKeptHashed => {
+            "Identificador de quien llama guardado solo como ..{0} (un hash con clave); escríbalo de nuevo solo para cambiarlo."
+        }
     }
 }

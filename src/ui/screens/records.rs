@@ -102,6 +102,8 @@ pub enum Mode {
         form: Form,
         id: Option<i64>,
         note: Option<String>,
+        /// The caller identifier a restored draft kept (hash and last two characters only).
+        caller: Option<contacts::CallerMark>,
     },
     /// Linking a saved contact to a client of the agency.
     LinkClient {
@@ -379,7 +381,7 @@ impl App {
         }
         let form = Form::from_schema(kind.schema(), &raw, &runtime, self.lang);
         if let Screen::Records(r) = &mut self.screen {
-            r.mode = Mode::Edit { form, id, note };
+            r.mode = Mode::Edit { form, id, note, caller: None };
             r.draft_rev = 0;
         }
     }
@@ -407,7 +409,15 @@ impl App {
             return true;
         };
         self.open_records(kind);
-        self.edit_record(kind, draft.record_id, Some(raw), None);
+        let caller = hotline::draft_caller(&payload);
+        let note =
+            caller.as_ref().map(|(_, last2)| fill(Msg::CallerKeptHashed.text(self.lang), &[last2]));
+        self.edit_record(kind, draft.record_id, Some(raw), note);
+        if let Screen::Records(r) = &mut self.screen
+            && let Mode::Edit { caller: kept, .. } = &mut r.mode
+        {
+            *kept = caller;
+        }
         if let Some(f) = self.form_mut() {
             f.focus_on(focus);
             f.dirty = true;
@@ -423,11 +433,22 @@ impl App {
     pub fn keep_draft(&mut self) {
         let Some(uid) = self.session.as_ref().map(|s| s.user.id) else { return };
         let Screen::Records(r) = &mut self.screen else { return };
-        let Mode::Edit { form, id, .. } = &r.mode else { return };
+        let Mode::Edit { form, id, caller, .. } = &r.mode else { return };
         if form.revision == r.draft_rev {
             return;
         }
-        let payload = serde_json::json!({ "focus": form.focus, "fields": form.raw() }).to_string();
+        // A contact's draft never holds the caller identifier as typed.
+        let payload = match r.kind {
+            RecordKind::Contact => {
+                match hotline::contact_draft(&self.store, form.focus, form.raw(), caller.as_ref()) {
+                    Ok(p) => p,
+                    Err(e) => return self.fail(e),
+                }
+            }
+            RecordKind::Tip => {
+                serde_json::json!({ "focus": form.focus, "fields": form.raw() }).to_string()
+            }
+        };
         let (kind, id, rev) = (r.kind, *id, form.revision);
         let now = self.now();
         match hotline::save_draft(&mut self.store, uid, kind.id(), id, &payload, now) {
@@ -649,13 +670,15 @@ impl App {
         let Some(s) = self.session.clone() else { return };
         let lang = self.lang;
         let Screen::Records(r) = &self.screen else { return };
-        let Mode::Edit { form, id, .. } = &r.mode else { return };
-        let (kind, id, raw) = (r.kind, *id, form.raw());
+        let Mode::Edit { form, id, caller, .. } = &r.mode else { return };
+        let (kind, id, raw, kept) = (r.kind, *id, form.raw(), caller.clone());
         let who = Who { user: &s.user, session_id: Some(s.session_id) };
         let now = self.now();
         let saved = match kind {
             RecordKind::Contact => match Contact::from_raw(&raw) {
-                Ok(c) => Ok(hotline::save_contact(&mut self.store, who, id, &c, now)),
+                Ok(c) => {
+                    Ok(hotline::save_contact_kept(&mut self.store, who, id, &c, kept.as_ref(), now))
+                }
                 Err(errors) => Err(errors),
             },
             RecordKind::Tip => {
