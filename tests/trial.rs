@@ -122,10 +122,13 @@ fn a_minors_positive_labour_checklist_cannot_close_without_the_reporting_step() 
         .query_row("SELECT count(*) FROM screenings WHERE closed_at IS NULL", [], |r| r.get(0))
         .unwrap();
     assert_eq!(open, 1, "still open");
+    h.app.set_language(Lang::Es);
+    h.key(KeyCode::Esc).typed("c");
+    insta::assert_snapshot!("report_step_required_es", h.screen());
     h.focus_field("reported_to").enter().key(KeyCode::Char(' ')).enter();
     h.focus_field("reported_at").typed("2026-11-28 12:40");
     h.ctrl('s');
-    assert_eq!(h.status(), Msg::ScreeningClosed.text(Lang::En));
+    assert_eq!(h.status(), Msg::ScreeningClosed.text(Lang::Es));
     let to: String = h
         .app
         .store
@@ -417,7 +420,7 @@ fn no_caller_number_is_written_to_the_database_by_a_draft_or_a_save() {
     h.focus_field("caller_id").typed("+1 (505) 555-0123");
     let mut h = h.reconnect();
     h.login("ana", ADMIN_PIN);
-    assert!(h.screen().contains("..23 (a keyed hash)"), "{}", h.screen());
+    assert!(h.screen().contains("Caller ..23 kept only as a keyed hash"), "{}", h.screen());
     assert_eq!(h.app.form().unwrap().raw()["caller_id"], "", "the number is not in the form");
     h.ctrl('s');
     assert_eq!(h.status(), "Contact #2 saved.");

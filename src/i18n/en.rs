@@ -260,7 +260,7 @@ pub fn text(m: Msg) -> &'static str {
         ErrNoSuchRecord => "That record does not exist or is not yours to see.",
         ErrNotAnOption => "not one of the options",
         ErrReportRequired => {
-            "A minor with trafficking indicators: record the report (to whom, when) or why it was not made."
+            "A minor with indicators: say to whom and when it was reported, or why not."
         }
         ErrReportTimeRequired => "Say when the report was made.",
         ErrReportWhom => "A report was made: say to whom.",
@@ -872,7 +872,7 @@ pub fn text(m: Msg) -> &'static str {
         ErrVoidVoided => "Payment #{0} is already void.",
         ErrNoPayment => "There is no payment here to act on.",
         CallerKeptHashed => {
-            "Caller identifier kept only as ..{0} (a keyed hash); type it again only to change it."
+            "Caller ..{0} kept only as a keyed hash; type it again only to change it."
         }
     }
 }

@@ -258,7 +258,7 @@ pub fn text(m: Msg) -> &'static str {
         ErrNoSuchRecord => "Ese registro no existe o no le corresponde verlo.",
         ErrNotAnOption => "no es una de las opciones",
         ErrReportRequired => {
-            "Menor con indicadores de trata: registre el reporte (a quién, cuándo) o por qué no se hizo."
+            "Menor con indicadores: diga a quién y cuándo se reportó, o por qué no."
         }
         ErrReportTimeRequired => "Indique cuándo se hizo el reporte.",
         ErrReportWhom => "Se hizo un reporte: indique a quién.",
@@ -884,7 +884,7 @@ pub fn text(m: Msg) -> &'static str {
         ErrVoidVoided => "El pago #{0} ya está anulado.",
         ErrNoPayment => "Aquí no hay ningún pago sobre el cual actuar.",
         CallerKeptHashed => {
-            "Identificador de quien llama guardado solo como ..{0} (un hash con clave); escríbalo de nuevo solo para cambiarlo."
+            "Quien llama: ..{0}, guardado solo como hash; escríbalo otra vez si cambia."
         }
     }
 }

@@ -864,7 +864,7 @@ fn draw_result(frame: &mut Frame, area: Rect, s: &ScreeningScreen, t: Theme, lan
             let text = format!("{}: {}", Msg::SuggestedServices.text(lang), names.join(", "));
             lines.extend(wrap(&text, width).into_iter().map(|l| Line::raw(format!(" {l}"))));
         }
-        if level.positive && crate::domain::reporting::is_minor(&s.minor) {
+        if crate::domain::reporting::report_required(&s.minor, level.positive) {
             lines.push(Line::raw(""));
             lines.extend(
                 wrap(Msg::ReportNeeded.text(lang), width)
