@@ -343,39 +343,40 @@ pub fn draw(frame: &mut Frame, area: Rect, f: &FundScreen, t: Theme, lang: Lang)
             }
         }
         FMode::Approve(p) => {
-            let b = block(Msg::TitleApprovePayment, t, lang);
-            let inner = b.inner(area);
-            frame.render_widget(b, area);
-            let fund = f.view.as_ref().map(|v| v.fund.name.as_str()).unwrap_or("");
-            let width = inner.width.saturating_sub(2) as usize;
-            let mut lines = payment_lines(p, fund, width, t, lang);
-            lines.push(Line::raw(""));
-            lines.extend(
-                crate::ui::wrap::wrap(Msg::ApproveQuestion.text(lang), width)
-                    .into_iter()
-                    .map(|l| Line::from(Span::styled(format!(" {l}"), t.key()))),
-            );
-            frame.render_widget(Paragraph::new(lines), inner);
+            let width = area.width.saturating_sub(4) as usize;
+            let question = crate::ui::wrap::wrap(Msg::ApproveQuestion.text(lang), width)
+                .into_iter()
+                .map(|l| Line::from(Span::styled(format!(" {l}"), t.key())));
+            let after = std::iter::once(Line::raw("")).chain(question).collect();
+            draw_payment(frame, area, (f, p, Msg::TitleApprovePayment), after, t, lang);
         }
         FMode::Void { form, payment } => {
-            let b = block(Msg::TitleVoid, t, lang);
-            let inner = b.inner(area);
-            frame.render_widget(b, area);
-            let fund = f.view.as_ref().map(|v| v.fund.name.as_str()).unwrap_or("");
-            let width = inner.width.saturating_sub(2) as usize;
-            let mut lines = payment_lines(payment, fund, width, t, lang);
-            lines.push(Line::from(Span::styled(format!(" {}", Msg::VoidNote.text(lang)), t.dim())));
-            let h = lines.len() as u16 + 1;
-            frame.render_widget(Paragraph::new(lines), Rect { height: h, ..inner });
-            crate::ui::screens::draw_form(
-                frame,
-                Rect { y: inner.y + h, height: inner.height.saturating_sub(h), ..inner },
-                form,
-                t,
-                lang,
-            );
+            let note = Line::from(Span::styled(format!(" {}", Msg::VoidNote.text(lang)), t.dim()));
+            let rest = draw_payment(frame, area, (f, payment, Msg::TitleVoid), vec![note], t, lang);
+            crate::ui::screens::draw_form(frame, rest, form, t, lang);
         }
     }
+}
+
+/// A payment in full in a panel titled `title`, then the lines `after`; returns the room left
+/// below them.
+fn draw_payment(
+    frame: &mut Frame,
+    area: Rect,
+    (f, p, title): (&FundScreen, &PaymentRow, Msg),
+    after: Vec<Line<'static>>,
+    t: Theme,
+    lang: Lang,
+) -> Rect {
+    let b = block(title, t, lang);
+    let inner = b.inner(area);
+    frame.render_widget(b, area);
+    let fund = f.view.as_ref().map(|v| v.fund.name.as_str()).unwrap_or("");
+    let mut lines = payment_lines(p, fund, inner.width.saturating_sub(2) as usize, t, lang);
+    lines.extend(after);
+    let h = (lines.len() as u16 + 1).min(inner.height);
+    frame.render_widget(Paragraph::new(lines), Rect { height: h, ..inner });
+    Rect { y: inner.y + h, height: inner.height - h, ..inner }
 }
 
 fn draw_list(frame: &mut Frame, area: Rect, f: &FundScreen, t: Theme, lang: Lang) {
