@@ -357,7 +357,8 @@ impl App {
     fn settle_status(&mut self, before: Option<Status>) {
         let screen = self.screen_key();
         let form = self.form().map(|f| (f.revision, f.error_count()));
-        if self.status != before {
+        // New this key, or said outside a key (by the loop, say a search that failed).
+        if self.status != before || self.said.is_none() {
             self.said = self.status.as_ref().map(|_| Said { screen, form });
             return;
         }
