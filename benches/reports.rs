@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use intake::auth::{Actor, accounts, pin};
 use intake::domain::staff::Role;
 use intake::i18n::Lang;
-use intake::reports::{self, Kind, Period};
+use intake::service::reports::{self, Kind, Period};
 use intake::store::{DbPaths, Store};
 use jiff::Timestamp;
 use jiff::civil::Date;

@@ -6,16 +6,11 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod auth;
-pub mod casework;
 pub mod cli;
 pub mod domain;
 pub mod error;
-pub mod hotline;
-pub mod hsds;
 pub mod i18n;
-pub mod ledger;
-pub mod reports;
-pub mod resources;
+pub mod service;
 pub mod store;
 pub mod ui;
 

@@ -7,7 +7,16 @@ use clap::Parser;
 fn main() -> ExitCode {
     let cli = intake::cli::Cli::parse();
     let lang = cli.language();
-    match intake::cli::run(cli) {
+    // No command: the console. The command line and the console are two front ends of the
+    // same library; neither starts the other.
+    let result = match cli.command {
+        None => cli
+            .paths()
+            .and_then(|p| intake::ui::event_loop::start(&p, cli.ascii, lang))
+            .map(|()| ExitCode::SUCCESS),
+        Some(_) => intake::cli::run(cli),
+    };
+    match result {
         Ok(code) => code,
         // The reader of our output went away (`| head`): nothing more to say.
         Err(intake::Error::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {

@@ -5,13 +5,13 @@ mod common;
 
 use common::*;
 use intake::auth::{Actor, accounts};
-use intake::casework::{self, Also};
 use intake::domain::client::{self, Client};
 use intake::domain::fund::{Fund, Payment};
 use intake::domain::record::RuntimeOptions;
 use intake::domain::staff::Role;
-use intake::hotline::Who;
-use intake::ledger;
+use intake::service::Who;
+use intake::service::casework::{self, Also};
+use intake::service::ledger;
 use intake::store::users::User;
 use intake::store::{Store, funds};
 use jiff::Timestamp;

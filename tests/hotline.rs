@@ -11,7 +11,7 @@ use intake::domain::contact::{self, Contact};
 use intake::domain::record::Raw;
 use intake::domain::staff::{AgencyKind, Role};
 use intake::domain::tip::{self, Tip};
-use intake::hotline::{self, Who};
+use intake::service::hotline::{self, Who};
 use intake::store::tips::Scope;
 use intake::store::users::User;
 use intake::store::{Store, contacts, drafts, tips};

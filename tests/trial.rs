@@ -286,8 +286,8 @@ fn request(h: &mut Harness, user: &str, cents: i64, paid_on: &str) -> i64 {
         payee: "Sunrise Apartments".into(),
         purpose: "First month in the new apartment, away from the trafficker's town".into(),
     };
-    let who = intake::hotline::Who { user: &u, session_id: None };
-    intake::ledger::request_payment(&mut h.app.store, who, 1, &p, fixed_now()).unwrap()
+    let who = intake::service::Who { user: &u, session_id: None };
+    intake::service::ledger::request_payment(&mut h.app.store, who, 1, &p, fixed_now()).unwrap()
 }
 
 fn payment_status(h: &Harness, id: i64) -> String {
@@ -305,8 +305,9 @@ fn a_payment_is_approved_only_on_purpose_and_a_refusal_says_why() {
     let own = request(&mut h, "sara", 30_000, "2026-11-01");
     let void = request(&mut h, "bea", 20_000, "2026-10-01");
     let sara = intake::auth::accounts::find_user(&h.app.store, "sara").unwrap();
-    let who = intake::hotline::Who { user: &sara, session_id: None };
-    intake::ledger::void_payment(&mut h.app.store, who, void, "Wrong client", fixed_now()).unwrap();
+    let who = intake::service::Who { user: &sara, session_id: None };
+    intake::service::ledger::void_payment(&mut h.app.store, who, void, "Wrong client", fixed_now())
+        .unwrap();
     let theirs = request(&mut h, "bea", 10_000, "2026-11-02");
     h.login("sara", "470193").typed("f").enter();
     // Awaiting approval first (newest first), then the others: #4, #2, #3 (void), #1 (approved).

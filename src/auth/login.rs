@@ -2,7 +2,7 @@
 //! sees the same lockouts. An unknown user name and a wrong PIN give the same answer and cost
 //! the same argon2 verification.
 
-use jiff::{SignedDuration, Timestamp};
+use jiff::Timestamp;
 
 use crate::auth::pin::{self, HashCost};
 use crate::domain::text::fold_username;
@@ -12,11 +12,7 @@ use crate::store::audit::Event;
 use crate::store::users::{self, User};
 use crate::store::{Store, audit};
 
-/// Every fifth consecutive failure locks the name for ten minutes.
-pub const LOCK_EVERY: i64 = 5;
-pub const LOCK_FOR: SignedDuration = SignedDuration::from_mins(10);
-/// After ten consecutive failures only an administrator can unlock the account.
-pub const DISABLE_AFTER: i64 = 10;
+pub use crate::domain::staff::{DISABLE_AFTER, LOCK_EVERY, LOCK_FOR};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LoggedIn {

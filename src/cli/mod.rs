@@ -29,7 +29,6 @@ use crate::domain::staff::Role;
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, Msg, fill};
 use crate::store::{DbPaths, Store, check, users};
-use crate::ui::{self, Options, theme::Theme};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -179,31 +178,17 @@ impl Cli {
         self.lang.as_deref().and_then(Lang::parse).unwrap_or_else(Lang::from_env)
     }
 
-    fn paths(&self) -> Result<DbPaths> {
+    pub fn paths(&self) -> Result<DbPaths> {
         DbPaths::resolve(self.db.clone(), self.key_file.clone())
     }
 }
 
-/// Run the console or a command; the exit code says whether it worked.
+/// Run a command (main.rs starts the console when none is given); the exit code says whether
+/// it worked.
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let lang = cli.language();
     match &cli.command {
-        None => {
-            ui::event_loop::require_terminal()?;
-            let mut store = Store::open(&cli.paths()?, true)?;
-            // A new database starts with the checked directory of services.
-            if users::count_users(store.conn())? == 0 {
-                store.write(|tx| crate::store::directory::seed_if_empty(tx, Timestamp::now()))?;
-            }
-            let opts = Options {
-                cost: pin::PRODUCTION,
-                theme: Theme::from_env(cli.ascii),
-                lang,
-                clock: Timestamp::now,
-            };
-            ui::event_loop::run_console(store, opts)?;
-            Ok(ExitCode::SUCCESS)
-        }
+        None => Err(crate::Error::user(Msg::ErrNoCommand)),
         Some(Command::Check) => {
             let store = Store::open_as_is(&cli.paths()?)?;
             Ok(print_check(&store, lang))
@@ -270,22 +255,22 @@ fn resources_command(store: &mut Store, command: &ResourcesCommand, lang: Lang) 
             let u = records::staff(store, user)?;
             let mut bar = records::Progress::new(0);
             let mut checked = 0;
-            let ds = crate::hsds::read(dir, lang, &mut |done, total| {
+            let ds = crate::service::hsds::read(dir, lang, &mut |done, total| {
                 if checked == 0 {
                     bar = records::Progress::new(total * 2);
                 }
                 checked = total;
                 bar.at(done);
             })?;
-            let who = crate::hotline::Who { user: &u, session_id: None };
-            let n = crate::hsds::write(store, who, &ds, Timestamp::now(), &mut |n| {
+            let who = crate::service::Who { user: &u, session_id: None };
+            let n = crate::service::hsds::write(store, who, &ds, Timestamp::now(), &mut |n| {
                 bar.at(checked + n * checked / ds.services.len().max(1))
             })?;
             bar.done();
             put!("{}", fill(Msg::CliImported.text(lang), &[&n.to_string()]));
         }
         ResourcesCommand::Export { dir } => {
-            let n = crate::hsds::export(store, dir)?;
+            let n = crate::service::hsds::export(store, dir)?;
             let source = store.source().to_string();
             store.write(|tx| {
                 crate::store::audit::append(

@@ -10,9 +10,9 @@ use crate::domain::fields::{FieldError, format_cents, parse_date};
 use crate::domain::fund::{Fund, Payment, SOURCES};
 use crate::domain::record::{Raw, RuntimeOptions};
 use crate::error::{Error, Result};
-use crate::hotline::Who;
 use crate::i18n::{Lang, Msg, fill};
-use crate::reports::{self, Kind, Period};
+use crate::service::Who;
+use crate::service::reports::{self, Kind, Period};
 use crate::store::{Store, clients as store_clients, funds};
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -116,7 +116,7 @@ pub struct ReportArgs {
 
 pub fn report(store: &Store, a: &ReportArgs, lang: Lang) -> Result<()> {
     let u = staff(store, &a.user)?;
-    if !crate::ledger::manages_funds(u.role) {
+    if !crate::service::ledger::manages_funds(u.role) {
         return Err(Error::user(Msg::ErrReportsRole));
     }
     let period = a.period.period()?;
@@ -160,7 +160,7 @@ pub fn fund(store: &mut Store, c: &FundCommand, lang: Lang) -> Result<()> {
             raw.insert("amount".into(), amount.clone());
             raw.insert("categories".into(), categories.replace(',', ";"));
             let f = Fund::from_raw(&raw).map_err(|e| field_errors(&e, lang))?;
-            let id = crate::ledger::add_fund(
+            let id = crate::service::ledger::add_fund(
                 store,
                 Who { user: &u, session_id: None },
                 &f,
@@ -349,7 +349,7 @@ fn import_payments(
         return Err(Error::User(Msg::ErrCsvInvalid, vec![problems.len().to_string(), shown]));
     }
     let checked = records.len();
-    let n = crate::ledger::import_payments(
+    let n = crate::service::ledger::import_payments(
         store,
         Who { user: u, session_id: None },
         &rows,

@@ -8,7 +8,6 @@ use std::path::Path;
 use clap::{Subcommand, ValueEnum};
 use jiff::Timestamp;
 
-use crate::casework::{self, ImportedClient, ImportedService};
 use crate::domain::client::{self, Client, ServiceEntry};
 use crate::domain::contact::{self, Contact};
 use crate::domain::fields::{FieldError, parse_date};
@@ -16,8 +15,9 @@ use crate::domain::record::{Raw, RuntimeOptions};
 use crate::domain::text::fold_username;
 use crate::domain::tip::{self, Tip};
 use crate::error::{Error, Result};
-use crate::hotline::{self, Who};
 use crate::i18n::{Lang, Msg, fill};
+use crate::service::casework::{self, ImportedClient, ImportedService};
+use crate::service::hotline::{self, Who};
 use crate::store::audit::{self, Event};
 use crate::store::tips::Scope;
 use crate::store::users::{self, User};
@@ -94,14 +94,7 @@ fn day(arg: &Option<String>) -> Result<Option<jiff::civil::Date>> {
     }
 }
 
-/// A spreadsheet cell that starts like a formula is written as text.
-pub fn csv_safe(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{cell}")
-    } else {
-        cell.to_string()
-    }
-}
+pub use crate::domain::text::csv_safe;
 
 pub fn run(store: &mut Store, kind: &str, cmd: &RecordCommand, lang: Lang) -> Result<()> {
     match cmd {

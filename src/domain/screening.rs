@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -504,6 +505,28 @@ impl Tool {
             (false, _) => (Completeness::Incomplete, None),
         };
         Outcome { completeness, level, yes, open }
+    }
+}
+
+/// A shipped tool's title (a stored-only tool shows its id).
+pub fn tool_title(tool_id: &str, lang: Lang) -> String {
+    static TITLES: OnceLock<Vec<(String, Bilingual)>> = OnceLock::new();
+    let titles = TITLES.get_or_init(|| shipped().into_iter().map(|t| (t.id, t.title)).collect());
+    titles
+        .iter()
+        .find(|(id, _)| id == tool_id)
+        .map(|(_, t)| t.get(lang).to_string())
+        .unwrap_or_else(|| tool_id.into())
+}
+
+/// How a screening stands, in words (never a score, never "victim").
+pub fn status_label(status: &str, lang: Lang) -> String {
+    match status {
+        "in_progress" => Msg::ScrInProgress.text(lang).to_string(),
+        "indicators" => Msg::ScrIndicators.text(lang).to_string(),
+        "none" => Msg::ScrNone.text(lang).to_string(),
+        "incomplete" => Msg::ScrIncomplete.text(lang).to_string(),
+        other => other.to_string(),
     }
 }
 

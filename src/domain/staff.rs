@@ -2,6 +2,12 @@
 
 use crate::i18n::Msg;
 
+/// Every fifth consecutive failed login locks the name for ten minutes.
+pub const LOCK_EVERY: i64 = 5;
+pub const LOCK_FOR: jiff::SignedDuration = jiff::SignedDuration::from_mins(10);
+/// After ten consecutive failed logins only an administrator can unlock the account.
+pub const DISABLE_AFTER: i64 = 10;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {

@@ -66,6 +66,16 @@ pub fn fold(s: &str) -> String {
         .collect()
 }
 
+/// A spreadsheet cell that starts like a formula is written as text (a leading `'`), so no
+/// spreadsheet runs what a file carries.
+pub fn csv_safe(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -886,5 +886,8 @@ pub fn text(m: Msg) -> &'static str {
         CallerKeptHashed => {
             "Quien llama: ..{0}, guardado solo como hash; escríbalo otra vez si cambia."
         }
+        ErrNoCommand => {
+            "No se indicó ningún comando: ejecute intake solo para la consola, o vea intake --help."
+        }
     }
 }

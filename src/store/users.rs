@@ -109,7 +109,7 @@ pub fn list(conn: &Connection, now: Timestamp, offset: i64, limit: i64) -> Resul
     ))?;
     let rows = stmt
         .query_map(
-            params![limit, offset, crate::auth::login::DISABLE_AFTER, time::to_db(now)],
+            params![limit, offset, crate::domain::staff::DISABLE_AFTER, time::to_db(now)],
             |r| Ok(StaffRow { user: user_from_row(r)?.user, locked: r.get(11)? }),
         )?
         .collect::<rusqlite::Result<Vec<_>>>()?;

@@ -652,7 +652,7 @@ impl App {
 
     /// A supervisor or administrator: funds and reports.
     pub fn is_supervisor(&self) -> bool {
-        self.session.as_ref().is_some_and(|s| crate::ledger::manages_funds(s.user.role))
+        self.session.as_ref().is_some_and(|s| crate::service::ledger::manages_funds(s.user.role))
     }
 
     pub fn is_admin(&self) -> bool {

@@ -261,6 +261,28 @@ pub fn require_terminal() -> crate::Result<()> {
 }
 
 /// Open the console on a real terminal.
+/// Start the console on the database at `paths` (made, with its key, when there is none): a
+/// new database starts with the checked directory of services.
+pub fn start(
+    paths: &crate::store::DbPaths,
+    ascii: bool,
+    lang: crate::i18n::Lang,
+) -> crate::Result<()> {
+    require_terminal()?;
+    let mut store = Store::open(paths, true)?;
+    if crate::store::users::count_users(store.conn())? == 0 {
+        let now = jiff::Timestamp::now();
+        store.write(|tx| crate::store::directory::seed_if_empty(tx, now))?;
+    }
+    let opts = Options {
+        cost: crate::auth::pin::PRODUCTION,
+        theme: crate::ui::theme::Theme::from_env(ascii),
+        lang,
+        clock: jiff::Timestamp::now,
+    };
+    run_console(store, opts)
+}
+
 pub fn run_console(store: Store, opts: Options) -> crate::Result<()> {
     require_terminal()?;
     let mut app = App::new(store, opts)?;

@@ -178,7 +178,7 @@ pub fn rosa_and_a_legal_service(h: &mut Harness) -> i64 {
 /// approval, and some hotline contacts and services this fiscal year (State FY2027).
 pub fn funds_and_figures(h: &mut Harness) {
     use intake::domain::fund::{Fund, Payment};
-    use intake::hotline::Who;
+    use intake::service::Who;
     let now = fixed_now();
     let mut add = |name: &str, role: Role| {
         accounts::add_user(
@@ -201,7 +201,7 @@ pub fn funds_and_figures(h: &mut Harness) {
     let day = |d: &str| d.parse::<jiff::civil::Date>().unwrap();
     let c = intake::domain::client::Client::from_raw(&raw, &Default::default(), day("2026-08-03"))
         .unwrap();
-    let client = intake::casework::save_client(
+    let client = intake::service::casework::save_client(
         s,
         who(&bea),
         None,
@@ -218,7 +218,7 @@ pub fn funds_and_figures(h: &mut Harness) {
         r.insert("service_type".into(), kind.into());
         r.insert("delivered_on".into(), on.into());
         let e = intake::domain::client::ServiceEntry::from_raw(&r).unwrap();
-        intake::casework::add_service(s, who(&bea), client, &e, now).unwrap();
+        intake::service::casework::add_service(s, who(&bea), client, &e, now).unwrap();
     }
     for (i, at) in [
         "2026-07-14 10:00",
@@ -241,7 +241,7 @@ pub fn funds_and_figures(h: &mut Harness) {
             r.insert("language".into(), "spanish".into());
         }
         let c = intake::domain::contact::Contact::from_raw(&r).unwrap();
-        intake::hotline::save_contact(s, who(&bea), None, &c, now).unwrap();
+        intake::service::hotline::save_contact(s, who(&bea), None, &c, now).unwrap();
     }
     let f = Fund {
         name: "State victim fund FY27".into(),
@@ -251,7 +251,7 @@ pub fn funds_and_figures(h: &mut Harness) {
         amount_cents: 2_500_000,
         categories: vec!["rent".into(), "travel".into(), "civil_legal".into()],
     };
-    let fund = intake::ledger::add_fund(s, who(&sara), &f, now).unwrap();
+    let fund = intake::service::ledger::add_fund(s, who(&sara), &f, now).unwrap();
     let paid = Payment {
         fund_id: fund,
         category: "travel".into(),
@@ -260,6 +260,6 @@ pub fn funds_and_figures(h: &mut Harness) {
         payee: "Bus line".into(),
         purpose: String::new(),
     };
-    let id = intake::ledger::request_payment(s, who(&bea), client, &paid, now).unwrap();
-    intake::ledger::approve_payment(s, who(&sara), id, now).unwrap();
+    let id = intake::service::ledger::request_payment(s, who(&bea), client, &paid, now).unwrap();
+    intake::service::ledger::approve_payment(s, who(&sara), id, now).unwrap();
 }

@@ -7,15 +7,15 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
-use crate::casework::{self, Also};
 use crate::domain::client::{self, Client, ServiceEntry, StatusChange};
 use crate::domain::fields::{FieldSpec, Kind, Options};
 use crate::domain::record::{Raw, RuntimeOptions};
 use crate::domain::referral;
 use crate::domain::time;
 use crate::error::Result;
-use crate::hotline::Who;
 use crate::i18n::{Lang, Msg, fill};
+use crate::service::Who;
+use crate::service::casework::{self, Also};
 use crate::store::clients::{self as store_clients, NoteVersion, Stored};
 use crate::ui::app::{App, Screen, Status};
 use crate::ui::form::Form;
@@ -382,7 +382,7 @@ impl App {
         let Some(uid) = self.session.as_ref().map(|s| s.user.id) else { return };
         let Screen::Clients(c) = &self.screen else { return };
         if let Some((form, id)) = c.draft_key()
-            && let Err(e) = crate::hotline::discard_draft(&mut self.store, uid, form, id)
+            && let Err(e) = crate::service::hotline::discard_draft(&mut self.store, uid, form, id)
         {
             self.fail(e);
         }
@@ -411,7 +411,14 @@ impl App {
         }
         let payload = serde_json::json!({ "focus": form.focus, "fields": form.raw() }).to_string();
         let rev = form.revision;
-        match crate::hotline::save_draft(&mut self.store, uid, form_name, id, &payload, now) {
+        match crate::service::hotline::save_draft(
+            &mut self.store,
+            uid,
+            form_name,
+            id,
+            &payload,
+            now,
+        ) {
             Ok(()) => {
                 if let Some(c) = self.clients() {
                     c.draft_rev = rev;
@@ -841,8 +848,14 @@ impl App {
                 let mut runtime = RuntimeOptions::new();
                 runtime.insert("fund", form.runtime_options("fund"));
                 crate::domain::fund::Payment::from_raw(&form.raw(), &runtime).map(|p| {
-                    crate::ledger::request_payment(&mut self.store, who, client_id, &p, now)
-                        .map(|_| Msg::PaymentRequested)
+                    crate::service::ledger::request_payment(
+                        &mut self.store,
+                        who,
+                        client_id,
+                        &p,
+                        now,
+                    )
+                    .map(|_| Msg::PaymentRequested)
                 })
             }
             _ => return,

@@ -161,7 +161,7 @@ impl App {
     /// The directory, to refer `who` (a client or a hotline contact's person) when given.
     pub(crate) fn open_directory_for(&mut self, who: Option<Subject>) {
         let may_edit =
-            self.session.as_ref().is_some_and(|s| crate::resources::may_edit(s.user.role));
+            self.session.as_ref().is_some_and(|s| crate::service::resources::may_edit(s.user.role));
         let search = Form::new(vec![Field::text(Msg::FieldSearchServices, 100)]);
         let mut d = DirectoryScreen {
             search,
@@ -352,7 +352,14 @@ impl App {
             serde_json::json!({ "focus": form.focus, "fields": form.raw(), "service_id": service_id })
                 .to_string();
         let rev = form.revision;
-        match crate::hotline::save_draft(&mut self.store, uid, form_name, id, &payload, now) {
+        match crate::service::hotline::save_draft(
+            &mut self.store,
+            uid,
+            form_name,
+            id,
+            &payload,
+            now,
+        ) {
             Ok(()) => {
                 if let Some(d) = self.directory() {
                     d.draft_rev = rev;
@@ -416,8 +423,15 @@ impl App {
         let (lang, now) = (self.lang, self.now());
         match referral::Referral::from_raw(raw, to_le) {
             Ok(r) => {
-                let who = crate::hotline::Who { user: &s.user, session_id: Some(s.session_id) };
-                match crate::casework::refer(&mut self.store, who, subject, service_id, &r, now) {
+                let who = crate::service::Who { user: &s.user, session_id: Some(s.session_id) };
+                match crate::service::casework::refer(
+                    &mut self.store,
+                    who,
+                    subject,
+                    service_id,
+                    &r,
+                    now,
+                ) {
                     Ok(_) => {
                         self.leave_directory();
                         self.say_text(super::referrals::saved_text(&r, lang));
@@ -438,8 +452,9 @@ impl App {
         };
         match directory::service_from_raw(raw, &runtime) {
             Ok(input) => {
-                let who = crate::hotline::Who { user: &s.user, session_id: Some(s.session_id) };
-                match crate::resources::save_service(&mut self.store, who, id, &input, now) {
+                let who = crate::service::Who { user: &s.user, session_id: Some(s.session_id) };
+                match crate::service::resources::save_service(&mut self.store, who, id, &input, now)
+                {
                     Ok(saved) => {
                         if let Some(d) = self.directory() {
                             d.mode = DMode::Search;
@@ -462,8 +477,8 @@ impl App {
         let now = self.now();
         let Some(DMode::Detail(detail)) = self.directory().map(|d| &d.mode) else { return };
         let id = detail.hit.service_id;
-        let who = crate::hotline::Who { user: &s.user, session_id: Some(s.session_id) };
-        match crate::resources::retire_service(&mut self.store, who, id, now) {
+        let who = crate::service::Who { user: &s.user, session_id: Some(s.session_id) };
+        match crate::service::resources::retire_service(&mut self.store, who, id, now) {
             Ok(()) => {
                 if let Some(d) = self.directory() {
                     d.mode = DMode::Search;
@@ -538,9 +553,14 @@ impl App {
                     Action::Verify if d.may_edit => {
                         let Some(s) = self.session.clone() else { return };
                         let who =
-                            crate::hotline::Who { user: &s.user, session_id: Some(s.session_id) };
-                        match crate::resources::verify_service(&mut self.store, who, id, today, now)
-                        {
+                            crate::service::Who { user: &s.user, session_id: Some(s.session_id) };
+                        match crate::service::resources::verify_service(
+                            &mut self.store,
+                            who,
+                            id,
+                            today,
+                            now,
+                        ) {
                             Ok(()) => {
                                 self.show_service(id);
                                 self.say(Msg::ServiceVerified);

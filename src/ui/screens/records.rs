@@ -14,8 +14,8 @@ use crate::domain::record::{Raw, RuntimeOptions};
 use crate::domain::time;
 use crate::domain::tip::{self, Tip};
 use crate::error::Result;
-use crate::hotline::{self, Who};
 use crate::i18n::{Lang, Msg, fill};
+use crate::service::hotline::{self, Who};
 use crate::store::tips::Scope;
 use crate::store::{Store, contacts, drafts, tips};
 use crate::ui::app::{App, Screen};
@@ -617,7 +617,13 @@ impl App {
         let Ok(client_id) = text.trim().trim_start_matches('#').parse::<i64>() else { return };
         let who = Who { user: &s.user, session_id: Some(s.session_id) };
         let now = self.now();
-        match crate::casework::link_contact(&mut self.store, who, contact_id, client_id, now) {
+        match crate::service::casework::link_contact(
+            &mut self.store,
+            who,
+            contact_id,
+            client_id,
+            now,
+        ) {
             Ok(()) => {
                 self.reload_records();
                 self.say_text(fill(

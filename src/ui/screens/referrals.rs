@@ -7,12 +7,12 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
-use crate::casework;
 use crate::domain::directory::label;
 use crate::domain::record::{Raw, RuntimeOptions};
 use crate::domain::referral::{self, CONSENT, SHARE, STATUSES, StatusChange, shareable};
-use crate::hotline::Who;
 use crate::i18n::{Lang, Msg, fill};
+use crate::service::Who;
+use crate::service::casework;
 use crate::store::referrals::{self as store_referrals, Due, Stored, Subject};
 use crate::ui::app::{App, Screen};
 use crate::ui::form::Form;

@@ -12,7 +12,7 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph, Sparkline};
 use crate::domain::fields::{FieldSpec, Kind as FieldKind, Options};
 use crate::domain::record::{Raw, RuntimeOptions, Values, parse_all};
 use crate::i18n::{Lang, Msg, fill};
-use crate::reports::{self, Drill, Kind, Period, Rec, Report};
+use crate::service::reports::{self, Drill, Kind, Period, Rec, Report};
 use crate::ui::app::{App, Screen};
 use crate::ui::form::Form;
 use crate::ui::keymap::{self, Action, Binding};
@@ -149,7 +149,7 @@ impl App {
 
     fn show_report(&mut self, kind: Kind, period_raw: Raw, shareable: bool) {
         let Some(s) = self.session.clone() else { return };
-        if !crate::ledger::manages_funds(s.user.role) {
+        if !crate::service::ledger::manages_funds(s.user.role) {
             return self.fail(crate::Error::user(Msg::ErrReportsRole));
         }
         let Ok(period) = period_of(&period_raw) else { return };

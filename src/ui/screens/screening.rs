@@ -5,7 +5,6 @@
 //! result needs the reporting step before the screening closes.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -14,14 +13,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 use unicode_width::UnicodeWidthStr;
 
-use crate::casework::{self, Consent};
 use crate::domain::contact::{LANGUAGES, REPORTED_TO};
 use crate::domain::fields::format_local_datetime;
 use crate::domain::fields::{ANSWER, FieldSpec, Kind, Options, YES_NO};
 use crate::domain::record::{Raw, RuntimeOptions, Values, parse_all};
 use crate::domain::screening::{Answer, Completeness, Tool};
-use crate::hotline::Who;
 use crate::i18n::{Lang, Msg, fill};
+use crate::service::Who;
+use crate::service::casework::{self, Consent};
 use crate::store::screenings::{self, Given, Report, ReportSource};
 use crate::ui::app::{App, Screen, Status};
 use crate::ui::form::Form;
@@ -217,29 +216,7 @@ impl ScreeningScreen {
     }
 }
 
-/// A shipped tool's title (a stored-only tool shows its id).
-pub fn tool_title(tool_id: &str, lang: Lang) -> String {
-    static TITLES: OnceLock<Vec<(String, crate::domain::screening::Bilingual)>> = OnceLock::new();
-    let titles = TITLES.get_or_init(|| {
-        crate::domain::screening::shipped().into_iter().map(|t| (t.id, t.title)).collect()
-    });
-    titles
-        .iter()
-        .find(|(id, _)| id == tool_id)
-        .map(|(_, t)| t.get(lang).to_string())
-        .unwrap_or_else(|| tool_id.into())
-}
-
-/// How a screening stands, in words (never a score, never "victim").
-pub fn status_label(status: &str, lang: Lang) -> String {
-    match status {
-        "in_progress" => Msg::ScrInProgress.text(lang).to_string(),
-        "indicators" => Msg::ScrIndicators.text(lang).to_string(),
-        "none" => Msg::ScrNone.text(lang).to_string(),
-        "incomplete" => Msg::ScrIncomplete.text(lang).to_string(),
-        other => other.to_string(),
-    }
-}
+pub use crate::domain::screening::{status_label, tool_title};
 
 fn answer_label(a: Answer) -> Msg {
     match a {

@@ -18,8 +18,8 @@ use sha2::{Digest, Sha256};
 use crate::domain::directory::{CATEGORIES, POPULATIONS, Span};
 use crate::domain::text::clean_line;
 use crate::error::{Error, Result};
-use crate::hotline::Who;
 use crate::i18n::{Lang, Msg, fill};
+use crate::service::Who;
 use crate::store::Store;
 use crate::store::audit::{self, Event};
 use crate::store::directory::{self, Location, NewService};
@@ -124,7 +124,7 @@ impl Out {
 
     fn row(&mut self, file: &str, cells: &[&str]) -> Result<()> {
         let w = self.files.get_mut(file).ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))?;
-        w.write_record(cells.iter().map(|c| crate::cli::records::csv_safe(c))).map_err(csv_err)
+        w.write_record(cells.iter().map(|c| crate::domain::text::csv_safe(c))).map_err(csv_err)
     }
 
     fn finish(self) -> Result<()> {
@@ -804,7 +804,7 @@ pub fn write(
     now: Timestamp,
     progress: &mut dyn FnMut(usize),
 ) -> Result<usize> {
-    if !crate::resources::may_edit(who.user.role) {
+    if !crate::service::resources::may_edit(who.user.role) {
         return Err(Error::user(Msg::ErrSupervisorOnly));
     }
     let source = store.source().to_string();

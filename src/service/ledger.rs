@@ -4,12 +4,12 @@
 
 use jiff::Timestamp;
 
-use crate::casework::audit_in;
 use crate::domain::fund::{Fund, Payment};
 use crate::domain::staff::Role;
 use crate::error::{Error, Result};
-use crate::hotline::Who;
 use crate::i18n::Msg;
+use crate::service::Who;
+use crate::service::casework::audit_in;
 use crate::store::Store;
 use crate::store::audit::{self, Event};
 use crate::store::funds;

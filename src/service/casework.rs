@@ -7,8 +7,8 @@ use jiff::civil::Date;
 use crate::domain::client::{Client, ServiceEntry, StatusChange, sees_identity};
 use crate::domain::referral::{Referral, StatusChange as ReferralChange};
 use crate::error::{Error, Result};
-use crate::hotline::Who;
 use crate::i18n::Msg;
+use crate::service::Who;
 use crate::store::audit::{self, Event};
 use crate::store::{Store, clients, drafts, referrals};
 

@@ -3,7 +3,6 @@
 
 use jiff::Timestamp;
 
-use crate::auth::Actor;
 use crate::domain::caller;
 use crate::domain::contact::Contact;
 use crate::domain::record::RuntimeOptions;
@@ -15,18 +14,7 @@ use crate::store::tips::Scope;
 use crate::store::users::User;
 use crate::store::{Store, contacts, drafts, tips};
 
-/// The user acting, in their session (None on the command line).
-#[derive(Clone, Copy)]
-pub struct Who<'a> {
-    pub user: &'a User,
-    pub session_id: Option<i64>,
-}
-
-impl Who<'_> {
-    fn actor(&self) -> Actor {
-        Actor { user_id: Some(self.user.id), session_id: self.session_id }
-    }
-}
+pub use super::Who;
 
 fn event(who: Who, name: &'static str, id: i64) -> Event<'static> {
     let a = who.actor();

@@ -793,14 +793,14 @@ pub fn build(
             let total =
                 b.figure(conn, "screenings", Msg::RepScreeningsDone.text(lang).into(), "", vec![])?;
             sections.push(section("totals", Msg::RepTotals, vec![total]));
-            let tool = |id: &str| crate::ui::screens::screening::tool_title(id, lang);
+            let tool = |id: &str| crate::domain::screening::tool_title(id, lang);
             sections.push(section(
                 "tool",
                 Msg::RepByTool,
                 b.breakdown(conn, "", "t.tool_id", &tool)?,
             ));
             let result = "CASE WHEN s.closed_at IS NULL THEN 'in_progress' ELSE coalesce(s.level, s.completeness) END";
-            let status = |id: &str| crate::ui::screens::screening::status_label(id, lang);
+            let status = |id: &str| crate::domain::screening::status_label(id, lang);
             sections.push(section(
                 "result",
                 Msg::RepByResult,
@@ -1117,7 +1117,7 @@ pub fn render(r: &Report, format: Format, shareable: bool, lang: Lang) -> Result
                         f.label.clone(),
                         show(f, shareable),
                     ];
-                    w.write_record(cells.iter().map(|c| crate::cli::records::csv_safe(c)))
+                    w.write_record(cells.iter().map(|c| crate::domain::text::csv_safe(c)))
                         .map_err(err)?;
                 }
             }

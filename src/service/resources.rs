@@ -4,11 +4,11 @@
 use jiff::Timestamp;
 use jiff::civil::Date;
 
-use crate::casework::audit_in;
 use crate::domain::staff::Role;
 use crate::error::{Error, Result};
-use crate::hotline::Who;
 use crate::i18n::Msg;
+use crate::service::Who;
+use crate::service::casework::audit_in;
 use crate::store::directory::{self, ServiceInput};
 use crate::store::{Store, drafts};
 

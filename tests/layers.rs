@@ -1,0 +1,101 @@
+//! The layers of ../shared/DESIGN.md, held: arrows only point down,
+//! cli and ui → service → auth → store → domain → i18n (error sits with i18n at the bottom).
+//! A file may name its own layer and the layers below it, never one above, and the two top
+//! layers never name each other.
+
+use std::path::{Path, PathBuf};
+
+/// Each layer, what it may name besides itself.
+const LAYERS: &[(&str, &[&str])] = &[
+    ("i18n", &[]),
+    ("error", &["i18n"]),
+    ("domain", &["i18n", "error"]),
+    ("store", &["domain", "i18n", "error"]),
+    ("auth", &["store", "domain", "i18n", "error"]),
+    ("service", &["auth", "store", "domain", "i18n", "error"]),
+    ("cli", &["service", "auth", "store", "domain", "i18n", "error"]),
+    ("ui", &["service", "auth", "store", "domain", "i18n", "error"]),
+];
+
+fn sources(root: &Path, layer: &str) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let file = root.join(format!("{layer}.rs"));
+    if file.exists() {
+        out.push(file);
+    }
+    let mut dirs = vec![root.join(layer)];
+    while let Some(dir) = dirs.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+/// The top-level modules a source file names: `crate::x` paths and `use crate::{x, y::z}`.
+fn named(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("crate::") {
+        rest = &rest[i + "crate::".len()..];
+        if let Some(group) = rest.strip_prefix('{') {
+            let end = group.find('}').unwrap_or(group.len());
+            for part in group[..end].split(',') {
+                let name: String =
+                    part.trim().chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+                out.push(name);
+            }
+        } else {
+            out.push(rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect());
+        }
+    }
+    out.retain(|n| !n.is_empty() && n != "self");
+    out
+}
+
+#[test]
+fn no_layer_names_one_above_it() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut crossings = Vec::new();
+    let mut checked = 0;
+    for (layer, below) in LAYERS {
+        for file in sources(&root, layer) {
+            checked += 1;
+            let text = std::fs::read_to_string(&file).unwrap();
+            for name in named(&text) {
+                let allowed = name == *layer
+                    || below.contains(&name.as_str())
+                    || !LAYERS.iter().any(|(l, _)| *l == name);
+                if !allowed {
+                    crossings.push(format!("{} names {name}", file.display()));
+                }
+            }
+        }
+    }
+    assert!(checked > 50, "the sources were found ({checked} files)");
+    crossings.sort();
+    crossings.dedup();
+    assert!(crossings.is_empty(), "layers crossed upward:\n{}", crossings.join("\n"));
+}
+
+#[test]
+fn every_module_of_the_crate_has_a_layer() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let lib = std::fs::read_to_string(root.join("lib.rs")).unwrap();
+    for line in lib.lines().filter_map(|l| l.trim().strip_prefix("pub mod ")) {
+        let name = line.trim_end_matches(';');
+        assert!(LAYERS.iter().any(|(l, _)| *l == name), "{name} belongs to no layer");
+    }
+}
+
+#[test]
+fn the_reader_finds_crossings() {
+    let found = named("use crate::{ui::app, store};\nlet x = crate::cli::run();");
+    assert_eq!(found, ["ui", "store", "cli"]);
+}
