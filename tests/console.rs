@@ -1173,3 +1173,15 @@ fn a_supervisor_adds_a_fund_on_screen() {
     h.key(KeyCode::Esc);
     assert!(h.screen().contains("State victim fund"), "both funds listed");
 }
+
+#[test]
+fn a_database_that_cannot_be_read_is_never_taken_for_a_new_one() {
+    let mut h = Harness::admin();
+    assert!(matches!(h.app.screen, Screen::Login(_)));
+    // The accounts cannot be counted any more (here: their table is gone).
+    h.app.store.conn().execute_batch("ALTER TABLE users RENAME TO users_elsewhere").unwrap();
+    h.key(KeyCode::F(12));
+    h.typed("x");
+    assert!(matches!(h.app.screen, Screen::Login(_)), "not the first-run form");
+    assert!(h.app.status.as_ref().is_some_and(|s| s.error), "the error is said");
+}

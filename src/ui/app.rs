@@ -529,9 +529,14 @@ impl App {
 
     pub fn go_home(&mut self) {
         let drafts = match &self.session {
-            Some(s) => crate::store::drafts::count(self.store.conn(), s.user.id).unwrap_or(0),
-            None => 0,
+            Some(s) => crate::store::drafts::count(self.store.conn(), s.user.id),
+            None => Ok(0),
         };
+        // A database that cannot be read says so; home still opens (without the draft count).
+        let drafts = drafts.unwrap_or_else(|e| {
+            self.fail(e);
+            0
+        });
         self.home_due = Vec::new();
         self.home_due_count = 0;
         if let Some(s) = &self.session {
@@ -619,11 +624,18 @@ impl App {
 
     /// After a hide: the lock screen for the session's user, or the login screen.
     fn reveal_lock_screen(&mut self) {
+        let first_run = match &self.session {
+            Some(_) => false,
+            // A database that cannot be read is never taken for a new one: the login form
+            // shows, with the error.
+            None => users::count_users(self.store.conn()).map(|n| n == 0).unwrap_or_else(|e| {
+                self.fail(e);
+                false
+            }),
+        };
         self.screen = match &self.session {
             Some(s) => Screen::Locked(auth_screens::locked_form(&s.user.username)),
-            None if users::count_users(self.store.conn()).unwrap_or(0) == 0 => {
-                Screen::FirstRun(auth_screens::first_run_form(self.lang))
-            }
+            None if first_run => Screen::FirstRun(auth_screens::first_run_form(self.lang)),
             None => Screen::Login(auth_screens::login_form("")),
         };
     }

@@ -557,7 +557,10 @@ impl App {
             Action::Back => self.go_home(),
             Action::New => self.new_client(None, None),
             Action::Filter => {
-                let runtime = self.client_runtime().unwrap_or_default();
+                let runtime = match self.client_runtime() {
+                    Ok(r) => r,
+                    Err(e) => return self.fail(e),
+                };
                 let Screen::Clients(c) = &mut self.screen else { return };
                 c.mode = ClientMode::Filter(Form::from_schema(FILTER, &c.filter, &runtime, lang));
             }
@@ -580,7 +583,10 @@ impl App {
         let Some((user, sid)) = self.user_and_session() else { return };
         let (lang, now) = (self.lang, self.now());
         let today = local_day(now);
-        let runtime = self.client_runtime().unwrap_or_default();
+        let runtime = match self.client_runtime() {
+            Ok(r) => r,
+            Err(e) => return self.fail(e),
+        };
         let Screen::Clients(c) = &self.screen else { return };
         let (raw, id, from_contact) = match &c.mode {
             ClientMode::Intake { form, id, from_contact } => (form.raw(), *id, *from_contact),

@@ -688,7 +688,10 @@ impl App {
                 Err(errors) => Err(errors),
             },
             RecordKind::Tip => {
-                let runtime = self.runtime_options(kind).unwrap_or_default();
+                let runtime = match self.runtime_options(kind) {
+                    Ok(r) => r,
+                    Err(e) => return self.fail(e),
+                };
                 match Tip::from_raw(&raw, &runtime) {
                     Ok(t) => Ok(hotline::save_tip(&mut self.store, who, id, &t, now)),
                     Err(errors) => Err(errors),

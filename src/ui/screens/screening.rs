@@ -289,10 +289,14 @@ impl App {
             Ok(o) => {
                 let first_open = o.tool.items.iter().position(|i| !o.answers.contains_key(&i.id));
                 let earlier = match (o.closed, o.client_id) {
-                    (false, Some(c)) => casework::earlier_answers(&self.store, who, c, id, &o.tool)
-                        .unwrap_or_default(),
-                    _ => HashMap::new(),
+                    (false, Some(c)) => casework::earlier_answers(&self.store, who, c, id, &o.tool),
+                    _ => Ok(HashMap::new()),
                 };
+                // Earlier answers only help: without them the screening still goes on.
+                let earlier = earlier.unwrap_or_else(|e| {
+                    self.fail(e);
+                    HashMap::new()
+                });
                 let mode = if o.closed {
                     SMode::Closed
                 } else if first_open.is_some() {
@@ -451,9 +455,11 @@ impl App {
         ) {
             Ok((id, tool)) => {
                 let earlier = client_id
-                    .map(|c| {
-                        casework::earlier_answers(&self.store, who, c, id, &tool)
-                            .unwrap_or_default()
+                    .map(|c| casework::earlier_answers(&self.store, who, c, id, &tool))
+                    .transpose()
+                    .unwrap_or_else(|e| {
+                        self.fail(e);
+                        None
                     })
                     .unwrap_or_default();
                 if let Some(s) = self.screening() {
