@@ -496,3 +496,14 @@ fn the_command_line_prints_the_same_figures_for_supervisors_only() {
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("--fy"));
 }
+
+#[test]
+fn a_report_is_refused_to_a_role_that_does_not_see_reports() {
+    let mut w = world();
+    let adv = add(&mut w.store, "ines", Role::Advocate, "Enlace Comunitario");
+    let refused = reports::build(w.store.conn(), &adv, Kind::Hotline, state(2026), Lang::En);
+    assert!(
+        matches!(refused, Err(intake::Error::User(intake::i18n::Msg::ErrFundsRole, _))),
+        "{refused:?}"
+    );
+}

@@ -116,7 +116,7 @@ pub struct ReportArgs {
 
 pub fn report(store: &Store, a: &ReportArgs, lang: Lang) -> Result<()> {
     let u = staff(store, &a.user)?;
-    if !crate::service::ledger::manages_funds(u.role) {
+    if !u.role.manages_funds() {
         return Err(Error::user(Msg::ErrReportsRole));
     }
     let period = a.period.period()?;

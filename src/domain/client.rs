@@ -123,10 +123,6 @@ pub const STATUSES: &[(&str, Msg)] =
 /// The fields only roles doing casework see: a legal name, a phone, an address.
 pub const IDENTITY_KEYS: &[&str] = &["legal_name", "phone", "address"];
 
-pub fn sees_identity(role: Role) -> bool {
-    matches!(role, Role::Advocate | Role::Supervisor)
-}
-
 pub const FIELDS: &[FieldSpec] = &[
     FieldSpec::new("chosen_name", Msg::FieldChosenName, Kind::Line { max: 60 }).required(),
     FieldSpec::new("birth_date", Msg::FieldBirthDate, Kind::Date),
@@ -167,7 +163,7 @@ pub const FIELDS: &[FieldSpec] = &[
 pub fn fields_for(role: Role) -> Vec<FieldSpec> {
     FIELDS
         .iter()
-        .filter(|f| sees_identity(role) || !IDENTITY_KEYS.contains(&f.key))
+        .filter(|f| role.sees_identity() || !IDENTITY_KEYS.contains(&f.key))
         .copied()
         .collect()
 }

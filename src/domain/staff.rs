@@ -39,6 +39,38 @@ impl Role {
         Role::ALL.into_iter().find(|r| r.id() == s)
     }
 
+    // ---- Who may do what: the whole role policy, here and nowhere else. ----
+
+    /// Administrators: staff accounts, agencies, settings, imports of past payments.
+    pub fn administers(self) -> bool {
+        self == Role::Admin
+    }
+
+    /// Supervisors and administrators: funds (approving and voiding payments) and reports.
+    pub fn manages_funds(self) -> bool {
+        matches!(self, Role::Admin | Role::Supervisor)
+    }
+
+    /// Those doing casework ask for payments from a fund.
+    pub fn requests_payments(self) -> bool {
+        matches!(self, Role::Admin | Role::Supervisor | Role::Advocate)
+    }
+
+    /// Reports for funders: the same people who manage funds.
+    pub fn sees_reports(self) -> bool {
+        self.manages_funds()
+    }
+
+    /// Only supervisors and administrators change the resource directory.
+    pub fn edits_directory(self) -> bool {
+        matches!(self, Role::Admin | Role::Supervisor)
+    }
+
+    /// The fields that identify a client (legal name, phone, address): casework roles only.
+    pub fn sees_identity(self) -> bool {
+        matches!(self, Role::Advocate | Role::Supervisor)
+    }
+
     pub fn label(self) -> Msg {
         match self {
             Role::Admin => Msg::RoleAdmin,

@@ -4,7 +4,7 @@
 use jiff::Timestamp;
 use jiff::civil::Date;
 
-use crate::domain::client::{Client, ServiceEntry, StatusChange, sees_identity};
+use crate::domain::client::{Client, ServiceEntry, StatusChange};
 use crate::domain::referral::{Referral, StatusChange as ReferralChange};
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
@@ -48,7 +48,7 @@ pub fn save_client(
 ) -> Result<i64> {
     let source = store.source().to_string();
     let u = who.user;
-    let keep_identity = !sees_identity(u.role);
+    let keep_identity = !u.role.sees_identity();
     let mut c = c.clone();
     if keep_identity && id.is_none() {
         c.legal_name = None;
@@ -90,7 +90,7 @@ pub fn open_client(store: &mut Store, who: Who, id: i64) -> Result<clients::Stor
         )
     })?;
     let mut s = found.ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))?;
-    if !sees_identity(who.user.role) {
+    if !who.user.role.sees_identity() {
         s.client.legal_name = None;
         s.client.phone = None;
         s.client.address = None;

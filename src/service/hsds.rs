@@ -804,7 +804,7 @@ pub fn write(
     now: Timestamp,
     progress: &mut dyn FnMut(usize),
 ) -> Result<usize> {
-    if !crate::service::resources::may_edit(who.user.role) {
+    if !who.user.role.edits_directory() {
         return Err(Error::user(Msg::ErrSupervisorOnly));
     }
     let source = store.source().to_string();

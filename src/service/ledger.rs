@@ -5,7 +5,6 @@
 use jiff::Timestamp;
 
 use crate::domain::fund::{Fund, Payment};
-use crate::domain::staff::Role;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
 use crate::service::Who;
@@ -13,16 +12,6 @@ use crate::service::casework::audit_in;
 use crate::store::Store;
 use crate::store::audit::{self, Event};
 use crate::store::funds;
-
-/// Supervisors and administrators manage funds and approve or void payments.
-pub fn manages_funds(role: Role) -> bool {
-    matches!(role, Role::Admin | Role::Supervisor)
-}
-
-/// Those doing casework ask for payments.
-pub fn requests_payments(role: Role) -> bool {
-    matches!(role, Role::Admin | Role::Supervisor | Role::Advocate)
-}
 
 fn refused(store: &mut Store, who: Who, event: &str, msg: Msg) -> Result<()> {
     let source = store.source().to_string();
@@ -37,7 +26,7 @@ fn refused(store: &mut Store, who: Who, event: &str, msg: Msg) -> Result<()> {
 }
 
 pub fn add_fund(store: &mut Store, who: Who, f: &Fund, now: Timestamp) -> Result<i64> {
-    if !manages_funds(who.user.role) {
+    if !who.user.role.manages_funds() {
         refused(store, who, "fund_add", Msg::ErrFundsRole)?;
     }
     let source = store.source().to_string();
@@ -54,7 +43,7 @@ pub fn request_payment(
     p: &Payment,
     now: Timestamp,
 ) -> Result<i64> {
-    if !requests_payments(who.user.role) {
+    if !who.user.role.requests_payments() {
         refused(store, who, "payment_request", Msg::ErrPaymentRole)?;
     }
     let source = store.source().to_string();
@@ -65,7 +54,7 @@ pub fn request_payment(
 }
 
 pub fn approve_payment(store: &mut Store, who: Who, id: i64, now: Timestamp) -> Result<()> {
-    if !manages_funds(who.user.role) {
+    if !who.user.role.manages_funds() {
         refused(store, who, "payment_approve", Msg::ErrFundsRole)?;
     }
     let source = store.source().to_string();
@@ -82,7 +71,7 @@ pub fn void_payment(
     reason: &str,
     now: Timestamp,
 ) -> Result<()> {
-    if !manages_funds(who.user.role) {
+    if !who.user.role.manages_funds() {
         refused(store, who, "payment_void", Msg::ErrFundsRole)?;
     }
     let source = store.source().to_string();
@@ -101,7 +90,7 @@ pub fn import_payments(
     now: Timestamp,
     progress: &mut dyn FnMut(usize),
 ) -> Result<usize> {
-    if who.user.role != Role::Admin {
+    if !who.user.role.administers() {
         refused(store, who, "payment_import", Msg::ErrAdminOnly)?;
     }
     let source = store.source().to_string();

@@ -483,6 +483,9 @@ pub fn build(
     period: Period,
     lang: Lang,
 ) -> Result<Report> {
+    if !user.role.sees_reports() {
+        return Err(crate::Error::user(Msg::ErrFundsRole));
+    }
     let agency = Sql::Integer(user.agency_id);
     let (t0, t1) = period.instants();
     let (d0, d1) = (period.from.to_string(), period.to.to_string());

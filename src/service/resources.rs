@@ -4,7 +4,6 @@
 use jiff::Timestamp;
 use jiff::civil::Date;
 
-use crate::domain::staff::Role;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
 use crate::service::Who;
@@ -12,13 +11,8 @@ use crate::service::casework::audit_in;
 use crate::store::directory::{self, ServiceInput};
 use crate::store::{Store, drafts};
 
-/// Only supervisors and administrators change the directory.
-pub fn may_edit(role: Role) -> bool {
-    matches!(role, Role::Admin | Role::Supervisor)
-}
-
 fn allowed(who: Who) -> Result<()> {
-    if may_edit(who.user.role) { Ok(()) } else { Err(Error::user(Msg::ErrSupervisorOnly)) }
+    if who.user.role.edits_directory() { Ok(()) } else { Err(Error::user(Msg::ErrSupervisorOnly)) }
 }
 
 /// Add (`id` None) or change a service, creating its organisation when the form names a new one.

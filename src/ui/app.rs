@@ -664,11 +664,11 @@ impl App {
 
     /// A supervisor or administrator: funds and reports.
     pub fn is_supervisor(&self) -> bool {
-        self.session.as_ref().is_some_and(|s| crate::service::ledger::manages_funds(s.user.role))
+        self.session.as_ref().is_some_and(|s| s.user.role.manages_funds())
     }
 
     pub fn is_admin(&self) -> bool {
-        self.session.as_ref().is_some_and(|s| s.user.role == crate::domain::staff::Role::Admin)
+        self.session.as_ref().is_some_and(|s| s.user.role.administers())
     }
 
     /// The idle-lock setting may have changed in another process.

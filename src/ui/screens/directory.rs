@@ -160,8 +160,7 @@ impl App {
 
     /// The directory, to refer `who` (a client or a hotline contact's person) when given.
     pub(crate) fn open_directory_for(&mut self, who: Option<Subject>) {
-        let may_edit =
-            self.session.as_ref().is_some_and(|s| crate::service::resources::may_edit(s.user.role));
+        let may_edit = self.session.as_ref().is_some_and(|s| s.user.role.edits_directory());
         let search = Form::new(vec![Field::text(Msg::FieldSearchServices, 100)]);
         let mut d = DirectoryScreen {
             search,

@@ -149,7 +149,7 @@ impl App {
 
     pub(crate) fn open_funds(&mut self) {
         let Some((u, _)) = self.user_and_session() else { return };
-        if !ledger::manages_funds(u.role) {
+        if !u.role.manages_funds() {
             return self.fail(crate::Error::user(Msg::ErrFundsRole));
         }
         match store_funds::list(self.store.conn(), u.agency_id) {

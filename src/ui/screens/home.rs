@@ -35,15 +35,25 @@ const MENU: &[Action] = &[
     Action::Quit,
 ];
 
-/// The menu entries this user may use, in order ("resume a draft" only when there is one).
-pub fn menu(app: &App) -> Vec<&'static Binding> {
+/// This user may use the home action `a` ("resume a draft" only when there is one).
+fn allowed(app: &App, a: Action) -> bool {
     let drafts = matches!(app.screen, Screen::Home { drafts, .. } if drafts > 0);
+    (app.is_admin() || !ADMIN_ONLY.contains(&a))
+        && (app.is_supervisor() || !SUPERVISORS.contains(&a))
+        && (drafts || a != Action::ResumeDraft)
+}
+
+/// The menu entries this user may use, in order.
+pub fn menu(app: &App) -> Vec<&'static Binding> {
     MENU.iter()
-        .filter(|a| app.is_admin() || !ADMIN_ONLY.contains(a))
-        .filter(|a| app.is_supervisor() || !SUPERVISORS.contains(a))
-        .filter(|a| drafts || **a != Action::ResumeDraft)
+        .filter(|a| allowed(app, **a))
         .filter_map(|a| HOME.iter().find(|b| b.action == *a))
         .collect()
+}
+
+/// The home keys this user has, for the help (F1): moving, opening and their menu entries.
+pub fn keys(app: &App) -> Vec<&'static Binding> {
+    HOME.iter().filter(|b| !MENU.contains(&b.action) || allowed(app, b.action)).collect()
 }
 
 impl App {

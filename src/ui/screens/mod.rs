@@ -242,9 +242,14 @@ pub fn titled(title: String, t: Theme) -> Block<'static> {
 
 fn help_overlay(frame: &mut Frame, area: Rect, app: &App) {
     let t = app.opts.theme;
+    // Home lists only what this user's role can open.
+    let screen: Vec<&crate::ui::keymap::Binding> = match app.screen {
+        Screen::Home { .. } => home::keys(app),
+        _ => app.screen_keymap().iter().collect(),
+    };
     let entries: Vec<(String, &str)> = crate::ui::keymap::GLOBAL
         .iter()
-        .chain(app.screen_keymap().iter())
+        .chain(screen)
         .map(|b| {
             (
                 b.keys.iter().map(|k| k.label()).collect::<Vec<_>>().join(" / "),

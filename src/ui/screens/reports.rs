@@ -149,7 +149,7 @@ impl App {
 
     fn show_report(&mut self, kind: Kind, period_raw: Raw, shareable: bool) {
         let Some(s) = self.session.clone() else { return };
-        if !crate::service::ledger::manages_funds(s.user.role) {
+        if !s.user.role.manages_funds() {
             return self.fail(crate::Error::user(Msg::ErrReportsRole));
         }
         let Ok(period) = period_of(&period_raw) else { return };
