@@ -1200,3 +1200,20 @@ fn the_help_on_home_lists_only_what_the_role_can_open() {
         assert!(!s.contains(hidden), "{hidden} shown to an advocate:\n{s}");
     }
 }
+
+#[test]
+fn the_confirm_question_shows_the_keys_of_its_table_in_both_languages() {
+    let mut h = Harness::admin();
+    h.login("ana", ADMIN_PIN).typed("c");
+    h.focus_field("notes").typed("x");
+    h.key(KeyCode::Esc);
+    let s = h.screen();
+    assert!(s.contains("y/s/Enter Yes   n/Esc No"), "{s}");
+    h.key(KeyCode::Esc);
+    h.app.set_language(Lang::Es);
+    h.key(KeyCode::Esc);
+    insta::assert_snapshot!("confirm_discard_es", h.screen());
+    // s is "sí": it confirms.
+    h.typed("s");
+    assert!(h.app.overlay.is_none() && h.app.form().is_none(), "discarded");
+}

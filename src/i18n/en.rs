@@ -113,7 +113,6 @@ pub fn text(m: Msg) -> &'static str {
         ConfirmDiscard => "Discard the changes on this form?",
         ConfirmDisable => "Disable this account? The person can no longer log in.",
         ConfirmEnable => "Enable this account again?",
-        ConfirmKeys => "y = yes    n = no",
         // Outcomes
         AdminCreated => "Administrator created. Log in with your PIN.",
         AgencyAdded => "Agency added.",
@@ -389,7 +388,6 @@ pub fn text(m: Msg) -> &'static str {
         ColWhen => "When",
         ContactLinked => "Contact #{0} linked to client #{1}.",
         DuplicatesIntro => "These records in your agency may be the same person.",
-        DuplicatesKeys => "o open that record   l save and link   s save as new   Esc back",
         ErrAgeNeeded => {
             "Give a birth date, an age, or an age range (declined and don't know are answers)."
         }
@@ -600,7 +598,7 @@ pub fn text(m: Msg) -> &'static str {
         FieldEligibility => "Who qualifies",
         FieldPlace => "Place",
         FieldWeb => "Web",
-        CopyHint => "c copies the phone number to your clipboard",
+        CopyHint => "{0} copies the phone number to your clipboard",
         ResultsFiltered => "Filtered results (Ctrl+X clears)",
         ErrScheduleFormat => {
             "Write hours as days and times, e.g. Mo-Fr 08:00-17:00; Sa 09:00-12:00"

@@ -108,7 +108,6 @@ pub fn text(m: Msg) -> &'static str {
         ConfirmDiscard => "¿Descartar los cambios de este formulario?",
         ConfirmDisable => "¿Desactivar esta cuenta? La persona ya no podrá entrar.",
         ConfirmEnable => "¿Activar otra vez esta cuenta?",
-        ConfirmKeys => "s = sí    n = no",
         AdminCreated => "Administrador creado. Entre con su PIN.",
         AgencyAdded => "Agencia añadida.",
         AgencyUpdated => "Agencia actualizada.",
@@ -387,9 +386,6 @@ pub fn text(m: Msg) -> &'static str {
         ColWhen => "Cuándo",
         ContactLinked => "Contacto n.º {0} vinculado al cliente n.º {1}.",
         DuplicatesIntro => "Estos registros de su agencia podrían ser la misma persona.",
-        DuplicatesKeys => {
-            "o abrir ese registro   l guardar y vincular   s guardar como nuevo   Esc volver"
-        }
         ErrAgeNeeded => {
             "Indique fecha de nacimiento, edad o rango de edad (prefirió no responder y no se sabe son respuestas)."
         }
@@ -608,7 +604,7 @@ pub fn text(m: Msg) -> &'static str {
         FieldEligibility => "Quién puede",
         FieldPlace => "Lugar",
         FieldWeb => "Web",
-        CopyHint => "c copia el teléfono a su portapapeles",
+        CopyHint => "{0} copia el teléfono a su portapapeles",
         ResultsFiltered => "Resultados filtrados (Ctrl+X quita el filtro)",
         ErrScheduleFormat => {
             "Escriba el horario como días y horas, p. ej. Lu-Vi 08:00-17:00; Sá 09:00-12:00"

@@ -312,7 +312,9 @@ impl App {
 
     /// The key tables live now: the global keys, then the overlay's or the screen's.
     pub fn keymaps(&self) -> Vec<&'static [Binding]> {
-        if self.overlay.is_some() {
+        if matches!(self.overlay, Some(Overlay::Confirm(_))) {
+            vec![keymap::GLOBAL, keymap::CONFIRM]
+        } else if self.overlay.is_some() {
             vec![keymap::GLOBAL, keymap::OVERLAY]
         } else {
             vec![keymap::GLOBAL, self.screen_keymap()]
@@ -395,12 +397,12 @@ impl App {
         }
         if let Some(Overlay::Confirm(c)) = &self.overlay {
             let c = c.clone();
-            match key {
-                Key::Char('y') | Key::Char('Y') | Key::Char('s') | Key::Char('S') | Key::Enter => {
+            match keymap::lookup(&[keymap::CONFIRM], key, false) {
+                Some(Action::Submit) => {
                     self.overlay = None;
                     self.confirmed(c);
                 }
-                Key::Char('n') | Key::Char('N') | Key::Esc => self.overlay = None,
+                Some(Action::Back) => self.overlay = None,
                 _ => {}
             }
             return;

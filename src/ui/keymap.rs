@@ -499,9 +499,99 @@ pub const REFERRAL_VIEW: &[Binding] = &[
     b(&[Key::Esc], Action::Back, Msg::ActBack, true),
 ];
 
-/// The help overlay and the confirm prompt close with these.
-pub const OVERLAY: &[Binding] =
-    &[b(&[Key::Esc, Key::F(1), Key::Char('?')], Action::Back, Msg::ActClose, true)];
+/// A question to confirm: yes (y, or s for "sí", in either language) or no.
+pub const CONFIRM: &[Binding] = &[
+    b(
+        &[Key::Char('y'), Key::Char('s'), Key::Char('Y'), Key::Char('S'), Key::Enter],
+        Action::Submit,
+        Msg::OptYes,
+        true,
+    ),
+    b(&[Key::Char('n'), Key::Char('N'), Key::Esc], Action::Back, Msg::OptNo, true),
+];
+
+/// Every key table, for the checks that must miss none (each is also listed by a screen).
+pub const ALL_TABLES: &[&[Binding]] = &[
+    LOGIN,
+    FIRST_RUN,
+    FORM,
+    HOME,
+    STAFF,
+    AGENCIES,
+    RECORDS,
+    CONTACT_FORM,
+    CLIENTS,
+    CLIENT_RECORD,
+    DUPLICATES,
+    NOTE_VIEW,
+    SERVICE_VIEW,
+    SCREEN_ITEM,
+    SCREEN_LIST,
+    SCREEN_RESULT,
+    DIRECTORY,
+    DIRECTORY_ADMIN,
+    DIRECTORY_DETAIL,
+    DIRECTORY_DETAIL_REFER,
+    DIRECTORY_DETAIL_ADMIN,
+    DIRECTORY_DETAIL_ADMIN_REFER,
+    FOLLOW_UPS,
+    REFERRAL_VIEW,
+    FUNDS,
+    FUND_VIEW,
+    APPROVE_PAYMENT,
+    REPORTS,
+    REPORT_RECORDS,
+    CONFIRM,
+    OVERLAY,
+];
+
+/// Hint entries made from key table entries: "y/s Yes", "n/Esc No". The lower-case twin of
+/// a letter is enough to show.
+pub fn hint_entries<'a>(
+    bindings: impl IntoIterator<Item = &'a Binding>,
+    lang: crate::i18n::Lang,
+) -> Vec<String> {
+    bindings
+        .into_iter()
+        .map(|b| {
+            let keys: Vec<String> = b
+                .keys
+                .iter()
+                .filter(|k| !matches!(k, Key::Char(c) if c.is_uppercase()))
+                .map(|k| k.label())
+                .collect();
+            format!("{} {}", keys.join("/"), b.label.text(lang))
+        })
+        .collect()
+}
+
+/// A hint on one line: its entries three spaces apart.
+pub fn hint<'a>(
+    bindings: impl IntoIterator<Item = &'a Binding>,
+    lang: crate::i18n::Lang,
+) -> String {
+    hint_entries(bindings, lang).join("   ")
+}
+
+/// Entries side by side, three spaces apart, on as few lines of `width` columns as they fit;
+/// an entry is never split.
+pub fn pack(entries: &[String], width: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    let mut lines: Vec<String> = Vec::new();
+    for e in entries {
+        match lines.last_mut() {
+            Some(l) if l.width() + 3 + e.width() <= width => {
+                l.push_str("   ");
+                l.push_str(e);
+            }
+            _ => lines.push(e.clone()),
+        }
+    }
+    lines
+}
+
+/// The help overlay closes with Esc (and with F1 or ?, the global help keys, again).
+pub const OVERLAY: &[Binding] = &[b(&[Key::Esc], Action::Back, Msg::ActClose, true)];
 
 /// The action bound to `key`. While the user is typing in a field, printable keys belong to
 /// the field and never trigger a binding.
@@ -554,39 +644,20 @@ mod tests {
         assert_eq!(yes_keys, [Key::Char('y'), Key::Char('s')]);
     }
 
+    /// The registry misses no table: every key table declared in this file is in it.
+    #[test]
+    fn every_key_table_is_in_the_registry() {
+        let declared = include_str!("keymap.rs")
+            .lines()
+            .filter(|l| l.starts_with("pub const ") && l.contains(": &[Binding] ="))
+            .count();
+        // GLOBAL is live on every screen and checked with each table, not as one.
+        assert_eq!(ALL_TABLES.len(), declared - 1);
+    }
+
     #[test]
     fn no_key_is_bound_twice_on_one_screen() {
-        for table in [
-            LOGIN,
-            FIRST_RUN,
-            FORM,
-            HOME,
-            STAFF,
-            AGENCIES,
-            RECORDS,
-            CONTACT_FORM,
-            CLIENTS,
-            CLIENT_RECORD,
-            DUPLICATES,
-            NOTE_VIEW,
-            SERVICE_VIEW,
-            SCREEN_ITEM,
-            SCREEN_LIST,
-            SCREEN_RESULT,
-            DIRECTORY,
-            DIRECTORY_ADMIN,
-            DIRECTORY_DETAIL,
-            DIRECTORY_DETAIL_REFER,
-            DIRECTORY_DETAIL_ADMIN,
-            DIRECTORY_DETAIL_ADMIN_REFER,
-            FOLLOW_UPS,
-            REFERRAL_VIEW,
-            FUNDS,
-            FUND_VIEW,
-            APPROVE_PAYMENT,
-            REPORTS,
-            REPORT_RECORDS,
-        ] {
+        for table in ALL_TABLES {
             let mut seen = std::collections::HashSet::new();
             for key in GLOBAL.iter().chain(table.iter()).flat_map(|b| b.keys.iter()) {
                 assert!(seen.insert(*key), "{key:?} bound twice");

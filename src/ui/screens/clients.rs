@@ -1072,14 +1072,16 @@ fn draw_duplicates(
     t: Theme,
     lang: Lang,
 ) {
-    let [intro, list] = Layout::vertical([Constraint::Length(3), Constraint::Fill(1)]).areas(area);
-    frame.render_widget(
-        Paragraph::new(vec![
-            Line::raw(format!(" {}", Msg::DuplicatesIntro.text(lang))),
-            Line::from(Span::styled(format!(" {}", Msg::DuplicatesKeys.text(lang)), t.key())),
-        ]),
-        intro,
+    let keys = keymap::hint_entries(keymap::DUPLICATES.iter().filter(|b| b.bar), lang);
+    let mut lines = vec![Line::raw(format!(" {}", Msg::DuplicatesIntro.text(lang)))];
+    lines.extend(
+        keymap::pack(&keys, area.width.saturating_sub(2) as usize)
+            .into_iter()
+            .map(|l| Line::from(Span::styled(format!(" {l}"), t.key()))),
     );
+    let h = lines.len() as u16 + 1;
+    let [intro, list] = Layout::vertical([Constraint::Length(h), Constraint::Fill(1)]).areas(area);
+    frame.render_widget(Paragraph::new(lines), intro);
     let rows: Vec<Row> = candidates
         .iter()
         .enumerate()

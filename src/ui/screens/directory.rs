@@ -737,8 +737,17 @@ fn draw_detail(frame: &mut Frame, area: Rect, d: &Detail, t: Theme, lang: Lang) 
     }
     let [body, keys] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
     frame.render_widget(Paragraph::new(lines), body);
+    // The key from the table, so the hint cannot drift from what the key does.
+    let copy = keymap::DIRECTORY_DETAIL
+        .iter()
+        .find(|b| b.action == Action::CopyPhone)
+        .map(|b| b.keys[0].label())
+        .unwrap_or_default();
     frame.render_widget(
-        Paragraph::new(Span::styled(format!(" {}", Msg::CopyHint.text(lang)), t.key())),
+        Paragraph::new(Span::styled(
+            format!(" {}", fill(Msg::CopyHint.text(lang), &[&copy])),
+            t.key(),
+        )),
         keys,
     );
 }

@@ -306,7 +306,10 @@ fn confirm_overlay(frame: &mut Frame, area: Rect, app: &App, c: &Confirm) {
         Line::raw(""),
         Line::raw(format!(" {}", question.text(app.lang))),
         Line::raw(""),
-        Line::from(Span::styled(format!(" {}", Msg::ConfirmKeys.text(app.lang)), t.key())),
+        Line::from(Span::styled(
+            format!(" {}", crate::ui::keymap::hint(crate::ui::keymap::CONFIRM, app.lang)),
+            t.key(),
+        )),
     ];
     let rect = centered(area, 60, 7);
     frame.render_widget(Clear, rect);

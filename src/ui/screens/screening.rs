@@ -11,7 +11,6 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
-use unicode_width::UnicodeWidthStr;
 
 use crate::domain::contact::{LANGUAGES, REPORTED_TO};
 use crate::domain::fields::format_local_datetime;
@@ -68,10 +67,7 @@ pub fn answer_hint(lang: Lang, allows_na: bool) -> Vec<String> {
     keymap::SCREEN_ITEM
         .iter()
         .filter(|b| keymap::is_answer(b.action) && (allows_na || b.action != Action::AnswerNa))
-        .map(|b| {
-            let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
-            format!("{} {}", keys.join("/"), b.label.text(lang))
-        })
+        .flat_map(|b| keymap::hint_entries([b], lang))
         .chain(std::iter::once(format!(
             "{}/{} {}",
             Key::Left.label(),
@@ -79,22 +75,6 @@ pub fn answer_hint(lang: Lang, allows_na: bool) -> Vec<String> {
             Msg::ActMoveItems.text(lang)
         )))
         .collect()
-}
-
-/// Entries side by side, three spaces apart, on as few lines of `width` as they fit; an entry
-/// is never split.
-fn pack(entries: &[String], width: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    for e in entries {
-        match lines.last_mut() {
-            Some(l) if l.width() + 3 + e.width() <= width => {
-                l.push_str("   ");
-                l.push_str(e);
-            }
-            _ => lines.push(e.clone()),
-        }
-    }
-    lines
 }
 
 const SOURCES: &[(&str, Msg)] =
@@ -761,7 +741,7 @@ fn draw_item(frame: &mut Frame, area: Rect, s: &ScreeningScreen, t: Theme, lang:
         lines.push(Line::from(Span::styled(format!("  {text}"), t.key())));
     }
     let hint = answer_hint(lang, item.allows_na);
-    let hint_lines: Vec<Line> = pack(&hint, inner.width.saturating_sub(2) as usize)
+    let hint_lines: Vec<Line> = keymap::pack(&hint, inner.width.saturating_sub(2) as usize)
         .into_iter()
         .map(|l| Line::from(Span::styled(format!(" {l}"), t.key())))
         .collect();
