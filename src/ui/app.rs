@@ -12,8 +12,10 @@ use crate::error::Error;
 use crate::i18n::{Lang, Msg};
 use crate::store::Store;
 use crate::store::users;
+use crate::ui::effect::{Effect, Route};
 use crate::ui::form::Form;
 use crate::ui::keymap::{self, Action, Binding, Key};
+use crate::ui::screen::{Ctx, Page};
 use crate::ui::screens::agencies::AgencyScreen;
 use crate::ui::screens::auth as auth_screens;
 use crate::ui::screens::clients::ClientScreen;
@@ -21,6 +23,7 @@ use crate::ui::screens::directory::DirectoryScreen;
 use crate::ui::screens::records::RecordScreen;
 use crate::ui::screens::referrals::ReferralScreen;
 use crate::ui::screens::screening::ScreeningScreen;
+use crate::ui::screens::settings::SettingsScreen;
 use crate::ui::screens::staff::StaffScreen;
 use crate::ui::theme::Theme;
 
@@ -56,7 +59,7 @@ pub enum Screen {
     },
     Staff(StaffScreen),
     Agencies(AgencyScreen),
-    Settings(Form),
+    Settings(SettingsScreen),
     /// The hotline log or the tips.
     Records(RecordScreen),
     /// Clients and their case records.
@@ -79,10 +82,9 @@ impl Screen {
     /// The form this screen shows, if it shows one.
     pub fn form(&self) -> Option<&Form> {
         match self {
-            Screen::FirstRun(f) | Screen::Login(f) | Screen::Locked(f) | Screen::Settings(f) => {
-                Some(f)
-            }
+            Screen::FirstRun(f) | Screen::Login(f) | Screen::Locked(f) => Some(f),
             Screen::ChangePin { form, .. } => Some(form),
+            Screen::Settings(s) => s.form(),
             Screen::Staff(s) => s.form(),
             Screen::Agencies(a) => a.form(),
             Screen::Records(r) => r.form(),
@@ -260,10 +262,9 @@ impl App {
     /// The form in front, if the screen in front is one.
     pub fn form_mut(&mut self) -> Option<&mut Form> {
         match &mut self.screen {
-            Screen::FirstRun(f) | Screen::Login(f) | Screen::Locked(f) | Screen::Settings(f) => {
-                Some(f)
-            }
+            Screen::FirstRun(f) | Screen::Login(f) | Screen::Locked(f) => Some(f),
             Screen::ChangePin { form, .. } => Some(form),
+            Screen::Settings(s) => s.form_mut(),
             Screen::Staff(s) => s.form_mut(),
             Screen::Agencies(a) => a.form_mut(),
             Screen::Records(r) => r.form_mut(),
@@ -295,7 +296,8 @@ impl App {
         match &self.screen {
             Screen::FirstRun(_) => keymap::FIRST_RUN,
             Screen::Login(_) | Screen::Locked(_) => keymap::LOGIN,
-            Screen::ChangePin { .. } | Screen::Settings(_) => keymap::FORM,
+            Screen::ChangePin { .. } => keymap::FORM,
+            Screen::Settings(s) => s.keymap(),
             Screen::Home { .. } => keymap::HOME,
             Screen::Staff(s) => s.keymap(),
             Screen::Agencies(a) => a.keymap(),
@@ -474,15 +476,21 @@ impl App {
         // Ctrl+S saves from any field: the same as Enter on the last one.
         let action =
             if action == Action::Save && self.form().is_some() { Action::Submit } else { action };
+        let ctx = self.ctx();
+        if let Some(page) = self.page_mut() {
+            let effects = page.update(action, &ctx);
+            return self.run(effects);
+        }
         match &self.screen {
             Screen::FirstRun(_)
             | Screen::Login(_)
             | Screen::Locked(_)
             | Screen::ChangePin { .. } => self.auth_action(action),
             Screen::Home { .. } => self.home_action(action),
+            // Pages were answered above.
+            Screen::Settings(_) => {}
             Screen::Staff(_) => self.staff_action(action),
             Screen::Agencies(_) => self.agencies_action(action),
-            Screen::Settings(_) => self.settings_action(action),
             Screen::Records(_) => self.records_action(action),
             Screen::Clients(_) => self.clients_action(action),
             Screen::Screening(_) => self.screening_action(action),
@@ -504,6 +512,14 @@ impl App {
     }
 
     fn confirmed(&mut self, c: Confirm) {
+        let ctx = self.ctx();
+        if c != Confirm::Quit
+            && let Some(page) = self.page_mut()
+        {
+            let effects =
+                if c == Confirm::Discard { page.discard(&ctx) } else { page.on_confirm(c, &ctx) };
+            return self.run(effects);
+        }
         match c {
             Confirm::Quit => self.quit_now(),
             Confirm::Discard => self.discard_form(),
@@ -515,7 +531,7 @@ impl App {
     /// Leave the form in front without saving.
     fn discard_form(&mut self) {
         match &self.screen {
-            Screen::ChangePin { .. } | Screen::Settings(_) => self.go_home(),
+            Screen::ChangePin { .. } => self.go_home(),
             Screen::Staff(_) => self.staff_close_form(),
             Screen::Agencies(_) => self.agencies_close_form(),
             Screen::Records(_) => self.records_close_form(),
@@ -526,6 +542,82 @@ impl App {
             Screen::Funds(_) => self.funds_close_form(),
             Screen::Reports(_) => self.reports_close_form(),
             _ => {}
+        }
+    }
+
+    /// What a screen may know of the session.
+    pub fn ctx(&self) -> Ctx {
+        Ctx {
+            lang: self.lang,
+            now: self.now(),
+            actor: self.actor(),
+            user: self.session.as_ref().map(|s| s.user.clone()),
+        }
+    }
+
+    /// The screen in front, when it follows the `Page` contract (one place knows which do).
+    pub fn page(&self) -> Option<&dyn Page> {
+        match &self.screen {
+            Screen::Settings(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn page_mut(&mut self) -> Option<&mut dyn Page> {
+        match &mut self.screen {
+            Screen::Settings(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// Carry out what a screen asked for, in order; the outcome of a use case goes back to the
+    /// screen in front, and whatever it asks then is carried out too.
+    pub fn run(&mut self, effects: Vec<Effect>) {
+        let mut queue: std::collections::VecDeque<Effect> = effects.into();
+        while let Some(effect) = queue.pop_front() {
+            match effect {
+                Effect::Run(job) => {
+                    let ctx = self.ctx();
+                    match job(&mut self.store, &ctx) {
+                        Ok(done) => {
+                            if let Some(page) = self.page_mut() {
+                                queue.extend(page.on_done(done, &ctx));
+                            }
+                        }
+                        Err(e) => self.fail(e),
+                    }
+                }
+                Effect::Go(route) => self.go(route),
+                Effect::Say(msg) => self.say(msg),
+                Effect::Fail(e) => self.fail(e),
+                Effect::Confirm(c) => self.overlay = Some(Overlay::Confirm(c)),
+                Effect::LeaveForm => {
+                    if self.form().is_some_and(|f| f.dirty) {
+                        self.overlay = Some(Overlay::Confirm(Confirm::Discard));
+                    } else {
+                        let ctx = self.ctx();
+                        if let Some(page) = self.page_mut() {
+                            queue.extend(page.discard(&ctx));
+                        }
+                    }
+                }
+                Effect::IdleMinutes(m) => self.idle_minutes = m,
+            }
+        }
+    }
+
+    /// Open the screen a route names, and what it needs as it opens.
+    pub fn go(&mut self, route: Route) {
+        self.screen = match route {
+            Route::Home => return self.go_home(),
+            Route::Settings => Screen::Settings(SettingsScreen::default()),
+            Route::Agencies => return self.open_agencies(),
+            Route::Staff => return self.open_staff(),
+        };
+        let ctx = self.ctx();
+        if let Some(page) = self.page_mut() {
+            let effects = page.enter(&ctx);
+            self.run(effects);
         }
     }
 

@@ -2,10 +2,12 @@
 //! on a TestBackend that the binary drives on a real terminal.
 
 pub mod app;
+pub mod effect;
 pub mod event_loop;
 pub mod form;
 pub mod keymap;
 pub mod pager;
+pub mod screen;
 pub mod screens;
 pub mod scroll;
 pub mod theme;

@@ -5,6 +5,17 @@ use crate::ui::keymap::Action;
 
 pub const PAGE: i64 = 14;
 
+/// What a list action did to a pager that loads nothing itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// It moved within the page (or had nowhere to go).
+    Moved,
+    /// The page at `offset` is wanted; select its last row when `last`.
+    Load { offset: i64, last: bool },
+    /// The action does not move in a list.
+    NotAMove,
+}
+
 pub struct Pager<T> {
     pub rows: Vec<T>,
     pub offset: i64,
@@ -36,6 +47,43 @@ impl<T> Pager<T> {
             Action::PageDown => self.page_down(fetch),
             _ => return None,
         })
+    }
+
+    /// Move by a list action without loading anything: within the page it is done here;
+    /// across a page boundary the answer says which page to load (`Step::Load`), for a screen
+    /// whose update never touches the store.
+    pub fn step(&mut self, action: Action) -> Step {
+        let last = self.rows.len().saturating_sub(1);
+        match action {
+            Action::Down if self.selected < last => self.selected += 1,
+            Action::Down if self.more => {
+                return Step::Load { offset: self.offset + PAGE, last: false };
+            }
+            Action::Up if self.selected > 0 => self.selected -= 1,
+            Action::Up if self.offset > 0 => {
+                return Step::Load { offset: (self.offset - PAGE).max(0), last: true };
+            }
+            Action::PageDown if self.more => {
+                return Step::Load { offset: self.offset + PAGE, last: false };
+            }
+            Action::PageDown => self.selected = last,
+            Action::PageUp if self.offset > 0 => {
+                return Step::Load { offset: (self.offset - PAGE).max(0), last: false };
+            }
+            Action::PageUp => self.selected = 0,
+            Action::Up | Action::Down => {}
+            _ => return Step::NotAMove,
+        }
+        Step::Moved
+    }
+
+    /// Put a page loaded for `Step::Load` in place, on its last row when `last`.
+    pub fn arrived(page: Pager<T>, last: bool) -> Pager<T> {
+        let mut page = page;
+        if last {
+            page.selected = page.rows.len().saturating_sub(1);
+        }
+        page
     }
 
     pub fn current(&self) -> Option<&T> {
@@ -115,5 +163,22 @@ mod tests {
         assert_eq!(p.offset, 2 * PAGE);
         assert!(!p.more);
         assert_eq!(p.rows, vec![28, 29]);
+    }
+
+    #[test]
+    fn a_step_moves_within_the_page_and_asks_for_the_next() {
+        let f = numbers(30);
+        let mut p = Pager::load(&f, 0).unwrap();
+        assert_eq!(p.step(Action::Up), Step::Moved);
+        assert_eq!(p.step(Action::Down), Step::Moved);
+        assert_eq!(p.selected, 1);
+        assert_eq!(p.step(Action::PageDown), Step::Load { offset: PAGE, last: false });
+        p.selected = PAGE as usize - 1;
+        assert_eq!(p.step(Action::Down), Step::Load { offset: PAGE, last: false });
+        let mut next = Pager::arrived(Pager::load(&f, PAGE).unwrap(), false);
+        assert_eq!(next.step(Action::Up), Step::Load { offset: 0, last: true });
+        assert_eq!(next.step(Action::Open), Step::NotAMove);
+        let back = Pager::arrived(Pager::load(&f, 0).unwrap(), true);
+        assert_eq!(back.current(), Some(&(PAGE - 1)));
     }
 }

@@ -93,7 +93,7 @@ impl App {
         match action {
             Action::Staff => self.open_staff(),
             Action::Agencies => self.open_agencies(),
-            Action::Settings => self.open_settings(),
+            Action::Settings => self.go(crate::ui::effect::Route::Settings),
             Action::ChangePin => {
                 self.screen =
                     Screen::ChangePin { form: super::auth::change_pin_form(false), forced: false }

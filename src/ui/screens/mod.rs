@@ -24,6 +24,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::i18n::{Lang, Msg, fill};
 use crate::ui::app::{App, Confirm, Overlay, Screen};
 use crate::ui::form::{Field, FieldKind, Form};
+use crate::ui::screen::Page;
 use crate::ui::theme::Theme;
 pub use crate::ui::wrap::wrap;
 
@@ -57,6 +58,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     .areas(area);
     title_bar(frame, top, app);
     let t = app.opts.theme;
+    if let Some(page) = app.page() {
+        page.draw(frame, body, t, app.lang);
+    }
     match &app.screen {
         Screen::FirstRun(f) => auth::draw_first_run(frame, body, f, t, app.lang),
         Screen::Login(f) => auth::draw_login(frame, body, f, t, app.lang),
@@ -76,7 +80,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         }
         Screen::Staff(s) => staff::draw(frame, body, s, t, app.lang),
         Screen::Agencies(a) => agencies::draw(frame, body, a, t, app.lang),
-        Screen::Settings(f) => settings::draw(frame, body, f, t, app.lang),
+        Screen::Settings(_) => {}
         Screen::Hidden => {}
     }
     status_line(frame, status, app);
@@ -98,7 +102,7 @@ pub fn screen_title(app: &App) -> Msg {
         Screen::Home { .. } => Msg::TitleHome,
         Screen::Staff(s) => s.title(),
         Screen::Agencies(a) => a.title(),
-        Screen::Settings(_) => Msg::TitleSettings,
+        Screen::Settings(s) => s.title(),
         Screen::Records(r) => r.title(),
         Screen::Clients(c) => c.title(),
         Screen::Screening(s) => s.title(),

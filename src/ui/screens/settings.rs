@@ -7,12 +7,24 @@ use ratatui::widgets::Paragraph;
 
 use crate::auth::accounts;
 use crate::i18n::{Lang, Msg, fill};
-use crate::store::users::IDLE_LOCK_MAX;
-use crate::ui::app::{App, Screen};
+use crate::store::users::{self, IDLE_LOCK_MAX};
+use crate::ui::effect::{Done, Effect, Route};
 use crate::ui::form::{Charset, Field, Form};
-use crate::ui::keymap::Action;
+use crate::ui::keymap::{self, Action, Binding};
+use crate::ui::screen::{Ctx, Page};
 use crate::ui::screens::{block, draw_form};
 use crate::ui::theme::Theme;
+
+pub struct SettingsScreen {
+    pub form: Form,
+}
+
+/// The form, filled in once the stored time is read.
+impl Default for SettingsScreen {
+    fn default() -> SettingsScreen {
+        SettingsScreen { form: form(0) }
+    }
+}
 
 fn form(minutes: u32) -> Form {
     Form::new(vec![
@@ -22,46 +34,110 @@ fn form(minutes: u32) -> Form {
     ])
 }
 
-impl App {
-    pub(crate) fn open_settings(&mut self) {
-        self.reload_settings();
-        self.screen = Screen::Settings(form(self.idle_minutes));
+impl Page for SettingsScreen {
+    fn keymap(&self) -> &'static [Binding] {
+        keymap::FORM
     }
 
-    pub(crate) fn settings_action(&mut self, action: Action) {
-        let Screen::Settings(f) = &self.screen else {
-            return;
-        };
+    fn title(&self) -> Msg {
+        Msg::TitleSettings
+    }
+
+    fn form(&self) -> Option<&Form> {
+        Some(&self.form)
+    }
+
+    fn form_mut(&mut self) -> Option<&mut Form> {
+        Some(&mut self.form)
+    }
+
+    /// The time as stored now: another console may have changed it.
+    fn enter(&mut self, _ctx: &Ctx) -> Vec<Effect> {
+        vec![Effect::run(|store, _| Ok(Done::IdleMinutes(users::idle_lock_minutes(store.conn())?)))]
+    }
+
+    fn update(&mut self, action: Action, _ctx: &Ctx) -> Vec<Effect> {
         match action {
-            Action::Back => self.back_or_confirm(App::go_home),
+            Action::Back => vec![Effect::LeaveForm],
             Action::Submit => {
-                let minutes = f.text(0).parse::<u32>().unwrap_or(0);
-                let actor = self.actor();
-                match accounts::set_idle_lock(&mut self.store, actor, minutes) {
-                    Ok(()) => {
-                        self.idle_minutes = minutes;
-                        self.go_home();
-                        self.say(Msg::SettingsSaved);
-                    }
-                    Err(e) => self.fail(e),
-                }
+                let minutes = self.form.text(0).parse::<u32>().unwrap_or(0);
+                vec![Effect::run(move |store, ctx| {
+                    accounts::set_idle_lock(store, ctx.actor, minutes)?;
+                    Ok(Done::IdleMinutes(minutes))
+                })]
             }
-            _ => {}
+            _ => Vec::new(),
         }
+    }
+
+    fn on_done(&mut self, done: Done, _ctx: &Ctx) -> Vec<Effect> {
+        match done {
+            // Read as the screen opened: the form shows it.
+            Done::IdleMinutes(m) if !self.form.dirty => {
+                self.form = form(m);
+                vec![Effect::IdleMinutes(m)]
+            }
+            // Saved.
+            Done::IdleMinutes(m) => {
+                vec![
+                    Effect::IdleMinutes(m),
+                    Effect::Go(Route::Home),
+                    Effect::Say(Msg::SettingsSaved),
+                ]
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    fn discard(&mut self, _ctx: &Ctx) -> Vec<Effect> {
+        vec![Effect::Go(Route::Home)]
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, t: Theme, lang: Lang) {
+        let b = block(Msg::TitleSettings, t, lang);
+        let inner = b.inner(area);
+        frame.render_widget(b, area);
+        let help = fill(Msg::IdleHelp.text(lang), &[&IDLE_LOCK_MAX.to_string()]);
+        frame.render_widget(
+            Paragraph::new(Line::raw(format!(" {help}"))),
+            Rect { height: 1, ..inner },
+        );
+        draw_form(
+            frame,
+            Rect { y: inner.y + 2, height: inner.height.saturating_sub(2), ..inner },
+            &self.form,
+            t,
+            lang,
+        );
     }
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, f: &Form, t: Theme, lang: Lang) {
-    let b = block(Msg::TitleSettings, t, lang);
-    let inner = b.inner(area);
-    frame.render_widget(b, area);
-    let help = fill(Msg::IdleHelp.text(lang), &[&IDLE_LOCK_MAX.to_string()]);
-    frame.render_widget(Paragraph::new(Line::raw(format!(" {help}"))), Rect { height: 1, ..inner });
-    draw_form(
-        frame,
-        Rect { y: inner.y + 2, height: inner.height.saturating_sub(2), ..inner },
-        f,
-        t,
-        lang,
-    );
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ctx() -> Ctx {
+        Ctx {
+            lang: Lang::En,
+            now: jiff::Timestamp::UNIX_EPOCH,
+            actor: crate::auth::Actor::default(),
+            user: None,
+        }
+    }
+
+    #[test]
+    fn the_stored_time_fills_the_form_and_a_save_goes_home_saying_so() {
+        let mut s = SettingsScreen::default();
+        assert_eq!(s.enter(&ctx()).len(), 1, "it asks for the stored time");
+        s.on_done(Done::IdleMinutes(7), &ctx());
+        assert_eq!(s.form.text(0), "7");
+        assert!(matches!(s.update(Action::Submit, &ctx())[..], [Effect::Run(_)]));
+        s.form.dirty = true;
+        let after = s.on_done(Done::IdleMinutes(9), &ctx());
+        assert!(matches!(
+            after[..],
+            [Effect::IdleMinutes(9), Effect::Go(Route::Home), Effect::Say(Msg::SettingsSaved)]
+        ));
+        assert!(matches!(s.update(Action::Back, &ctx())[..], [Effect::LeaveForm]));
+    }
 }

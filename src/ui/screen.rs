@@ -1,0 +1,61 @@
+//! The screen contract. A screen holds its own state and answers for its keys, its title, its
+//! form, how it changes with an action (`update`, pure: it returns effects, never touches the
+//! store) and how it is drawn (`draw`, a pure function of its state).
+//!
+//! The trait is called `Page` because `Screen` names the enum of every screen the console can
+//! show (`ui::app::Screen`), which tests and the loop match on; each of its variants holds a
+//! `Page` and `App::page` finds it in one place.
+
+use jiff::Timestamp;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use crate::auth::Actor;
+use crate::i18n::{Lang, Msg};
+use crate::store::users::User;
+use crate::ui::app::Confirm;
+use crate::ui::effect::{Done, Effect};
+use crate::ui::form::Form;
+use crate::ui::keymap::{Action, Binding};
+use crate::ui::theme::Theme;
+
+/// What a screen may know of the session while it updates: read only.
+#[derive(Clone, Debug)]
+pub struct Ctx {
+    pub lang: Lang,
+    pub now: Timestamp,
+    pub actor: Actor,
+    /// The person logged in (None before a login).
+    pub user: Option<User>,
+}
+
+pub trait Page {
+    /// The key table live on this screen now (besides the global keys).
+    fn keymap(&self) -> &'static [Binding];
+    /// The title bar's words for this screen now.
+    fn title(&self) -> Msg;
+    /// The form in front, when the screen shows one.
+    fn form(&self) -> Option<&Form> {
+        None
+    }
+    fn form_mut(&mut self) -> Option<&mut Form> {
+        None
+    }
+    /// What the screen needs as it opens (say, its first page).
+    fn enter(&mut self, _ctx: &Ctx) -> Vec<Effect> {
+        Vec::new()
+    }
+    /// The screen's answer to an action.
+    fn update(&mut self, action: Action, ctx: &Ctx) -> Vec<Effect>;
+    /// The outcome of a use case the screen asked for.
+    fn on_done(&mut self, done: Done, ctx: &Ctx) -> Vec<Effect>;
+    /// A yes to a question the screen asked.
+    fn on_confirm(&mut self, _confirm: Confirm, _ctx: &Ctx) -> Vec<Effect> {
+        Vec::new()
+    }
+    /// Leave the form in front without saving (nothing typed, or the discard was confirmed).
+    fn discard(&mut self, _ctx: &Ctx) -> Vec<Effect> {
+        Vec::new()
+    }
+    fn draw(&self, frame: &mut Frame, area: Rect, t: Theme, lang: Lang);
+}
