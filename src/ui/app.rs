@@ -488,9 +488,8 @@ impl App {
             | Screen::ChangePin { .. } => self.auth_action(action),
             Screen::Home { .. } => self.home_action(action),
             // Pages were answered above.
-            Screen::Settings(_) => {}
+            Screen::Settings(_) | Screen::Agencies(_) => {}
             Screen::Staff(_) => self.staff_action(action),
-            Screen::Agencies(_) => self.agencies_action(action),
             Screen::Records(_) => self.records_action(action),
             Screen::Clients(_) => self.clients_action(action),
             Screen::Screening(_) => self.screening_action(action),
@@ -533,7 +532,6 @@ impl App {
         match &self.screen {
             Screen::ChangePin { .. } => self.go_home(),
             Screen::Staff(_) => self.staff_close_form(),
-            Screen::Agencies(_) => self.agencies_close_form(),
             Screen::Records(_) => self.records_close_form(),
             Screen::Clients(_) => self.clients_close_form(),
             Screen::Screening(_) => self.screening_close_form(),
@@ -559,6 +557,7 @@ impl App {
     pub fn page(&self) -> Option<&dyn Page> {
         match &self.screen {
             Screen::Settings(s) => Some(s),
+            Screen::Agencies(a) => Some(a),
             _ => None,
         }
     }
@@ -566,6 +565,7 @@ impl App {
     pub fn page_mut(&mut self) -> Option<&mut dyn Page> {
         match &mut self.screen {
             Screen::Settings(s) => Some(s),
+            Screen::Agencies(a) => Some(a),
             _ => None,
         }
     }
@@ -611,7 +611,7 @@ impl App {
         self.screen = match route {
             Route::Home => return self.go_home(),
             Route::Settings => Screen::Settings(SettingsScreen::default()),
-            Route::Agencies => return self.open_agencies(),
+            Route::Agencies => Screen::Agencies(AgencyScreen::default()),
             Route::Staff => return self.open_staff(),
         };
         let ctx = self.ctx();

@@ -5,15 +5,31 @@ use crate::ui::keymap::Action;
 
 pub const PAGE: i64 = 14;
 
+/// Which row of a page to select once it is loaded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Select {
+    First,
+    Last,
+    /// The row at this index, or the last when there are fewer (a reload after a change).
+    At(usize),
+}
+
 /// What a list action did to a pager that loads nothing itself.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Step {
     /// It moved within the page (or had nowhere to go).
     Moved,
-    /// The page at `offset` is wanted; select its last row when `last`.
-    Load { offset: i64, last: bool },
+    /// The page at `offset` is wanted, with this row selected.
+    Load { offset: i64, select: Select },
     /// The action does not move in a list.
     NotAMove,
+}
+
+/// A page with nothing on it yet (a screen whose first page is still to be loaded).
+impl<T> Default for Pager<T> {
+    fn default() -> Pager<T> {
+        Pager { rows: Vec::new(), offset: 0, selected: 0, more: false }
+    }
 }
 
 pub struct Pager<T> {
@@ -57,18 +73,18 @@ impl<T> Pager<T> {
         match action {
             Action::Down if self.selected < last => self.selected += 1,
             Action::Down if self.more => {
-                return Step::Load { offset: self.offset + PAGE, last: false };
+                return Step::Load { offset: self.offset + PAGE, select: Select::First };
             }
             Action::Up if self.selected > 0 => self.selected -= 1,
             Action::Up if self.offset > 0 => {
-                return Step::Load { offset: (self.offset - PAGE).max(0), last: true };
+                return Step::Load { offset: (self.offset - PAGE).max(0), select: Select::Last };
             }
             Action::PageDown if self.more => {
-                return Step::Load { offset: self.offset + PAGE, last: false };
+                return Step::Load { offset: self.offset + PAGE, select: Select::First };
             }
             Action::PageDown => self.selected = last,
             Action::PageUp if self.offset > 0 => {
-                return Step::Load { offset: (self.offset - PAGE).max(0), last: false };
+                return Step::Load { offset: (self.offset - PAGE).max(0), select: Select::First };
             }
             Action::PageUp => self.selected = 0,
             Action::Up | Action::Down => {}
@@ -77,13 +93,26 @@ impl<T> Pager<T> {
         Step::Moved
     }
 
-    /// Put a page loaded for `Step::Load` in place, on its last row when `last`.
-    pub fn arrived(page: Pager<T>, last: bool) -> Pager<T> {
-        let mut page = page;
-        if last {
-            page.selected = page.rows.len().saturating_sub(1);
-        }
-        page
+    /// Load the page at `offset` with the row `select` selected (for `Step::Load`, or to
+    /// reload the page in front after a change with `Select::At(selected)`).
+    pub fn load_at(
+        fetch: impl Fn(i64, i64) -> Result<Vec<T>>,
+        offset: i64,
+        select: Select,
+    ) -> Result<Pager<T>> {
+        let mut page = Pager::load(fetch, offset)?;
+        let last = page.rows.len().saturating_sub(1);
+        page.selected = match select {
+            Select::First => 0,
+            Select::Last => last,
+            Select::At(i) => i.min(last),
+        };
+        Ok(page)
+    }
+
+    /// Where to reload this page from after a change: its offset and selected row.
+    pub fn here(&self) -> (i64, Select) {
+        (self.offset, Select::At(self.selected))
     }
 
     pub fn current(&self) -> Option<&T> {
@@ -172,13 +201,15 @@ mod tests {
         assert_eq!(p.step(Action::Up), Step::Moved);
         assert_eq!(p.step(Action::Down), Step::Moved);
         assert_eq!(p.selected, 1);
-        assert_eq!(p.step(Action::PageDown), Step::Load { offset: PAGE, last: false });
+        assert_eq!(p.step(Action::PageDown), Step::Load { offset: PAGE, select: Select::First });
         p.selected = PAGE as usize - 1;
-        assert_eq!(p.step(Action::Down), Step::Load { offset: PAGE, last: false });
-        let mut next = Pager::arrived(Pager::load(&f, PAGE).unwrap(), false);
-        assert_eq!(next.step(Action::Up), Step::Load { offset: 0, last: true });
+        assert_eq!(p.step(Action::Down), Step::Load { offset: PAGE, select: Select::First });
+        let mut next = Pager::load_at(&f, PAGE, Select::First).unwrap();
+        assert_eq!(next.step(Action::Up), Step::Load { offset: 0, select: Select::Last });
         assert_eq!(next.step(Action::Open), Step::NotAMove);
-        let back = Pager::arrived(Pager::load(&f, 0).unwrap(), true);
+        let back = Pager::load_at(&f, 0, Select::Last).unwrap();
         assert_eq!(back.current(), Some(&(PAGE - 1)));
+        let again = Pager::load_at(&f, 2 * PAGE, Select::At(9)).unwrap();
+        assert_eq!(again.current(), Some(&29), "past the end: the last row");
     }
 }

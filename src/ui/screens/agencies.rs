@@ -9,162 +9,167 @@ use crate::auth::accounts::{self, AGENCY_NAME_MAX};
 use crate::domain::staff::AgencyKind;
 use crate::i18n::{Lang, Msg};
 use crate::store::users::{self, Agency};
-use crate::ui::app::{App, Screen};
+use crate::ui::effect::{Done, Effect, Route};
 use crate::ui::form::{Field, Form};
 use crate::ui::keymap::{self, Action, Binding};
-use crate::ui::pager::Pager;
+use crate::ui::pager::{Pager, Select, Step};
+use crate::ui::screen::{Ctx, Page};
 use crate::ui::screens::{block, draw_form};
 use crate::ui::theme::Theme;
 
+#[derive(Default)]
 pub struct AgencyScreen {
     pub list: Pager<Agency>,
     /// The add or rename form, and the agency being renamed.
     pub form: Option<(Form, Option<Agency>)>,
 }
 
+fn kind_options(lang: Lang) -> Vec<String> {
+    AgencyKind::ALL.iter().map(|k| k.label().text(lang).to_string()).collect()
+}
+
+/// Load the page of agencies at `offset`, with `select` selected.
+fn load(offset: i64, select: Select) -> Effect {
+    Effect::run(move |store, _| {
+        let conn = store.conn();
+        Ok(Done::Agencies(Pager::load_at(|o, l| users::agencies(conn, o, l), offset, select)?))
+    })
+}
+
 impl AgencyScreen {
-    pub fn form(&self) -> Option<&Form> {
-        self.form.as_ref().map(|(f, _)| f)
+    fn reload(&self) -> Effect {
+        let (offset, select) = self.list.here();
+        load(offset, select)
     }
-    pub fn form_mut(&mut self) -> Option<&mut Form> {
-        self.form.as_mut().map(|(f, _)| f)
+
+    /// Add (`editing` None) or rename and re-kind an agency, from the form.
+    fn save(form: &mut Form, editing: Option<Agency>, lang: Lang) -> Vec<Effect> {
+        if !form.check_required(lang) {
+            return Vec::new();
+        }
+        let name = form.values().remove(0);
+        let kind = AgencyKind::ALL[form.choice(1)];
+        vec![Effect::run(move |store, ctx| {
+            let (actor, now) = (ctx.actor, ctx.now);
+            match editing {
+                None => {
+                    accounts::add_agency(store, actor, &name, kind, lang, now)?;
+                    Ok(Done::Saved(Msg::AgencyAdded))
+                }
+                Some(ag) => {
+                    accounts::rename_agency(store, actor, ag.id, &name, lang)?;
+                    if kind != ag.kind {
+                        accounts::set_agency_kind(store, actor, ag.id, kind)?;
+                    }
+                    Ok(Done::Saved(Msg::AgencyUpdated))
+                }
+            }
+        })]
     }
-    pub fn keymap(&self) -> &'static [Binding] {
+}
+
+impl Page for AgencyScreen {
+    fn keymap(&self) -> &'static [Binding] {
         if self.form.is_some() { keymap::FORM } else { keymap::AGENCIES }
     }
-    pub fn title(&self) -> Msg {
+
+    fn title(&self) -> Msg {
         match &self.form {
             None => Msg::TitleAgencies,
             Some((_, None)) => Msg::TitleAddAgency,
             Some((_, Some(_))) => Msg::TitleRenameAgency,
         }
     }
-}
 
-fn kind_options(lang: Lang) -> Vec<String> {
-    AgencyKind::ALL.iter().map(|k| k.label().text(lang).to_string()).collect()
-}
-
-impl App {
-    pub(crate) fn open_agencies(&mut self) {
-        let conn = self.store.conn();
-        match Pager::load(|o, l| users::agencies(conn, o, l), 0) {
-            Ok(list) => self.screen = Screen::Agencies(AgencyScreen { list, form: None }),
-            Err(e) => self.fail(e),
-        }
+    fn form(&self) -> Option<&Form> {
+        self.form.as_ref().map(|(f, _)| f)
     }
 
-    fn agencies_reload(&mut self) {
-        let Screen::Agencies(a) = &mut self.screen else {
-            return;
-        };
-        let conn = self.store.conn();
-        if let Err(e) = a.list.reload(|o, l| users::agencies(conn, o, l)) {
-            self.fail(e);
-        }
+    fn form_mut(&mut self) -> Option<&mut Form> {
+        self.form.as_mut().map(|(f, _)| f)
     }
 
-    pub(crate) fn agencies_close_form(&mut self) {
-        if let Screen::Agencies(a) = &mut self.screen {
-            a.form = None;
-        }
-        self.agencies_reload();
+    fn enter(&mut self, _ctx: &Ctx) -> Vec<Effect> {
+        vec![load(0, Select::First)]
     }
 
-    pub(crate) fn agencies_action(&mut self, action: Action) {
-        let (actor, now, lang) = (self.actor(), self.now(), self.lang);
-        let Screen::Agencies(a) = &mut self.screen else {
-            return;
-        };
-        if let Some((form, editing)) = &mut a.form {
-            match action {
+    fn update(&mut self, action: Action, ctx: &Ctx) -> Vec<Effect> {
+        let lang = ctx.lang;
+        if let Some((form, editing)) = &mut self.form {
+            return match action {
                 Action::Submit => {
-                    if !form.check_required(lang) {
-                        return;
-                    }
-                    let name = form.values().remove(0);
-                    let kind = AgencyKind::ALL[form.choice(1)];
                     let editing = editing.clone();
-                    let r = match editing {
-                        None => {
-                            accounts::add_agency(&mut self.store, actor, &name, kind, lang, now)
-                                .map(|_| Msg::AgencyAdded)
-                        }
-                        Some(ag) => {
-                            accounts::rename_agency(&mut self.store, actor, ag.id, &name, lang)
-                                .and_then(|_| {
-                                    if kind != ag.kind {
-                                        accounts::set_agency_kind(
-                                            &mut self.store,
-                                            actor,
-                                            ag.id,
-                                            kind,
-                                        )
-                                    } else {
-                                        Ok(())
-                                    }
-                                })
-                                .map(|_| Msg::AgencyUpdated)
-                        }
-                    };
-                    match r {
-                        Ok(msg) => {
-                            self.agencies_close_form();
-                            self.say(msg);
-                        }
-                        Err(e) => self.fail(e),
-                    }
+                    AgencyScreen::save(form, editing, lang)
                 }
-                Action::Back => self.back_or_confirm(App::agencies_close_form),
-                _ => {}
-            }
-            return;
+                Action::Back => vec![Effect::LeaveForm],
+                _ => Vec::new(),
+            };
         }
-        let conn = self.store.conn();
-        let fetch = |o, l| users::agencies(conn, o, l);
-        let moved = a.list.navigate(action, fetch);
-        if let Some(result) = moved {
-            return self.report(result);
+        match self.list.step(action) {
+            Step::Load { offset, select } => return vec![load(offset, select)],
+            Step::Moved => return Vec::new(),
+            Step::NotAMove => {}
         }
-        let current = a.list.current().cloned();
-        match (action, current) {
-            (Action::Back, _) => self.go_home(),
+        match (action, self.list.current().cloned()) {
+            (Action::Back, _) => vec![Effect::Go(Route::Home)],
             (Action::Add, _) => {
-                a.form = Some((
+                self.form = Some((
                     Form::new(vec![
                         Field::text(Msg::FieldAgency, AGENCY_NAME_MAX),
                         Field::choice(Msg::FieldKind, kind_options(lang), 0),
                     ]),
                     None,
                 ));
+                Vec::new()
             }
             (Action::Rename, Some(ag)) => {
                 let at = AgencyKind::ALL.iter().position(|k| *k == ag.kind).unwrap_or(0);
-                a.form = Some((
+                self.form = Some((
                     Form::new(vec![
                         Field::text(Msg::FieldAgency, AGENCY_NAME_MAX).with_value(&ag.name),
                         Field::choice(Msg::FieldKind, kind_options(lang), at),
                     ]),
                     Some(ag),
                 ));
+                Vec::new()
             }
             (Action::CycleKind, Some(ag)) => {
                 let i = AgencyKind::ALL.iter().position(|k| *k == ag.kind).unwrap_or(0);
                 let next = AgencyKind::ALL[(i + 1) % AgencyKind::ALL.len()];
-                match accounts::set_agency_kind(&mut self.store, actor, ag.id, next) {
-                    Ok(()) => {
-                        self.agencies_reload();
-                        self.say(Msg::AgencyUpdated);
-                    }
-                    Err(e) => self.fail(e),
-                }
+                vec![Effect::run(move |store, ctx| {
+                    accounts::set_agency_kind(store, ctx.actor, ag.id, next)?;
+                    Ok(Done::Saved(Msg::AgencyUpdated))
+                })]
             }
-            _ => {}
+            _ => Vec::new(),
         }
+    }
+
+    fn on_done(&mut self, done: Done, _ctx: &Ctx) -> Vec<Effect> {
+        match done {
+            Done::Saved(msg) => {
+                self.form = None;
+                vec![self.reload(), Effect::Say(msg)]
+            }
+            Done::Agencies(list) => {
+                self.list = list;
+                Vec::new()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    fn discard(&mut self, _ctx: &Ctx) -> Vec<Effect> {
+        self.form = None;
+        vec![self.reload()]
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, t: Theme, lang: Lang) {
+        draw(frame, area, self, t, lang)
     }
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, a: &AgencyScreen, t: Theme, lang: Lang) {
+fn draw(frame: &mut Frame, area: Rect, a: &AgencyScreen, t: Theme, lang: Lang) {
     if let Some((form, _)) = &a.form {
         let b = block(a.title(), t, lang);
         let inner = b.inner(area);
@@ -202,4 +207,52 @@ pub fn draw(frame: &mut Frame, area: Rect, a: &AgencyScreen, t: Theme, lang: Lan
             .header(header)
             .block(block(Msg::TitleAgencies, t, lang));
     frame.render_widget(table, area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::staff::AgencyKind;
+
+    fn ctx() -> Ctx {
+        Ctx {
+            lang: Lang::En,
+            now: jiff::Timestamp::UNIX_EPOCH,
+            actor: crate::auth::Actor::default(),
+            user: None,
+        }
+    }
+
+    fn agency(id: i64, name: &str) -> Agency {
+        Agency { id, name: name.into(), kind: AgencyKind::ServiceProvider, users: 0 }
+    }
+
+    #[test]
+    fn the_list_opens_forms_and_asks_the_store_only_through_effects() {
+        let mut a = AgencyScreen::default();
+        assert!(matches!(a.enter(&ctx())[..], [Effect::Run(_)]), "the first page is loaded");
+        a.on_done(
+            Done::Agencies(Pager {
+                rows: vec![agency(1, "Enlace"), agency(2, "APD")],
+                ..Default::default()
+            }),
+            &ctx(),
+        );
+        assert!(a.update(Action::Down, &ctx()).is_empty());
+        assert_eq!(a.list.current().map(|x| x.id), Some(2));
+        // An empty name is refused on the form; nothing is asked of the store.
+        a.update(Action::Add, &ctx());
+        assert_eq!(a.title(), Msg::TitleAddAgency);
+        assert!(a.update(Action::Submit, &ctx()).is_empty());
+        assert!(a.form().unwrap().error_count() > 0);
+        assert!(matches!(a.update(Action::Back, &ctx())[..], [Effect::LeaveForm]));
+        a.discard(&ctx());
+        // Renaming fills the form; a save closes it, reloads the page and says so.
+        a.update(Action::Rename, &ctx());
+        assert_eq!(a.form().unwrap().text(0), "APD");
+        let after = a.on_done(Done::Saved(Msg::AgencyUpdated), &ctx());
+        assert!(a.form().is_none());
+        assert!(matches!(after[..], [Effect::Run(_), Effect::Say(Msg::AgencyUpdated)]));
+        assert!(matches!(a.update(Action::Back, &ctx())[..], [Effect::Go(Route::Home)]));
+    }
 }

@@ -92,7 +92,7 @@ impl App {
         self.status = None;
         match action {
             Action::Staff => self.open_staff(),
-            Action::Agencies => self.open_agencies(),
+            Action::Agencies => self.go(crate::ui::effect::Route::Agencies),
             Action::Settings => self.go(crate::ui::effect::Route::Settings),
             Action::ChangePin => {
                 self.screen =

@@ -79,7 +79,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             referrals::draw(frame, body, r, t, app.lang, records::local_day(app.now()))
         }
         Screen::Staff(s) => staff::draw(frame, body, s, t, app.lang),
-        Screen::Agencies(a) => agencies::draw(frame, body, a, t, app.lang),
+        Screen::Agencies(_) => {}
         Screen::Settings(_) => {}
         Screen::Hidden => {}
     }
