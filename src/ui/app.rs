@@ -488,8 +488,7 @@ impl App {
             | Screen::ChangePin { .. } => self.auth_action(action),
             Screen::Home { .. } => self.home_action(action),
             // Pages were answered above.
-            Screen::Settings(_) | Screen::Agencies(_) => {}
-            Screen::Staff(_) => self.staff_action(action),
+            Screen::Settings(_) | Screen::Agencies(_) | Screen::Staff(_) => {}
             Screen::Records(_) => self.records_action(action),
             Screen::Clients(_) => self.clients_action(action),
             Screen::Screening(_) => self.screening_action(action),
@@ -522,8 +521,9 @@ impl App {
         match c {
             Confirm::Quit => self.quit_now(),
             Confirm::Discard => self.discard_form(),
-            Confirm::ToggleDisabled { user_id, disable } => self.toggle_disabled(user_id, disable),
             Confirm::Retire => self.retire_shown_service(),
+            // Asked only by pages, answered above.
+            Confirm::ToggleDisabled { .. } => {}
         }
     }
 
@@ -531,7 +531,6 @@ impl App {
     fn discard_form(&mut self) {
         match &self.screen {
             Screen::ChangePin { .. } => self.go_home(),
-            Screen::Staff(_) => self.staff_close_form(),
             Screen::Records(_) => self.records_close_form(),
             Screen::Clients(_) => self.clients_close_form(),
             Screen::Screening(_) => self.screening_close_form(),
@@ -550,6 +549,7 @@ impl App {
             now: self.now(),
             actor: self.actor(),
             user: self.session.as_ref().map(|s| s.user.clone()),
+            cost: self.opts.cost,
         }
     }
 
@@ -558,6 +558,7 @@ impl App {
         match &self.screen {
             Screen::Settings(s) => Some(s),
             Screen::Agencies(a) => Some(a),
+            Screen::Staff(s) => Some(s),
             _ => None,
         }
     }
@@ -566,6 +567,7 @@ impl App {
         match &mut self.screen {
             Screen::Settings(s) => Some(s),
             Screen::Agencies(a) => Some(a),
+            Screen::Staff(s) => Some(s),
             _ => None,
         }
     }
@@ -612,7 +614,7 @@ impl App {
             Route::Home => return self.go_home(),
             Route::Settings => Screen::Settings(SettingsScreen::default()),
             Route::Agencies => Screen::Agencies(AgencyScreen::default()),
-            Route::Staff => return self.open_staff(),
+            Route::Staff => Screen::Staff(StaffScreen::default()),
         };
         let ctx = self.ctx();
         if let Some(page) = self.page_mut() {

@@ -11,6 +11,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use crate::auth::Actor;
+use crate::auth::pin::HashCost;
 use crate::i18n::{Lang, Msg};
 use crate::store::users::User;
 use crate::ui::app::Confirm;
@@ -27,6 +28,8 @@ pub struct Ctx {
     pub actor: Actor,
     /// The person logged in (None before a login).
     pub user: Option<User>,
+    /// How hard PINs are hashed (tests use a cheap cost).
+    pub cost: HashCost,
 }
 
 pub trait Page {

@@ -91,7 +91,7 @@ impl App {
         }
         self.status = None;
         match action {
-            Action::Staff => self.open_staff(),
+            Action::Staff => self.go(crate::ui::effect::Route::Staff),
             Action::Agencies => self.go(crate::ui::effect::Route::Agencies),
             Action::Settings => self.go(crate::ui::effect::Route::Settings),
             Action::ChangePin => {

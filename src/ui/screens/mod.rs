@@ -78,7 +78,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Referrals(r) => {
             referrals::draw(frame, body, r, t, app.lang, records::local_day(app.now()))
         }
-        Screen::Staff(s) => staff::draw(frame, body, s, t, app.lang),
+        Screen::Staff(_) => {}
         Screen::Agencies(_) => {}
         Screen::Settings(_) => {}
         Screen::Hidden => {}

@@ -122,6 +122,7 @@ mod tests {
             now: jiff::Timestamp::UNIX_EPOCH,
             actor: crate::auth::Actor::default(),
             user: None,
+            cost: crate::auth::pin::HashCost { m_kib: 64, t: 1, p: 1 },
         }
     }
 

@@ -10,10 +10,12 @@ use crate::auth::accounts::{self, DISPLAY_NAME_MAX, NewAccount, USERNAME_MAX};
 use crate::domain::staff::Role;
 use crate::i18n::{Lang, Msg};
 use crate::store::users::{self, Agency, StaffRow, User};
-use crate::ui::app::{App, Confirm, Overlay, Screen};
+use crate::ui::app::Confirm;
+use crate::ui::effect::{Done, Effect, Route};
 use crate::ui::form::{Field, Form};
 use crate::ui::keymap::{self, Action, Binding};
-use crate::ui::pager::Pager;
+use crate::ui::pager::{Pager, Select, Step};
+use crate::ui::screen::{Ctx, Page};
 use crate::ui::screens::{block, draw_form, list_footer};
 use crate::ui::theme::Theme;
 
@@ -27,13 +29,158 @@ pub enum StaffMode {
 pub struct StaffScreen {
     pub list: Pager<StaffRow>,
     pub mode: StaffMode,
+    /// A form waiting for the agencies it offers: to add someone (None) or edit this person.
+    opening: Option<Option<User>>,
+}
+
+impl Default for StaffScreen {
+    fn default() -> StaffScreen {
+        StaffScreen { list: Pager::default(), mode: StaffMode::List, opening: None }
+    }
 }
 
 /// Agencies offered in a choice: enough for any task force; more are reached by typing.
 const AGENCY_CHOICES: i64 = 500;
 
+fn role_options(lang: Lang) -> Vec<String> {
+    Role::ALL.iter().map(|r| r.label().text(lang).to_string()).collect()
+}
+
+/// Load the page of staff at `offset`, with `select` selected.
+fn load(offset: i64, select: Select) -> Effect {
+    Effect::run(move |store, ctx| {
+        let (conn, now) = (store.conn(), ctx.now);
+        Ok(Done::Staff(Pager::load_at(|o, l| users::list(conn, now, o, l), offset, select)?))
+    })
+}
+
+/// The agencies a staff form offers, read before it opens.
+fn agency_choices() -> Effect {
+    Effect::run(|store, _| {
+        Ok(Done::AgencyChoices(users::agencies(store.conn(), 0, AGENCY_CHOICES)?))
+    })
+}
+
+/// A use case on an account that ends in `msg` once done.
+fn change(
+    msg: Msg,
+    f: impl FnOnce(&mut crate::store::Store, &Ctx) -> crate::Result<()> + 'static,
+) -> Effect {
+    Effect::run(move |store, ctx| f(store, ctx).map(|()| Done::Saved(msg)))
+}
+
 impl StaffScreen {
-    pub fn form(&self) -> Option<&Form> {
+    fn reload(&self) -> Effect {
+        let (offset, select) = self.list.here();
+        load(offset, select)
+    }
+
+    /// The form in front, saved: one use case, and the PINs typed leave the form at once.
+    fn submit(&mut self, lang: Lang) -> Vec<Effect> {
+        let effect = match &mut self.mode {
+            StaffMode::List => return Vec::new(),
+            StaffMode::Add { form, agencies } => {
+                if !form.check_required(lang) {
+                    return Vec::new();
+                }
+                let v = form.values();
+                let agency =
+                    agencies.get(form.choice(3)).map(|a| a.name.clone()).unwrap_or_default();
+                let role = Role::ALL[form.choice(2)];
+                change(Msg::UserAdded, move |store, ctx| {
+                    let account = NewAccount {
+                        username: &v[0],
+                        display_name: &v[1],
+                        role,
+                        agency: &agency,
+                        pin: &v[4],
+                        pin_again: &v[5],
+                        temporary: true,
+                        lang,
+                    };
+                    accounts::add_user(store, ctx.actor, ctx.cost, &account, ctx.now).map(|_| ())
+                })
+            }
+            StaffMode::Edit { form, user, agencies } => {
+                let role = Role::ALL[form.choice(0)];
+                let agency = agencies.get(form.choice(1)).map(|a| a.id);
+                let user = user.clone();
+                change(Msg::UserUpdated, move |store, ctx| {
+                    if role != user.role {
+                        accounts::set_role(store, ctx.actor, user.id, role, ctx.now)?;
+                    }
+                    match agency {
+                        Some(aid) if aid != user.agency_id => {
+                            accounts::set_agency(store, ctx.actor, user.id, aid, ctx.now)
+                        }
+                        _ => Ok(()),
+                    }
+                })
+            }
+            StaffMode::ResetPin { form, user } => {
+                let v = form.values();
+                let uid = user.id;
+                change(Msg::PinReset, move |store, ctx| {
+                    accounts::reset_pin(store, ctx.actor, ctx.cost, uid, &v[0], &v[1], ctx.now)
+                })
+            }
+        };
+        if let Some(f) = self.form_mut() {
+            f.clear_secrets();
+        }
+        vec![effect]
+    }
+
+    /// The add or edit form, with the agencies read for it.
+    fn open_form(&mut self, agencies: Vec<Agency>, ctx: &Ctx) {
+        let lang = ctx.lang;
+        let names: Vec<String> = agencies.iter().map(|a| a.name.clone()).collect();
+        self.mode = match self.opening.take() {
+            Some(Some(user)) => {
+                let role_at = Role::ALL.iter().position(|r| *r == user.role).unwrap_or(0);
+                let at = agencies.iter().position(|a| a.id == user.agency_id).unwrap_or(0);
+                let form = Form::new(vec![
+                    Field::choice(Msg::FieldRole, role_options(lang), role_at),
+                    Field::choice(Msg::FieldAgency, names, at),
+                ]);
+                StaffMode::Edit { form, user, agencies }
+            }
+            Some(None) => {
+                let mine = ctx.user.as_ref().map(|u| u.agency_id);
+                let at = agencies.iter().position(|a| Some(a.id) == mine).unwrap_or(0);
+                let form = Form::new(vec![
+                    Field::text(Msg::FieldUsername, USERNAME_MAX),
+                    Field::text(Msg::FieldDisplayName, DISPLAY_NAME_MAX),
+                    Field::choice(Msg::FieldRole, role_options(lang), 3),
+                    Field::choice(Msg::FieldAgency, names, at),
+                    Field::pin(Msg::FieldNewPin),
+                    Field::pin(Msg::FieldPinAgain),
+                ]);
+                StaffMode::Add { form, agencies }
+            }
+            None => return,
+        };
+    }
+}
+
+impl Page for StaffScreen {
+    fn keymap(&self) -> &'static [Binding] {
+        match self.mode {
+            StaffMode::List => keymap::STAFF,
+            _ => keymap::FORM,
+        }
+    }
+
+    fn title(&self) -> Msg {
+        match self.mode {
+            StaffMode::List => Msg::TitleStaff,
+            StaffMode::Add { .. } => Msg::TitleAddUser,
+            StaffMode::Edit { .. } => Msg::TitleEditUser,
+            StaffMode::ResetPin { .. } => Msg::TitleResetPin,
+        }
+    }
+
+    fn form(&self) -> Option<&Form> {
         match &self.mode {
             StaffMode::List => None,
             StaffMode::Add { form, .. }
@@ -42,7 +189,7 @@ impl StaffScreen {
         }
     }
 
-    pub fn form_mut(&mut self) -> Option<&mut Form> {
+    fn form_mut(&mut self) -> Option<&mut Form> {
         match &mut self.mode {
             StaffMode::List => None,
             StaffMode::Add { form, .. }
@@ -51,230 +198,89 @@ impl StaffScreen {
         }
     }
 
-    pub fn keymap(&self) -> &'static [Binding] {
-        match self.mode {
-            StaffMode::List => keymap::STAFF,
-            _ => keymap::FORM,
-        }
+    fn enter(&mut self, _ctx: &Ctx) -> Vec<Effect> {
+        vec![load(0, Select::First)]
     }
 
-    pub fn title(&self) -> Msg {
-        match self.mode {
-            StaffMode::List => Msg::TitleStaff,
-            StaffMode::Add { .. } => Msg::TitleAddUser,
-            StaffMode::Edit { .. } => Msg::TitleEditUser,
-            StaffMode::ResetPin { .. } => Msg::TitleResetPin,
-        }
-    }
-}
-
-fn role_options(lang: Lang) -> Vec<String> {
-    Role::ALL.iter().map(|r| r.label().text(lang).to_string()).collect()
-}
-
-impl App {
-    fn staff_fetch(&self) -> impl Fn(i64, i64) -> crate::Result<Vec<StaffRow>> + '_ {
-        let now = self.now();
-        move |offset, limit| users::list(self.store.conn(), now, offset, limit)
-    }
-
-    pub(crate) fn open_staff(&mut self) {
-        match Pager::load(self.staff_fetch(), 0) {
-            Ok(list) => self.screen = Screen::Staff(StaffScreen { list, mode: StaffMode::List }),
-            Err(e) => self.fail(e),
-        }
-    }
-
-    fn staff(&mut self) -> Option<&mut StaffScreen> {
-        match &mut self.screen {
-            Screen::Staff(s) => Some(s),
-            _ => None,
-        }
-    }
-
-    fn staff_reload(&mut self) {
-        let now = self.now();
-        let Screen::Staff(s) = &mut self.screen else {
-            return;
-        };
-        let conn = self.store.conn();
-        if let Err(e) = s.list.reload(|o, l| users::list(conn, now, o, l)) {
-            self.fail(e);
-        }
-    }
-
-    pub(crate) fn staff_close_form(&mut self) {
-        if let Some(s) = self.staff() {
-            s.mode = StaffMode::List;
-        }
-        self.staff_reload();
-    }
-
-    pub(crate) fn staff_action(&mut self, action: Action) {
-        let Screen::Staff(s) = &self.screen else {
-            return;
-        };
-        if !matches!(s.mode, StaffMode::List) {
+    fn update(&mut self, action: Action, ctx: &Ctx) -> Vec<Effect> {
+        if !matches!(self.mode, StaffMode::List) {
             return match action {
-                Action::Submit => self.staff_submit(),
-                Action::Back => self.back_or_confirm(App::staff_close_form),
-                _ => {}
+                Action::Submit => self.submit(ctx.lang),
+                Action::Back => vec![Effect::LeaveForm],
+                _ => Vec::new(),
             };
         }
-        let selected = s.list.current().map(|r| r.user.clone());
-        let now = self.now();
-        let lang = self.lang;
-        let moved = {
-            let Screen::Staff(s) = &mut self.screen else {
-                return;
-            };
-            let conn = self.store.conn();
-            let fetch = |o, l| users::list(conn, now, o, l);
-            s.list.navigate(action, fetch)
-        };
-        if let Some(result) = moved {
-            return self.report(result);
+        match self.list.step(action) {
+            Step::Load { offset, select } => return vec![load(offset, select)],
+            Step::Moved => return Vec::new(),
+            Step::NotAMove => {}
         }
-        match (action, selected) {
-            (Action::Back, _) => self.go_home(),
-            (Action::Add, _) => match users::agencies(self.store.conn(), 0, AGENCY_CHOICES) {
-                Ok(agencies) => {
-                    let mine = self.session.as_ref().map(|s| s.user.agency_id);
-                    let at = agencies.iter().position(|a| Some(a.id) == mine).unwrap_or(0);
-                    let names = agencies.iter().map(|a| a.name.clone()).collect();
-                    let form = Form::new(vec![
-                        Field::text(Msg::FieldUsername, USERNAME_MAX),
-                        Field::text(Msg::FieldDisplayName, DISPLAY_NAME_MAX),
-                        Field::choice(Msg::FieldRole, role_options(lang), 3),
-                        Field::choice(Msg::FieldAgency, names, at),
-                        Field::pin(Msg::FieldNewPin),
-                        Field::pin(Msg::FieldPinAgain),
-                    ]);
-                    if let Some(s) = self.staff() {
-                        s.mode = StaffMode::Add { form, agencies };
-                    }
-                }
-                Err(e) => self.fail(e),
-            },
+        match (action, self.list.current().map(|r| r.user.clone())) {
+            (Action::Back, _) => vec![Effect::Go(Route::Home)],
+            (Action::Add, _) => {
+                self.opening = Some(None);
+                vec![agency_choices()]
+            }
             (Action::Edit, Some(user)) => {
-                match users::agencies(self.store.conn(), 0, AGENCY_CHOICES) {
-                    Ok(agencies) => {
-                        let role_at = Role::ALL.iter().position(|r| *r == user.role).unwrap_or(0);
-                        let at = agencies.iter().position(|a| a.id == user.agency_id).unwrap_or(0);
-                        let names = agencies.iter().map(|a| a.name.clone()).collect();
-                        let form = Form::new(vec![
-                            Field::choice(Msg::FieldRole, role_options(lang), role_at),
-                            Field::choice(Msg::FieldAgency, names, at),
-                        ]);
-                        if let Some(s) = self.staff() {
-                            s.mode = StaffMode::Edit { form, user, agencies };
-                        }
-                    }
-                    Err(e) => self.fail(e),
-                }
+                self.opening = Some(Some(user));
+                vec![agency_choices()]
             }
             (Action::ResetPin, Some(user)) => {
                 let form =
                     Form::new(vec![Field::pin(Msg::FieldNewPin), Field::pin(Msg::FieldPinAgain)]);
-                if let Some(s) = self.staff() {
-                    s.mode = StaffMode::ResetPin { form, user };
-                }
+                self.mode = StaffMode::ResetPin { form, user };
+                Vec::new()
             }
             (Action::ToggleDisabled, Some(user)) => {
-                self.overlay = Some(Overlay::Confirm(Confirm::ToggleDisabled {
+                vec![Effect::Confirm(Confirm::ToggleDisabled {
                     user_id: user.id,
                     disable: !user.disabled,
-                }));
+                })]
             }
-            (Action::Unlock, Some(user)) => {
-                let actor = self.actor();
-                match accounts::unlock(&mut self.store, actor, user.id) {
-                    Ok(()) => {
-                        self.staff_reload();
-                        self.say(Msg::UserUnlocked);
-                    }
-                    Err(e) => self.fail(e),
-                }
-            }
-            _ => {}
+            (Action::Unlock, Some(user)) => vec![change(Msg::UserUnlocked, move |store, ctx| {
+                accounts::unlock(store, ctx.actor, user.id)
+            })],
+            _ => Vec::new(),
         }
     }
 
-    pub(crate) fn toggle_disabled(&mut self, user_id: i64, disable: bool) {
-        let (actor, now) = (self.actor(), self.now());
-        match accounts::set_disabled(&mut self.store, actor, user_id, disable, now) {
-            Ok(()) => {
-                self.staff_reload();
-                self.say(if disable { Msg::UserDisabled } else { Msg::UserEnabled });
+    fn on_done(&mut self, done: Done, ctx: &Ctx) -> Vec<Effect> {
+        match done {
+            Done::Saved(msg) => {
+                self.mode = StaffMode::List;
+                vec![self.reload(), Effect::Say(msg)]
             }
-            Err(e) => self.fail(e),
+            Done::Staff(list) => {
+                self.list = list;
+                Vec::new()
+            }
+            Done::AgencyChoices(agencies) => {
+                self.open_form(agencies, ctx);
+                Vec::new()
+            }
+            _ => Vec::new(),
         }
     }
 
-    fn staff_submit(&mut self) {
-        let (actor, now, cost, lang) = (self.actor(), self.now(), self.opts.cost, self.lang);
-        let Screen::Staff(s) = &mut self.screen else {
-            return;
-        };
-        let result = match &mut s.mode {
-            StaffMode::List => return,
-            StaffMode::Add { form, agencies } => {
-                if !form.check_required(lang) {
-                    return;
-                }
-                let v = form.values();
-                let agency =
-                    agencies.get(form.choice(3)).map(|a| a.name.clone()).unwrap_or_default();
-                let account = NewAccount {
-                    username: &v[0],
-                    display_name: &v[1],
-                    role: Role::ALL[form.choice(2)],
-                    agency: &agency,
-                    pin: &v[4],
-                    pin_again: &v[5],
-                    temporary: true,
-                    lang,
-                };
-                accounts::add_user(&mut self.store, actor, cost, &account, now)
-                    .map(|_| Msg::UserAdded)
-            }
-            StaffMode::Edit { form, user, agencies } => {
-                let role = Role::ALL[form.choice(0)];
-                let agency = agencies.get(form.choice(1)).map(|a| a.id);
-                let uid = user.id;
-                let mut r = Ok(());
-                if role != user.role {
-                    r = accounts::set_role(&mut self.store, actor, uid, role, now);
-                }
-                if let (Ok(()), Some(aid)) = (&r, agency)
-                    && aid != user.agency_id
-                {
-                    r = accounts::set_agency(&mut self.store, actor, uid, aid, now);
-                }
-                r.map(|_| Msg::UserUpdated)
-            }
-            StaffMode::ResetPin { form, user } => {
-                let v = form.values();
-                accounts::reset_pin(&mut self.store, actor, cost, user.id, &v[0], &v[1], now)
-                    .map(|_| Msg::PinReset)
-            }
-        };
-        match result {
-            Ok(msg) => {
-                self.staff_close_form();
-                self.say(msg);
-            }
-            Err(e) => {
-                if let Some(f) = self.form_mut() {
-                    f.clear_secrets();
-                }
-                self.fail(e);
-            }
-        }
+    fn on_confirm(&mut self, confirm: Confirm, _ctx: &Ctx) -> Vec<Effect> {
+        let Confirm::ToggleDisabled { user_id, disable } = confirm else { return Vec::new() };
+        let msg = if disable { Msg::UserDisabled } else { Msg::UserEnabled };
+        vec![change(msg, move |store, ctx| {
+            accounts::set_disabled(store, ctx.actor, user_id, disable, ctx.now)
+        })]
+    }
+
+    fn discard(&mut self, _ctx: &Ctx) -> Vec<Effect> {
+        self.mode = StaffMode::List;
+        vec![self.reload()]
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, t: Theme, lang: Lang) {
+        draw(frame, area, self, t, lang)
     }
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, s: &StaffScreen, t: Theme, lang: Lang) {
+fn draw(frame: &mut Frame, area: Rect, s: &StaffScreen, t: Theme, lang: Lang) {
     match &s.mode {
         StaffMode::List => draw_list(frame, area, s, t, lang),
         StaffMode::Add { form, .. } => {
@@ -367,4 +373,65 @@ fn draw_list(frame: &mut Frame, area: Rect, s: &StaffScreen, t: Theme, lang: Lan
     .block(block(Msg::TitleStaff, t, lang));
     frame.render_widget(table, area);
     list_footer(frame, area, &s.list, t, lang);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::staff::AgencyKind;
+
+    fn person(id: i64, agency_id: i64) -> User {
+        User {
+            id,
+            username: format!("u{id}"),
+            display_name: format!("User {id}"),
+            role: Role::Advocate,
+            agency_id,
+            agency_name: "Enlace".into(),
+            agency_kind: AgencyKind::ServiceProvider,
+            disabled: false,
+            pin_temporary: false,
+            lang: Lang::En,
+        }
+    }
+
+    fn ctx() -> Ctx {
+        Ctx {
+            lang: Lang::En,
+            now: jiff::Timestamp::UNIX_EPOCH,
+            actor: crate::auth::Actor::default(),
+            user: Some(person(1, 2)),
+            cost: crate::auth::pin::HashCost { m_kib: 64, t: 1, p: 1 },
+        }
+    }
+
+    fn agency(id: i64) -> Agency {
+        Agency { id, name: format!("Agency {id}"), kind: AgencyKind::ServiceProvider, users: 1 }
+    }
+
+    #[test]
+    fn forms_wait_for_their_choices_and_pins_leave_the_form_when_saved() {
+        let mut s = StaffScreen::default();
+        let rows = vec![StaffRow { user: person(7, 1), locked: false }];
+        s.on_done(Done::Staff(Pager { rows, ..Default::default() }), &ctx());
+        // Adding someone reads the agencies first; the form then offers the user's own.
+        assert!(matches!(s.update(Action::Add, &ctx())[..], [Effect::Run(_)]));
+        assert_eq!(s.title(), Msg::TitleStaff, "no form before its choices");
+        s.on_done(Done::AgencyChoices(vec![agency(1), agency(2)]), &ctx());
+        assert_eq!(s.title(), Msg::TitleAddUser);
+        assert_eq!(s.form().unwrap().choice(3), 1, "the adding person's agency");
+        s.discard(&ctx());
+        // Disabling asks first; the yes becomes one use case.
+        let asked = s.update(Action::ToggleDisabled, &ctx());
+        let [Effect::Confirm(c)] = &asked[..] else { panic!("a question") };
+        assert_eq!(*c, Confirm::ToggleDisabled { user_id: 7, disable: true });
+        assert!(matches!(s.on_confirm(c.clone(), &ctx())[..], [Effect::Run(_)]));
+        // A temporary PIN: typed, saved, and gone from the form at once.
+        s.update(Action::ResetPin, &ctx());
+        for c in "4827195".chars() {
+            s.form_mut().unwrap().edit(crate::ui::keymap::Key::Char(c), Lang::En);
+        }
+        assert!(matches!(s.update(Action::Submit, &ctx())[..], [Effect::Run(_)]));
+        assert_eq!(s.form().unwrap().text(0), "");
+    }
 }
