@@ -22,6 +22,11 @@ pub fn show(ts: Timestamp) -> String {
     ts.to_zoned_datetime(denver()).strftime("%Y-%m-%d %H:%M").to_string()
 }
 
+/// The local (America/Denver) day of a time.
+pub fn local_day(now: Timestamp) -> jiff::civil::Date {
+    now.to_zoned_datetime(denver()).date()
+}
+
 pub fn show_db(s: &str) -> String {
     from_db(s).map(show).unwrap_or_default()
 }

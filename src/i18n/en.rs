@@ -873,5 +873,6 @@ pub fn text(m: Msg) -> &'static str {
             "Caller ..{0} kept only as a keyed hash; type it again only to change it."
         }
         ErrNoCommand => "No command given: run intake alone for the console, or see intake --help.",
+        ErrNoSession => "Log in first.",
     }
 }

@@ -885,5 +885,6 @@ pub fn text(m: Msg) -> &'static str {
         ErrNoCommand => {
             "No se indicó ningún comando: ejecute intake solo para la consola, o vea intake --help."
         }
+        ErrNoSession => "Inicie sesión primero.",
     }
 }

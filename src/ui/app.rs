@@ -488,13 +488,12 @@ impl App {
             | Screen::ChangePin { .. } => self.auth_action(action),
             Screen::Home { .. } => self.home_action(action),
             // Pages were answered above.
-            Screen::Settings(_) | Screen::Agencies(_) | Screen::Staff(_) => {}
+            Screen::Settings(_) | Screen::Agencies(_) | Screen::Staff(_) | Screen::Funds(_) => {}
             Screen::Records(_) => self.records_action(action),
             Screen::Clients(_) => self.clients_action(action),
             Screen::Screening(_) => self.screening_action(action),
             Screen::Directory(_) => self.directory_action(action),
             Screen::Referrals(_) => self.referrals_action(action),
-            Screen::Funds(_) => self.funds_action(action),
             Screen::Reports(_) => self.reports_action(action),
             Screen::Hidden => {}
         }
@@ -536,7 +535,6 @@ impl App {
             Screen::Screening(_) => self.screening_close_form(),
             Screen::Directory(_) => self.directory_close_form(),
             Screen::Referrals(_) => self.referrals_close_form(),
-            Screen::Funds(_) => self.funds_close_form(),
             Screen::Reports(_) => self.reports_close_form(),
             _ => {}
         }
@@ -559,6 +557,7 @@ impl App {
             Screen::Settings(s) => Some(s),
             Screen::Agencies(a) => Some(a),
             Screen::Staff(s) => Some(s),
+            Screen::Funds(f) => Some(f.as_ref()),
             _ => None,
         }
     }
@@ -568,6 +567,7 @@ impl App {
             Screen::Settings(s) => Some(s),
             Screen::Agencies(a) => Some(a),
             Screen::Staff(s) => Some(s),
+            Screen::Funds(f) => Some(f.as_mut()),
             _ => None,
         }
     }
@@ -604,6 +604,7 @@ impl App {
                     }
                 }
                 Effect::IdleMinutes(m) => self.idle_minutes = m,
+                Effect::FormErrors(errors, schema) => self.show_form_errors(&errors, schema),
             }
         }
     }
@@ -615,6 +616,7 @@ impl App {
             Route::Settings => Screen::Settings(SettingsScreen::default()),
             Route::Agencies => Screen::Agencies(AgencyScreen::default()),
             Route::Staff => Screen::Staff(StaffScreen::default()),
+            Route::Funds => Screen::Funds(Box::default()),
         };
         let ctx = self.ctx();
         if let Some(page) = self.page_mut() {

@@ -2,13 +2,16 @@
 //! the store or the terminal: it returns effects, the app carries them out (`App::run`), and
 //! the outcome of a use case comes back to the screen as `Done`.
 
+use crate::domain::fields::{FieldError, FieldSpec};
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
 use crate::store::Store;
+use crate::store::funds::{FundRow, PaymentRow};
 use crate::store::users::{Agency, StaffRow};
 use crate::ui::app::Confirm;
 use crate::ui::pager::Pager;
 use crate::ui::screen::Ctx;
+use crate::ui::screens::funds::FundView;
 
 /// Where the console can go.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,6 +20,7 @@ pub enum Route {
     Settings,
     Agencies,
     Staff,
+    Funds,
 }
 
 /// A use case to run against the store as the person in session.
@@ -37,6 +41,9 @@ pub enum Effect {
     LeaveForm,
     /// The idle-lock time is now this many minutes.
     IdleMinutes(u32),
+    /// A form that did not pass its schema: each problem on its field, the first in the
+    /// status line.
+    FormErrors(Vec<FieldError>, &'static [FieldSpec]),
 }
 
 impl Effect {
@@ -58,4 +65,12 @@ pub enum Done {
     AgencyChoices(Vec<Agency>),
     /// The idle-lock time, as stored.
     IdleMinutes(u32),
+    /// Something new was made (a fund, say): its id, and what to say.
+    Created(i64, Msg),
+    /// The agency's funds.
+    Funds(Vec<FundRow>),
+    /// One fund with its figures and first page of payments.
+    Fund(Box<FundView>),
+    /// A page of a fund's payments.
+    Payments(Pager<PaymentRow>),
 }

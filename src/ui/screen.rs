@@ -32,6 +32,14 @@ pub struct Ctx {
     pub cost: HashCost,
 }
 
+impl Ctx {
+    /// The person acting, for a use case; none before a login.
+    pub fn who(&self) -> crate::Result<crate::service::Who<'_>> {
+        let user = self.user.as_ref().ok_or_else(|| crate::Error::user(Msg::ErrNoSession))?;
+        Ok(crate::service::Who { user, session_id: self.actor.session_id })
+    }
+}
+
 pub trait Page {
     /// The key table live on this screen now (besides the global keys).
     fn keymap(&self) -> &'static [Binding];

@@ -12,13 +12,13 @@ use crate::domain::fields::format_cents;
 use crate::domain::fund::{self, CATEGORIES, Fund, SOURCES, STATUSES};
 use crate::domain::record::{Raw, RuntimeOptions};
 use crate::i18n::{Lang, Msg};
-use crate::service::Who;
 use crate::service::ledger;
 use crate::store::funds::{self as store_funds, FundRow, PaymentRow};
-use crate::ui::app::{App, Screen};
+use crate::ui::effect::{Done, Effect, Route};
 use crate::ui::form::Form;
 use crate::ui::keymap::{self, Action, Binding};
-use crate::ui::pager::Pager;
+use crate::ui::pager::{Pager, Select, Step};
+use crate::ui::screen::{Ctx, Page};
 use crate::ui::screens::{block, form_panel, list_footer};
 use crate::ui::theme::Theme;
 
@@ -29,7 +29,9 @@ pub struct FundView {
     pub payments: Pager<PaymentRow>,
 }
 
+#[derive(Default)]
 pub enum FMode {
+    #[default]
     List,
     Add(Form),
     View,
@@ -42,46 +44,12 @@ pub enum FMode {
     },
 }
 
+#[derive(Default)]
 pub struct FundScreen {
     pub funds: Vec<FundRow>,
     pub selected: usize,
     pub view: Option<Box<FundView>>,
     pub mode: FMode,
-}
-
-impl FundScreen {
-    pub fn form(&self) -> Option<&Form> {
-        match &self.mode {
-            FMode::Add(f) | FMode::Void { form: f, .. } => Some(f),
-            _ => None,
-        }
-    }
-
-    pub fn form_mut(&mut self) -> Option<&mut Form> {
-        match &mut self.mode {
-            FMode::Add(f) | FMode::Void { form: f, .. } => Some(f),
-            _ => None,
-        }
-    }
-
-    pub fn keymap(&self) -> &'static [Binding] {
-        match self.mode {
-            FMode::List => keymap::FUNDS,
-            FMode::View => keymap::FUND_VIEW,
-            FMode::Approve(_) => keymap::APPROVE_PAYMENT,
-            _ => keymap::FORM,
-        }
-    }
-
-    pub fn title(&self) -> Msg {
-        match self.mode {
-            FMode::List => Msg::TitleFunds,
-            FMode::Add(_) => Msg::TitleNewFund,
-            FMode::View => Msg::TitleFund,
-            FMode::Approve(_) => Msg::TitleApprovePayment,
-            FMode::Void { .. } => Msg::TitleVoid,
-        }
-    }
 }
 
 fn money(c: i64) -> String {
@@ -139,201 +107,254 @@ fn payment_lines(
     lines
 }
 
-impl App {
-    fn funds_screen(&mut self) -> Option<&mut FundScreen> {
-        match &mut self.screen {
-            Screen::Funds(f) => Some(f),
+/// The agency's funds, with the selection kept where it can be.
+fn load_funds() -> Effect {
+    Effect::run(|store, ctx| {
+        let who = ctx.who()?;
+        if !who.user.role.manages_funds() {
+            return Err(crate::Error::user(Msg::ErrFundsRole));
+        }
+        Ok(Done::Funds(store_funds::list(store.conn(), who.user.agency_id)?))
+    })
+}
+
+/// A fund's figures and the first page of its payments.
+fn load_fund(id: i64) -> Effect {
+    Effect::run(move |store, ctx| {
+        let agency = ctx.who()?.user.agency_id;
+        let conn = store.conn();
+        let fund = store_funds::get(conn, agency, id)?
+            .ok_or_else(|| crate::Error::user(Msg::ErrNoSuchRecord))?;
+        Ok(Done::Fund(Box::new(FundView {
+            by_category: store_funds::by_category(conn, id)?,
+            clients: store_funds::distinct_clients(conn, id)?,
+            payments: Pager::load(|o, l| store_funds::payments(conn, agency, id, o, l), 0)?,
+            fund,
+        })))
+    })
+}
+
+/// A page of a fund's payments.
+fn load_payments(fund_id: i64, offset: i64, select: Select) -> Effect {
+    Effect::run(move |store, ctx| {
+        let agency = ctx.who()?.user.agency_id;
+        let conn = store.conn();
+        let fetch = |o, l| store_funds::payments(conn, agency, fund_id, o, l);
+        Ok(Done::Payments(Pager::load_at(fetch, offset, select)?))
+    })
+}
+
+impl FundScreen {
+    fn fund_id(&self) -> Option<i64> {
+        self.view.as_ref().map(|v| v.fund.id)
+    }
+
+    /// A new fund's form, for the state fiscal year under way.
+    fn add_form(ctx: &Ctx) -> Form {
+        let today = crate::domain::time::local_day(ctx.now);
+        let mut raw = Raw::new();
+        let state_year = if today.month() >= 7 { today.year() + 1 } else { today.year() };
+        if let Some((from, to)) = fund::fiscal_year(state_year, false) {
+            raw.insert("period_from".into(), from.to_string());
+            raw.insert("period_to".into(), to.to_string());
+        }
+        raw.insert("source".into(), "state".into());
+        Form::from_schema(fund::FUND_FIELDS, &raw, &RuntimeOptions::new(), ctx.lang)
+    }
+
+    fn list_update(&mut self, action: Action, ctx: &Ctx) -> Vec<Effect> {
+        match action {
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => {
+                self.selected = (self.selected + 1).min(self.funds.len().saturating_sub(1))
+            }
+            Action::Open => {
+                if let Some(id) = self.funds.get(self.selected).map(|x| x.id) {
+                    return vec![load_fund(id)];
+                }
+            }
+            Action::Add => self.mode = FMode::Add(FundScreen::add_form(ctx)),
+            Action::Back => return vec![Effect::Go(Route::Home)],
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn view_update(&mut self, action: Action, ctx: &Ctx) -> Vec<Effect> {
+        let Some(v) = &mut self.view else { return Vec::new() };
+        match v.payments.step(action) {
+            Step::Load { offset, select } => return vec![load_payments(v.fund.id, offset, select)],
+            Step::Moved => return Vec::new(),
+            Step::NotAMove => {}
+        }
+        let me = ctx.user.as_ref().map_or(0, |u| u.id);
+        match (action, v.payments.current().cloned()) {
+            (Action::Approve | Action::Void, None) => {
+                vec![Effect::Fail(crate::Error::user(Msg::ErrNoPayment))]
+            }
+            // The payment shows in full first; approving it is a second, deliberate key.
+            (Action::Approve, Some(p)) => match approval_refused(&p, me) {
+                Some(e) => vec![Effect::Fail(e)],
+                None => {
+                    self.mode = FMode::Approve(Box::new(p));
+                    Vec::new()
+                }
+            },
+            (Action::Void, Some(p)) if p.status == "void" => {
+                vec![Effect::Fail(crate::Error::user_with(
+                    Msg::ErrVoidVoided,
+                    &[&p.id.to_string()],
+                ))]
+            }
+            (Action::Void, Some(p)) => {
+                let form = Form::from_schema(
+                    fund::VOID_FIELDS,
+                    &Raw::new(),
+                    &RuntimeOptions::new(),
+                    ctx.lang,
+                );
+                self.mode = FMode::Void { form, payment: Box::new(p) };
+                Vec::new()
+            }
+            (Action::Back, _) => {
+                self.view = None;
+                self.mode = FMode::List;
+                vec![load_funds()]
+            }
+            _ => Vec::new(),
+        }
+    }
+}
+
+impl Page for FundScreen {
+    fn keymap(&self) -> &'static [Binding] {
+        match self.mode {
+            FMode::List => keymap::FUNDS,
+            FMode::View => keymap::FUND_VIEW,
+            FMode::Approve(_) => keymap::APPROVE_PAYMENT,
+            _ => keymap::FORM,
+        }
+    }
+
+    fn title(&self) -> Msg {
+        match self.mode {
+            FMode::List => Msg::TitleFunds,
+            FMode::Add(_) => Msg::TitleNewFund,
+            FMode::View => Msg::TitleFund,
+            FMode::Approve(_) => Msg::TitleApprovePayment,
+            FMode::Void { .. } => Msg::TitleVoid,
+        }
+    }
+
+    fn form(&self) -> Option<&Form> {
+        match &self.mode {
+            FMode::Add(f) | FMode::Void { form: f, .. } => Some(f),
             _ => None,
         }
     }
 
-    pub(crate) fn open_funds(&mut self) {
-        let Some((u, _)) = self.user_and_session() else { return };
-        if !u.role.manages_funds() {
-            return self.fail(crate::Error::user(Msg::ErrFundsRole));
-        }
-        match store_funds::list(self.store.conn(), u.agency_id) {
-            Ok(funds) => {
-                let selected = match &self.screen {
-                    Screen::Funds(f) => f.selected.min(funds.len().saturating_sub(1)),
-                    _ => 0,
-                };
-                self.screen = Screen::Funds(Box::new(FundScreen {
-                    funds,
-                    selected,
-                    view: None,
-                    mode: FMode::List,
-                }))
-            }
-            Err(e) => self.fail(e),
+    fn form_mut(&mut self) -> Option<&mut Form> {
+        match &mut self.mode {
+            FMode::Add(f) | FMode::Void { form: f, .. } => Some(f),
+            _ => None,
         }
     }
 
-    /// A fund's figures and the first page of its payments.
-    fn open_fund(&mut self, id: i64) {
-        let Some((u, _)) = self.user_and_session() else { return };
-        let conn = self.store.conn();
-        let loaded = (|| -> crate::Result<Option<FundView>> {
-            let Some(fund) = store_funds::get(conn, u.agency_id, id)? else { return Ok(None) };
-            Ok(Some(FundView {
-                by_category: store_funds::by_category(conn, id)?,
-                clients: store_funds::distinct_clients(conn, id)?,
-                payments: Pager::load(
-                    |o, l| store_funds::payments(conn, u.agency_id, id, o, l),
-                    0,
-                )?,
-                fund,
-            }))
-        })();
-        match loaded {
-            Ok(Some(v)) => {
-                if let Some(f) = self.funds_screen() {
-                    f.view = Some(Box::new(v));
-                    f.mode = FMode::View;
-                }
-            }
-            Ok(None) => self.fail(crate::Error::user(Msg::ErrNoSuchRecord)),
-            Err(e) => self.fail(e),
-        }
+    fn enter(&mut self, _ctx: &Ctx) -> Vec<Effect> {
+        vec![load_funds()]
     }
 
-    pub(crate) fn funds_close_form(&mut self) {
-        let Some(f) = self.funds_screen() else { return };
-        f.mode = if f.view.is_some() { FMode::View } else { FMode::List };
-    }
-
-    pub(crate) fn funds_action(&mut self, action: Action) {
-        let lang = self.lang;
-        let now = self.now();
-        let Some((u, sid)) = self.user_and_session() else { return };
-        let Screen::Funds(f) = &mut self.screen else { return };
-        match &f.mode {
-            FMode::List => match action {
-                Action::Up => f.selected = f.selected.saturating_sub(1),
-                Action::Down => f.selected = (f.selected + 1).min(f.funds.len().saturating_sub(1)),
-                Action::Open => {
-                    if let Some(id) = f.funds.get(f.selected).map(|x| x.id) {
-                        self.open_fund(id);
-                    }
-                }
-                Action::Add => {
-                    let today = crate::ui::screens::records::local_day(now);
-                    let mut raw = Raw::new();
-                    // The state fiscal year under way.
-                    let state_year =
-                        if today.month() >= 7 { today.year() + 1 } else { today.year() };
-                    if let Some((from, to)) = fund::fiscal_year(state_year, false) {
-                        raw.insert("period_from".into(), from.to_string());
-                        raw.insert("period_to".into(), to.to_string());
-                    }
-                    raw.insert("source".into(), "state".into());
-                    f.mode = FMode::Add(Form::from_schema(
-                        fund::FUND_FIELDS,
-                        &raw,
-                        &RuntimeOptions::new(),
-                        lang,
-                    ));
-                }
-                Action::Back => self.go_home(),
-                _ => {}
-            },
+    fn update(&mut self, action: Action, ctx: &Ctx) -> Vec<Effect> {
+        match &self.mode {
+            FMode::List => self.list_update(action, ctx),
+            FMode::View => self.view_update(action, ctx),
             FMode::Add(form) => match action {
                 Action::Submit => match Fund::from_raw(&form.raw()) {
-                    Ok(fund) => {
-                        let who = Who { user: &u, session_id: sid };
-                        match ledger::add_fund(&mut self.store, who, &fund, now) {
-                            Ok(id) => {
-                                self.open_funds();
-                                self.open_fund(id);
-                                self.say(Msg::FundSaved);
-                            }
-                            Err(e) => self.fail(e),
-                        }
-                    }
-                    Err(errors) => self.show_form_errors(&errors, fund::FUND_FIELDS),
+                    Ok(fund) => vec![Effect::run(move |store, ctx| {
+                        let id = ledger::add_fund(store, ctx.who()?, &fund, ctx.now)?;
+                        Ok(Done::Created(id, Msg::FundSaved))
+                    })],
+                    Err(errors) => vec![Effect::FormErrors(errors, fund::FUND_FIELDS)],
                 },
-                Action::Back => self.back_or_confirm(App::funds_close_form),
-                _ => {}
+                Action::Back => vec![Effect::LeaveForm],
+                _ => Vec::new(),
             },
-            FMode::View => {
-                let Some(v) = &mut f.view else { return };
-                let (fund_id, agency) = (v.fund.id, u.agency_id);
-                let conn = self.store.conn();
-                let fetch = |o, l| store_funds::payments(conn, agency, fund_id, o, l);
-                if let Some(result) = v.payments.navigate(action, fetch) {
-                    return self.report(result);
-                }
-                let current = v.payments.current().cloned();
-                match (action, current) {
-                    (Action::Approve | Action::Void, None) => {
-                        self.fail(crate::Error::user(Msg::ErrNoPayment))
-                    }
-                    // The payment shows in full first; approving it is a second, deliberate key.
-                    (Action::Approve, Some(p)) => match approval_refused(&p, u.id) {
-                        Some(e) => self.fail(e),
-                        None => f.mode = FMode::Approve(Box::new(p)),
-                    },
-                    (Action::Void, Some(p)) if p.status == "void" => {
-                        self.fail(crate::Error::user_with(Msg::ErrVoidVoided, &[&p.id.to_string()]))
-                    }
-                    (Action::Void, Some(p)) => {
-                        let form = Form::from_schema(
-                            fund::VOID_FIELDS,
-                            &Raw::new(),
-                            &RuntimeOptions::new(),
-                            lang,
-                        );
-                        f.mode = FMode::Void { form, payment: Box::new(p) };
-                    }
-                    (Action::Back, _) => self.open_funds(),
-                    _ => {}
-                }
-            }
             FMode::Approve(p) => match action {
                 Action::Approve => {
-                    let (id, fund_id) =
-                        (p.id, f.view.as_ref().map(|v| v.fund.id).unwrap_or_default());
-                    let who = Who { user: &u, session_id: sid };
-                    match ledger::approve_payment(&mut self.store, who, id, now) {
-                        Ok(()) => {
-                            self.open_fund(fund_id);
-                            self.say(Msg::PaymentApproved);
-                        }
-                        Err(e) => self.fail(e),
-                    }
+                    let id = p.id;
+                    vec![Effect::run(move |store, ctx| {
+                        ledger::approve_payment(store, ctx.who()?, id, ctx.now)?;
+                        Ok(Done::Saved(Msg::PaymentApproved))
+                    })]
                 }
-                Action::Back => f.mode = FMode::View,
-                _ => {}
+                Action::Back => {
+                    self.mode = FMode::View;
+                    Vec::new()
+                }
+                _ => Vec::new(),
             },
             FMode::Void { form, payment } => match action {
                 Action::Submit => {
                     let reason = crate::domain::text::clean_line(
                         form.raw().get("reason").map(String::as_str).unwrap_or(""),
                     );
-                    let id = payment.id;
                     if reason.is_empty() {
                         let e =
                             crate::domain::fields::FieldError::new("reason", Msg::ErrRequiredShort);
-                        return self.show_form_errors(&[e], fund::VOID_FIELDS);
+                        return vec![Effect::FormErrors(vec![e], fund::VOID_FIELDS)];
                     }
-                    let who = Who { user: &u, session_id: sid };
-                    let fund_id = f.view.as_ref().map(|v| v.fund.id).unwrap_or_default();
-                    match ledger::void_payment(&mut self.store, who, id, &reason, now) {
-                        Ok(()) => {
-                            self.open_fund(fund_id);
-                            self.say(Msg::PaymentVoided);
-                        }
-                        Err(e) => self.fail(e),
-                    }
+                    let id = payment.id;
+                    vec![Effect::run(move |store, ctx| {
+                        ledger::void_payment(store, ctx.who()?, id, &reason, ctx.now)?;
+                        Ok(Done::Saved(Msg::PaymentVoided))
+                    })]
                 }
-                Action::Back => self.back_or_confirm(App::funds_close_form),
-                _ => {}
+                Action::Back => vec![Effect::LeaveForm],
+                _ => Vec::new(),
             },
         }
     }
+
+    fn on_done(&mut self, done: Done, _ctx: &Ctx) -> Vec<Effect> {
+        match done {
+            Done::Funds(funds) => {
+                self.selected = self.selected.min(funds.len().saturating_sub(1));
+                self.funds = funds;
+                Vec::new()
+            }
+            Done::Fund(view) => {
+                self.view = Some(view);
+                self.mode = FMode::View;
+                Vec::new()
+            }
+            Done::Payments(page) => {
+                if let Some(v) = &mut self.view {
+                    v.payments = page;
+                }
+                Vec::new()
+            }
+            // A new fund: the list knows it, and it opens.
+            Done::Created(id, msg) => vec![load_funds(), load_fund(id), Effect::Say(msg)],
+            // A payment approved or voided: the fund's figures again.
+            Done::Saved(msg) => match self.fund_id() {
+                Some(id) => vec![load_fund(id), Effect::Say(msg)],
+                None => vec![Effect::Say(msg)],
+            },
+            _ => Vec::new(),
+        }
+    }
+
+    fn discard(&mut self, _ctx: &Ctx) -> Vec<Effect> {
+        self.mode = if self.view.is_some() { FMode::View } else { FMode::List };
+        Vec::new()
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, t: Theme, lang: Lang) {
+        draw(frame, area, self, t, lang)
+    }
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, f: &FundScreen, t: Theme, lang: Lang) {
+fn draw(frame: &mut Frame, area: Rect, f: &FundScreen, t: Theme, lang: Lang) {
     match &f.mode {
         FMode::List => draw_list(frame, area, f, t, lang),
         FMode::Add(form) => form_panel(frame, area, Msg::TitleNewFund, None, form, t, lang),
@@ -514,4 +535,99 @@ fn draw_view(frame: &mut Frame, area: Rect, v: &FundView, t: Theme, lang: Lang) 
         body,
     );
     list_footer(frame, body, &v.payments, t, lang);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::staff::{AgencyKind, Role};
+    use crate::store::users::User;
+
+    fn ctx() -> Ctx {
+        let user = User {
+            id: 5,
+            username: "sara".into(),
+            display_name: "Sara".into(),
+            role: Role::Supervisor,
+            agency_id: 1,
+            agency_name: "Enlace".into(),
+            agency_kind: AgencyKind::ServiceProvider,
+            lang: Lang::En,
+            disabled: false,
+            pin_temporary: false,
+        };
+        Ctx {
+            lang: Lang::En,
+            now: jiff::Timestamp::UNIX_EPOCH,
+            actor: crate::auth::Actor::default(),
+            user: Some(user),
+            cost: crate::auth::pin::HashCost { m_kib: 64, t: 1, p: 1 },
+        }
+    }
+
+    fn payment(id: i64, status: &str, by: i64) -> PaymentRow {
+        PaymentRow {
+            id,
+            client_id: 1,
+            category: "rent".into(),
+            amount_cents: 40_000,
+            paid_on: "2026-11-02".into(),
+            payee: "Sunrise Apartments".into(),
+            status: status.into(),
+            requested_by: "Bea".into(),
+            void_reason: None,
+            purpose: String::new(),
+            requested_by_id: by,
+            requested_at: "2026-11-02T17:00:00Z".into(),
+        }
+    }
+
+    fn with(payments: Vec<PaymentRow>) -> FundScreen {
+        let fund = FundRow {
+            id: 3,
+            name: "State fund".into(),
+            source: "state".into(),
+            from: "2026-07-01".parse().unwrap(),
+            to: "2027-06-30".parse().unwrap(),
+            amount_cents: 1_000_000,
+            categories: vec!["rent".into()],
+            paid_cents: 0,
+            pending_cents: 0,
+        };
+        let payments = Pager { rows: payments, ..Default::default() };
+        let view = FundView { fund, by_category: Vec::new(), clients: 0, payments };
+        FundScreen { view: Some(Box::new(view)), mode: FMode::View, ..Default::default() }
+    }
+
+    #[test]
+    fn a_payment_is_shown_before_it_is_approved_and_refusals_say_why() {
+        let mut f = with(vec![payment(4, "requested", 9), payment(2, "requested", 5)]);
+        // Someone else's: shown in full; Enter is the approval; Esc leaves it.
+        assert!(f.update(Action::Approve, &ctx()).is_empty());
+        assert_eq!(f.title(), Msg::TitleApprovePayment);
+        assert!(f.update(Action::Back, &ctx()).is_empty());
+        assert_eq!(f.title(), Msg::TitleFund);
+        f.update(Action::Approve, &ctx());
+        assert!(matches!(f.update(Action::Approve, &ctx())[..], [Effect::Run(_)]));
+        // Done: the fund's figures again, and the notice.
+        let after = f.on_done(Done::Saved(Msg::PaymentApproved), &ctx());
+        assert!(matches!(after[..], [Effect::Run(_), Effect::Say(Msg::PaymentApproved)]));
+        // One's own: refused with the reason, and nothing opens.
+        f.mode = FMode::View;
+        f.update(Action::Down, &ctx());
+        let own = f.update(Action::Approve, &ctx());
+        assert!(matches!(&own[..], [Effect::Fail(crate::Error::User(Msg::ErrSelfApproval, _))]));
+        assert_eq!(f.title(), Msg::TitleFund);
+    }
+
+    #[test]
+    fn a_void_needs_its_reason_and_a_voided_payment_says_so() {
+        let mut f = with(vec![payment(6, "void", 9)]);
+        let e = f.update(Action::Void, &ctx());
+        assert!(matches!(&e[..], [Effect::Fail(crate::Error::User(Msg::ErrVoidVoided, _))]));
+        let mut f = with(vec![payment(7, "approved", 9)]);
+        f.update(Action::Void, &ctx());
+        assert_eq!(f.title(), Msg::TitleVoid);
+        assert!(matches!(f.update(Action::Submit, &ctx())[..], [Effect::FormErrors(..)]));
+    }
 }

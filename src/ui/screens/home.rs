@@ -108,7 +108,7 @@ impl App {
             Action::Clients => self.open_clients(),
             Action::Directory => self.open_directory(),
             Action::FollowUps => self.open_follow_ups(),
-            Action::Funds => self.open_funds(),
+            Action::Funds => self.go(crate::ui::effect::Route::Funds),
             Action::Reports => self.open_reports(),
             Action::ResumeDraft if !self.resume_draft() => self.go_home(),
             Action::Lock => self.lock("lock"),

@@ -73,7 +73,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Clients(c) => clients::draw(frame, body, c, t, app.lang),
         Screen::Screening(s) => screening::draw(frame, body, s, t, app.lang),
         Screen::Directory(d) => directory::draw(frame, body, d, t, app.lang),
-        Screen::Funds(f) => funds::draw(frame, body, f, t, app.lang),
+        Screen::Funds(_) => {}
         Screen::Reports(r) => reports::draw(frame, body, r, t, app.lang),
         Screen::Referrals(r) => {
             referrals::draw(frame, body, r, t, app.lang, records::local_day(app.now()))

@@ -2,7 +2,6 @@
 //! form for a new entry or an edit. Both kinds share this screen; what differs is their schema,
 //! their columns and their store.
 
-use jiff::Timestamp;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
@@ -211,10 +210,7 @@ fn area_label(id: &str, lang: Lang) -> String {
         .unwrap_or_default()
 }
 
-/// The local (America/Denver) day of a time.
-pub fn local_day(now: Timestamp) -> jiff::civil::Date {
-    now.to_zoned_datetime(time::denver()).date()
-}
+pub use crate::domain::time::local_day;
 
 /// One page of the list, as rows to show.
 /// What a list shows: whose view, which kind, which filter, in which language, on which day.
