@@ -3,13 +3,9 @@
 //! asked for is approved and a wrong one voided with its reason.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table};
+use ratatui::layout::Rect;
 
-use crate::domain::directory::label;
-use crate::domain::fields::format_cents;
-use crate::domain::fund::{self, CATEGORIES, Fund, SOURCES, STATUSES};
+use crate::domain::fund::{self, Fund};
 use crate::domain::record::{Raw, RuntimeOptions};
 use crate::i18n::{Lang, Msg};
 use crate::service::ledger;
@@ -19,8 +15,9 @@ use crate::ui::form::Form;
 use crate::ui::keymap::{self, Action, Binding};
 use crate::ui::pager::{Pager, Select, Step};
 use crate::ui::screen::{Ctx, Page};
-use crate::ui::screens::{block, form_panel, list_footer};
 use crate::ui::theme::Theme;
+
+mod view;
 
 pub struct FundView {
     pub fund: FundRow,
@@ -52,10 +49,6 @@ pub struct FundScreen {
     pub mode: FMode,
 }
 
-fn money(c: i64) -> String {
-    format!("${}", format_cents(c))
-}
-
 /// Why the person `user_id` may not approve payment `p`, if they may not.
 fn approval_refused(p: &PaymentRow, user_id: i64) -> Option<crate::Error> {
     let id = p.id.to_string();
@@ -65,46 +58,6 @@ fn approval_refused(p: &PaymentRow, user_id: i64) -> Option<crate::Error> {
         _ if p.requested_by_id == user_id => Some(crate::Error::user(Msg::ErrSelfApproval)),
         _ => None,
     }
-}
-
-/// A payment in full: whose, from which fund, for what, how much, to whom, who asked and when.
-fn payment_lines(
-    p: &PaymentRow,
-    fund: &str,
-    width: usize,
-    t: Theme,
-    lang: Lang,
-) -> Vec<Line<'static>> {
-    let row = |m: Msg, v: String| {
-        Line::from(vec![Span::styled(format!(" {:<18}", m.text(lang)), t.dim()), Span::raw(v)])
-    };
-    let mut lines = vec![
-        Line::from(Span::styled(
-            format!(" {}", crate::i18n::fill(Msg::PaymentN.text(lang), &[&p.id.to_string()])),
-            t.title(),
-        )),
-        row(Msg::ColClient, format!("#{}", p.client_id)),
-        row(Msg::FieldFund, fund.to_string()),
-        row(Msg::FieldPayCategory, label(CATEGORIES, &p.category, lang)),
-        row(Msg::FieldAmount, money(p.amount_cents)),
-        row(Msg::FieldPaidOn, p.paid_on.clone()),
-        row(Msg::FieldPayee, p.payee.clone()),
-    ];
-    for (i, l) in
-        crate::ui::wrap::wrap(&p.purpose, width.saturating_sub(20).max(10)).into_iter().enumerate()
-    {
-        lines.push(if i == 0 {
-            row(Msg::FieldPurpose, l)
-        } else {
-            Line::raw(format!(" {:<18}{l}", ""))
-        });
-    }
-    lines.push(row(
-        Msg::ColRequestedBy,
-        format!("{} · {}", p.requested_by, crate::domain::time::show_db(&p.requested_at)),
-    ));
-    lines.push(row(Msg::FieldStatus, label(STATUSES, &p.status, lang)));
-    lines
 }
 
 /// The agency's funds, with the selection kept where it can be.
@@ -350,191 +303,8 @@ impl Page for FundScreen {
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, t: Theme, lang: Lang) {
-        draw(frame, area, self, t, lang)
+        view::draw(frame, area, self, t, lang)
     }
-}
-
-fn draw(frame: &mut Frame, area: Rect, f: &FundScreen, t: Theme, lang: Lang) {
-    match &f.mode {
-        FMode::List => draw_list(frame, area, f, t, lang),
-        FMode::Add(form) => form_panel(frame, area, Msg::TitleNewFund, None, form, t, lang),
-        FMode::View => {
-            if let Some(v) = &f.view {
-                draw_view(frame, area, v, t, lang)
-            }
-        }
-        FMode::Approve(p) => {
-            let width = area.width.saturating_sub(4) as usize;
-            let question = crate::ui::wrap::wrap(Msg::ApproveQuestion.text(lang), width)
-                .into_iter()
-                .map(|l| Line::from(Span::styled(format!(" {l}"), t.key())));
-            let after = std::iter::once(Line::raw("")).chain(question).collect();
-            draw_payment(frame, area, (f, p, Msg::TitleApprovePayment), after, t, lang);
-        }
-        FMode::Void { form, payment } => {
-            let note = Line::from(Span::styled(format!(" {}", Msg::VoidNote.text(lang)), t.dim()));
-            let rest = draw_payment(frame, area, (f, payment, Msg::TitleVoid), vec![note], t, lang);
-            crate::ui::screens::draw_form(frame, rest, form, t, lang);
-        }
-    }
-}
-
-/// A payment in full in a panel titled `title`, then the lines `after`; returns the room left
-/// below them.
-fn draw_payment(
-    frame: &mut Frame,
-    area: Rect,
-    (f, p, title): (&FundScreen, &PaymentRow, Msg),
-    after: Vec<Line<'static>>,
-    t: Theme,
-    lang: Lang,
-) -> Rect {
-    let b = block(title, t, lang);
-    let inner = b.inner(area);
-    frame.render_widget(b, area);
-    let fund = f.view.as_ref().map(|v| v.fund.name.as_str()).unwrap_or("");
-    let mut lines = payment_lines(p, fund, inner.width.saturating_sub(2) as usize, t, lang);
-    lines.extend(after);
-    let h = (lines.len() as u16 + 1).min(inner.height);
-    frame.render_widget(Paragraph::new(lines), Rect { height: h, ..inner });
-    Rect { y: inner.y + h, height: inner.height - h, ..inner }
-}
-
-fn draw_list(frame: &mut Frame, area: Rect, f: &FundScreen, t: Theme, lang: Lang) {
-    let rows: Vec<Row> = f
-        .funds
-        .iter()
-        .enumerate()
-        .map(|(i, x)| {
-            let mark = if i == f.selected { t.marker() } else { " " };
-            let row = Row::new(vec![
-                Cell::from(format!("{mark}{}", x.name)),
-                Cell::from(format!("{}..{}", x.from.strftime("%y-%m"), x.to.strftime("%y-%m"))),
-                Cell::from(money(x.amount_cents)),
-                Cell::from(money(x.paid_cents)),
-                Cell::from(money(x.pending_cents)),
-                Cell::from(money(x.remaining_cents())),
-            ]);
-            if i == f.selected { row.style(t.focus()) } else { row }
-        })
-        .collect();
-    let heads = [
-        Msg::FieldFundName,
-        Msg::ColPeriod,
-        Msg::FieldAmount,
-        Msg::RepPaid,
-        Msg::ColPending,
-        Msg::ColLeft,
-    ];
-    let header = Row::new(heads.map(|m| Cell::from(m.text(lang)))).style(t.title());
-    let widths = [
-        Constraint::Fill(1),
-        Constraint::Length(12),
-        Constraint::Length(10),
-        Constraint::Length(10),
-        Constraint::Length(10),
-        Constraint::Length(10),
-    ];
-    let empty = rows.is_empty();
-    frame.render_widget(
-        Table::new(rows, widths).header(header).block(block(Msg::TitleFunds, t, lang)),
-        area,
-    );
-    if empty {
-        let r =
-            Rect { x: area.x + 2, y: area.y + 2, width: area.width.saturating_sub(4), height: 1 };
-        frame.render_widget(Paragraph::new(Msg::NoFunds.text(lang)), r);
-    }
-}
-
-fn draw_view(frame: &mut Frame, area: Rect, v: &FundView, t: Theme, lang: Lang) {
-    let cats = v.by_category.len().max(1) as u16;
-    let [head, body] =
-        Layout::vertical([Constraint::Length(5 + cats), Constraint::Fill(1)]).areas(area);
-    let f = &v.fund;
-    let dim = |s: String| Span::styled(s, t.dim());
-    let mut lines = vec![
-        Line::from(vec![
-            Span::styled(format!(" {}", f.name), t.title()),
-            dim(format!(
-                "  {} · {} {} {}",
-                label(SOURCES, &f.source, lang),
-                f.from,
-                Msg::To.text(lang),
-                f.to
-            )),
-        ]),
-        Line::from(vec![
-            dim(format!(" {} ", Msg::FieldAmount.text(lang))),
-            Span::raw(money(f.amount_cents)),
-            dim(format!("   {} ", Msg::RepPaid.text(lang))),
-            Span::raw(money(f.paid_cents)),
-            dim(format!("   {} ", Msg::ColPending.text(lang))),
-            Span::raw(money(f.pending_cents)),
-            dim(format!("   {} ", Msg::ColLeft.text(lang))),
-            Span::styled(money(f.remaining_cents()), t.title()),
-        ]),
-        Line::from(vec![
-            dim(format!(" {} ", Msg::RepClientsPaid.text(lang))),
-            Span::raw(v.clients.to_string()),
-        ]),
-    ];
-    if v.by_category.is_empty() {
-        lines.push(Line::from(dim(format!(" {}", Msg::NothingPaidYet.text(lang)))));
-    }
-    for (cat, cents, n, clients) in &v.by_category {
-        lines.push(Line::raw(format!(
-            "   {:<28} {:>12}  {}",
-            label(CATEGORIES, cat, lang),
-            money(*cents),
-            crate::i18n::fill(
-                Msg::PaymentsClients.text(lang),
-                &[&n.to_string(), &clients.to_string()]
-            )
-        )));
-    }
-    frame.render_widget(Paragraph::new(lines).block(block(Msg::TitleFund, t, lang)), head);
-    let rows: Vec<Row> = v
-        .payments
-        .rows
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let mark = if i == v.payments.selected { t.marker() } else { " " };
-            let row = Row::new(vec![
-                Cell::from(format!("{mark}{}", p.paid_on)),
-                Cell::from(format!("#{}", p.client_id)),
-                Cell::from(label(CATEGORIES, &p.category, lang)),
-                Cell::from(money(p.amount_cents)),
-                Cell::from(label(STATUSES, &p.status, lang)),
-                Cell::from(p.requested_by.clone()),
-            ]);
-            let row = if p.status == "requested" { row.style(t.title()) } else { row };
-            if i == v.payments.selected { row.style(t.focus()) } else { row }
-        })
-        .collect();
-    let heads = [
-        Msg::FieldPaidOn,
-        Msg::ColClient,
-        Msg::FieldPayCategory,
-        Msg::FieldAmount,
-        Msg::FieldStatus,
-        Msg::ColRequestedBy,
-    ];
-    let header = Row::new(heads.map(|m| Cell::from(m.text(lang)))).style(t.title());
-    let widths = [
-        Constraint::Length(11),
-        Constraint::Length(6),
-        Constraint::Fill(1),
-        Constraint::Length(11),
-        Constraint::Length(12),
-        Constraint::Length(13),
-    ];
-    frame.render_widget(
-        Table::new(rows, widths).header(header).block(block(Msg::TitlePayments, t, lang)),
-        body,
-    );
-    list_footer(frame, body, &v.payments, t, lang);
 }
 
 #[cfg(test)]
