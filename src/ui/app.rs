@@ -488,12 +488,15 @@ impl App {
             | Screen::ChangePin { .. } => self.auth_action(action),
             Screen::Home { .. } => self.home_action(action),
             // Pages were answered above.
-            Screen::Settings(_) | Screen::Agencies(_) | Screen::Staff(_) | Screen::Funds(_) => {}
+            Screen::Settings(_)
+            | Screen::Agencies(_)
+            | Screen::Staff(_)
+            | Screen::Funds(_)
+            | Screen::Referrals(_) => {}
             Screen::Records(_) => self.records_action(action),
             Screen::Clients(_) => self.clients_action(action),
             Screen::Screening(_) => self.screening_action(action),
             Screen::Directory(_) => self.directory_action(action),
-            Screen::Referrals(_) => self.referrals_action(action),
             Screen::Reports(_) => self.reports_action(action),
             Screen::Hidden => {}
         }
@@ -534,7 +537,6 @@ impl App {
             Screen::Clients(_) => self.clients_close_form(),
             Screen::Screening(_) => self.screening_close_form(),
             Screen::Directory(_) => self.directory_close_form(),
-            Screen::Referrals(_) => self.referrals_close_form(),
             Screen::Reports(_) => self.reports_close_form(),
             _ => {}
         }
@@ -558,6 +560,7 @@ impl App {
             Screen::Agencies(a) => Some(a),
             Screen::Staff(s) => Some(s),
             Screen::Funds(f) => Some(f.as_ref()),
+            Screen::Referrals(r) => Some(r.as_ref()),
             _ => None,
         }
     }
@@ -568,6 +571,7 @@ impl App {
             Screen::Agencies(a) => Some(a),
             Screen::Staff(s) => Some(s),
             Screen::Funds(f) => Some(f.as_mut()),
+            Screen::Referrals(r) => Some(r.as_mut()),
             _ => None,
         }
     }
@@ -604,6 +608,7 @@ impl App {
                     }
                 }
                 Effect::IdleMinutes(m) => self.idle_minutes = m,
+                Effect::Copy(phone) => self.copy_phone(phone),
                 Effect::FormErrors(errors, schema) => self.show_form_errors(&errors, schema),
             }
         }
@@ -617,6 +622,18 @@ impl App {
             Route::Agencies => Screen::Agencies(AgencyScreen::default()),
             Route::Staff => Screen::Staff(StaffScreen::default()),
             Route::Funds => Screen::Funds(Box::default()),
+            Route::FollowUps => Screen::Referrals(Box::new(ReferralScreen::follow_ups())),
+            Route::Referral(id, back) => Screen::Referrals(Box::new(ReferralScreen::one(id, back))),
+            // Screens not yet on the Page contract open the way they always did.
+            Route::Client(id) => {
+                self.open_clients();
+                return self.open_client(id);
+            }
+            Route::Contact(id) => {
+                use crate::ui::screens::records::RecordKind;
+                self.open_records(RecordKind::Contact);
+                return self.open_record(RecordKind::Contact, id);
+            }
         };
         let ctx = self.ctx();
         if let Some(page) = self.page_mut() {

@@ -7,11 +7,13 @@ use crate::error::{Error, Result};
 use crate::i18n::Msg;
 use crate::store::Store;
 use crate::store::funds::{FundRow, PaymentRow};
+use crate::store::referrals::{Due, Stored};
 use crate::store::users::{Agency, StaffRow};
 use crate::ui::app::Confirm;
 use crate::ui::pager::Pager;
 use crate::ui::screen::Ctx;
 use crate::ui::screens::funds::FundView;
+use crate::ui::screens::referrals::Back;
 
 /// Where the console can go.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,6 +23,14 @@ pub enum Route {
     Agencies,
     Staff,
     Funds,
+    /// The referrals due for follow-up.
+    FollowUps,
+    /// One referral, and where Esc leads from it.
+    Referral(i64, Back),
+    /// A client's case record.
+    Client(i64),
+    /// A saved hotline contact.
+    Contact(i64),
 }
 
 /// A use case to run against the store as the person in session.
@@ -41,6 +51,8 @@ pub enum Effect {
     LeaveForm,
     /// The idle-lock time is now this many minutes.
     IdleMinutes(u32),
+    /// A phone number for the user's own clipboard (none: say there is none).
+    Copy(Option<String>),
     /// A form that did not pass its schema: each problem on its field, the first in the
     /// status line.
     FormErrors(Vec<FieldError>, &'static [FieldSpec]),
@@ -73,4 +85,8 @@ pub enum Done {
     Fund(Box<FundView>),
     /// A page of a fund's payments.
     Payments(Pager<PaymentRow>),
+    /// A page of the referrals due for follow-up.
+    Due(Pager<Due>),
+    /// One referral, opened.
+    Referral(Box<Stored>),
 }

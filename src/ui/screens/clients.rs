@@ -796,7 +796,10 @@ impl App {
                     self.open_screening(screening_id)
                 }
                 Some((kind, referral_id)) if kind == "referral" => {
-                    self.open_referral(referral_id, super::referrals::Back::Client(id))
+                    self.go(crate::ui::effect::Route::Referral(
+                        referral_id,
+                        super::referrals::Back::Client(id),
+                    ))
                 }
                 Some((kind, contact_id)) if kind == "contact" => {
                     self.open_records(super::records::RecordKind::Contact);

@@ -107,7 +107,7 @@ impl App {
             Action::Tips => self.open_records(RecordKind::Tip),
             Action::Clients => self.open_clients(),
             Action::Directory => self.open_directory(),
-            Action::FollowUps => self.open_follow_ups(),
+            Action::FollowUps => self.go(crate::ui::effect::Route::FollowUps),
             Action::Funds => self.go(crate::ui::effect::Route::Funds),
             Action::Reports => self.open_reports(),
             Action::ResumeDraft if !self.resume_draft() => self.go_home(),

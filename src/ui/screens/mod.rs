@@ -75,9 +75,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Directory(d) => directory::draw(frame, body, d, t, app.lang),
         Screen::Funds(_) => {}
         Screen::Reports(r) => reports::draw(frame, body, r, t, app.lang),
-        Screen::Referrals(r) => {
-            referrals::draw(frame, body, r, t, app.lang, records::local_day(app.now()))
-        }
+        Screen::Referrals(_) => {}
         Screen::Staff(_) => {}
         Screen::Agencies(_) => {}
         Screen::Settings(_) => {}

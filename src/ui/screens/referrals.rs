@@ -11,13 +11,13 @@ use crate::domain::directory::label;
 use crate::domain::record::{Raw, RuntimeOptions};
 use crate::domain::referral::{self, CONSENT, SHARE, STATUSES, StatusChange, shareable};
 use crate::i18n::{Lang, Msg, fill};
-use crate::service::Who;
 use crate::service::casework;
 use crate::store::referrals::{self as store_referrals, Due, Stored, Subject};
-use crate::ui::app::{App, Screen};
+use crate::ui::effect::{Done, Effect, Route};
 use crate::ui::form::Form;
 use crate::ui::keymap::{self, Action, Binding};
-use crate::ui::pager::Pager;
+use crate::ui::pager::{Pager, Select, Step};
+use crate::ui::screen::{Ctx, Page};
 use crate::ui::screens::records::local_day;
 use crate::ui::screens::{block, form_panel, list_footer, wrap};
 use crate::ui::scroll::Scroll;
@@ -39,36 +39,10 @@ pub struct ReferralScreen {
     pub scroll: Scroll,
     pub status: Option<Form>,
     pub back: Back,
-}
-
-impl ReferralScreen {
-    pub fn form(&self) -> Option<&Form> {
-        self.status.as_ref()
-    }
-
-    pub fn form_mut(&mut self) -> Option<&mut Form> {
-        self.status.as_mut()
-    }
-
-    pub fn keymap(&self) -> &'static [Binding] {
-        if self.status.is_some() {
-            keymap::FORM
-        } else if self.view.is_some() {
-            keymap::REFERRAL_VIEW
-        } else {
-            keymap::FOLLOW_UPS
-        }
-    }
-
-    pub fn title(&self) -> Msg {
-        if self.status.is_some() {
-            Msg::TitleReferralStatus
-        } else if self.view.is_some() {
-            Msg::TitleReferral
-        } else {
-            Msg::TitleFollowUps
-        }
-    }
+    /// The referral to open as the screen opens.
+    opening: Option<i64>,
+    /// The local day, as of the last key (what may be shared depends on it).
+    today: Option<jiff::civil::Date>,
 }
 
 /// "Client #12" or "Hotline contact #40": who a referral is for, by number only.
@@ -79,178 +53,183 @@ pub fn subject_text(s: Subject, lang: Lang) -> String {
     }
 }
 
-impl App {
-    fn referrals_screen(&mut self) -> Option<&mut ReferralScreen> {
-        match &mut self.screen {
-            Screen::Referrals(r) => Some(r),
-            _ => None,
-        }
-    }
+/// A page of the referrals due for follow-up (on the local day of `ctx`).
+fn load_due(offset: i64, select: Select) -> Effect {
+    Effect::run(move |store, ctx| {
+        let (agency, today) = (ctx.who()?.user.agency_id, local_day(ctx.now));
+        let conn = store.conn();
+        let fetch = |o, l| store_referrals::due(conn, agency, today, o, l);
+        Ok(Done::Due(Pager::load_at(fetch, offset, select)?))
+    })
+}
 
-    fn due_page(&self, offset: i64) -> crate::Result<Pager<Due>> {
-        let Some(s) = &self.session else { return Err(crate::Error::user(Msg::ErrNoSuchRecord)) };
-        let (agency, today, conn) = (s.user.agency_id, local_day(self.now()), self.store.conn());
-        Pager::load(|o, l| store_referrals::due(conn, agency, today, o, l), offset)
-    }
+/// One referral, opened (audited).
+fn open(id: i64) -> Effect {
+    Effect::run(move |store, ctx| {
+        Ok(Done::Referral(Box::new(casework::open_referral(store, ctx.who()?, id)?)))
+    })
+}
 
+impl ReferralScreen {
     /// The referrals due for follow-up.
-    pub(crate) fn open_follow_ups(&mut self) {
-        match self.due_page(0) {
-            Ok(list) => {
-                self.screen = Screen::Referrals(Box::new(ReferralScreen {
-                    list: Some(list),
-                    view: None,
-                    scroll: Scroll::default(),
-                    status: None,
-                    back: Back::FollowUps,
-                }))
-            }
-            Err(e) => self.fail(e),
+    pub fn follow_ups() -> ReferralScreen {
+        ReferralScreen {
+            list: Some(Pager::default()),
+            view: None,
+            scroll: Scroll::default(),
+            status: None,
+            back: Back::FollowUps,
+            opening: None,
+            today: None,
         }
     }
 
-    /// Open a referral; `back` says where Esc goes when there is no list behind it.
-    pub(crate) fn open_referral(&mut self, id: i64, back: Back) {
-        let Some(s) = self.session.clone() else { return };
-        let who = Who { user: &s.user, session_id: Some(s.session_id) };
-        match casework::open_referral(&mut self.store, who, id) {
-            Ok(stored) => {
-                if let Some(r) = self.referrals_screen() {
-                    r.view = Some(Box::new(stored));
-                    r.scroll = Scroll::default();
-                    r.status = None;
-                } else {
-                    self.screen = Screen::Referrals(Box::new(ReferralScreen {
-                        list: None,
-                        view: Some(Box::new(stored)),
-                        scroll: Scroll::default(),
-                        status: None,
-                        back,
-                    }));
-                }
-            }
-            Err(e) => self.fail(e),
-        }
+    /// One referral; `back` says where Esc goes (there is no list behind it).
+    pub fn one(id: i64, back: Back) -> ReferralScreen {
+        ReferralScreen { list: None, opening: Some(id), back, ..ReferralScreen::follow_ups() }
     }
 
-    pub(crate) fn referrals_close_form(&mut self) {
-        if let Some(r) = self.referrals_screen() {
-            r.status = None;
+    /// Esc on a referral: back to the list it was opened from, or where it came from.
+    fn leave(&mut self) -> Vec<Effect> {
+        if let Some(list) = &self.list {
+            self.view = None;
+            let (offset, select) = list.here();
+            return vec![load_due(offset, select)];
         }
+        vec![Effect::Go(match self.back {
+            Back::Client(id) => Route::Client(id),
+            Back::Contact(id) => Route::Contact(id),
+            Back::FollowUps => Route::Home,
+        })]
     }
 
-    fn leave_referral(&mut self) {
-        let Some(r) = self.referrals_screen() else { return };
-        if r.list.is_some() {
-            r.view = None;
-            let offset = r.list.as_ref().map_or(0, |l| l.offset);
-            match self.due_page(offset) {
-                Ok(list) => {
-                    if let Some(r) = self.referrals_screen() {
-                        r.list = Some(list);
-                    }
-                }
-                Err(e) => self.fail(e),
-            }
-            return;
+    /// The status form, with the next status and the dates filled in.
+    fn status_form(view: &Stored, ctx: &Ctx) -> Form {
+        let today = local_day(ctx.now);
+        let mut raw = Raw::new();
+        let next = if view.status == "made" { "accepted" } else { "completed" };
+        raw.insert("status".into(), next.into());
+        raw.insert("on".into(), today.to_string());
+        if let Some(f) = view.follow_up_on {
+            raw.insert("follow_up_on".into(), f.max(today).to_string());
         }
-        match r.back {
-            Back::Client(id) => {
-                self.open_clients();
-                self.open_client(id);
-            }
-            Back::Contact(id) => {
-                self.open_records(super::records::RecordKind::Contact);
-                self.open_record(super::records::RecordKind::Contact, id);
-            }
-            Back::FollowUps => self.go_home(),
-        }
-    }
-
-    pub(crate) fn referrals_action(&mut self, action: Action) {
-        let lang = self.lang;
-        let today = local_day(self.now());
-        let Some(r) = self.referrals_screen() else { return };
-        if let Some(form) = &r.status {
-            match action {
-                Action::Submit | Action::Save => {
-                    let raw = form.raw();
-                    self.save_referral_status(&raw);
-                }
-                Action::Back => self.back_or_confirm(App::referrals_close_form),
-                _ => {}
-            }
-            return;
-        }
-        if let Some(view) = &r.view {
-            match action {
-                Action::CaseStatus => {
-                    let mut raw = Raw::new();
-                    let next = if view.status == "made" { "accepted" } else { "completed" };
-                    raw.insert("status".into(), next.into());
-                    raw.insert("on".into(), today.to_string());
-                    if let Some(f) = view.follow_up_on {
-                        raw.insert("follow_up_on".into(), f.max(today).to_string());
-                    }
-                    r.status = Some(Form::from_schema(
-                        referral::STATUS_FIELDS,
-                        &raw,
-                        &RuntimeOptions::new(),
-                        lang,
-                    ));
-                }
-                Action::CopyPhone => {
-                    let phone = view.phone.clone();
-                    self.copy_phone(phone)
-                }
-                Action::Back => self.leave_referral(),
-                other if r.scroll.act(other) => {}
-                _ => {}
-            }
-            return;
-        }
-        let Some(s) = self.session.clone() else { return };
-        let conn = self.store.conn();
-        let Some(Screen::Referrals(r)) = Some(&mut self.screen) else { return };
-        let Some(list) = &mut r.list else { return };
-        let fetch = |o, l| store_referrals::due(conn, s.user.agency_id, today, o, l);
-        if let Some(result) = list.navigate(action, fetch) {
-            return self.report(result);
-        }
-        match action {
-            Action::Open => {
-                if let Some(id) = list.current().map(|d| d.id) {
-                    self.open_referral(id, Back::FollowUps);
-                }
-            }
-            Action::Back => self.go_home(),
-            _ => {}
-        }
-    }
-
-    fn save_referral_status(&mut self, raw: &Raw) {
-        let Some(s) = self.session.clone() else { return };
-        let now = self.now();
-        let Some(id) = self.referrals_screen().and_then(|r| r.view.as_ref().map(|v| v.id)) else {
-            return;
-        };
-        match StatusChange::from_raw(raw) {
-            Ok(change) => {
-                let who = Who { user: &s.user, session_id: Some(s.session_id) };
-                match casework::referral_status(&mut self.store, who, id, &change, now) {
-                    Ok(()) => {
-                        self.open_referral(id, Back::FollowUps);
-                        self.say(Msg::ReferralStatusSaved);
-                    }
-                    Err(e) => self.fail(e),
-                }
-            }
-            Err(errors) => self.show_form_errors(&errors, referral::STATUS_FIELDS),
-        }
+        Form::from_schema(referral::STATUS_FIELDS, &raw, &RuntimeOptions::new(), ctx.lang)
     }
 }
 
-pub fn draw(
+impl Page for ReferralScreen {
+    fn keymap(&self) -> &'static [Binding] {
+        if self.status.is_some() {
+            keymap::FORM
+        } else if self.view.is_some() {
+            keymap::REFERRAL_VIEW
+        } else {
+            keymap::FOLLOW_UPS
+        }
+    }
+
+    fn title(&self) -> Msg {
+        if self.status.is_some() {
+            Msg::TitleReferralStatus
+        } else if self.view.is_some() {
+            Msg::TitleReferral
+        } else {
+            Msg::TitleFollowUps
+        }
+    }
+
+    fn form(&self) -> Option<&Form> {
+        self.status.as_ref()
+    }
+
+    fn form_mut(&mut self) -> Option<&mut Form> {
+        self.status.as_mut()
+    }
+
+    fn enter(&mut self, ctx: &Ctx) -> Vec<Effect> {
+        self.today = Some(local_day(ctx.now));
+        let mut effects = Vec::new();
+        if self.list.is_some() {
+            effects.push(load_due(0, Select::First));
+        }
+        effects.extend(self.opening.take().map(open));
+        effects
+    }
+
+    fn update(&mut self, action: Action, ctx: &Ctx) -> Vec<Effect> {
+        self.today = Some(local_day(ctx.now));
+        if let Some(form) = &self.status {
+            return match action {
+                Action::Submit | Action::Save => match StatusChange::from_raw(&form.raw()) {
+                    Ok(change) => {
+                        let Some(id) = self.view.as_ref().map(|v| v.id) else { return Vec::new() };
+                        vec![Effect::run(move |store, ctx| {
+                            casework::referral_status(store, ctx.who()?, id, &change, ctx.now)?;
+                            Ok(Done::Saved(Msg::ReferralStatusSaved))
+                        })]
+                    }
+                    Err(errors) => vec![Effect::FormErrors(errors, referral::STATUS_FIELDS)],
+                },
+                Action::Back => vec![Effect::LeaveForm],
+                _ => Vec::new(),
+            };
+        }
+        if let Some(view) = &self.view {
+            return match action {
+                Action::CaseStatus => {
+                    self.status = Some(ReferralScreen::status_form(view, ctx));
+                    Vec::new()
+                }
+                Action::CopyPhone => vec![Effect::Copy(view.phone.clone())],
+                Action::Back => self.leave(),
+                other => {
+                    self.scroll.act(other);
+                    Vec::new()
+                }
+            };
+        }
+        let Some(list) = &mut self.list else { return Vec::new() };
+        match list.step(action) {
+            Step::Load { offset, select } => return vec![load_due(offset, select)],
+            Step::Moved => return Vec::new(),
+            Step::NotAMove => {}
+        }
+        match action {
+            Action::Open => list.current().map(|d| open(d.id)).into_iter().collect(),
+            Action::Back => vec![Effect::Go(Route::Home)],
+            _ => Vec::new(),
+        }
+    }
+
+    fn on_done(&mut self, done: Done, _ctx: &Ctx) -> Vec<Effect> {
+        match done {
+            Done::Due(list) => self.list = Some(list),
+            Done::Referral(stored) => {
+                self.view = Some(stored);
+                self.scroll = Scroll::default();
+                self.status = None;
+            }
+            Done::Saved(msg) => {
+                let reopen = self.view.as_ref().map(|v| open(v.id));
+                return reopen.into_iter().chain([Effect::Say(msg)]).collect();
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn discard(&mut self, _ctx: &Ctx) -> Vec<Effect> {
+        self.status = None;
+        Vec::new()
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, t: Theme, lang: Lang) {
+        let today = self.today.unwrap_or_else(|| local_day(jiff::Timestamp::now()));
+        draw(frame, area, self, t, lang, today)
+    }
+}
+
+fn draw(
     frame: &mut Frame,
     area: Rect,
     r: &ReferralScreen,
@@ -415,5 +394,76 @@ pub fn saved_text(r: &referral::Referral, lang: Lang) -> String {
         Msg::ReferralSavedAnonymous.text(lang).to_string()
     } else {
         Msg::ReferralSaved.text(lang).to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ctx() -> Ctx {
+        Ctx {
+            lang: Lang::En,
+            now: "2026-12-06T17:00:00Z".parse().unwrap(),
+            actor: crate::auth::Actor::default(),
+            user: None,
+            cost: crate::auth::pin::HashCost { m_kib: 64, t: 1, p: 1 },
+        }
+    }
+
+    fn stored(id: i64) -> Box<Stored> {
+        Box::new(Stored {
+            id,
+            subject: Subject::Client(3),
+            service_id: 1,
+            service: "T visa legal help".into(),
+            organization: "Frontera Legal".into(),
+            phone: Some("575-555-0142".into()),
+            referred_on: "2026-11-28".parse().unwrap(),
+            referred_by: "Bea".into(),
+            reason: "Needs a consultation".into(),
+            consent: "none".into(),
+            share: Vec::new(),
+            consent_until: None,
+            follow_up_on: Some("2026-12-05".parse().unwrap()),
+            status: "made".into(),
+            history: Vec::new(),
+        })
+    }
+
+    #[test]
+    fn the_follow_up_list_opens_a_referral_and_esc_returns_to_the_list() {
+        let mut r = ReferralScreen::follow_ups();
+        assert!(matches!(r.enter(&ctx())[..], [Effect::Run(_)]));
+        let due = Due {
+            id: 9,
+            follow_up_on: "2026-12-05".into(),
+            subject: Subject::Client(3),
+            service: "T visa legal help".into(),
+            status: "made".into(),
+        };
+        r.on_done(Done::Due(Pager { rows: vec![due], ..Default::default() }), &ctx());
+        assert!(matches!(r.update(Action::Open, &ctx())[..], [Effect::Run(_)]));
+        r.on_done(Done::Referral(stored(9)), &ctx());
+        assert_eq!(r.title(), Msg::TitleReferral);
+        assert!(
+            matches!(&r.update(Action::CopyPhone, &ctx())[..], [Effect::Copy(Some(p))] if p == "575-555-0142")
+        );
+        // The status form: the next status filled in; a bad one is refused on its fields.
+        r.update(Action::CaseStatus, &ctx());
+        assert_eq!(r.form().unwrap().raw()["status"], "accepted");
+        assert_eq!(r.form().unwrap().raw()["follow_up_on"], "2026-12-06", "not in the past");
+        assert!(matches!(r.update(Action::Back, &ctx())[..], [Effect::LeaveForm]));
+        r.discard(&ctx());
+        assert!(matches!(r.update(Action::Back, &ctx())[..], [Effect::Run(_)]), "the list again");
+        assert_eq!(r.title(), Msg::TitleFollowUps);
+    }
+
+    #[test]
+    fn a_referral_opened_from_a_case_record_goes_back_to_it() {
+        let mut r = ReferralScreen::one(9, Back::Client(3));
+        assert!(matches!(r.enter(&ctx())[..], [Effect::Run(_)]), "only the referral is read");
+        r.on_done(Done::Referral(stored(9)), &ctx());
+        assert!(matches!(r.update(Action::Back, &ctx())[..], [Effect::Go(Route::Client(3))]));
     }
 }

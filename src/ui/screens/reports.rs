@@ -290,7 +290,9 @@ impl App {
                 self.open_client(id);
             }
             Rec::Screening => self.open_screening(id),
-            Rec::Referral => self.open_referral(id, super::referrals::Back::FollowUps),
+            Rec::Referral => {
+                self.go(crate::ui::effect::Route::Referral(id, super::referrals::Back::FollowUps))
+            }
             Rec::Service | Rec::Payment => {
                 let table = if rec == Rec::Service { "services" } else { "payments" };
                 match client_of(table) {
