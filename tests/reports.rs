@@ -503,7 +503,7 @@ fn a_report_is_refused_to_a_role_that_does_not_see_reports() {
     let adv = add(&mut w.store, "ines", Role::Advocate, "Enlace Comunitario");
     let refused = reports::build(w.store.conn(), &adv, Kind::Hotline, state(2026), Lang::En);
     assert!(
-        matches!(refused, Err(intake::Error::User(intake::i18n::Msg::ErrFundsRole, _))),
+        matches!(refused, Err(intake::Error::User(intake::i18n::Msg::ErrReportsRole, _))),
         "{refused:?}"
     );
 }

@@ -484,7 +484,7 @@ pub fn build(
     lang: Lang,
 ) -> Result<Report> {
     if !user.role.sees_reports() {
-        return Err(crate::Error::user(Msg::ErrFundsRole));
+        return Err(crate::Error::user(Msg::ErrReportsRole));
     }
     let agency = Sql::Integer(user.agency_id);
     let (t0, t1) = period.instants();

@@ -590,3 +590,25 @@ pub fn service(conn: &Connection, agency_id: i64, id: i64) -> Result<Option<Serv
         )
         .optional()?)
 }
+
+/// A record that belongs to a client, for finding that client.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OfClient {
+    Service,
+    Payment,
+}
+
+/// The client a service or a payment of the agency belongs to (None: no such record here).
+pub fn client_of(conn: &Connection, agency_id: i64, of: OfClient, id: i64) -> Result<Option<i64>> {
+    let sql = match of {
+        OfClient::Service => {
+            "SELECT s.client_id FROM services s JOIN clients c ON c.id = s.client_id
+             WHERE s.id = ?1 AND c.agency_id = ?2"
+        }
+        OfClient::Payment => {
+            "SELECT p.client_id FROM payments p JOIN clients c ON c.id = p.client_id
+             WHERE p.id = ?1 AND c.agency_id = ?2"
+        }
+    };
+    Ok(conn.query_row(sql, params![id, agency_id], |r| r.get(0)).optional()?)
+}

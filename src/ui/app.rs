@@ -492,12 +492,12 @@ impl App {
             | Screen::Agencies(_)
             | Screen::Staff(_)
             | Screen::Funds(_)
-            | Screen::Referrals(_) => {}
+            | Screen::Referrals(_)
+            | Screen::Reports(_) => {}
             Screen::Records(_) => self.records_action(action),
             Screen::Clients(_) => self.clients_action(action),
             Screen::Screening(_) => self.screening_action(action),
             Screen::Directory(_) => self.directory_action(action),
-            Screen::Reports(_) => self.reports_action(action),
             Screen::Hidden => {}
         }
     }
@@ -537,7 +537,6 @@ impl App {
             Screen::Clients(_) => self.clients_close_form(),
             Screen::Screening(_) => self.screening_close_form(),
             Screen::Directory(_) => self.directory_close_form(),
-            Screen::Reports(_) => self.reports_close_form(),
             _ => {}
         }
     }
@@ -561,6 +560,7 @@ impl App {
             Screen::Staff(s) => Some(s),
             Screen::Funds(f) => Some(f.as_ref()),
             Screen::Referrals(r) => Some(r.as_ref()),
+            Screen::Reports(r) => Some(r.as_ref()),
             _ => None,
         }
     }
@@ -572,6 +572,7 @@ impl App {
             Screen::Staff(s) => Some(s),
             Screen::Funds(f) => Some(f.as_mut()),
             Screen::Referrals(r) => Some(r.as_mut()),
+            Screen::Reports(r) => Some(r.as_mut()),
             _ => None,
         }
     }
@@ -634,6 +635,15 @@ impl App {
                 self.open_records(RecordKind::Contact);
                 return self.open_record(RecordKind::Contact, id);
             }
+            Route::Tip(id) => {
+                use crate::ui::screens::records::RecordKind;
+                self.open_records(RecordKind::Tip);
+                return self.open_record(RecordKind::Tip, id);
+            }
+            Route::Screening(id) => return self.open_screening(id),
+            Route::Reports => Screen::Reports(Box::new(
+                crate::ui::screens::reports::ReportScreen::new(&self.ctx()),
+            )),
         };
         let ctx = self.ctx();
         if let Some(page) = self.page_mut() {

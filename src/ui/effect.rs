@@ -3,8 +3,10 @@
 //! the outcome of a use case comes back to the screen as `Done`.
 
 use crate::domain::fields::{FieldError, FieldSpec};
+use crate::domain::record::Raw;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
+use crate::service::reports::Report;
 use crate::store::Store;
 use crate::store::funds::{FundRow, PaymentRow};
 use crate::store::referrals::{Due, Stored};
@@ -31,6 +33,12 @@ pub enum Route {
     Client(i64),
     /// A saved hotline contact.
     Contact(i64),
+    /// A tip.
+    Tip(i64),
+    /// A screening (resumed, or read when closed).
+    Screening(i64),
+    /// Reports for funders.
+    Reports,
 }
 
 /// A use case to run against the store as the person in session.
@@ -89,4 +97,10 @@ pub enum Done {
     Due(Pager<Due>),
     /// One referral, opened.
     Referral(Box<Stored>),
+    /// A report built, and the period form's values it was built for.
+    Report(Box<Report>, Raw),
+    /// A page of the records behind a figure.
+    DrillPage(Pager<i64>),
+    /// The client a record belongs to.
+    ClientOf(i64),
 }

@@ -109,7 +109,7 @@ impl App {
             Action::Directory => self.open_directory(),
             Action::FollowUps => self.go(crate::ui::effect::Route::FollowUps),
             Action::Funds => self.go(crate::ui::effect::Route::Funds),
-            Action::Reports => self.open_reports(),
+            Action::Reports => self.go(crate::ui::effect::Route::Reports),
             Action::ResumeDraft if !self.resume_draft() => self.go_home(),
             Action::Lock => self.lock("lock"),
             Action::Logout => self.logout(),

@@ -74,7 +74,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Screening(s) => screening::draw(frame, body, s, t, app.lang),
         Screen::Directory(d) => directory::draw(frame, body, d, t, app.lang),
         Screen::Funds(_) => {}
-        Screen::Reports(r) => reports::draw(frame, body, r, t, app.lang),
+        Screen::Reports(_) => {}
         Screen::Referrals(_) => {}
         Screen::Staff(_) => {}
         Screen::Agencies(_) => {}

@@ -13,11 +13,14 @@ use crate::domain::fields::{FieldSpec, Kind as FieldKind, Options};
 use crate::domain::record::{Raw, RuntimeOptions, Values, parse_all};
 use crate::i18n::{Lang, Msg, fill};
 use crate::service::reports::{self, Drill, Kind, Period, Rec, Report};
-use crate::ui::app::{App, Screen};
+use crate::store::clients::{self as store_clients, OfClient};
+use crate::ui::effect::{Done, Effect, Route};
 use crate::ui::form::Form;
 use crate::ui::keymap::{self, Action, Binding};
-use crate::ui::pager::Pager;
+use crate::ui::pager::{Pager, Select, Step};
+use crate::ui::screen::{Ctx, Page};
 use crate::ui::screens::records::local_day;
+use crate::ui::screens::referrals::Back;
 use crate::ui::screens::{block, form_panel, list_footer, titled};
 use crate::ui::theme::Theme;
 
@@ -46,48 +49,20 @@ pub enum RMode {
 }
 
 pub struct ReportScreen {
-    pub report: Report,
+    /// The report on screen (None until the first is built).
+    pub report: Option<Report>,
+    /// Which report: the one shown, or the first to build.
+    pub kind: Kind,
     /// How the period was chosen, as the period form holds it.
     pub period_raw: Raw,
     /// The selected figure, counted over all sections.
     pub selected: usize,
     pub shareable: bool,
     pub mode: RMode,
-}
-
-impl ReportScreen {
-    pub fn form(&self) -> Option<&Form> {
-        match &self.mode {
-            RMode::Period(f) => Some(f),
-            _ => None,
-        }
-    }
-
-    pub fn form_mut(&mut self) -> Option<&mut Form> {
-        match &mut self.mode {
-            RMode::Period(f) => Some(f),
-            _ => None,
-        }
-    }
-
-    pub fn keymap(&self) -> &'static [Binding] {
-        match self.mode {
-            RMode::Figures => keymap::REPORTS,
-            RMode::Period(_) => keymap::FORM,
-            RMode::Records { .. } => keymap::REPORT_RECORDS,
-        }
-    }
-
-    pub fn title(&self) -> Msg {
-        match self.mode {
-            RMode::Period(_) => Msg::TitlePeriod,
-            _ => self.report.kind.title(),
-        }
-    }
-
-    fn figures(&self) -> impl Iterator<Item = &reports::Figure> {
-        self.report.sections.iter().flat_map(|s| s.figures.iter())
-    }
+    /// The worker's language, for the period form.
+    lang: Lang,
+    /// The figure whose records are being read in: its label and query.
+    drilling: Option<(String, Drill)>,
 }
 
 /// The period a form describes.
@@ -129,200 +104,241 @@ fn period_label(raw: &Raw, p: &Period, lang: Lang) -> String {
     format!("{s} · {days}")
 }
 
-impl App {
-    fn reports_screen(&mut self) -> Option<&mut ReportScreen> {
-        match &mut self.screen {
-            Screen::Reports(r) => Some(r),
-            _ => None,
-        }
-    }
+/// Build report `kind` for the period `raw` describes.
+fn build(kind: Kind, raw: Raw) -> Effect {
+    Effect::run(move |store, ctx| {
+        let period = period_of(&raw).map_err(|_| crate::Error::user(Msg::ErrPeriodRange))?;
+        let user = ctx.who()?.user;
+        let report = reports::build(store.conn(), user, kind, period, ctx.lang)?;
+        Ok(Done::Report(Box::new(report), raw))
+    })
+}
 
-    /// Reports open on the hotline for the state fiscal year under way.
-    pub(crate) fn open_reports(&mut self) {
-        let today = local_day(self.now());
+/// A page of the records behind a figure.
+fn drill_page(drill: Drill, offset: i64, select: Select) -> Effect {
+    Effect::run(move |store, _| {
+        let conn = store.conn();
+        let fetch = |o, l| reports::drill_page(conn, &drill, o, l);
+        Ok(Done::DrillPage(Pager::load_at(fetch, offset, select)?))
+    })
+}
+
+/// Where a record behind a figure opens: contacts, tips, clients, screenings and referrals
+/// themselves; a service or a payment through its client's record.
+fn open_behind(rec: Rec, id: i64) -> Effect {
+    let of = match rec {
+        Rec::Contact => return Effect::Go(Route::Contact(id)),
+        Rec::Tip => return Effect::Go(Route::Tip(id)),
+        Rec::Client => return Effect::Go(Route::Client(id)),
+        Rec::Screening => return Effect::Go(Route::Screening(id)),
+        Rec::Referral => return Effect::Go(Route::Referral(id, Back::FollowUps)),
+        Rec::Service => OfClient::Service,
+        Rec::Payment => OfClient::Payment,
+    };
+    Effect::run(move |store, ctx| {
+        let agency = ctx.who()?.user.agency_id;
+        let client = store_clients::client_of(store.conn(), agency, of, id)?
+            .ok_or_else(|| crate::Error::user(Msg::ErrNoSuchRecord))?;
+        Ok(Done::ClientOf(client))
+    })
+}
+
+impl ReportScreen {
+    /// The hotline report for the state fiscal year under way.
+    pub fn new(ctx: &Ctx) -> ReportScreen {
+        let today = local_day(ctx.now);
         let year = if today.month() >= 7 { today.year() + 1 } else { today.year() };
         let mut raw = Raw::new();
         raw.insert("kind".into(), "state".into());
         raw.insert("year".into(), year.to_string());
-        self.show_report(Kind::Hotline, raw, false);
-    }
-
-    fn show_report(&mut self, kind: Kind, period_raw: Raw, shareable: bool) {
-        let Some(s) = self.session.clone() else { return };
-        if !s.user.role.manages_funds() {
-            return self.fail(crate::Error::user(Msg::ErrReportsRole));
-        }
-        let Ok(period) = period_of(&period_raw) else { return };
-        match reports::build(self.store.conn(), &s.user, kind, period, self.lang) {
-            Ok(report) => {
-                self.screen = Screen::Reports(Box::new(ReportScreen {
-                    report,
-                    period_raw,
-                    selected: 0,
-                    shareable,
-                    mode: RMode::Figures,
-                }))
-            }
-            Err(e) => self.fail(e),
+        ReportScreen {
+            report: None,
+            kind: Kind::Hotline,
+            period_raw: raw,
+            selected: 0,
+            shareable: false,
+            mode: RMode::Figures,
+            lang: ctx.lang,
+            drilling: None,
         }
     }
 
-    pub(crate) fn reports_close_form(&mut self) {
-        if let Some(r) = self.reports_screen() {
-            r.mode = RMode::Figures;
-        }
+    fn figures(&self) -> impl Iterator<Item = &reports::Figure> {
+        self.report.iter().flat_map(|r| r.sections.iter()).flat_map(|s| s.figures.iter())
     }
 
-    pub(crate) fn reports_action(&mut self, action: Action) {
-        let lang = self.lang;
-        let Screen::Reports(r) = &mut self.screen else { return };
-        let kind = r.report.kind;
+    fn figures_update(&mut self, action: Action) -> Vec<Effect> {
         let step = |k: Kind, by: isize| {
             let all = Kind::ALL;
             let at = all.iter().position(|x| *x == k).unwrap_or(0) as isize;
             all[(at + by).rem_euclid(all.len() as isize) as usize]
         };
-        match &mut r.mode {
-            RMode::Figures => {
-                let count = r.figures().count();
-                match action {
-                    Action::Up => r.selected = r.selected.saturating_sub(1),
-                    Action::Down => r.selected = (r.selected + 1).min(count.saturating_sub(1)),
-                    Action::NextReport | Action::PrevReport => {
-                        let by = if action == Action::NextReport { 1 } else { -1 };
-                        let (raw, shared) = (r.period_raw.clone(), r.shareable);
-                        self.show_report(step(kind, by), raw, shared);
-                    }
-                    Action::Shareable => r.shareable = !r.shareable,
-                    Action::Period => {
-                        let form = Form::from_schema(
-                            PERIOD_FIELDS,
-                            &r.period_raw,
-                            &RuntimeOptions::new(),
-                            lang,
-                        );
-                        r.mode = RMode::Period(form);
-                    }
-                    Action::Open => {
-                        let Some(f) = r.figures().nth(r.selected).cloned() else { return };
-                        if r.shareable {
-                            return self.fail(crate::Error::user(Msg::ErrSharedNoRecords));
-                        }
-                        let Some(drill) = f.drill else {
-                            return self.fail(crate::Error::user(Msg::ErrNoRecordsBehind));
-                        };
-                        let conn = self.store.conn();
-                        match Pager::load(|o, l| reports::drill_page(conn, &drill, o, l), 0) {
-                            Ok(pager) => {
-                                if let Some(r) = self.reports_screen() {
-                                    r.mode = RMode::Records {
-                                        title: f.label.clone(),
-                                        rec: drill.rec,
-                                        drill,
-                                        pager,
-                                    };
-                                }
-                            }
-                            Err(e) => self.fail(e),
-                        }
-                    }
-                    Action::Back => self.go_home(),
-                    _ => {}
-                }
+        let count = self.figures().count();
+        match action {
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(count.saturating_sub(1)),
+            Action::NextReport | Action::PrevReport => {
+                let by = if action == Action::NextReport { 1 } else { -1 };
+                return vec![build(step(self.kind, by), self.period_raw.clone())];
             }
+            Action::Shareable => self.shareable = !self.shareable,
+            Action::Period => {
+                let form = Form::from_schema(
+                    PERIOD_FIELDS,
+                    &self.period_raw,
+                    &RuntimeOptions::new(),
+                    self.lang,
+                );
+                self.mode = RMode::Period(form);
+            }
+            Action::Open => {
+                let Some(f) = self.figures().nth(self.selected).cloned() else { return Vec::new() };
+                if self.shareable {
+                    return vec![Effect::Fail(crate::Error::user(Msg::ErrSharedNoRecords))];
+                }
+                let Some(drill) = f.drill else {
+                    return vec![Effect::Fail(crate::Error::user(Msg::ErrNoRecordsBehind))];
+                };
+                self.drilling = Some((f.label.clone(), drill.clone()));
+                return vec![drill_page(drill, 0, Select::First)];
+            }
+            Action::Back => return vec![Effect::Go(Route::Home)],
+            _ => {}
+        }
+        Vec::new()
+    }
+}
+
+impl Page for ReportScreen {
+    fn keymap(&self) -> &'static [Binding] {
+        match self.mode {
+            RMode::Figures => keymap::REPORTS,
+            RMode::Period(_) => keymap::FORM,
+            RMode::Records { .. } => keymap::REPORT_RECORDS,
+        }
+    }
+
+    fn title(&self) -> Msg {
+        match self.mode {
+            RMode::Period(_) => Msg::TitlePeriod,
+            _ => self.kind.title(),
+        }
+    }
+
+    fn form(&self) -> Option<&Form> {
+        match &self.mode {
+            RMode::Period(f) => Some(f),
+            _ => None,
+        }
+    }
+
+    fn form_mut(&mut self) -> Option<&mut Form> {
+        match &mut self.mode {
+            RMode::Period(f) => Some(f),
+            _ => None,
+        }
+    }
+
+    fn enter(&mut self, ctx: &Ctx) -> Vec<Effect> {
+        self.lang = ctx.lang;
+        vec![build(self.kind, self.period_raw.clone())]
+    }
+
+    fn update(&mut self, action: Action, ctx: &Ctx) -> Vec<Effect> {
+        self.lang = ctx.lang;
+        match &mut self.mode {
+            RMode::Figures => self.figures_update(action),
             RMode::Period(form) => match action {
                 Action::Submit => {
                     let raw = form.raw();
                     match period_of(&raw) {
-                        Ok(_) => {
-                            let shared = r.shareable;
-                            self.show_report(kind, raw, shared);
-                        }
-                        Err(errors) => self.show_form_errors(&errors, PERIOD_FIELDS),
+                        Ok(_) => vec![build(self.kind, raw)],
+                        Err(errors) => vec![Effect::FormErrors(errors, PERIOD_FIELDS)],
                     }
                 }
-                Action::Back => r.mode = RMode::Figures,
-                _ => {}
+                Action::Back => {
+                    self.mode = RMode::Figures;
+                    Vec::new()
+                }
+                _ => Vec::new(),
             },
             RMode::Records { drill, pager, rec, .. } => {
-                let conn = self.store.conn();
-                let d = drill.clone();
-                if let Some(result) =
-                    pager.navigate(action, |o, l| reports::drill_page(conn, &d, o, l))
-                {
-                    return self.report(result);
+                match pager.step(action) {
+                    Step::Load { offset, select } => {
+                        return vec![drill_page(drill.clone(), offset, select)];
+                    }
+                    Step::Moved => return Vec::new(),
+                    Step::NotAMove => {}
                 }
-                let (rec, current) = (*rec, pager.current().copied());
-                match (action, current) {
-                    (Action::Open, Some(id)) => self.open_behind(rec, id),
-                    (Action::Back, _) => r.mode = RMode::Figures,
-                    _ => {}
+                match (action, pager.current().copied()) {
+                    (Action::Open, Some(id)) => vec![open_behind(*rec, id)],
+                    (Action::Back, _) => {
+                        self.mode = RMode::Figures;
+                        Vec::new()
+                    }
+                    _ => Vec::new(),
                 }
             }
         }
     }
 
-    /// Open a record behind a figure: contacts, tips, clients, screenings and referrals
-    /// themselves; a service or a payment through its client's record.
-    fn open_behind(&mut self, rec: Rec, id: i64) {
-        use super::records::RecordKind;
-        let client_of = |table: &str| -> crate::Result<Option<i64>> {
-            use rusqlite::OptionalExtension;
-            Ok(self
-                .store
-                .conn()
-                .query_row(&format!("SELECT client_id FROM {table} WHERE id = ?1"), [id], |r| {
-                    r.get(0)
-                })
-                .optional()?)
-        };
-        match rec {
-            Rec::Contact => {
-                self.open_records(RecordKind::Contact);
-                self.open_record(RecordKind::Contact, id);
+    fn on_done(&mut self, done: Done, _ctx: &Ctx) -> Vec<Effect> {
+        match done {
+            Done::Report(report, raw) => {
+                self.kind = report.kind;
+                self.report = Some(*report);
+                self.period_raw = raw;
+                self.selected = 0;
+                self.mode = RMode::Figures;
             }
-            Rec::Tip => {
-                self.open_records(RecordKind::Tip);
-                self.open_record(RecordKind::Tip, id);
-            }
-            Rec::Client => {
-                self.open_clients();
-                self.open_client(id);
-            }
-            Rec::Screening => self.open_screening(id),
-            Rec::Referral => {
-                self.go(crate::ui::effect::Route::Referral(id, super::referrals::Back::FollowUps))
-            }
-            Rec::Service | Rec::Payment => {
-                let table = if rec == Rec::Service { "services" } else { "payments" };
-                match client_of(table) {
-                    Ok(Some(c)) => {
-                        self.open_clients();
-                        self.open_client(c);
-                    }
-                    Ok(None) => self.fail(crate::Error::user(Msg::ErrNoSuchRecord)),
-                    Err(e) => self.fail(e),
+            Done::DrillPage(pager) => match (&mut self.mode, self.drilling.take()) {
+                (RMode::Records { pager: p, .. }, _) => *p = pager,
+                (_, Some((title, drill))) => {
+                    self.mode = RMode::Records { title, rec: drill.rec, drill, pager }
                 }
-            }
+                _ => {}
+            },
+            Done::ClientOf(id) => return vec![Effect::Go(Route::Client(id))],
+            _ => {}
         }
+        Vec::new()
+    }
+
+    fn discard(&mut self, _ctx: &Ctx) -> Vec<Effect> {
+        self.mode = RMode::Figures;
+        Vec::new()
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, t: Theme, lang: Lang) {
+        draw(frame, area, self, t, lang)
     }
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, r: &ReportScreen, t: Theme, lang: Lang) {
+fn draw(frame: &mut Frame, area: Rect, r: &ReportScreen, t: Theme, lang: Lang) {
     match &r.mode {
         RMode::Period(form) => form_panel(frame, area, Msg::TitlePeriod, None, form, t, lang),
         RMode::Records { title, rec, pager, .. } => {
             draw_records(frame, area, title, *rec, pager, t, lang)
         }
-        RMode::Figures => draw_figures(frame, area, r, t, lang),
+        RMode::Figures => {
+            if let Some(report) = &r.report {
+                draw_figures(frame, area, (r, report), t, lang)
+            }
+        }
     }
 }
 
-fn draw_figures(frame: &mut Frame, area: Rect, r: &ReportScreen, t: Theme, lang: Lang) {
+fn draw_figures(
+    frame: &mut Frame,
+    area: Rect,
+    (r, report): (&ReportScreen, &Report),
+    t: Theme,
+    lang: Lang,
+) {
     let [head, body] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
     let mut top = vec![
-        Span::styled(format!(" ◀ {} ▶ ", r.report.kind.title().text(lang)), t.title()),
-        Span::raw(period_label(&r.period_raw, &r.report.period, lang)),
+        Span::styled(format!(" ◀ {} ▶ ", report.kind.title().text(lang)), t.title()),
+        Span::raw(period_label(&r.period_raw, &report.period, lang)),
     ];
     if r.shareable {
         top.push(Span::styled(format!("  [{}]", Msg::SharedView.text(lang)), t.error()));
@@ -331,7 +347,7 @@ fn draw_figures(frame: &mut Frame, area: Rect, r: &ReportScreen, t: Theme, lang:
         .iter()
         .map(|k| {
             let name = k.title().text(lang);
-            if *k == r.report.kind { format!("[{name}]") } else { name.to_string() }
+            if *k == report.kind { format!("[{name}]") } else { name.to_string() }
         })
         .collect();
     let lines =
@@ -347,7 +363,7 @@ fn draw_figures(frame: &mut Frame, area: Rect, r: &ReportScreen, t: Theme, lang:
     let mut lines: Vec<Line> = Vec::new();
     let mut selected_line = 0;
     let mut n = 0;
-    for s in &r.report.sections {
+    for s in &report.sections {
         lines.push(Line::from(Span::styled(format!(" {}", s.title.text(lang)), t.title())));
         if s.figures.is_empty() {
             lines.push(Line::from(Span::styled(
@@ -377,16 +393,22 @@ fn draw_figures(frame: &mut Frame, area: Rect, r: &ReportScreen, t: Theme, lang:
     let height = inner.height as usize;
     let skip = selected_line.saturating_sub(height.saturating_sub(2));
     frame.render_widget(Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()), inner);
-    draw_chart(frame, right, r, t, lang);
+    draw_chart(frame, right, (r, report), t, lang);
 }
 
 /// The months as bars (grouped when there are more than twelve) and the running total as a
 /// sparkline.
-fn draw_chart(frame: &mut Frame, area: Rect, r: &ReportScreen, t: Theme, lang: Lang) {
+fn draw_chart(
+    frame: &mut Frame,
+    area: Rect,
+    (r, report): (&ReportScreen, &Report),
+    t: Theme,
+    lang: Lang,
+) {
     let b = block(Msg::RepByMonth, t, lang);
     let inner = b.inner(area);
     frame.render_widget(b, area);
-    let months = &r.report.monthly;
+    let months = &report.monthly;
     if months.is_empty() {
         return;
     }
@@ -494,4 +516,68 @@ fn draw_records(
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
     list_footer(frame, area, pager, t, lang);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::service::reports::{Figure, Section, Value};
+
+    fn ctx() -> Ctx {
+        Ctx {
+            lang: Lang::En,
+            now: "2026-11-28T20:00:00Z".parse().unwrap(),
+            actor: crate::auth::Actor::default(),
+            user: None,
+            cost: crate::auth::pin::HashCost { m_kib: 64, t: 1, p: 1 },
+        }
+    }
+
+    fn report() -> Report {
+        let figure = |key: &str| Figure {
+            key: key.into(),
+            label: key.into(),
+            value: Value::Count(3),
+            n: 3,
+            drill: None,
+        };
+        Report {
+            kind: Kind::Hotline,
+            period: Period::fiscal_year(2027, false).unwrap(),
+            sections: vec![Section {
+                key: "contacts",
+                title: Msg::RepFigures,
+                figures: vec![figure("calls"), figure("texts")],
+            }],
+            monthly: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn reports_are_built_through_effects_and_a_figure_without_records_says_so() {
+        let mut r = ReportScreen::new(&ctx());
+        assert_eq!(r.period_raw["year"], "2027", "the state fiscal year under way");
+        assert!(matches!(r.enter(&ctx())[..], [Effect::Run(_)]));
+        let raw = r.period_raw.clone();
+        r.on_done(Done::Report(Box::new(report()), raw), &ctx());
+        assert!(r.update(Action::Down, &ctx()).is_empty());
+        assert_eq!(r.selected, 1);
+        let open = r.update(Action::Open, &ctx());
+        assert!(matches!(
+            &open[..],
+            [Effect::Fail(crate::Error::User(Msg::ErrNoRecordsBehind, _))]
+        ));
+        r.update(Action::Shareable, &ctx());
+        let shared = r.update(Action::Open, &ctx());
+        assert!(matches!(
+            &shared[..],
+            [Effect::Fail(crate::Error::User(Msg::ErrSharedNoRecords, _))]
+        ));
+        assert!(matches!(r.update(Action::NextReport, &ctx())[..], [Effect::Run(_)]));
+        assert_eq!(r.kind, Kind::Hotline, "the kind changes once the next report is built");
+        // A bad period is refused on its fields; nothing is built.
+        r.update(Action::Period, &ctx());
+        r.form_mut().unwrap().fields[1] = crate::ui::form::Field::text(Msg::FieldFiscalYear, 4);
+        assert!(matches!(r.update(Action::Submit, &ctx())[..], [Effect::FormErrors(..)]));
+    }
 }
