@@ -3,15 +3,11 @@
 //! that shows small counts as "<11", and every figure opening to the records behind it.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Modifier;
-use ratatui::symbols;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph, Sparkline};
+use ratatui::layout::Rect;
 
 use crate::domain::fields::{FieldSpec, Kind as FieldKind, Options};
 use crate::domain::record::{Raw, RuntimeOptions, Values, parse_all};
-use crate::i18n::{Lang, Msg, fill};
+use crate::i18n::{Lang, Msg};
 use crate::service::reports::{self, Drill, Kind, Period, Rec, Report};
 use crate::store::clients::{self as store_clients, OfClient};
 use crate::ui::effect::{Done, Effect, Route};
@@ -21,8 +17,9 @@ use crate::ui::pager::{Pager, Select, Step};
 use crate::ui::screen::{Ctx, Page};
 use crate::ui::screens::records::local_day;
 use crate::ui::screens::referrals::Back;
-use crate::ui::screens::{block, form_panel, list_footer, titled};
 use crate::ui::theme::Theme;
+
+mod view;
 
 const PERIOD_KINDS: &[(&str, Msg)] = &[
     ("state", Msg::PeriodStateFy),
@@ -86,22 +83,6 @@ fn period_of(raw: &Raw) -> Result<Period, Vec<crate::domain::fields::FieldError>
         None => Period::fiscal_year(year as i16, federal),
     };
     p.ok_or_else(|| vec![FieldError::new("year", Msg::ErrRequiredShort)])
-}
-
-/// "State FY2027", "Federal FY2026, quarter 2", or the days.
-fn period_label(raw: &Raw, p: &Period, lang: Lang) -> String {
-    let get = |k: &str| raw.get(k).map(String::as_str).unwrap_or("");
-    let days = fill(Msg::RepPeriod.text(lang), &[&p.from.to_string(), &p.to.to_string()]);
-    let fy = match get("kind") {
-        "state" => Msg::PeriodStateFy,
-        "federal" => Msg::PeriodFederalFy,
-        _ => return days,
-    };
-    let mut s = format!("{} {}", fy.text(lang), get("year"));
-    if !get("quarter").is_empty() {
-        s.push_str(&format!(" Q{}", get("quarter")));
-    }
-    format!("{s} · {days}")
 }
 
 /// Build report `kind` for the period `raw` describes.
@@ -310,212 +291,8 @@ impl Page for ReportScreen {
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, t: Theme, lang: Lang) {
-        draw(frame, area, self, t, lang)
+        view::draw(frame, area, self, t, lang)
     }
-}
-
-fn draw(frame: &mut Frame, area: Rect, r: &ReportScreen, t: Theme, lang: Lang) {
-    match &r.mode {
-        RMode::Period(form) => form_panel(frame, area, Msg::TitlePeriod, None, form, t, lang),
-        RMode::Records { title, rec, pager, .. } => {
-            draw_records(frame, area, title, *rec, pager, t, lang)
-        }
-        RMode::Figures => {
-            if let Some(report) = &r.report {
-                draw_figures(frame, area, (r, report), t, lang)
-            }
-        }
-    }
-}
-
-fn draw_figures(
-    frame: &mut Frame,
-    area: Rect,
-    (r, report): (&ReportScreen, &Report),
-    t: Theme,
-    lang: Lang,
-) {
-    let [head, body] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
-    let mut top = vec![
-        Span::styled(format!(" ◀ {} ▶ ", report.kind.title().text(lang)), t.title()),
-        Span::raw(period_label(&r.period_raw, &report.period, lang)),
-    ];
-    if r.shareable {
-        top.push(Span::styled(format!("  [{}]", Msg::SharedView.text(lang)), t.error()));
-    }
-    let tabs: Vec<String> = Kind::ALL
-        .iter()
-        .map(|k| {
-            let name = k.title().text(lang);
-            if *k == report.kind { format!("[{name}]") } else { name.to_string() }
-        })
-        .collect();
-    let lines =
-        vec![Line::from(top), Line::from(Span::styled(format!(" {}", tabs.join(" ")), t.dim()))];
-    frame.render_widget(Paragraph::new(lines), head);
-    let [left, right] =
-        Layout::horizontal([Constraint::Fill(1), Constraint::Length(28)]).areas(body);
-    // The figures, scrolled so the selected one shows.
-    let b = block(Msg::RepFigures, t, lang);
-    let inner = b.inner(left);
-    frame.render_widget(b, left);
-    let width = inner.width as usize;
-    let mut lines: Vec<Line> = Vec::new();
-    let mut selected_line = 0;
-    let mut n = 0;
-    for s in &report.sections {
-        lines.push(Line::from(Span::styled(format!(" {}", s.title.text(lang)), t.title())));
-        if s.figures.is_empty() {
-            lines.push(Line::from(Span::styled(
-                format!("   {}", Msg::RepNothing.text(lang)),
-                t.dim(),
-            )));
-        }
-        for f in &s.figures {
-            let value = reports::show(f, r.shareable);
-            let room = width.saturating_sub(value.chars().count() + 4);
-            let label: String = f.label.chars().take(room).collect();
-            let pad = room.saturating_sub(label.chars().count());
-            let text = format!(
-                "{} {label}{} {value} ",
-                if n == r.selected { t.marker() } else { " " },
-                " ".repeat(pad + 1)
-            );
-            if n == r.selected {
-                selected_line = lines.len();
-                lines.push(Line::from(Span::styled(text, t.focus())));
-            } else {
-                lines.push(Line::raw(text));
-            }
-            n += 1;
-        }
-    }
-    let height = inner.height as usize;
-    let skip = selected_line.saturating_sub(height.saturating_sub(2));
-    frame.render_widget(Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()), inner);
-    draw_chart(frame, right, (r, report), t, lang);
-}
-
-/// The months as bars (grouped when there are more than twelve) and the running total as a
-/// sparkline.
-fn draw_chart(
-    frame: &mut Frame,
-    area: Rect,
-    (r, report): (&ReportScreen, &Report),
-    t: Theme,
-    lang: Lang,
-) {
-    let b = block(Msg::RepByMonth, t, lang);
-    let inner = b.inner(area);
-    frame.render_widget(b, area);
-    let months = &report.monthly;
-    if months.is_empty() {
-        return;
-    }
-    let per = months.len().div_ceil(12);
-    let buckets: Vec<(String, u64)> = months
-        .chunks(per)
-        .map(|c| (c[0].0.clone(), c.iter().map(|(_, n)| (*n).max(0) as u64).sum()))
-        .collect();
-    let [bars, axis, spark_label, spark] = Layout::vertical([
-        Constraint::Fill(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(3),
-    ])
-    .areas(inner);
-    let set = if t.ascii {
-        symbols::bar::Set {
-            full: "#",
-            seven_eighths: "#",
-            three_quarters: "#",
-            five_eighths: "=",
-            half: "=",
-            three_eighths: "-",
-            one_quarter: "-",
-            one_eighth: ".",
-            empty: " ",
-        }
-    } else {
-        symbols::bar::NINE_LEVELS
-    };
-    let data: Vec<Bar> = buckets.iter().map(|(_, n)| Bar::new(*n).text_value("")).collect();
-    let chart = BarChart::default()
-        .data(BarGroup::default().bars(&data))
-        .bar_width(1)
-        .bar_gap(1)
-        .bar_set(set.clone())
-        .bar_style(t.title());
-    frame.render_widget(chart, bars);
-    let first = buckets.first().map(|b| b.0.clone()).unwrap_or_default();
-    let last = buckets.last().map(|b| b.0.clone()).unwrap_or_default();
-    let max = buckets.iter().map(|b| b.1).max().unwrap_or(0);
-    let max_text = fill(Msg::RepMax.text(lang), &[&max.to_string()]);
-    frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::styled(format!("{first}..{last} "), t.dim()),
-            Span::raw(if r.shareable { String::new() } else { max_text }),
-        ])),
-        axis,
-    );
-    let mut running = 0u64;
-    let totals: Vec<u64> = buckets
-        .iter()
-        .map(|(_, n)| {
-            running += n;
-            running
-        })
-        .collect();
-    frame.render_widget(
-        Paragraph::new(Span::styled(
-            Msg::RepRunningTotal.text(lang),
-            t.dim().add_modifier(Modifier::ITALIC),
-        )),
-        spark_label,
-    );
-    frame.render_widget(Sparkline::default().data(&totals).bar_set(set).style(t.title()), spark);
-}
-
-fn draw_records(
-    frame: &mut Frame,
-    area: Rect,
-    title: &str,
-    rec: Rec,
-    pager: &Pager<i64>,
-    t: Theme,
-    lang: Lang,
-) {
-    let what = match rec {
-        Rec::Contact => Msg::TlContact,
-        Rec::Client => Msg::ColClient,
-        Rec::Service => Msg::TlService,
-        Rec::Screening => Msg::TlScreening,
-        Rec::Referral => Msg::TlReferral,
-        Rec::Tip => Msg::RepTips,
-        Rec::Payment => Msg::TlPayment,
-    };
-    let b = titled(fill(Msg::RecordsBehind.text(lang), &[title]), t);
-    let inner = b.inner(area);
-    frame.render_widget(b, area);
-    let lines: Vec<Line> = pager
-        .rows
-        .iter()
-        .enumerate()
-        .map(|(i, id)| {
-            let text = format!(
-                "{} {} #{id}",
-                if i == pager.selected { t.marker() } else { " " },
-                what.text(lang)
-            );
-            if i == pager.selected {
-                Line::from(Span::styled(text, t.focus()))
-            } else {
-                Line::raw(text)
-            }
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
-    list_footer(frame, area, pager, t, lang);
 }
 
 #[cfg(test)]
