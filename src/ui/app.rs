@@ -20,6 +20,8 @@ use crate::ui::screens::agencies::AgencyScreen;
 use crate::ui::screens::auth as auth_screens;
 use crate::ui::screens::clients::ClientScreen;
 use crate::ui::screens::directory::DirectoryScreen;
+use crate::ui::screens::home::HomeScreen;
+use crate::ui::screens::records::RecordKind;
 use crate::ui::screens::records::RecordScreen;
 use crate::ui::screens::referrals::ReferralScreen;
 use crate::ui::screens::screening::ScreeningScreen;
@@ -52,11 +54,7 @@ pub enum Screen {
         form: Form,
         forced: bool,
     },
-    /// `drafts`: how many unsaved forms this user has kept (counted when home opens).
-    Home {
-        selected: usize,
-        drafts: i64,
-    },
+    Home(Box<HomeScreen>),
     Staff(StaffScreen),
     Agencies(AgencyScreen),
     Settings(SettingsScreen),
@@ -94,7 +92,7 @@ impl Screen {
             Screen::Referrals(r) => r.form(),
             Screen::Funds(f) => f.form(),
             Screen::Reports(r) => r.form(),
-            Screen::Home { .. } | Screen::Hidden => None,
+            Screen::Home(_) | Screen::Hidden => None,
         }
     }
 }
@@ -156,9 +154,6 @@ pub struct App {
     pub drafts_deferred: bool,
     /// Text for the user's own clipboard (OSC 52), taken by the loop.
     pub clipboard: Option<String>,
-    /// The referrals due for follow-up, read when home opens (not per frame).
-    pub home_due: Vec<crate::store::referrals::Due>,
-    pub home_due_count: i64,
 }
 
 impl App {
@@ -188,8 +183,6 @@ impl App {
             lang_chosen: false,
             drafts_deferred: false,
             clipboard: None,
-            home_due: Vec::new(),
-            home_due_count: 0,
         })
     }
 
@@ -274,7 +267,7 @@ impl App {
             Screen::Referrals(r) => r.form_mut(),
             Screen::Funds(f) => f.form_mut(),
             Screen::Reports(r) => r.form_mut(),
-            Screen::Home { .. } | Screen::Hidden => None,
+            Screen::Home(_) | Screen::Hidden => None,
         }
     }
 
@@ -298,7 +291,7 @@ impl App {
             Screen::Login(_) | Screen::Locked(_) => keymap::LOGIN,
             Screen::ChangePin { .. } => keymap::FORM,
             Screen::Settings(s) => s.keymap(),
-            Screen::Home { .. } => keymap::HOME,
+            Screen::Home(h) => h.keymap(),
             Screen::Staff(s) => s.keymap(),
             Screen::Agencies(a) => a.keymap(),
             Screen::Records(r) => r.keymap(),
@@ -486,9 +479,9 @@ impl App {
             | Screen::Login(_)
             | Screen::Locked(_)
             | Screen::ChangePin { .. } => self.auth_action(action),
-            Screen::Home { .. } => self.home_action(action),
             // Pages were answered above.
-            Screen::Settings(_)
+            Screen::Home(_)
+            | Screen::Settings(_)
             | Screen::Agencies(_)
             | Screen::Staff(_)
             | Screen::Funds(_)
@@ -555,6 +548,7 @@ impl App {
     /// The screen in front, when it follows the `Page` contract (one place knows which do).
     pub fn page(&self) -> Option<&dyn Page> {
         match &self.screen {
+            Screen::Home(h) => Some(h.as_ref()),
             Screen::Settings(s) => Some(s),
             Screen::Agencies(a) => Some(a),
             Screen::Staff(s) => Some(s),
@@ -567,6 +561,7 @@ impl App {
 
     pub fn page_mut(&mut self) -> Option<&mut dyn Page> {
         match &mut self.screen {
+            Screen::Home(h) => Some(h.as_mut()),
             Screen::Settings(s) => Some(s),
             Screen::Agencies(a) => Some(a),
             Screen::Staff(s) => Some(s),
@@ -610,6 +605,13 @@ impl App {
                 }
                 Effect::IdleMinutes(m) => self.idle_minutes = m,
                 Effect::Copy(phone) => self.copy_phone(phone),
+                Effect::SwitchLanguage => {
+                    self.set_language(self.lang.other());
+                    self.say(Msg::LanguageChanged);
+                }
+                Effect::Lock => self.lock("lock"),
+                Effect::Logout => self.logout(),
+                Effect::Quit => self.request_quit(),
                 Effect::FormErrors(errors, schema) => self.show_form_errors(&errors, schema),
             }
         }
@@ -618,7 +620,22 @@ impl App {
     /// Open the screen a route names, and what it needs as it opens.
     pub fn go(&mut self, route: Route) {
         self.screen = match route {
-            Route::Home => return self.go_home(),
+            Route::Home => Screen::Home(Box::default()),
+            Route::ChangePin => Screen::ChangePin {
+                form: crate::ui::screens::auth::change_pin_form(false),
+                forced: false,
+            },
+            Route::NewContact => return self.new_record(RecordKind::Contact),
+            Route::HotlineLog => return self.open_records(RecordKind::Contact),
+            Route::Tips => return self.open_records(RecordKind::Tip),
+            Route::Clients => return self.open_clients(),
+            Route::Directory => return self.open_directory(),
+            Route::ResumeDraft => {
+                if !self.resume_draft() {
+                    self.go(Route::Home);
+                }
+                return;
+            }
             Route::Settings => Screen::Settings(SettingsScreen::default()),
             Route::Agencies => Screen::Agencies(AgencyScreen::default()),
             Route::Staff => Screen::Staff(StaffScreen::default()),
@@ -631,12 +648,10 @@ impl App {
                 return self.open_client(id);
             }
             Route::Contact(id) => {
-                use crate::ui::screens::records::RecordKind;
                 self.open_records(RecordKind::Contact);
                 return self.open_record(RecordKind::Contact, id);
             }
             Route::Tip(id) => {
-                use crate::ui::screens::records::RecordKind;
                 self.open_records(RecordKind::Tip);
                 return self.open_record(RecordKind::Tip, id);
             }
@@ -653,31 +668,7 @@ impl App {
     }
 
     pub fn go_home(&mut self) {
-        let drafts = match &self.session {
-            Some(s) => crate::store::drafts::count(self.store.conn(), s.user.id),
-            None => Ok(0),
-        };
-        // A database that cannot be read says so; home still opens (without the draft count).
-        let drafts = drafts.unwrap_or_else(|e| {
-            self.fail(e);
-            0
-        });
-        self.home_due = Vec::new();
-        self.home_due_count = 0;
-        if let Some(s) = &self.session {
-            let today = crate::ui::screens::records::local_day(self.now());
-            let (conn, agency) = (self.store.conn(), s.user.agency_id);
-            let due = crate::store::referrals::due_count(conn, agency, today)
-                .and_then(|n| Ok((n, crate::store::referrals::due(conn, agency, today, 0, 8)?)));
-            match due {
-                Ok((n, rows)) => {
-                    self.home_due_count = n;
-                    self.home_due = rows;
-                }
-                Err(e) => self.fail(e),
-            }
-        }
-        self.screen = Screen::Home { selected: 0, drafts };
+        self.go(Route::Home);
     }
 
     pub fn request_quit(&mut self) {

@@ -21,6 +21,15 @@ use crate::ui::screens::referrals::Back;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Route {
     Home,
+    ChangePin,
+    /// A new hotline contact's form, straight away.
+    NewContact,
+    HotlineLog,
+    Tips,
+    Clients,
+    Directory,
+    /// The user's latest unsaved form, where they left it (home when there is none).
+    ResumeDraft,
     Settings,
     Agencies,
     Staff,
@@ -61,6 +70,14 @@ pub enum Effect {
     IdleMinutes(u32),
     /// A phone number for the user's own clipboard (none: say there is none).
     Copy(Option<String>),
+    /// The other language, kept as the user's preference.
+    SwitchLanguage,
+    /// Lock the console now.
+    Lock,
+    /// End the session.
+    Logout,
+    /// Leave the program (asking first when something typed is not saved).
+    Quit,
     /// A form that did not pass its schema: each problem on its field, the first in the
     /// status line.
     FormErrors(Vec<FieldError>, &'static [FieldSpec]),
@@ -103,4 +120,6 @@ pub enum Done {
     DrillPage(Pager<i64>),
     /// The client a record belongs to.
     ClientOf(i64),
+    /// What home shows as it opens: drafts kept, and the referrals due.
+    Home { drafts: i64, due: Vec<Due>, due_count: i64 },
 }

@@ -6,11 +6,14 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::i18n::Msg;
-use crate::ui::app::{App, Screen};
-use crate::ui::keymap::{Action, Binding, HOME};
+use crate::i18n::{Lang, Msg};
+use crate::store::referrals::{self as store_referrals, Due};
+use crate::store::users::User;
+use crate::ui::effect::{Done, Effect, Route};
+use crate::ui::keymap::{self, Action, Binding, HOME};
+use crate::ui::screen::{Ctx, Page};
 use crate::ui::screens::block;
-use crate::ui::screens::records::RecordKind;
+use crate::ui::theme::Theme;
 
 const ADMIN_ONLY: &[Action] = &[Action::Staff, Action::Agencies, Action::Settings];
 /// Supervisors and administrators: funds and reports.
@@ -35,123 +38,217 @@ const MENU: &[Action] = &[
     Action::Quit,
 ];
 
-/// This user may use the home action `a` ("resume a draft" only when there is one).
-fn allowed(app: &App, a: Action) -> bool {
-    let drafts = matches!(app.screen, Screen::Home { drafts, .. } if drafts > 0);
-    (app.is_admin() || !ADMIN_ONLY.contains(&a))
-        && (app.is_supervisor() || !SUPERVISORS.contains(&a))
-        && (drafts || a != Action::ResumeDraft)
+/// How many referrals due the home panel lists (the count says how many in all).
+const DUE_SHOWN: i64 = 8;
+
+#[derive(Default)]
+pub struct HomeScreen {
+    pub selected: usize,
+    /// How many unsaved forms this user has kept (read as home opens).
+    pub drafts: i64,
+    /// The first referrals due for follow-up, and how many are due in all.
+    pub due: Vec<Due>,
+    pub due_count: i64,
+    /// Who is logged in (what the menu offers depends on the role).
+    user: Option<User>,
 }
 
-/// The menu entries this user may use, in order.
-pub fn menu(app: &App) -> Vec<&'static Binding> {
-    MENU.iter()
-        .filter(|a| allowed(app, **a))
-        .filter_map(|a| HOME.iter().find(|b| b.action == *a))
-        .collect()
-}
+impl HomeScreen {
+    /// This user may use the home action `a` ("resume a draft" only when there is one).
+    fn allowed(&self, a: Action) -> bool {
+        let role = self.user.as_ref().map(|u| u.role);
+        (role.is_some_and(|r| r.administers()) || !ADMIN_ONLY.contains(&a))
+            && (role.is_some_and(|r| r.manages_funds()) || !SUPERVISORS.contains(&a))
+            && (self.drafts > 0 || a != Action::ResumeDraft)
+    }
 
-/// The home keys this user has, for the help (F1): moving, opening and their menu entries.
-pub fn keys(app: &App) -> Vec<&'static Binding> {
-    HOME.iter().filter(|b| !MENU.contains(&b.action) || allowed(app, b.action)).collect()
-}
+    /// The menu entries this user may use, in order.
+    pub fn menu(&self) -> Vec<&'static Binding> {
+        MENU.iter()
+            .filter(|a| self.allowed(**a))
+            .filter_map(|a| HOME.iter().find(|b| b.action == *a))
+            .collect()
+    }
 
-impl App {
-    pub(crate) fn home_action(&mut self, action: Action) {
-        let Screen::Home { selected, drafts } = self.screen else {
-            return;
+    /// The home keys this user has, for the help (F1): moving, opening and their entries.
+    pub fn keys(&self) -> Vec<&'static Binding> {
+        HOME.iter().filter(|b| !MENU.contains(&b.action) || self.allowed(b.action)).collect()
+    }
+
+    fn open(&self, action: Action) -> Vec<Effect> {
+        let refused = |m| vec![Effect::Fail(crate::Error::user(m))];
+        let role = self.user.as_ref().map(|u| u.role);
+        if ADMIN_ONLY.contains(&action) && !role.is_some_and(|r| r.administers()) {
+            return refused(Msg::ErrAdminOnly);
+        }
+        if SUPERVISORS.contains(&action) && !role.is_some_and(|r| r.manages_funds()) {
+            return refused(Msg::ErrFundsRole);
+        }
+        let route = match action {
+            Action::Staff => Route::Staff,
+            Action::Agencies => Route::Agencies,
+            Action::Settings => Route::Settings,
+            Action::ChangePin => Route::ChangePin,
+            Action::NewContact => Route::NewContact,
+            Action::HotlineLog => Route::HotlineLog,
+            Action::Tips => Route::Tips,
+            Action::Clients => Route::Clients,
+            Action::Directory => Route::Directory,
+            Action::FollowUps => Route::FollowUps,
+            Action::Funds => Route::Funds,
+            Action::Reports => Route::Reports,
+            Action::ResumeDraft => Route::ResumeDraft,
+            Action::Language => return vec![Effect::SwitchLanguage],
+            Action::Lock => return vec![Effect::Lock],
+            Action::Logout => return vec![Effect::Logout],
+            Action::Quit => return vec![Effect::Quit],
+            _ => return Vec::new(),
         };
-        let items = menu(self);
+        vec![Effect::Go(route)]
+    }
+}
+
+impl Page for HomeScreen {
+    fn keymap(&self) -> &'static [Binding] {
+        keymap::HOME
+    }
+
+    fn title(&self) -> Msg {
+        Msg::TitleHome
+    }
+
+    /// The drafts kept and the referrals due, read as home opens (never per frame).
+    fn enter(&mut self, ctx: &Ctx) -> Vec<Effect> {
+        self.user = ctx.user.clone();
+        vec![Effect::run(|store, ctx| {
+            let who = ctx.who()?;
+            let conn = store.conn();
+            let today = crate::domain::time::local_day(ctx.now);
+            let agency = who.user.agency_id;
+            Ok(Done::Home {
+                drafts: crate::store::drafts::count(conn, who.user.id)?,
+                due_count: store_referrals::due_count(conn, agency, today)?,
+                due: store_referrals::due(conn, agency, today, 0, DUE_SHOWN)?,
+            })
+        })]
+    }
+
+    fn update(&mut self, action: Action, _ctx: &Ctx) -> Vec<Effect> {
+        let items = self.menu();
         match action {
-            Action::Up => {
-                self.screen = Screen::Home { selected: selected.saturating_sub(1), drafts }
-            }
-            Action::Down => {
-                let selected = (selected + 1).min(items.len() - 1);
-                self.screen = Screen::Home { selected, drafts }
-            }
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(items.len().saturating_sub(1)),
             Action::Open => {
-                if let Some(b) = items.get(selected) {
-                    let a = b.action;
-                    self.open(a);
+                if let Some(b) = items.get(self.selected) {
+                    return self.open(b.action);
                 }
             }
-            other => self.open(other),
+            other => return self.open(other),
         }
+        Vec::new()
     }
 
-    fn open(&mut self, action: Action) {
-        if ADMIN_ONLY.contains(&action) && !self.is_admin() {
-            self.fail(crate::Error::user(Msg::ErrAdminOnly));
-            return;
+    fn on_done(&mut self, done: Done, _ctx: &Ctx) -> Vec<Effect> {
+        if let Done::Home { drafts, due, due_count } = done {
+            self.drafts = drafts;
+            self.due = due;
+            self.due_count = due_count;
         }
-        if SUPERVISORS.contains(&action) && !self.is_supervisor() {
-            self.fail(crate::Error::user(Msg::ErrFundsRole));
-            return;
-        }
-        self.status = None;
-        match action {
-            Action::Staff => self.go(crate::ui::effect::Route::Staff),
-            Action::Agencies => self.go(crate::ui::effect::Route::Agencies),
-            Action::Settings => self.go(crate::ui::effect::Route::Settings),
-            Action::ChangePin => {
-                self.screen =
-                    Screen::ChangePin { form: super::auth::change_pin_form(false), forced: false }
-            }
-            Action::Language => {
-                self.set_language(self.lang.other());
-                self.say(Msg::LanguageChanged);
-            }
-            Action::NewContact => self.new_record(RecordKind::Contact),
-            Action::HotlineLog => self.open_records(RecordKind::Contact),
-            Action::Tips => self.open_records(RecordKind::Tip),
-            Action::Clients => self.open_clients(),
-            Action::Directory => self.open_directory(),
-            Action::FollowUps => self.go(crate::ui::effect::Route::FollowUps),
-            Action::Funds => self.go(crate::ui::effect::Route::Funds),
-            Action::Reports => self.go(crate::ui::effect::Route::Reports),
-            Action::ResumeDraft if !self.resume_draft() => self.go_home(),
-            Action::Lock => self.lock("lock"),
-            Action::Logout => self.logout(),
-            Action::Quit => self.request_quit(),
-            _ => {}
-        }
+        Vec::new()
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, t: Theme, lang: Lang) {
+        let Some(u) = &self.user else { return };
+        let [who, rest] =
+            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+        let [menu_a, due_a] =
+            Layout::horizontal([Constraint::Fill(1), Constraint::Length(34)]).areas(rest);
+        let dim = |text: String| Span::styled(text, t.dim());
+        // Who is logged in, on one line (the name is also in the title bar).
+        let line = Line::from(vec![
+            Span::raw(format!(" {}", u.display_name)),
+            dim(format!(" ({}) · ", u.username)),
+            Span::raw(u.role.label().text(lang).to_string()),
+            dim(" · ".into()),
+            Span::raw(u.agency_name.clone()),
+            dim(format!(" ({})", u.agency_kind.label().text(lang))),
+        ]);
+        frame.render_widget(Paragraph::new(line), who);
+        let menu_lines: Vec<Line> = self
+            .menu()
+            .iter()
+            .enumerate()
+            .map(|(i, b)| {
+                let key = b.keys[0].label();
+                let mark = if i == self.selected { t.marker() } else { " " };
+                let text = format!(" {mark} {key:>2}  {}", b.label.text(lang));
+                if i == self.selected {
+                    Line::from(Span::styled(text, t.focus()))
+                } else {
+                    Line::raw(text)
+                }
+            })
+            .collect();
+        frame.render_widget(
+            Paragraph::new(menu_lines).block(block(Msg::HomeActions, t, lang)),
+            menu_a,
+        );
+        super::referrals::draw_home_panel(frame, due_a, &self.due, self.due_count, t, lang);
     }
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, selected: usize) {
-    let t = app.opts.theme;
-    let lang = app.lang;
-    let Some(s) = &app.session else { return };
-    let [who, rest] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
-    let [menu_a, due_a] =
-        Layout::horizontal([Constraint::Fill(1), Constraint::Length(34)]).areas(rest);
-    let u = &s.user;
-    let dim = |text: String| Span::styled(text, t.dim());
-    // Who is logged in, on one line (the name is also in the title bar).
-    let line = Line::from(vec![
-        Span::raw(format!(" {}", u.display_name)),
-        dim(format!(" ({}) · ", u.username)),
-        Span::raw(u.role.label().text(lang).to_string()),
-        dim(" · ".into()),
-        Span::raw(u.agency_name.clone()),
-        dim(format!(" ({})", u.agency_kind.label().text(lang))),
-    ]);
-    frame.render_widget(Paragraph::new(line), who);
-    let items = menu(app);
-    let menu_lines: Vec<Line> = items
-        .iter()
-        .enumerate()
-        .map(|(i, b)| {
-            let key = b.keys[0].label();
-            let text = format!(
-                " {} {key:>2}  {}",
-                if i == selected { t.marker() } else { " " },
-                b.label.text(lang)
-            );
-            if i == selected { Line::from(Span::styled(text, t.focus())) } else { Line::raw(text) }
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(menu_lines).block(block(Msg::HomeActions, t, lang)), menu_a);
-    super::referrals::draw_home_panel(frame, due_a, &app.home_due, app.home_due_count, t, lang);
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::staff::{AgencyKind, Role};
+
+    fn ctx(role: Role) -> Ctx {
+        let user = User {
+            id: 2,
+            username: "bea".into(),
+            display_name: "Bea".into(),
+            role,
+            agency_id: 1,
+            agency_name: "Enlace".into(),
+            agency_kind: AgencyKind::ServiceProvider,
+            lang: Lang::En,
+            disabled: false,
+            pin_temporary: false,
+        };
+        Ctx {
+            lang: Lang::En,
+            now: jiff::Timestamp::UNIX_EPOCH,
+            actor: crate::auth::Actor::default(),
+            user: Some(user),
+            cost: crate::auth::pin::HashCost { m_kib: 64, t: 1, p: 1 },
+        }
+    }
+
+    #[test]
+    fn the_menu_follows_the_role_and_the_drafts_and_opens_by_route() {
+        let mut h = HomeScreen::default();
+        assert!(matches!(h.enter(&ctx(Role::Advocate))[..], [Effect::Run(_)]));
+        let labels: Vec<Action> = h.menu().iter().map(|b| b.action).collect();
+        assert!(!labels.contains(&Action::Staff) && !labels.contains(&Action::Funds));
+        assert!(!labels.contains(&Action::ResumeDraft), "no draft, no entry");
+        let refused = h.update(Action::Staff, &ctx(Role::Advocate));
+        assert!(matches!(&refused[..], [Effect::Fail(crate::Error::User(Msg::ErrAdminOnly, _))]));
+        assert!(matches!(
+            h.update(Action::Open, &ctx(Role::Advocate))[..],
+            [Effect::Go(Route::NewContact)]
+        ));
+        h.on_done(Done::Home { drafts: 1, due: Vec::new(), due_count: 0 }, &ctx(Role::Advocate));
+        assert_eq!(h.menu()[0].action, Action::ResumeDraft);
+        assert!(matches!(
+            h.update(Action::Open, &ctx(Role::Advocate))[..],
+            [Effect::Go(Route::ResumeDraft)]
+        ));
+        assert!(matches!(h.update(Action::Lock, &ctx(Role::Advocate))[..], [Effect::Lock]));
+        let mut admin = HomeScreen::default();
+        admin.enter(&ctx(Role::Admin));
+        assert!(matches!(
+            admin.update(Action::Staff, &ctx(Role::Admin))[..],
+            [Effect::Go(Route::Staff)]
+        ));
+    }
 }

@@ -68,7 +68,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::ChangePin { form, forced } => {
             auth::draw_change_pin(frame, body, form, *forced, t, app.lang)
         }
-        Screen::Home { selected, .. } => home::draw(frame, body, app, *selected),
+        Screen::Home(_) => {}
         Screen::Records(r) => records::draw(frame, body, r, t, app.lang),
         Screen::Clients(c) => clients::draw(frame, body, c, t, app.lang),
         Screen::Screening(s) => screening::draw(frame, body, s, t, app.lang),
@@ -97,7 +97,7 @@ pub fn screen_title(app: &App) -> Msg {
         Screen::Login(_) => Msg::TitleLogin,
         Screen::Locked(_) => Msg::TitleLocked,
         Screen::ChangePin { .. } => Msg::TitleChangePin,
-        Screen::Home { .. } => Msg::TitleHome,
+        Screen::Home(h) => h.title(),
         Screen::Staff(s) => s.title(),
         Screen::Agencies(a) => a.title(),
         Screen::Settings(s) => s.title(),
@@ -245,8 +245,8 @@ pub fn titled(title: String, t: Theme) -> Block<'static> {
 fn help_overlay(frame: &mut Frame, area: Rect, app: &App) {
     let t = app.opts.theme;
     // Home lists only what this user's role can open.
-    let screen: Vec<&crate::ui::keymap::Binding> = match app.screen {
-        Screen::Home { .. } => home::keys(app),
+    let screen: Vec<&crate::ui::keymap::Binding> = match &app.screen {
+        Screen::Home(h) => h.keys(),
         _ => app.screen_keymap().iter().collect(),
     };
     let entries: Vec<(String, &str)> = crate::ui::keymap::GLOBAL
