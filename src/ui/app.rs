@@ -778,15 +778,6 @@ impl App {
         self.session.as_ref().map(|s| (s.user.clone(), Some(s.session_id)))
     }
 
-    /// A supervisor or administrator: funds and reports.
-    pub fn is_supervisor(&self) -> bool {
-        self.session.as_ref().is_some_and(|s| s.user.role.manages_funds())
-    }
-
-    pub fn is_admin(&self) -> bool {
-        self.session.as_ref().is_some_and(|s| s.user.role.administers())
-    }
-
     /// The idle-lock setting may have changed in another process.
     pub fn reload_settings(&mut self) {
         if let Ok(m) = users::idle_lock_minutes(self.store.conn()) {
