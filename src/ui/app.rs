@@ -486,10 +486,10 @@ impl App {
             | Screen::Staff(_)
             | Screen::Funds(_)
             | Screen::Referrals(_)
-            | Screen::Reports(_) => {}
+            | Screen::Reports(_)
+            | Screen::Screening(_) => {}
             Screen::Records(_) => self.records_action(action),
             Screen::Clients(_) => self.clients_action(action),
-            Screen::Screening(_) => self.screening_action(action),
             Screen::Directory(_) => self.directory_action(action),
             Screen::Hidden => {}
         }
@@ -528,7 +528,6 @@ impl App {
             Screen::ChangePin { .. } => self.go_home(),
             Screen::Records(_) => self.records_close_form(),
             Screen::Clients(_) => self.clients_close_form(),
-            Screen::Screening(_) => self.screening_close_form(),
             Screen::Directory(_) => self.directory_close_form(),
             _ => {}
         }
@@ -555,6 +554,7 @@ impl App {
             Screen::Funds(f) => Some(f.as_ref()),
             Screen::Referrals(r) => Some(r.as_ref()),
             Screen::Reports(r) => Some(r.as_ref()),
+            Screen::Screening(s) => Some(s.as_ref()),
             _ => None,
         }
     }
@@ -568,6 +568,7 @@ impl App {
             Screen::Funds(f) => Some(f.as_mut()),
             Screen::Referrals(r) => Some(r.as_mut()),
             Screen::Reports(r) => Some(r.as_mut()),
+            Screen::Screening(s) => Some(s.as_mut()),
             _ => None,
         }
     }
@@ -655,7 +656,12 @@ impl App {
                 self.open_records(RecordKind::Tip);
                 return self.open_record(RecordKind::Tip, id);
             }
-            Route::Screening(id) => return self.open_screening(id),
+            Route::Screening(id) => {
+                Screen::Screening(Box::new(ScreeningScreen::opening(id, self.lang)))
+            }
+            Route::NewScreening(p) => {
+                Screen::Screening(Box::new(ScreeningScreen::starting(*p, self.lang)))
+            }
             Route::Reports => Screen::Reports(Box::new(
                 crate::ui::screens::reports::ReportScreen::new(&self.ctx()),
             )),

@@ -3,22 +3,28 @@
 //! the outcome of a use case comes back to the screen as `Done`.
 
 use crate::domain::fields::{FieldError, FieldSpec};
+use std::collections::HashMap;
+
 use crate::domain::record::Raw;
+use crate::domain::screening::{Answer, Tool};
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
+use crate::service::casework::Opened;
 use crate::service::reports::Report;
 use crate::store::Store;
 use crate::store::funds::{FundRow, PaymentRow};
 use crate::store::referrals::{Due, Stored};
+use crate::store::screenings::{Report as ScreeningReport, ReportSource};
 use crate::store::users::{Agency, StaffRow};
 use crate::ui::app::Confirm;
 use crate::ui::pager::Pager;
 use crate::ui::screen::Ctx;
 use crate::ui::screens::funds::FundView;
 use crate::ui::screens::referrals::Back;
+use crate::ui::screens::screening::Person;
 
 /// Where the console can go.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     Home,
     ChangePin,
@@ -46,6 +52,8 @@ pub enum Route {
     Tip(i64),
     /// A screening (resumed, or read when closed).
     Screening(i64),
+    /// A new screening of this person, from the consent step.
+    NewScreening(Box<Person>),
     /// Reports for funders.
     Reports,
 }
@@ -121,5 +129,30 @@ pub enum Done {
     /// The client a record belongs to.
     ClientOf(i64),
     /// What home shows as it opens: drafts kept, and the referrals due.
-    Home { drafts: i64, due: Vec<Due>, due_count: i64 },
+    Home {
+        drafts: i64,
+        due: Vec<Due>,
+        due_count: i64,
+    },
+    /// The screening tools on offer.
+    Tools(Vec<Tool>),
+    /// A stored screening, opened, with the earlier answers to offer.
+    ScreeningOpened(Box<Opened>, HashMap<String, Answer>),
+    /// A screening started with this tool version.
+    ScreeningStarted {
+        id: i64,
+        tool: Box<Tool>,
+        earlier: HashMap<String, Answer>,
+    },
+    /// An answer recorded; `stay` on the same question (a note or source was added).
+    Answered {
+        item: String,
+        answer: Answer,
+        stay: bool,
+    },
+    ScreeningClosed,
+    /// A minor's indicators call for the reporting step first.
+    ReportRequired,
+    /// The report already on record about the person, if any.
+    EarlierReport(Option<(ReportSource, ScreeningReport)>),
 }

@@ -716,15 +716,16 @@ impl App {
                 let language = rec.stored.client.language.clone();
                 let interpreter = rec.stored.client.interpreter.clone();
                 let age = rec.stored.client.age_on(today);
-                self.consent_step(super::screening::Person {
+                let person = super::screening::Person {
                     client_id: Some(id),
                     contact_id: None,
-                    minor,
+                    minor: minor.into(),
                     age_known: minor != "unknown",
-                    language: &language,
-                    interpreter: &interpreter,
+                    language,
+                    interpreter,
                     age,
-                });
+                };
+                self.go(crate::ui::effect::Route::NewScreening(Box::new(person)));
             }
             Action::Refer => {
                 self.open_directory_for(Some(crate::store::referrals::Subject::Client(id)))
@@ -793,7 +794,7 @@ impl App {
                     }
                 }
                 Some((kind, screening_id)) if kind == "screening" => {
-                    self.open_screening(screening_id)
+                    self.go(crate::ui::effect::Route::Screening(screening_id))
                 }
                 Some((kind, referral_id)) if kind == "referral" => {
                     self.go(crate::ui::effect::Route::Referral(

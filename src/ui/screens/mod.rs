@@ -71,7 +71,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Home(_) => {}
         Screen::Records(r) => records::draw(frame, body, r, t, app.lang),
         Screen::Clients(c) => clients::draw(frame, body, c, t, app.lang),
-        Screen::Screening(s) => screening::draw(frame, body, s, t, app.lang),
+        Screen::Screening(_) => {}
         Screen::Directory(d) => directory::draw(frame, body, d, t, app.lang),
         Screen::Funds(_) => {}
         Screen::Reports(_) => {}

@@ -639,15 +639,16 @@ impl App {
                 let c = stored.contact;
                 let minor =
                     if c.minor == "yes" || c.minor == "no" { c.minor.as_str() } else { "unknown" };
-                self.consent_step(super::screening::Person {
+                let person = super::screening::Person {
                     client_id: None,
                     contact_id: Some(contact_id),
-                    minor,
+                    minor: minor.into(),
                     age_known: false,
-                    language: &c.language,
-                    interpreter: &c.interpreter,
+                    language: c.language.clone(),
+                    interpreter: c.interpreter.clone(),
                     age: None,
-                });
+                };
+                self.go(crate::ui::effect::Route::NewScreening(Box::new(person)));
             }
             Ok(None) => self.fail(crate::Error::user(Msg::ErrNoSuchRecord)),
             Err(e) => self.fail(e),
