@@ -9,85 +9,24 @@ use std::collections::HashMap;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use crate::domain::contact::{LANGUAGES, REPORTED_TO};
-use crate::domain::fields::format_local_datetime;
-use crate::domain::fields::{ANSWER, FieldSpec, Kind, Options, YES_NO};
+use crate::domain::fields::FieldSpec;
 use crate::domain::record::{Raw, RuntimeOptions, Values, parse_all};
 use crate::domain::screening::{Answer, Tool};
-use crate::i18n::{Lang, Msg, fill};
+use crate::i18n::{Lang, Msg};
 use crate::service::casework::{self, Consent};
 use crate::store::screenings::{self, Given, Report, ReportSource};
 use crate::ui::effect::{Done, Effect, Route};
 use crate::ui::form::Form;
-use crate::ui::keymap::{self, Action, Binding, Key};
+use crate::ui::keymap::{self, Action, Binding};
 use crate::ui::screen::{Ctx, Page};
 use crate::ui::theme::Theme;
 
+mod forms;
 mod view;
 
-const MINOR: &[(&str, Msg)] =
-    &[("yes", Msg::OptYes), ("no", Msg::OptNo), ("unknown", Msg::OptUnknown)];
-
-/// The step before the first item, when the person's age is not on a record: it is asked.
-const CONSENT: &[FieldSpec] = &[
-    FieldSpec::new("tool", Msg::FieldTool, Kind::One(Options::Runtime)).required(),
-    FieldSpec::new("explained", Msg::FieldExplained, Kind::One(Options::Fixed(YES_NO))).required(),
-    FieldSpec::new("language", Msg::FieldLanguage, Kind::One(Options::Fixed(LANGUAGES))).required(),
-    FieldSpec::new("interpreter", Msg::FieldInterpreter, Kind::One(Options::Fixed(ANSWER)))
-        .required(),
-    FieldSpec::new("minor", Msg::FieldMinorPerson, Kind::One(Options::Fixed(MINOR))).required(),
-];
-
-/// The same step when the client record already says whether the person is a minor: the record
-/// decides, and nobody can change it here.
-const CONSENT_AGE_KNOWN: &[FieldSpec] = CONSENT.split_at(4).0;
-
-/// The language the questions are asked in: the person's, where the tool has it (English or
-/// Spanish); otherwise the worker's own, for the interpreter to put into the person's language.
-pub fn question_lang(language: &str, interface: Lang) -> Lang {
-    match language {
-        "spanish" => Lang::Es,
-        "english" => Lang::En,
-        _ => interface,
-    }
-}
-
-pub(super) fn lang_name(l: Lang) -> Msg {
-    match l {
-        Lang::En => Msg::InLangEn,
-        Lang::Es => Msg::InLangEs,
-    }
-}
-
-/// The answer keys under a question, made from the key table: "y/s Yes", "n No", "r ..." and
-/// the keys that move between questions.
-pub fn answer_hint(lang: Lang, allows_na: bool) -> Vec<String> {
-    keymap::SCREEN_ITEM
-        .iter()
-        .filter(|b| keymap::is_answer(b.action) && (allows_na || b.action != Action::AnswerNa))
-        .flat_map(|b| keymap::hint_entries([b], lang))
-        .chain(std::iter::once(format!(
-            "{}/{} {}",
-            Key::Left.label(),
-            Key::Right.label(),
-            Msg::ActMoveItems.text(lang)
-        )))
-        .collect()
-}
-
-const SOURCES: &[(&str, Msg)] =
-    &[("said", Msg::SrcSaid), ("observed", Msg::SrcObserved), ("records", Msg::SrcRecords)];
-
-const NOTE: &[FieldSpec] = &[
-    FieldSpec::new("source", Msg::FieldAnswerSource, Kind::One(Options::Fixed(SOURCES))).required(),
-    FieldSpec::new("note", Msg::FieldNote, Kind::Notes { max: 1000 }),
-];
-
-const REPORT: &[FieldSpec] = &[
-    FieldSpec::new("reported_to", Msg::FieldReportedTo, Kind::Many(Options::Fixed(REPORTED_TO))),
-    FieldSpec::new("reported_at", Msg::FieldReportedAt, Kind::DateTime),
-    FieldSpec::new("not_reported_reason", Msg::FieldNotReportedReason, Kind::Line { max: 300 }),
-];
+pub(super) use forms::lang_name;
+use forms::{CONSENT, CONSENT_AGE_KNOWN, NOTE, REPORT};
+pub use forms::{answer_hint, question_lang};
 
 pub enum SMode {
     /// The screening is being read from the store.
@@ -358,26 +297,9 @@ impl ScreeningScreen {
     }
 
     fn show_report_step(&mut self, earlier: Option<(ReportSource, Report)>, lang: Lang) {
-        let mut raw = Raw::new();
-        self.report_note = earlier.map(|(source, r)| {
-            let to: Vec<&str> = r
-                .reported_to
-                .iter()
-                .filter_map(|k| REPORTED_TO.iter().find(|(id, _)| id == k))
-                .map(|(_, m)| m.text(lang))
-                .collect();
-            let at = r.reported_at.map(format_local_datetime).unwrap_or_default();
-            let place = match source {
-                ReportSource::Contact(id) => fill(Msg::OnContactN.text(lang), &[&id.to_string()]),
-                ReportSource::Screening(id) => {
-                    fill(Msg::OnScreeningN.text(lang), &[&id.to_string()])
-                }
-            };
-            raw.insert("reported_to".into(), r.reported_to.join(";"));
-            raw.insert("reported_at".into(), at.clone());
-            fill(Msg::EarlierReport.text(lang), &[&place, &to.join(", "), &at])
-        });
-        self.mode = SMode::Report(Form::from_schema(REPORT, &raw, &RuntimeOptions::new(), lang));
+        let (note, form) = forms::report_form(earlier, lang);
+        self.report_note = note;
+        self.mode = SMode::Report(form);
     }
 }
 
@@ -576,104 +498,5 @@ impl Page for ScreeningScreen {
     }
 }
 
-pub(super) fn answer_label(a: Answer) -> Msg {
-    match a {
-        Answer::Yes => Msg::OptYes,
-        Answer::No => Msg::OptNo,
-        Answer::Declined => Msg::OptDeclined,
-        Answer::Unknown => Msg::OptUnknown,
-        Answer::Skipped => Msg::AnsSkipped,
-        Answer::NotApplicable => Msg::AnsNotApplicable,
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn ctx() -> Ctx {
-        Ctx {
-            lang: Lang::En,
-            now: jiff::Timestamp::UNIX_EPOCH,
-            actor: crate::auth::Actor::default(),
-            user: None,
-            cost: crate::auth::pin::HashCost { m_kib: 64, t: 1, p: 1 },
-        }
-    }
-
-    fn youth() -> Tool {
-        crate::domain::screening::shipped().into_iter().find(|t| t.id == "youth-quick-4").unwrap()
-    }
-
-    fn answered(s: &mut ScreeningScreen, item: &str, answer: Answer, stay: bool) {
-        s.on_done(Done::Answered { item: item.into(), answer, stay }, &ctx());
-    }
-
-    #[test]
-    fn a_resumed_screening_asks_in_the_persons_language_and_moves_on_each_answer() {
-        let mut s = ScreeningScreen::opening(5, Lang::En);
-        assert!(matches!(s.enter(&ctx())[..], [Effect::Run(_)]), "opened from the store");
-        let opened = casework::Opened {
-            tool: youth(),
-            answers: HashMap::new(),
-            closed: false,
-            minor: "yes".into(),
-            client_id: Some(1),
-            contact_id: None,
-            language: "spanish".into(),
-        };
-        let earlier = [("threats".to_string(), Answer::Yes)].into_iter().collect();
-        s.on_done(Done::ScreeningOpened(Box::new(opened), earlier), &ctx());
-        assert!(s.asking());
-        assert_eq!(s.item_lang(), Lang::Es, "the person's language");
-        assert!(matches!(s.update(Action::AnswerYes, &ctx())[..], [Effect::Run(_)]));
-        answered(&mut s, "exchange", Answer::Yes, false);
-        answered(&mut s, "earnings", Answer::No, false);
-        assert_eq!(s.current, 2);
-        // Keeping the earlier answer records it and moves on, like any answer.
-        assert!(matches!(s.update(Action::Open, &ctx())[..], [Effect::Run(_)]));
-        answered(&mut s, "threats", Answer::Yes, false);
-        assert_eq!(s.current, 3);
-        assert!(s.earlier.is_empty());
-        // A note and source stay on their question.
-        s.current = 2;
-        s.update(Action::NoteSource, &ctx());
-        assert_eq!(s.title(), Msg::TitleScreening);
-        answered(&mut s, "threats", Answer::Yes, true);
-        assert_eq!((s.current, s.asking()), (2, true));
-        // A minor's indicators: closing asks for the reporting step first.
-        s.update(Action::Finish, &ctx());
-        assert!(matches!(s.update(Action::CloseScreening, &ctx())[..], [Effect::Run(_)]));
-        let step = s.on_done(Done::ReportRequired, &ctx());
-        assert!(matches!(&step[..], [Effect::Run(_), Effect::Fail(_)]));
-        s.on_done(Done::EarlierReport(None), &ctx());
-        assert_eq!(s.title(), Msg::TitleReportStep);
-        assert!(matches!(s.update(Action::Back, &ctx())[..], [Effect::LeaveForm]));
-        s.discard(&ctx());
-        let paused = s.update(Action::Back, &ctx());
-        assert!(matches!(
-            paused[..],
-            [Effect::Go(Route::Client(1)), Effect::Say(Msg::ScreeningPaused)]
-        ));
-    }
-
-    #[test]
-    fn a_new_screening_asks_the_minor_question_only_when_the_record_cannot_say() {
-        let person = |known: bool| Person {
-            client_id: Some(1),
-            contact_id: None,
-            minor: if known { "yes".into() } else { "unknown".into() },
-            age_known: known,
-            language: "english".into(),
-            interpreter: "no".into(),
-            age: None,
-        };
-        let keys = |s: &ScreeningScreen| -> Vec<&str> {
-            s.form().unwrap().fields.iter().map(|f| f.key).collect()
-        };
-        let known = ScreeningScreen::starting(person(true), Lang::En);
-        assert!(!keys(&known).contains(&"minor"));
-        let asked = ScreeningScreen::starting(person(false), Lang::En);
-        assert!(keys(&asked).contains(&"minor"));
-    }
-}
+mod tests;

@@ -7,7 +7,8 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
-use super::{SMode, ScreeningScreen, answer_hint, answer_label, lang_name};
+use super::{SMode, ScreeningScreen, answer_hint, lang_name};
+use crate::domain::screening::Answer;
 use crate::domain::screening::Completeness;
 use crate::i18n::{Lang, Msg, fill};
 use crate::ui::keymap;
@@ -247,4 +248,15 @@ fn draw_result(frame: &mut Frame, area: Rect, s: &ScreeningScreen, t: Theme, lan
         }
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn answer_label(a: Answer) -> Msg {
+    match a {
+        Answer::Yes => Msg::OptYes,
+        Answer::No => Msg::OptNo,
+        Answer::Declined => Msg::OptDeclined,
+        Answer::Unknown => Msg::OptUnknown,
+        Answer::Skipped => Msg::AnsSkipped,
+        Answer::NotApplicable => Msg::AnsNotApplicable,
+    }
 }
