@@ -98,3 +98,16 @@ pub(super) fn report_form(
     });
     (note, Form::from_schema(REPORT, &raw, &RuntimeOptions::new(), lang))
 }
+
+/// Who is about to be screened, and what is already known of them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Person {
+    pub client_id: Option<i64>,
+    pub contact_id: Option<i64>,
+    pub minor: String,
+    /// `minor` comes from the client record (its birth date, age or age range), not a guess.
+    pub age_known: bool,
+    pub language: String,
+    pub interpreter: String,
+    pub age: Option<i64>,
+}

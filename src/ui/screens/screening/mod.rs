@@ -26,7 +26,7 @@ mod view;
 
 pub(super) use forms::lang_name;
 use forms::{CONSENT, CONSENT_AGE_KNOWN, NOTE, REPORT};
-pub use forms::{answer_hint, question_lang};
+pub use forms::{Person, answer_hint, question_lang};
 
 pub enum SMode {
     /// The screening is being read from the store.
@@ -41,19 +41,6 @@ pub enum SMode {
     Report(Form),
     /// A closed screening, read only.
     Closed,
-}
-
-/// Who is about to be screened, and what is already known of them.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Person {
-    pub client_id: Option<i64>,
-    pub contact_id: Option<i64>,
-    pub minor: String,
-    /// `minor` comes from the client record (its birth date, age or age range), not a guess.
-    pub age_known: bool,
-    pub language: String,
-    pub interpreter: String,
-    pub age: Option<i64>,
 }
 
 pub struct ScreeningScreen {
