@@ -93,6 +93,20 @@ impl<T> Pager<T> {
         Step::Moved
     }
 
+    /// A list key for a screen that loads nothing itself: None when `action` is not a move;
+    /// otherwise what the move needs, nothing or the page `load` gives for `Step::Load`.
+    pub fn moved<E>(
+        &mut self,
+        action: Action,
+        load: impl FnOnce(i64, Select) -> E,
+    ) -> Option<Vec<E>> {
+        match self.step(action) {
+            Step::Load { offset, select } => Some(vec![load(offset, select)]),
+            Step::Moved => Some(Vec::new()),
+            Step::NotAMove => None,
+        }
+    }
+
     /// Load the page at `offset` with the row `select` selected (for `Step::Load`, or to
     /// reload the page in front after a change with `Select::At(selected)`).
     pub fn load_at(

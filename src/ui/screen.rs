@@ -70,3 +70,42 @@ pub trait Page {
     }
     fn draw(&self, frame: &mut Frame, area: Rect, t: Theme, lang: Lang);
 }
+
+/// What the screens' state tests share: a context with or without a person logged in.
+#[cfg(test)]
+pub mod testing {
+    use super::*;
+    use crate::domain::staff::{AgencyKind, Role};
+
+    /// Someone of agency 1 in `role`.
+    pub fn person(id: i64, role: Role) -> User {
+        User {
+            id,
+            username: format!("u{id}"),
+            display_name: format!("User {id}"),
+            role,
+            agency_id: 1,
+            agency_name: "Enlace".into(),
+            agency_kind: AgencyKind::ServiceProvider,
+            lang: Lang::En,
+            disabled: false,
+            pin_temporary: false,
+        }
+    }
+
+    /// A context at `now` (UTC) for `user`, in English, with a cheap PIN cost.
+    pub fn ctx_at(now: &str, user: Option<User>) -> Ctx {
+        Ctx {
+            lang: Lang::En,
+            now: now.parse().unwrap_or(Timestamp::UNIX_EPOCH),
+            actor: Actor::default(),
+            user,
+            cost: HashCost { m_kib: 64, t: 1, p: 1 },
+        }
+    }
+
+    /// A context with nobody logged in.
+    pub fn ctx() -> Ctx {
+        ctx_at("1970-01-01T00:00:00Z", None)
+    }
+}

@@ -12,7 +12,7 @@ use crate::store::users::{self, Agency};
 use crate::ui::effect::{Done, Effect, Route};
 use crate::ui::form::{Field, Form};
 use crate::ui::keymap::{self, Action, Binding};
-use crate::ui::pager::{Pager, Select, Step};
+use crate::ui::pager::{Pager, Select};
 use crate::ui::screen::{Ctx, Page};
 use crate::ui::screens::{block, draw_form};
 use crate::ui::theme::Theme;
@@ -105,10 +105,8 @@ impl Page for AgencyScreen {
                 _ => Vec::new(),
             };
         }
-        match self.list.step(action) {
-            Step::Load { offset, select } => return vec![load(offset, select)],
-            Step::Moved => return Vec::new(),
-            Step::NotAMove => {}
+        if let Some(effects) = self.list.moved(action, load) {
+            return effects;
         }
         match (action, self.list.current().cloned()) {
             (Action::Back, _) => vec![Effect::Go(Route::Home)],
@@ -214,15 +212,7 @@ mod tests {
     use super::*;
     use crate::domain::staff::AgencyKind;
 
-    fn ctx() -> Ctx {
-        Ctx {
-            lang: Lang::En,
-            now: jiff::Timestamp::UNIX_EPOCH,
-            actor: crate::auth::Actor::default(),
-            user: None,
-            cost: crate::auth::pin::HashCost { m_kib: 64, t: 1, p: 1 },
-        }
-    }
+    use crate::ui::screen::testing::ctx;
 
     fn agency(id: i64, name: &str) -> Agency {
         Agency { id, name: name.into(), kind: AgencyKind::ServiceProvider, users: 0 }

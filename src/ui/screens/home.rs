@@ -200,28 +200,11 @@ impl Page for HomeScreen {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::staff::{AgencyKind, Role};
+    use crate::domain::staff::Role;
 
     fn ctx(role: Role) -> Ctx {
-        let user = User {
-            id: 2,
-            username: "bea".into(),
-            display_name: "Bea".into(),
-            role,
-            agency_id: 1,
-            agency_name: "Enlace".into(),
-            agency_kind: AgencyKind::ServiceProvider,
-            lang: Lang::En,
-            disabled: false,
-            pin_temporary: false,
-        };
-        Ctx {
-            lang: Lang::En,
-            now: jiff::Timestamp::UNIX_EPOCH,
-            actor: crate::auth::Actor::default(),
-            user: Some(user),
-            cost: crate::auth::pin::HashCost { m_kib: 64, t: 1, p: 1 },
-        }
+        let me = crate::ui::screen::testing::person(2, role);
+        crate::ui::screen::testing::ctx_at("2026-11-28T20:00:00Z", Some(me))
     }
 
     #[test]

@@ -16,7 +16,7 @@ use crate::store::referrals::{self as store_referrals, Due, Stored, Subject};
 use crate::ui::effect::{Done, Effect, Route};
 use crate::ui::form::Form;
 use crate::ui::keymap::{self, Action, Binding};
-use crate::ui::pager::{Pager, Select, Step};
+use crate::ui::pager::{Pager, Select};
 use crate::ui::screen::{Ctx, Page};
 use crate::ui::screens::records::local_day;
 use crate::ui::screens::{block, form_panel, list_footer, wrap};
@@ -189,10 +189,8 @@ impl Page for ReferralScreen {
             };
         }
         let Some(list) = &mut self.list else { return Vec::new() };
-        match list.step(action) {
-            Step::Load { offset, select } => return vec![load_due(offset, select)],
-            Step::Moved => return Vec::new(),
-            Step::NotAMove => {}
+        if let Some(effects) = list.moved(action, load_due) {
+            return effects;
         }
         match action {
             Action::Open => list.current().map(|d| open(d.id)).into_iter().collect(),
@@ -402,13 +400,7 @@ mod tests {
     use super::*;
 
     fn ctx() -> Ctx {
-        Ctx {
-            lang: Lang::En,
-            now: "2026-12-06T17:00:00Z".parse().unwrap(),
-            actor: crate::auth::Actor::default(),
-            user: None,
-            cost: crate::auth::pin::HashCost { m_kib: 64, t: 1, p: 1 },
-        }
+        crate::ui::screen::testing::ctx_at("2026-12-06T17:00:00Z", None)
     }
 
     fn stored(id: i64) -> Box<Stored> {

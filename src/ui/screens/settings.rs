@@ -116,15 +116,7 @@ impl Page for SettingsScreen {
 mod tests {
     use super::*;
 
-    fn ctx() -> Ctx {
-        Ctx {
-            lang: Lang::En,
-            now: jiff::Timestamp::UNIX_EPOCH,
-            actor: crate::auth::Actor::default(),
-            user: None,
-            cost: crate::auth::pin::HashCost { m_kib: 64, t: 1, p: 1 },
-        }
-    }
+    use crate::ui::screen::testing::ctx;
 
     #[test]
     fn the_stored_time_fills_the_form_and_a_save_goes_home_saying_so() {

@@ -14,7 +14,7 @@ use crate::ui::app::Confirm;
 use crate::ui::effect::{Done, Effect, Route};
 use crate::ui::form::{Field, Form};
 use crate::ui::keymap::{self, Action, Binding};
-use crate::ui::pager::{Pager, Select, Step};
+use crate::ui::pager::{Pager, Select};
 use crate::ui::screen::{Ctx, Page};
 use crate::ui::screens::{block, draw_form, list_footer};
 use crate::ui::theme::Theme;
@@ -210,10 +210,8 @@ impl Page for StaffScreen {
                 _ => Vec::new(),
             };
         }
-        match self.list.step(action) {
-            Step::Load { offset, select } => return vec![load(offset, select)],
-            Step::Moved => return Vec::new(),
-            Step::NotAMove => {}
+        if let Some(effects) = self.list.moved(action, load) {
+            return effects;
         }
         match (action, self.list.current().map(|r| r.user.clone())) {
             (Action::Back, _) => vec![Effect::Go(Route::Home)],
@@ -396,13 +394,9 @@ mod tests {
     }
 
     fn ctx() -> Ctx {
-        Ctx {
-            lang: Lang::En,
-            now: jiff::Timestamp::UNIX_EPOCH,
-            actor: crate::auth::Actor::default(),
-            user: Some(person(1, 2)),
-            cost: crate::auth::pin::HashCost { m_kib: 64, t: 1, p: 1 },
-        }
+        let mut me = crate::ui::screen::testing::person(1, Role::Admin);
+        me.agency_id = 2;
+        crate::ui::screen::testing::ctx_at("2026-11-28T20:00:00Z", Some(me))
     }
 
     fn agency(id: i64) -> Agency {

@@ -13,7 +13,7 @@ use crate::store::funds::{self as store_funds, FundRow, PaymentRow};
 use crate::ui::effect::{Done, Effect, Route};
 use crate::ui::form::Form;
 use crate::ui::keymap::{self, Action, Binding};
-use crate::ui::pager::{Pager, Select, Step};
+use crate::ui::pager::{Pager, Select};
 use crate::ui::screen::{Ctx, Page};
 use crate::ui::theme::Theme;
 
@@ -135,10 +135,9 @@ impl FundScreen {
 
     fn view_update(&mut self, action: Action, ctx: &Ctx) -> Vec<Effect> {
         let Some(v) = &mut self.view else { return Vec::new() };
-        match v.payments.step(action) {
-            Step::Load { offset, select } => return vec![load_payments(v.fund.id, offset, select)],
-            Step::Moved => return Vec::new(),
-            Step::NotAMove => {}
+        let fund_id = v.fund.id;
+        if let Some(effects) = v.payments.moved(action, |o, s| load_payments(fund_id, o, s)) {
+            return effects;
         }
         let me = ctx.user.as_ref().map_or(0, |u| u.id);
         match (action, v.payments.current().cloned()) {
@@ -310,29 +309,11 @@ impl Page for FundScreen {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::staff::{AgencyKind, Role};
-    use crate::store::users::User;
+    use crate::domain::staff::Role;
 
     fn ctx() -> Ctx {
-        let user = User {
-            id: 5,
-            username: "sara".into(),
-            display_name: "Sara".into(),
-            role: Role::Supervisor,
-            agency_id: 1,
-            agency_name: "Enlace".into(),
-            agency_kind: AgencyKind::ServiceProvider,
-            lang: Lang::En,
-            disabled: false,
-            pin_temporary: false,
-        };
-        Ctx {
-            lang: Lang::En,
-            now: jiff::Timestamp::UNIX_EPOCH,
-            actor: crate::auth::Actor::default(),
-            user: Some(user),
-            cost: crate::auth::pin::HashCost { m_kib: 64, t: 1, p: 1 },
-        }
+        let me = crate::ui::screen::testing::person(5, Role::Supervisor);
+        crate::ui::screen::testing::ctx_at("2026-11-28T20:00:00Z", Some(me))
     }
 
     fn payment(id: i64, status: &str, by: i64) -> PaymentRow {

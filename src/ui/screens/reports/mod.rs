@@ -13,7 +13,7 @@ use crate::store::clients::{self as store_clients, OfClient};
 use crate::ui::effect::{Done, Effect, Route};
 use crate::ui::form::Form;
 use crate::ui::keymap::{self, Action, Binding};
-use crate::ui::pager::{Pager, Select, Step};
+use crate::ui::pager::{Pager, Select};
 use crate::ui::screen::{Ctx, Page};
 use crate::ui::screens::records::local_day;
 use crate::ui::screens::referrals::Back;
@@ -244,12 +244,8 @@ impl Page for ReportScreen {
                 _ => Vec::new(),
             },
             RMode::Records { drill, pager, rec, .. } => {
-                match pager.step(action) {
-                    Step::Load { offset, select } => {
-                        return vec![drill_page(drill.clone(), offset, select)];
-                    }
-                    Step::Moved => return Vec::new(),
-                    Step::NotAMove => {}
+                if let Some(effects) = pager.moved(action, |o, s| drill_page(drill.clone(), o, s)) {
+                    return effects;
                 }
                 match (action, pager.current().copied()) {
                     (Action::Open, Some(id)) => vec![open_behind(*rec, id)],
@@ -301,13 +297,7 @@ mod tests {
     use crate::service::reports::{Figure, Section, Value};
 
     fn ctx() -> Ctx {
-        Ctx {
-            lang: Lang::En,
-            now: "2026-11-28T20:00:00Z".parse().unwrap(),
-            actor: crate::auth::Actor::default(),
-            user: None,
-            cost: crate::auth::pin::HashCost { m_kib: 64, t: 1, p: 1 },
-        }
+        crate::ui::screen::testing::ctx_at("2026-11-28T20:00:00Z", None)
     }
 
     fn report() -> Report {

@@ -2,15 +2,7 @@
 
 use super::*;
 
-fn ctx() -> Ctx {
-    Ctx {
-        lang: Lang::En,
-        now: jiff::Timestamp::UNIX_EPOCH,
-        actor: crate::auth::Actor::default(),
-        user: None,
-        cost: crate::auth::pin::HashCost { m_kib: 64, t: 1, p: 1 },
-    }
-}
+use crate::ui::screen::testing::ctx;
 
 fn youth() -> Tool {
     crate::domain::screening::shipped().into_iter().find(|t| t.id == "youth-quick-4").unwrap()
