@@ -21,8 +21,8 @@ use crate::ui::screens::auth as auth_screens;
 use crate::ui::screens::clients::ClientScreen;
 use crate::ui::screens::directory::DirectoryScreen;
 use crate::ui::screens::home::HomeScreen;
-use crate::ui::screens::records::RecordKind;
 use crate::ui::screens::records::RecordScreen;
+use crate::ui::screens::records::{Pending, RecordKind};
 use crate::ui::screens::referrals::ReferralScreen;
 use crate::ui::screens::screening::ScreeningScreen;
 use crate::ui::screens::settings::SettingsScreen;
@@ -375,7 +375,11 @@ impl App {
 
     /// Keep whatever form is in front as a draft, if it changed since it was last kept.
     pub fn keep_drafts(&mut self) {
-        self.keep_draft();
+        let ctx = self.ctx();
+        if let Some(page) = self.page_mut() {
+            let effects = page.draft(&ctx);
+            self.run(effects);
+        }
         self.keep_client_draft();
         self.keep_directory_draft();
     }
@@ -487,8 +491,8 @@ impl App {
             | Screen::Funds(_)
             | Screen::Referrals(_)
             | Screen::Reports(_)
-            | Screen::Screening(_) => {}
-            Screen::Records(_) => self.records_action(action),
+            | Screen::Screening(_)
+            | Screen::Records(_) => {}
             Screen::Clients(_) => self.clients_action(action),
             Screen::Directory(_) => self.directory_action(action),
             Screen::Hidden => {}
@@ -526,7 +530,6 @@ impl App {
     fn discard_form(&mut self) {
         match &self.screen {
             Screen::ChangePin { .. } => self.go_home(),
-            Screen::Records(_) => self.records_close_form(),
             Screen::Clients(_) => self.clients_close_form(),
             Screen::Directory(_) => self.directory_close_form(),
             _ => {}
@@ -555,6 +558,7 @@ impl App {
             Screen::Referrals(r) => Some(r.as_ref()),
             Screen::Reports(r) => Some(r.as_ref()),
             Screen::Screening(s) => Some(s.as_ref()),
+            Screen::Records(r) => Some(r),
             _ => None,
         }
     }
@@ -569,6 +573,7 @@ impl App {
             Screen::Referrals(r) => Some(r.as_mut()),
             Screen::Reports(r) => Some(r.as_mut()),
             Screen::Screening(s) => Some(s.as_mut()),
+            Screen::Records(r) => Some(r),
             _ => None,
         }
     }
@@ -592,6 +597,7 @@ impl App {
                 }
                 Effect::Go(route) => self.go(route),
                 Effect::Say(msg) => self.say(msg),
+                Effect::SayText(text) => self.say_text(text),
                 Effect::Fail(e) => self.fail(e),
                 Effect::Confirm(c) => self.overlay = Some(Overlay::Confirm(c)),
                 Effect::LeaveForm => {
@@ -626,9 +632,20 @@ impl App {
                 form: crate::ui::screens::auth::change_pin_form(false),
                 forced: false,
             },
-            Route::NewContact => return self.new_record(RecordKind::Contact),
-            Route::HotlineLog => return self.open_records(RecordKind::Contact),
-            Route::Tips => return self.open_records(RecordKind::Tip),
+            Route::NewContact => Screen::Records(RecordScreen::editing(
+                RecordKind::Contact,
+                Pending { id: None, raw: None, note: None, caller: None, draft_focus: None },
+            )),
+            Route::HotlineLog => Screen::Records(RecordScreen::list(RecordKind::Contact)),
+            Route::Tips => Screen::Records(RecordScreen::list(RecordKind::Tip)),
+            Route::RecordForm(kind, pending) => {
+                Screen::Records(RecordScreen::editing(kind, *pending))
+            }
+            Route::NewClient(raw, contact_id) => {
+                self.open_clients();
+                return self.new_client(Some(*raw), Some(contact_id));
+            }
+            Route::DirectoryFor(subject) => return self.open_directory_for(Some(subject)),
             Route::Clients => return self.open_clients(),
             Route::Directory => return self.open_directory(),
             Route::ResumeDraft => {
@@ -648,14 +665,8 @@ impl App {
                 self.open_clients();
                 return self.open_client(id);
             }
-            Route::Contact(id) => {
-                self.open_records(RecordKind::Contact);
-                return self.open_record(RecordKind::Contact, id);
-            }
-            Route::Tip(id) => {
-                self.open_records(RecordKind::Tip);
-                return self.open_record(RecordKind::Tip, id);
-            }
+            Route::Contact(id) => Screen::Records(RecordScreen::showing(RecordKind::Contact, id)),
+            Route::Tip(id) => Screen::Records(RecordScreen::showing(RecordKind::Tip, id)),
             Route::Screening(id) => {
                 Screen::Screening(Box::new(ScreeningScreen::opening(id, self.lang)))
             }

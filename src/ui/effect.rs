@@ -5,7 +5,7 @@
 use crate::domain::fields::{FieldError, FieldSpec};
 use std::collections::HashMap;
 
-use crate::domain::record::Raw;
+use crate::domain::record::{Raw, RuntimeOptions};
 use crate::domain::screening::{Answer, Tool};
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
@@ -13,6 +13,7 @@ use crate::service::casework::Opened;
 use crate::service::reports::Report;
 use crate::store::Store;
 use crate::store::funds::{FundRow, PaymentRow};
+use crate::store::referrals::Subject;
 use crate::store::referrals::{Due, Stored};
 use crate::store::screenings::{Report as ScreeningReport, ReportSource};
 use crate::store::users::{Agency, StaffRow};
@@ -20,6 +21,7 @@ use crate::ui::app::Confirm;
 use crate::ui::pager::Pager;
 use crate::ui::screen::Ctx;
 use crate::ui::screens::funds::FundView;
+use crate::ui::screens::records::{ListRow, Pending, RecordKind};
 use crate::ui::screens::referrals::Back;
 use crate::ui::screens::screening::Person;
 
@@ -56,6 +58,12 @@ pub enum Route {
     NewScreening(Box<Person>),
     /// Reports for funders.
     Reports,
+    /// A contact's or tip's form (new, opened, or restored from a draft), over its list.
+    RecordForm(RecordKind, Box<Pending>),
+    /// A new client's intake, filled from a hotline contact.
+    NewClient(Box<Raw>, i64),
+    /// Find a service, to refer someone.
+    DirectoryFor(Subject),
 }
 
 /// A use case to run against the store as the person in session.
@@ -68,6 +76,8 @@ pub enum Effect {
     Go(Route),
     /// A notice in the status line.
     Say(Msg),
+    /// A notice made with its arguments.
+    SayText(String),
     /// An error in the status line (and on its field when a form is in front).
     Fail(Error),
     /// Ask first; a yes comes back to the screen through `on_confirm`.
@@ -155,4 +165,18 @@ pub enum Done {
     ReportRequired,
     /// The report already on record about the person, if any.
     EarlierReport(Option<(ReportSource, ScreeningReport)>),
+    /// A page of the hotline log or the tips.
+    Records(Pager<ListRow>),
+    /// The choices a record form offers.
+    RecordOptions(RuntimeOptions),
+    /// A saved record, opened into its form.
+    RecordOpened(Box<Pending>),
+    /// A contact or tip saved: its number.
+    RecordSaved(i64),
+    /// A change made, and the words that say so.
+    Said(String),
+    /// A form kept as a draft at this revision.
+    DraftKept(u64),
+    /// Somewhere to go, found by reading the store.
+    Route(Route),
 }

@@ -64,6 +64,10 @@ pub trait Page {
     fn on_confirm(&mut self, _confirm: Confirm, _ctx: &Ctx) -> Vec<Effect> {
         Vec::new()
     }
+    /// Keep the form in front as a draft, when it changed since it was last kept.
+    fn draft(&mut self, _ctx: &Ctx) -> Vec<Effect> {
+        Vec::new()
+    }
     /// Leave the form in front without saving (nothing typed, or the discard was confirmed).
     fn discard(&mut self, _ctx: &Ctx) -> Vec<Effect> {
         Vec::new()

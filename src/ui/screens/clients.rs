@@ -803,8 +803,7 @@ impl App {
                     ))
                 }
                 Some((kind, contact_id)) if kind == "contact" => {
-                    self.open_records(super::records::RecordKind::Contact);
-                    self.open_record(super::records::RecordKind::Contact, contact_id);
+                    self.go(crate::ui::effect::Route::Contact(contact_id))
                 }
                 _ => {}
             },

@@ -408,10 +408,7 @@ impl App {
                 self.open_clients();
                 self.open_client(id);
             }
-            Some(Subject::Contact(id)) => {
-                self.open_records(super::records::RecordKind::Contact);
-                self.open_record(super::records::RecordKind::Contact, id);
-            }
+            Some(Subject::Contact(id)) => self.go(crate::ui::effect::Route::Contact(id)),
             None => self.go_home(),
         }
     }

@@ -69,7 +69,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             auth::draw_change_pin(frame, body, form, *forced, t, app.lang)
         }
         Screen::Home(_) => {}
-        Screen::Records(r) => records::draw(frame, body, r, t, app.lang),
+        Screen::Records(_) => {}
         Screen::Clients(c) => clients::draw(frame, body, c, t, app.lang),
         Screen::Screening(_) => {}
         Screen::Directory(d) => directory::draw(frame, body, d, t, app.lang),
