@@ -339,7 +339,9 @@ impl App {
         if !self.drafts_deferred {
             self.keep_drafts();
         }
-        self.schedule_search(std::time::Instant::now());
+        if let Some(page) = self.page_mut() {
+            page.after_input(std::time::Instant::now());
+        }
         if typed {
             self.settle_status(before);
         }
@@ -381,7 +383,6 @@ impl App {
             self.run(effects);
         }
         self.keep_client_draft();
-        self.keep_directory_draft();
     }
 
     pub fn on_key(&mut self, key: Key) {
@@ -492,9 +493,9 @@ impl App {
             | Screen::Referrals(_)
             | Screen::Reports(_)
             | Screen::Screening(_)
-            | Screen::Records(_) => {}
+            | Screen::Records(_)
+            | Screen::Directory(_) => {}
             Screen::Clients(_) => self.clients_action(action),
-            Screen::Directory(_) => self.directory_action(action),
             Screen::Hidden => {}
         }
     }
@@ -520,9 +521,8 @@ impl App {
         match c {
             Confirm::Quit => self.quit_now(),
             Confirm::Discard => self.discard_form(),
-            Confirm::Retire => self.retire_shown_service(),
             // Asked only by pages, answered above.
-            Confirm::ToggleDisabled { .. } => {}
+            Confirm::Retire | Confirm::ToggleDisabled { .. } => {}
         }
     }
 
@@ -531,8 +531,44 @@ impl App {
         match &self.screen {
             Screen::ChangePin { .. } => self.go_home(),
             Screen::Clients(_) => self.clients_close_form(),
-            Screen::Directory(_) => self.directory_close_form(),
             _ => {}
+        }
+    }
+
+    /// How long until the screen in front wants its tick (None: nothing scheduled).
+    pub fn search_due_in(&self, now: std::time::Instant) -> Option<std::time::Duration> {
+        self.page().and_then(|p| p.due()).map(|t| t.saturating_duration_since(now))
+    }
+
+    /// The loop's wait timed out: the screen in front does what it scheduled, if it is due.
+    pub fn on_timer(&mut self, now: std::time::Instant) {
+        let ctx = self.ctx();
+        if let Some(page) = self.page_mut() {
+            let effects = page.tick(now, &ctx);
+            if !effects.is_empty() {
+                self.redraw = true;
+            }
+            self.run(effects);
+        }
+    }
+
+    /// Search the directory now, for what its box says (tests and the loop's timer).
+    pub fn run_search(&mut self) {
+        let now = self.now();
+        if let Screen::Directory(d) = &self.screen {
+            let search = d.search_now(now);
+            self.run(vec![search]);
+        }
+    }
+
+    /// Put a phone number on the user's own clipboard (OSC 52, over SSH too).
+    pub(crate) fn copy_phone(&mut self, phone: Option<String>) {
+        match phone {
+            Some(phone) => {
+                self.say_text(crate::i18n::fill(Msg::PhoneCopied.text(self.lang), &[&phone]));
+                self.clipboard = Some(phone);
+            }
+            None => self.fail(Error::user(Msg::NoPhone)),
         }
     }
 
@@ -559,6 +595,7 @@ impl App {
             Screen::Reports(r) => Some(r.as_ref()),
             Screen::Screening(s) => Some(s.as_ref()),
             Screen::Records(r) => Some(r),
+            Screen::Directory(d) => Some(d.as_ref()),
             _ => None,
         }
     }
@@ -574,6 +611,7 @@ impl App {
             Screen::Reports(r) => Some(r.as_mut()),
             Screen::Screening(s) => Some(s.as_mut()),
             Screen::Records(r) => Some(r),
+            Screen::Directory(d) => Some(d.as_mut()),
             _ => None,
         }
     }
@@ -645,9 +683,14 @@ impl App {
                 self.open_clients();
                 return self.new_client(Some(*raw), Some(contact_id));
             }
-            Route::DirectoryFor(subject) => return self.open_directory_for(Some(subject)),
+            Route::DirectoryFor(subject) => {
+                Screen::Directory(Box::new(DirectoryScreen::new(Some(subject))))
+            }
+            Route::DirectoryDraft(who, pending) => {
+                Screen::Directory(Box::new(DirectoryScreen::resuming(who, *pending)))
+            }
             Route::Clients => return self.open_clients(),
-            Route::Directory => return self.open_directory(),
+            Route::Directory => Screen::Directory(Box::new(DirectoryScreen::new(None))),
             Route::ResumeDraft => {
                 if !self.resume_draft() {
                     self.go(Route::Home);

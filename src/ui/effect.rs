@@ -12,14 +12,17 @@ use crate::i18n::Msg;
 use crate::service::casework::Opened;
 use crate::service::reports::Report;
 use crate::store::Store;
+use crate::store::directory::{Detail, Hit};
 use crate::store::funds::{FundRow, PaymentRow};
 use crate::store::referrals::Subject;
 use crate::store::referrals::{Due, Stored};
 use crate::store::screenings::{Report as ScreeningReport, ReportSource};
 use crate::store::users::{Agency, StaffRow};
 use crate::ui::app::Confirm;
+use crate::ui::form::Form;
 use crate::ui::pager::Pager;
 use crate::ui::screen::Ctx;
+use crate::ui::screens::directory::{DMode, Pending as DirPending};
 use crate::ui::screens::funds::FundView;
 use crate::ui::screens::records::{ListRow, Pending, RecordKind};
 use crate::ui::screens::referrals::Back;
@@ -64,6 +67,8 @@ pub enum Route {
     NewClient(Box<Raw>, i64),
     /// Find a service, to refer someone.
     DirectoryFor(Subject),
+    /// Find a service with a form brought back from a draft (a referral or a service).
+    DirectoryDraft(Option<Subject>, Box<DirPending>),
 }
 
 /// A use case to run against the store as the person in session.
@@ -179,4 +184,16 @@ pub enum Done {
     DraftKept(u64),
     /// Somewhere to go, found by reading the store.
     Route(Route),
+    /// The first page of services, for the search box at this revision.
+    Hits(Vec<Hit>, u64),
+    /// A service's detail.
+    ServiceDetail(Box<Detail>),
+    /// A service's form (with the field to focus when it is a draft) and its choices.
+    ServiceForm(Box<Form>, Option<i64>, Option<usize>, Box<RuntimeOptions>),
+    /// A referral's form, ready (with the field to focus when it is a draft).
+    ReferForm(Box<DMode>, Option<usize>),
+    /// A service saved: its id.
+    ServiceSaved(i64),
+    /// A service marked verified today.
+    ServiceVerified(i64),
 }

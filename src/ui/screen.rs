@@ -6,6 +6,8 @@
 //! show (`ui::app::Screen`), which tests and the loop match on; each of its variants holds a
 //! `Page` and `App::page` finds it in one place.
 
+use std::time::Instant;
+
 use jiff::Timestamp;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -70,6 +72,16 @@ pub trait Page {
     }
     /// Leave the form in front without saving (nothing typed, or the discard was confirmed).
     fn discard(&mut self, _ctx: &Ctx) -> Vec<Effect> {
+        Vec::new()
+    }
+    /// After every key or paste (a search box schedules its search).
+    fn after_input(&mut self, _now: Instant) {}
+    /// When the screen next wants `tick` (None: it waits for keys only).
+    fn due(&self) -> Option<Instant> {
+        None
+    }
+    /// The moment `due` named has come.
+    fn tick(&mut self, _now: Instant, _ctx: &Ctx) -> Vec<Effect> {
         Vec::new()
     }
     fn draw(&self, frame: &mut Frame, area: Rect, t: Theme, lang: Lang);

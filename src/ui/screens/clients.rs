@@ -727,9 +727,9 @@ impl App {
                 };
                 self.go(crate::ui::effect::Route::NewScreening(Box::new(person)));
             }
-            Action::Refer => {
-                self.open_directory_for(Some(crate::store::referrals::Subject::Client(id)))
-            }
+            Action::Refer => self.go(crate::ui::effect::Route::DirectoryFor(
+                crate::store::referrals::Subject::Client(id),
+            )),
             Action::RequestPayment => {
                 let funds = match crate::store::funds::list(self.store.conn(), user.agency_id) {
                     Ok(f) => f,

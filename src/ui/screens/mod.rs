@@ -72,7 +72,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Records(_) => {}
         Screen::Clients(c) => clients::draw(frame, body, c, t, app.lang),
         Screen::Screening(_) => {}
-        Screen::Directory(d) => directory::draw(frame, body, d, t, app.lang),
+        Screen::Directory(_) => {}
         Screen::Funds(_) => {}
         Screen::Reports(_) => {}
         Screen::Referrals(_) => {}

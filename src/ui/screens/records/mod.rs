@@ -475,7 +475,21 @@ impl App {
         let raw: Raw = serde_json::from_value(payload["fields"].clone()).unwrap_or_default();
         let focus = payload["focus"].as_u64().unwrap_or(0) as usize;
         if draft.form.starts_with("referral") || draft.form == "dir_service" {
-            self.resume_directory_draft(&draft.form, draft.record_id, &payload, raw, focus);
+            use crate::ui::screens::directory::Pending as Dir;
+            let (who, pending) = match (draft.form.as_str(), draft.record_id) {
+                ("dir_service", id) => (None, Dir::Service { id, raw, focus }),
+                (name, Some(id)) => {
+                    let Some(service_id) = payload["service_id"].as_i64() else { return false };
+                    let who =
+                        if name == "referral" { Subject::Client(id) } else { Subject::Contact(id) };
+                    (Some(who), Dir::Refer { service_id, raw, focus })
+                }
+                _ => return false,
+            };
+            self.go(Route::DirectoryDraft(who, Box::new(pending)));
+            if self.form().is_some_and(|f| f.dirty) {
+                self.say(Msg::DraftRestored);
+            }
             return true;
         }
         let Some(kind) = RecordKind::parse(&draft.form) else {

@@ -1,0 +1,189 @@
+//! Drawing the directory: the search with its results, the filters, a service's detail, the
+//! referral and service forms.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, Table};
+
+use super::{DMode, DirectoryScreen};
+use crate::domain::contact::LANGUAGES;
+use crate::domain::directory::{CATEGORIES, POPULATIONS, label};
+use crate::i18n::{Lang, Msg, fill};
+use crate::store::directory::{Detail, Hit};
+use crate::ui::keymap::{self, Action};
+use crate::ui::screens::{block, draw_form, form_panel, wrap};
+use crate::ui::theme::Theme;
+
+fn area_of(h: &Hit, lang: Lang) -> String {
+    if h.statewide { Msg::Statewide.text(lang).to_string() } else { h.areas.join(", ") }
+}
+
+pub(super) fn draw(frame: &mut Frame, area: Rect, d: &DirectoryScreen, t: Theme, lang: Lang) {
+    match &d.mode {
+        DMode::Filters(form) => form_panel(
+            frame,
+            area,
+            Msg::TitleFilter,
+            Some(Msg::FilterHint.text(lang)),
+            form,
+            t,
+            lang,
+        ),
+        DMode::Detail(detail) => draw_detail(frame, area, detail, t, lang),
+        DMode::Refer { form, service, .. } => {
+            let who = d.refer_for.map(|s| crate::ui::screens::referrals::subject_text(s, lang));
+            let note = format!("{service} · {}", who.unwrap_or_default());
+            form_panel(frame, area, Msg::TitleRefer, Some(&note), form, t, lang)
+        }
+        DMode::Edit { form, id } => {
+            let title = if id.is_some() { Msg::TitleEditService } else { Msg::TitleNewService };
+            form_panel(frame, area, title, None, form, t, lang)
+        }
+        DMode::Search => {
+            let [boxed, list] =
+                Layout::vertical([Constraint::Length(3), Constraint::Fill(1)]).areas(area);
+            let b = match d.refer_for {
+                Some(who) => crate::ui::screens::titled(
+                    fill(
+                        Msg::ReferringBanner.text(lang),
+                        &[&crate::ui::screens::referrals::subject_text(who, lang)],
+                    ),
+                    t,
+                ),
+                None => block(Msg::TitleDirectory, t, lang),
+            };
+            let inner = b.inner(boxed);
+            frame.render_widget(b, boxed);
+            draw_form(frame, inner, &d.search, t, lang);
+            let rows: Vec<Row> = d
+                .hits
+                .iter()
+                .enumerate()
+                .map(|(i, h)| {
+                    let mark = if i == d.selected { t.marker() } else { " " };
+                    let mut flags = String::new();
+                    if h.unverified {
+                        flags.push('?');
+                    }
+                    if h.stale {
+                        flags.push('~');
+                    }
+                    let cats: Vec<String> =
+                        h.categories.iter().map(|c| label(CATEGORIES, c, lang)).collect();
+                    let row = Row::new(vec![
+                        Cell::from(format!("{mark}{}", h.name)),
+                        Cell::from(cats.join(", ")),
+                        Cell::from(area_of(h, lang)),
+                        Cell::from(h.phone.clone().unwrap_or_default()),
+                        Cell::from(flags),
+                    ]);
+                    if i == d.selected { row.style(t.focus()) } else { row }
+                })
+                .collect();
+            let heads =
+                [Msg::ColName, Msg::FieldCategory, Msg::FieldArea, Msg::FieldPhone, Msg::ColFlags];
+            let header = Row::new(heads.map(|m| Cell::from(m.text(lang)))).style(t.title());
+            let widths = [
+                Constraint::Fill(2),
+                Constraint::Fill(1),
+                Constraint::Length(14),
+                Constraint::Length(15),
+                Constraint::Length(5),
+            ];
+            let filtered = d.filter.values().any(|v| !v.trim().is_empty());
+            let title = if filtered { Msg::ResultsFiltered } else { Msg::TitleResults };
+            let empty = rows.is_empty();
+            frame.render_widget(
+                Table::new(rows, widths).header(header).block(block(title, t, lang)),
+                list,
+            );
+            if empty {
+                let r = Rect {
+                    x: list.x + 2,
+                    y: list.y + 2,
+                    width: list.width.saturating_sub(4),
+                    height: 1,
+                };
+                frame.render_widget(Paragraph::new(Msg::NoServicesFound.text(lang)), r);
+            }
+        }
+    }
+}
+
+fn draw_detail(frame: &mut Frame, area: Rect, d: &Detail, t: Theme, lang: Lang) {
+    let b = block(Msg::TitleService, t, lang);
+    let inner = b.inner(area);
+    frame.render_widget(b, area);
+    let width = inner.width.saturating_sub(4) as usize;
+    let h = &d.hit;
+    let mut lines =
+        vec![Line::from(Span::styled(format!(" {} · {}", h.name, h.organization), t.title()))];
+    if h.unverified || h.stale {
+        let m = if h.unverified { Msg::EntryUnverified } else { Msg::EntryStale };
+        for l in wrap(m.text(lang), width) {
+            lines.push(Line::from(Span::styled(format!(" {l}"), t.error())));
+        }
+    }
+    for l in wrap(&d.description, width) {
+        lines.push(Line::raw(format!(" {l}")));
+    }
+    let row = |m: Msg, v: String| {
+        Line::from(vec![Span::styled(format!(" {:<25}", m.text(lang)), t.dim()), Span::raw(v)])
+    };
+    let join = |list: &[String], of: &[(&str, Msg)]| {
+        list.iter().map(|c| label(of, c, lang)).collect::<Vec<_>>().join(", ")
+    };
+    lines.push(Line::raw(""));
+    lines.push(row(Msg::FieldPhone, h.phone.clone().unwrap_or_default()));
+    if let Some(tn) = &d.text_number {
+        lines.push(row(Msg::FieldTextNumber, tn.clone()));
+    }
+    let hours = if d.open_24_7 { "24/7".to_string() } else { d.hours.clone().unwrap_or_default() };
+    // Only what is on file: an empty row says nothing.
+    for (label_msg, value) in [
+        (Msg::FieldHours, hours),
+        (Msg::FieldSchedule, crate::domain::directory::format_schedule(&d.schedule, lang)),
+        (Msg::FieldCategory, join(&h.categories, CATEGORIES)),
+        (Msg::FieldArea, area_of(h, lang)),
+    ] {
+        // A long value wraps under itself.
+        for (i, part) in wrap(&value, width.saturating_sub(25).max(10)).into_iter().enumerate() {
+            if i == 0 {
+                lines.push(row(label_msg, part));
+            } else {
+                lines.push(Line::raw(format!(" {:<25}{part}", "")));
+            }
+        }
+    }
+    if !d.populations.is_empty() {
+        lines.push(row(Msg::FieldPopulation, join(&d.populations, POPULATIONS)));
+    }
+    if !d.languages.is_empty() {
+        lines.push(row(Msg::FieldLanguage, join(&d.languages, LANGUAGES)));
+    }
+    if let Some(e) = &d.eligibility {
+        lines.push(row(Msg::FieldEligibility, e.clone()));
+    }
+    for p in &d.places {
+        lines.push(row(Msg::FieldPlace, p.clone()));
+    }
+    if let Some(w) = &d.web {
+        lines.push(row(Msg::FieldWeb, w.clone()));
+    }
+    let [body, keys] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
+    frame.render_widget(Paragraph::new(lines), body);
+    // The key from the table, so the hint cannot drift from what the key does.
+    let copy = keymap::DIRECTORY_DETAIL
+        .iter()
+        .find(|b| b.action == Action::CopyPhone)
+        .map(|b| b.keys[0].label())
+        .unwrap_or_default();
+    frame.render_widget(
+        Paragraph::new(Span::styled(
+            format!(" {}", fill(Msg::CopyHint.text(lang), &[&copy])),
+            t.key(),
+        )),
+        keys,
+    );
+}
