@@ -488,7 +488,6 @@ catalogue! {
     FieldSearch,
     FieldServiceType,
     FieldStatusReason,
-    FormNeedsAttention,
     GenMan,
     GenNonbinary,
     GenTransMan,

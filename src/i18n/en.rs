@@ -415,7 +415,6 @@ pub fn text(m: Msg) -> &'static str {
         FieldSearch => "Name, initials or #",
         FieldServiceType => "Service",
         FieldStatusReason => "Reason",
-        FormNeedsAttention => "Fields marked ! need attention.",
         GenMan => "Man",
         GenNonbinary => "Nonbinary",
         GenTransMan => "Transgender man",

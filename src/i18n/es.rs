@@ -413,7 +413,6 @@ pub fn text(m: Msg) -> &'static str {
         FieldSearch => "Nombre, iniciales o n.º",
         FieldServiceType => "Servicio",
         FieldStatusReason => "Motivo",
-        FormNeedsAttention => "Los campos marcados con ! necesitan atención.",
         GenMan => "Hombre",
         GenNonbinary => "No binario",
         GenTransMan => "Hombre transgénero",

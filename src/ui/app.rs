@@ -18,7 +18,7 @@ use crate::ui::keymap::{self, Action, Binding, Key};
 use crate::ui::screen::{Ctx, Page};
 use crate::ui::screens::agencies::AgencyScreen;
 use crate::ui::screens::auth as auth_screens;
-use crate::ui::screens::clients::ClientScreen;
+use crate::ui::screens::clients::{ClientScreen, Pending as ClientPending};
 use crate::ui::screens::directory::DirectoryScreen;
 use crate::ui::screens::home::HomeScreen;
 use crate::ui::screens::records::RecordScreen;
@@ -382,7 +382,6 @@ impl App {
             let effects = page.draft(&ctx);
             self.run(effects);
         }
-        self.keep_client_draft();
     }
 
     pub fn on_key(&mut self, key: Key) {
@@ -494,8 +493,8 @@ impl App {
             | Screen::Reports(_)
             | Screen::Screening(_)
             | Screen::Records(_)
-            | Screen::Directory(_) => {}
-            Screen::Clients(_) => self.clients_action(action),
+            | Screen::Directory(_)
+            | Screen::Clients(_) => {}
             Screen::Hidden => {}
         }
     }
@@ -526,12 +525,10 @@ impl App {
         }
     }
 
-    /// Leave the form in front without saving.
+    /// Leave the form in front without saving (pages answer for their own, above).
     fn discard_form(&mut self) {
-        match &self.screen {
-            Screen::ChangePin { .. } => self.go_home(),
-            Screen::Clients(_) => self.clients_close_form(),
-            _ => {}
+        if let Screen::ChangePin { .. } = &self.screen {
+            self.go_home()
         }
     }
 
@@ -596,6 +593,7 @@ impl App {
             Screen::Screening(s) => Some(s.as_ref()),
             Screen::Records(r) => Some(r),
             Screen::Directory(d) => Some(d.as_ref()),
+            Screen::Clients(c) => Some(c.as_ref()),
             _ => None,
         }
     }
@@ -612,6 +610,7 @@ impl App {
             Screen::Screening(s) => Some(s.as_mut()),
             Screen::Records(r) => Some(r),
             Screen::Directory(d) => Some(d.as_mut()),
+            Screen::Clients(c) => Some(c.as_mut()),
             _ => None,
         }
     }
@@ -680,8 +679,13 @@ impl App {
                 Screen::Records(RecordScreen::editing(kind, *pending))
             }
             Route::NewClient(raw, contact_id) => {
-                self.open_clients();
-                return self.new_client(Some(*raw), Some(contact_id));
+                let pending = ClientPending::Intake {
+                    id: None,
+                    raw: *raw,
+                    from_contact: Some(contact_id),
+                    focus: None,
+                };
+                Screen::Clients(Box::new(ClientScreen::with_form(pending)))
             }
             Route::DirectoryFor(subject) => {
                 Screen::Directory(Box::new(DirectoryScreen::new(Some(subject))))
@@ -689,7 +693,10 @@ impl App {
             Route::DirectoryDraft(who, pending) => {
                 Screen::Directory(Box::new(DirectoryScreen::resuming(who, *pending)))
             }
-            Route::Clients => return self.open_clients(),
+            Route::Clients => Screen::Clients(Box::new(ClientScreen::list())),
+            Route::ClientForm(pending) => {
+                Screen::Clients(Box::new(ClientScreen::with_form(*pending)))
+            }
             Route::Directory => Screen::Directory(Box::new(DirectoryScreen::new(None))),
             Route::ResumeDraft => {
                 if !self.resume_draft() {
@@ -704,10 +711,7 @@ impl App {
             Route::FollowUps => Screen::Referrals(Box::new(ReferralScreen::follow_ups())),
             Route::Referral(id, back) => Screen::Referrals(Box::new(ReferralScreen::one(id, back))),
             // Screens not yet on the Page contract open the way they always did.
-            Route::Client(id) => {
-                self.open_clients();
-                return self.open_client(id);
-            }
+            Route::Client(id) => Screen::Clients(Box::new(ClientScreen::showing(id))),
             Route::Contact(id) => Screen::Records(RecordScreen::showing(RecordKind::Contact, id)),
             Route::Tip(id) => Screen::Records(RecordScreen::showing(RecordKind::Tip, id)),
             Route::Screening(id) => {
@@ -831,11 +835,6 @@ impl App {
                 self.fail(e);
             }
         }
-    }
-
-    /// The logged-in user and their session, for the records they change.
-    pub(crate) fn user_and_session(&self) -> Option<(crate::store::users::User, Option<i64>)> {
-        self.session.as_ref().map(|s| (s.user.clone(), Some(s.session_id)))
     }
 
     /// The idle-lock setting may have changed in another process.

@@ -12,6 +12,7 @@ use crate::i18n::Msg;
 use crate::service::casework::Opened;
 use crate::service::reports::Report;
 use crate::store::Store;
+use crate::store::clients::{NoteVersion, Row as ClientCandidate, ServiceView};
 use crate::store::directory::{Detail, Hit};
 use crate::store::funds::{FundRow, PaymentRow};
 use crate::store::referrals::Subject;
@@ -22,6 +23,9 @@ use crate::ui::app::Confirm;
 use crate::ui::form::Form;
 use crate::ui::pager::Pager;
 use crate::ui::screen::Ctx;
+use crate::ui::screens::clients::{
+    ListRow as ClientRow, Pending as ClientPending, RecordView, TimelineRow,
+};
 use crate::ui::screens::directory::{DMode, Pending as DirPending};
 use crate::ui::screens::funds::FundView;
 use crate::ui::screens::records::{ListRow, Pending, RecordKind};
@@ -67,6 +71,8 @@ pub enum Route {
     NewClient(Box<Raw>, i64),
     /// Find a service, to refer someone.
     DirectoryFor(Subject),
+    /// A clients form (an intake, or a draft brought back).
+    ClientForm(Box<ClientPending>),
     /// Find a service with a form brought back from a draft (a referral or a service).
     DirectoryDraft(Option<Subject>, Box<DirPending>),
 }
@@ -196,4 +202,22 @@ pub enum Done {
     ServiceSaved(i64),
     /// A service marked verified today.
     ServiceVerified(i64),
+    /// A page of the agency's clients.
+    Clients(Pager<ClientRow>),
+    /// The staff a client may be assigned to.
+    ClientOptions(RuntimeOptions),
+    /// A case record, opened.
+    ClientRecord(Box<RecordView>),
+    /// A page of a case record's timeline.
+    Timeline(Pager<TimelineRow>),
+    /// Likely duplicates of a new client, found before saving.
+    Duplicates(Vec<ClientCandidate>),
+    /// A client saved: the record's number.
+    ClientSaved(i64),
+    /// Every version of a note.
+    NoteVersions(i64, Vec<NoteVersion>),
+    /// A service line in full.
+    ServiceLine(Box<ServiceView>),
+    /// The payment form, with the open funds to choose from.
+    PaymentForm(Box<Form>),
 }

@@ -70,7 +70,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         }
         Screen::Home(_) => {}
         Screen::Records(_) => {}
-        Screen::Clients(c) => clients::draw(frame, body, c, t, app.lang),
+        Screen::Clients(_) => {}
         Screen::Screening(_) => {}
         Screen::Directory(_) => {}
         Screen::Funds(_) => {}

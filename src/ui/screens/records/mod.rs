@@ -493,7 +493,20 @@ impl App {
             return true;
         }
         let Some(kind) = RecordKind::parse(&draft.form) else {
-            self.resume_client_draft(&draft.form, draft.record_id, raw, focus);
+            use crate::ui::screens::clients::Pending as Client;
+            let pending = match (draft.form.as_str(), draft.record_id) {
+                ("client", id) => {
+                    Client::Intake { id, raw, from_contact: None, focus: Some(focus) }
+                }
+                (name, Some(client)) => {
+                    Client::CaseForm { name: name.to_string(), client, raw, focus }
+                }
+                _ => return false,
+            };
+            self.go(Route::ClientForm(Box::new(pending)));
+            if self.form().is_some_and(|f| f.dirty) {
+                self.say(Msg::DraftRestored);
+            }
             return true;
         };
         let caller = hotline::draft_caller(&payload);
