@@ -117,6 +117,44 @@ impl Effect {
     pub fn run(job: impl FnOnce(&mut Store, &Ctx) -> Result<Done> + 'static) -> Effect {
         Effect::Run(Box::new(job))
     }
+
+    /// Keep `form` as the draft `name` of record `id` when it changed since revision `kept`
+    /// (its focus and fields; nothing else goes into such a draft).
+    pub fn keep_draft(
+        name: &'static str,
+        id: Option<i64>,
+        form: &Form,
+        kept: u64,
+        extra: Option<(&str, serde_json::Value)>,
+    ) -> Option<Effect> {
+        if form.revision == kept {
+            return None;
+        }
+        let mut payload = serde_json::json!({ "focus": form.focus, "fields": form.raw() });
+        if let Some((key, value)) = extra {
+            payload[key] = value;
+        }
+        let (payload, rev) = (payload.to_string(), form.revision);
+        Some(Effect::run(move |store, ctx| {
+            crate::service::hotline::save_draft(
+                store,
+                ctx.who()?.user.id,
+                name,
+                id,
+                &payload,
+                ctx.now,
+            )?;
+            Ok(Done::DraftKept(rev))
+        }))
+    }
+
+    /// Throw the draft `name` of record `id` away (its form was left without saving).
+    pub fn drop_draft(name: &'static str, id: Option<i64>) -> Effect {
+        Effect::run(move |store, ctx| {
+            crate::service::hotline::discard_draft(store, ctx.who()?.user.id, name, id)?;
+            Ok(Done::DraftKept(0))
+        })
+    }
 }
 
 /// What a use case gave back.

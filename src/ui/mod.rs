@@ -2,6 +2,7 @@
 //! on a TestBackend that the binary drives on a real terminal.
 
 pub mod app;
+pub mod drafts;
 pub mod effect;
 pub mod event_loop;
 pub mod form;

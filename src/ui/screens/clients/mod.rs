@@ -382,15 +382,8 @@ impl Page for ClientScreen {
 
     /// Leave the form: its draft goes too; back to the record or the list.
     fn discard(&mut self, _ctx: &Ctx) -> Vec<Effect> {
-        let mut effects = Vec::new();
-        if let Some((name, id)) = self.draft_key() {
-            effects.push(Effect::run(move |store, ctx| {
-                crate::service::hotline::discard_draft(store, ctx.who()?.user.id, name, id)?;
-                Ok(Done::DraftKept(0))
-            }));
-        }
-        effects.extend(self.back_to_record_or_list());
-        effects
+        let dropped = self.draft_key().map(|(name, id)| Effect::drop_draft(name, id));
+        dropped.into_iter().chain(self.back_to_record_or_list()).collect()
     }
 
     /// Keep the client, service or note form in front as a draft when it changed.
@@ -398,22 +391,7 @@ impl Page for ClientScreen {
         let (Some((name, id)), Some(form)) = (self.draft_key(), self.form()) else {
             return Vec::new();
         };
-        if form.revision == self.draft_rev {
-            return Vec::new();
-        }
-        let payload = serde_json::json!({ "focus": form.focus, "fields": form.raw() }).to_string();
-        let rev = form.revision;
-        vec![Effect::run(move |store, ctx| {
-            crate::service::hotline::save_draft(
-                store,
-                ctx.who()?.user.id,
-                name,
-                id,
-                &payload,
-                ctx.now,
-            )?;
-            Ok(Done::DraftKept(rev))
-        })]
+        Effect::keep_draft(name, id, form, self.draft_rev, None).into_iter().collect()
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, t: Theme, lang: Lang) {

@@ -389,28 +389,12 @@ impl Page for DirectoryScreen {
         let (Some((name, id)), Some(form)) = (self.draft_key(), self.form()) else {
             return Vec::new();
         };
-        if form.revision == self.draft_rev {
-            return Vec::new();
-        }
         let service_id = match &self.mode {
             DMode::Refer { service_id, .. } => Some(*service_id),
             _ => None,
         };
-        let payload =
-            serde_json::json!({ "focus": form.focus, "fields": form.raw(), "service_id": service_id })
-                .to_string();
-        let rev = form.revision;
-        vec![Effect::run(move |store, ctx| {
-            crate::service::hotline::save_draft(
-                store,
-                ctx.who()?.user.id,
-                name,
-                id,
-                &payload,
-                ctx.now,
-            )?;
-            Ok(Done::DraftKept(rev))
-        })]
+        let extra = Some(("service_id", serde_json::json!(service_id)));
+        Effect::keep_draft(name, id, form, self.draft_rev, extra).into_iter().collect()
     }
 
     /// After a key: a changed search box schedules the search a moment later.

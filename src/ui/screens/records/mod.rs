@@ -12,10 +12,9 @@ use crate::domain::record::{Raw, RuntimeOptions};
 use crate::domain::tip::{self, Tip};
 use crate::i18n::{Lang, Msg, fill};
 use crate::service::hotline;
+use crate::store::contacts;
 use crate::store::referrals::Subject;
 use crate::store::tips::Scope;
-use crate::store::{contacts, drafts};
-use crate::ui::app::{App, Screen};
 use crate::ui::effect::{Done, Effect, Route};
 use crate::ui::form::Form;
 use crate::ui::keymap::{self, Action, Binding};
@@ -421,17 +420,12 @@ impl Page for RecordScreen {
 
     /// Leave the form: its draft goes too.
     fn discard(&mut self, _ctx: &Ctx) -> Vec<Effect> {
-        let mut effects = Vec::new();
-        if let Mode::Edit { id, .. } = &self.mode {
-            let (kind, id) = (self.kind, *id);
-            effects.push(Effect::run(move |store, ctx| {
-                hotline::discard_draft(store, ctx.who()?.user.id, kind.id(), id)?;
-                Ok(Done::DraftKept(0))
-            }));
-        }
+        let dropped = match &self.mode {
+            Mode::Edit { id, .. } => Some(Effect::drop_draft(self.kind.id(), *id)),
+            _ => None,
+        };
         self.mode = Mode::List;
-        effects.push(self.reload());
-        effects
+        dropped.into_iter().chain([self.reload()]).collect()
     }
 
     /// The form in front, kept as a draft when it changed since it was last kept.
@@ -456,70 +450,6 @@ impl Page for RecordScreen {
 
     fn draw(&self, frame: &mut Frame, area: Rect, t: Theme, lang: Lang) {
         view::draw(frame, area, self, t, lang)
-    }
-}
-
-impl App {
-    /// Resume the user's latest draft, where they left it (false: there is none).
-    pub(crate) fn resume_draft(&mut self) -> bool {
-        let Some(s) = &self.session else { return false };
-        let draft = match drafts::latest(self.store.conn(), s.user.id) {
-            Ok(Some(d)) => d,
-            Ok(None) => return false,
-            Err(e) => {
-                self.fail(e);
-                return false;
-            }
-        };
-        let payload: serde_json::Value = serde_json::from_str(&draft.payload).unwrap_or_default();
-        let raw: Raw = serde_json::from_value(payload["fields"].clone()).unwrap_or_default();
-        let focus = payload["focus"].as_u64().unwrap_or(0) as usize;
-        if draft.form.starts_with("referral") || draft.form == "dir_service" {
-            use crate::ui::screens::directory::Pending as Dir;
-            let (who, pending) = match (draft.form.as_str(), draft.record_id) {
-                ("dir_service", id) => (None, Dir::Service { id, raw, focus }),
-                (name, Some(id)) => {
-                    let Some(service_id) = payload["service_id"].as_i64() else { return false };
-                    let who =
-                        if name == "referral" { Subject::Client(id) } else { Subject::Contact(id) };
-                    (Some(who), Dir::Refer { service_id, raw, focus })
-                }
-                _ => return false,
-            };
-            self.go(Route::DirectoryDraft(who, Box::new(pending)));
-            if self.form().is_some_and(|f| f.dirty) {
-                self.say(Msg::DraftRestored);
-            }
-            return true;
-        }
-        let Some(kind) = RecordKind::parse(&draft.form) else {
-            use crate::ui::screens::clients::Pending as Client;
-            let pending = match (draft.form.as_str(), draft.record_id) {
-                ("client", id) => {
-                    Client::Intake { id, raw, from_contact: None, focus: Some(focus) }
-                }
-                (name, Some(client)) => {
-                    Client::CaseForm { name: name.to_string(), client, raw, focus }
-                }
-                _ => return false,
-            };
-            self.go(Route::ClientForm(Box::new(pending)));
-            if self.form().is_some_and(|f| f.dirty) {
-                self.say(Msg::DraftRestored);
-            }
-            return true;
-        };
-        let caller = hotline::draft_caller(&payload);
-        let note =
-            caller.as_ref().map(|(_, last2)| fill(Msg::CallerKeptHashed.text(self.lang), &[last2]));
-        let pending =
-            Pending { id: draft.record_id, raw: Some(raw), note, caller, draft_focus: Some(focus) };
-        self.go(Route::RecordForm(kind, Box::new(pending)));
-        if !matches!(&self.screen, Screen::Records(r) if r.form().is_some()) {
-            return false;
-        }
-        self.say(Msg::DraftRestored);
-        true
     }
 }
 
