@@ -17,7 +17,7 @@ use crate::ui::form::Form;
 use crate::ui::keymap::{self, Action, Binding, Key};
 use crate::ui::screen::{Ctx, Page};
 use crate::ui::screens::agencies::AgencyScreen;
-use crate::ui::screens::auth as auth_screens;
+use crate::ui::screens::auth::AuthScreen;
 use crate::ui::screens::clients::{ClientScreen, Pending as ClientPending};
 use crate::ui::screens::directory::DirectoryScreen;
 use crate::ui::screens::home::HomeScreen;
@@ -46,14 +46,11 @@ pub enum Input {
 }
 
 pub enum Screen {
-    FirstRun(Form),
-    Login(Form),
+    FirstRun(AuthScreen),
+    Login(AuthScreen),
     /// The session is kept; its user (or another, which ends it) must enter a PIN.
-    Locked(Form),
-    ChangePin {
-        form: Form,
-        forced: bool,
-    },
+    Locked(AuthScreen),
+    ChangePin(AuthScreen),
     Home(Box<HomeScreen>),
     Staff(StaffScreen),
     Agencies(AgencyScreen),
@@ -77,23 +74,46 @@ pub enum Screen {
 }
 
 impl Screen {
+    /// The screen as its `Page` (nothing is on screen after a quick hide).
+    pub fn page(&self) -> Option<&dyn Page> {
+        Some(match self {
+            Screen::FirstRun(a) | Screen::Login(a) | Screen::Locked(a) | Screen::ChangePin(a) => a,
+            Screen::Home(h) => h.as_ref(),
+            Screen::Settings(s) => s,
+            Screen::Agencies(a) => a,
+            Screen::Staff(s) => s,
+            Screen::Funds(f) => f.as_ref(),
+            Screen::Referrals(r) => r.as_ref(),
+            Screen::Reports(r) => r.as_ref(),
+            Screen::Screening(s) => s.as_ref(),
+            Screen::Records(r) => r,
+            Screen::Directory(d) => d.as_ref(),
+            Screen::Clients(c) => c.as_ref(),
+            Screen::Hidden => return None,
+        })
+    }
+
+    pub fn page_mut(&mut self) -> Option<&mut dyn Page> {
+        Some(match self {
+            Screen::FirstRun(a) | Screen::Login(a) | Screen::Locked(a) | Screen::ChangePin(a) => a,
+            Screen::Home(h) => h.as_mut(),
+            Screen::Settings(s) => s,
+            Screen::Agencies(a) => a,
+            Screen::Staff(s) => s,
+            Screen::Funds(f) => f.as_mut(),
+            Screen::Referrals(r) => r.as_mut(),
+            Screen::Reports(r) => r.as_mut(),
+            Screen::Screening(s) => s.as_mut(),
+            Screen::Records(r) => r,
+            Screen::Directory(d) => d.as_mut(),
+            Screen::Clients(c) => c.as_mut(),
+            Screen::Hidden => return None,
+        })
+    }
+
     /// The form this screen shows, if it shows one.
     pub fn form(&self) -> Option<&Form> {
-        match self {
-            Screen::FirstRun(f) | Screen::Login(f) | Screen::Locked(f) => Some(f),
-            Screen::ChangePin { form, .. } => Some(form),
-            Screen::Settings(s) => s.form(),
-            Screen::Staff(s) => s.form(),
-            Screen::Agencies(a) => a.form(),
-            Screen::Records(r) => r.form(),
-            Screen::Clients(c) => c.form(),
-            Screen::Screening(s) => s.form(),
-            Screen::Directory(d) => d.form(),
-            Screen::Referrals(r) => r.form(),
-            Screen::Funds(f) => f.form(),
-            Screen::Reports(r) => r.form(),
-            Screen::Home(_) | Screen::Hidden => None,
-        }
+        self.page().and_then(|p| p.form())
     }
 }
 
@@ -162,9 +182,9 @@ impl App {
         let first_run = users::count_users(store.conn())? == 0;
         let idle_minutes = users::idle_lock_minutes(store.conn())?;
         let screen = if first_run {
-            Screen::FirstRun(auth_screens::first_run_form(lang))
+            Screen::FirstRun(AuthScreen::first_run())
         } else {
-            Screen::Login(auth_screens::login_form(""))
+            Screen::Login(AuthScreen::login(""))
         };
         Ok(App {
             store,
@@ -254,21 +274,7 @@ impl App {
 
     /// The form in front, if the screen in front is one.
     pub fn form_mut(&mut self) -> Option<&mut Form> {
-        match &mut self.screen {
-            Screen::FirstRun(f) | Screen::Login(f) | Screen::Locked(f) => Some(f),
-            Screen::ChangePin { form, .. } => Some(form),
-            Screen::Settings(s) => s.form_mut(),
-            Screen::Staff(s) => s.form_mut(),
-            Screen::Agencies(a) => a.form_mut(),
-            Screen::Records(r) => r.form_mut(),
-            Screen::Clients(c) => c.form_mut(),
-            Screen::Screening(s) => s.form_mut(),
-            Screen::Directory(d) => d.form_mut(),
-            Screen::Referrals(r) => r.form_mut(),
-            Screen::Funds(f) => f.form_mut(),
-            Screen::Reports(r) => r.form_mut(),
-            Screen::Home(_) | Screen::Hidden => None,
-        }
+        self.screen.page_mut().and_then(|p| p.form_mut())
     }
 
     pub fn form(&self) -> Option<&Form> {
@@ -286,23 +292,7 @@ impl App {
 
     /// The key table of the screen in front (without the global keys or an overlay's).
     pub fn screen_keymap(&self) -> &'static [Binding] {
-        match &self.screen {
-            Screen::FirstRun(_) => keymap::FIRST_RUN,
-            Screen::Login(_) | Screen::Locked(_) => keymap::LOGIN,
-            Screen::ChangePin { .. } => keymap::FORM,
-            Screen::Settings(s) => s.keymap(),
-            Screen::Home(h) => h.keymap(),
-            Screen::Staff(s) => s.keymap(),
-            Screen::Agencies(a) => a.keymap(),
-            Screen::Records(r) => r.keymap(),
-            Screen::Clients(c) => c.keymap(),
-            Screen::Screening(s) => s.keymap(),
-            Screen::Directory(d) => d.keymap(),
-            Screen::Referrals(r) => r.keymap(),
-            Screen::Funds(f) => f.keymap(),
-            Screen::Reports(r) => r.keymap(),
-            Screen::Hidden => &[],
-        }
+        self.page().map_or(&[], |p| p.keymap())
     }
 
     /// The key tables live now: the global keys, then the overlay's or the screen's.
@@ -476,26 +466,7 @@ impl App {
         let ctx = self.ctx();
         if let Some(page) = self.page_mut() {
             let effects = page.update(action, &ctx);
-            return self.run(effects);
-        }
-        match &self.screen {
-            Screen::FirstRun(_)
-            | Screen::Login(_)
-            | Screen::Locked(_)
-            | Screen::ChangePin { .. } => self.auth_action(action),
-            // Pages were answered above.
-            Screen::Home(_)
-            | Screen::Settings(_)
-            | Screen::Agencies(_)
-            | Screen::Staff(_)
-            | Screen::Funds(_)
-            | Screen::Referrals(_)
-            | Screen::Reports(_)
-            | Screen::Screening(_)
-            | Screen::Records(_)
-            | Screen::Directory(_)
-            | Screen::Clients(_) => {}
-            Screen::Hidden => {}
+            self.run(effects);
         }
     }
 
@@ -509,26 +480,14 @@ impl App {
     }
 
     fn confirmed(&mut self, c: Confirm) {
+        if c == Confirm::Quit {
+            return self.quit_now();
+        }
         let ctx = self.ctx();
-        if c != Confirm::Quit
-            && let Some(page) = self.page_mut()
-        {
+        if let Some(page) = self.page_mut() {
             let effects =
                 if c == Confirm::Discard { page.discard(&ctx) } else { page.on_confirm(c, &ctx) };
-            return self.run(effects);
-        }
-        match c {
-            Confirm::Quit => self.quit_now(),
-            Confirm::Discard => self.discard_form(),
-            // Asked only by pages, answered above.
-            Confirm::Retire | Confirm::ToggleDisabled { .. } => {}
-        }
-    }
-
-    /// Leave the form in front without saving (pages answer for their own, above).
-    fn discard_form(&mut self) {
-        if let Screen::ChangePin { .. } = &self.screen {
-            self.go_home()
+            self.run(effects);
         }
     }
 
@@ -580,39 +539,13 @@ impl App {
         }
     }
 
-    /// The screen in front, when it follows the `Page` contract (one place knows which do).
+    /// The screen in front, as its `Page`.
     pub fn page(&self) -> Option<&dyn Page> {
-        match &self.screen {
-            Screen::Home(h) => Some(h.as_ref()),
-            Screen::Settings(s) => Some(s),
-            Screen::Agencies(a) => Some(a),
-            Screen::Staff(s) => Some(s),
-            Screen::Funds(f) => Some(f.as_ref()),
-            Screen::Referrals(r) => Some(r.as_ref()),
-            Screen::Reports(r) => Some(r.as_ref()),
-            Screen::Screening(s) => Some(s.as_ref()),
-            Screen::Records(r) => Some(r),
-            Screen::Directory(d) => Some(d.as_ref()),
-            Screen::Clients(c) => Some(c.as_ref()),
-            _ => None,
-        }
+        self.screen.page()
     }
 
     pub fn page_mut(&mut self) -> Option<&mut dyn Page> {
-        match &mut self.screen {
-            Screen::Home(h) => Some(h.as_mut()),
-            Screen::Settings(s) => Some(s),
-            Screen::Agencies(a) => Some(a),
-            Screen::Staff(s) => Some(s),
-            Screen::Funds(f) => Some(f.as_mut()),
-            Screen::Referrals(r) => Some(r.as_mut()),
-            Screen::Reports(r) => Some(r.as_mut()),
-            Screen::Screening(s) => Some(s.as_mut()),
-            Screen::Records(r) => Some(r),
-            Screen::Directory(d) => Some(d.as_mut()),
-            Screen::Clients(c) => Some(c.as_mut()),
-            _ => None,
-        }
+        self.screen.page_mut()
     }
 
     /// Carry out what a screen asked for, in order; the outcome of a use case goes back to the
@@ -654,6 +587,17 @@ impl App {
                     self.say(Msg::LanguageChanged);
                 }
                 Effect::Lock => self.lock("lock"),
+                Effect::Start(li, replaced) => self.after_login(*li, replaced),
+                Effect::ChooseLanguage => {
+                    self.lang_chosen = true;
+                    self.set_language(self.lang.other());
+                }
+                Effect::PinChanged => {
+                    if let Some(s) = &mut self.session {
+                        s.user.pin_temporary = false;
+                        s.must_change_pin = false;
+                    }
+                }
                 Effect::Logout => self.logout(),
                 Effect::Quit => self.request_quit(),
                 Effect::FormErrors(errors, schema) => self.show_form_errors(&errors, schema),
@@ -665,10 +609,8 @@ impl App {
     pub fn go(&mut self, route: Route) {
         self.screen = match route {
             Route::Home => Screen::Home(Box::default()),
-            Route::ChangePin => Screen::ChangePin {
-                form: crate::ui::screens::auth::change_pin_form(false),
-                forced: false,
-            },
+            Route::ChangePin => Screen::ChangePin(AuthScreen::change_pin(false)),
+            Route::Login(username) => Screen::Login(AuthScreen::login(&username)),
             Route::NewContact => Screen::Records(RecordScreen::editing(
                 RecordKind::Contact,
                 Pending { id: None, raw: None, note: None, caller: None, draft_focus: None },
@@ -814,10 +756,62 @@ impl App {
             }),
         };
         self.screen = match &self.session {
-            Some(s) => Screen::Locked(auth_screens::locked_form(&s.user.username)),
-            None if first_run => Screen::FirstRun(auth_screens::first_run_form(self.lang)),
-            None => Screen::Login(auth_screens::login_form("")),
+            Some(s) => Screen::Locked(AuthScreen::locked(&s.user.username)),
+            None if first_run => Screen::FirstRun(AuthScreen::first_run()),
+            None => Screen::Login(AuthScreen::login("")),
         };
+    }
+
+    /// A login or unlock went through: the locked session it replaced ends, then the user's
+    /// session starts.
+    fn after_login(&mut self, li: LoggedIn, replaced: Option<Actor>) {
+        if let Some(old) = replaced {
+            let now = self.now();
+            if let Err(e) = accounts::end_session(&mut self.store, old, "switch_user", now) {
+                self.fail(e);
+            }
+            self.suspended = None;
+        }
+        self.start(li);
+    }
+
+    /// A user is in: their language, then a forced PIN change or where they left off.
+    fn start(&mut self, li: LoggedIn) {
+        let chosen = std::mem::take(&mut self.lang_chosen).then_some(self.lang);
+        self.lang = li.user.lang;
+        self.status = None;
+        let forced = li.must_change_pin;
+        let same_session = self.session.as_ref().is_some_and(|s| s.session_id == li.session_id);
+        self.session = Some(li);
+        if let Some(lang) = chosen.filter(|l| *l != self.lang) {
+            self.set_language(lang);
+        }
+        self.reload_settings();
+        if forced {
+            self.screen = Screen::ChangePin(AuthScreen::change_pin(true));
+            self.say(Msg::MustChangePin);
+        } else if let (true, Some(prev)) = (same_session, self.suspended.take()) {
+            self.screen = prev;
+        } else {
+            self.suspended = None;
+            // Whatever was being typed when the link dropped is back, exactly where it was.
+            if !self.resume_draft() {
+                self.go_home();
+            }
+        }
+    }
+
+    pub fn logout(&mut self) {
+        let (actor, now) = (self.actor(), self.now());
+        if let Err(e) = accounts::end_session(&mut self.store, actor, "logout", now) {
+            self.fail(e);
+        }
+        self.session = None;
+        self.suspended = None;
+        self.overlay = None;
+        self.purge = true;
+        self.screen = Screen::Login(AuthScreen::login(""));
+        self.say(Msg::LoggedOut);
     }
 
     /// Called by the loop when no input came for the idle time.

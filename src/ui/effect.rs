@@ -5,6 +5,8 @@
 use crate::domain::fields::{FieldError, FieldSpec};
 use std::collections::HashMap;
 
+use crate::auth::Actor;
+use crate::auth::login::{LoggedIn, Outcome};
 use crate::domain::record::{Raw, RuntimeOptions};
 use crate::domain::screening::{Answer, Tool};
 use crate::error::{Error, Result};
@@ -36,6 +38,8 @@ use crate::ui::screens::screening::Person;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     Home,
+    /// The login form, with this user name filled in.
+    Login(String),
     ChangePin,
     /// A new hotline contact's form, straight away.
     NewContact,
@@ -95,6 +99,12 @@ pub enum Effect {
     Confirm(Confirm),
     /// Leave a form: at once when nothing was typed, else after the discard question.
     LeaveForm,
+    /// A login or unlock went through: start the session (ending the locked one it replaced).
+    Start(Box<LoggedIn>, Option<Actor>),
+    /// The language chosen on the login screen: it becomes the user's preference.
+    ChooseLanguage,
+    /// The user's own PIN was changed: nothing more to force.
+    PinChanged,
     /// The idle-lock time is now this many minutes.
     IdleMinutes(u32),
     /// A phone number for the user's own clipboard (none: say there is none).
@@ -240,6 +250,12 @@ pub enum Done {
     ServiceSaved(i64),
     /// A service marked verified today.
     ServiceVerified(i64),
+    /// The first administrator was created: their user name.
+    AdminCreated(String),
+    /// What a login or unlock attempt found, and the locked session it would replace.
+    LoginOutcome(Box<Outcome>, Option<Actor>),
+    /// The user's own PIN changed.
+    PinChanged,
     /// A page of the agency's clients.
     Clients(Pager<ClientRow>),
     /// The staff a client may be assigned to.

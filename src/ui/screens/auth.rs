@@ -1,35 +1,134 @@
-//! First run, login, the lock screen and PIN changes.
+//! First run, login, the lock screen and PIN changes. Each is a form whose submission is one
+//! use case; starting and ending the session the console holds is the app's, asked for with
+//! effects (`Effect::Start`, `Effect::Logout`).
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::auth::Actor;
 use crate::auth::accounts::{
     self, AGENCY_NAME_MAX, DISPLAY_NAME_MAX, NewAccount, PinChange, USERNAME_MAX,
 };
-use crate::auth::login::{self, LoggedIn, Login, Outcome};
+use crate::auth::login::{self, Login, Outcome};
 use crate::domain::staff::Role;
 use crate::domain::text::fold_username;
 use crate::i18n::{Lang, Msg, fill};
-use crate::ui::app::{App, Screen};
+use crate::ui::effect::{Done, Effect, Route};
 use crate::ui::form::{Field, Form};
-use crate::ui::keymap::{Action, HIDE_KEY};
+use crate::ui::keymap::{self, Action, Binding, HIDE_KEY};
+use crate::ui::screen::{Ctx, Page};
 use crate::ui::screens::{block, centered, draw_form, form_height, wrap};
 use crate::ui::theme::Theme;
 
-pub fn first_run_form(_lang: Lang) -> Form {
-    Form::new(vec![
-        Field::text(Msg::FieldDisplayName, DISPLAY_NAME_MAX),
-        Field::text(Msg::FieldUsername, USERNAME_MAX),
-        Field::text(Msg::FieldAgency, AGENCY_NAME_MAX),
-        Field::pin(Msg::FieldNewPin),
-        Field::pin(Msg::FieldPinAgain),
-    ])
+/// Which door the screen is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gate {
+    /// A new database: the first administrator is created.
+    FirstRun,
+    Login,
+    /// The session is kept; its user (or another, which ends it) enters a PIN.
+    Locked,
+    /// A new PIN; `forced` when the one in use was set by an administrator.
+    ChangePin {
+        forced: bool,
+    },
+}
+
+pub struct AuthScreen {
+    pub gate: Gate,
+    pub form: Form,
+}
+
+impl AuthScreen {
+    pub fn first_run() -> AuthScreen {
+        let form = Form::new(vec![
+            Field::text(Msg::FieldDisplayName, DISPLAY_NAME_MAX),
+            Field::text(Msg::FieldUsername, USERNAME_MAX),
+            Field::text(Msg::FieldAgency, AGENCY_NAME_MAX),
+            Field::pin(Msg::FieldNewPin),
+            Field::pin(Msg::FieldPinAgain),
+        ]);
+        AuthScreen { gate: Gate::FirstRun, form }
+    }
+
+    /// User name and PIN; with a user name given, the PIN has the focus.
+    pub fn login(username: &str) -> AuthScreen {
+        AuthScreen { gate: Gate::Login, form: login_form(username) }
+    }
+
+    pub fn locked(username: &str) -> AuthScreen {
+        AuthScreen { gate: Gate::Locked, form: login_form(username) }
+    }
+
+    pub fn change_pin(forced: bool) -> AuthScreen {
+        let mut fields = Vec::new();
+        if !forced {
+            fields.push(Field::pin(Msg::FieldCurrentPin));
+        }
+        fields.push(Field::pin(Msg::FieldNewPin));
+        fields.push(Field::pin(Msg::FieldPinAgain));
+        AuthScreen { gate: Gate::ChangePin { forced }, form: Form::new(fields) }
+    }
+
+    /// The form handed to its use case: the PINs typed leave the form at once.
+    fn submit(&mut self, ctx: &Ctx) -> Vec<Effect> {
+        let lang = ctx.lang;
+        if self.gate == Gate::FirstRun && !self.form.check_required(lang) {
+            return Vec::new();
+        }
+        let v = self.form.values();
+        self.form.clear_secrets();
+        let job = match self.gate {
+            Gate::FirstRun => Effect::run(move |store, ctx| {
+                let account = NewAccount {
+                    display_name: &v[0],
+                    username: &v[1],
+                    agency: &v[2],
+                    pin: &v[3],
+                    pin_again: &v[4],
+                    role: Role::Admin,
+                    temporary: false,
+                    lang,
+                };
+                accounts::create_first_admin(store, ctx.cost, &account, ctx.now)?;
+                Ok(Done::AdminCreated(fold_username(&v[1])))
+            }),
+            Gate::Login => Effect::run(move |store, ctx| {
+                let outcome = Login { store, cost: ctx.cost }.attempt(&v[0], &v[1], ctx.now)?;
+                Ok(Done::LoginOutcome(Box::new(outcome), None))
+            }),
+            Gate::Locked => Effect::run(move |store, ctx| {
+                let current =
+                    ctx.user.as_ref().ok_or_else(|| crate::Error::user(Msg::ErrNoSession))?;
+                let session = ctx.actor.session_id.unwrap_or_default();
+                if fold_username(&v[0]) == current.username {
+                    let outcome = login::unlock(store, current, session, &v[1], ctx.now)?;
+                    return Ok(Done::LoginOutcome(Box::new(outcome), None));
+                }
+                // Another user logs in at the locked console: the locked session ends.
+                let outcome = Login { store, cost: ctx.cost }.attempt(&v[0], &v[1], ctx.now)?;
+                Ok(Done::LoginOutcome(Box::new(outcome), Some(ctx.actor)))
+            }),
+            Gate::ChangePin { forced } => Effect::run(move |store, ctx| {
+                let user =
+                    ctx.user.as_ref().ok_or_else(|| crate::Error::user(Msg::ErrNoSession))?;
+                let change = if forced {
+                    PinChange { current: None, new_pin: &v[0], again: &v[1] }
+                } else {
+                    PinChange { current: Some(&v[0]), new_pin: &v[1], again: &v[2] }
+                };
+                accounts::change_own_pin(store, ctx.actor, ctx.cost, user, &change, ctx.now)?;
+                Ok(Done::PinChanged)
+            }),
+        };
+        vec![job]
+    }
 }
 
 /// User name and PIN; with a user name given, the PIN has the focus.
-pub fn login_form(username: &str) -> Form {
+fn login_form(username: &str) -> Form {
     let mut f = Form::new(vec![
         Field::text(Msg::FieldUsername, 64).with_value(username),
         Field::pin(Msg::FieldPin),
@@ -40,218 +139,91 @@ pub fn login_form(username: &str) -> Form {
     f
 }
 
-pub fn locked_form(username: &str) -> Form {
-    login_form(username)
-}
-
-pub fn change_pin_form(forced: bool) -> Form {
-    let mut fields = Vec::new();
-    if !forced {
-        fields.push(Field::pin(Msg::FieldCurrentPin));
+impl Page for AuthScreen {
+    fn keymap(&self) -> &'static [Binding] {
+        match self.gate {
+            Gate::FirstRun => keymap::FIRST_RUN,
+            Gate::Login | Gate::Locked => keymap::LOGIN,
+            Gate::ChangePin { .. } => keymap::FORM,
+        }
     }
-    fields.push(Field::pin(Msg::FieldNewPin));
-    fields.push(Field::pin(Msg::FieldPinAgain));
-    Form::new(fields)
-}
 
-impl App {
-    pub(crate) fn auth_action(&mut self, action: Action) {
-        match action {
-            Action::Language => {
-                self.lang_chosen = true;
-                self.set_language(self.lang.other());
+    fn title(&self) -> Msg {
+        match self.gate {
+            Gate::FirstRun => Msg::TitleFirstRun,
+            Gate::Login => Msg::TitleLogin,
+            Gate::Locked => Msg::TitleLocked,
+            Gate::ChangePin { .. } => Msg::TitleChangePin,
+        }
+    }
+
+    fn form(&self) -> Option<&Form> {
+        Some(&self.form)
+    }
+
+    fn form_mut(&mut self) -> Option<&mut Form> {
+        Some(&mut self.form)
+    }
+
+    fn update(&mut self, action: Action, ctx: &Ctx) -> Vec<Effect> {
+        match (action, self.gate) {
+            (Action::Language, _) => vec![Effect::ChooseLanguage],
+            (Action::Submit, _) => self.submit(ctx),
+            (Action::Back, Gate::ChangePin { forced: true }) => vec![Effect::Logout],
+            (Action::Back, Gate::ChangePin { forced: false }) => vec![Effect::LeaveForm],
+            _ => Vec::new(),
+        }
+    }
+
+    fn on_done(&mut self, done: Done, _ctx: &Ctx) -> Vec<Effect> {
+        match done {
+            Done::AdminCreated(username) => {
+                vec![Effect::Go(Route::Login(username)), Effect::Say(Msg::AdminCreated)]
             }
-            Action::Submit => match &self.screen {
-                Screen::FirstRun(_) => self.submit_first_run(),
-                Screen::Login(_) => self.submit_login(),
-                Screen::Locked(_) => self.submit_unlock(),
-                Screen::ChangePin { .. } => self.submit_change_pin(),
-                _ => {}
+            Done::LoginOutcome(outcome, replaced) => match *outcome {
+                Outcome::Ok(li) => vec![Effect::Start(Box::new(li), replaced)],
+                Outcome::Denied(msg) => {
+                    self.form.focus_on(1);
+                    vec![Effect::Fail(crate::Error::user(msg))]
+                }
             },
-            Action::Back => {
-                if let Screen::ChangePin { forced, .. } = self.screen {
-                    if forced {
-                        self.logout();
-                    } else {
-                        self.back_or_confirm(App::go_home);
-                    }
-                }
+            Done::PinChanged => {
+                vec![Effect::PinChanged, Effect::Go(Route::Home), Effect::Say(Msg::PinChanged)]
             }
-            _ => {}
+            _ => Vec::new(),
         }
     }
 
-    fn submit_first_run(&mut self) {
-        let lang = self.lang;
-        let Some(form) = self.form_mut() else { return };
-        if !form.check_required(lang) {
-            return;
-        }
-        let v = form.values();
-        let account = NewAccount {
-            display_name: &v[0],
-            username: &v[1],
-            agency: &v[2],
-            pin: &v[3],
-            pin_again: &v[4],
-            role: Role::Admin,
-            temporary: false,
-            lang,
+    fn discard(&mut self, _ctx: &Ctx) -> Vec<Effect> {
+        vec![Effect::Go(Route::Home)]
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, t: Theme, lang: Lang) {
+        let (intro, hints) = match self.gate {
+            Gate::FirstRun => (
+                vec![
+                    Msg::FirstRunIntro.text(lang).to_string(),
+                    Msg::PinRule.text(lang).to_string(),
+                ],
+                login_hints(lang),
+            ),
+            Gate::Login => (vec![Msg::TaskForce.text(lang).to_string()], login_hints(lang)),
+            Gate::Locked => (vec![Msg::LockedIntro.text(lang).to_string()], login_hints(lang)),
+            Gate::ChangePin { forced } => {
+                let mut intro = Vec::new();
+                if forced {
+                    intro.push(Msg::MustChangePin.text(lang).to_string());
+                }
+                intro.push(Msg::PinRule.text(lang).to_string());
+                (intro, Vec::new())
+            }
         };
-        let now = self.now();
-        match accounts::create_first_admin(&mut self.store, self.opts.cost, &account, now) {
-            Ok(_) => {
-                self.screen = Screen::Login(login_form(&fold_username(&v[1])));
-                self.say(Msg::AdminCreated);
-            }
-            Err(e) => {
-                if let Some(f) = self.form_mut() {
-                    f.clear_secrets();
-                }
-                self.fail(e);
-            }
-        }
-    }
-
-    fn submit_login(&mut self) {
-        let Some(form) = self.form_mut() else { return };
-        let v = form.values();
-        let now = self.now();
-        let outcome =
-            Login { store: &mut self.store, cost: self.opts.cost }.attempt(&v[0], &v[1], now);
-        self.after_attempt(outcome, None);
-    }
-
-    fn submit_unlock(&mut self) {
-        let Some(form) = self.form_mut() else { return };
-        let v = form.values();
-        let Some(current) = self.session.clone() else {
-            return;
-        };
-        let now = self.now();
-        if fold_username(&v[0]) == current.user.username {
-            let outcome =
-                login::unlock(&mut self.store, &current.user, current.session_id, &v[1], now);
-            self.after_attempt(outcome, None);
-        } else {
-            // Another user logs in at the locked console: the locked session ends.
-            let outcome =
-                Login { store: &mut self.store, cost: self.opts.cost }.attempt(&v[0], &v[1], now);
-            self.after_attempt(outcome, Some(current));
-        }
-    }
-
-    /// After a login or unlock attempt. `replaced` is the locked session another user's
-    /// successful login ends.
-    fn after_attempt(&mut self, outcome: crate::Result<Outcome>, replaced: Option<LoggedIn>) {
-        match outcome {
-            Ok(Outcome::Ok(li)) => {
-                if let Some(old) = replaced {
-                    let actor = crate::auth::Actor {
-                        user_id: Some(old.user.id),
-                        session_id: Some(old.session_id),
-                    };
-                    let now = self.now();
-                    if let Err(e) =
-                        accounts::end_session(&mut self.store, actor, "switch_user", now)
-                    {
-                        self.fail(e);
-                    }
-                    self.suspended = None;
-                }
-                self.start(li);
-            }
-            Ok(Outcome::Denied(msg)) => {
-                if let Some(f) = self.form_mut() {
-                    f.clear_secrets();
-                    f.focus_on(1);
-                }
-                self.status = Some(crate::ui::app::Status {
-                    text: msg.text(self.lang).to_string(),
-                    error: true,
-                });
-            }
-            Err(e) => {
-                if let Some(f) = self.form_mut() {
-                    f.clear_secrets();
-                }
-                self.fail(e);
-            }
-        }
-    }
-
-    /// A user is in: their language, then a forced PIN change or where they left off.
-    fn start(&mut self, li: LoggedIn) {
-        let chosen = std::mem::take(&mut self.lang_chosen).then_some(self.lang);
-        self.lang = li.user.lang;
-        self.status = None;
-        let forced = li.must_change_pin;
-        let same_session = self.session.as_ref().is_some_and(|s| s.session_id == li.session_id);
-        self.session = Some(li);
-        if let Some(lang) = chosen.filter(|l| *l != self.lang) {
-            self.set_language(lang);
-        }
-        self.reload_settings();
-        if forced {
-            self.screen = Screen::ChangePin { form: change_pin_form(true), forced: true };
-            self.say(Msg::MustChangePin);
-        } else if let (true, Some(prev)) = (same_session, self.suspended.take()) {
-            self.screen = prev;
-        } else {
-            self.suspended = None;
-            // Whatever was being typed when the link dropped is back, exactly where it was.
-            if !self.resume_draft() {
-                self.go_home();
-            }
-        }
-    }
-
-    fn submit_change_pin(&mut self) {
-        let Screen::ChangePin { form, forced } = &self.screen else {
-            return;
-        };
-        let forced = *forced;
-        let v = form.values();
-        let Some(s) = self.session.clone() else {
-            return;
-        };
-        let change = if forced {
-            PinChange { current: None, new_pin: &v[0], again: &v[1] }
-        } else {
-            PinChange { current: Some(&v[0]), new_pin: &v[1], again: &v[2] }
-        };
-        let (actor, now, cost) = (self.actor(), self.now(), self.opts.cost);
-        match accounts::change_own_pin(&mut self.store, actor, cost, &s.user, &change, now) {
-            Ok(()) => {
-                if let Some(sess) = &mut self.session {
-                    sess.user.pin_temporary = false;
-                    sess.must_change_pin = false;
-                }
-                self.go_home();
-                self.say(Msg::PinChanged);
-            }
-            Err(e) => {
-                if let Some(f) = self.form_mut() {
-                    f.clear_secrets();
-                }
-                self.fail(e);
-            }
-        }
-    }
-
-    pub fn logout(&mut self) {
-        let (actor, now) = (self.actor(), self.now());
-        if let Err(e) = accounts::end_session(&mut self.store, actor, "logout", now) {
-            self.fail(e);
-        }
-        self.session = None;
-        self.suspended = None;
-        self.overlay = None;
-        self.purge = true;
-        self.screen = Screen::Login(login_form(""));
-        self.say(Msg::LoggedOut);
+        panel(frame, area, Panel { title: self.title(), intro, form: &self.form, hints }, t, lang);
     }
 }
+
+/// The locked session another user's login ends, as the actor it was.
+pub type Replaced = Option<Actor>;
 
 /// What a panel shows: a title, an intro, a form and hints under it.
 struct Panel<'a> {
@@ -298,39 +270,4 @@ fn login_hints(lang: Lang) -> Vec<String> {
         fill(Msg::HintHide.text(lang), &[&HIDE_KEY.label()]),
         Msg::HintLanguage.text(lang).to_string(),
     ]
-}
-
-pub fn draw_first_run(frame: &mut Frame, area: Rect, form: &Form, t: Theme, lang: Lang) {
-    let intro =
-        vec![Msg::FirstRunIntro.text(lang).to_string(), Msg::PinRule.text(lang).to_string()];
-    let p = Panel { title: Msg::TitleFirstRun, intro, form, hints: login_hints(lang) };
-    panel(frame, area, p, t, lang);
-}
-
-pub fn draw_login(frame: &mut Frame, area: Rect, form: &Form, t: Theme, lang: Lang) {
-    let intro = vec![Msg::TaskForce.text(lang).to_string()];
-    let p = Panel { title: Msg::TitleLogin, intro, form, hints: login_hints(lang) };
-    panel(frame, area, p, t, lang);
-}
-
-pub fn draw_locked(frame: &mut Frame, area: Rect, form: &Form, t: Theme, lang: Lang) {
-    let intro = vec![Msg::LockedIntro.text(lang).to_string()];
-    let p = Panel { title: Msg::TitleLocked, intro, form, hints: login_hints(lang) };
-    panel(frame, area, p, t, lang);
-}
-
-pub fn draw_change_pin(
-    frame: &mut Frame,
-    area: Rect,
-    form: &Form,
-    forced: bool,
-    t: Theme,
-    lang: Lang,
-) {
-    let mut intro = Vec::new();
-    if forced {
-        intro.push(Msg::MustChangePin.text(lang).to_string());
-    }
-    intro.push(Msg::PinRule.text(lang).to_string());
-    panel(frame, area, Panel { title: Msg::TitleChangePin, intro, form, hints: vec![] }, t, lang);
 }

@@ -24,7 +24,6 @@ use unicode_width::UnicodeWidthStr;
 use crate::i18n::{Lang, Msg, fill};
 use crate::ui::app::{App, Confirm, Overlay, Screen};
 use crate::ui::form::{Field, FieldKind, Form};
-use crate::ui::screen::Page;
 use crate::ui::theme::Theme;
 pub use crate::ui::wrap::wrap;
 
@@ -61,26 +60,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if let Some(page) = app.page() {
         page.draw(frame, body, t, app.lang);
     }
-    match &app.screen {
-        Screen::FirstRun(f) => auth::draw_first_run(frame, body, f, t, app.lang),
-        Screen::Login(f) => auth::draw_login(frame, body, f, t, app.lang),
-        Screen::Locked(f) => auth::draw_locked(frame, body, f, t, app.lang),
-        Screen::ChangePin { form, forced } => {
-            auth::draw_change_pin(frame, body, form, *forced, t, app.lang)
-        }
-        Screen::Home(_) => {}
-        Screen::Records(_) => {}
-        Screen::Clients(_) => {}
-        Screen::Screening(_) => {}
-        Screen::Directory(_) => {}
-        Screen::Funds(_) => {}
-        Screen::Reports(_) => {}
-        Screen::Referrals(_) => {}
-        Screen::Staff(_) => {}
-        Screen::Agencies(_) => {}
-        Screen::Settings(_) => {}
-        Screen::Hidden => {}
-    }
+
     status_line(frame, status, app);
     help_bar(frame, bar, app);
     match &app.overlay {
@@ -92,24 +72,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
 
 /// What the screen in front is, in the title bar's words.
 pub fn screen_title(app: &App) -> Msg {
-    match &app.screen {
-        Screen::FirstRun(_) => Msg::TitleFirstRun,
-        Screen::Login(_) => Msg::TitleLogin,
-        Screen::Locked(_) => Msg::TitleLocked,
-        Screen::ChangePin { .. } => Msg::TitleChangePin,
-        Screen::Home(h) => h.title(),
-        Screen::Staff(s) => s.title(),
-        Screen::Agencies(a) => a.title(),
-        Screen::Settings(s) => s.title(),
-        Screen::Records(r) => r.title(),
-        Screen::Clients(c) => c.title(),
-        Screen::Screening(s) => s.title(),
-        Screen::Directory(d) => d.title(),
-        Screen::Referrals(r) => r.title(),
-        Screen::Funds(f) => f.title(),
-        Screen::Reports(r) => r.title(),
-        Screen::Hidden => Msg::AppName,
-    }
+    app.page().map_or(Msg::AppName, |p| p.title())
 }
 
 fn title_bar(frame: &mut Frame, area: Rect, app: &App) {
