@@ -13,7 +13,6 @@ use crate::i18n::{Lang, Msg};
 use crate::store::Store;
 use crate::store::users;
 use crate::ui::effect::{Effect, Route};
-use crate::ui::form::Form;
 use crate::ui::keymap::{self, Action, Binding, Key};
 use crate::ui::screen::{Ctx, Page};
 use crate::ui::screens::agencies::AgencyScreen;
@@ -28,6 +27,7 @@ use crate::ui::screens::screening::ScreeningScreen;
 use crate::ui::screens::settings::SettingsScreen;
 use crate::ui::screens::staff::StaffScreen;
 use crate::ui::theme::Theme;
+use crate::ui::widgets::form::Form;
 
 pub struct Options {
     pub cost: HashCost,

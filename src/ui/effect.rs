@@ -22,8 +22,6 @@ use crate::store::referrals::{Due, Stored};
 use crate::store::screenings::{Report as ScreeningReport, ReportSource};
 use crate::store::users::{Agency, StaffRow};
 use crate::ui::app::Confirm;
-use crate::ui::form::Form;
-use crate::ui::pager::Pager;
 use crate::ui::screen::Ctx;
 use crate::ui::screens::clients::{
     ListRow as ClientRow, Pending as ClientPending, RecordView, TimelineRow,
@@ -33,6 +31,8 @@ use crate::ui::screens::funds::FundView;
 use crate::ui::screens::records::{ListRow, Pending, RecordKind};
 use crate::ui::screens::referrals::Back;
 use crate::ui::screens::screening::Person;
+use crate::ui::widgets::form::Form;
+use crate::ui::widgets::pager::Pager;
 
 /// Where the console can go.
 #[derive(Clone, Debug, PartialEq, Eq)]

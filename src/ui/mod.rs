@@ -5,13 +5,10 @@ pub mod app;
 pub mod drafts;
 pub mod effect;
 pub mod event_loop;
-pub mod form;
 pub mod keymap;
-pub mod pager;
 pub mod screen;
 pub mod screens;
-pub mod scroll;
 pub mod theme;
-pub mod wrap;
+pub mod widgets;
 
 pub use app::{App, Input, Options};

@@ -18,9 +18,9 @@ use crate::i18n::{Lang, Msg};
 use crate::store::users::User;
 use crate::ui::app::Confirm;
 use crate::ui::effect::{Done, Effect};
-use crate::ui::form::Form;
 use crate::ui::keymap::{Action, Binding};
 use crate::ui::theme::Theme;
+use crate::ui::widgets::form::Form;
 
 /// What a screen may know of the session while it updates: read only.
 #[derive(Clone, Debug)]

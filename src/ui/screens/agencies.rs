@@ -10,12 +10,12 @@ use crate::domain::staff::AgencyKind;
 use crate::i18n::{Lang, Msg};
 use crate::store::users::{self, Agency};
 use crate::ui::effect::{Done, Effect, Route};
-use crate::ui::form::{Field, Form};
 use crate::ui::keymap::{self, Action, Binding};
-use crate::ui::pager::{Pager, Select};
 use crate::ui::screen::{Ctx, Page};
 use crate::ui::screens::{block, draw_form};
 use crate::ui::theme::Theme;
+use crate::ui::widgets::form::{Field, Form};
+use crate::ui::widgets::pager::{Pager, Select};
 
 #[derive(Default)]
 pub struct AgencyScreen {

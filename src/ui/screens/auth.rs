@@ -16,11 +16,11 @@ use crate::domain::staff::Role;
 use crate::domain::text::fold_username;
 use crate::i18n::{Lang, Msg, fill};
 use crate::ui::effect::{Done, Effect, Route};
-use crate::ui::form::{Field, Form};
 use crate::ui::keymap::{self, Action, Binding, HIDE_KEY};
 use crate::ui::screen::{Ctx, Page};
 use crate::ui::screens::{block, centered, draw_form, form_height, wrap};
 use crate::ui::theme::Theme;
+use crate::ui::widgets::form::{Field, Form};
 
 /// Which door the screen is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

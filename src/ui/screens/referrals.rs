@@ -14,14 +14,14 @@ use crate::i18n::{Lang, Msg, fill};
 use crate::service::casework;
 use crate::store::referrals::{self as store_referrals, Due, Stored, Subject};
 use crate::ui::effect::{Done, Effect, Route};
-use crate::ui::form::Form;
 use crate::ui::keymap::{self, Action, Binding};
-use crate::ui::pager::{Pager, Select};
 use crate::ui::screen::{Ctx, Page};
 use crate::ui::screens::records::local_day;
 use crate::ui::screens::{block, form_panel, list_footer, wrap};
-use crate::ui::scroll::Scroll;
 use crate::ui::theme::Theme;
+use crate::ui::widgets::form::Form;
+use crate::ui::widgets::pager::{Pager, Select};
+use crate::ui::widgets::scroll::Scroll;
 
 /// Where Esc leads from a referral opened outside the follow-up list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

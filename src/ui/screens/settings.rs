@@ -9,11 +9,11 @@ use crate::auth::accounts;
 use crate::i18n::{Lang, Msg, fill};
 use crate::store::users::{self, IDLE_LOCK_MAX};
 use crate::ui::effect::{Done, Effect, Route};
-use crate::ui::form::{Charset, Field, Form};
 use crate::ui::keymap::{self, Action, Binding};
 use crate::ui::screen::{Ctx, Page};
 use crate::ui::screens::{block, draw_form};
 use crate::ui::theme::Theme;
+use crate::ui::widgets::form::{Charset, Field, Form};
 
 pub struct SettingsScreen {
     pub form: Form,

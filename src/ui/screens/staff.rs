@@ -12,12 +12,12 @@ use crate::i18n::{Lang, Msg};
 use crate::store::users::{self, Agency, StaffRow, User};
 use crate::ui::app::Confirm;
 use crate::ui::effect::{Done, Effect, Route};
-use crate::ui::form::{Field, Form};
 use crate::ui::keymap::{self, Action, Binding};
-use crate::ui::pager::{Pager, Select};
 use crate::ui::screen::{Ctx, Page};
 use crate::ui::screens::{block, draw_form, list_footer};
 use crate::ui::theme::Theme;
+use crate::ui::widgets::form::{Field, Form};
+use crate::ui::widgets::pager::{Pager, Select};
 
 pub enum StaffMode {
     List,

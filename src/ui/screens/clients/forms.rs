@@ -11,12 +11,12 @@ use crate::service::casework::{self, Also};
 use crate::store::clients as store_clients;
 use crate::store::referrals::Subject;
 use crate::ui::effect::{Done, Effect, Route};
-use crate::ui::form::Form;
 use crate::ui::keymap::Action;
-use crate::ui::pager::Select;
 use crate::ui::screen::{Ctx, Page};
 use crate::ui::screens::records::local_day;
 use crate::ui::screens::referrals::Back;
+use crate::ui::widgets::form::Form;
+use crate::ui::widgets::pager::Select;
 
 /// A service or note form brought back from a draft.
 pub(super) fn case_form(name: &str, raw: &Raw, lang: Lang) -> ClientMode {

@@ -7,9 +7,9 @@ use crate::i18n::{Msg, fill};
 use crate::service::casework;
 use crate::store::clients as store_clients;
 use crate::ui::effect::{Done, Effect};
-use crate::ui::form::Form;
-use crate::ui::pager::{Pager, Select};
 use crate::ui::screens::records::local_day;
+use crate::ui::widgets::form::Form;
+use crate::ui::widgets::pager::{Pager, Select};
 
 /// A page of the agency's clients, through the filter.
 pub(super) fn load(filter: Raw, offset: i64, select: Select) -> Effect {

@@ -11,12 +11,12 @@ use crate::domain::record::{Raw, RuntimeOptions};
 use crate::i18n::{Lang, Msg, fill};
 use crate::store::clients::{self as store_clients, NoteVersion, Stored};
 use crate::ui::effect::{Done, Effect};
-use crate::ui::form::Form;
 use crate::ui::keymap::{self, Action, Binding};
-use crate::ui::pager::{Pager, Select};
 use crate::ui::screen::{Ctx, Page};
-use crate::ui::scroll::Scroll;
 use crate::ui::theme::Theme;
+use crate::ui::widgets::form::Form;
+use crate::ui::widgets::pager::{Pager, Select};
+use crate::ui::widgets::scroll::Scroll;
 
 mod forms;
 mod jobs;

@@ -15,8 +15,8 @@ use crate::store::clients::{self as store_clients, NoteVersion};
 use crate::ui::keymap;
 use crate::ui::screen::Page;
 use crate::ui::screens::{block, form_panel, wrap};
-use crate::ui::scroll::Scroll;
 use crate::ui::theme::Theme;
+use crate::ui::widgets::scroll::Scroll;
 
 pub(super) fn draw(frame: &mut Frame, area: Rect, c: &ClientScreen, t: Theme, lang: Lang) {
     match &c.mode {

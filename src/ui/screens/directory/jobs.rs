@@ -7,7 +7,7 @@ use crate::domain::referral;
 use crate::i18n::Msg;
 use crate::store::directory::{self, Filter};
 use crate::ui::effect::{Done, Effect};
-use crate::ui::form::Form;
+use crate::ui::widgets::form::Form;
 
 /// The first page of services for what the box says and the filters, as of search box
 /// revision `rev`.

@@ -19,10 +19,10 @@ use crate::store::directory::{self, Detail, Filter, Hit};
 use crate::store::referrals::Subject;
 use crate::ui::app::Confirm;
 use crate::ui::effect::{Done, Effect, Route};
-use crate::ui::form::{Field, Form};
 use crate::ui::keymap::{self, Action, Binding};
 use crate::ui::screen::{Ctx, Page};
 use crate::ui::theme::Theme;
+use crate::ui::widgets::form::{Field, Form};
 
 mod jobs;
 mod view;

@@ -11,11 +11,11 @@ use crate::i18n::{Lang, Msg};
 use crate::service::ledger;
 use crate::store::funds::{self as store_funds, FundRow, PaymentRow};
 use crate::ui::effect::{Done, Effect, Route};
-use crate::ui::form::Form;
 use crate::ui::keymap::{self, Action, Binding};
-use crate::ui::pager::{Pager, Select};
 use crate::ui::screen::{Ctx, Page};
 use crate::ui::theme::Theme;
+use crate::ui::widgets::form::Form;
+use crate::ui::widgets::pager::{Pager, Select};
 
 mod view;
 

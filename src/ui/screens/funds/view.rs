@@ -42,8 +42,9 @@ fn payment_lines(
         row(Msg::FieldPaidOn, p.paid_on.clone()),
         row(Msg::FieldPayee, p.payee.clone()),
     ];
-    for (i, l) in
-        crate::ui::wrap::wrap(&p.purpose, width.saturating_sub(20).max(10)).into_iter().enumerate()
+    for (i, l) in crate::ui::widgets::wrap::wrap(&p.purpose, width.saturating_sub(20).max(10))
+        .into_iter()
+        .enumerate()
     {
         lines.push(if i == 0 {
             row(Msg::FieldPurpose, l)
@@ -70,7 +71,7 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, f: &FundScreen, t: Theme, lang
         }
         FMode::Approve(p) => {
             let width = area.width.saturating_sub(4) as usize;
-            let question = crate::ui::wrap::wrap(Msg::ApproveQuestion.text(lang), width)
+            let question = crate::ui::widgets::wrap::wrap(Msg::ApproveQuestion.text(lang), width)
                 .into_iter()
                 .map(|l| Line::from(Span::styled(format!(" {l}"), t.key())));
             let after = std::iter::once(Line::raw("")).chain(question).collect();

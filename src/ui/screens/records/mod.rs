@@ -16,11 +16,11 @@ use crate::store::contacts;
 use crate::store::referrals::Subject;
 use crate::store::tips::Scope;
 use crate::ui::effect::{Done, Effect, Route};
-use crate::ui::form::Form;
 use crate::ui::keymap::{self, Action, Binding};
-use crate::ui::pager::{Pager, Select};
 use crate::ui::screen::{Ctx, Page};
 use crate::ui::theme::Theme;
+use crate::ui::widgets::form::Form;
+use crate::ui::widgets::pager::{Pager, Select};
 
 mod kind;
 mod list;

@@ -11,13 +11,13 @@ use crate::i18n::{Lang, Msg};
 use crate::service::reports::{self, Drill, Kind, Period, Rec, Report};
 use crate::store::clients::{self as store_clients, OfClient};
 use crate::ui::effect::{Done, Effect, Route};
-use crate::ui::form::Form;
 use crate::ui::keymap::{self, Action, Binding};
-use crate::ui::pager::{Pager, Select};
 use crate::ui::screen::{Ctx, Page};
 use crate::ui::screens::records::local_day;
 use crate::ui::screens::referrals::Back;
 use crate::ui::theme::Theme;
+use crate::ui::widgets::form::Form;
+use crate::ui::widgets::pager::{Pager, Select};
 
 mod view;
 
@@ -344,7 +344,8 @@ mod tests {
         assert_eq!(r.kind, Kind::Hotline, "the kind changes once the next report is built");
         // A bad period is refused on its fields; nothing is built.
         r.update(Action::Period, &ctx());
-        r.form_mut().unwrap().fields[1] = crate::ui::form::Field::text(Msg::FieldFiscalYear, 4);
+        r.form_mut().unwrap().fields[1] =
+            crate::ui::widgets::form::Field::text(Msg::FieldFiscalYear, 4);
         assert!(matches!(r.update(Action::Submit, &ctx())[..], [Effect::FormErrors(..)]));
     }
 }

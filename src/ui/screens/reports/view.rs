@@ -11,9 +11,9 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph, Sparkline};
 use crate::domain::record::Raw;
 use crate::i18n::{Lang, Msg, fill};
 use crate::service::reports::{self, Kind, Period, Rec, Report};
-use crate::ui::pager::Pager;
 use crate::ui::screens::{block, form_panel, list_footer, titled};
 use crate::ui::theme::Theme;
+use crate::ui::widgets::pager::Pager;
 
 use super::{RMode, ReportScreen};
 

@@ -6,8 +6,8 @@ use crate::domain::fields::{ANSWER, FieldSpec, Kind, Options, YES_NO, format_loc
 use crate::domain::record::{Raw, RuntimeOptions};
 use crate::i18n::{Lang, Msg, fill};
 use crate::store::screenings::{Report, ReportSource};
-use crate::ui::form::Form;
 use crate::ui::keymap::{self, Action, Key};
+use crate::ui::widgets::form::Form;
 
 const MINOR: &[(&str, Msg)] =
     &[("yes", Msg::OptYes), ("no", Msg::OptNo), ("unknown", Msg::OptUnknown)];

@@ -16,10 +16,10 @@ use crate::i18n::{Lang, Msg};
 use crate::service::casework::{self, Consent};
 use crate::store::screenings::{self, Given, Report, ReportSource};
 use crate::ui::effect::{Done, Effect, Route};
-use crate::ui::form::Form;
 use crate::ui::keymap::{self, Action, Binding};
 use crate::ui::screen::{Ctx, Page};
 use crate::ui::theme::Theme;
+use crate::ui::widgets::form::Form;
 
 mod forms;
 mod view;

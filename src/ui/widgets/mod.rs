@@ -1,0 +1,8 @@
+//! The pieces screens are made of: forms (state and drawing), paged lists, scrolled views and
+//! text wrapped at word boundaries.
+
+pub mod form;
+pub mod form_view;
+pub mod pager;
+pub mod scroll;
+pub mod wrap;
