@@ -801,6 +801,26 @@ impl App {
         }
     }
 
+    /// Bring back the user's latest unsaved form, where they left it (false: there is none).
+    pub(crate) fn resume_draft(&mut self) -> bool {
+        let Some(s) = &self.session else { return false };
+        let draft = match crate::store::drafts::latest(self.store.conn(), s.user.id) {
+            Ok(Some(d)) => d,
+            Ok(None) => return false,
+            Err(e) => {
+                self.fail(e);
+                return false;
+            }
+        };
+        let Some(route) = crate::ui::drafts::route(&draft, self.lang) else { return false };
+        self.go(route);
+        let back = self.form().is_some_and(|f| f.dirty);
+        if back {
+            self.say(Msg::DraftRestored);
+        }
+        back
+    }
+
     pub fn logout(&mut self) {
         let (actor, now) = (self.actor(), self.now());
         if let Err(e) = accounts::end_session(&mut self.store, actor, "logout", now) {

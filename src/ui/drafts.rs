@@ -1,76 +1,87 @@
-//! Bringing back the user's latest unsaved form, on the screen it belongs to, where they left
-//! it: a hotline contact or tip, a client's intake, service or note, a referral or a service.
+//! Where a draft belongs: the screen and form an unsaved draft comes back on, exactly where it
+//! was left (a hotline contact or tip, a client's intake, service or note, a referral or a
+//! service). Reading the draft is the app's; this only maps it, so it needs no database.
 
 use crate::domain::record::Raw;
-use crate::i18n::{Msg, fill};
+use crate::i18n::{Lang, Msg, fill};
 use crate::service::hotline;
-use crate::store::drafts;
+use crate::store::drafts::Draft;
 use crate::store::referrals::Subject;
-use crate::ui::app::{App, Screen};
 use crate::ui::effect::Route;
-use crate::ui::screen::Page;
+use crate::ui::screens::clients::Pending as Client;
+use crate::ui::screens::directory::Pending as Dir;
 use crate::ui::screens::records::{Pending, RecordKind};
 
-impl App {
-    /// Resume the user's latest draft, where they left it (false: there is none).
-    pub(crate) fn resume_draft(&mut self) -> bool {
-        let Some(s) = &self.session else { return false };
-        let draft = match drafts::latest(self.store.conn(), s.user.id) {
-            Ok(Some(d)) => d,
-            Ok(None) => return false,
-            Err(e) => {
-                self.fail(e);
-                return false;
-            }
-        };
-        let payload: serde_json::Value = serde_json::from_str(&draft.payload).unwrap_or_default();
-        let raw: Raw = serde_json::from_value(payload["fields"].clone()).unwrap_or_default();
-        let focus = payload["focus"].as_u64().unwrap_or(0) as usize;
-        if draft.form.starts_with("referral") || draft.form == "dir_service" {
-            use crate::ui::screens::directory::Pending as Dir;
-            let (who, pending) = match (draft.form.as_str(), draft.record_id) {
-                ("dir_service", id) => (None, Dir::Service { id, raw, focus }),
-                (name, Some(id)) => {
-                    let Some(service_id) = payload["service_id"].as_i64() else { return false };
-                    let who =
-                        if name == "referral" { Subject::Client(id) } else { Subject::Contact(id) };
-                    (Some(who), Dir::Refer { service_id, raw, focus })
-                }
-                _ => return false,
-            };
-            self.go(Route::DirectoryDraft(who, Box::new(pending)));
-            if self.form().is_some_and(|f| f.dirty) {
-                self.say(Msg::DraftRestored);
-            }
-            return true;
-        }
-        let Some(kind) = RecordKind::parse(&draft.form) else {
-            use crate::ui::screens::clients::Pending as Client;
-            let pending = match (draft.form.as_str(), draft.record_id) {
-                ("client", id) => {
-                    Client::Intake { id, raw, from_contact: None, focus: Some(focus) }
-                }
-                (name, Some(client)) => {
-                    Client::CaseForm { name: name.to_string(), client, raw, focus }
-                }
-                _ => return false,
-            };
-            self.go(Route::ClientForm(Box::new(pending)));
-            if self.form().is_some_and(|f| f.dirty) {
-                self.say(Msg::DraftRestored);
-            }
-            return true;
-        };
+/// The route that brings `draft` back (None: a draft of a kind this console does not know).
+pub fn route(draft: &Draft, lang: Lang) -> Option<Route> {
+    let payload: serde_json::Value = serde_json::from_str(&draft.payload).unwrap_or_default();
+    let raw: Raw = serde_json::from_value(payload["fields"].clone()).unwrap_or_default();
+    let focus = payload["focus"].as_u64().unwrap_or(0) as usize;
+    let (form, record) = (draft.form.as_str(), draft.record_id);
+    if let Some(kind) = RecordKind::parse(form) {
+        // A contact's draft kept its caller identifier only as a keyed hash.
         let caller = hotline::draft_caller(&payload);
-        let note =
-            caller.as_ref().map(|(_, last2)| fill(Msg::CallerKeptHashed.text(self.lang), &[last2]));
+        let note = caller.as_ref().map(|(_, l2)| fill(Msg::CallerKeptHashed.text(lang), &[l2]));
         let pending =
-            Pending { id: draft.record_id, raw: Some(raw), note, caller, draft_focus: Some(focus) };
-        self.go(Route::RecordForm(kind, Box::new(pending)));
-        if !matches!(&self.screen, Screen::Records(r) if r.form().is_some()) {
-            return false;
+            Pending { id: record, raw: Some(raw), note, caller, draft_focus: Some(focus) };
+        return Some(Route::RecordForm(kind, Box::new(pending)));
+    }
+    Some(match (form, record) {
+        ("dir_service", id) => {
+            Route::DirectoryDraft(None, Box::new(Dir::Service { id, raw, focus }))
         }
-        self.say(Msg::DraftRestored);
-        true
+        ("referral" | "referral_contact", Some(id)) => {
+            let service_id = payload["service_id"].as_i64()?;
+            let who = if form == "referral" { Subject::Client(id) } else { Subject::Contact(id) };
+            Route::DirectoryDraft(Some(who), Box::new(Dir::Refer { service_id, raw, focus }))
+        }
+        ("client", id) => Route::ClientForm(Box::new(Client::Intake {
+            id,
+            raw,
+            from_contact: None,
+            focus: Some(focus),
+        })),
+        ("service" | "note", Some(client)) => Route::ClientForm(Box::new(Client::CaseForm {
+            name: form.to_string(),
+            client,
+            raw,
+            focus,
+        })),
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft(form: &str, record_id: Option<i64>, payload: &str) -> Draft {
+        Draft { form: form.into(), record_id, payload: payload.into(), updated_at: String::new() }
+    }
+
+    #[test]
+    fn each_kind_of_draft_has_its_screen_and_focus() {
+        let contact = draft(
+            "contact",
+            None,
+            r#"{"focus":5,"fields":{"notes":"x"},"caller":{"hash":"h","last2":"42"}}"#,
+        );
+        let Some(Route::RecordForm(RecordKind::Contact, p)) = route(&contact, Lang::En) else {
+            panic!("a contact's form")
+        };
+        assert_eq!(p.draft_focus, Some(5));
+        assert_eq!(p.caller, Some(("h".into(), "42".into())));
+        assert!(p.note.unwrap().contains("..42"));
+        let referral = draft("referral", Some(3), r#"{"focus":1,"fields":{},"service_id":8}"#);
+        assert!(matches!(
+            route(&referral, Lang::En),
+            Some(Route::DirectoryDraft(Some(Subject::Client(3)), p))
+                if *p == Dir::Refer { service_id: 8, raw: Raw::new(), focus: 1 }
+        ));
+        let broken = draft("referral", Some(3), r#"{"focus":1,"fields":{}}"#);
+        assert_eq!(route(&broken, Lang::En), None, "a referral draft names its service");
+        let note = draft("note", Some(4), r#"{"focus":0,"fields":{"body":"b"}}"#);
+        assert!(matches!(route(&note, Lang::En), Some(Route::ClientForm(_))));
+        assert_eq!(route(&draft("mystery", None, "{}"), Lang::En), None);
     }
 }
