@@ -14,18 +14,20 @@ use crate::store::Store;
 use crate::store::users;
 use crate::ui::effect::{Effect, Route};
 use crate::ui::keymap::{self, Action, Binding, Key};
+pub use crate::ui::screen::Screen;
 use crate::ui::screen::{Ctx, Page};
 use crate::ui::screens::agencies::AgencyScreen;
 use crate::ui::screens::auth::AuthScreen;
 use crate::ui::screens::clients::{ClientScreen, Pending as ClientPending};
 use crate::ui::screens::directory::DirectoryScreen;
-use crate::ui::screens::home::HomeScreen;
 use crate::ui::screens::records::RecordScreen;
 use crate::ui::screens::records::{Pending, RecordKind};
 use crate::ui::screens::referrals::ReferralScreen;
 use crate::ui::screens::screening::ScreeningScreen;
 use crate::ui::screens::settings::SettingsScreen;
 use crate::ui::screens::staff::StaffScreen;
+pub use crate::ui::status::Status;
+use crate::ui::status::{self, Said, field_of};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::form::Form;
 
@@ -45,78 +47,6 @@ pub enum Input {
     Resize,
 }
 
-pub enum Screen {
-    FirstRun(AuthScreen),
-    Login(AuthScreen),
-    /// The session is kept; its user (or another, which ends it) must enter a PIN.
-    Locked(AuthScreen),
-    ChangePin(AuthScreen),
-    Home(Box<HomeScreen>),
-    Staff(StaffScreen),
-    Agencies(AgencyScreen),
-    Settings(SettingsScreen),
-    /// The hotline log or the tips.
-    Records(RecordScreen),
-    /// Clients and their case records.
-    Clients(Box<ClientScreen>),
-    /// A screening being run (or read).
-    Screening(Box<ScreeningScreen>),
-    /// The resource directory.
-    Directory(Box<DirectoryScreen>),
-    /// Referrals: the follow-up list, one referral, its status.
-    Referrals(Box<ReferralScreen>),
-    /// Funds and their payments.
-    Funds(Box<crate::ui::screens::funds::FundScreen>),
-    /// Reports for funders.
-    Reports(Box<crate::ui::screens::reports::ReportScreen>),
-    /// Nothing on screen at all (quick hide).
-    Hidden,
-}
-
-impl Screen {
-    /// The screen as its `Page` (nothing is on screen after a quick hide).
-    pub fn page(&self) -> Option<&dyn Page> {
-        Some(match self {
-            Screen::FirstRun(a) | Screen::Login(a) | Screen::Locked(a) | Screen::ChangePin(a) => a,
-            Screen::Home(h) => h.as_ref(),
-            Screen::Settings(s) => s,
-            Screen::Agencies(a) => a,
-            Screen::Staff(s) => s,
-            Screen::Funds(f) => f.as_ref(),
-            Screen::Referrals(r) => r.as_ref(),
-            Screen::Reports(r) => r.as_ref(),
-            Screen::Screening(s) => s.as_ref(),
-            Screen::Records(r) => r,
-            Screen::Directory(d) => d.as_ref(),
-            Screen::Clients(c) => c.as_ref(),
-            Screen::Hidden => return None,
-        })
-    }
-
-    pub fn page_mut(&mut self) -> Option<&mut dyn Page> {
-        Some(match self {
-            Screen::FirstRun(a) | Screen::Login(a) | Screen::Locked(a) | Screen::ChangePin(a) => a,
-            Screen::Home(h) => h.as_mut(),
-            Screen::Settings(s) => s,
-            Screen::Agencies(a) => a,
-            Screen::Staff(s) => s,
-            Screen::Funds(f) => f.as_mut(),
-            Screen::Referrals(r) => r.as_mut(),
-            Screen::Reports(r) => r.as_mut(),
-            Screen::Screening(s) => s.as_mut(),
-            Screen::Records(r) => r,
-            Screen::Directory(d) => d.as_mut(),
-            Screen::Clients(c) => c.as_mut(),
-            Screen::Hidden => return None,
-        })
-    }
-
-    /// The form this screen shows, if it shows one.
-    pub fn form(&self) -> Option<&Form> {
-        self.page().and_then(|p| p.form())
-    }
-}
-
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Confirm {
     /// Leave the program although something typed is not saved.
@@ -132,23 +62,6 @@ pub enum Confirm {
 pub enum Overlay {
     Help,
     Confirm(Confirm),
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Status {
-    pub text: String,
-    pub error: bool,
-}
-
-/// Where the status line's text was said, so that it never outlives what it speaks of: a
-/// notice belongs to the screen it was made on; an error about a form's fields goes once one
-/// of them is fixed; another error on a form, once the form changes; an error with no form in
-/// front was about the last key, and the next key clears it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct Said {
-    screen: (std::mem::Discriminant<Screen>, Msg),
-    /// The form in front then: its revision and how many of its fields showed an error.
-    form: Option<(u64, usize)>,
 }
 
 pub struct App {
@@ -344,25 +257,11 @@ impl App {
 
     /// After a key: remember where a new status was said, or clear one that no longer holds.
     fn settle_status(&mut self, before: Option<Status>) {
-        let screen = self.screen_key();
-        let form = self.form().map(|f| (f.revision, f.error_count()));
-        // New this key, or said outside a key (by the loop, say a search that failed).
-        if self.status != before || self.said.is_none() {
-            self.said = self.status.as_ref().map(|_| Said { screen, form });
-            return;
-        }
-        let (Some(status), Some(said)) = (&self.status, &self.said) else { return };
-        let stale = said.screen != screen
-            || (status.error
-                && match (said.form, form) {
-                    (Some((_, errors)), Some((_, now))) if errors > 0 => now < errors,
-                    (Some((revision, _)), Some((now, _))) => now != revision,
-                    _ => true,
-                });
-        if stale {
-            self.status = None;
-            self.said = None;
-        }
+        let now = Said {
+            screen: self.screen_key(),
+            form: self.form().map(|f| (f.revision, f.error_count())),
+        };
+        status::settle(&mut self.status, &mut self.said, before, now);
     }
 
     /// Keep whatever form is in front as a draft, if it changed since it was last kept.
@@ -857,19 +756,4 @@ impl App {
             self.idle_minutes = m;
         }
     }
-}
-
-/// The form field an error is about.
-fn field_of(msg: Msg) -> Option<Msg> {
-    use Msg::*;
-    Some(match msg {
-        PinLength | PinNotDigits | PinAllSame | PinSequence | PinRepeats | PinYearLike
-        | PinCommon | PinOwnDigits | ErrPinUnchanged => FieldNewPin,
-        PinMismatch => FieldPinAgain,
-        ErrCurrentPinWrong => FieldCurrentPin,
-        ErrUsernameForm | ErrUsernameTaken => FieldUsername,
-        ErrAgencyExists => FieldAgency,
-        ErrIdleRange => FieldIdleMinutes,
-        _ => return None,
-    })
 }

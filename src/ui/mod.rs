@@ -8,6 +8,7 @@ pub mod event_loop;
 pub mod keymap;
 pub mod screen;
 pub mod screens;
+pub mod status;
 pub mod theme;
 pub mod widgets;
 

@@ -19,6 +19,16 @@ use crate::store::users::User;
 use crate::ui::app::Confirm;
 use crate::ui::effect::{Done, Effect};
 use crate::ui::keymap::{Action, Binding};
+use crate::ui::screens::agencies::AgencyScreen;
+use crate::ui::screens::auth::AuthScreen;
+use crate::ui::screens::clients::ClientScreen;
+use crate::ui::screens::directory::DirectoryScreen;
+use crate::ui::screens::home::HomeScreen;
+use crate::ui::screens::records::RecordScreen;
+use crate::ui::screens::referrals::ReferralScreen;
+use crate::ui::screens::screening::ScreeningScreen;
+use crate::ui::screens::settings::SettingsScreen;
+use crate::ui::screens::staff::StaffScreen;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::form::Form;
 
@@ -85,6 +95,78 @@ pub trait Page {
         Vec::new()
     }
     fn draw(&self, frame: &mut Frame, area: Rect, t: Theme, lang: Lang);
+}
+
+pub enum Screen {
+    FirstRun(AuthScreen),
+    Login(AuthScreen),
+    /// The session is kept; its user (or another, which ends it) must enter a PIN.
+    Locked(AuthScreen),
+    ChangePin(AuthScreen),
+    Home(Box<HomeScreen>),
+    Staff(StaffScreen),
+    Agencies(AgencyScreen),
+    Settings(SettingsScreen),
+    /// The hotline log or the tips.
+    Records(RecordScreen),
+    /// Clients and their case records.
+    Clients(Box<ClientScreen>),
+    /// A screening being run (or read).
+    Screening(Box<ScreeningScreen>),
+    /// The resource directory.
+    Directory(Box<DirectoryScreen>),
+    /// Referrals: the follow-up list, one referral, its status.
+    Referrals(Box<ReferralScreen>),
+    /// Funds and their payments.
+    Funds(Box<crate::ui::screens::funds::FundScreen>),
+    /// Reports for funders.
+    Reports(Box<crate::ui::screens::reports::ReportScreen>),
+    /// Nothing on screen at all (quick hide).
+    Hidden,
+}
+
+impl Screen {
+    /// The screen as its `Page` (nothing is on screen after a quick hide).
+    pub fn page(&self) -> Option<&dyn Page> {
+        Some(match self {
+            Screen::FirstRun(a) | Screen::Login(a) | Screen::Locked(a) | Screen::ChangePin(a) => a,
+            Screen::Home(h) => h.as_ref(),
+            Screen::Settings(s) => s,
+            Screen::Agencies(a) => a,
+            Screen::Staff(s) => s,
+            Screen::Funds(f) => f.as_ref(),
+            Screen::Referrals(r) => r.as_ref(),
+            Screen::Reports(r) => r.as_ref(),
+            Screen::Screening(s) => s.as_ref(),
+            Screen::Records(r) => r,
+            Screen::Directory(d) => d.as_ref(),
+            Screen::Clients(c) => c.as_ref(),
+            Screen::Hidden => return None,
+        })
+    }
+
+    pub fn page_mut(&mut self) -> Option<&mut dyn Page> {
+        Some(match self {
+            Screen::FirstRun(a) | Screen::Login(a) | Screen::Locked(a) | Screen::ChangePin(a) => a,
+            Screen::Home(h) => h.as_mut(),
+            Screen::Settings(s) => s,
+            Screen::Agencies(a) => a,
+            Screen::Staff(s) => s,
+            Screen::Funds(f) => f.as_mut(),
+            Screen::Referrals(r) => r.as_mut(),
+            Screen::Reports(r) => r.as_mut(),
+            Screen::Screening(s) => s.as_mut(),
+            Screen::Records(r) => r,
+            Screen::Directory(d) => d.as_mut(),
+            Screen::Clients(c) => c.as_mut(),
+            Screen::Hidden => return None,
+        })
+    }
+
+    /// The form this screen shows, if it shows one.
+    pub fn form(&self) -> Option<&Form> {
+        self.page().and_then(|p| p.form())
+    }
 }
 
 /// What the screens' state tests share: a context with or without a person logged in.
