@@ -6,6 +6,7 @@ mod common;
 
 use common::*;
 use intake::auth::{Actor, accounts};
+use intake::cli::report::{Format, render};
 use intake::domain::client::{self, Client, ServiceEntry};
 use intake::domain::contact::{self, Contact};
 use intake::domain::fund::{Fund, Payment};
@@ -17,7 +18,7 @@ use intake::i18n::Lang;
 use intake::service::casework::{self, Also};
 use intake::service::hotline::{self, Who};
 use intake::service::ledger;
-use intake::service::reports::{self, Format, Kind, Period, Report};
+use intake::service::reports::{self, Kind, Period, Report};
 use intake::store::Store;
 use intake::store::directory::{self, NewService};
 use intake::store::referrals::Subject;
@@ -420,24 +421,24 @@ fn services_screenings_referrals_tips_and_funds() {
 fn shared_output_hides_small_counts_and_is_safe_in_a_spreadsheet() {
     let w = world();
     let r = build(&w, Kind::Hotline, state(2026));
-    let table = reports::render(&r, Format::Table, true, Lang::En).unwrap();
+    let table = render(&r, Format::Table, true, Lang::En).unwrap();
     assert!(table.contains("<11") && !table.contains(" 5\n"), "{table}");
-    let csv = reports::render(&r, Format::Csv, true, Lang::En).unwrap();
+    let csv = render(&r, Format::Csv, true, Lang::En).unwrap();
     assert!(csv.lines().all(|l| !l.contains(",=") && !l.contains(",+") && !l.contains(",@")));
     assert!(csv.contains("incoming_chat,Incoming chats,0"), "zero is not suppressed: {csv}");
     let json: serde_json::Value =
-        serde_json::from_str(&reports::render(&r, Format::Json, true, Lang::En).unwrap()).unwrap();
+        serde_json::from_str(&render(&r, Format::Json, true, Lang::En).unwrap()).unwrap();
     assert_eq!(json["sections"][0]["figures"][0]["value"], "<11");
-    let full = reports::render(&r, Format::Table, false, Lang::En).unwrap();
+    let full = render(&r, Format::Table, false, Lang::En).unwrap();
     assert!(!full.contains("<11"));
     // Money resting on few payments is hidden too.
     let r = build(&w, Kind::Funds, state(2026));
-    let shared = reports::render(&r, Format::Csv, true, Lang::En).unwrap();
+    let shared = render(&r, Format::Csv, true, Lang::En).unwrap();
     assert!(!shared.contains("1500.00"), "{shared}");
     // No caller identifiers, ever.
     for kind in Kind::ALL {
         let r = build(&w, kind, state(2026));
-        let text = reports::render(&r, Format::Json, false, Lang::En).unwrap();
+        let text = render(&r, Format::Json, false, Lang::En).unwrap();
         assert!(!text.contains("5055550101") && !text.contains("0101"), "{text}");
     }
 }

@@ -13,6 +13,7 @@ macro_rules! put {
 
 pub mod money;
 pub mod records;
+pub mod report;
 
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::PathBuf;

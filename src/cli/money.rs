@@ -129,14 +129,14 @@ pub fn report(store: &Store, a: &ReportArgs, lang: Lang) -> Result<()> {
         ]
     };
     let format = match a.format {
-        ListFormat::Table => reports::Format::Table,
-        ListFormat::Csv => reports::Format::Csv,
-        ListFormat::Json => reports::Format::Json,
+        ListFormat::Table => crate::cli::report::Format::Table,
+        ListFormat::Csv => crate::cli::report::Format::Csv,
+        ListFormat::Json => crate::cli::report::Format::Json,
     };
     for (i, k) in kinds.into_iter().enumerate() {
         let r = reports::build(store.conn(), &u, k, period, lang)?;
-        let mut text = reports::render(&r, format, a.shareable, lang)?;
-        if i > 0 && matches!(format, reports::Format::Csv) {
+        let mut text = crate::cli::report::render(&r, format, a.shareable, lang)?;
+        if i > 0 && matches!(format, crate::cli::report::Format::Csv) {
             // One header for the whole file.
             text = text.split_once('\n').map(|(_, rest)| rest.to_string()).unwrap_or_default();
         } else if i > 0 {

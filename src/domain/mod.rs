@@ -9,6 +9,7 @@ pub mod fields;
 pub mod fund;
 pub mod record;
 pub mod referral;
+pub mod report;
 pub mod reporting;
 pub mod screening;
 pub mod staff;

@@ -22,6 +22,15 @@ pub fn show(ts: Timestamp) -> String {
     ts.to_zoned_datetime(denver()).strftime("%Y-%m-%d %H:%M").to_string()
 }
 
+/// The stored instant of local (America/Denver) midnight starting day `d`.
+pub fn day_start(d: jiff::civil::Date) -> String {
+    let ts = denver()
+        .to_ambiguous_timestamp(d.to_datetime(jiff::civil::Time::midnight()))
+        .compatible()
+        .unwrap_or_default();
+    to_db(ts)
+}
+
 /// The local (America/Denver) day of a time.
 pub fn local_day(now: Timestamp) -> jiff::civil::Date {
     now.to_zoned_datetime(denver()).date()

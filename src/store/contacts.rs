@@ -175,14 +175,7 @@ pub struct Filter {
     pub follow_up_due_by: Option<Date>,
 }
 
-/// The first instant of a local day, in the stored form.
-pub fn day_start(d: Date) -> String {
-    let ts = crate::domain::time::denver()
-        .to_ambiguous_timestamp(d.to_datetime(jiff::civil::Time::midnight()))
-        .compatible()
-        .unwrap_or_default();
-    time::to_db(ts)
-}
+pub use crate::domain::time::day_start;
 
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Row {

@@ -14,6 +14,7 @@ pub mod keyfile;
 pub mod migrate;
 pub mod paths;
 pub mod referrals;
+pub mod reports;
 pub mod screenings;
 pub mod tips;
 pub mod users;

@@ -1,0 +1,91 @@
+//! A report as text for the command line: an aligned table, CSV (formula-safe) or JSON, with
+//! small counts hidden when the output is to be shared.
+
+use crate::domain::report::{Report, SMALL, Value, show};
+use crate::error::{Error, Result};
+use crate::i18n::{Lang, Msg, fill};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Table,
+    Csv,
+    Json,
+}
+
+/// The report as text: an aligned table, CSV (formula-safe) or JSON.
+pub fn render(r: &Report, format: Format, shareable: bool, lang: Lang) -> Result<String> {
+    let title = r.kind.title().text(lang);
+    let period =
+        fill(Msg::RepPeriod.text(lang), &[&r.period.from.to_string(), &r.period.to.to_string()]);
+    match format {
+        Format::Table => {
+            let mut out = format!("{title}  {period}\n");
+            for s in &r.sections {
+                out.push_str(&format!("\n{}\n", s.title.text(lang)));
+                if s.figures.is_empty() {
+                    out.push_str(&format!("  {}\n", Msg::RepNothing.text(lang)));
+                }
+                for f in &s.figures {
+                    out.push_str(&format!("  {:<44} {:>14}\n", f.label, show(f, shareable)));
+                }
+            }
+            Ok(out)
+        }
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(Vec::new());
+            let err = |e: csv::Error| Error::user_with(Msg::ErrCsvRead, &["-", &e.to_string()]);
+            w.write_record(["report", "from", "to", "section", "key", "label", "value"])
+                .map_err(err)?;
+            for s in &r.sections {
+                for f in &s.figures {
+                    let cells = [
+                        r.kind.id().to_string(),
+                        r.period.from.to_string(),
+                        r.period.to.to_string(),
+                        s.key.to_string(),
+                        f.key.clone(),
+                        f.label.clone(),
+                        show(f, shareable),
+                    ];
+                    w.write_record(cells.iter().map(|c| crate::domain::text::csv_safe(c)))
+                        .map_err(err)?;
+                }
+            }
+            let bytes = w
+                .into_inner()
+                .map_err(|e| Error::user_with(Msg::ErrCsvRead, &["-", &e.to_string()]))?;
+            Ok(String::from_utf8_lossy(&bytes).into_owned())
+        }
+        Format::Json => {
+            let sections: Vec<serde_json::Value> = r
+                .sections
+                .iter()
+                .map(|s| {
+                    serde_json::json!({
+                        "key": s.key,
+                        "title": s.title.text(lang),
+                        "figures": s.figures.iter().map(|f| serde_json::json!({
+                            "key": f.key,
+                            "label": f.label,
+                            "value": match f.value {
+                                _ if shareable && f.n > 0 && f.n < SMALL => serde_json::json!(format!("<{SMALL}")),
+                                Value::Count(n) => serde_json::json!(n),
+                                Value::Cents(c) => serde_json::json!({ "cents": c }),
+                                Value::Days(d) => serde_json::json!(d),
+                            },
+                        })).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            let v = serde_json::json!({
+                "report": r.kind.id(),
+                "title": title,
+                "from": r.period.from.to_string(),
+                "to": r.period.to.to_string(),
+                "shareable": shareable,
+                "sections": sections,
+            });
+            Ok(format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default()))
+        }
+    }
+}

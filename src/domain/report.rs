@@ -1,0 +1,187 @@
+//! Reports as plain data: which report, over which period, the figures in sections (each with
+//! the query of the records behind it), and how a figure shows (small counts hidden when
+//! shared). Counting them is the store's (store::reports); checking who may is the service's.
+
+use jiff::civil::Date;
+
+use crate::domain::fund;
+use crate::domain::time::day_start;
+use crate::i18n::Msg;
+
+/// Cells under this are shown as "<11" in anything shared.
+pub const SMALL: i64 = 11;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Hotline,
+    Clients,
+    Services,
+    Screenings,
+    Referrals,
+    Tips,
+    Funds,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 7] = [
+        Kind::Hotline,
+        Kind::Clients,
+        Kind::Services,
+        Kind::Screenings,
+        Kind::Referrals,
+        Kind::Tips,
+        Kind::Funds,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Kind::Hotline => "hotline",
+            Kind::Clients => "clients",
+            Kind::Services => "services",
+            Kind::Screenings => "screenings",
+            Kind::Referrals => "referrals",
+            Kind::Tips => "tips",
+            Kind::Funds => "funds",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.id() == s.trim().to_ascii_lowercase())
+    }
+
+    pub fn title(self) -> Msg {
+        match self {
+            Kind::Hotline => Msg::RepHotline,
+            Kind::Clients => Msg::RepClients,
+            Kind::Services => Msg::RepServices,
+            Kind::Screenings => Msg::RepScreenings,
+            Kind::Referrals => Msg::RepReferrals,
+            Kind::Tips => Msg::RepTips,
+            Kind::Funds => Msg::RepFunds,
+        }
+    }
+}
+
+/// A span of local days, both ends included.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Period {
+    pub from: Date,
+    pub to: Date,
+}
+
+impl Period {
+    /// A fiscal year named by the year it ends (state: July-June; federal: October-September).
+    pub fn fiscal_year(year: i16, federal: bool) -> Option<Period> {
+        fund::fiscal_year(year, federal).map(|(from, to)| Period { from, to })
+    }
+
+    /// Quarter 1 to 4 of a fiscal year.
+    pub fn quarter(year: i16, federal: bool, q: i8) -> Option<Period> {
+        let fy = Period::fiscal_year(year, federal)?;
+        if !(1..=4).contains(&q) {
+            return None;
+        }
+        let from = fy.from.checked_add(jiff::Span::new().months(3 * (q as i64 - 1))).ok()?;
+        let to = from.checked_add(jiff::Span::new().months(3)).ok()?.yesterday().ok()?;
+        Some(Period { from, to })
+    }
+
+    pub fn range(from: Date, to: Date) -> Option<Period> {
+        (from <= to).then_some(Period { from, to })
+    }
+
+    /// The stored (UTC) instants the period runs between: local midnight of its first day, and
+    /// local midnight after its last.
+    pub fn instants(&self) -> (String, String) {
+        (day_start(self.from), day_start(self.to.tomorrow().unwrap_or(self.to)))
+    }
+
+    /// The months it touches: (label, first day, last day), the first and last cut to the period.
+    pub fn months(&self) -> Vec<(String, Date, Date)> {
+        let mut out = Vec::new();
+        let mut start = self.from;
+        while start <= self.to {
+            let next =
+                start.first_of_month().checked_add(jiff::Span::new().months(1)).unwrap_or(self.to);
+            let end = next.yesterday().unwrap_or(next).min(self.to);
+            out.push((start.strftime("%Y-%m").to_string(), start, end));
+            start = next;
+        }
+        out
+    }
+}
+
+/// What kind of record a figure counts (and its drill-down lists).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rec {
+    Contact,
+    Client,
+    Service,
+    Screening,
+    Referral,
+    Tip,
+    Payment,
+}
+
+/// A value bound to a query.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Param {
+    Int(i64),
+    Text(String),
+}
+
+/// The query listing the records behind a figure, with its bound values.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Drill {
+    pub rec: Rec,
+    pub sql: String,
+    pub values: Vec<Param>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Value {
+    Count(i64),
+    Cents(i64),
+    /// Days, as a median (None: nothing to take it of).
+    Days(Option<f64>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figure {
+    /// A stable key (an option id) for files; the label is in the user's language.
+    pub key: String,
+    pub label: String,
+    pub value: Value,
+    /// How many records stand behind it (what decides suppression when shared).
+    pub n: i64,
+    pub drill: Option<Drill>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Section {
+    pub key: &'static str,
+    pub title: Msg,
+    pub figures: Vec<Figure>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report {
+    pub kind: Kind,
+    pub period: Period,
+    pub sections: Vec<Section>,
+    /// The report's main count by month, for the chart.
+    pub monthly: Vec<(String, i64)>,
+}
+
+/// A value as shown: counts as numbers, money in dollars, days to one decimal. Shared output
+/// shows counts from 1 to 10 (and money resting on so few payments) as "<11".
+pub fn show(f: &Figure, shareable: bool) -> String {
+    let small = shareable && f.n > 0 && f.n < SMALL;
+    match f.value {
+        Value::Count(_) | Value::Cents(_) if small => format!("<{SMALL}"),
+        Value::Count(n) => n.to_string(),
+        Value::Cents(c) => format!("${}", crate::domain::fields::format_cents(c)),
+        Value::Days(Some(d)) => format!("{d:.1}"),
+        Value::Days(None) => "-".into(),
+    }
+}

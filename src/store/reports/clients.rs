@@ -1,0 +1,129 @@
+//! People served: new and continuing, by age at intake, gender, race, citizenship and more.
+
+use rusqlite::types::Value as Sql;
+
+use super::{Base, Scope, dim, labelled, section, text};
+use crate::domain::client;
+use crate::domain::report::{Figure, Rec, Section, Value};
+use crate::error::Result;
+use crate::i18n::Msg;
+
+/// The sections of the report, added to `sections`; the months' counts for the chart.
+pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(String, i64)>> {
+    let (conn, period, lang) = (s.conn, s.period, s.lang);
+    let (agency, d0, d1) = (s.agency.clone(), s.d0.clone(), s.d1.clone());
+    let monthly = {
+        // Served in the period: taken in, or given a service, within it (each found by its
+        // index, then only those clients read).
+        let b = Base {
+            rec: Rec::Client,
+            from: "clients k",
+            id: "k.id",
+            cond: "k.id IN (SELECT id FROM clients WHERE agency_id = ? AND intake_on BETWEEN ? AND ?
+                   UNION SELECT client_id FROM services WHERE agency_id = ? AND delivered_on BETWEEN ? AND ?)"
+                .into(),
+            values: vec![agency.clone(), text(&d0), text(&d1), agency, text(&d0), text(&d1)],
+        };
+        let age = "CASE WHEN k.birth_date IS NOT NULL THEN
+                CASE WHEN date(k.birth_date, '+18 years') > k.intake_on THEN 'minor' ELSE 'adult' END
+             WHEN k.age IS NOT NULL THEN CASE WHEN k.age < 18 THEN 'minor' ELSE 'adult' END
+             WHEN k.age_range IN ('under_12', '12_17') THEN 'minor'
+             WHEN k.age_range IS NULL OR k.age_range IN ('declined', 'unknown') THEN 'not_reported'
+             ELSE 'adult' END";
+        let ages: &'static [(&'static str, Msg)] = &[
+            ("adult", Msg::RepAdult),
+            ("minor", Msg::RepMinor),
+            ("not_reported", Msg::RepNotReported),
+        ];
+        let areas = |a: &str| {
+            crate::domain::fields::option_list(crate::domain::fields::Options::Areas, lang)
+                .into_iter()
+                .find(|(id, _)| id == a)
+                .map(|(_, l)| l)
+                .unwrap_or_else(|| a.to_string())
+        };
+        let mut new_dim = dim(
+            "new",
+            Msg::RepTotals,
+            "CASE WHEN k.intake_on >= ? THEN 'new' ELSE 'continuing' END",
+            |x: &str| x.to_string(),
+        );
+        new_dim.params.push(text(&d0));
+        let dims = [
+            new_dim,
+            dim("age", Msg::RepAgeAtIntake, age, labelled(ages, lang)),
+            dim("gender", Msg::FieldGender, "k.gender", labelled(client::GENDERS, lang)),
+            dim(
+                "trafficking_type",
+                Msg::FieldTraffickingType,
+                "k.trafficking_type",
+                labelled(client::TRAFFICKING, lang),
+            ),
+            dim(
+                "citizenship",
+                Msg::FieldCitizenship,
+                "k.citizenship",
+                labelled(client::CITIZENSHIP, lang),
+            ),
+            dim("area", Msg::FieldArea, "k.area", areas),
+            dim(
+                "referral_source",
+                Msg::FieldReferralSource,
+                "k.referral_source",
+                labelled(client::REFERRAL_SOURCES, lang),
+            ),
+        ];
+        let cube = b.cube(conn, &dims, Some((&period, "k.intake_on", false)))?;
+        let count = |which: &str| -> i64 {
+            cube.rows.iter().filter(|(k, _)| k[0].as_deref() == Some(which)).map(|(_, n)| n).sum()
+        };
+        let (new, continuing) = (count("new"), count("continuing"));
+        let figure = |key: &str, m: Msg, n: i64, extra: &str, values: Vec<Sql>| Figure {
+            key: key.into(),
+            label: m.text(lang).into(),
+            value: Value::Count(n),
+            n,
+            drill: Some(b.drill("", extra, values)),
+        };
+        sections.push(section(
+            "totals",
+            Msg::RepTotals,
+            vec![
+                figure("served", Msg::RepServed, cube.total, "", vec![]),
+                figure("new", Msg::RepNew, new, " AND k.intake_on >= ?", vec![text(&d0)]),
+                figure(
+                    "continuing",
+                    Msg::RepContinuing,
+                    continuing,
+                    " AND k.intake_on < ?",
+                    vec![text(&d0)],
+                ),
+            ],
+        ));
+        let mut parts = cube.sections.into_iter().skip(1);
+        sections.extend(parts.by_ref().take(4));
+        sections.push(section(
+            "race",
+            Msg::FieldRace,
+            b.breakdown(conn, ", json_each(k.race) j", "j.value", &labelled(client::RACES, lang))?,
+        ));
+        sections.extend(parts);
+        // The chart: intakes (new clients) by month.
+        let last = dims.len();
+        cube.monthly
+            .iter()
+            .enumerate()
+            .map(|(m, (label, _))| {
+                let n = cube
+                    .rows
+                    .iter()
+                    .filter(|(k, _)| k[0].as_deref() == Some("new"))
+                    .filter(|(k, _)| k[last].as_deref() == Some(m.to_string().as_str()))
+                    .map(|(_, n)| n)
+                    .sum();
+                (label.clone(), n)
+            })
+            .collect()
+    };
+    Ok(monthly)
+}

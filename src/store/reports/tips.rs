@@ -1,0 +1,47 @@
+//! Tips received, by source, category and status.
+
+use rusqlite::types::Value as Sql;
+
+use super::{Base, Scope, dim, labelled, section, text};
+use crate::domain::report::{Figure, Rec, Section, Value};
+use crate::domain::tip;
+use crate::error::Result;
+use crate::i18n::Msg;
+use crate::store::tips::Scope as TipScope;
+
+/// The sections of the report, added to `sections`; the months' counts for the chart.
+pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(String, i64)>> {
+    let (conn, user, period, lang) = (s.conn, s.user, s.period, s.lang);
+    let (_agency, t0, t1, _d0, _d1) =
+        (s.agency.clone(), s.t0.clone(), s.t1.clone(), s.d0.clone(), s.d1.clone());
+    let monthly = {
+        let (scope, mut values) = match TipScope::of(user) {
+            TipScope::All => ("1 = 1".to_string(), vec![]),
+            TipScope::ReferredTo(a) => ("t.referred_to = ?".to_string(), vec![Sql::Integer(a)]),
+        };
+        values.extend([text(&t0), text(&t1)]);
+        let b = Base {
+            rec: Rec::Tip,
+            from: "tips t",
+            id: "t.id",
+            cond: format!("{scope} AND t.received_at >= ? AND t.received_at < ?"),
+            values,
+        };
+        let dims = [
+            dim("source", Msg::FieldSource, "t.source", labelled(tip::SOURCES, lang)),
+            dim("category", Msg::FieldCategory, "t.category", labelled(tip::CATEGORIES, lang)),
+        ];
+        let cube = b.cube(conn, &dims, Some((&period, "t.received_at", true)))?;
+        let total = Figure {
+            key: "tips".into(),
+            label: Msg::RepTipsReceived.text(lang).into(),
+            value: Value::Count(cube.total),
+            n: cube.total,
+            drill: Some(b.drill("", "", vec![])),
+        };
+        sections.push(section("totals", Msg::RepTotals, vec![total]));
+        sections.extend(cube.sections);
+        cube.monthly
+    };
+    Ok(monthly)
+}
