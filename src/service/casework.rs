@@ -334,32 +334,18 @@ pub struct Opened {
 }
 
 pub fn open_screening(store: &mut Store, who: Who, id: i64) -> Result<Opened> {
-    let u = who.user;
-    type Row = (i64, Option<String>, String, Option<i64>, Option<i64>, String);
-    let row: Option<Row> = store
-        .conn()
-        .query_row(
-            "SELECT tool, closed_at, minor, client_id, contact_id, language FROM screenings
-             WHERE id = ?1 AND agency_id = ?2",
-            rusqlite::params![id, u.agency_id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
-        )
-        .map(Some)
-        .or_else(|e| {
-            if matches!(e, rusqlite::Error::QueryReturnedNoRows) { Ok(None) } else { Err(e) }
-        })?;
-    let (tool_row, closed, minor, client_id, contact_id, language) =
-        row.ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))?;
+    let h = screenings::header(store.conn(), who.user.agency_id, id)?
+        .ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))?;
     let source = store.source().to_string();
     store.write(|tx| audit_in(tx, &source, who, "screening_view", id))?;
     Ok(Opened {
-        tool: screenings::tool(store.conn(), tool_row)?,
+        tool: screenings::tool(store.conn(), h.tool_row)?,
         answers: screenings::answers(store.conn(), id)?,
-        closed: closed.is_some(),
-        minor,
-        client_id,
-        contact_id,
-        language,
+        closed: h.closed,
+        minor: h.minor,
+        client_id: h.client_id,
+        contact_id: h.contact_id,
+        language: h.language,
     })
 }
 
@@ -371,13 +357,7 @@ pub fn earlier_answers(
     except: i64,
     tool: &Tool,
 ) -> Result<std::collections::HashMap<String, Answer>> {
-    let mut stmt = store.conn().prepare_cached(
-        "SELECT id FROM screenings WHERE client_id = ?1 AND agency_id = ?2 AND id <> ?3
-         ORDER BY started_at DESC, id DESC LIMIT 10",
-    )?;
-    let ids: Vec<i64> = stmt
-        .query_map(rusqlite::params![client_id, who.user.agency_id, except], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+    let ids = screenings::recent_of_client(store.conn(), who.user.agency_id, client_id, except)?;
     let mut found = std::collections::HashMap::new();
     for sid in ids {
         for (item, a) in screenings::answers(store.conn(), sid)? {

@@ -153,6 +153,54 @@ pub fn answers(conn: &Connection, id: i64) -> Result<HashMap<String, Answer>> {
     Ok(rows)
 }
 
+/// A screening as its row says: which tool version, whether it is closed, and who it is about.
+pub struct Header {
+    pub tool_row: i64,
+    pub closed: bool,
+    pub minor: String,
+    pub client_id: Option<i64>,
+    pub contact_id: Option<i64>,
+    pub language: String,
+}
+
+/// A screening of the agency (None: there is none by that number there).
+pub fn header(conn: &Connection, agency_id: i64, id: i64) -> Result<Option<Header>> {
+    Ok(conn
+        .query_row(
+            "SELECT tool, closed_at, minor, client_id, contact_id, language FROM screenings
+             WHERE id = ?1 AND agency_id = ?2",
+            params![id, agency_id],
+            |r| {
+                Ok(Header {
+                    tool_row: r.get(0)?,
+                    closed: r.get::<_, Option<String>>(1)?.is_some(),
+                    minor: r.get(2)?,
+                    client_id: r.get(3)?,
+                    contact_id: r.get(4)?,
+                    language: r.get(5)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+/// The client's ten most recent other screenings in the agency, newest first.
+pub fn recent_of_client(
+    conn: &Connection,
+    agency_id: i64,
+    client_id: i64,
+    except: i64,
+) -> Result<Vec<i64>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id FROM screenings WHERE client_id = ?1 AND agency_id = ?2 AND id <> ?3
+         ORDER BY started_at DESC, id DESC LIMIT 10",
+    )?;
+    let ids = stmt
+        .query_map(params![client_id, agency_id, except], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ids)
+}
+
 /// Every answer an item has had, oldest first.
 pub fn history(conn: &Connection, id: i64, item: &str) -> Result<Vec<Answer>> {
     let mut stmt = conn.prepare_cached(
