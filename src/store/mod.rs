@@ -10,6 +10,7 @@ pub mod contacts;
 pub mod directory;
 pub mod drafts;
 pub mod funds;
+pub mod hsds;
 pub mod keyfile;
 pub mod migrate;
 pub mod paths;

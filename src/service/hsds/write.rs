@@ -1,0 +1,106 @@
+//! Writing a checked dataset into the directory, all of it or none.
+
+use std::collections::HashMap;
+
+use jiff::Timestamp;
+
+use super::*;
+use crate::error::{Error, Result};
+use crate::i18n::Msg;
+use crate::service::Who;
+use crate::store::Store;
+use crate::store::audit::{self, Event};
+use crate::store::directory::{self};
+use crate::store::hsds::{self as hsds_store, Table as Kept};
+
+/// Write a checked dataset in one transaction: entries already here (by their HSDS id) are
+/// updated, others added. A confidential street address on file stays when the files carry
+/// none for that place.
+pub fn write(
+    store: &mut Store,
+    who: Who,
+    ds: &Dataset,
+    now: Timestamp,
+    progress: &mut dyn FnMut(usize),
+) -> Result<usize> {
+    if !who.user.role.edits_directory() {
+        return Err(Error::user(Msg::ErrSupervisorOnly));
+    }
+    let source = store.source().to_string();
+    store.write(|tx| {
+        hsds_store::assign_ids(tx, &uuid_of)?;
+        let mut org_ids = HashMap::new();
+        for o in &ds.organizations {
+            let found = hsds_store::find(tx, Kept::Organizations, &o.hsds_id)?;
+            let id = match found {
+                Some(id) => {
+                    let update = hsds_store::OrganizationUpdate {
+                        name: &o.name,
+                        description: &o.description,
+                        web: o.web.as_deref(),
+                        confirmed: o.confirmed,
+                        last_verified: o.last_verified,
+                    };
+                    hsds_store::update_organization(tx, id, &update, now)?;
+                    id
+                }
+                None => {
+                    let id = directory::add_organization(
+                        tx,
+                        &o.name,
+                        &o.description,
+                        o.web.as_deref(),
+                        o.confirmed,
+                        o.last_verified,
+                        now,
+                    )?;
+                    hsds_store::set_id(tx, Kept::Organizations, id, &o.hsds_id)?;
+                    id
+                }
+            };
+            org_ids.insert(o.hsds_id.as_str(), id);
+        }
+        for (n, s) in ds.services.iter().enumerate() {
+            let mut v = s.service.clone();
+            v.organization_id = *org_ids
+                .get(s.organization.as_str())
+                .ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))?;
+            let found = hsds_store::find(tx, Kept::Services, &s.hsds_id)?;
+            let id = match found {
+                Some(id) => {
+                    let before = directory::locations(tx, id)?;
+                    for l in &mut v.locations {
+                        let kept =
+                            before.iter().find(|b| b.hsds_id.is_some() && b.hsds_id == l.hsds_id);
+                        if let Some(b) = kept
+                            && l.address.is_none()
+                            && !b.show_address
+                        {
+                            l.address = b.address.clone();
+                        }
+                    }
+                    hsds_store::unretire(tx, id)?;
+                    directory::update_service(tx, id, &v, now)?;
+                    id
+                }
+                None => {
+                    let id = directory::add_service(tx, &v, now)?;
+                    hsds_store::set_id(tx, Kept::Services, id, &s.hsds_id)?;
+                    id
+                }
+            };
+            if s.retired {
+                directory::retire_service(tx, id, now)?;
+            }
+            progress(n + 1);
+        }
+        audit::append(
+            tx,
+            &source,
+            &Event::new("directory_import", "ok")
+                .by(Some(who.user.id), who.session_id)
+                .record(ds.services.len()),
+        )?;
+        Ok(ds.services.len())
+    })
+}
