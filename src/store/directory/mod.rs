@@ -1,0 +1,288 @@
+//! The resource directory: organisations, their services and locations, and search over them.
+//! Search is FTS5 with accents folded; what a user types is turned into quoted prefix terms, so
+//! no character they type can be read as query syntax.
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+
+use crate::domain::directory::Span;
+use crate::domain::time;
+use crate::error::Result;
+
+mod form;
+mod search;
+mod seed;
+
+pub use form::{SERVICE_FIELDS, ServiceInput, service_from_raw, service_to_raw};
+pub use search::{Detail, Filter, Hit, categories, detail, fts_query, populations, search};
+pub use seed::{SEED, seed_if_empty};
+
+pub fn add_organization(
+    tx: &Transaction,
+    name: &str,
+    description: &str,
+    web: Option<&str>,
+    confirmed: bool,
+    last_verified: Option<Date>,
+    now: Timestamp,
+) -> Result<i64> {
+    let at = time::to_db(now);
+    tx.execute(
+        "INSERT INTO dir_organizations (name, description, web, status, last_verified, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+        params![name, description, web, if confirmed { "confirmed" } else { "unverified" },
+                last_verified.map(|d| d.to_string()), at],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Location {
+    pub city: Option<String>,
+    pub zip: Option<String>,
+    pub address: Option<String>,
+    /// The place allows its street address to be shown (shelters are confidential by default).
+    pub show_address: bool,
+    /// Its identifier in an Open Referral (HSDS) exchange.
+    pub hsds_id: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NewService {
+    pub organization_id: i64,
+    pub name: String,
+    pub description: String,
+    pub phone: Option<String>,
+    pub text_number: Option<String>,
+    pub hours: Option<String>,
+    pub open_24_7: bool,
+    pub statewide: bool,
+    pub eligibility: Option<String>,
+    pub intake_steps: Option<String>,
+    pub last_verified: Option<Date>,
+    pub categories: Vec<String>,
+    pub populations: Vec<String>,
+    pub languages: Vec<String>,
+    /// Counties and tribal nations served (ignored when statewide).
+    pub areas: Vec<String>,
+    pub locations: Vec<Location>,
+    /// Opening hours (America/Denver), for "open now".
+    pub schedule: Vec<Span>,
+}
+
+/// Add a service with its tags, locations and search entry, in the caller's transaction.
+pub fn add_service(tx: &Transaction, s: &NewService, now: Timestamp) -> Result<i64> {
+    let at = time::to_db(now);
+    tx.execute(
+        "INSERT INTO dir_services (organization_id, name, description, phone, text_number, hours, open_24_7,
+             statewide, eligibility, intake_steps, last_verified, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+        params![s.organization_id, s.name, s.description, s.phone, s.text_number, s.hours, s.open_24_7, s.statewide,
+                s.eligibility, s.intake_steps, s.last_verified.map(|d| d.to_string()), at],
+    )?;
+    let id = tx.last_insert_rowid();
+    put_parts(tx, id, s)?;
+    Ok(id)
+}
+
+/// A service's tags, locations, opening hours and search entry (after its row is written).
+fn put_parts(tx: &Transaction, id: i64, s: &NewService) -> Result<()> {
+    let mut tag = tx.prepare_cached(
+        "INSERT OR IGNORE INTO dir_service_tags (service_id, kind, value) VALUES (?1, ?2, ?3)",
+    )?;
+    for (kind, values) in [
+        ("category", &s.categories),
+        ("population", &s.populations),
+        ("language", &s.languages),
+        ("area", &s.areas),
+    ] {
+        for v in values {
+            tag.execute(params![id, kind, v])?;
+        }
+    }
+    for l in &s.locations {
+        tx.execute(
+            "INSERT INTO dir_locations (service_id, city, zip, address, show_address, hsds_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![id, l.city, l.zip, l.address, l.show_address, l.hsds_id],
+        )?;
+    }
+    let organization: String = tx.query_row(
+        "SELECT name FROM dir_organizations WHERE id = ?1",
+        params![s.organization_id],
+        |r| r.get(0),
+    )?;
+    tx.execute(
+        "INSERT INTO dir_search (rowid, name, organization, description, categories) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![id, s.name, organization, s.description, s.categories.join(" ").replace('_', " ")],
+    )?;
+    let mut hours = tx.prepare_cached(
+        "INSERT OR IGNORE INTO dir_schedules (service_id, weekday, opens, closes) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for h in &s.schedule {
+        hours.execute(params![id, h.weekday, h.opens, h.closes])?;
+    }
+    Ok(())
+}
+
+/// Change a service: its row, and its tags, locations, hours and search entry replaced. The
+/// organisation keeps the service's id, so referrals made to it still point at it.
+pub fn update_service(tx: &Transaction, id: i64, s: &NewService, now: Timestamp) -> Result<()> {
+    let n = tx.execute(
+        "UPDATE dir_services SET organization_id = ?1, name = ?2, description = ?3, phone = ?4, text_number = ?5,
+             hours = ?6, open_24_7 = ?7, statewide = ?8, eligibility = ?9, intake_steps = ?10,
+             last_verified = ?11, updated_at = ?12
+         WHERE id = ?13 AND retired_at IS NULL",
+        params![s.organization_id, s.name, s.description, s.phone, s.text_number, s.hours, s.open_24_7,
+                s.statewide, s.eligibility, s.intake_steps, s.last_verified.map(|d| d.to_string()),
+                time::to_db(now), id],
+    )?;
+    if n == 0 {
+        return Err(crate::Error::user(crate::i18n::Msg::ErrNoSuchRecord));
+    }
+    for table in ["dir_service_tags", "dir_schedules", "dir_locations"] {
+        tx.execute(&format!("DELETE FROM {table} WHERE service_id = ?1"), params![id])?;
+    }
+    tx.execute("DELETE FROM dir_search WHERE rowid = ?1", params![id])?;
+    put_parts(tx, id, s)
+}
+
+/// Mark a service checked today.
+pub fn verify_service(tx: &Transaction, id: i64, today: Date, now: Timestamp) -> Result<()> {
+    let n = tx.execute(
+        "UPDATE dir_services SET last_verified = ?1, updated_at = ?2 WHERE id = ?3 AND retired_at IS NULL",
+        params![today.to_string(), time::to_db(now), id],
+    )?;
+    if n == 0 {
+        return Err(crate::Error::user(crate::i18n::Msg::ErrNoSuchRecord));
+    }
+    Ok(())
+}
+
+/// A service as its edit form starts: everything stored, street address included (only
+/// supervisors and administrators edit).
+pub fn service_for_edit(conn: &Connection, id: i64) -> Result<Option<NewService>> {
+    stored_service(conn, id, false)
+}
+
+/// A service as stored, with its tags, places and hours; a retired one only if `retired_too`.
+pub fn stored_service(conn: &Connection, id: i64, retired_too: bool) -> Result<Option<NewService>> {
+    let found = conn
+        .query_row(
+            "SELECT organization_id, name, description, phone, text_number, hours, open_24_7, statewide,
+                    eligibility, intake_steps, last_verified
+             FROM dir_services WHERE id = ?1 AND (retired_at IS NULL OR ?2)",
+            params![id, retired_too],
+            |r| {
+                Ok(NewService {
+                    organization_id: r.get(0)?,
+                    name: r.get(1)?,
+                    description: r.get(2)?,
+                    phone: r.get(3)?,
+                    text_number: r.get(4)?,
+                    hours: r.get(5)?,
+                    open_24_7: r.get(6)?,
+                    statewide: r.get(7)?,
+                    eligibility: r.get(8)?,
+                    intake_steps: r.get(9)?,
+                    last_verified: r.get::<_, Option<String>>(10)?.and_then(|d| d.parse().ok()),
+                    ..Default::default()
+                })
+            },
+        )
+        .optional()?;
+    let Some(mut s) = found else { return Ok(None) };
+    let mut stmt = conn.prepare_cached(
+        "SELECT kind, value FROM dir_service_tags WHERE service_id = ?1 ORDER BY kind, value",
+    )?;
+    for row in
+        stmt.query_map(params![id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+    {
+        let (kind, value) = row?;
+        match kind.as_str() {
+            "category" => s.categories.push(value),
+            "population" => s.populations.push(value),
+            "language" => s.languages.push(value),
+            _ => s.areas.push(value),
+        }
+    }
+    s.locations = locations(conn, id)?;
+    s.schedule = schedule(conn, id)?;
+    Ok(Some(s))
+}
+
+pub fn locations(conn: &Connection, id: i64) -> Result<Vec<Location>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT city, zip, address, show_address, hsds_id FROM dir_locations WHERE service_id = ?1 ORDER BY id",
+    )?;
+    let rows = stmt
+        .query_map(params![id], |r| {
+            Ok(Location {
+                city: r.get(0)?,
+                zip: r.get(1)?,
+                address: r.get(2)?,
+                show_address: r.get(3)?,
+                hsds_id: r.get(4)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+pub fn schedule(conn: &Connection, id: i64) -> Result<Vec<Span>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT weekday, opens, closes FROM dir_schedules WHERE service_id = ?1 ORDER BY weekday, opens",
+    )?;
+    let rows = stmt
+        .query_map(params![id], |r| {
+            Ok(Span { weekday: r.get(0)?, opens: r.get(1)?, closes: r.get(2)? })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// The organisations, by name, for the service form's list.
+pub fn organizations(conn: &Connection) -> Result<Vec<(i64, String)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, name FROM dir_organizations WHERE retired_at IS NULL ORDER BY name, id",
+    )?;
+    let rows =
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// Retire a service: it stays for the referrals made to it, but leaves search (and the index).
+pub fn retire_service(tx: &Transaction, id: i64, now: Timestamp) -> Result<()> {
+    tx.execute(
+        "UPDATE dir_services SET retired_at = ?1 WHERE id = ?2 AND retired_at IS NULL",
+        params![time::to_db(now), id],
+    )?;
+    tx.execute("DELETE FROM dir_search WHERE rowid = ?1", params![id])?;
+    Ok(())
+}
+
+/// Whether an organisation is confirmed.
+pub fn organization_confirmed(conn: &Connection, id: i64) -> Result<bool> {
+    Ok(conn
+        .query_row(
+            "SELECT status = 'confirmed' FROM dir_organizations WHERE id = ?1",
+            params![id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .unwrap_or(false))
+}
+
+pub fn set_organization_status(
+    tx: &Transaction,
+    id: i64,
+    confirmed: bool,
+    now: Timestamp,
+) -> Result<()> {
+    tx.execute(
+        "UPDATE dir_organizations SET status = ?1, updated_at = ?2 WHERE id = ?3",
+        params![if confirmed { "confirmed" } else { "unverified" }, time::to_db(now), id],
+    )?;
+    Ok(())
+}
