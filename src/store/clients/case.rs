@@ -1,0 +1,221 @@
+//! What is done on a case: services delivered, versioned case notes and the timeline.
+
+use jiff::Timestamp;
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+
+use crate::domain::client::{self, ServiceEntry};
+use crate::domain::time;
+use crate::error::{Error, Result};
+use crate::i18n::Msg;
+
+use super::{owned, touch};
+
+pub fn add_service(
+    tx: &Transaction,
+    agency_id: i64,
+    client_id: i64,
+    staff_id: i64,
+    s: &ServiceEntry,
+    now: Timestamp,
+) -> Result<i64> {
+    let (service_type, on, minutes, notes) =
+        (s.service_type.as_str(), s.delivered_on, s.minutes, s.notes.as_str());
+    owned(tx, agency_id, client_id)?;
+    tx.execute(
+        "INSERT INTO services (client_id, agency_id, service_type, voca_family, delivered_on, staff_id,
+             minutes, notes, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![client_id, agency_id, service_type, client::voca_family(service_type), on.to_string(),
+                staff_id, minutes, notes, time::to_db(now)],
+    )?;
+    let id = tx.last_insert_rowid();
+    touch(tx, client_id, now)?;
+    Ok(id)
+}
+
+pub fn add_note(
+    tx: &Transaction,
+    agency_id: i64,
+    client_id: i64,
+    user_id: i64,
+    body: &str,
+    now: Timestamp,
+) -> Result<i64> {
+    owned(tx, agency_id, client_id)?;
+    let at = time::to_db(now);
+    tx.execute(
+        "INSERT INTO case_notes (client_id, agency_id, created_by, created_at) VALUES (?1, ?2, ?3, ?4)",
+        params![client_id, agency_id, user_id, at],
+    )?;
+    let id = tx.last_insert_rowid();
+    tx.execute(
+        "INSERT INTO case_note_versions (note_id, version, body, written_by, written_at)
+         VALUES (?1, 1, ?2, ?3, ?4)",
+        params![id, body, user_id, at],
+    )?;
+    touch(tx, client_id, now)?;
+    Ok(id)
+}
+
+/// An edit of a note adds a version; the earlier ones stay.
+pub fn edit_note(
+    tx: &Transaction,
+    agency_id: i64,
+    note_id: i64,
+    user_id: i64,
+    body: &str,
+    now: Timestamp,
+) -> Result<i64> {
+    let client_id: i64 = tx
+        .query_row(
+            "SELECT client_id FROM case_notes WHERE id = ?1 AND agency_id = ?2",
+            params![note_id, agency_id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))?;
+    tx.execute(
+        "INSERT INTO case_note_versions (note_id, version, body, written_by, written_at)
+         SELECT ?1, max(version) + 1, ?2, ?3, ?4 FROM case_note_versions WHERE note_id = ?1",
+        params![note_id, body, user_id, time::to_db(now)],
+    )?;
+    touch(tx, client_id, now)?;
+    Ok(tx.query_row(
+        "SELECT max(version) FROM case_note_versions WHERE note_id = ?1",
+        params![note_id],
+        |r| r.get(0),
+    )?)
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NoteVersion {
+    pub version: i64,
+    pub body: String,
+    pub author: String,
+    pub written_at: String,
+}
+
+/// Every version of a note, newest first.
+pub fn note_versions(conn: &Connection, agency_id: i64, note_id: i64) -> Result<Vec<NoteVersion>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT v.version, v.body, u.display_name, v.written_at FROM case_note_versions v
+         JOIN case_notes n ON n.id = v.note_id JOIN users u ON u.id = v.written_by
+         WHERE v.note_id = ?1 AND n.agency_id = ?2 ORDER BY v.version DESC",
+    )?;
+    let rows = stmt
+        .query_map(params![note_id, agency_id], |r| {
+            Ok(NoteVersion {
+                version: r.get(0)?,
+                body: r.get(1)?,
+                author: r.get(2)?,
+                written_at: r.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// One line of a case's timeline.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Event {
+    /// A stored time (…Z) or a date (YYYY-MM-DD); both sort as text.
+    pub at: String,
+    /// status, service, note or contact.
+    pub kind: String,
+    pub ref_id: i64,
+    pub a: String,
+    pub b: String,
+    pub by: Option<String>,
+}
+
+/// The case's events, newest first, a page at a time.
+pub fn timeline(
+    conn: &Connection,
+    agency_id: i64,
+    client_id: i64,
+    offset: i64,
+    limit: i64,
+) -> Result<Vec<Event>> {
+    owned(conn, agency_id, client_id)?;
+    let mut stmt = conn.prepare_cached(
+                "SELECT at, kind, ref_id, a, b, by FROM (
+             SELECT s.changed_at AS at, s.changed_at AS sort, 'status' AS kind, s.id AS ref_id,
+                    s.status AS a, coalesce(s.reason, '') AS b, u.display_name AS by
+               FROM client_status s JOIN users u ON u.id = s.changed_by WHERE s.client_id = ?1
+             UNION ALL
+             SELECT v.delivered_on, v.delivered_on || 'T23:59:59Z', 'service', v.id, v.service_type,
+                    coalesce(v.minutes, ''), u.display_name
+               FROM services v JOIN users u ON u.id = v.staff_id WHERE v.client_id = ?1
+             UNION ALL
+             SELECT n.created_at, n.created_at, 'note', n.id,
+                    (SELECT body FROM case_note_versions x WHERE x.note_id = n.id ORDER BY version DESC LIMIT 1),
+                    (SELECT max(version) FROM case_note_versions x WHERE x.note_id = n.id), u.display_name
+               FROM case_notes n JOIN users u ON u.id = n.created_by WHERE n.client_id = ?1
+             UNION ALL
+                                       SELECT c.started_at, c.started_at, 'contact', c.id, c.channel, c.caller_type, u.display_name
+               FROM contacts c JOIN users u ON u.id = c.created_by WHERE c.client_id = ?1
+             UNION ALL
+                          SELECT s.started_at, s.started_at, 'screening', s.id, t.tool_id || ' ' || t.version,
+                    CASE WHEN s.closed_at IS NULL THEN 'in_progress'
+                         ELSE coalesce(s.level, s.completeness) END, u.display_name
+               FROM screenings s JOIN screening_tools t ON t.id = s.tool
+                    JOIN users u ON u.id = s.screened_by WHERE s.client_id = ?1
+             UNION ALL
+             SELECT r.referred_on, r.created_at, 'referral', r.id, d.name, r.status, u.display_name
+               FROM referrals r JOIN dir_services d ON d.id = r.service_id
+                    JOIN users u ON u.id = r.referred_by WHERE r.client_id = ?1
+             UNION ALL
+             SELECT p.paid_on, p.requested_at, 'payment', p.id, p.category, p.status || ' ' || p.amount_cents,
+                    u.display_name
+               FROM payments p JOIN users u ON u.id = p.requested_by WHERE p.client_id = ?1
+                  ) ORDER BY sort DESC, kind <> 'status' DESC, ref_id DESC LIMIT ?2 OFFSET ?3",
+    )?;
+    let rows = stmt
+        .query_map(params![client_id, limit, offset], |r| {
+            Ok(Event {
+                at: r.get(0)?,
+                kind: r.get(1)?,
+                ref_id: r.get(2)?,
+                a: r.get::<_, Option<String>>(3)?.unwrap_or_default(),
+                b: r.get::<_, rusqlite::types::Value>(4).map(|v| match v {
+                    rusqlite::types::Value::Integer(n) => n.to_string(),
+                    rusqlite::types::Value::Text(t) => t,
+                    _ => String::new(),
+                })?,
+                by: r.get(5)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// A service as delivered, to show in full.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ServiceView {
+    pub service_type: String,
+    pub voca_family: String,
+    pub delivered_on: String,
+    pub minutes: Option<i64>,
+    pub staff: String,
+    pub notes: String,
+}
+
+pub fn service(conn: &Connection, agency_id: i64, id: i64) -> Result<Option<ServiceView>> {
+    Ok(conn
+        .query_row(
+            "SELECT s.service_type, s.voca_family, s.delivered_on, s.minutes, u.display_name, s.notes
+             FROM services s JOIN users u ON u.id = s.staff_id WHERE s.id = ?1 AND s.agency_id = ?2",
+            params![id, agency_id],
+            |r| {
+                Ok(ServiceView {
+                    service_type: r.get(0)?,
+                    voca_family: r.get(1)?,
+                    delivered_on: r.get(2)?,
+                    minutes: r.get(3)?,
+                    staff: r.get(4)?,
+                    notes: r.get(5)?,
+                })
+            },
+        )
+        .optional()?)
+}
