@@ -11,178 +11,26 @@ macro_rules! put {
     }};
 }
 
+mod args;
+mod import;
 pub mod money;
 pub mod records;
 pub mod report;
+mod staff;
 
-use std::io::{self, BufRead, IsTerminal, Write};
-use std::path::PathBuf;
+pub use args::{Cli, Command, Format, ResourcesCommand, ScreeningCommand, UserCommand};
+pub use staff::user_command;
+
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
 use jiff::Timestamp;
-use zeroize::Zeroizing;
 
 use crate::auth::Actor;
-use crate::auth::accounts::{self, NewAccount};
-use crate::auth::pin::{self, HashCost};
-use crate::domain::staff::Role;
+use crate::auth::accounts;
+use crate::auth::pin;
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, Msg, fill};
-use crate::store::{DbPaths, Store, check, users};
-
-#[derive(Parser, Debug)]
-#[command(
-    name = "intake",
-    version,
-    about = "Console for the New Mexico Human Trafficking Task Force"
-)]
-pub struct Cli {
-    /// The database file (default: in the user's data directory).
-    #[arg(long, env = "INTAKE_DB", global = true)]
-    pub db: Option<PathBuf>,
-    /// The key file (default: beside the database, with ".key" added).
-    #[arg(long = "key-file", env = "INTAKE_KEY_FILE", global = true)]
-    pub key_file: Option<PathBuf>,
-    /// ASCII borders, for terminals without Unicode line drawing.
-    #[arg(long, global = true)]
-    pub ascii: bool,
-    /// Language before login and for command output: en or es.
-    #[arg(long, global = true)]
-    pub lang: Option<String>,
-    #[command(subcommand)]
-    pub command: Option<Command>,
-}
-
-#[derive(Subcommand, Debug)]
-pub enum Command {
-    /// Check the database, its encryption, the audit chain and the key file.
-    Check,
-    /// Manage staff accounts.
-    User {
-        #[command(subcommand)]
-        command: UserCommand,
-    },
-    /// The hotline log: list or import contacts.
-    Contact {
-        #[command(subcommand)]
-        command: records::RecordCommand,
-    },
-    /// Tips and referrals received: list or import.
-    Tip {
-        #[command(subcommand)]
-        command: records::RecordCommand,
-    },
-    /// Clients: import a case list (the console is where clients are read).
-    Client {
-        #[command(subcommand)]
-        command: records::ImportCommand,
-    },
-    /// Screening tools: check a tool file before it is used.
-    Screening {
-        #[command(subcommand)]
-        command: ScreeningCommand,
-    },
-    /// Services delivered: import, pointing at clients by their external reference.
-    Service {
-        #[command(subcommand)]
-        command: records::ImportCommand,
-    },
-    /// Assistance funds: add one, list them with what is paid and left.
-    Fund {
-        #[command(subcommand)]
-        command: money::FundCommand,
-    },
-    /// Payments from funds: import past years'.
-    Payment {
-        #[command(subcommand)]
-        command: money::PaymentCommand,
-    },
-    /// Figures for funders and partners, for a fiscal year, a quarter or any days.
-    Report(money::ReportArgs),
-    /// The resource directory in Open Referral (HSDS) CSV files.
-    Resources {
-        #[command(subcommand)]
-        command: ResourcesCommand,
-    },
-}
-
-#[derive(Subcommand, Debug)]
-pub enum ResourcesCommand {
-    /// Read a folder of HSDS CSV files: every row checked, then all written or nothing.
-    Import {
-        dir: PathBuf,
-        /// The supervisor or administrator recording the change.
-        #[arg(long)]
-        user: String,
-    },
-    /// Write the directory to a folder as HSDS CSV files (confidential addresses stay out).
-    Export { dir: PathBuf },
-}
-
-#[derive(Subcommand, Debug)]
-pub enum ScreeningCommand {
-    /// Check a tool file; every problem is named with its line and field.
-    Check { file: PathBuf },
-    /// Add a checked tool (or a new version of one); administrators only.
-    Import {
-        file: PathBuf,
-        /// The administrator adding it.
-        #[arg(long)]
-        user: String,
-    },
-    /// The tools on offer, newest version of each.
-    List,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum Format {
-    Table,
-    Json,
-}
-
-#[derive(Subcommand, Debug)]
-pub enum UserCommand {
-    /// Add an account; its PIN is read from the terminal or standard input.
-    Add {
-        username: String,
-        #[arg(long)]
-        name: String,
-        #[arg(long)]
-        role: String,
-        #[arg(long)]
-        agency: Option<String>,
-    },
-    /// List accounts.
-    List {
-        #[arg(long, value_enum, default_value = "table")]
-        format: Format,
-    },
-    Disable {
-        username: String,
-    },
-    Enable {
-        username: String,
-    },
-    /// Clear a lock left by failed PINs.
-    Unlock {
-        username: String,
-    },
-    /// Set a temporary PIN, to be changed at the next login.
-    ResetPin {
-        username: String,
-    },
-}
-
-impl Cli {
-    pub fn language(&self) -> Lang {
-        self.lang.as_deref().and_then(Lang::parse).unwrap_or_else(Lang::from_env)
-    }
-
-    pub fn paths(&self) -> Result<DbPaths> {
-        DbPaths::resolve(self.db.clone(), self.key_file.clone())
-    }
-}
+use crate::store::{Store, check};
 
 /// Run a command (main.rs starts the console when none is given); the exit code says whether
 /// it worked.
@@ -254,11 +102,11 @@ fn resources_command(store: &mut Store, command: &ResourcesCommand, lang: Lang) 
     match command {
         ResourcesCommand::Import { dir, user } => {
             let u = records::staff(store, user)?;
-            let mut bar = records::Progress::new(0);
+            let mut bar = import::Progress::new(0);
             let mut checked = 0;
             let ds = crate::service::hsds::read(dir, lang, &mut |done, total| {
                 if checked == 0 {
-                    bar = records::Progress::new(total * 2);
+                    bar = import::Progress::new(total * 2);
                 }
                 checked = total;
                 bar.at(done);
@@ -383,201 +231,4 @@ fn print_check(store: &Store, lang: Lang) -> ExitCode {
         all_ok &= r.ok;
     }
     if all_ok { ExitCode::SUCCESS } else { ExitCode::FAILURE }
-}
-
-pub fn user_command(
-    store: &mut Store,
-    command: &UserCommand,
-    lang: Lang,
-    cost: HashCost,
-) -> Result<()> {
-    let now = Timestamp::now();
-    let actor = Actor::CLI;
-    match command {
-        UserCommand::Add { username, name, role, agency } => {
-            let role = Role::parse(role)
-                .ok_or_else(|| Error::user_with(Msg::ErrUnknownRole, &[role.as_str()]))?;
-            let agency = match agency {
-                Some(a) => a.clone(),
-                None => only_agency(store)?,
-            };
-            let first = users::count_users(store.conn())? == 0;
-            let (new_pin, again) = read_pin_twice(lang)?;
-            let account = NewAccount {
-                username,
-                display_name: name,
-                role,
-                agency: &agency,
-                pin: &new_pin,
-                pin_again: &again,
-                // Someone else will use this account: they choose their own PIN at first login.
-                temporary: !first,
-                lang,
-            };
-            accounts::add_user(store, actor, cost, &account, now)?;
-            put!(
-                "{}",
-                fill(
-                    Msg::CliUserAdded.text(lang),
-                    &[&crate::domain::text::fold_username(username)]
-                )
-            );
-        }
-        UserCommand::List { format } => {
-            accounts::session_event(store, actor, "user_list")?;
-            list_users(store, *format, lang)?
-        }
-        UserCommand::Disable { username } | UserCommand::Enable { username } => {
-            let disable = matches!(command, UserCommand::Disable { .. });
-            let user = accounts::find_user(store, username)?;
-            accounts::set_disabled(store, actor, user.id, disable, now)?;
-            let msg = if disable { Msg::UserDisabled } else { Msg::UserEnabled };
-            put!("{}", msg.text(lang));
-        }
-        UserCommand::Unlock { username } => {
-            let user = accounts::find_user(store, username)?;
-            accounts::unlock(store, actor, user.id)?;
-            put!("{}", Msg::UserUnlocked.text(lang));
-        }
-        UserCommand::ResetPin { username } => {
-            let user = accounts::find_user(store, username)?;
-            let (new_pin, again) = read_pin_twice(lang)?;
-            accounts::reset_pin(store, actor, cost, user.id, &new_pin, &again, now)?;
-            put!("{}", Msg::PinReset.text(lang));
-        }
-    }
-    Ok(())
-}
-
-/// With no --agency: the one agency there is, or a message asking for one.
-fn only_agency(store: &Store) -> Result<String> {
-    let agencies = users::agencies(store.conn(), 0, 2)?;
-    match agencies.as_slice() {
-        [one] => Ok(one.name.clone()),
-        _ => Err(Error::user(Msg::ErrAgencyRequired)),
-    }
-}
-
-#[derive(serde::Serialize)]
-struct UserOut<'a> {
-    username: &'a str,
-    name: &'a str,
-    role: Role,
-    agency: &'a str,
-    disabled: bool,
-    locked: bool,
-    temporary_pin: bool,
-}
-
-fn list_users(store: &Store, format: Format, lang: Lang) -> Result<()> {
-    let mut out = io::stdout().lock();
-    let mut offset = 0;
-    let mut first = true;
-    if matches!(format, Format::Table) {
-        writeln!(
-            out,
-            "{:<16} {:<28} {:<18} {:<24} {}",
-            Msg::FieldUsername.text(lang),
-            Msg::FieldDisplayName.text(lang),
-            Msg::FieldRole.text(lang),
-            Msg::FieldAgency.text(lang),
-            Msg::FieldStatus.text(lang)
-        )?;
-    } else {
-        write!(out, "[")?;
-    }
-    // A page at a time, so a long list never sits in memory whole.
-    loop {
-        let rows = users::list(store.conn(), Timestamp::now(), offset, 200)?;
-        if rows.is_empty() {
-            break;
-        }
-        offset += rows.len() as i64;
-        for r in &rows {
-            let u = &r.user;
-            match format {
-                Format::Table => {
-                    let status = if u.disabled {
-                        Msg::StatusDisabled
-                    } else if r.locked {
-                        Msg::StatusLocked
-                    } else if u.pin_temporary {
-                        Msg::StatusTemporaryPin
-                    } else {
-                        Msg::StatusActive
-                    };
-                    writeln!(
-                        out,
-                        "{:<16} {:<28} {:<18} {:<24} {}",
-                        u.username,
-                        u.display_name,
-                        u.role.label().text(lang),
-                        u.agency_name,
-                        status.text(lang)
-                    )?;
-                }
-                Format::Json => {
-                    let row = UserOut {
-                        username: &u.username,
-                        name: &u.display_name,
-                        role: u.role,
-                        agency: &u.agency_name,
-                        disabled: u.disabled,
-                        locked: r.locked,
-                        temporary_pin: u.pin_temporary,
-                    };
-                    let json = serde_json::to_string(&row).map_err(|e| Error::Io(e.into()))?;
-                    write!(out, "{}{json}", if first { "" } else { "," })?;
-                    first = false;
-                }
-            }
-        }
-    }
-    if matches!(format, Format::Json) {
-        writeln!(out, "]")?;
-    }
-    Ok(())
-}
-
-/// The PIN twice from a terminal (no echo), or once from a line of standard input.
-fn read_pin_twice(lang: Lang) -> Result<(Zeroizing<String>, Zeroizing<String>)> {
-    if io::stdin().is_terminal() {
-        let first = read_pin_tty(Msg::PromptPin.text(lang))?;
-        let again = read_pin_tty(Msg::PromptPinAgain.text(lang))?;
-        Ok((first, again))
-    } else {
-        let mut line = Zeroizing::new(String::new());
-        io::stdin().lock().read_line(&mut line)?;
-        let pin = Zeroizing::new(line.trim_end_matches(['\r', '\n']).to_string());
-        Ok((pin.clone(), pin))
-    }
-}
-
-fn read_pin_tty(prompt: &str) -> Result<Zeroizing<String>> {
-    use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
-    use ratatui::crossterm::terminal;
-    eprint!("{prompt}: ");
-    io::stderr().flush()?;
-    terminal::enable_raw_mode()?;
-    let mut pin = Zeroizing::new(String::new());
-    let result = loop {
-        match event::read() {
-            Ok(Event::Key(k)) if k.kind != KeyEventKind::Release => match k.code {
-                KeyCode::Enter => break Ok(()),
-                KeyCode::Char('c') if k.modifiers.contains(KeyModifiers::CONTROL) => {
-                    break Err(Error::user(Msg::ErrCancelled));
-                }
-                KeyCode::Char(c) => pin.push(c),
-                KeyCode::Backspace => {
-                    pin.pop();
-                }
-                _ => {}
-            },
-            Ok(_) => {}
-            Err(e) => break Err(e.into()),
-        }
-    };
-    let _ = terminal::disable_raw_mode();
-    eprintln!();
-    result.map(|_| pin)
 }

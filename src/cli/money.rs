@@ -5,7 +5,8 @@ use std::path::Path;
 use clap::{Args, Subcommand, ValueEnum};
 use jiff::Timestamp;
 
-use crate::cli::records::{ListFormat, Progress, csv_safe, staff};
+use crate::cli::import::Progress;
+use crate::cli::records::{ListFormat, csv_safe, staff};
 use crate::domain::fields::{FieldError, format_cents, parse_date};
 use crate::domain::fund::{Fund, Payment, SOURCES};
 use crate::domain::record::{Raw, RuntimeOptions};

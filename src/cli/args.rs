@@ -1,0 +1,164 @@
+//! The command line: every command and option, as clap reads them.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::error::Result;
+use crate::i18n::Lang;
+use crate::store::DbPaths;
+
+use super::{money, records};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "intake",
+    version,
+    about = "Console for the New Mexico Human Trafficking Task Force"
+)]
+pub struct Cli {
+    /// The database file (default: in the user's data directory).
+    #[arg(long, env = "INTAKE_DB", global = true)]
+    pub db: Option<PathBuf>,
+    /// The key file (default: beside the database, with ".key" added).
+    #[arg(long = "key-file", env = "INTAKE_KEY_FILE", global = true)]
+    pub key_file: Option<PathBuf>,
+    /// ASCII borders, for terminals without Unicode line drawing.
+    #[arg(long, global = true)]
+    pub ascii: bool,
+    /// Language before login and for command output: en or es.
+    #[arg(long, global = true)]
+    pub lang: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check the database, its encryption, the audit chain and the key file.
+    Check,
+    /// Manage staff accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// The hotline log: list or import contacts.
+    Contact {
+        #[command(subcommand)]
+        command: records::RecordCommand,
+    },
+    /// Tips and referrals received: list or import.
+    Tip {
+        #[command(subcommand)]
+        command: records::RecordCommand,
+    },
+    /// Clients: import a case list (the console is where clients are read).
+    Client {
+        #[command(subcommand)]
+        command: records::ImportCommand,
+    },
+    /// Screening tools: check a tool file before it is used.
+    Screening {
+        #[command(subcommand)]
+        command: ScreeningCommand,
+    },
+    /// Services delivered: import, pointing at clients by their external reference.
+    Service {
+        #[command(subcommand)]
+        command: records::ImportCommand,
+    },
+    /// Assistance funds: add one, list them with what is paid and left.
+    Fund {
+        #[command(subcommand)]
+        command: money::FundCommand,
+    },
+    /// Payments from funds: import past years'.
+    Payment {
+        #[command(subcommand)]
+        command: money::PaymentCommand,
+    },
+    /// Figures for funders and partners, for a fiscal year, a quarter or any days.
+    Report(money::ReportArgs),
+    /// The resource directory in Open Referral (HSDS) CSV files.
+    Resources {
+        #[command(subcommand)]
+        command: ResourcesCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ResourcesCommand {
+    /// Read a folder of HSDS CSV files: every row checked, then all written or nothing.
+    Import {
+        dir: PathBuf,
+        /// The supervisor or administrator recording the change.
+        #[arg(long)]
+        user: String,
+    },
+    /// Write the directory to a folder as HSDS CSV files (confidential addresses stay out).
+    Export { dir: PathBuf },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ScreeningCommand {
+    /// Check a tool file; every problem is named with its line and field.
+    Check { file: PathBuf },
+    /// Add a checked tool (or a new version of one); administrators only.
+    Import {
+        file: PathBuf,
+        /// The administrator adding it.
+        #[arg(long)]
+        user: String,
+    },
+    /// The tools on offer, newest version of each.
+    List,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum UserCommand {
+    /// Add an account; its PIN is read from the terminal or standard input.
+    Add {
+        username: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        role: String,
+        #[arg(long)]
+        agency: Option<String>,
+    },
+    /// List accounts.
+    List {
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+    },
+    Disable {
+        username: String,
+    },
+    Enable {
+        username: String,
+    },
+    /// Clear a lock left by failed PINs.
+    Unlock {
+        username: String,
+    },
+    /// Set a temporary PIN, to be changed at the next login.
+    ResetPin {
+        username: String,
+    },
+}
+
+impl Cli {
+    pub fn language(&self) -> Lang {
+        self.lang.as_deref().and_then(Lang::parse).unwrap_or_else(Lang::from_env)
+    }
+
+    pub fn paths(&self) -> Result<DbPaths> {
+        DbPaths::resolve(self.db.clone(), self.key_file.clone())
+    }
+}
