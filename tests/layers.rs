@@ -99,3 +99,60 @@ fn the_reader_finds_crossings() {
     let found = named("use crate::{ui::app, store};\nlet x = crate::cli::run();");
     assert_eq!(found, ["ui", "store", "cli"]);
 }
+
+/// Every Rust source of the crate, with its path relative to `src/`.
+fn all_sources() -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut out = Vec::new();
+    let mut dirs = vec![root.clone()];
+    while let Some(dir) = dirs.pop() {
+        for e in std::fs::read_dir(&dir).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                let rel = p.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/");
+                out.push((rel, std::fs::read_to_string(&p).unwrap()));
+            }
+        }
+    }
+    assert!(out.len() > 50, "the sources were found ({} files)", out.len());
+    out
+}
+
+/// Screens are `Page`s: they ask for things with effects and never extend the application.
+/// The application's own methods live in `ui/app/` (its executor, input and session files).
+#[test]
+fn only_the_app_extends_the_app() {
+    let outside: Vec<String> = all_sources()
+        .into_iter()
+        .filter(|(path, text)| {
+            !path.starts_with("ui/app/") && text.lines().any(|l| l.starts_with("impl App"))
+        })
+        .map(|(path, _)| path)
+        .collect();
+    assert!(outside.is_empty(), "`impl App` outside ui/app/: {outside:?}");
+}
+
+/// A screen reaches the database only through a job the executor runs (`Effect::Run`).
+#[test]
+fn no_screen_holds_the_store() {
+    let holding: Vec<String> = all_sources()
+        .into_iter()
+        .filter(|(path, text)| path.starts_with("ui/screens/") && text.contains("self.store"))
+        .map(|(path, _)| path)
+        .collect();
+    assert!(holding.is_empty(), "screens using self.store: {holding:?}");
+}
+
+/// A file a newcomer can read in one sitting: none over 500 lines, the message catalogue aside.
+#[test]
+fn no_source_file_is_over_500_lines() {
+    let long: Vec<String> = all_sources()
+        .into_iter()
+        .filter(|(path, _)| path != "i18n.rs" && !path.starts_with("i18n/"))
+        .filter(|(_, text)| text.lines().count() > 500)
+        .map(|(path, text)| format!("{path}: {}", text.lines().count()))
+        .collect();
+    assert!(long.is_empty(), "files over 500 lines: {long:?}");
+}

@@ -6,6 +6,7 @@ pub mod drafts;
 pub mod effect;
 pub mod event_loop;
 pub mod keymap;
+pub mod routes;
 pub mod screen;
 pub mod screens;
 pub mod status;
