@@ -4,9 +4,13 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::*;
+use jiff::civil::Date;
+
+use crate::domain::text::clean_line;
 use crate::i18n::{Lang, Msg, fill};
 use crate::store::directory::NewService;
+
+use super::{FILES, unsafe_cell};
 
 /// An organisation read from the files.
 #[derive(Clone, Debug)]

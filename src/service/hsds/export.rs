@@ -3,13 +3,17 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::*;
 use crate::domain::directory::{CATEGORIES, POPULATIONS};
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
 use crate::store::Store;
-use crate::store::directory::{self};
-use crate::store::hsds::{self as hsds_store};
+use crate::store::directory;
+use crate::store::hsds as hsds_store;
+
+use super::{
+    DAYS, LANGUAGE_CODES, Out, STATEWIDE, TAX_CATEGORY, TAX_FLAG, TAX_POPULATION, TAX_STATUS, hhmm,
+    uuid_of,
+};
 
 /// Write the whole directory to `dir` as HSDS CSV files. Returns how many services.
 pub fn export(store: &mut Store, dir: &Path) -> Result<usize> {

@@ -10,10 +10,8 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use jiff::civil::Date;
 use sha2::{Digest, Sha256};
 
-use crate::domain::text::clean_line;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
 
@@ -137,7 +135,6 @@ mod export;
 mod read;
 mod write;
 
-use dataset::{Check, Table};
 pub use dataset::{Dataset, Org, Service};
 
 pub use export::export;

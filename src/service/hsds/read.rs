@@ -1,14 +1,71 @@
 //! Reading HSDS CSV files into a checked dataset, naming every problem by file, row and column.
+//! Files are read in the order their references need (terms before attributes, services before
+//! the rows that hang off them); each file's rows go through one function below.
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use super::*;
+use super::dataset::{Check, Dataset, Org, Service, Table};
+use super::{
+    DAYS, FILES, LANGUAGE_CODES, STATEWIDE, TAX_CATEGORY, TAX_FLAG, TAX_POPULATION, TAX_STATUS,
+};
 use crate::domain::directory::{CATEGORIES, POPULATIONS, Span};
+use crate::domain::fields::parse_date;
 use crate::domain::text::clean_line;
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, Msg};
 use crate::store::directory::{Location, NewService};
+
+/// A row's cells by column name.
+type Cells = HashMap<String, String>;
+
+/// One file's rows, each checked and gathered.
+type Step = fn(&mut Gathered, &mut Check, usize, &Cells);
+
+/// The files in the order they are read, and what reads each row.
+const STEPS: &[(&str, Step)] = &[
+    ("taxonomies.csv", Gathered::taxonomy),
+    ("taxonomy_terms.csv", Gathered::term),
+    ("organizations.csv", Gathered::organization),
+    ("services.csv", Gathered::service),
+    ("locations.csv", Gathered::location),
+    ("addresses.csv", Gathered::address),
+    ("service_at_locations.csv", Gathered::service_at_location),
+    ("phones.csv", Gathered::phone),
+    ("schedules.csv", Gathered::schedule),
+    ("languages.csv", Gathered::language),
+    ("service_areas.csv", Gathered::area),
+    ("attributes.csv", Gathered::attribute),
+];
+
+/// Read and check a directory of HSDS files. Every problem is collected; none is written.
+pub fn read(dir: &Path, lang: Lang, progress: &mut dyn FnMut(usize, usize)) -> Result<Dataset> {
+    let mut problems = Vec::new();
+    let tables: Vec<Table> =
+        FILES.iter().map(|(f, _)| Table::read(dir, f, &mut problems, lang)).collect();
+    let total: usize = tables.iter().map(|t| t.rows.len()).sum();
+    let mut done = 0;
+    let mut g = Gathered::new();
+    let mut c = Check { problems: &mut problems, lang };
+    for (file, step) in STEPS {
+        let rows = tables.iter().find(|t| t.file == *file).map_or(&[][..], |t| &t.rows[..]);
+        for (row, cells) in rows {
+            done += 1;
+            progress(done, total);
+            step(&mut g, &mut c, *row, cells);
+        }
+    }
+    if !problems.is_empty() {
+        let shown = problems.iter().take(200).cloned().collect::<Vec<_>>().join("\n");
+        return Err(Error::User(Msg::ErrCsvInvalid, vec![problems.len().to_string(), shown]));
+    }
+    Ok(g.finish())
+}
+
+/// A cell, trimmed ("" when the column is absent).
+fn cell(cells: &Cells, col: &str) -> String {
+    cells.get(col).map(|s| s.trim().to_string()).unwrap_or_default()
+}
 
 fn time_of(s: &str) -> Option<u16> {
     let s = s.trim();
@@ -21,78 +78,89 @@ fn time_of(s: &str) -> Option<u16> {
     (h < 24 && m < 60).then_some(h * 60 + m)
 }
 
-/// Read and check a directory of HSDS files. Every problem is collected; none is written.
-pub fn read(dir: &Path, lang: Lang, progress: &mut dyn FnMut(usize, usize)) -> Result<Dataset> {
-    let mut problems = Vec::new();
-    let tables: Vec<Table> =
-        FILES.iter().map(|(f, _)| Table::read(dir, f, &mut problems, lang)).collect();
-    let total: usize = tables.iter().map(|t| t.rows.len()).sum();
-    let mut done = 0;
-    let mut tick = |n: &mut usize| {
-        *n += 1;
-        progress(*n, total);
-    };
-    let none = Table { file: "", rows: Vec::new() };
-    let table = |name: &str| tables.iter().find(|t| t.file == name).unwrap_or(&none);
-    let mut c = Check { problems: &mut problems, lang };
-    let mut ds = Dataset::default();
+/// What the files have given so far: the dataset, and the indexes later files refer to.
+struct Gathered {
+    ds: Dataset,
+    /// Taxonomy id → name; only ours carry meaning here.
+    taxonomies: HashMap<String, String>,
+    /// Term id → (taxonomy name, code), for our taxonomies.
+    terms: HashMap<String, (String, String)>,
+    orgs: HashMap<String, usize>,
+    services: HashMap<String, usize>,
+    locations: HashMap<String, Location>,
+    areas: HashSet<&'static str>,
+}
 
-    // Taxonomies and terms: only ours carry meaning here; others are passed over.
-    let mut taxonomies: HashMap<String, String> = HashMap::new();
-    for (row, cells) in &table("taxonomies.csv").rows {
-        tick(&mut done);
-        if let Some(id) = c.text("taxonomies.csv", (*row, cells), "id", 64, true) {
-            taxonomies.insert(id, cells.get("name").cloned().unwrap_or_default());
+impl Gathered {
+    fn new() -> Gathered {
+        Gathered {
+            ds: Dataset::default(),
+            taxonomies: HashMap::new(),
+            terms: HashMap::new(),
+            orgs: HashMap::new(),
+            services: HashMap::new(),
+            locations: HashMap::new(),
+            areas: crate::domain::areas::all().iter().map(String::as_str).collect(),
         }
     }
-    let mut terms: HashMap<String, (String, String)> = HashMap::new();
-    for (row, cells) in &table("taxonomy_terms.csv").rows {
-        tick(&mut done);
+
+    /// The service a row hangs off, or the problem named on its service_id.
+    fn service_of(&self, c: &mut Check, t: &str, row: usize, cells: &Cells) -> Option<usize> {
+        let sid = cell(cells, "service_id");
+        let found = self.services.get(&sid).copied();
+        if found.is_none() {
+            c.bad(t, row, "service_id", Msg::ErrHsdsUnknownRef, &[&sid]);
+        }
+        found
+    }
+
+    fn taxonomy(&mut self, c: &mut Check, row: usize, cells: &Cells) {
+        if let Some(id) = c.text("taxonomies.csv", (row, cells), "id", 64, true) {
+            self.taxonomies.insert(id, cells.get("name").cloned().unwrap_or_default());
+        }
+    }
+
+    /// A term of one of our taxonomies; others' are passed over.
+    fn term(&mut self, c: &mut Check, row: usize, cells: &Cells) {
         let t = "taxonomy_terms.csv";
-        let id = c.text(t, (*row, cells), "id", 64, true);
-        let code = cells.get("code").map(|s| s.trim().to_string()).unwrap_or_default();
-        let tax_id = cells.get("taxonomy_id").map(|s| s.trim().to_string()).unwrap_or_default();
-        let Some(tax) = taxonomies.get(&tax_id) else {
-            c.bad(t, *row, "taxonomy_id", Msg::ErrHsdsUnknownRef, &[&tax_id]);
-            continue;
+        let id = c.text(t, (row, cells), "id", 64, true);
+        let (code, tax_id) = (cell(cells, "code"), cell(cells, "taxonomy_id"));
+        let Some(tax) = self.taxonomies.get(&tax_id) else {
+            c.bad(t, row, "taxonomy_id", Msg::ErrHsdsUnknownRef, &[&tax_id]);
+            return;
         };
         let known: Vec<&str> = match tax.as_str() {
             TAX_CATEGORY => CATEGORIES.iter().map(|(x, _)| *x).collect(),
             TAX_POPULATION => POPULATIONS.iter().map(|(x, _)| *x).collect(),
             TAX_FLAG => vec!["open_24_7"],
             TAX_STATUS => vec!["confirmed", "unverified"],
-            _ => {
-                continue;
-            }
+            _ => return,
         };
         if !known.contains(&code.as_str()) {
-            c.bad(t, *row, "code", Msg::ErrNotAnOption, &[]);
-            continue;
+            c.bad(t, row, "code", Msg::ErrNotAnOption, &[]);
+            return;
         }
         if let Some(id) = id {
-            terms.insert(id, (tax.clone(), code));
+            self.terms.insert(id, (tax.clone(), code));
         }
     }
 
-    // Organisations.
-    let mut org_index: HashMap<String, usize> = HashMap::new();
-    for (row, cells) in &table("organizations.csv").rows {
-        tick(&mut done);
+    fn organization(&mut self, c: &mut Check, row: usize, cells: &Cells) {
         let t = "organizations.csv";
-        let r = (*row, cells);
+        let r = (row, cells);
         let id = c.text(t, r, "id", 64, true);
         let name = c.text(t, r, "name", 200, true);
         let description = c.text(t, r, "description", 2000, false).unwrap_or_default();
         let web = c.text(t, r, "website", 200, false);
         if let Some(id) = &id
-            && org_index.contains_key(id)
+            && self.orgs.contains_key(id)
         {
-            c.bad(t, *row, "id", Msg::ErrHsdsDuplicateId, &[id]);
-            continue;
+            c.bad(t, row, "id", Msg::ErrHsdsDuplicateId, &[id]);
+            return;
         }
         if let (Some(hsds_id), Some(name)) = (id, name) {
-            org_index.insert(hsds_id.clone(), ds.organizations.len());
-            ds.organizations.push(Org {
+            self.orgs.insert(hsds_id.clone(), self.ds.organizations.len());
+            self.ds.organizations.push(Org {
                 hsds_id,
                 name,
                 description,
@@ -103,53 +171,47 @@ pub fn read(dir: &Path, lang: Lang, progress: &mut dyn FnMut(usize, usize)) -> R
         }
     }
 
-    // Services.
-    let mut svc_index: HashMap<String, usize> = HashMap::new();
-    for (row, cells) in &table("services.csv").rows {
-        tick(&mut done);
+    fn service(&mut self, c: &mut Check, row: usize, cells: &Cells) {
         let t = "services.csv";
-        let r = (*row, cells);
+        let r = (row, cells);
         let id = c.text(t, r, "id", 64, true);
         let org = c.text(t, r, "organization_id", 64, true);
         let name = c.text(t, r, "name", 200, true);
         let description = c.text(t, r, "description", 2000, false).unwrap_or_default();
         let eligibility = c.text(t, r, "eligibility_description", 1000, false);
         let intake_steps = c.text(t, r, "application_process", 1000, false);
-        let status = cells.get("status").map(|s| s.trim().to_ascii_lowercase()).unwrap_or_default();
-        let retired = match status.as_str() {
+        let retired = match cell(cells, "status").to_ascii_lowercase().as_str() {
             "" | "active" | "temporarily closed" => false,
             "inactive" | "defunct" => true,
             _ => {
-                c.bad(t, *row, "status", Msg::ErrNotAnOption, &[]);
+                c.bad(t, row, "status", Msg::ErrNotAnOption, &[]);
                 false
             }
         };
-        let assured = cells.get("assured_date").map(|s| s.trim()).unwrap_or("");
+        let assured = cell(cells, "assured_date");
         let last_verified = if assured.is_empty() {
             None
         } else {
-            match crate::domain::fields::parse_date(assured) {
-                Some(d) => Some(d),
-                None => {
-                    c.bad(t, *row, "assured_date", Msg::ErrDateForm, &[]);
-                    None
-                }
+            let day = parse_date(&assured);
+            if day.is_none() {
+                c.bad(t, row, "assured_date", Msg::ErrDateForm, &[]);
             }
+            day
         };
         if let Some(o) = &org
-            && !org_index.contains_key(o)
+            && !self.orgs.contains_key(o)
         {
-            c.bad(t, *row, "organization_id", Msg::ErrHsdsUnknownRef, &[o]);
+            c.bad(t, row, "organization_id", Msg::ErrHsdsUnknownRef, &[o]);
         }
         if let Some(id) = &id
-            && svc_index.contains_key(id)
+            && self.services.contains_key(id)
         {
-            c.bad(t, *row, "id", Msg::ErrHsdsDuplicateId, &[id]);
-            continue;
+            c.bad(t, row, "id", Msg::ErrHsdsDuplicateId, &[id]);
+            return;
         }
         if let (Some(hsds_id), Some(organization), Some(name)) = (id, org, name) {
-            svc_index.insert(hsds_id.clone(), ds.services.len());
-            ds.services.push(Service {
+            self.services.insert(hsds_id.clone(), self.ds.services.len());
+            self.ds.services.push(Service {
                 hsds_id,
                 organization,
                 retired,
@@ -164,199 +226,180 @@ pub fn read(dir: &Path, lang: Lang, progress: &mut dyn FnMut(usize, usize)) -> R
             });
         }
     }
-    // The service a row hangs off, or the problem named on its service_id.
-    let service_of = |c: &mut Check, t: &str, row: usize, cells: &HashMap<String, String>| {
-        let sid = cells.get("service_id").map(|s| s.trim().to_string()).unwrap_or_default();
-        match svc_index.get(&sid) {
-            Some(i) => Some(*i),
-            None => {
-                c.bad(t, row, "service_id", Msg::ErrHsdsUnknownRef, &[&sid]);
-                None
-            }
-        }
-    };
 
-    // Locations, their addresses, and which services are offered there.
-    let mut locations: HashMap<String, Location> = HashMap::new();
-    let mut location_order: Vec<String> = Vec::new();
-    for (row, cells) in &table("locations.csv").rows {
-        tick(&mut done);
-        if let Some(id) = c.text("locations.csv", (*row, cells), "id", 64, true) {
-            if locations.contains_key(&id) {
-                c.bad("locations.csv", *row, "id", Msg::ErrHsdsDuplicateId, &[&id]);
-                continue;
+    /// A place; its address comes from addresses.csv and its services from
+    /// service_at_locations.csv.
+    fn location(&mut self, c: &mut Check, row: usize, cells: &Cells) {
+        if let Some(id) = c.text("locations.csv", (row, cells), "id", 64, true) {
+            if self.locations.contains_key(&id) {
+                c.bad("locations.csv", row, "id", Msg::ErrHsdsDuplicateId, &[&id]);
+                return;
             }
-            location_order.push(id.clone());
-            locations.insert(id.clone(), Location { hsds_id: Some(id), ..Default::default() });
+            self.locations.insert(id.clone(), Location { hsds_id: Some(id), ..Default::default() });
         }
     }
-    for (row, cells) in &table("addresses.csv").rows {
-        tick(&mut done);
+
+    fn address(&mut self, c: &mut Check, row: usize, cells: &Cells) {
         let t = "addresses.csv";
-        let r = (*row, cells);
-        let lid = cells.get("location_id").map(|s| s.trim().to_string()).unwrap_or_default();
+        let r = (row, cells);
+        let lid = cell(cells, "location_id");
         let street = c.text(t, r, "address_1", 200, false);
         let city = c.text(t, r, "city", 80, false);
         let zip = c.text(t, r, "postal_code", 10, false);
-        match locations.get_mut(&lid) {
+        match self.locations.get_mut(&lid) {
             Some(l) => {
                 l.show_address = street.is_some();
                 l.address = street;
                 l.city = city;
                 l.zip = zip;
             }
-            None => c.bad(t, *row, "location_id", Msg::ErrHsdsUnknownRef, &[&lid]),
+            None => c.bad(t, row, "location_id", Msg::ErrHsdsUnknownRef, &[&lid]),
         }
     }
-    for (row, cells) in &table("service_at_locations.csv").rows {
-        tick(&mut done);
+
+    fn service_at_location(&mut self, c: &mut Check, row: usize, cells: &Cells) {
         let t = "service_at_locations.csv";
-        let lid = cells.get("location_id").map(|s| s.trim().to_string()).unwrap_or_default();
-        let s = service_of(&mut c, t, *row, cells);
-        match (s, locations.get(&lid)) {
-            (Some(i), Some(l)) => ds.services[i].service.locations.push(l.clone()),
-            (_, None) => c.bad(t, *row, "location_id", Msg::ErrHsdsUnknownRef, &[&lid]),
+        let lid = cell(cells, "location_id");
+        let s = self.service_of(c, t, row, cells);
+        match (s, self.locations.get(&lid)) {
+            (Some(i), Some(l)) => self.ds.services[i].service.locations.push(l.clone()),
+            (_, None) => c.bad(t, row, "location_id", Msg::ErrHsdsUnknownRef, &[&lid]),
             _ => {}
         }
     }
 
-    // Phones: one voice and one text number per service.
-    for (row, cells) in &table("phones.csv").rows {
-        tick(&mut done);
+    /// One voice and one text number per service; an organisation's or a location's number
+    /// is not kept here.
+    fn phone(&mut self, c: &mut Check, row: usize, cells: &Cells) {
         let t = "phones.csv";
-        if cells.get("service_id").is_none_or(|s| s.trim().is_empty()) {
-            continue; // an organisation's or a location's number: not kept here
+        if cell(cells, "service_id").is_empty() {
+            return;
         }
-        let Some(i) = service_of(&mut c, t, *row, cells) else { continue };
-        let Some(number) = c.text(t, (*row, cells), "number", 40, true) else { continue };
-        let kind = cells.get("type").map(|s| s.trim().to_ascii_lowercase()).unwrap_or_default();
-        let s = &mut ds.services[i].service;
+        let Some(i) = self.service_of(c, t, row, cells) else { return };
+        let Some(number) = c.text(t, (row, cells), "number", 40, true) else { return };
+        let kind = cell(cells, "type").to_ascii_lowercase();
+        let s = &mut self.ds.services[i].service;
         let slot =
             if matches!(kind.as_str(), "text" | "sms") { &mut s.text_number } else { &mut s.phone };
         if slot.is_some() {
-            c.bad(t, *row, "type", Msg::ErrHsdsOnePhone, &[]);
+            c.bad(t, row, "type", Msg::ErrHsdsOnePhone, &[]);
         } else {
             *slot = Some(number);
         }
     }
 
-    // Schedules: weekly spans in local time, or a free-text description of the hours.
-    for (row, cells) in &table("schedules.csv").rows {
-        tick(&mut done);
+    /// Weekly spans in local time, or a free-text description of the hours.
+    fn schedule(&mut self, c: &mut Check, row: usize, cells: &Cells) {
         let t = "schedules.csv";
-        let Some(i) = service_of(&mut c, t, *row, cells) else { continue };
-        let get = |k: &str| cells.get(k).map(|s| s.trim().to_string()).unwrap_or_default();
-        let (byday, opens, closes) = (get("byday"), get("opens_at"), get("closes_at"));
+        let Some(i) = self.service_of(c, t, row, cells) else { return };
+        let (byday, opens, closes) =
+            (cell(cells, "byday"), cell(cells, "opens_at"), cell(cells, "closes_at"));
         if byday.is_empty() && opens.is_empty() && closes.is_empty() {
-            if let Some(h) = c.text(t, (*row, cells), "description", 200, false) {
-                ds.services[i].service.hours = Some(h);
+            if let Some(h) = c.text(t, (row, cells), "description", 200, false) {
+                self.ds.services[i].service.hours = Some(h);
             }
-            continue;
+            return;
         }
-        let freq = get("freq").to_ascii_uppercase();
+        let freq = cell(cells, "freq").to_ascii_uppercase();
         if !freq.is_empty() && freq != "WEEKLY" {
-            c.bad(t, *row, "freq", Msg::ErrHsdsWeekly, &[]);
-            continue;
+            c.bad(t, row, "freq", Msg::ErrHsdsWeekly, &[]);
+            return;
         }
         let mut days = Vec::new();
         for d in byday.split(',').map(|d| d.trim().to_ascii_uppercase()) {
             match DAYS.iter().position(|x| *x == d) {
                 Some(p) => days.push(p as u8 + 1),
-                None => c.bad(t, *row, "byday", Msg::ErrScheduleDay, &[]),
+                None => c.bad(t, row, "byday", Msg::ErrScheduleDay, &[]),
             }
         }
         let (Some(o), Some(mut e)) = (time_of(&opens), time_of(&closes)) else {
             let col = if time_of(&opens).is_none() { "opens_at" } else { "closes_at" };
-            c.bad(t, *row, col, Msg::ErrHsdsTime, &[]);
-            continue;
+            c.bad(t, row, col, Msg::ErrHsdsTime, &[]);
+            return;
         };
         if e == 1439 {
             e = 1440;
         }
         if e <= o {
-            c.bad(t, *row, "closes_at", Msg::ErrScheduleTime, &[]);
-            continue;
+            c.bad(t, row, "closes_at", Msg::ErrScheduleTime, &[]);
+            return;
         }
         for d in days {
-            ds.services[i].service.schedule.push(Span { weekday: d, opens: o, closes: e });
+            self.ds.services[i].service.schedule.push(Span { weekday: d, opens: o, closes: e });
         }
     }
 
-    for (row, cells) in &table("languages.csv").rows {
-        tick(&mut done);
+    fn language(&mut self, c: &mut Check, row: usize, cells: &Cells) {
         let t = "languages.csv";
-        let Some(i) = service_of(&mut c, t, *row, cells) else { continue };
-        let code = cells.get("code").map(|s| s.trim().to_ascii_lowercase()).unwrap_or_default();
+        let Some(i) = self.service_of(c, t, row, cells) else { return };
+        let code = cell(cells, "code").to_ascii_lowercase();
         match LANGUAGE_CODES.iter().find(|(_, c)| *c == code) {
-            Some((id, _)) => ds.services[i].service.languages.push(id.to_string()),
-            None => c.bad(t, *row, "code", Msg::ErrNotAnOption, &[]),
+            Some((id, _)) => self.ds.services[i].service.languages.push(id.to_string()),
+            None => c.bad(t, row, "code", Msg::ErrNotAnOption, &[]),
         }
     }
 
-    let areas: HashSet<&str> = crate::domain::areas::all().iter().map(String::as_str).collect();
-    for (row, cells) in &table("service_areas.csv").rows {
-        tick(&mut done);
+    /// A county or tribal nation, or the whole state.
+    fn area(&mut self, c: &mut Check, row: usize, cells: &Cells) {
         let t = "service_areas.csv";
-        let Some(i) = service_of(&mut c, t, *row, cells) else { continue };
+        let Some(i) = self.service_of(c, t, row, cells) else { return };
         let name = clean_line(cells.get("name").map(String::as_str).unwrap_or(""));
-        let s = &mut ds.services[i].service;
+        let s = &mut self.ds.services[i].service;
         if name == STATEWIDE {
             s.statewide = true;
-        } else if areas.contains(name.as_str()) {
+        } else if self.areas.contains(name.as_str()) {
             s.areas.push(name);
         } else {
-            c.bad(t, *row, "name", Msg::ErrHsdsArea, &[&name]);
+            c.bad(t, row, "name", Msg::ErrHsdsArea, &[&name]);
         }
     }
 
-    for (row, cells) in &table("attributes.csv").rows {
-        tick(&mut done);
+    /// A term on a service (category, population, open around the clock) or on an
+    /// organisation (confirmed or not, with the day it was checked). Terms of someone else's
+    /// taxonomy are passed over.
+    fn attribute(&mut self, c: &mut Check, row: usize, cells: &Cells) {
         let t = "attributes.csv";
-        let term_id =
-            cells.get("taxonomy_term_id").map(|s| s.trim().to_string()).unwrap_or_default();
-        let link = cells.get("link_id").map(|s| s.trim().to_string()).unwrap_or_default();
-        let Some((tax, code)) = terms.get(&term_id) else {
-            continue; // a term of someone else's taxonomy
-        };
+        let (term_id, link) = (cell(cells, "taxonomy_term_id"), cell(cells, "link_id"));
+        let Some((tax, code)) = self.terms.get(&term_id) else { return };
         if tax == TAX_STATUS {
-            let Some(&o) = org_index.get(&link) else {
-                c.bad(t, *row, "link_id", Msg::ErrHsdsUnknownRef, &[&link]);
-                continue;
+            let Some(&o) = self.orgs.get(&link) else {
+                c.bad(t, row, "link_id", Msg::ErrHsdsUnknownRef, &[&link]);
+                return;
             };
-            let value = cells.get("value").map(|s| s.trim()).unwrap_or("");
-            let org = &mut ds.organizations[o];
+            let value = cell(cells, "value");
+            let org = &mut self.ds.organizations[o];
             org.confirmed = code == "confirmed";
             if !value.is_empty() {
-                match crate::domain::fields::parse_date(value) {
+                match parse_date(&value) {
                     Some(d) => org.last_verified = Some(d),
-                    None => c.bad(t, *row, "value", Msg::ErrDateForm, &[]),
+                    None => c.bad(t, row, "value", Msg::ErrDateForm, &[]),
                 }
             }
-            continue;
+            return;
         }
-        let Some(&i) = svc_index.get(&link) else {
-            c.bad(t, *row, "link_id", Msg::ErrHsdsUnknownRef, &[&link]);
-            continue;
+        let Some(&i) = self.services.get(&link) else {
+            c.bad(t, row, "link_id", Msg::ErrHsdsUnknownRef, &[&link]);
+            return;
         };
-        let s = &mut ds.services[i].service;
+        let s = &mut self.ds.services[i].service;
         match tax.as_str() {
             TAX_CATEGORY => s.categories.push(code.clone()),
             TAX_POPULATION => s.populations.push(code.clone()),
             _ => s.open_24_7 = true,
         }
     }
-    if !problems.is_empty() {
-        let shown = problems.iter().take(200).cloned().collect::<Vec<_>>().join("\n");
-        return Err(Error::User(Msg::ErrCsvInvalid, vec![problems.len().to_string(), shown]));
-    }
-    for s in &mut ds.services {
-        let v = &mut s.service;
-        for list in [&mut v.categories, &mut v.populations, &mut v.languages, &mut v.areas] {
-            list.sort();
-            list.dedup();
+
+    /// The dataset, each service's lists in order and without repeats.
+    fn finish(mut self) -> Dataset {
+        for s in &mut self.ds.services {
+            let v = &mut s.service;
+            for list in [&mut v.categories, &mut v.populations, &mut v.languages, &mut v.areas] {
+                list.sort();
+                list.dedup();
+            }
+            v.schedule.sort();
+            v.schedule.dedup();
         }
-        v.schedule.sort();
-        v.schedule.dedup();
+        self.ds
     }
-    Ok(ds)
 }

@@ -4,14 +4,15 @@ use std::collections::HashMap;
 
 use jiff::Timestamp;
 
-use super::*;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
 use crate::service::Who;
 use crate::store::Store;
 use crate::store::audit::{self, Event};
-use crate::store::directory::{self};
+use crate::store::directory;
 use crate::store::hsds::{self as hsds_store, Table as Kept};
+
+use super::{Dataset, uuid_of};
 
 /// Write a checked dataset in one transaction: entries already here (by their HSDS id) are
 /// updated, others added. A confidential street address on file stays when the files carry
