@@ -6,6 +6,7 @@ use rusqlite::Transaction;
 
 use crate::auth::Actor;
 use crate::auth::pin::{self, HashCost};
+use crate::domain::ids::AgencyId;
 use crate::domain::staff::{AgencyKind, Role};
 use crate::domain::text::{Capped, clean_capped, fold_username};
 use crate::error::{Error, Result};
@@ -112,7 +113,7 @@ pub fn add_user(
     store.write(|tx| {
         let (agency_id, created) = users::agency_find_or_add(tx, &agency, now)?;
         if created {
-            audit(tx, &source, actor, "agency_add", Some(agency_id))?;
+            audit(tx, &source, actor, "agency_add", Some(agency_id.0))?;
         }
         let id = users::insert(
             tx,
@@ -253,7 +254,7 @@ pub fn set_agency(
     store: &mut Store,
     actor: Actor,
     user_id: i64,
-    agency_id: i64,
+    agency_id: AgencyId,
     now: Timestamp,
 ) -> Result<()> {
     require_admin(store, actor)?;
@@ -322,13 +323,13 @@ pub fn add_agency(
     kind: AgencyKind,
     lang: Lang,
     now: Timestamp,
-) -> Result<i64> {
+) -> Result<AgencyId> {
     require_admin(store, actor)?;
     let name = check_text(name, Msg::FieldAgency, AGENCY_NAME_MAX, lang)?;
     let source = store.source().to_string();
     store.write(|tx| {
         let id = users::add_agency(tx, &name, kind, now)?;
-        audit(tx, &source, actor, "agency_add", Some(id))?;
+        audit(tx, &source, actor, "agency_add", Some(id.0))?;
         Ok(id)
     })
 }
@@ -336,7 +337,7 @@ pub fn add_agency(
 pub fn rename_agency(
     store: &mut Store,
     actor: Actor,
-    id: i64,
+    id: AgencyId,
     name: &str,
     lang: Lang,
 ) -> Result<()> {
@@ -345,16 +346,21 @@ pub fn rename_agency(
     let source = store.source().to_string();
     store.write(|tx| {
         users::rename_agency(tx, id, &name)?;
-        audit(tx, &source, actor, "agency_rename", Some(id))
+        audit(tx, &source, actor, "agency_rename", Some(id.0))
     })
 }
 
-pub fn set_agency_kind(store: &mut Store, actor: Actor, id: i64, kind: AgencyKind) -> Result<()> {
+pub fn set_agency_kind(
+    store: &mut Store,
+    actor: Actor,
+    id: AgencyId,
+    kind: AgencyKind,
+) -> Result<()> {
     require_admin(store, actor)?;
     let source = store.source().to_string();
     store.write(|tx| {
         users::set_agency_kind(tx, id, kind)?;
-        audit(tx, &source, actor, "agency_kind", Some(id))
+        audit(tx, &source, actor, "agency_kind", Some(id.0))
     })
 }
 

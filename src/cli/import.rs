@@ -9,6 +9,7 @@ use jiff::Timestamp;
 use crate::domain::client::{self, Client, ServiceEntry};
 use crate::domain::contact::{self, Contact};
 use crate::domain::fields::{FieldError, parse_date};
+use crate::domain::ids::AgencyId;
 use crate::domain::record::{Raw, RuntimeOptions};
 use crate::domain::text::fold_username;
 use crate::domain::tip::{self, Tip};
@@ -86,7 +87,7 @@ fn cell<'a>(raw: &'a Raw, key: &str) -> &'a str {
 }
 
 /// A user name of the agency's staff, as the id the schema takes.
-fn staff_id(store: &Store, agency_id: i64, username: &str) -> Option<i64> {
+fn staff_id(store: &Store, agency_id: AgencyId, username: &str) -> Option<i64> {
     users::find_by_username(store.conn(), &fold_username(username))
         .ok()
         .flatten()

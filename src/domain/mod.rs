@@ -7,6 +7,7 @@ pub mod contact;
 pub mod directory;
 pub mod fields;
 pub mod fund;
+pub mod ids;
 pub mod record;
 pub mod referral;
 pub mod report;

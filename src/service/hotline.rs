@@ -157,7 +157,7 @@ pub fn save_tip(
     let scope = Scope::of(who.user);
     let mut t = t.clone();
     if let Scope::ReferredTo(a) = scope {
-        t.referred_to = Some(a);
+        t.referred_to = Some(a.0);
     }
     let source = store.source().to_string();
     let u = who.user;
@@ -196,7 +196,7 @@ pub fn import_tips(
         for (i, t) in rows.iter().enumerate() {
             let mut t = t.clone();
             if own.is_some() {
-                t.referred_to = own;
+                t.referred_to = own.map(|a| a.0);
             }
             tips::insert(tx, u.agency_id, u.id, &t, now)?;
             progress(i + 1);

@@ -5,6 +5,7 @@ use jiff::civil::Date;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use crate::domain::contact::Contact;
+use crate::domain::ids::AgencyId;
 use crate::domain::time;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
@@ -15,7 +16,7 @@ pub type CallerMark = (String, String);
 
 pub fn insert(
     tx: &Transaction,
-    agency_id: i64,
+    agency_id: AgencyId,
     user_id: i64,
     c: &Contact,
     caller: Option<&CallerMark>,
@@ -67,7 +68,7 @@ pub struct Stored {
     pub edits: i64,
 }
 
-pub fn get(conn: &Connection, agency_id: i64, id: i64) -> Result<Option<Stored>> {
+pub fn get(conn: &Connection, agency_id: AgencyId, id: i64) -> Result<Option<Stored>> {
     Ok(conn
         .query_row(
             "SELECT id, channel, direction, started_at, duration_min, caller_type, caller_last2,
@@ -113,7 +114,7 @@ pub fn get(conn: &Connection, agency_id: i64, id: i64) -> Result<Option<Stored>>
 /// the stored one; none keeps it.
 pub fn update(
     tx: &Transaction,
-    agency_id: i64,
+    agency_id: AgencyId,
     id: i64,
     user_id: i64,
     c: &Contact,
@@ -198,7 +199,7 @@ pub struct Row {
 /// One page of an agency's contacts, newest first.
 pub fn list(
     conn: &Connection,
-    agency_id: i64,
+    agency_id: AgencyId,
     f: &Filter,
     offset: i64,
     limit: i64,

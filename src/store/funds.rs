@@ -7,6 +7,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use crate::domain::fields::format_cents;
 use crate::domain::fund::{Fund, Payment};
+use crate::domain::ids::AgencyId;
 use crate::domain::time;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
@@ -35,7 +36,7 @@ impl FundRow {
 
 pub fn add(
     tx: &Transaction,
-    agency_id: i64,
+    agency_id: AgencyId,
     user_id: i64,
     f: &Fund,
     now: Timestamp,
@@ -78,7 +79,7 @@ fn fund_row(r: &rusqlite::Row) -> rusqlite::Result<FundRow> {
 }
 
 /// The agency's funds, newest period first.
-pub fn list(conn: &Connection, agency_id: i64) -> Result<Vec<FundRow>> {
+pub fn list(conn: &Connection, agency_id: AgencyId) -> Result<Vec<FundRow>> {
     let mut stmt = conn.prepare_cached(&format!(
         "{FUND_SELECT} WHERE f.agency_id = ?1 ORDER BY f.period_to DESC, f.name"
     ))?;
@@ -86,13 +87,13 @@ pub fn list(conn: &Connection, agency_id: i64) -> Result<Vec<FundRow>> {
     Ok(rows)
 }
 
-pub fn get(conn: &Connection, agency_id: i64, id: i64) -> Result<Option<FundRow>> {
+pub fn get(conn: &Connection, agency_id: AgencyId, id: i64) -> Result<Option<FundRow>> {
     let mut stmt =
         conn.prepare_cached(&format!("{FUND_SELECT} WHERE f.agency_id = ?1 AND f.id = ?2"))?;
     Ok(stmt.query_row(params![agency_id, id], fund_row).optional()?)
 }
 
-pub fn by_name(conn: &Connection, agency_id: i64, name: &str) -> Result<Option<i64>> {
+pub fn by_name(conn: &Connection, agency_id: AgencyId, name: &str) -> Result<Option<i64>> {
     Ok(conn
         .query_row(
             "SELECT id FROM funds WHERE agency_id = ?1 AND name = ?2",
@@ -154,7 +155,7 @@ pub fn check(
 /// remaining amount is read and checked in this same transaction.
 pub fn request(
     tx: &Transaction,
-    agency_id: i64,
+    agency_id: AgencyId,
     user_id: i64,
     client_id: i64,
     p: &Payment,
@@ -187,7 +188,7 @@ pub fn request(
 }
 
 /// (status, requested_by) of a payment of the agency.
-fn payment_state(tx: &Connection, agency_id: i64, id: i64) -> Result<(String, i64)> {
+fn payment_state(tx: &Connection, agency_id: AgencyId, id: i64) -> Result<(String, i64)> {
     tx.query_row(
         "SELECT p.status, p.requested_by FROM payments p JOIN funds f ON f.id = p.fund_id
          WHERE p.id = ?1 AND f.agency_id = ?2",
@@ -201,7 +202,7 @@ fn payment_state(tx: &Connection, agency_id: i64, id: i64) -> Result<(String, i6
 /// Approve a requested payment: never by the person who asked for it.
 pub fn approve(
     tx: &Transaction,
-    agency_id: i64,
+    agency_id: AgencyId,
     user_id: i64,
     id: i64,
     now: Timestamp,
@@ -223,7 +224,7 @@ pub fn approve(
 /// Void a requested or approved payment, with the reason; the row stays.
 pub fn void(
     tx: &Transaction,
-    agency_id: i64,
+    agency_id: AgencyId,
     user_id: i64,
     id: i64,
     reason: &str,
@@ -260,7 +261,7 @@ pub struct PaymentRow {
 /// A fund's payments, those awaiting approval first, a page at a time.
 pub fn payments(
     conn: &Connection,
-    agency_id: i64,
+    agency_id: AgencyId,
     fund_id: i64,
     offset: i64,
     limit: i64,

@@ -11,6 +11,7 @@ pub mod directory;
 pub mod drafts;
 pub mod funds;
 pub mod hsds;
+mod ids;
 pub mod keyfile;
 pub mod migrate;
 pub mod paths;

@@ -5,6 +5,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
+use crate::domain::ids::AgencyId;
 use crate::domain::referral::{Referral, StatusChange};
 use crate::domain::time;
 use crate::error::{Error, Result};
@@ -27,7 +28,7 @@ impl Subject {
     }
 }
 
-fn subject_owned(conn: &Connection, agency_id: i64, s: Subject) -> Result<()> {
+fn subject_owned(conn: &Connection, agency_id: AgencyId, s: Subject) -> Result<()> {
     let sql = match s {
         Subject::Client(_) => {
             "SELECT EXISTS (SELECT 1 FROM clients WHERE id = ?1 AND agency_id = ?2)"
@@ -56,7 +57,7 @@ pub fn service_is_law_enforcement(conn: &Connection, service_id: i64) -> Result<
 
 pub fn insert(
     tx: &Transaction,
-    agency_id: i64,
+    agency_id: AgencyId,
     user_id: i64,
     subject: Subject,
     service_id: i64,
@@ -96,7 +97,7 @@ pub fn insert(
 /// final; a change is never dated before the referral.
 pub fn set_status(
     tx: &Transaction,
-    agency_id: i64,
+    agency_id: AgencyId,
     id: i64,
     user_id: i64,
     s: &StatusChange,
@@ -163,7 +164,7 @@ pub struct Stored {
     pub history: Vec<History>,
 }
 
-pub fn get(conn: &Connection, agency_id: i64, id: i64) -> Result<Option<Stored>> {
+pub fn get(conn: &Connection, agency_id: AgencyId, id: i64) -> Result<Option<Stored>> {
     let date = |s: Option<String>| s.and_then(|s| s.parse::<Date>().ok());
     let found = conn
         .query_row(
@@ -228,7 +229,7 @@ pub struct Due {
 /// first, a page at a time.
 pub fn due(
     conn: &Connection,
-    agency_id: i64,
+    agency_id: AgencyId,
     today: Date,
     offset: i64,
     limit: i64,
@@ -259,7 +260,7 @@ pub fn due(
 }
 
 /// How many referrals are due for follow-up (the home screen's count).
-pub fn due_count(conn: &Connection, agency_id: i64, today: Date) -> Result<i64> {
+pub fn due_count(conn: &Connection, agency_id: AgencyId, today: Date) -> Result<i64> {
     Ok(conn.query_row(
         "SELECT count(*) FROM referrals WHERE agency_id = ?1 AND status IN ('made', 'accepted')
              AND follow_up_on <= ?2",

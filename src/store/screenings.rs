@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
+use crate::domain::ids::AgencyId;
 use crate::domain::screening::{self, Answer, Outcome, Tool};
 use crate::domain::time;
 use crate::error::{Error, Result};
@@ -80,7 +81,7 @@ pub struct Start<'a> {
 
 pub fn start(
     tx: &Transaction,
-    agency_id: i64,
+    agency_id: AgencyId,
     user_id: i64,
     s: &Start,
     now: Timestamp,
@@ -95,7 +96,7 @@ pub fn start(
     Ok(tx.last_insert_rowid())
 }
 
-fn owned_open(tx: &Connection, agency_id: i64, id: i64) -> Result<()> {
+fn owned_open(tx: &Connection, agency_id: AgencyId, id: i64) -> Result<()> {
     let closed: Option<Option<String>> = tx
         .query_row(
             "SELECT closed_at FROM screenings WHERE id = ?1 AND agency_id = ?2",
@@ -123,7 +124,7 @@ pub struct Given<'a> {
 /// Record an answer (an earlier answer to the same item stays in the history).
 pub fn answer(
     tx: &Transaction,
-    agency_id: i64,
+    agency_id: AgencyId,
     id: i64,
     g: &Given,
     user_id: i64,
@@ -164,7 +165,7 @@ pub struct Header {
 }
 
 /// A screening of the agency (None: there is none by that number there).
-pub fn header(conn: &Connection, agency_id: i64, id: i64) -> Result<Option<Header>> {
+pub fn header(conn: &Connection, agency_id: AgencyId, id: i64) -> Result<Option<Header>> {
     Ok(conn
         .query_row(
             "SELECT tool, closed_at, minor, client_id, contact_id, language FROM screenings
@@ -187,7 +188,7 @@ pub fn header(conn: &Connection, agency_id: i64, id: i64) -> Result<Option<Heade
 /// The client's ten most recent other screenings in the agency, newest first.
 pub fn recent_of_client(
     conn: &Connection,
-    agency_id: i64,
+    agency_id: AgencyId,
     client_id: i64,
     except: i64,
 ) -> Result<Vec<i64>> {
@@ -222,7 +223,7 @@ pub use crate::domain::reporting::Report;
 /// or the reason it was not made: `domain::reporting` decides.
 pub fn close(
     tx: &Transaction,
-    agency_id: i64,
+    agency_id: AgencyId,
     id: i64,
     report: &Report,
     now: Timestamp,
@@ -279,7 +280,7 @@ pub enum ReportSource {
 /// reporting is never carried over: new indicators may call for the report now).
 pub fn earlier_report(
     conn: &Connection,
-    agency_id: i64,
+    agency_id: AgencyId,
     client_id: Option<i64>,
     contact_id: Option<i64>,
 ) -> Result<Option<(ReportSource, Report)>> {

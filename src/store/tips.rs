@@ -5,6 +5,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
+use crate::domain::ids::AgencyId;
 use crate::domain::staff::{AgencyKind, Role};
 use crate::domain::time;
 use crate::domain::tip::Tip;
@@ -17,7 +18,7 @@ use crate::store::users::User;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Scope {
     All,
-    ReferredTo(i64),
+    ReferredTo(AgencyId),
 }
 
 impl Scope {
@@ -30,7 +31,7 @@ impl Scope {
     }
 
     /// The agency a user outside law enforcement must refer a tip to: their own.
-    fn referred(self) -> Option<i64> {
+    fn referred(self) -> Option<AgencyId> {
         match self {
             Scope::All => None,
             Scope::ReferredTo(a) => Some(a),
@@ -40,7 +41,7 @@ impl Scope {
 
 pub fn insert(
     tx: &Transaction,
-    agency_id: i64,
+    agency_id: AgencyId,
     user_id: i64,
     t: &Tip,
     now: Timestamp,

@@ -3,6 +3,7 @@
 use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
+use crate::domain::ids::AgencyId;
 use crate::domain::staff::{AgencyKind, Role};
 use crate::domain::time;
 use crate::error::{Error, Result};
@@ -10,7 +11,7 @@ use crate::i18n::{Lang, Msg};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Agency {
-    pub id: i64,
+    pub id: AgencyId,
     pub name: String,
     pub kind: AgencyKind,
     pub users: i64,
@@ -22,7 +23,7 @@ pub struct User {
     pub username: String,
     pub display_name: String,
     pub role: Role,
-    pub agency_id: i64,
+    pub agency_id: AgencyId,
     pub agency_name: String,
     pub agency_kind: AgencyKind,
     pub lang: Lang,
@@ -120,7 +121,7 @@ pub struct NewUser<'a> {
     pub username: &'a str,
     pub display_name: &'a str,
     pub role: Role,
-    pub agency_id: i64,
+    pub agency_id: AgencyId,
     pub pin_hash: &'a str,
     pub pin_temporary: bool,
     pub lang: Lang,
@@ -179,7 +180,7 @@ pub fn set_role(tx: &Transaction, id: i64, role: Role, now: Timestamp) -> Result
     touch(tx, "UPDATE users SET role = ?1, updated_at = ?2 WHERE id = ?3", id, &role.id(), now)
 }
 
-pub fn set_agency(tx: &Transaction, id: i64, agency_id: i64, now: Timestamp) -> Result<()> {
+pub fn set_agency(tx: &Transaction, id: i64, agency_id: AgencyId, now: Timestamp) -> Result<()> {
     touch(tx, "UPDATE users SET agency_id = ?1, updated_at = ?2 WHERE id = ?3", id, &agency_id, now)
 }
 
@@ -235,13 +236,18 @@ pub fn agencies(conn: &Connection, offset: i64, limit: i64) -> Result<Vec<Agency
     Ok(rows)
 }
 
-pub fn agency_by_name(conn: &Connection, name: &str) -> Result<Option<i64>> {
+pub fn agency_by_name(conn: &Connection, name: &str) -> Result<Option<AgencyId>> {
     Ok(conn
         .query_row("SELECT id FROM agencies WHERE name = ?1", params![name], |r| r.get(0))
         .optional()?)
 }
 
-pub fn add_agency(tx: &Transaction, name: &str, kind: AgencyKind, now: Timestamp) -> Result<i64> {
+pub fn add_agency(
+    tx: &Transaction,
+    name: &str,
+    kind: AgencyKind,
+    now: Timestamp,
+) -> Result<AgencyId> {
     if agency_by_name(tx, name)?.is_some() {
         return Err(Error::user_with(Msg::ErrAgencyExists, &[name]));
     }
@@ -249,18 +255,22 @@ pub fn add_agency(tx: &Transaction, name: &str, kind: AgencyKind, now: Timestamp
         "INSERT INTO agencies (name, kind, created_at) VALUES (?1, ?2, ?3)",
         params![name, kind.id(), time::to_db(now)],
     )?;
-    Ok(tx.last_insert_rowid())
+    Ok(AgencyId(tx.last_insert_rowid()))
 }
 
 /// The agency's id, creating it (as a service provider) when named for the first time.
-pub fn agency_find_or_add(tx: &Transaction, name: &str, now: Timestamp) -> Result<(i64, bool)> {
+pub fn agency_find_or_add(
+    tx: &Transaction,
+    name: &str,
+    now: Timestamp,
+) -> Result<(AgencyId, bool)> {
     match agency_by_name(tx, name)? {
         Some(id) => Ok((id, false)),
         None => Ok((add_agency(tx, name, AgencyKind::ServiceProvider, now)?, true)),
     }
 }
 
-pub fn rename_agency(tx: &Transaction, id: i64, name: &str) -> Result<()> {
+pub fn rename_agency(tx: &Transaction, id: AgencyId, name: &str) -> Result<()> {
     if let Some(other) = agency_by_name(tx, name)?
         && other != id
     {
@@ -270,7 +280,7 @@ pub fn rename_agency(tx: &Transaction, id: i64, name: &str) -> Result<()> {
     Ok(())
 }
 
-pub fn set_agency_kind(tx: &Transaction, id: i64, kind: AgencyKind) -> Result<()> {
+pub fn set_agency_kind(tx: &Transaction, id: AgencyId, kind: AgencyKind) -> Result<()> {
     tx.execute("UPDATE agencies SET kind = ?1 WHERE id = ?2", params![kind.id(), id])?;
     Ok(())
 }

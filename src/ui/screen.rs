@@ -182,7 +182,7 @@ pub mod testing {
             username: format!("u{id}"),
             display_name: format!("User {id}"),
             role,
-            agency_id: 1,
+            agency_id: crate::domain::ids::AgencyId(1),
             agency_name: "Enlace".into(),
             agency_kind: AgencyKind::ServiceProvider,
             lang: Lang::En,

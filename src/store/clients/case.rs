@@ -4,6 +4,7 @@ use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use crate::domain::client::{self, ServiceEntry};
+use crate::domain::ids::AgencyId;
 use crate::domain::time;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
@@ -12,7 +13,7 @@ use super::{owned, touch};
 
 pub fn add_service(
     tx: &Transaction,
-    agency_id: i64,
+    agency_id: AgencyId,
     client_id: i64,
     staff_id: i64,
     s: &ServiceEntry,
@@ -35,7 +36,7 @@ pub fn add_service(
 
 pub fn add_note(
     tx: &Transaction,
-    agency_id: i64,
+    agency_id: AgencyId,
     client_id: i64,
     user_id: i64,
     body: &str,
@@ -60,7 +61,7 @@ pub fn add_note(
 /// An edit of a note adds a version; the earlier ones stay.
 pub fn edit_note(
     tx: &Transaction,
-    agency_id: i64,
+    agency_id: AgencyId,
     note_id: i64,
     user_id: i64,
     body: &str,
@@ -96,7 +97,11 @@ pub struct NoteVersion {
 }
 
 /// Every version of a note, newest first.
-pub fn note_versions(conn: &Connection, agency_id: i64, note_id: i64) -> Result<Vec<NoteVersion>> {
+pub fn note_versions(
+    conn: &Connection,
+    agency_id: AgencyId,
+    note_id: i64,
+) -> Result<Vec<NoteVersion>> {
     let mut stmt = conn.prepare_cached(
         "SELECT v.version, v.body, u.display_name, v.written_at FROM case_note_versions v
          JOIN case_notes n ON n.id = v.note_id JOIN users u ON u.id = v.written_by
@@ -131,7 +136,7 @@ pub struct Event {
 /// The case's events, newest first, a page at a time.
 pub fn timeline(
     conn: &Connection,
-    agency_id: i64,
+    agency_id: AgencyId,
     client_id: i64,
     offset: i64,
     limit: i64,
@@ -200,7 +205,7 @@ pub struct ServiceView {
     pub notes: String,
 }
 
-pub fn service(conn: &Connection, agency_id: i64, id: i64) -> Result<Option<ServiceView>> {
+pub fn service(conn: &Connection, agency_id: AgencyId, id: i64) -> Result<Option<ServiceView>> {
     Ok(conn
         .query_row(
             "SELECT s.service_type, s.voca_family, s.delivered_on, s.minutes, u.display_name, s.notes

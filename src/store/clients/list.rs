@@ -4,6 +4,7 @@ use jiff::civil::Date;
 use rusqlite::{Connection, params};
 
 use crate::domain::client::{Client, initials_key, name_key};
+use crate::domain::ids::AgencyId;
 use crate::error::Result;
 
 /// A row of the client list. Never a legal name.
@@ -55,7 +56,7 @@ fn like_escape(s: &str) -> String {
 /// One page of an agency's clients, most recently active first.
 pub fn list(
     conn: &Connection,
-    agency_id: i64,
+    agency_id: AgencyId,
     f: &Filter,
     offset: i64,
     limit: i64,
@@ -84,7 +85,12 @@ pub fn list(
 
 /// Likely duplicates of a new client in the same agency: a similar chosen name or the same
 /// initials (accents and case ignored), with the same birth date or age.
-pub fn duplicates(conn: &Connection, agency_id: i64, c: &Client, today: Date) -> Result<Vec<Row>> {
+pub fn duplicates(
+    conn: &Connection,
+    agency_id: AgencyId,
+    c: &Client,
+    today: Date,
+) -> Result<Vec<Row>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {ROW_COLUMNS} FROM clients c LEFT JOIN users u ON u.id = c.assigned_to
                   WHERE c.id IN (SELECT id FROM clients WHERE agency_id = ?1 AND name_key = ?2

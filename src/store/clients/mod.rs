@@ -6,6 +6,7 @@ use jiff::civil::Date;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use crate::domain::client::{Client, StatusChange, initials_key, name_key};
+use crate::domain::ids::AgencyId;
 use crate::domain::time;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
@@ -21,7 +22,7 @@ pub use list::{Filter, Row, duplicates, list};
 
 pub fn insert(
     tx: &Transaction,
-    agency_id: i64,
+    agency_id: AgencyId,
     user_id: i64,
     c: &Client,
     intake_on: Date,
@@ -65,7 +66,7 @@ pub struct Stored {
     pub assigned_name: Option<String>,
 }
 
-pub fn get(conn: &Connection, agency_id: i64, id: i64) -> Result<Option<Stored>> {
+pub fn get(conn: &Connection, agency_id: AgencyId, id: i64) -> Result<Option<Stored>> {
     let found = conn
         .query_row(
             "SELECT c.id, chosen_name, birth_date, age, age_range, legal_name, phone, address, gender,
@@ -121,7 +122,7 @@ pub fn get(conn: &Connection, agency_id: i64, id: i64) -> Result<Option<Stored>>
 /// user's role does not see the legal name, phone and address, so the stored ones stay.
 pub fn update(
     tx: &Transaction,
-    agency_id: i64,
+    agency_id: AgencyId,
     id: i64,
     user_id: i64,
     c: &Client,
@@ -179,7 +180,7 @@ pub fn update(
     Ok(())
 }
 
-fn owned(tx: &Connection, agency_id: i64, id: i64) -> Result<()> {
+fn owned(tx: &Connection, agency_id: AgencyId, id: i64) -> Result<()> {
     let ok: bool = tx.query_row(
         "SELECT EXISTS (SELECT 1 FROM clients WHERE id = ?1 AND agency_id = ?2)",
         params![id, agency_id],
@@ -199,7 +200,7 @@ pub fn touch(tx: &Transaction, id: i64, now: Timestamp) -> Result<()> {
 /// Open, put on hold, close (with a reason) or reopen; every change is kept.
 pub fn set_status(
     tx: &Transaction,
-    agency_id: i64,
+    agency_id: AgencyId,
     id: i64,
     user_id: i64,
     change: &StatusChange,
@@ -218,7 +219,7 @@ pub fn set_status(
 
 pub fn link(
     tx: &Transaction,
-    agency_id: i64,
+    agency_id: AgencyId,
     x: i64,
     y: i64,
     user_id: i64,
@@ -239,7 +240,7 @@ pub fn link(
 /// Link a hotline contact of the agency to one of its clients.
 pub fn link_contact(
     tx: &Transaction,
-    agency_id: i64,
+    agency_id: AgencyId,
     contact_id: i64,
     client_id: i64,
     now: Timestamp,
@@ -258,7 +259,7 @@ pub fn link_contact(
 /// The client created from an external reference (imports of services point at clients so).
 pub fn by_external_ref(
     conn: &Connection,
-    agency_id: i64,
+    agency_id: AgencyId,
     external_ref: &str,
 ) -> Result<Option<i64>> {
     Ok(conn
@@ -271,7 +272,7 @@ pub fn by_external_ref(
 }
 
 /// Staff of an agency a client may be assigned to.
-pub fn staff_of(conn: &Connection, agency_id: i64) -> Result<Vec<(String, String)>> {
+pub fn staff_of(conn: &Connection, agency_id: AgencyId) -> Result<Vec<(String, String)>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, display_name FROM users WHERE agency_id = ?1 AND disabled = 0
          ORDER BY display_name LIMIT 500",
@@ -290,7 +291,12 @@ pub enum OfClient {
 }
 
 /// The client a service or a payment of the agency belongs to (None: no such record here).
-pub fn client_of(conn: &Connection, agency_id: i64, of: OfClient, id: i64) -> Result<Option<i64>> {
+pub fn client_of(
+    conn: &Connection,
+    agency_id: AgencyId,
+    of: OfClient,
+    id: i64,
+) -> Result<Option<i64>> {
     let sql = match of {
         OfClient::Service => {
             "SELECT s.client_id FROM services s JOIN clients c ON c.id = s.client_id

@@ -66,7 +66,7 @@ pub fn build(
         user,
         period,
         lang,
-        agency: Sql::Integer(user.agency_id),
+        agency: Sql::Integer(user.agency_id.0),
         t0,
         t1,
         d0: period.from.to_string(),

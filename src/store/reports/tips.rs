@@ -17,7 +17,7 @@ pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(St
     let monthly = {
         let (scope, mut values) = match TipScope::of(user) {
             TipScope::All => ("1 = 1".to_string(), vec![]),
-            TipScope::ReferredTo(a) => ("t.referred_to = ?".to_string(), vec![Sql::Integer(a)]),
+            TipScope::ReferredTo(a) => ("t.referred_to = ?".to_string(), vec![Sql::Integer(a.0)]),
         };
         values.extend([text(&t0), text(&t1)]);
         let b = Base {

@@ -210,12 +210,13 @@ fn draw(frame: &mut Frame, area: Rect, a: &AgencyScreen, t: Theme, lang: Lang) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::ids::AgencyId;
     use crate::domain::staff::AgencyKind;
 
     use crate::ui::screen::testing::ctx;
 
     fn agency(id: i64, name: &str) -> Agency {
-        Agency { id, name: name.into(), kind: AgencyKind::ServiceProvider, users: 0 }
+        Agency { id: AgencyId(id), name: name.into(), kind: AgencyKind::ServiceProvider, users: 0 }
     }
 
     #[test]
@@ -230,7 +231,7 @@ mod tests {
             &ctx(),
         );
         assert!(a.update(Action::Down, &ctx()).is_empty());
-        assert_eq!(a.list.current().map(|x| x.id), Some(2));
+        assert_eq!(a.list.current().map(|x| x.id), Some(AgencyId(2)));
         // An empty name is refused on the form; nothing is asked of the store.
         a.update(Action::Add, &ctx());
         assert_eq!(a.title(), Msg::TitleAddAgency);

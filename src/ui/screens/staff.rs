@@ -376,9 +376,10 @@ fn draw_list(frame: &mut Frame, area: Rect, s: &StaffScreen, t: Theme, lang: Lan
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::ids::AgencyId;
     use crate::domain::staff::AgencyKind;
 
-    fn person(id: i64, agency_id: i64) -> User {
+    fn person(id: i64, agency_id: AgencyId) -> User {
         User {
             id,
             username: format!("u{id}"),
@@ -395,18 +396,23 @@ mod tests {
 
     fn ctx() -> Ctx {
         let mut me = crate::ui::screen::testing::person(1, Role::Admin);
-        me.agency_id = 2;
+        me.agency_id = AgencyId(2);
         crate::ui::screen::testing::ctx_at("2026-11-28T20:00:00Z", Some(me))
     }
 
     fn agency(id: i64) -> Agency {
-        Agency { id, name: format!("Agency {id}"), kind: AgencyKind::ServiceProvider, users: 1 }
+        Agency {
+            id: AgencyId(id),
+            name: format!("Agency {id}"),
+            kind: AgencyKind::ServiceProvider,
+            users: 1,
+        }
     }
 
     #[test]
     fn forms_wait_for_their_choices_and_pins_leave_the_form_when_saved() {
         let mut s = StaffScreen::default();
-        let rows = vec![StaffRow { user: person(7, 1), locked: false }];
+        let rows = vec![StaffRow { user: person(7, AgencyId(1)), locked: false }];
         s.on_done(Done::Staff(Pager { rows, ..Default::default() }), &ctx());
         // Adding someone reads the agencies first; the form then offers the user's own.
         assert!(matches!(s.update(Action::Add, &ctx())[..], [Effect::Run(_)]));
