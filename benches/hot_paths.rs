@@ -151,7 +151,8 @@ fn main() {
         .expect("dups");
     });
     time("case timeline, first page", || {
-        clients::timeline(store.conn(), ana.agency_id, 1, 0, page).expect("timeline");
+        clients::timeline(store.conn(), ana.agency_id, intake::domain::ids::ClientId(1), 0, page)
+            .expect("timeline");
     });
 
     // One frame of the console at 80x24, drawn into a test backend.

@@ -49,7 +49,7 @@ fn person(pairs: &[(&str, &str)]) -> Client {
     Client::from_raw(&raw, &RuntimeOptions::new(), today()).unwrap()
 }
 
-fn save(store: &mut Store, u: &User, c: &Client) -> i64 {
+fn save(store: &mut Store, u: &User, c: &Client) -> intake::domain::ids::ClientId {
     casework::save_client(store, who(u), None, c, today(), Also::default(), now()).unwrap()
 }
 
@@ -113,7 +113,7 @@ fn likely_duplicates_ignore_accents_case_and_spelling_of_initials() {
         &elsewhere,
         &person(&[("chosen_name", "Maria Jose"), ("birth_date", "2009-04-02")]),
     );
-    let dups = |c: &Client| -> Vec<i64> {
+    let dups = |c: &Client| -> Vec<intake::domain::ids::ClientId> {
         clients::duplicates(store.conn(), adv.agency_id, c, today())
             .unwrap()
             .into_iter()

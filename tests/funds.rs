@@ -41,7 +41,7 @@ fn who(u: &User) -> Who<'_> {
     Who { user: u, session_id: None }
 }
 
-fn client_of(store: &mut Store, u: &User) -> i64 {
+fn client_of(store: &mut Store, u: &User) -> intake::domain::ids::ClientId {
     let mut raw = client::defaults();
     raw.insert("chosen_name".into(), "RM".into());
     raw.insert("age".into(), "29".into());
@@ -78,7 +78,7 @@ struct Ledger {
     sup: User,
     sup2: User,
     adv: User,
-    client: i64,
+    client: intake::domain::ids::ClientId,
     fund: i64,
 }
 

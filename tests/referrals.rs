@@ -47,7 +47,7 @@ fn raw(pairs: &[(&str, &str)]) -> Raw {
 }
 
 /// A client of `u`'s agency, a legal service and a police unit.
-fn setup(store: &mut Store, u: &User) -> (i64, i64, i64) {
+fn setup(store: &mut Store, u: &User) -> (intake::domain::ids::ClientId, i64, i64) {
     let mut c = client::defaults();
     c.insert("chosen_name".into(), "Rosa".into());
     c.insert("age".into(), "24".into());

@@ -66,7 +66,12 @@ fn call(store: &mut Store, u: &User, at: &str, pairs: &[(&str, &str)]) -> i64 {
     hotline::save_contact(store, who(u), None, &c, now()).unwrap()
 }
 
-fn person(store: &mut Store, u: &User, intake: &str, pairs: &[(&str, &str)]) -> i64 {
+fn person(
+    store: &mut Store,
+    u: &User,
+    intake: &str,
+    pairs: &[(&str, &str)],
+) -> intake::domain::ids::ClientId {
     let mut r = client::defaults();
     r.insert("chosen_name".into(), "X".into());
     for (k, v) in pairs {
@@ -76,7 +81,13 @@ fn person(store: &mut Store, u: &User, intake: &str, pairs: &[(&str, &str)]) -> 
     casework::save_client(store, who(u), None, &c, day(intake), Also::default(), now()).unwrap()
 }
 
-fn service(store: &mut Store, u: &User, client: i64, kind: &str, on: &str) {
+fn service(
+    store: &mut Store,
+    u: &User,
+    client: intake::domain::ids::ClientId,
+    kind: &str,
+    on: &str,
+) {
     let s = ServiceEntry::from_raw(&raw(&[("service_type", kind), ("delivered_on", on)])).unwrap();
     casework::add_service(store, who(u), client, &s, now()).unwrap();
 }
@@ -218,17 +229,18 @@ fn world() -> World {
         categories: vec!["rent".into(), "travel".into()],
     };
     let fund = ledger::add_fund(s, who(&sup), &f, now()).unwrap();
-    let pay = |s: &mut Store, client: i64, cat: &str, cents: i64, on: &str| {
-        let p = Payment {
-            fund_id: fund,
-            category: cat.into(),
-            amount_cents: cents,
-            paid_on: day(on),
-            payee: "P".into(),
-            purpose: String::new(),
+    let pay =
+        |s: &mut Store, client: intake::domain::ids::ClientId, cat: &str, cents: i64, on: &str| {
+            let p = Payment {
+                fund_id: fund,
+                category: cat.into(),
+                amount_cents: cents,
+                paid_on: day(on),
+                payee: "P".into(),
+                purpose: String::new(),
+            };
+            ledger::request_payment(s, who(&adv), client, &p, now()).unwrap()
         };
-        ledger::request_payment(s, who(&adv), client, &p, now()).unwrap()
-    };
     let p1 = pay(s, c1, "rent", 120_000, "2025-08-10");
     let p2 = pay(s, c2, "travel", 30_000, "2026-06-30");
     let _pending = pay(s, c2, "rent", 50_000, "2026-01-01");

@@ -19,7 +19,7 @@ fn now() -> Timestamp {
     "2026-11-28T20:00:00Z".parse().unwrap()
 }
 
-fn setup() -> (TestDb, Store, User, i64) {
+fn setup() -> (TestDb, Store, User, intake::domain::ids::ClientId) {
     let (db, mut store) = with_admin();
     accounts::add_user(
         &mut store,
@@ -48,7 +48,13 @@ fn setup() -> (TestDb, Store, User, i64) {
     (db, store, bea, id)
 }
 
-fn begin(store: &mut Store, u: &User, client: i64, definition: &str, minor: &str) -> i64 {
+fn begin(
+    store: &mut Store,
+    u: &User,
+    client: intake::domain::ids::ClientId,
+    definition: &str,
+    minor: &str,
+) -> i64 {
     store
         .write(|tx| {
             let tool = screenings::ensure_tool(tx, definition, true, None, now())?;

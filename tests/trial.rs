@@ -287,7 +287,14 @@ fn request(h: &mut Harness, user: &str, cents: i64, paid_on: &str) -> i64 {
         purpose: "First month in the new apartment, away from the trafficker's town".into(),
     };
     let who = intake::service::Who { user: &u, session_id: None };
-    intake::service::ledger::request_payment(&mut h.app.store, who, 1, &p, fixed_now()).unwrap()
+    intake::service::ledger::request_payment(
+        &mut h.app.store,
+        who,
+        intake::domain::ids::ClientId(1),
+        &p,
+        fixed_now(),
+    )
+    .unwrap()
 }
 
 fn payment_status(h: &Harness, id: i64) -> String {

@@ -9,7 +9,7 @@ use jiff::Timestamp;
 use crate::domain::client::{self, Client, ServiceEntry};
 use crate::domain::contact::{self, Contact};
 use crate::domain::fields::{FieldError, parse_date};
-use crate::domain::ids::AgencyId;
+use crate::domain::ids::{AgencyId, ClientId};
 use crate::domain::record::{Raw, RuntimeOptions};
 use crate::domain::text::fold_username;
 use crate::domain::tip::{self, Tip};
@@ -155,7 +155,7 @@ fn service_row(
     let by_number = Some(cell(&raw, "client")).filter(|r| !r.is_empty());
     let client_id = match (by_ref, by_number) {
         (Some(r), _) => store_clients::by_external_ref(store.conn(), u.agency_id, r).ok().flatten(),
-        (None, Some(n)) => n.trim_start_matches('#').parse::<i64>().ok().filter(|id| {
+        (None, Some(n)) => n.trim_start_matches('#').parse().ok().map(ClientId).filter(|id| {
             store_clients::get(store.conn(), u.agency_id, *id).ok().flatten().is_some()
         }),
         (None, None) => None,

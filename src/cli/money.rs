@@ -9,6 +9,7 @@ use crate::cli::import::Progress;
 use crate::cli::records::{ListFormat, csv_safe, staff};
 use crate::domain::fields::{FieldError, format_cents, parse_date};
 use crate::domain::fund::{Fund, Payment, SOURCES};
+use crate::domain::ids::ClientId;
 use crate::domain::record::{Raw, RuntimeOptions};
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, Msg, fill};
@@ -292,7 +293,7 @@ fn import_payments(
     let mut runtime = RuntimeOptions::new();
     runtime.insert("fund", all_funds.iter().map(|f| (f.id.to_string(), f.name.clone())).collect());
     let mut progress = Progress::new(records.len() * 2);
-    let mut rows: Vec<(i64, Payment)> = Vec::new();
+    let mut rows: Vec<(ClientId, Payment)> = Vec::new();
     let mut set_aside: std::collections::HashMap<i64, i64> = std::collections::HashMap::new();
     for (i, rec) in records.iter().enumerate() {
         progress.at(i);
@@ -313,7 +314,9 @@ fn import_payments(
         }
         let who = raw.get("client").map(|s| s.trim().to_string()).unwrap_or_default();
         let client = match who.strip_prefix('#').map(str::parse::<i64>) {
-            Some(Ok(id)) => store_clients::get(store.conn(), u.agency_id, id)?.map(|_| id),
+            Some(Ok(id)) => {
+                store_clients::get(store.conn(), u.agency_id, ClientId(id))?.map(|_| ClientId(id))
+            }
             _ => store_clients::by_external_ref(store.conn(), u.agency_id, &who)?,
         };
         let Some(client) = client else {

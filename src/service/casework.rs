@@ -5,6 +5,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 
 use crate::domain::client::{Client, ServiceEntry, StatusChange};
+use crate::domain::ids::ClientId;
 use crate::domain::referral::{Referral, StatusChange as ReferralChange};
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
@@ -32,7 +33,7 @@ pub(crate) fn audit_in(
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Also {
     /// Link the new record to this one (a likely duplicate kept apart).
-    pub link_to: Option<i64>,
+    pub link_to: Option<ClientId>,
     /// The hotline contact this client was made from.
     pub from_contact: Option<i64>,
 }
@@ -40,12 +41,12 @@ pub struct Also {
 pub fn save_client(
     store: &mut Store,
     who: Who,
-    id: Option<i64>,
+    id: Option<ClientId>,
     c: &Client,
     intake_on: Date,
     also: Also,
     now: Timestamp,
-) -> Result<i64> {
+) -> Result<ClientId> {
     let source = store.source().to_string();
     let u = who.user;
     let keep_identity = !u.role.sees_identity();
@@ -65,20 +66,20 @@ pub fn save_client(
         };
         if let Some(other) = also.link_to {
             clients::link(tx, u.agency_id, saved, other, u.id, now)?;
-            audit_in(tx, &source, who, "client_link", saved)?;
+            audit_in(tx, &source, who, "client_link", saved.0)?;
         }
         if let Some(contact) = also.from_contact {
             clients::link_contact(tx, u.agency_id, contact, saved, now)?;
             audit_in(tx, &source, who, "contact_link", contact)?;
         }
-        drafts::delete(tx, u.id, "client", id)?;
-        audit_in(tx, &source, who, if id.is_none() { "client_add" } else { "client_edit" }, saved)
+        drafts::delete(tx, u.id, "client", id.map(|c| c.0))?;
+        audit_in(tx, &source, who, if id.is_none() { "client_add" } else { "client_edit" }, saved.0)
             .map(|_| saved)
     })
 }
 
 /// Open a client's record: only within the owning agency, and always audited.
-pub fn open_client(store: &mut Store, who: Who, id: i64) -> Result<clients::Stored> {
+pub fn open_client(store: &mut Store, who: Who, id: ClientId) -> Result<clients::Stored> {
     let found = clients::get(store.conn(), who.user.agency_id, id)?;
     let source = store.source().to_string();
     let outcome = if found.is_some() { "ok" } else { "denied" };
@@ -86,7 +87,7 @@ pub fn open_client(store: &mut Store, who: Who, id: i64) -> Result<clients::Stor
         audit::append(
             tx,
             &source,
-            &Event::new("client_view", outcome).by(Some(who.user.id), who.session_id).record(id),
+            &Event::new("client_view", outcome).by(Some(who.user.id), who.session_id).record(id.0),
         )
     })?;
     let mut s = found.ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))?;
@@ -101,7 +102,7 @@ pub fn open_client(store: &mut Store, who: Who, id: i64) -> Result<clients::Stor
 pub fn set_status(
     store: &mut Store,
     who: Who,
-    id: i64,
+    id: ClientId,
     s: &StatusChange,
     now: Timestamp,
 ) -> Result<()> {
@@ -109,14 +110,14 @@ pub fn set_status(
     let u = who.user;
     store.write(|tx| {
         clients::set_status(tx, u.agency_id, id, u.id, s, now)?;
-        audit_in(tx, &source, who, "client_status", id)
+        audit_in(tx, &source, who, "client_status", id.0)
     })
 }
 
 pub fn add_service(
     store: &mut Store,
     who: Who,
-    client_id: i64,
+    client_id: ClientId,
     s: &ServiceEntry,
     now: Timestamp,
 ) -> Result<i64> {
@@ -124,7 +125,7 @@ pub fn add_service(
     let u = who.user;
     store.write(|tx| {
         let id = clients::add_service(tx, u.agency_id, client_id, u.id, s, now)?;
-        drafts::delete(tx, u.id, "service", Some(client_id))?;
+        drafts::delete(tx, u.id, "service", Some(client_id.0))?;
         audit_in(tx, &source, who, "service_add", id).map(|_| id)
     })
 }
@@ -132,7 +133,7 @@ pub fn add_service(
 pub fn add_note(
     store: &mut Store,
     who: Who,
-    client_id: i64,
+    client_id: ClientId,
     body: &str,
     now: Timestamp,
 ) -> Result<i64> {
@@ -140,7 +141,7 @@ pub fn add_note(
     let u = who.user;
     store.write(|tx| {
         let id = clients::add_note(tx, u.agency_id, client_id, u.id, body, now)?;
-        drafts::delete(tx, u.id, "note", Some(client_id))?;
+        drafts::delete(tx, u.id, "note", Some(client_id.0))?;
         audit_in(tx, &source, who, "note_add", id).map(|_| id)
     })
 }
@@ -148,7 +149,7 @@ pub fn add_note(
 pub fn edit_note(
     store: &mut Store,
     who: Who,
-    client_id: i64,
+    client_id: ClientId,
     note_id: i64,
     body: &str,
     now: Timestamp,
@@ -157,7 +158,7 @@ pub fn edit_note(
     let u = who.user;
     store.write(|tx| {
         let v = clients::edit_note(tx, u.agency_id, note_id, u.id, body, now)?;
-        drafts::delete(tx, u.id, "note", Some(client_id))?;
+        drafts::delete(tx, u.id, "note", Some(client_id.0))?;
         audit_in(tx, &source, who, "note_edit", note_id).map(|_| v)
     })
 }
@@ -166,7 +167,7 @@ pub fn link_contact(
     store: &mut Store,
     who: Who,
     contact_id: i64,
-    client_id: i64,
+    client_id: ClientId,
     now: Timestamp,
 ) -> Result<()> {
     let source = store.source().to_string();
@@ -212,7 +213,7 @@ pub fn import_clients(
 
 /// A service from a file: the client's id, who delivered it, and the service.
 pub struct ImportedService {
-    pub client_id: i64,
+    pub client_id: ClientId,
     pub staff_id: i64,
     pub service: ServiceEntry,
 }
@@ -261,7 +262,7 @@ pub struct Consent<'a> {
 pub fn start_screening(
     store: &mut Store,
     who: Who,
-    client_id: Option<i64>,
+    client_id: Option<ClientId>,
     contact_id: Option<i64>,
     tool_id: &str,
     consent: &Consent,
@@ -327,7 +328,7 @@ pub struct Opened {
     pub answers: std::collections::HashMap<String, Answer>,
     pub closed: bool,
     pub minor: String,
-    pub client_id: Option<i64>,
+    pub client_id: Option<ClientId>,
     pub contact_id: Option<i64>,
     /// The person's language, as recorded on the consent step.
     pub language: String,
@@ -353,7 +354,7 @@ pub fn open_screening(store: &mut Store, who: Who, id: i64) -> Result<Opened> {
 pub fn earlier_answers(
     store: &Store,
     who: Who,
-    client_id: i64,
+    client_id: ClientId,
     except: i64,
     tool: &Tool,
 ) -> Result<std::collections::HashMap<String, Answer>> {
@@ -381,7 +382,7 @@ pub fn refer(
     let source = store.source().to_string();
     let u = who.user;
     let draft_of = match subject {
-        referrals::Subject::Client(id) => ("referral", Some(id)),
+        referrals::Subject::Client(id) => ("referral", Some(id.0)),
         referrals::Subject::Contact(id) => ("referral_contact", Some(id)),
     };
     store.write(|tx| {

@@ -5,6 +5,7 @@
 use jiff::Timestamp;
 
 use crate::domain::fund::{Fund, Payment};
+use crate::domain::ids::ClientId;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
 use crate::service::Who;
@@ -39,7 +40,7 @@ pub fn add_fund(store: &mut Store, who: Who, f: &Fund, now: Timestamp) -> Result
 pub fn request_payment(
     store: &mut Store,
     who: Who,
-    client_id: i64,
+    client_id: ClientId,
     p: &Payment,
     now: Timestamp,
 ) -> Result<i64> {
@@ -86,7 +87,7 @@ pub fn void_payment(
 pub fn import_payments(
     store: &mut Store,
     who: Who,
-    rows: &[(i64, Payment)],
+    rows: &[(ClientId, Payment)],
     now: Timestamp,
     progress: &mut dyn FnMut(usize),
 ) -> Result<usize> {

@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use crate::domain::fields::format_cents;
 use crate::domain::fund::{Fund, Payment};
-use crate::domain::ids::AgencyId;
+use crate::domain::ids::{AgencyId, ClientId};
 use crate::domain::time;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
@@ -157,7 +157,7 @@ pub fn request(
     tx: &Transaction,
     agency_id: AgencyId,
     user_id: i64,
-    client_id: i64,
+    client_id: ClientId,
     p: &Payment,
     imported: bool,
     now: Timestamp,
@@ -244,7 +244,7 @@ pub fn void(
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PaymentRow {
     pub id: i64,
-    pub client_id: i64,
+    pub client_id: ClientId,
     pub category: String,
     pub amount_cents: i64,
     pub paid_on: String,

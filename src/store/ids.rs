@@ -1,26 +1,33 @@
 //! Record ids in SQL: stored as the integer they wrap.
 
-use rusqlite::types::{FromSql, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
+use rusqlite::types::{FromSql, FromSqlResult, ToSql, ToSqlOutput, Value, ValueRef};
 
-use crate::domain::ids::AgencyId;
+use crate::domain::ids::{AgencyId, ClientId};
 
-impl ToSql for AgencyId {
-    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
-        Ok(ToSqlOutput::from(self.0))
-    }
+macro_rules! sql_id {
+    ($name:ident) => {
+        impl ToSql for $name {
+            fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+                Ok(ToSqlOutput::from(self.0))
+            }
+        }
+
+        impl FromSql for $name {
+            fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+                i64::column_result(value).map($name)
+            }
+        }
+
+        impl From<$name> for Value {
+            fn from(id: $name) -> Self {
+                Value::Integer(id.0)
+            }
+        }
+    };
 }
 
-impl FromSql for AgencyId {
-    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
-        i64::column_result(value).map(AgencyId)
-    }
-}
-
-impl From<AgencyId> for rusqlite::types::Value {
-    fn from(id: AgencyId) -> Self {
-        rusqlite::types::Value::Integer(id.0)
-    }
-}
+sql_id!(AgencyId);
+sql_id!(ClientId);
 
 #[cfg(test)]
 mod tests {

@@ -5,7 +5,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
-use crate::domain::ids::AgencyId;
+use crate::domain::ids::{AgencyId, ClientId};
 use crate::domain::referral::{Referral, StatusChange};
 use crate::domain::time;
 use crate::error::{Error, Result};
@@ -15,12 +15,12 @@ use crate::store::{json_list, list_from_json};
 /// Who is referred: a client, or the person of a hotline contact.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Subject {
-    Client(i64),
+    Client(ClientId),
     Contact(i64),
 }
 
 impl Subject {
-    fn ids(self) -> (Option<i64>, Option<i64>) {
+    fn ids(self) -> (Option<ClientId>, Option<i64>) {
         match self {
             Subject::Client(id) => (Some(id), None),
             Subject::Contact(id) => (None, Some(id)),
@@ -37,7 +37,10 @@ fn subject_owned(conn: &Connection, agency_id: AgencyId, s: Subject) -> Result<(
             "SELECT EXISTS (SELECT 1 FROM contacts WHERE id = ?1 AND agency_id = ?2)"
         }
     };
-    let (Subject::Client(id) | Subject::Contact(id)) = s;
+    let id = match s {
+        Subject::Client(c) => c.0,
+        Subject::Contact(id) => id,
+    };
     let ok: bool = conn.query_row(sql, params![id, agency_id], |r| r.get(0))?;
     if ok { Ok(()) } else { Err(Error::user(Msg::ErrNoSuchRecord)) }
 }
@@ -177,7 +180,7 @@ pub fn get(conn: &Connection, agency_id: AgencyId, id: i64) -> Result<Option<Sto
              WHERE r.id = ?1 AND r.agency_id = ?2",
             params![id, agency_id],
             |r| {
-                let client: Option<i64> = r.get(1)?;
+                let client: Option<ClientId> = r.get(1)?;
                 let contact: Option<i64> = r.get(2)?;
                 Ok(Stored {
                     id: r.get(0)?,
@@ -242,7 +245,7 @@ pub fn due(
     )?;
     let rows = stmt
         .query_map(params![agency_id, today.to_string(), limit, offset], |r| {
-            let client: Option<i64> = r.get(2)?;
+            let client: Option<ClientId> = r.get(2)?;
             let contact: Option<i64> = r.get(3)?;
             Ok(Due {
                 id: r.get(0)?,

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
-use crate::domain::ids::AgencyId;
+use crate::domain::ids::{AgencyId, ClientId};
 use crate::domain::screening::{self, Answer, Outcome, Tool};
 use crate::domain::time;
 use crate::error::{Error, Result};
@@ -71,7 +71,7 @@ pub fn available(conn: &Connection) -> Result<Vec<(String, i64, String)>> {
 
 /// Who the screening is about, and what the consent step recorded.
 pub struct Start<'a> {
-    pub client_id: Option<i64>,
+    pub client_id: Option<ClientId>,
     pub contact_id: Option<i64>,
     pub tool_row: i64,
     pub language: &'a str,
@@ -159,7 +159,7 @@ pub struct Header {
     pub tool_row: i64,
     pub closed: bool,
     pub minor: String,
-    pub client_id: Option<i64>,
+    pub client_id: Option<ClientId>,
     pub contact_id: Option<i64>,
     pub language: String,
 }
@@ -189,7 +189,7 @@ pub fn header(conn: &Connection, agency_id: AgencyId, id: i64) -> Result<Option<
 pub fn recent_of_client(
     conn: &Connection,
     agency_id: AgencyId,
-    client_id: i64,
+    client_id: ClientId,
     except: i64,
 ) -> Result<Vec<i64>> {
     let mut stmt = conn.prepare_cached(
@@ -281,7 +281,7 @@ pub enum ReportSource {
 pub fn earlier_report(
     conn: &Connection,
     agency_id: AgencyId,
-    client_id: Option<i64>,
+    client_id: Option<ClientId>,
     contact_id: Option<i64>,
 ) -> Result<Option<(ReportSource, Report)>> {
     let mut stmt = conn.prepare_cached(

@@ -2,6 +2,7 @@
 //! was left (a hotline contact or tip, a client's intake, service or note, a referral or a
 //! service). Reading the draft is the app's; this only maps it, so it needs no database.
 
+use crate::domain::ids::ClientId;
 use crate::domain::record::Raw;
 use crate::i18n::{Lang, Msg, fill};
 use crate::service::hotline;
@@ -32,18 +33,22 @@ pub fn route(draft: &Draft, lang: Lang) -> Option<Route> {
         }
         ("referral" | "referral_contact", Some(id)) => {
             let service_id = payload["service_id"].as_i64()?;
-            let who = if form == "referral" { Subject::Client(id) } else { Subject::Contact(id) };
+            let who = if form == "referral" {
+                Subject::Client(ClientId(id))
+            } else {
+                Subject::Contact(id)
+            };
             Route::DirectoryDraft(Some(who), Box::new(Dir::Refer { service_id, raw, focus }))
         }
         ("client", id) => Route::ClientForm(Box::new(Client::Intake {
-            id,
+            id: id.map(ClientId),
             raw,
             from_contact: None,
             focus: Some(focus),
         })),
         ("service" | "note", Some(client)) => Route::ClientForm(Box::new(Client::CaseForm {
             name: form.to_string(),
-            client,
+            client: ClientId(client),
             raw,
             focus,
         })),
@@ -75,7 +80,7 @@ mod tests {
         let referral = draft("referral", Some(3), r#"{"focus":1,"fields":{},"service_id":8}"#);
         assert!(matches!(
             route(&referral, Lang::En),
-            Some(Route::DirectoryDraft(Some(Subject::Client(3)), p))
+            Some(Route::DirectoryDraft(Some(Subject::Client(crate::domain::ids::ClientId(3))), p))
                 if *p == Dir::Refer { service_id: 8, raw: Raw::new(), focus: 1 }
         ));
         let broken = draft("referral", Some(3), r#"{"focus":1,"fields":{}}"#);

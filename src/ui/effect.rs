@@ -3,6 +3,7 @@
 //! the outcome of a use case comes back to the screen as `Done`.
 
 use crate::domain::fields::{FieldError, FieldSpec};
+use crate::domain::ids::ClientId;
 use std::collections::HashMap;
 
 use crate::auth::Actor;
@@ -58,7 +59,7 @@ pub enum Route {
     /// One referral, and where Esc leads from it.
     Referral(i64, Back),
     /// A client's case record.
-    Client(i64),
+    Client(ClientId),
     /// A saved hotline contact.
     Contact(i64),
     /// A tip.
@@ -196,7 +197,7 @@ pub enum Done {
     /// A page of the records behind a figure.
     DrillPage(Pager<i64>),
     /// The client a record belongs to.
-    ClientOf(i64),
+    ClientOf(ClientId),
     /// What home shows as it opens: drafts kept, and the referrals due.
     Home {
         drafts: i64,
@@ -267,7 +268,7 @@ pub enum Done {
     /// Likely duplicates of a new client, found before saving.
     Duplicates(Vec<ClientCandidate>),
     /// A client saved: the record's number.
-    ClientSaved(i64),
+    ClientSaved(ClientId),
     /// Every version of a note.
     NoteVersions(i64, Vec<NoteVersion>),
     /// A service line in full.

@@ -4,7 +4,7 @@ use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use crate::domain::client::{self, ServiceEntry};
-use crate::domain::ids::AgencyId;
+use crate::domain::ids::{AgencyId, ClientId};
 use crate::domain::time;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
@@ -14,7 +14,7 @@ use super::{owned, touch};
 pub fn add_service(
     tx: &Transaction,
     agency_id: AgencyId,
-    client_id: i64,
+    client_id: ClientId,
     staff_id: i64,
     s: &ServiceEntry,
     now: Timestamp,
@@ -37,7 +37,7 @@ pub fn add_service(
 pub fn add_note(
     tx: &Transaction,
     agency_id: AgencyId,
-    client_id: i64,
+    client_id: ClientId,
     user_id: i64,
     body: &str,
     now: Timestamp,
@@ -67,7 +67,7 @@ pub fn edit_note(
     body: &str,
     now: Timestamp,
 ) -> Result<i64> {
-    let client_id: i64 = tx
+    let client_id: ClientId = tx
         .query_row(
             "SELECT client_id FROM case_notes WHERE id = ?1 AND agency_id = ?2",
             params![note_id, agency_id],
@@ -137,7 +137,7 @@ pub struct Event {
 pub fn timeline(
     conn: &Connection,
     agency_id: AgencyId,
-    client_id: i64,
+    client_id: ClientId,
     offset: i64,
     limit: i64,
 ) -> Result<Vec<Event>> {

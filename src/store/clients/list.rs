@@ -4,13 +4,13 @@ use jiff::civil::Date;
 use rusqlite::{Connection, params};
 
 use crate::domain::client::{Client, initials_key, name_key};
-use crate::domain::ids::AgencyId;
+use crate::domain::ids::{AgencyId, ClientId};
 use crate::error::Result;
 
 /// A row of the client list. Never a legal name.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Row {
-    pub id: i64,
+    pub id: ClientId,
     pub chosen_name: String,
     pub status: String,
     pub age: Option<i64>,

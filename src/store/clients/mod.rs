@@ -6,7 +6,7 @@ use jiff::civil::Date;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use crate::domain::client::{Client, StatusChange, initials_key, name_key};
-use crate::domain::ids::AgencyId;
+use crate::domain::ids::{AgencyId, ClientId};
 use crate::domain::time;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
@@ -28,7 +28,7 @@ pub fn insert(
     intake_on: Date,
     external_ref: Option<&str>,
     now: Timestamp,
-) -> Result<i64> {
+) -> Result<ClientId> {
     let at = time::to_db(now);
     tx.execute(
         "INSERT INTO clients (agency_id, created_by, assigned_to, external_ref, chosen_name, name_key,
@@ -45,7 +45,7 @@ pub fn insert(
             json(&c.safety), json(&c.needs), intake_on.to_string(), at
         ],
     )?;
-    let id = tx.last_insert_rowid();
+    let id = ClientId(tx.last_insert_rowid());
     tx.execute(
         "INSERT INTO client_status (client_id, status, on_date, changed_by, changed_at)
          VALUES (?1, 'open', ?2, ?3, ?4)",
@@ -56,17 +56,17 @@ pub fn insert(
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Stored {
-    pub id: i64,
+    pub id: ClientId,
     pub client: Client,
     pub status: String,
     pub intake_on: Date,
     pub edits: i64,
     /// Other records linked to this one as possibly the same person.
-    pub links: Vec<i64>,
+    pub links: Vec<ClientId>,
     pub assigned_name: Option<String>,
 }
 
-pub fn get(conn: &Connection, agency_id: AgencyId, id: i64) -> Result<Option<Stored>> {
+pub fn get(conn: &Connection, agency_id: AgencyId, id: ClientId) -> Result<Option<Stored>> {
     let found = conn
         .query_row(
             "SELECT c.id, chosen_name, birth_date, age, age_range, legal_name, phone, address, gender,
@@ -123,7 +123,7 @@ pub fn get(conn: &Connection, agency_id: AgencyId, id: i64) -> Result<Option<Sto
 pub fn update(
     tx: &Transaction,
     agency_id: AgencyId,
-    id: i64,
+    id: ClientId,
     user_id: i64,
     c: &Client,
     keep_identity: bool,
@@ -180,7 +180,7 @@ pub fn update(
     Ok(())
 }
 
-fn owned(tx: &Connection, agency_id: AgencyId, id: i64) -> Result<()> {
+fn owned(tx: &Connection, agency_id: AgencyId, id: ClientId) -> Result<()> {
     let ok: bool = tx.query_row(
         "SELECT EXISTS (SELECT 1 FROM clients WHERE id = ?1 AND agency_id = ?2)",
         params![id, agency_id],
@@ -189,7 +189,7 @@ fn owned(tx: &Connection, agency_id: AgencyId, id: i64) -> Result<()> {
     if ok { Ok(()) } else { Err(Error::user(Msg::ErrNoSuchRecord)) }
 }
 
-pub fn touch(tx: &Transaction, id: i64, now: Timestamp) -> Result<()> {
+pub fn touch(tx: &Transaction, id: ClientId, now: Timestamp) -> Result<()> {
     tx.execute(
         "UPDATE clients SET last_activity = ?1 WHERE id = ?2",
         params![time::to_db(now), id],
@@ -201,7 +201,7 @@ pub fn touch(tx: &Transaction, id: i64, now: Timestamp) -> Result<()> {
 pub fn set_status(
     tx: &Transaction,
     agency_id: AgencyId,
-    id: i64,
+    id: ClientId,
     user_id: i64,
     change: &StatusChange,
     now: Timestamp,
@@ -220,8 +220,8 @@ pub fn set_status(
 pub fn link(
     tx: &Transaction,
     agency_id: AgencyId,
-    x: i64,
-    y: i64,
+    x: ClientId,
+    y: ClientId,
     user_id: i64,
     now: Timestamp,
 ) -> Result<()> {
@@ -242,7 +242,7 @@ pub fn link_contact(
     tx: &Transaction,
     agency_id: AgencyId,
     contact_id: i64,
-    client_id: i64,
+    client_id: ClientId,
     now: Timestamp,
 ) -> Result<()> {
     owned(tx, agency_id, client_id)?;
@@ -261,7 +261,7 @@ pub fn by_external_ref(
     conn: &Connection,
     agency_id: AgencyId,
     external_ref: &str,
-) -> Result<Option<i64>> {
+) -> Result<Option<ClientId>> {
     Ok(conn
         .query_row(
             "SELECT id FROM clients WHERE agency_id = ?1 AND external_ref = ?2",
@@ -296,7 +296,7 @@ pub fn client_of(
     agency_id: AgencyId,
     of: OfClient,
     id: i64,
-) -> Result<Option<i64>> {
+) -> Result<Option<ClientId>> {
     let sql = match of {
         OfClient::Service => {
             "SELECT s.client_id FROM services s JOIN clients c ON c.id = s.client_id

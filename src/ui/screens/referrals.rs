@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
 use crate::domain::directory::label;
+use crate::domain::ids::ClientId;
 use crate::domain::record::{Raw, RuntimeOptions};
 use crate::domain::referral::{self, CONSENT, SHARE, STATUSES, StatusChange, shareable};
 use crate::i18n::{Lang, Msg, fill};
@@ -27,7 +28,7 @@ use crate::ui::widgets::scroll::Scroll;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Back {
     FollowUps,
-    Client(i64),
+    Client(ClientId),
     Contact(i64),
 }
 
@@ -406,7 +407,7 @@ mod tests {
     fn stored(id: i64) -> Box<Stored> {
         Box::new(Stored {
             id,
-            subject: Subject::Client(3),
+            subject: Subject::Client(crate::domain::ids::ClientId(3)),
             service_id: 1,
             service: "T visa legal help".into(),
             organization: "Frontera Legal".into(),
@@ -430,7 +431,7 @@ mod tests {
         let due = Due {
             id: 9,
             follow_up_on: "2026-12-05".into(),
-            subject: Subject::Client(3),
+            subject: Subject::Client(crate::domain::ids::ClientId(3)),
             service: "T visa legal help".into(),
             status: "made".into(),
         };
@@ -453,9 +454,12 @@ mod tests {
 
     #[test]
     fn a_referral_opened_from_a_case_record_goes_back_to_it() {
-        let mut r = ReferralScreen::one(9, Back::Client(3));
+        let mut r = ReferralScreen::one(9, Back::Client(crate::domain::ids::ClientId(3)));
         assert!(matches!(r.enter(&ctx())[..], [Effect::Run(_)]), "only the referral is read");
         r.on_done(Done::Referral(stored(9)), &ctx());
-        assert!(matches!(r.update(Action::Back, &ctx())[..], [Effect::Go(Route::Client(3))]));
+        assert!(matches!(
+            r.update(Action::Back, &ctx())[..],
+            [Effect::Go(Route::Client(crate::domain::ids::ClientId(3)))]
+        ));
     }
 }

@@ -5,6 +5,7 @@ use super::jobs::{load, note, open_client, payment_form, service_line, timeline}
 use super::{ClientMode, ClientScreen, FILTER};
 use crate::domain::client::{self, Client, ServiceEntry, StatusChange};
 use crate::domain::fields::{FieldError, clean_notes};
+use crate::domain::ids::ClientId;
 use crate::domain::record::{Raw, RuntimeOptions};
 use crate::i18n::{Lang, Msg};
 use crate::service::casework::{self, Also};
@@ -62,7 +63,12 @@ impl ClientScreen {
     }
 
     /// Save the intake. A new client is first checked for likely duplicates unless `anyway`.
-    pub(super) fn save_intake(&self, anyway: bool, link_to: Option<i64>, ctx: &Ctx) -> Vec<Effect> {
+    pub(super) fn save_intake(
+        &self,
+        anyway: bool,
+        link_to: Option<ClientId>,
+        ctx: &Ctx,
+    ) -> Vec<Effect> {
         let today = local_day(ctx.now);
         let runtime = self.runtime.clone().unwrap_or_default();
         let (raw, id, from_contact) = match &self.mode {

@@ -2,6 +2,7 @@
 
 use super::RecordView;
 use super::rows::{filter_of, list_row, timeline_row};
+use crate::domain::ids::ClientId;
 use crate::domain::record::{Raw, RuntimeOptions};
 use crate::i18n::{Msg, fill};
 use crate::service::casework;
@@ -37,7 +38,7 @@ pub(super) fn options() -> Effect {
 }
 
 /// A page of a client's timeline.
-pub(super) fn timeline(client: i64, offset: i64, select: Select) -> Effect {
+pub(super) fn timeline(client: ClientId, offset: i64, select: Select) -> Effect {
     Effect::run(move |store, ctx| {
         let (agency, lang, conn) = (ctx.who()?.user.agency_id, ctx.lang, store.conn());
         let fetch = |o, l| {
@@ -51,7 +52,7 @@ pub(super) fn timeline(client: i64, offset: i64, select: Select) -> Effect {
 }
 
 /// A client's case record (audited), with the first page of its timeline.
-pub(super) fn open_client(id: i64) -> Effect {
+pub(super) fn open_client(id: ClientId) -> Effect {
     Effect::run(move |store, ctx| {
         let who = ctx.who()?;
         let stored = casework::open_client(store, who, id)?;

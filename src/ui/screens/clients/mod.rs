@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 
 use crate::domain::client::{self};
 use crate::domain::fields::{FieldSpec, Kind, Options};
+use crate::domain::ids::ClientId;
 use crate::domain::record::{Raw, RuntimeOptions};
 use crate::i18n::{Lang, Msg, fill};
 use crate::store::clients::{self as store_clients, NoteVersion, Stored};
@@ -35,7 +36,7 @@ const FILTER: &[FieldSpec] = &[
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ListRow {
-    pub id: i64,
+    pub id: ClientId,
     pub cells: Vec<String>,
     pub danger: bool,
 }
@@ -57,7 +58,7 @@ pub enum ClientMode {
     /// A new client (`id` None) or an edit of the intake.
     Intake {
         form: Form,
-        id: Option<i64>,
+        id: Option<ClientId>,
         from_contact: Option<i64>,
     },
     /// Likely duplicates found before saving a new client.
@@ -98,16 +99,16 @@ pub struct ClientScreen {
     /// A form to open once what it needs is read.
     pending: Option<Pending>,
     /// A case record to open as the screen opens.
-    open_id: Option<i64>,
+    open_id: Option<ClientId>,
 }
 
 /// A clients form to open once what it needs is read (the staff to assign, the record).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Pending {
     /// An intake: new (`id` None, perhaps from a contact) or an edit.
-    Intake { id: Option<i64>, raw: Raw, from_contact: Option<i64>, focus: Option<usize> },
+    Intake { id: Option<ClientId>, raw: Raw, from_contact: Option<i64>, focus: Option<usize> },
     /// A service or note of client `client` brought back from a draft.
-    CaseForm { name: String, client: i64, raw: Raw, focus: usize },
+    CaseForm { name: String, client: ClientId, raw: Raw, focus: usize },
 }
 
 impl ClientScreen {
@@ -126,7 +127,7 @@ impl ClientScreen {
     }
 
     /// A case record, over the list.
-    pub fn showing(id: i64) -> ClientScreen {
+    pub fn showing(id: ClientId) -> ClientScreen {
         ClientScreen { open_id: Some(id), ..ClientScreen::list() }
     }
 
@@ -139,7 +140,7 @@ impl ClientScreen {
         ClientScreen { pending: Some(pending), open_id, ..ClientScreen::list() }
     }
 
-    fn client_id(&self) -> Option<i64> {
+    fn client_id(&self) -> Option<ClientId> {
         self.record.as_ref().map(|r| r.stored.id)
     }
 
@@ -190,7 +191,7 @@ impl ClientScreen {
     }
 
     /// The intake form: new, from a contact, or the record's own to edit.
-    fn intake(&mut self, id: Option<i64>, raw: Raw, from_contact: Option<i64>, ctx: &Ctx) {
+    fn intake(&mut self, id: Option<ClientId>, raw: Raw, from_contact: Option<i64>, ctx: &Ctx) {
         let Some(role) = ctx.user.as_ref().map(|u| u.role) else { return };
         let runtime = self.runtime.clone().unwrap_or_default();
         let form = Form::from_schema(&client::fields_for(role), &raw, &runtime, ctx.lang);
@@ -200,9 +201,9 @@ impl ClientScreen {
 
     /// The draft a form in front is kept under: (form, record id).
     fn draft_key(&self) -> Option<(&'static str, Option<i64>)> {
-        let client = self.record.as_ref().map(|r| r.stored.id);
+        let client = self.record.as_ref().map(|r| r.stored.id.0);
         match &self.mode {
-            ClientMode::Intake { id, .. } => Some(("client", *id)),
+            ClientMode::Intake { id, .. } => Some(("client", id.map(|c| c.0))),
             ClientMode::Service(_) => Some(("service", client)),
             ClientMode::Note { .. } => Some(("note", client)),
             _ => None,

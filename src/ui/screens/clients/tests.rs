@@ -10,7 +10,7 @@ fn ctx() -> Ctx {
 
 fn row(id: i64) -> store_clients::Row {
     store_clients::Row {
-        id,
+        id: crate::domain::ids::ClientId(id),
         chosen_name: "Rosa".into(),
         status: "open".into(),
         age: Some(30),
@@ -38,13 +38,18 @@ fn a_new_client_is_checked_for_duplicates_and_each_choice_is_an_effect() {
     assert!(c.update(Action::Back, &ctx()).is_empty());
     assert_eq!(c.title(), Msg::TitleNewClient);
     // Saved: the record opens, and the notice names it.
-    let saved = c.on_done(Done::ClientSaved(9), &ctx());
+    let saved = c.on_done(Done::ClientSaved(crate::domain::ids::ClientId(9)), &ctx());
     assert!(matches!(&saved[..], [Effect::Run(_), Effect::SayText(t)] if t == "Client #9 saved."));
 }
 
 #[test]
 fn a_draft_brought_back_waits_for_its_record_and_opens_where_it_was_left() {
-    let pending = Pending::CaseForm { name: "note".into(), client: 3, raw: Raw::new(), focus: 0 };
+    let pending = Pending::CaseForm {
+        name: "note".into(),
+        client: crate::domain::ids::ClientId(3),
+        raw: Raw::new(),
+        focus: 0,
+    };
     let mut c = ClientScreen::with_form(pending);
     assert_eq!(c.enter(&ctx()).len(), 3, "the list, the staff, and the case record");
     c.on_done(Done::ClientOptions(RuntimeOptions::new()), &ctx());

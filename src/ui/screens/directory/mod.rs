@@ -126,7 +126,7 @@ impl DirectoryScreen {
     /// The draft a form in front is kept under: (form, record id).
     pub fn draft_key(&self) -> Option<(&'static str, Option<i64>)> {
         match (&self.mode, self.refer_for) {
-            (DMode::Refer { .. }, Some(Subject::Client(id))) => Some(("referral", Some(id))),
+            (DMode::Refer { .. }, Some(Subject::Client(id))) => Some(("referral", Some(id.0))),
             (DMode::Refer { .. }, Some(Subject::Contact(id))) => {
                 Some(("referral_contact", Some(id)))
             }

@@ -28,11 +28,17 @@ fn the_search_waits_for_a_pause_in_typing_and_runs_once() {
 #[test]
 fn referring_someone_leads_back_to_their_record() {
     let ctx = ctx_at("2026-11-28T20:00:00Z", Some(person(2, Role::Supervisor)));
-    let mut d = DirectoryScreen::new(Some(Subject::Client(4)));
+    let mut d = DirectoryScreen::new(Some(Subject::Client(crate::domain::ids::ClientId(4))));
     d.enter(&ctx);
     assert!(d.may_edit);
     assert_eq!(d.title(), Msg::TitleRefer);
-    assert!(matches!(d.update(Action::Back, &ctx)[..], [Effect::Go(Route::Client(4))]));
+    assert!(matches!(
+        d.update(Action::Back, &ctx)[..],
+        [Effect::Go(Route::Client(crate::domain::ids::ClientId(4)))]
+    ));
     let said = d.on_done(Done::Said("Referral saved.".into()), &ctx);
-    assert!(matches!(&said[..], [Effect::Go(Route::Client(4)), Effect::SayText(_)]));
+    assert!(matches!(
+        &said[..],
+        [Effect::Go(Route::Client(crate::domain::ids::ClientId(4))), Effect::SayText(_)]
+    ));
 }

@@ -319,7 +319,7 @@ mod tests {
     fn payment(id: i64, status: &str, by: i64) -> PaymentRow {
         PaymentRow {
             id,
-            client_id: 1,
+            client_id: crate::domain::ids::ClientId(1),
             category: "rent".into(),
             amount_cents: 40_000,
             paid_on: "2026-11-02".into(),

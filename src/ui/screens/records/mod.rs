@@ -8,6 +8,7 @@ use ratatui::layout::Rect;
 
 use crate::domain::contact::{self, Contact};
 use crate::domain::fields::{FieldSpec, Kind};
+use crate::domain::ids::ClientId;
 use crate::domain::record::{Raw, RuntimeOptions};
 use crate::domain::tip::{self, Tip};
 use crate::i18n::{Lang, Msg, fill};
@@ -357,7 +358,11 @@ impl Page for RecordScreen {
                     vec![Effect::run(move |store, ctx| {
                         let who = ctx.who()?;
                         crate::service::casework::link_contact(
-                            store, who, contact_id, client_id, ctx.now,
+                            store,
+                            who,
+                            contact_id,
+                            ClientId(client_id),
+                            ctx.now,
                         )?;
                         let text = fill(
                             Msg::ContactLinked.text(ctx.lang),

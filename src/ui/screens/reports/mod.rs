@@ -6,6 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use crate::domain::fields::{FieldSpec, Kind as FieldKind, Options};
+use crate::domain::ids::ClientId;
 use crate::domain::record::{Raw, RuntimeOptions, Values, parse_all};
 use crate::i18n::{Lang, Msg};
 use crate::service::reports::{self, Drill, Kind, Period, Rec, Report};
@@ -110,7 +111,7 @@ fn open_behind(rec: Rec, id: i64) -> Effect {
     let of = match rec {
         Rec::Contact => return Effect::Go(Route::Contact(id)),
         Rec::Tip => return Effect::Go(Route::Tip(id)),
-        Rec::Client => return Effect::Go(Route::Client(id)),
+        Rec::Client => return Effect::Go(Route::Client(ClientId(id))),
         Rec::Screening => return Effect::Go(Route::Screening(id)),
         Rec::Referral => return Effect::Go(Route::Referral(id, Back::FollowUps)),
         Rec::Service => OfClient::Service,

@@ -10,6 +10,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use crate::domain::fields::FieldSpec;
+use crate::domain::ids::ClientId;
 use crate::domain::record::{Raw, RuntimeOptions, Values, parse_all};
 use crate::domain::screening::{Answer, Tool};
 use crate::i18n::{Lang, Msg};
@@ -48,7 +49,7 @@ pub struct ScreeningScreen {
     pub id: Option<i64>,
     pub tool: Option<Tool>,
     pub tools: Vec<Tool>,
-    pub client_id: Option<i64>,
+    pub client_id: Option<ClientId>,
     pub contact_id: Option<i64>,
     /// yes, no or unknown: from the client record when it says, else asked on the consent step.
     pub minor: String,

@@ -21,7 +21,7 @@ fn a_resumed_screening_asks_in_the_persons_language_and_moves_on_each_answer() {
         answers: HashMap::new(),
         closed: false,
         minor: "yes".into(),
-        client_id: Some(1),
+        client_id: Some(crate::domain::ids::ClientId(1)),
         contact_id: None,
         language: "spanish".into(),
     };
@@ -56,14 +56,17 @@ fn a_resumed_screening_asks_in_the_persons_language_and_moves_on_each_answer() {
     let paused = s.update(Action::Back, &ctx());
     assert!(matches!(
         paused[..],
-        [Effect::Go(Route::Client(1)), Effect::Say(Msg::ScreeningPaused)]
+        [
+            Effect::Go(Route::Client(crate::domain::ids::ClientId(1))),
+            Effect::Say(Msg::ScreeningPaused)
+        ]
     ));
 }
 
 #[test]
 fn a_new_screening_asks_the_minor_question_only_when_the_record_cannot_say() {
     let person = |known: bool| Person {
-        client_id: Some(1),
+        client_id: Some(crate::domain::ids::ClientId(1)),
         contact_id: None,
         minor: if known { "yes".into() } else { "unknown".into() },
         age_known: known,
