@@ -7,7 +7,7 @@ use std::process::Command;
 use common::*;
 use intake::auth::Actor;
 use intake::auth::accounts;
-use intake::domain::client::{self, Client, ServiceEntry, StatusChange};
+use intake::domain::client::{self, Client, EventKind, ServiceEntry, StatusChange};
 use intake::domain::record::{Raw, RuntimeOptions};
 use intake::domain::staff::Role;
 use intake::service::casework::{self, Also};
@@ -172,7 +172,7 @@ fn status_changes_are_kept_and_closing_needs_a_reason() {
     let statuses: Vec<String> = clients::timeline(store.conn(), adv.agency_id, id, 0, 10)
         .unwrap()
         .into_iter()
-        .filter(|e| e.kind == "status")
+        .filter(|e| e.kind == EventKind::Status)
         .map(|e| format!("{}:{}", e.a, e.b))
         .collect();
     assert_eq!(statuses.len(), 4);
@@ -239,13 +239,13 @@ fn a_contact_linked_to_a_client_shows_on_its_timeline_with_services_and_notes() 
     };
     casework::add_service(&mut store, who(&adv), id, &service, now()).unwrap();
     casework::add_note(&mut store, who(&adv), id, "Called the legal clinic", now()).unwrap();
-    let kinds: Vec<String> = clients::timeline(store.conn(), adv.agency_id, id, 0, 10)
+    let kinds: Vec<EventKind> = clients::timeline(store.conn(), adv.agency_id, id, 0, 10)
         .unwrap()
         .into_iter()
         .map(|e| e.kind)
         .collect();
-    for k in ["contact", "service", "note", "status"] {
-        assert!(kinds.contains(&k.to_string()), "{k} in {kinds:?}");
+    for k in [EventKind::Contact, EventKind::Service, EventKind::Note, EventKind::Status] {
+        assert!(kinds.contains(&k), "{k:?} in {kinds:?}");
     }
     let family: String =
         store.conn().query_row("SELECT voca_family FROM services", [], |r| r.get(0)).unwrap();

@@ -147,9 +147,9 @@ fn a_referral_keeps_its_consent_and_every_status_dated() {
     }
     // It is on the client's timeline.
     let t = intake::store::clients::timeline(store.conn(), u.agency_id, client, 0, 20).unwrap();
-    assert!(
-        t.iter().any(|e| e.kind == "referral" && e.a == "Immigration help" && e.b == "completed")
-    );
+    assert!(t.iter().any(|e| e.kind == intake::domain::client::EventKind::Referral
+        && e.a == "Immigration help"
+        && e.b == "completed"));
 }
 
 #[test]

@@ -1,9 +1,10 @@
 //! What is done on a case: services delivered, versioned case notes and the timeline.
 
 use jiff::Timestamp;
+use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ValueRef};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
-use crate::domain::client::{self, ServiceEntry};
+use crate::domain::client::{self, EventKind, ServiceEntry};
 use crate::domain::ids::{AgencyId, ClientId};
 use crate::domain::time;
 use crate::error::{Error, Result};
@@ -125,8 +126,7 @@ pub fn note_versions(
 pub struct Event {
     /// A stored time (…Z) or a date (YYYY-MM-DD); both sort as text.
     pub at: String,
-    /// status, service, note or contact.
-    pub kind: String,
+    pub kind: EventKind,
     pub ref_id: i64,
     pub a: String,
     pub b: String,
@@ -143,7 +143,7 @@ pub fn timeline(
 ) -> Result<Vec<Event>> {
     owned(conn, agency_id, client_id)?;
     let mut stmt = conn.prepare_cached(
-                "SELECT at, kind, ref_id, a, b, by FROM (
+        "SELECT at, kind, ref_id, a, b, by FROM (
              SELECT s.changed_at AS at, s.changed_at AS sort, 'status' AS kind, s.id AS ref_id,
                     s.status AS a, coalesce(s.reason, '') AS b, u.display_name AS by
                FROM client_status s JOIN users u ON u.id = s.changed_by WHERE s.client_id = ?1
@@ -157,10 +157,10 @@ pub fn timeline(
                     (SELECT max(version) FROM case_note_versions x WHERE x.note_id = n.id), u.display_name
                FROM case_notes n JOIN users u ON u.id = n.created_by WHERE n.client_id = ?1
              UNION ALL
-                                       SELECT c.started_at, c.started_at, 'contact', c.id, c.channel, c.caller_type, u.display_name
+             SELECT c.started_at, c.started_at, 'contact', c.id, c.channel, c.caller_type, u.display_name
                FROM contacts c JOIN users u ON u.id = c.created_by WHERE c.client_id = ?1
              UNION ALL
-                          SELECT s.started_at, s.started_at, 'screening', s.id, t.tool_id || ' ' || t.version,
+             SELECT s.started_at, s.started_at, 'screening', s.id, t.tool_id || ' ' || t.version,
                     CASE WHEN s.closed_at IS NULL THEN 'in_progress'
                          ELSE coalesce(s.level, s.completeness) END, u.display_name
                FROM screenings s JOIN screening_tools t ON t.id = s.tool
@@ -223,4 +223,12 @@ pub fn service(conn: &Connection, agency_id: AgencyId, id: i64) -> Result<Option
             },
         )
         .optional()?)
+}
+
+/// A timeline line's kind, as the query names it; a name no kind has is an error, never a
+/// line of the wrong kind.
+impl FromSql for EventKind {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        EventKind::parse(value.as_str()?).ok_or(FromSqlError::InvalidType)
+    }
 }

@@ -3,7 +3,7 @@
 
 use super::jobs::{load, note, open_client, payment_form, service_line, timeline};
 use super::{ClientMode, ClientScreen, FILTER};
-use crate::domain::client::{self, Client, ServiceEntry, StatusChange};
+use crate::domain::client::{self, Client, EventKind, ServiceEntry, StatusChange};
 use crate::domain::fields::{FieldError, clean_notes};
 use crate::domain::ids::ClientId;
 use crate::domain::record::{Raw, RuntimeOptions};
@@ -131,7 +131,7 @@ impl ClientScreen {
         if let Some(effects) = rec.timeline.moved(action, |o, s| timeline(id, o, s)) {
             return effects;
         }
-        let item = rec.timeline.current().map(|t| (t.kind.clone(), t.ref_id));
+        let item = rec.timeline.current().map(|t| (t.kind, t.ref_id));
         let stored = rec.stored.clone();
         match action {
             Action::Back => {
@@ -179,14 +179,15 @@ impl ClientScreen {
             }
             Action::Open => {
                 return match item {
-                    Some((kind, n)) if kind == "note" => vec![note(n)],
-                    Some((kind, s)) if kind == "service" => vec![service_line(s)],
-                    Some((kind, s)) if kind == "screening" => vec![Effect::Go(Route::Screening(s))],
-                    Some((kind, r)) if kind == "referral" => {
+                    Some((EventKind::Note, n)) => vec![note(n)],
+                    Some((EventKind::Service, s)) => vec![service_line(s)],
+                    Some((EventKind::Screening, s)) => vec![Effect::Go(Route::Screening(s))],
+                    Some((EventKind::Referral, r)) => {
                         vec![Effect::Go(Route::Referral(r, Back::Client(id)))]
                     }
-                    Some((kind, c)) if kind == "contact" => vec![Effect::Go(Route::Contact(c))],
-                    _ => Vec::new(),
+                    Some((EventKind::Contact, c)) => vec![Effect::Go(Route::Contact(c))],
+                    // A status change or a payment: the line says all there is.
+                    Some((EventKind::Status | EventKind::Payment, _)) | None => Vec::new(),
                 };
             }
             _ => {}

@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use crate::domain::client::{self};
+use crate::domain::client::{self, EventKind};
 use crate::domain::fields::{FieldSpec, Kind, Options};
 use crate::domain::ids::ClientId;
 use crate::domain::record::{Raw, RuntimeOptions};
@@ -42,7 +42,7 @@ pub struct ListRow {
 }
 
 pub struct TimelineRow {
-    pub kind: String,
+    pub kind: EventKind,
     pub ref_id: i64,
     pub cells: Vec<String>,
 }

@@ -1,7 +1,7 @@
 //! The rows a clients screen shows: the list's and the timeline's, in the user's language.
 
 use super::{ListRow, TimelineRow};
-use crate::domain::client::{self, Client};
+use crate::domain::client::{self, Client, EventKind};
 use crate::domain::record::Raw;
 use crate::domain::referral;
 use crate::domain::time;
@@ -57,21 +57,21 @@ pub(super) fn filter_of(raw: &Raw) -> store_clients::Filter {
 
 pub(super) fn timeline_row(e: store_clients::Event, lang: Lang) -> TimelineRow {
     let when = if e.at.len() == 10 { e.at.clone() } else { time::show_db(&e.at) };
-    let (kind, what) = match e.kind.as_str() {
-        "status" => {
+    let (kind, what) = match e.kind {
+        EventKind::Status => {
             let s = label(client::STATUSES, &e.a, lang);
             (Msg::TlStatus, if e.b.is_empty() { s } else { format!("{s}: {}", e.b) })
         }
-        "service" => {
+        EventKind::Service => {
             let s = label(client::SERVICES, &e.a, lang);
             (Msg::TlService, if e.b.is_empty() { s } else { format!("{s}, {} min", e.b) })
         }
-        "note" => {
+        EventKind::Note => {
             let first = e.a.lines().next().unwrap_or("").to_string();
             let v = if e.b != "1" { format!(" (v{})", e.b) } else { String::new() };
             (Msg::TlNote, format!("{first}{v}"))
         }
-        "payment" => {
+        EventKind::Payment => {
             let (status, cents) = e.b.split_once(' ').unwrap_or((&e.b, "0"));
             let cents = cents.parse::<i64>().unwrap_or_default();
             (
@@ -84,10 +84,10 @@ pub(super) fn timeline_row(e: store_clients::Event, lang: Lang) -> TimelineRow {
                 ),
             )
         }
-        "referral" => {
+        EventKind::Referral => {
             (Msg::TlReferral, format!("{}: {}", label(referral::STATUSES, &e.b, lang), e.a))
         }
-        "screening" => {
+        EventKind::Screening => {
             let (tool, version) = e.a.split_once(' ').unwrap_or((&e.a, "1"));
             let status = crate::ui::screens::screening::status_label(&e.b, lang);
             (
@@ -98,7 +98,7 @@ pub(super) fn timeline_row(e: store_clients::Event, lang: Lang) -> TimelineRow {
                 ),
             )
         }
-        _ => (
+        EventKind::Contact => (
             Msg::TlContact,
             format!(
                 "{}, {}",

@@ -9,6 +9,10 @@ use crate::domain::record::{Raw, RuntimeOptions, Values, parse_all};
 use crate::domain::staff::Role;
 use crate::i18n::Msg;
 
+mod case;
+
+pub use case::{EventKind, NOTE_FIELDS, SERVICE_FIELDS, STATUS_FIELDS, ServiceEntry, StatusChange};
+
 pub const AGE_RANGES: &[(&str, Msg)] = &[
     ("under_12", Msg::AgeUnder12),
     ("12_17", Msg::Age12To17),
@@ -345,122 +349,6 @@ pub fn year_status(intake: Date, ffy: i16) -> Option<YearStatus> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn d(s: &str) -> Date {
-        s.parse().unwrap()
-    }
-
-    #[test]
-    fn keys_ignore_accents_case_and_spacing() {
-        assert_eq!(name_key("  María  José "), name_key("maria jose"));
-        assert_eq!(initials_key("María G."), "mg");
-        assert_eq!(initials_key("M.G."), "mg");
-        assert_eq!(initials_key("MG"), "mg");
-        assert_eq!(initials_key("Ñandú López"), "nl");
-    }
-
-    #[test]
-    fn ages_and_minors() {
-        let c = Client { birth_date: Some(d("2008-12-01")), ..Default::default() };
-        assert_eq!(c.age_on(d("2026-11-30")), Some(17));
-        assert_eq!(c.minor_on(d("2026-11-30")), Some(true));
-        assert_eq!(c.minor_on(d("2026-12-01")), Some(false));
-        let r = Client { age_range: Some("12_17".into()), ..Default::default() };
-        assert_eq!(r.minor_on(d("2026-01-01")), Some(true));
-        let u = Client { age_range: Some("declined".into()), ..Default::default() };
-        assert_eq!(u.minor_on(d("2026-01-01")), None);
-    }
-
-    #[test]
-    fn new_once_per_federal_fiscal_year() {
-        assert_eq!(federal_fiscal_year(d("2025-09-30")), 2025);
-        assert_eq!(federal_fiscal_year(d("2025-10-01")), 2026);
-        assert_eq!(year_status(d("2025-10-01"), 2026), Some(YearStatus::New));
-        assert_eq!(year_status(d("2025-09-30"), 2026), Some(YearStatus::Continuing));
-        assert_eq!(year_status(d("2025-10-01"), 2025), None);
-    }
-
-    #[test]
-    fn an_age_is_needed_in_some_form() {
-        let mut raw = defaults();
-        raw.insert("chosen_name".into(), "MG".into());
-        let e = Client::from_raw(&raw, &RuntimeOptions::new(), d("2026-11-28")).unwrap_err();
-        assert_eq!(e[0].key, "age_range");
-        raw.insert("age_range".into(), "declined".into());
-        assert!(Client::from_raw(&raw, &RuntimeOptions::new(), d("2026-11-28")).is_ok());
-        raw.insert("birth_date".into(), "2027-01-01".into());
-        assert_eq!(
-            Client::from_raw(&raw, &RuntimeOptions::new(), d("2026-11-28")).unwrap_err()[0].key,
-            "birth_date"
-        );
-    }
-}
-
-/// A service delivered to a client.
-pub const SERVICE_FIELDS: &[FieldSpec] = &[
-    FieldSpec::new("service_type", Msg::FieldServiceType, Kind::One(Options::Fixed(SERVICES)))
-        .required(),
-    FieldSpec::new("delivered_on", Msg::FieldDeliveredOn, Kind::Date).required(),
-    FieldSpec::new("minutes", Msg::FieldDuration, Kind::Minutes),
-    FieldSpec::new("notes", Msg::FieldNotes, Kind::Notes { max: 2000 }),
-];
-
-/// A case note (each edit becomes a new version).
-pub const NOTE_FIELDS: &[FieldSpec] =
-    &[FieldSpec::new("body", Msg::FieldNote, Kind::Notes { max: 4000 }).required()];
-
-/// A change of a case's status.
-pub const STATUS_FIELDS: &[FieldSpec] = &[
-    FieldSpec::new("status", Msg::FieldStatus, Kind::One(Options::Fixed(STATUSES))).required(),
-    FieldSpec::new("reason", Msg::FieldStatusReason, Kind::Line { max: 300 }),
-    FieldSpec::new("on", Msg::FieldOnDate, Kind::Date).required(),
-];
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ServiceEntry {
-    pub service_type: String,
-    pub delivered_on: Date,
-    pub minutes: Option<i64>,
-    pub notes: String,
-}
-
-impl ServiceEntry {
-    pub fn from_raw(raw: &Raw) -> Result<ServiceEntry, Vec<FieldError>> {
-        let v = Values(parse_all(SERVICE_FIELDS, raw, &RuntimeOptions::new())?);
-        Ok(ServiceEntry {
-            service_type: v.one("service_type"),
-            delivered_on: v.date("delivered_on").unwrap_or_default(),
-            minutes: v.number("minutes"),
-            notes: v.text("notes").unwrap_or_default(),
-        })
-    }
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct StatusChange {
-    pub status: String,
-    pub reason: Option<String>,
-    pub on: Date,
-}
-
-impl StatusChange {
-    pub fn from_raw(raw: &Raw) -> Result<StatusChange, Vec<FieldError>> {
-        let v = Values(parse_all(STATUS_FIELDS, raw, &RuntimeOptions::new())?);
-        let s = StatusChange {
-            status: v.one("status"),
-            reason: v.text("reason"),
-            on: v.date("on").unwrap_or_default(),
-        };
-        if s.status == "closed" && s.reason.is_none() {
-            return Err(vec![FieldError::new("reason", Msg::ErrClosedReason)]);
-        }
-        Ok(s)
-    }
-}
-
 /// What a hotline contact tells a new client's intake.
 pub fn from_contact(c: &crate::domain::contact::Contact) -> Raw {
     let mut raw = defaults();
@@ -478,3 +366,6 @@ pub fn from_contact(c: &crate::domain::contact::Contact) -> Raw {
     }
     raw
 }
+
+#[cfg(test)]
+mod tests;
