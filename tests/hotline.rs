@@ -8,6 +8,7 @@ use common::*;
 use intake::auth::Actor;
 use intake::auth::accounts;
 use intake::domain::contact::{self, Contact};
+use intake::domain::draft::DraftForm;
 use intake::domain::record::Raw;
 use intake::domain::staff::{AgencyKind, Role};
 use intake::domain::tip::{self, Tip};
@@ -364,15 +365,31 @@ fn a_saved_contact_takes_its_draft_with_it() {
     hotline::save_draft(
         &mut store,
         ana.id,
-        "contact",
+        DraftForm::Contact,
         None,
         r#"{"focus":3,"fields":{"notes":"x"}}"#,
         now(),
     )
     .unwrap();
-    assert_eq!(drafts::latest(store.conn(), ana.id).unwrap().unwrap().form, "contact");
+    assert_eq!(drafts::latest(store.conn(), ana.id).unwrap().unwrap().form, DraftForm::Contact);
     hotline::save_contact(&mut store, who(&ana), None, &contact_of(&[]), now()).unwrap();
     assert!(drafts::latest(store.conn(), ana.id).unwrap().is_none());
+}
+
+/// The forms a draft can belong to are the ones the schema admits, no more and no fewer.
+#[test]
+fn every_draft_form_is_one_the_schema_admits() {
+    let schema = include_str!("../schema.sql");
+    let start = schema.find("CREATE TABLE drafts").expect("drafts table");
+    let check = &schema[start..];
+    let list = &check[check.find("form IN (").expect("form check") + "form IN (".len()..];
+    let list = &list[..list.find(')').unwrap()];
+    let mut admitted: Vec<&str> =
+        list.split(',').map(|s| s.trim().trim_matches('\'')).filter(|s| !s.is_empty()).collect();
+    let mut ours: Vec<&str> = DraftForm::ALL.iter().map(|f| f.id()).collect();
+    admitted.sort();
+    ours.sort();
+    assert_eq!(ours, admitted);
 }
 
 #[test]

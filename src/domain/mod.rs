@@ -5,6 +5,7 @@ pub mod caller;
 pub mod client;
 pub mod contact;
 pub mod directory;
+pub mod draft;
 pub mod fields;
 pub mod fund;
 pub mod ids;

@@ -5,6 +5,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 
 use crate::domain::client::{Client, ServiceEntry, StatusChange};
+use crate::domain::draft::DraftForm;
 use crate::domain::ids::ClientId;
 use crate::domain::referral::{Referral, StatusChange as ReferralChange};
 use crate::error::{Error, Result};
@@ -72,7 +73,7 @@ pub fn save_client(
             clients::link_contact(tx, u.agency_id, contact, saved, now)?;
             audit_in(tx, &source, who, "contact_link", contact)?;
         }
-        drafts::delete(tx, u.id, "client", id.map(|c| c.0))?;
+        drafts::delete(tx, u.id, DraftForm::Client, id.map(|c| c.0))?;
         audit_in(tx, &source, who, if id.is_none() { "client_add" } else { "client_edit" }, saved.0)
             .map(|_| saved)
     })
@@ -125,7 +126,7 @@ pub fn add_service(
     let u = who.user;
     store.write(|tx| {
         let id = clients::add_service(tx, u.agency_id, client_id, u.id, s, now)?;
-        drafts::delete(tx, u.id, "service", Some(client_id.0))?;
+        drafts::delete(tx, u.id, DraftForm::Service, Some(client_id.0))?;
         audit_in(tx, &source, who, "service_add", id).map(|_| id)
     })
 }
@@ -141,7 +142,7 @@ pub fn add_note(
     let u = who.user;
     store.write(|tx| {
         let id = clients::add_note(tx, u.agency_id, client_id, u.id, body, now)?;
-        drafts::delete(tx, u.id, "note", Some(client_id.0))?;
+        drafts::delete(tx, u.id, DraftForm::Note, Some(client_id.0))?;
         audit_in(tx, &source, who, "note_add", id).map(|_| id)
     })
 }
@@ -158,7 +159,7 @@ pub fn edit_note(
     let u = who.user;
     store.write(|tx| {
         let v = clients::edit_note(tx, u.agency_id, note_id, u.id, body, now)?;
-        drafts::delete(tx, u.id, "note", Some(client_id.0))?;
+        drafts::delete(tx, u.id, DraftForm::Note, Some(client_id.0))?;
         audit_in(tx, &source, who, "note_edit", note_id).map(|_| v)
     })
 }
@@ -382,8 +383,8 @@ pub fn refer(
     let source = store.source().to_string();
     let u = who.user;
     let draft_of = match subject {
-        referrals::Subject::Client(id) => ("referral", Some(id.0)),
-        referrals::Subject::Contact(id) => ("referral_contact", Some(id)),
+        referrals::Subject::Client(id) => (DraftForm::Referral, Some(id.0)),
+        referrals::Subject::Contact(id) => (DraftForm::ReferralContact, Some(id)),
     };
     store.write(|tx| {
         let id = referrals::insert(tx, u.agency_id, u.id, subject, service_id, r, now)?;

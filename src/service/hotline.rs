@@ -5,6 +5,7 @@ use jiff::Timestamp;
 
 use crate::domain::caller;
 use crate::domain::contact::Contact;
+use crate::domain::draft::DraftForm;
 use crate::domain::record::RuntimeOptions;
 use crate::domain::tip::Tip;
 use crate::error::{Error, Result};
@@ -55,7 +56,7 @@ pub fn save_contact_kept(
                 id
             }
         };
-        drafts::delete(tx, u.id, "contact", id)?;
+        drafts::delete(tx, u.id, DraftForm::Contact, id)?;
         audit::append(
             tx,
             &source,
@@ -169,7 +170,7 @@ pub fn save_tip(
                 id
             }
         };
-        drafts::delete(tx, u.id, "tip", id)?;
+        drafts::delete(tx, u.id, DraftForm::Tip, id)?;
         audit::append(
             tx,
             &source,
@@ -223,7 +224,7 @@ pub fn open_tip(store: &mut Store, who: Who, id: i64) -> Result<tips::Stored> {
 pub fn save_draft(
     store: &mut Store,
     user_id: i64,
-    form: &str,
+    form: DraftForm,
     record_id: Option<i64>,
     payload: &str,
     now: Timestamp,
@@ -234,7 +235,7 @@ pub fn save_draft(
 pub fn discard_draft(
     store: &mut Store,
     user_id: i64,
-    form: &str,
+    form: DraftForm,
     record_id: Option<i64>,
 ) -> Result<()> {
     store.write(|tx| drafts::delete(tx, user_id, form, record_id))

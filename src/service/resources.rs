@@ -4,6 +4,7 @@
 use jiff::Timestamp;
 use jiff::civil::Date;
 
+use crate::domain::draft::DraftForm;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
 use crate::service::Who;
@@ -50,7 +51,7 @@ pub fn save_service(
                 id
             }
         };
-        drafts::delete(tx, who.user.id, "dir_service", id)?;
+        drafts::delete(tx, who.user.id, DraftForm::DirService, id)?;
         audit_in(
             tx,
             &source,

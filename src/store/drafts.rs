@@ -2,14 +2,16 @@
 //! closed terminal or a lock loses nothing. One draft per user, form and record.
 
 use jiff::Timestamp;
+use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ValueRef};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
+use crate::domain::draft::DraftForm;
 use crate::domain::time;
 use crate::error::Result;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Draft {
-    pub form: String,
+    pub form: DraftForm,
     pub record_id: Option<i64>,
     /// JSON: {"focus": n, "fields": {key: text}}.
     pub payload: String,
@@ -19,7 +21,7 @@ pub struct Draft {
 pub fn save(
     tx: &Transaction,
     user_id: i64,
-    form: &str,
+    form: DraftForm,
     record_id: Option<i64>,
     payload: &str,
     now: Timestamp,
@@ -28,16 +30,21 @@ pub fn save(
     tx.execute(
         "INSERT INTO drafts (user_id, form, record_id, payload, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![user_id, form, record_id, payload, time::to_db(now)],
+        params![user_id, form.id(), record_id, payload, time::to_db(now)],
     )?;
     Ok(())
 }
 
-pub fn delete(tx: &Transaction, user_id: i64, form: &str, record_id: Option<i64>) -> Result<()> {
+pub fn delete(
+    tx: &Transaction,
+    user_id: i64,
+    form: DraftForm,
+    record_id: Option<i64>,
+) -> Result<()> {
     tx.execute(
         "DELETE FROM drafts WHERE user_id = ?1 AND form = ?2
          AND coalesce(record_id, 0) = coalesce(?3, 0)",
-        params![user_id, form, record_id],
+        params![user_id, form.id(), record_id],
     )?;
     Ok(())
 }
@@ -59,6 +66,13 @@ pub fn latest(conn: &Connection, user_id: i64) -> Result<Option<Draft>> {
             },
         )
         .optional()?)
+}
+
+/// A draft's form as stored; the schema admits no other name (see `drafts.form`'s CHECK).
+impl FromSql for DraftForm {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        DraftForm::parse(value.as_str()?).ok_or(FromSqlError::InvalidType)
+    }
 }
 
 pub fn count(conn: &Connection, user_id: i64) -> Result<i64> {

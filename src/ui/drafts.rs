@@ -2,6 +2,7 @@
 //! was left (a hotline contact or tip, a client's intake, service or note, a referral or a
 //! service). Reading the draft is the app's; this only maps it, so it needs no database.
 
+use crate::domain::draft::DraftForm;
 use crate::domain::ids::ClientId;
 use crate::domain::record::Raw;
 use crate::i18n::{Lang, Msg, fill};
@@ -13,13 +14,18 @@ use crate::ui::screens::clients::Pending as Client;
 use crate::ui::screens::directory::Pending as Dir;
 use crate::ui::screens::records::{Pending, RecordKind};
 
-/// The route that brings `draft` back (None: a draft of a kind this console does not know).
+/// The route that brings `draft` back (None: a draft that lacks what its form needs).
 pub fn route(draft: &Draft, lang: Lang) -> Option<Route> {
     let payload: serde_json::Value = serde_json::from_str(&draft.payload).unwrap_or_default();
     let raw: Raw = serde_json::from_value(payload["fields"].clone()).unwrap_or_default();
     let focus = payload["focus"].as_u64().unwrap_or(0) as usize;
-    let (form, record) = (draft.form.as_str(), draft.record_id);
-    if let Some(kind) = RecordKind::parse(form) {
+    let (form, record) = (draft.form, draft.record_id);
+    let kind = match form {
+        DraftForm::Contact => Some(RecordKind::Contact),
+        DraftForm::Tip => Some(RecordKind::Tip),
+        _ => None,
+    };
+    if let Some(kind) = kind {
         // A contact's draft kept its caller identifier only as a keyed hash.
         let caller = hotline::draft_caller(&payload);
         let note = caller.as_ref().map(|(_, l2)| fill(Msg::CallerKeptHashed.text(lang), &[l2]));
@@ -28,30 +34,33 @@ pub fn route(draft: &Draft, lang: Lang) -> Option<Route> {
         return Some(Route::RecordForm(kind, Box::new(pending)));
     }
     Some(match (form, record) {
-        ("dir_service", id) => {
+        (DraftForm::DirService, id) => {
             Route::DirectoryDraft(None, Box::new(Dir::Service { id, raw, focus }))
         }
-        ("referral" | "referral_contact", Some(id)) => {
+        (DraftForm::Referral | DraftForm::ReferralContact, Some(id)) => {
             let service_id = payload["service_id"].as_i64()?;
-            let who = if form == "referral" {
+            let who = if form == DraftForm::Referral {
                 Subject::Client(ClientId(id))
             } else {
                 Subject::Contact(id)
             };
             Route::DirectoryDraft(Some(who), Box::new(Dir::Refer { service_id, raw, focus }))
         }
-        ("client", id) => Route::ClientForm(Box::new(Client::Intake {
+        (DraftForm::Client, id) => Route::ClientForm(Box::new(Client::Intake {
             id: id.map(ClientId),
             raw,
             from_contact: None,
             focus: Some(focus),
         })),
-        ("service" | "note", Some(client)) => Route::ClientForm(Box::new(Client::CaseForm {
-            name: form.to_string(),
-            client: ClientId(client),
-            raw,
-            focus,
-        })),
+        (DraftForm::Service | DraftForm::Note, Some(client)) => {
+            Route::ClientForm(Box::new(Client::CaseForm {
+                form,
+                client: ClientId(client),
+                raw,
+                focus,
+            }))
+        }
+        // A referral's draft always names whom it is for; one without is not brought back.
         _ => return None,
     })
 }
@@ -60,14 +69,14 @@ pub fn route(draft: &Draft, lang: Lang) -> Option<Route> {
 mod tests {
     use super::*;
 
-    fn draft(form: &str, record_id: Option<i64>, payload: &str) -> Draft {
-        Draft { form: form.into(), record_id, payload: payload.into(), updated_at: String::new() }
+    fn draft(form: DraftForm, record_id: Option<i64>, payload: &str) -> Draft {
+        Draft { form, record_id, payload: payload.into(), updated_at: String::new() }
     }
 
     #[test]
     fn each_kind_of_draft_has_its_screen_and_focus() {
         let contact = draft(
-            "contact",
+            DraftForm::Contact,
             None,
             r#"{"focus":5,"fields":{"notes":"x"},"caller":{"hash":"h","last2":"42"}}"#,
         );
@@ -77,16 +86,18 @@ mod tests {
         assert_eq!(p.draft_focus, Some(5));
         assert_eq!(p.caller, Some(("h".into(), "42".into())));
         assert!(p.note.unwrap().contains("..42"));
-        let referral = draft("referral", Some(3), r#"{"focus":1,"fields":{},"service_id":8}"#);
+        let referral =
+            draft(DraftForm::Referral, Some(3), r#"{"focus":1,"fields":{},"service_id":8}"#);
         assert!(matches!(
             route(&referral, Lang::En),
             Some(Route::DirectoryDraft(Some(Subject::Client(crate::domain::ids::ClientId(3))), p))
                 if *p == Dir::Refer { service_id: 8, raw: Raw::new(), focus: 1 }
         ));
-        let broken = draft("referral", Some(3), r#"{"focus":1,"fields":{}}"#);
+        let broken = draft(DraftForm::Referral, Some(3), r#"{"focus":1,"fields":{}}"#);
         assert_eq!(route(&broken, Lang::En), None, "a referral draft names its service");
-        let note = draft("note", Some(4), r#"{"focus":0,"fields":{"body":"b"}}"#);
+        let note = draft(DraftForm::Note, Some(4), r#"{"focus":0,"fields":{"body":"b"}}"#);
         assert!(matches!(route(&note, Lang::En), Some(Route::ClientForm(_))));
-        assert_eq!(route(&draft("mystery", None, "{}"), Lang::En), None);
+        let nobody = draft(DraftForm::Referral, None, r#"{"focus":1,"fields":{},"service_id":8}"#);
+        assert_eq!(route(&nobody, Lang::En), None, "a referral draft names whom it is for");
     }
 }

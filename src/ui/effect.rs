@@ -2,6 +2,7 @@
 //! the store or the terminal: it returns effects, the app carries them out (`App::run`), and
 //! the outcome of a use case comes back to the screen as `Done`.
 
+use crate::domain::draft::DraftForm;
 use crate::domain::fields::{FieldError, FieldSpec};
 use crate::domain::ids::ClientId;
 use std::collections::HashMap;
@@ -132,7 +133,7 @@ impl Effect {
     /// Keep `form` as the draft `name` of record `id` when it changed since revision `kept`
     /// (its focus and fields; nothing else goes into such a draft).
     pub fn keep_draft(
-        name: &'static str,
+        name: DraftForm,
         id: Option<i64>,
         form: &Form,
         kept: u64,
@@ -160,7 +161,7 @@ impl Effect {
     }
 
     /// Throw the draft `name` of record `id` away (its form was left without saving).
-    pub fn drop_draft(name: &'static str, id: Option<i64>) -> Effect {
+    pub fn drop_draft(name: DraftForm, id: Option<i64>) -> Effect {
         Effect::run(move |store, ctx| {
             crate::service::hotline::discard_draft(store, ctx.who()?.user.id, name, id)?;
             Ok(Done::DraftKept(0))

@@ -4,6 +4,7 @@
 use super::jobs::{load, note, open_client, payment_form, service_line, timeline};
 use super::{ClientMode, ClientScreen, FILTER};
 use crate::domain::client::{self, Client, EventKind, ServiceEntry, StatusChange};
+use crate::domain::draft::DraftForm;
 use crate::domain::fields::{FieldError, clean_notes};
 use crate::domain::ids::ClientId;
 use crate::domain::record::{Raw, RuntimeOptions};
@@ -20,8 +21,8 @@ use crate::ui::widgets::form::Form;
 use crate::ui::widgets::pager::Select;
 
 /// A service or note form brought back from a draft.
-pub(super) fn case_form(name: &str, raw: &Raw, lang: Lang) -> ClientMode {
-    if name == "service" {
+pub(super) fn case_form(form: DraftForm, raw: &Raw, lang: Lang) -> ClientMode {
+    if form == DraftForm::Service {
         ClientMode::Service(Form::from_schema(
             client::SERVICE_FIELDS,
             raw,
@@ -143,11 +144,11 @@ impl ClientScreen {
             Action::AddService => {
                 let mut raw = Raw::new();
                 raw.insert("delivered_on".into(), today.to_string());
-                self.mode = case_form("service", &raw, lang);
+                self.mode = case_form(DraftForm::Service, &raw, lang);
                 self.draft_rev = 0;
             }
             Action::AddNote => {
-                self.mode = case_form("note", &Raw::new(), lang);
+                self.mode = case_form(DraftForm::Note, &Raw::new(), lang);
                 self.draft_rev = 0;
             }
             Action::StartScreening => {

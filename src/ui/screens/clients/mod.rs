@@ -6,6 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use crate::domain::client::{self, EventKind};
+use crate::domain::draft::DraftForm;
 use crate::domain::fields::{FieldSpec, Kind, Options};
 use crate::domain::ids::ClientId;
 use crate::domain::record::{Raw, RuntimeOptions};
@@ -108,7 +109,7 @@ pub enum Pending {
     /// An intake: new (`id` None, perhaps from a contact) or an edit.
     Intake { id: Option<ClientId>, raw: Raw, from_contact: Option<i64>, focus: Option<usize> },
     /// A service or note of client `client` brought back from a draft.
-    CaseForm { name: String, client: ClientId, raw: Raw, focus: usize },
+    CaseForm { form: DraftForm, client: ClientId, raw: Raw, focus: usize },
 }
 
 impl ClientScreen {
@@ -176,8 +177,8 @@ impl ClientScreen {
                 self.intake(id, raw, from_contact, ctx);
                 focus
             }
-            Pending::CaseForm { name, raw, focus, .. } => {
-                self.mode = forms::case_form(&name, &raw, ctx.lang);
+            Pending::CaseForm { form, raw, focus, .. } => {
+                self.mode = forms::case_form(form, &raw, ctx.lang);
                 Some(focus)
             }
         };
@@ -200,12 +201,12 @@ impl ClientScreen {
     }
 
     /// The draft a form in front is kept under: (form, record id).
-    fn draft_key(&self) -> Option<(&'static str, Option<i64>)> {
+    fn draft_key(&self) -> Option<(DraftForm, Option<i64>)> {
         let client = self.record.as_ref().map(|r| r.stored.id.0);
         match &self.mode {
-            ClientMode::Intake { id, .. } => Some(("client", id.map(|c| c.0))),
-            ClientMode::Service(_) => Some(("service", client)),
-            ClientMode::Note { .. } => Some(("note", client)),
+            ClientMode::Intake { id, .. } => Some((DraftForm::Client, id.map(|c| c.0))),
+            ClientMode::Service(_) => Some((DraftForm::Service, client)),
+            ClientMode::Note { .. } => Some((DraftForm::Note, client)),
             _ => None,
         }
     }

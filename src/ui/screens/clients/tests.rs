@@ -45,7 +45,7 @@ fn a_new_client_is_checked_for_duplicates_and_each_choice_is_an_effect() {
 #[test]
 fn a_draft_brought_back_waits_for_its_record_and_opens_where_it_was_left() {
     let pending = Pending::CaseForm {
-        name: "note".into(),
+        form: crate::domain::draft::DraftForm::Note,
         client: crate::domain::ids::ClientId(3),
         raw: Raw::new(),
         focus: 0,

@@ -10,6 +10,7 @@ use ratatui::layout::Rect;
 
 use crate::domain::contact::LANGUAGES;
 use crate::domain::directory::{CATEGORIES, POPULATIONS};
+use crate::domain::draft::DraftForm;
 use crate::domain::fields::{FieldSpec, Kind, Options, YES_NO};
 use crate::domain::record::{Raw, RuntimeOptions};
 use crate::domain::referral;
@@ -124,13 +125,15 @@ impl DirectoryScreen {
     }
 
     /// The draft a form in front is kept under: (form, record id).
-    pub fn draft_key(&self) -> Option<(&'static str, Option<i64>)> {
+    pub fn draft_key(&self) -> Option<(DraftForm, Option<i64>)> {
         match (&self.mode, self.refer_for) {
-            (DMode::Refer { .. }, Some(Subject::Client(id))) => Some(("referral", Some(id.0))),
-            (DMode::Refer { .. }, Some(Subject::Contact(id))) => {
-                Some(("referral_contact", Some(id)))
+            (DMode::Refer { .. }, Some(Subject::Client(id))) => {
+                Some((DraftForm::Referral, Some(id.0)))
             }
-            (DMode::Edit { id, .. }, _) => Some(("dir_service", *id)),
+            (DMode::Refer { .. }, Some(Subject::Contact(id))) => {
+                Some((DraftForm::ReferralContact, Some(id)))
+            }
+            (DMode::Edit { id, .. }, _) => Some((DraftForm::DirService, *id)),
             _ => None,
         }
     }

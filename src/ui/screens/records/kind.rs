@@ -1,6 +1,7 @@
 //! The two kinds of record the hotline screen keeps, and the filters of their lists.
 
 use crate::domain::contact;
+use crate::domain::draft::DraftForm;
 use crate::domain::fields::{FieldSpec, Kind, Options};
 use crate::domain::tip;
 use crate::i18n::Msg;
@@ -12,19 +13,11 @@ pub enum RecordKind {
 }
 
 impl RecordKind {
-    /// The name drafts are kept under.
-    pub fn id(self) -> &'static str {
+    /// The form its drafts are kept under.
+    pub fn draft_form(self) -> DraftForm {
         match self {
-            RecordKind::Contact => "contact",
-            RecordKind::Tip => "tip",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<RecordKind> {
-        match s {
-            "contact" => Some(RecordKind::Contact),
-            "tip" => Some(RecordKind::Tip),
-            _ => None,
+            RecordKind::Contact => DraftForm::Contact,
+            RecordKind::Tip => DraftForm::Tip,
         }
     }
 

@@ -426,7 +426,7 @@ impl Page for RecordScreen {
     /// Leave the form: its draft goes too.
     fn discard(&mut self, _ctx: &Ctx) -> Vec<Effect> {
         let dropped = match &self.mode {
-            Mode::Edit { id, .. } => Some(Effect::drop_draft(self.kind.id(), *id)),
+            Mode::Edit { id, .. } => Some(Effect::drop_draft(self.kind.draft_form(), *id)),
             _ => None,
         };
         self.mode = Mode::List;
@@ -448,7 +448,7 @@ impl Page for RecordScreen {
                 RecordKind::Contact => hotline::contact_draft(store, focus, raw, caller.as_ref())?,
                 RecordKind::Tip => serde_json::json!({ "focus": focus, "fields": raw }).to_string(),
             };
-            hotline::save_draft(store, uid, kind.id(), id, &payload, ctx.now)?;
+            hotline::save_draft(store, uid, kind.draft_form(), id, &payload, ctx.now)?;
             Ok(Done::DraftKept(rev))
         })]
     }
