@@ -10,25 +10,9 @@ use crate::domain::ids::ClientId;
 use crate::domain::referral::{Referral, StatusChange as ReferralChange};
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
-use crate::service::Who;
+use crate::service::{Who, audit_in, audited};
 use crate::store::audit::{self, Event};
 use crate::store::{Store, clients, drafts, referrals};
-
-/// The audit row of a change `who` made to record `id`, in the change's own transaction.
-pub(crate) fn audit_in(
-    tx: &rusqlite::Transaction,
-    source: &str,
-    who: Who,
-    event: &str,
-    id: i64,
-) -> Result<()> {
-    audit::append(
-        tx,
-        source,
-        &Event::new(event, "ok").by(Some(who.user.id), who.session_id).record(id),
-    )?;
-    Ok(())
-}
 
 /// What else to do when a new client is saved.
 #[derive(Clone, Copy, Debug, Default)]
@@ -107,11 +91,10 @@ pub fn set_status(
     s: &StatusChange,
     now: Timestamp,
 ) -> Result<()> {
-    let source = store.source().to_string();
     let u = who.user;
-    store.write(|tx| {
+    audited(store, who, "client_status", |tx| {
         clients::set_status(tx, u.agency_id, id, u.id, s, now)?;
-        audit_in(tx, &source, who, "client_status", id.0)
+        Ok(((), id.0))
     })
 }
 
@@ -122,12 +105,11 @@ pub fn add_service(
     s: &ServiceEntry,
     now: Timestamp,
 ) -> Result<i64> {
-    let source = store.source().to_string();
     let u = who.user;
-    store.write(|tx| {
+    audited(store, who, "service_add", |tx| {
         let id = clients::add_service(tx, u.agency_id, client_id, u.id, s, now)?;
         drafts::delete(tx, u.id, DraftForm::Service, Some(client_id.0))?;
-        audit_in(tx, &source, who, "service_add", id).map(|_| id)
+        Ok((id, id))
     })
 }
 
@@ -138,12 +120,11 @@ pub fn add_note(
     body: &str,
     now: Timestamp,
 ) -> Result<i64> {
-    let source = store.source().to_string();
     let u = who.user;
-    store.write(|tx| {
+    audited(store, who, "note_add", |tx| {
         let id = clients::add_note(tx, u.agency_id, client_id, u.id, body, now)?;
         drafts::delete(tx, u.id, DraftForm::Note, Some(client_id.0))?;
-        audit_in(tx, &source, who, "note_add", id).map(|_| id)
+        Ok((id, id))
     })
 }
 
@@ -155,12 +136,11 @@ pub fn edit_note(
     body: &str,
     now: Timestamp,
 ) -> Result<i64> {
-    let source = store.source().to_string();
     let u = who.user;
-    store.write(|tx| {
+    audited(store, who, "note_edit", |tx| {
         let v = clients::edit_note(tx, u.agency_id, note_id, u.id, body, now)?;
         drafts::delete(tx, u.id, DraftForm::Note, Some(client_id.0))?;
-        audit_in(tx, &source, who, "note_edit", note_id).map(|_| v)
+        Ok((v, note_id))
     })
 }
 
@@ -171,11 +151,10 @@ pub fn link_contact(
     client_id: ClientId,
     now: Timestamp,
 ) -> Result<()> {
-    let source = store.source().to_string();
     let u = who.user;
-    store.write(|tx| {
+    audited(store, who, "contact_link", |tx| {
         clients::link_contact(tx, u.agency_id, contact_id, client_id, now)?;
-        audit_in(tx, &source, who, "contact_link", contact_id)
+        Ok(((), contact_id))
     })
 }
 
@@ -193,9 +172,8 @@ pub fn import_clients(
     now: Timestamp,
     progress: &mut dyn FnMut(usize),
 ) -> Result<usize> {
-    let source = store.source().to_string();
     let u = who.user;
-    store.write(|tx| {
+    audited(store, who, "client_import", |tx| {
         for (i, r) in rows.iter().enumerate() {
             clients::insert(
                 tx,
@@ -208,7 +186,7 @@ pub fn import_clients(
             )?;
             progress(i + 1);
         }
-        audit_in(tx, &source, who, "client_import", rows.len() as i64).map(|_| rows.len())
+        Ok((rows.len(), rows.len() as i64))
     })
 }
 
@@ -226,14 +204,13 @@ pub fn import_services(
     now: Timestamp,
     progress: &mut dyn FnMut(usize),
 ) -> Result<usize> {
-    let source = store.source().to_string();
     let u = who.user;
-    store.write(|tx| {
+    audited(store, who, "service_import", |tx| {
         for (i, r) in rows.iter().enumerate() {
             clients::add_service(tx, u.agency_id, r.client_id, r.staff_id, &r.service, now)?;
             progress(i + 1);
         }
-        audit_in(tx, &source, who, "service_import", rows.len() as i64).map(|_| rows.len())
+        Ok((rows.len(), rows.len() as i64))
     })
 }
 
@@ -315,11 +292,10 @@ pub fn close_screening(
     report: &Report,
     now: Timestamp,
 ) -> Result<Outcome> {
-    let source = store.source().to_string();
     let u = who.user;
-    store.write(|tx| {
+    audited(store, who, "screening_close", |tx| {
         let out = screenings::close(tx, u.agency_id, id, report, now)?;
-        audit_in(tx, &source, who, "screening_close", id).map(|_| out.clone())
+        Ok((out.clone(), id))
     })
 }
 
@@ -338,8 +314,7 @@ pub struct Opened {
 pub fn open_screening(store: &mut Store, who: Who, id: i64) -> Result<Opened> {
     let h = screenings::header(store.conn(), who.user.agency_id, id)?
         .ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))?;
-    let source = store.source().to_string();
-    store.write(|tx| audit_in(tx, &source, who, "screening_view", id))?;
+    audited(store, who, "screening_view", |_| Ok(((), id)))?;
     Ok(Opened {
         tool: screenings::tool(store.conn(), h.tool_row)?,
         answers: screenings::answers(store.conn(), id)?,
@@ -400,11 +375,10 @@ pub fn referral_status(
     s: &ReferralChange,
     now: Timestamp,
 ) -> Result<()> {
-    let source = store.source().to_string();
     let u = who.user;
-    store.write(|tx| {
+    audited(store, who, "referral_status", |tx| {
         referrals::set_status(tx, u.agency_id, id, u.id, s, now)?;
-        audit_in(tx, &source, who, "referral_status", id)
+        Ok(((), id))
     })
 }
 

@@ -9,7 +9,7 @@ use crate::domain::ids::ClientId;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
 use crate::service::Who;
-use crate::service::casework::audit_in;
+use crate::service::{audit_in, audited};
 use crate::store::Store;
 use crate::store::audit::{self, Event};
 use crate::store::funds;
@@ -30,10 +30,9 @@ pub fn add_fund(store: &mut Store, who: Who, f: &Fund, now: Timestamp) -> Result
     if !who.user.role.manages_funds() {
         refused(store, who, "fund_add", Msg::ErrFundsRole)?;
     }
-    let source = store.source().to_string();
-    store.write(|tx| {
+    audited(store, who, "fund_add", |tx| {
         let id = funds::add(tx, who.user.agency_id, who.user.id, f, now)?;
-        audit_in(tx, &source, who, "fund_add", id).map(|_| id)
+        Ok((id, id))
     })
 }
 
@@ -47,10 +46,9 @@ pub fn request_payment(
     if !who.user.role.requests_payments() {
         refused(store, who, "payment_request", Msg::ErrPaymentRole)?;
     }
-    let source = store.source().to_string();
-    store.write(|tx| {
+    audited(store, who, "payment_request", |tx| {
         let id = funds::request(tx, who.user.agency_id, who.user.id, client_id, p, false, now)?;
-        audit_in(tx, &source, who, "payment_request", id).map(|_| id)
+        Ok((id, id))
     })
 }
 
@@ -58,10 +56,9 @@ pub fn approve_payment(store: &mut Store, who: Who, id: i64, now: Timestamp) -> 
     if !who.user.role.manages_funds() {
         refused(store, who, "payment_approve", Msg::ErrFundsRole)?;
     }
-    let source = store.source().to_string();
-    store.write(|tx| {
+    audited(store, who, "payment_approve", |tx| {
         funds::approve(tx, who.user.agency_id, who.user.id, id, now)?;
-        audit_in(tx, &source, who, "payment_approve", id)
+        Ok(((), id))
     })
 }
 
@@ -75,10 +72,9 @@ pub fn void_payment(
     if !who.user.role.manages_funds() {
         refused(store, who, "payment_void", Msg::ErrFundsRole)?;
     }
-    let source = store.source().to_string();
-    store.write(|tx| {
+    audited(store, who, "payment_void", |tx| {
         funds::void(tx, who.user.agency_id, who.user.id, id, reason, now)?;
-        audit_in(tx, &source, who, "payment_void", id)
+        Ok(((), id))
     })
 }
 

@@ -9,7 +9,12 @@ pub mod ledger;
 pub mod reports;
 pub mod resources;
 
+use rusqlite::Transaction;
+
 use crate::auth::Actor;
+use crate::error::Result;
+use crate::store::Store;
+use crate::store::audit::{self, Event};
 use crate::store::users::User;
 
 /// The person acting, in their session (None on the command line): made once per session and
@@ -24,4 +29,36 @@ impl Who<'_> {
     pub fn actor(&self) -> Actor {
         Actor { user_id: Some(self.user.id), session_id: self.session_id }
     }
+}
+
+/// Record that `who` did `event` to record `id`, inside the transaction making the change.
+pub(crate) fn audit_in(
+    tx: &Transaction,
+    source: &str,
+    who: Who,
+    event: &str,
+    id: i64,
+) -> Result<()> {
+    audit::append(
+        tx,
+        source,
+        &Event::new(event, "ok").by(Some(who.user.id), who.session_id).record(id),
+    )?;
+    Ok(())
+}
+
+/// One change and its audit row in one transaction: `change` does the writing and gives back
+/// what the caller gets and the id of the record the row names.
+pub(crate) fn audited<T>(
+    store: &mut Store,
+    who: Who,
+    event: &str,
+    mut change: impl FnMut(&Transaction) -> Result<(T, i64)>,
+) -> Result<T> {
+    let source = store.source().to_string();
+    store.write(|tx| {
+        let (out, id) = change(tx)?;
+        audit_in(tx, &source, who, event, id)?;
+        Ok(out)
+    })
 }

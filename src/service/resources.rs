@@ -8,7 +8,7 @@ use crate::domain::draft::DraftForm;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
 use crate::service::Who;
-use crate::service::casework::audit_in;
+use crate::service::{audit_in, audited};
 use crate::store::directory::{self, ServiceInput};
 use crate::store::{Store, drafts};
 
@@ -71,18 +71,16 @@ pub fn verify_service(
     now: Timestamp,
 ) -> Result<()> {
     allowed(who)?;
-    let source = store.source().to_string();
-    store.write(|tx| {
+    audited(store, who, "directory_verify", |tx| {
         directory::verify_service(tx, id, today, now)?;
-        audit_in(tx, &source, who, "directory_verify", id)
+        Ok(((), id))
     })
 }
 
 pub fn retire_service(store: &mut Store, who: Who, id: i64, now: Timestamp) -> Result<()> {
     allowed(who)?;
-    let source = store.source().to_string();
-    store.write(|tx| {
+    audited(store, who, "directory_retire", |tx| {
         directory::retire_service(tx, id, now)?;
-        audit_in(tx, &source, who, "directory_retire", id)
+        Ok(((), id))
     })
 }
