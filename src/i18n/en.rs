@@ -165,7 +165,7 @@ pub fn text(m: Msg) -> &'static str {
         ErrDbNewer => {
             "This database was made by a newer intake (schema {0}; this program knows up to {1}). Update intake."
         }
-        ErrDigitsOnly => "{0}: digits only.",
+        ErrDigitsOnly => "digits only",
         ErrFirstMustBeAdmin => {
             "The first account on a new database must be an administrator (--role admin)."
         }

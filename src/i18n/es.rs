@@ -158,7 +158,7 @@ pub fn text(m: Msg) -> &'static str {
         ErrDbNewer => {
             "Esta base de datos la creó un intake más nuevo (esquema {0}; este programa llega a {1}). Actualice intake."
         }
-        ErrDigitsOnly => "{0}: solo dígitos.",
+        ErrDigitsOnly => "solo dígitos",
         ErrFirstMustBeAdmin => {
             "La primera cuenta de una base nueva debe ser de administrador (--role admin)."
         }

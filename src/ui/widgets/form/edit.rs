@@ -258,11 +258,7 @@ pub(super) fn notice(r: Refused, label: Msg, max: usize, charset: Charset, lang:
     match r {
         Refused::TooLong => fill(Msg::ErrTooLong.text(lang), &[label.text(lang), &max.to_string()]),
         Refused::NotAllowed => {
-            format!(
-                "{}: {}",
-                label.text(lang),
-                fill(charset.hint().text(lang), &[label.text(lang)])
-            )
+            format!("{}: {}", label.text(lang), charset.hint().text(lang))
         }
     }
 }

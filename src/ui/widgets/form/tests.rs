@@ -55,6 +55,8 @@ mod unit {
         f.paste("12x34", Lang::En);
         assert_eq!(f.text(1), "1234");
         assert!(f.notice.is_some());
+        // The field is named once: "PIN: digits only", never "PIN: PIN: ...".
+        assert_eq!(f.notice.as_deref(), Some("PIN: digits only"));
     }
 
     #[test]
