@@ -384,6 +384,7 @@ catalogue! {
     ItemOf,
     NotAskedYet,
     ReportNeeded,
+    ReportRecorded,
     ScrComplete,
     ScrInProgress,
     ScrIncompleteLong,

@@ -542,6 +542,9 @@ pub fn text(m: Msg) -> &'static str {
         ReportNeeded => {
             "This person is a minor: the reporting step (to whom, when) is needed before closing. Press r."
         }
+        ReportRecorded => {
+            "This person is a minor: the reporting step was recorded when this screening closed."
+        }
         ScrComplete => "Complete: every question has an answer.",
         ScrInProgress => "in progress",
         ScrIncompleteLong => "Incomplete: some questions were declined, not known or not asked.",

@@ -544,6 +544,9 @@ pub fn text(m: Msg) -> &'static str {
         ReportNeeded => {
             "Esta persona es menor: se necesita el paso de reporte (a quién, cuándo) antes de cerrar. Pulse r."
         }
+        ReportRecorded => {
+            "Esta persona es menor: el paso de reporte quedó registrado al cerrar esta evaluación."
+        }
         ScrComplete => "Completa: todas las preguntas tienen respuesta.",
         ScrInProgress => "en curso",
         ScrIncompleteLong => {

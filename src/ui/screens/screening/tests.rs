@@ -82,3 +82,28 @@ fn a_new_screening_asks_the_minor_question_only_when_the_record_cannot_say() {
     let asked = ScreeningScreen::starting(person(false), Lang::En);
     assert!(keys(&asked).contains(&"minor"));
 }
+
+/// A closed screening of a minor with indicators says the reporting step was recorded; it never
+/// asks for a step that can no longer be taken.
+#[test]
+fn a_closed_screening_does_not_ask_for_the_reporting_step_again() {
+    let mut s = ScreeningScreen::opening(5, Lang::En);
+    s.enter(&ctx());
+    let answers = youth().items.iter().map(|it| (it.id.clone(), Answer::Yes)).collect();
+    let opened = casework::Opened {
+        tool: youth(),
+        answers,
+        closed: true,
+        minor: "yes".into(),
+        client_id: Some(crate::domain::ids::ClientId(1)),
+        contact_id: None,
+        language: "english".into(),
+    };
+    s.on_done(Done::ScreeningOpened(Box::new(opened), HashMap::new()), &ctx());
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    let theme = crate::ui::theme::Theme { color: false, ascii: false };
+    term.draw(|f| s.draw(f, f.area(), theme, Lang::En)).unwrap();
+    let screen: String = term.backend().buffer().content().iter().map(|c| c.symbol()).collect();
+    assert!(screen.contains("reporting step was recorded"), "{screen}");
+    assert!(!screen.contains("Press r"), "{screen}");
+}

@@ -227,9 +227,12 @@ fn draw_result(frame: &mut Frame, area: Rect, s: &ScreeningScreen, t: Theme, lan
             lines.extend(wrap(&text, width).into_iter().map(|l| Line::raw(format!(" {l}"))));
         }
         if crate::domain::reporting::report_required(&s.minor, level.positive) {
+            // Closing requires the step (store::screenings::close), so a closed one has it.
+            let closed = matches!(s.mode, SMode::Closed);
+            let msg = if closed { Msg::ReportRecorded } else { Msg::ReportNeeded };
             lines.push(Line::raw(""));
             lines.extend(
-                wrap(Msg::ReportNeeded.text(lang), width)
+                wrap(msg.text(lang), width)
                     .into_iter()
                     .map(|l| Line::from(Span::styled(format!(" {l}"), t.error()))),
             );
