@@ -11,7 +11,7 @@ use crate::store::users::{self, IDLE_LOCK_MAX};
 use crate::ui::effect::{Done, Effect, Route};
 use crate::ui::keymap::{self, Action, Binding};
 use crate::ui::screen::{Ctx, Page};
-use crate::ui::screens::{block, draw_form};
+use crate::ui::screens::{block, draw_form, wrap};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::form::{Charset, Field, Form};
 
@@ -98,13 +98,16 @@ impl Page for SettingsScreen {
         let inner = b.inner(area);
         frame.render_widget(b, area);
         let help = fill(Msg::IdleHelp.text(lang), &[&IDLE_LOCK_MAX.to_string()]);
-        frame.render_widget(
-            Paragraph::new(Line::raw(format!(" {help}"))),
-            Rect { height: 1, ..inner },
-        );
+        // The explanation wraps to the window, then the form below it.
+        let lines: Vec<Line> = wrap(&help, inner.width.saturating_sub(2) as usize)
+            .into_iter()
+            .map(|l| Line::raw(format!(" {l}")))
+            .collect();
+        let used = (lines.len() as u16 + 1).min(inner.height);
+        frame.render_widget(Paragraph::new(lines), Rect { height: used, ..inner });
         draw_form(
             frame,
-            Rect { y: inner.y + 2, height: inner.height.saturating_sub(2), ..inner },
+            Rect { y: inner.y + used, height: inner.height.saturating_sub(used), ..inner },
             &self.form,
             t,
             lang,
@@ -132,5 +135,22 @@ mod tests {
             [Effect::IdleMinutes(9), Effect::Go(Route::Home), Effect::Say(Msg::SettingsSaved)]
         ));
         assert!(matches!(s.update(Action::Back, &ctx())[..], [Effect::LeaveForm]));
+    }
+
+    /// At 80 columns the whole explanation shows, wrapped, in both languages.
+    #[test]
+    fn the_explanation_is_read_in_full_at_80_columns() {
+        let s = SettingsScreen::default();
+        for lang in [Lang::En, Lang::Es] {
+            let backend = ratatui::backend::TestBackend::new(80, 24);
+            let mut term = ratatui::Terminal::new(backend).unwrap();
+            let theme = Theme { color: false, ascii: false };
+            term.draw(|f| s.draw(f, f.area(), theme, lang)).unwrap();
+            let buf = term.backend().buffer();
+            let rows: Vec<String> = (0..24)
+                .map(|y| (0..80).map(|x| buf[(x, y)].symbol()).collect::<String>())
+                .collect();
+            assert!(rows.iter().any(|r| r.contains("30).")), "{lang:?}: {rows:#?}");
+        }
     }
 }
