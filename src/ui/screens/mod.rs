@@ -131,7 +131,8 @@ fn help_bar(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-/// A form in a bordered panel, with an optional dimmed line above it (what the form is about).
+/// A form in a bordered panel, with an optional dimmed note above it (what the form is about),
+/// wrapped to the panel so nothing of it is cut.
 pub fn form_panel(
     frame: &mut Frame,
     area: Rect,
@@ -144,13 +145,14 @@ pub fn form_panel(
     let b = block(title, t, lang);
     let inner = b.inner(area);
     frame.render_widget(b, area);
-    let top = u16::from(note.is_some());
-    if let Some(n) = note {
-        frame.render_widget(
-            Paragraph::new(Span::styled(format!(" {n}"), t.dim())),
-            Rect { height: 1, ..inner },
-        );
-    }
+    let lines: Vec<Line> = note
+        .map(|n| wrap(n, inner.width.saturating_sub(2) as usize))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|l| Line::from(Span::styled(format!(" {l}"), t.dim())))
+        .collect();
+    let top = (lines.len() as u16).min(inner.height);
+    frame.render_widget(Paragraph::new(lines), Rect { height: top, ..inner });
     draw_form(
         frame,
         Rect { y: inner.y + top, height: inner.height.saturating_sub(top), ..inner },

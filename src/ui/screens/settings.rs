@@ -2,8 +2,6 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
 
 use crate::auth::accounts;
 use crate::i18n::{Lang, Msg, fill};
@@ -11,7 +9,7 @@ use crate::store::users::{self, IDLE_LOCK_MAX};
 use crate::ui::effect::{Done, Effect, Route};
 use crate::ui::keymap::{self, Action, Binding};
 use crate::ui::screen::{Ctx, Page};
-use crate::ui::screens::{block, draw_form, wrap};
+use crate::ui::screens::form_panel;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::form::{Charset, Field, Form};
 
@@ -94,24 +92,8 @@ impl Page for SettingsScreen {
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, t: Theme, lang: Lang) {
-        let b = block(Msg::TitleSettings, t, lang);
-        let inner = b.inner(area);
-        frame.render_widget(b, area);
         let help = fill(Msg::IdleHelp.text(lang), &[&IDLE_LOCK_MAX.to_string()]);
-        // The explanation wraps to the window, then the form below it.
-        let lines: Vec<Line> = wrap(&help, inner.width.saturating_sub(2) as usize)
-            .into_iter()
-            .map(|l| Line::raw(format!(" {l}")))
-            .collect();
-        let used = (lines.len() as u16 + 1).min(inner.height);
-        frame.render_widget(Paragraph::new(lines), Rect { height: used, ..inner });
-        draw_form(
-            frame,
-            Rect { y: inner.y + used, height: inner.height.saturating_sub(used), ..inner },
-            &self.form,
-            t,
-            lang,
-        );
+        form_panel(frame, area, Msg::TitleSettings, Some(&help), &self.form, t, lang);
     }
 }
 

@@ -14,7 +14,7 @@ use crate::ui::app::Confirm;
 use crate::ui::effect::{Done, Effect, Route};
 use crate::ui::keymap::{self, Action, Binding};
 use crate::ui::screen::{Ctx, Page};
-use crate::ui::screens::{block, draw_form, list_footer};
+use crate::ui::screens::{block, draw_form, form_panel, list_footer};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::form::{Field, Form};
 use crate::ui::widgets::pager::{Pager, Select};
@@ -282,18 +282,8 @@ fn draw(frame: &mut Frame, area: Rect, s: &StaffScreen, t: Theme, lang: Lang) {
     match &s.mode {
         StaffMode::List => draw_list(frame, area, s, t, lang),
         StaffMode::Add { form, .. } => {
-            let b = block(Msg::TitleAddUser, t, lang);
-            let inner = b.inner(area);
-            frame.render_widget(b, area);
-            let intro = Paragraph::new(Line::raw(format!(" {}", Msg::AddUserIntro.text(lang))));
-            frame.render_widget(intro, Rect { height: 2, ..inner });
-            draw_form(
-                frame,
-                Rect { y: inner.y + 2, height: inner.height.saturating_sub(2), ..inner },
-                form,
-                t,
-                lang,
-            );
+            let intro = Some(Msg::AddUserIntro.text(lang));
+            form_panel(frame, area, Msg::TitleAddUser, intro, form, t, lang);
         }
         StaffMode::Edit { form, user, .. } | StaffMode::ResetPin { form, user } => {
             let title = s.title();

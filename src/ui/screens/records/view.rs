@@ -2,46 +2,25 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
-use ratatui::widgets::{Cell, Paragraph, Row, Table};
+use ratatui::widgets::{Cell, Row, Table};
 
 use super::list::columns;
 use super::{Mode, RecordScreen};
 use crate::i18n::{Lang, Msg};
 use crate::ui::screen::Page;
-use crate::ui::screens::{block, draw_form, form_panel, list_footer};
+use crate::ui::screens::{block, form_panel, list_footer};
 use crate::ui::theme::Theme;
 
 pub(super) fn draw(frame: &mut Frame, area: Rect, r: &RecordScreen, t: Theme, lang: Lang) {
     match &r.mode {
         Mode::List => draw_list(frame, area, r, t, lang),
         Mode::Filter(form) => {
-            let b = block(Msg::TitleFilter, t, lang);
-            let inner = b.inner(area);
-            frame.render_widget(b, area);
-            let hint = Paragraph::new(Line::raw(format!(" {}", Msg::FilterHint.text(lang))));
-            frame.render_widget(hint, Rect { height: 1, ..inner });
-            draw_form(
-                frame,
-                Rect { y: inner.y + 2, height: inner.height.saturating_sub(2), ..inner },
-                form,
-                t,
-                lang,
-            );
+            let hint = Some(Msg::FilterHint.text(lang));
+            form_panel(frame, area, Msg::TitleFilter, hint, form, t, lang);
         }
         Mode::LinkClient { form, .. } => {
-            let b = block(Msg::TitleLinkClient, t, lang);
-            let inner = b.inner(area);
-            frame.render_widget(b, area);
-            let hint = Paragraph::new(Line::raw(format!(" {}", Msg::LinkClientHint.text(lang))));
-            frame.render_widget(hint, Rect { height: 1, ..inner });
-            draw_form(
-                frame,
-                Rect { y: inner.y + 2, height: inner.height.saturating_sub(2), ..inner },
-                form,
-                t,
-                lang,
-            );
+            let hint = Some(Msg::LinkClientHint.text(lang));
+            form_panel(frame, area, Msg::TitleLinkClient, hint, form, t, lang);
         }
         Mode::Edit { form, note, .. } => {
             form_panel(frame, area, r.title(), note.as_deref(), form, t, lang)
