@@ -260,8 +260,7 @@ pub fn require_terminal() -> crate::Result<()> {
     Ok(())
 }
 
-/// Open the console on a real terminal.
-/// Start the console on the database at `paths` (made, with its key, when there is none): a
+/// Start the console, on a real terminal, on the database at `paths` (made, with its key, when there is none): a
 /// new database starts with the checked directory of services.
 pub fn start(
     paths: &crate::store::DbPaths,
