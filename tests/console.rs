@@ -200,7 +200,7 @@ fn idle_lock_and_another_user_taking_over() {
     add_ben(&mut h, Role::Advocate);
     h.login("ana", ADMIN_PIN);
     assert_eq!(h.app.idle_timeout(), Some(Duration::from_secs(5 * 60)));
-    let ana_session = h.app.session.as_ref().unwrap().session_id;
+    let ana_session = h.app.session.current.as_ref().unwrap().session_id;
     h.app.on_idle();
     assert!(matches!(h.app.screen, Screen::Locked(_)));
     assert_eq!(h.app.idle_timeout(), None, "a locked console has nothing more to lock");
@@ -212,7 +212,7 @@ fn idle_lock_and_another_user_taking_over() {
         h.key(KeyCode::Backspace);
     }
     h.login("ben", "470193");
-    assert_eq!(h.app.session.as_ref().unwrap().user.username, "ben");
+    assert_eq!(h.app.session.current.as_ref().unwrap().user.username, "ben");
     let reason: String = h
         .app
         .store
@@ -370,7 +370,7 @@ fn the_loop_locks_an_idle_session() {
     let mut h = Harness::admin();
     h.login("ana", ADMIN_PIN);
     // A zero idle time: the loop's first wait times out at once.
-    h.app.idle_minutes = 0;
+    h.app.session.idle_minutes = 0;
     let mut console = Scripted::new(vec![Next::Timeout]);
     event_loop::run(&mut h.term, &mut h.app, &mut console).unwrap();
     assert!(audit_events(&h.app.store).contains(&("lock_idle".into(), "ok".into())));
@@ -900,7 +900,7 @@ fn a_client_is_referred_from_the_case_record_and_followed_up() {
     h.typed("f");
     assert!(h.screen().contains("Referring Client #1"));
     h.typed("visa");
-    h.app.run_search();
+    h.run_search();
     h.enter();
     assert!(h.screen().contains("r Refer to this service"));
     h.typed("r");
@@ -953,7 +953,7 @@ fn a_referral_form_survives_a_dropped_link() {
     let mut h = Harness::admin();
     rosa_and_a_legal_service(&mut h);
     h.typed("f").typed("visa");
-    h.app.run_search();
+    h.run_search();
     h.enter().typed("r");
     h.focus_field("reason").typed("Legal consult");
     h.app.keep_drafts();
@@ -1031,7 +1031,7 @@ fn a_hotline_contact_is_referred_without_identifying_anything() {
     h.ctrl('r');
     assert!(h.screen().contains("Referring Hotline contact #1"), "{}", h.screen());
     h.typed("visa");
-    h.app.run_search();
+    h.run_search();
     h.enter().typed("r").focus_field("reason").typed("Caller asked about visas");
     h.ctrl('s');
     assert!(h.status().contains("carries nothing that identifies"), "{}", h.status());
@@ -1053,7 +1053,7 @@ fn the_referral_screens_speak_spanish() {
     rosa_and_a_legal_service(&mut h);
     h.key(KeyCode::Esc).key(KeyCode::Esc).typed("g").typed("e").enter();
     h.typed("f").typed("visa");
-    h.app.run_search();
+    h.run_search();
     h.enter().typed("r");
     let s = h.screen();
     assert!(s.contains("Remitir a un servicio") && s.contains("Motivo (sin nombres)"), "{s}");

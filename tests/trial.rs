@@ -259,7 +259,7 @@ fn a_long_referral_reason_wraps_and_scrolls_in_the_referral_view() {
     rosa_and_a_legal_service(&mut h);
     let reason: String = LONG_NOTE.chars().take(480).collect();
     h.typed("f").typed("visa");
-    h.app.run_search();
+    h.run_search();
     h.enter().typed("r");
     h.focus_field("reason").typed(&reason);
     h.ctrl('s');

@@ -23,7 +23,6 @@ use crate::store::referrals::Subject;
 use crate::store::referrals::{Due, Stored};
 use crate::store::screenings::{Report as ScreeningReport, ReportSource};
 use crate::store::users::{Agency, StaffRow};
-use crate::ui::app::Confirm;
 use crate::ui::screen::Ctx;
 use crate::ui::screens::clients::{
     ListRow as ClientRow, Pending as ClientPending, RecordView, TimelineRow,
@@ -276,4 +275,17 @@ pub enum Done {
     ServiceLine(Box<ServiceView>),
     /// The payment form, with the open funds to choose from.
     PaymentForm(Box<Form>),
+}
+
+/// What the confirm overlay asks before it is done.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Confirm {
+    /// Leave the program although something typed is not saved.
+    Quit,
+    /// Throw away the changes on the form in front.
+    Discard,
+    /// Disable (or enable) the staff account with this id.
+    ToggleDisabled { user_id: i64, disable: bool },
+    /// Retire the directory service on screen.
+    Retire,
 }

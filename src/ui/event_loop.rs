@@ -294,7 +294,7 @@ pub fn run_console(store: Store, opts: Options) -> crate::Result<()> {
     let result = Terminal::new(CrosstermBackend::new(io::stdout()))
         .and_then(|mut t| run(&mut t, &mut app, &mut Crossterm::default()));
     restore_terminal();
-    if app.session.is_some() {
+    if app.session.is_open() {
         // The terminal went away (a dropped link): record the session as closed.
         let (actor, now) = (app.actor(), app.now());
         crate::auth::accounts::end_session(&mut app.store, actor, "closed", now)?;

@@ -167,6 +167,13 @@ impl Screen {
     pub fn form(&self) -> Option<&Form> {
         self.page().and_then(|p| p.form())
     }
+
+    /// Something typed here is not saved. What is typed on a login or lock screen is a PIN,
+    /// never kept, so it never counts.
+    pub fn unsaved(&self) -> bool {
+        !matches!(self, Screen::Login(_) | Screen::Locked(_))
+            && self.form().is_some_and(|f| f.dirty)
+    }
 }
 
 /// What the screens' state tests share: a context with or without a person logged in.

@@ -3,13 +3,38 @@
 //! another error on a form, once the form changes; an error with no form in front was about the
 //! last key, and the next key clears it.
 
-use crate::i18n::Msg;
+use crate::domain::fields::{FieldError, FieldSpec};
+use crate::i18n::{Lang, Msg};
 use crate::ui::screen::Screen;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Status {
     pub text: String,
     pub error: bool,
+}
+
+impl Status {
+    pub fn note(text: String) -> Status {
+        Status { text, error: false }
+    }
+
+    pub fn error(text: String) -> Status {
+        Status { text, error: true }
+    }
+
+    /// A form that did not pass its schema: the first field in trouble, what is wrong with it,
+    /// and how many fields need attention.
+    pub fn form_errors(errors: &[FieldError], schema: &[FieldSpec], lang: Lang) -> Option<Status> {
+        let first = errors.first()?;
+        let field = schema.iter().find(|s| s.key == first.key).map(|s| s.label.text(lang));
+        let args: Vec<&str> = first.args.iter().map(String::as_str).collect();
+        let what = crate::i18n::fill(first.msg.text(lang), &args);
+        let text = crate::i18n::fill(
+            Msg::FormHasErrors.text(lang),
+            &[field.unwrap_or(first.key), &what, &errors.len().to_string()],
+        );
+        Some(Status::error(text))
+    }
 }
 
 /// Where the status line's text was said: the screen, and the form in front then.

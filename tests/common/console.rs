@@ -27,6 +27,15 @@ pub struct Harness {
 }
 
 impl Harness {
+    /// Search the directory now, for what its box says, as the loop's timer would.
+    pub fn run_search(&mut self) {
+        let now = self.app.now();
+        if let intake::ui::app::Screen::Directory(d) = &self.app.screen {
+            let search = d.search_now(now);
+            self.app.run(vec![search]);
+        }
+    }
+
     pub fn on(db: TestDb, store: intake::store::Store) -> Harness {
         let opts = Options { cost: CHEAP, theme: MONO, lang: Lang::En, clock: fixed_now };
         let app = App::new(store, opts).unwrap();

@@ -3,82 +3,47 @@
 //! session (login, lock, hide, quit) lives in `session.rs`.
 
 mod input;
+mod options;
 mod session;
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
 
-use crate::auth::Actor;
-use crate::auth::login::LoggedIn;
-use crate::auth::pin::HashCost;
+use crate::auth::{Actor, login::LoggedIn};
 use crate::error::Error;
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{self, Lang, Msg};
 use crate::store::Store;
-use crate::store::users;
+pub use crate::ui::effect::Confirm;
 use crate::ui::effect::{Effect, Route};
-use crate::ui::keymap::{self, Binding};
+use crate::ui::keymap::{Action, Binding, Key};
 use crate::ui::routes;
+use crate::ui::screen::Ctx;
 pub use crate::ui::screen::Screen;
-use crate::ui::screen::{Ctx, Page};
-use crate::ui::screens::auth::AuthScreen;
+use crate::ui::screens::{self, auth::AuthScreen};
 pub use crate::ui::status::Status;
-use crate::ui::status::{Said, field_of};
-use crate::ui::theme::Theme;
+use crate::ui::status::{self, Said, field_of};
 use crate::ui::widgets::form::Form;
-
-pub struct Options {
-    pub cost: HashCost,
-    pub theme: Theme,
-    pub lang: Lang,
-    /// The time now (tests give a fixed one).
-    pub clock: fn() -> Timestamp,
-}
-
-/// What the loop hands the app.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Input {
-    Key(ratatui::crossterm::event::KeyEvent),
-    Paste(String),
-    Resize,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Confirm {
-    /// Leave the program although something typed is not saved.
-    Quit,
-    /// Throw away the changes on the form in front.
-    Discard,
-    /// Disable (or enable) the staff account with this id.
-    ToggleDisabled { user_id: i64, disable: bool },
-    /// Retire the directory service on screen.
-    Retire,
-}
-
-pub enum Overlay {
-    Help,
-    Confirm(Confirm),
-}
+use input::Step;
+pub use input::{Input, Overlay};
+pub use options::Options;
+pub use session::{Landing, Session};
 
 pub struct App {
     pub store: Store,
     pub opts: Options,
     pub lang: Lang,
     pub screen: Screen,
-    /// The screen a lock or hide interrupted, restored when the same user unlocks.
-    pub suspended: Option<Screen>,
-    pub session: Option<LoggedIn>,
+    /// Who is in, and what a lock interrupted.
+    pub session: Session,
     pub overlay: Option<Overlay>,
     pub status: Option<Status>,
     said: Option<Said>,
-    pub idle_minutes: u32,
     /// Something changed since the last frame.
     pub redraw: bool,
     /// Clear the screen and the scrollback before the next frame.
     pub purge: bool,
     pub quit: bool,
-    /// The language was chosen on the login screen: it becomes the user's preference.
-    pub lang_chosen: bool,
     /// The loop is taking a burst of input (a paste, fast typing): drafts are kept once, after it.
     pub drafts_deferred: bool,
     /// Text for the user's own clipboard (OSC 52), taken by the loop.
@@ -88,38 +53,30 @@ pub struct App {
 impl App {
     pub fn new(store: Store, opts: Options) -> crate::Result<App> {
         let lang = opts.lang;
-        let first_run = users::count_users(store.conn())? == 0;
-        let idle_minutes = users::idle_lock_minutes(store.conn())?;
-        let screen = if first_run {
-            Screen::FirstRun(AuthScreen::first_run())
-        } else {
-            Screen::Login(AuthScreen::login(""))
-        };
+        let session = Session::new(&store)?;
+        let (screen, error) = session.lock_screen(&store);
+        if let Some(e) = error {
+            return Err(e);
+        }
         Ok(App {
             store,
             opts,
             lang,
             screen,
-            suspended: None,
-            session: None,
+            session,
             overlay: None,
             status: None,
             said: None,
-            idle_minutes,
             redraw: true,
             purge: false,
             quit: false,
-            lang_chosen: false,
             drafts_deferred: false,
             clipboard: None,
         })
     }
 
     pub fn actor(&self) -> Actor {
-        self.session
-            .as_ref()
-            .map(|s| Actor { user_id: Some(s.user.id), session_id: Some(s.session_id) })
-            .unwrap_or_default()
+        self.session.actor()
     }
 
     pub fn now(&self) -> Timestamp {
@@ -129,30 +86,8 @@ impl App {
     /// How long without input before the session locks; None when nothing is open to lock.
     pub fn idle_timeout(&self) -> Option<Duration> {
         let open =
-            self.session.is_some() && !matches!(self.screen, Screen::Locked(_) | Screen::Hidden);
-        open.then(|| Duration::from_secs(u64::from(self.idle_minutes) * 60))
-    }
-
-    /// A form that did not pass its schema: each problem on its field, and the status line
-    /// naming the first field in trouble and what is wrong with it.
-    pub fn show_form_errors(
-        &mut self,
-        errors: &[crate::domain::fields::FieldError],
-        schema: &[crate::domain::fields::FieldSpec],
-    ) {
-        let lang = self.lang;
-        if let Some(f) = self.form_mut() {
-            f.show_errors(errors, lang);
-        }
-        let Some(first) = errors.first() else { return };
-        let field = schema.iter().find(|s| s.key == first.key).map(|s| s.label.text(lang));
-        let args: Vec<&str> = first.args.iter().map(String::as_str).collect();
-        let what = crate::i18n::fill(first.msg.text(lang), &args);
-        let text = crate::i18n::fill(
-            Msg::FormHasErrors.text(lang),
-            &[field.unwrap_or(first.key), &what, &errors.len().to_string()],
-        );
-        self.status = Some(Status { text, error: true });
+            self.session.is_open() && !matches!(self.screen, Screen::Locked(_) | Screen::Hidden);
+        open.then(|| Duration::from_secs(u64::from(self.session.idle_minutes) * 60))
     }
 
     /// Show the error of an action that may have failed.
@@ -163,11 +98,7 @@ impl App {
     }
 
     pub fn say(&mut self, msg: Msg) {
-        self.status = Some(Status { text: msg.text(self.lang).to_string(), error: false });
-    }
-
-    pub fn say_text(&mut self, text: String) {
-        self.status = Some(Status { text, error: false });
+        self.status = Some(Status::note(msg.text(self.lang).to_string()));
     }
 
     /// Show an error: on the field it is about when a form is in front, and in the status line.
@@ -178,7 +109,7 @@ impl App {
         {
             form.error_on(label, text.clone());
         }
-        self.status = Some(Status { text, error: true });
+        self.status = Some(Status::error(text));
     }
 
     /// The form in front, if the screen in front is one.
@@ -193,26 +124,17 @@ impl App {
     /// Unsaved input anywhere: on the form in front or on one a lock interrupted. What is typed
     /// on a login or lock screen is a PIN, never kept.
     pub fn has_unsaved_input(&self) -> bool {
-        let dirty = |s: &Screen| {
-            !matches!(s, Screen::Login(_) | Screen::Locked(_)) && s.form().is_some_and(|f| f.dirty)
-        };
-        dirty(&self.screen) || self.suspended.as_ref().is_some_and(dirty)
+        self.screen.unsaved() || self.session.suspended.as_ref().is_some_and(Screen::unsaved)
     }
 
     /// The key table of the screen in front (without the global keys or an overlay's).
     pub fn screen_keymap(&self) -> &'static [Binding] {
-        self.page().map_or(&[], |p| p.keymap())
+        self.screen.page().map_or(&[], |p| p.keymap())
     }
 
     /// The key tables live now: the global keys, then the overlay's or the screen's.
-    pub fn keymaps(&self) -> Vec<&'static [Binding]> {
-        if matches!(self.overlay, Some(Overlay::Confirm(_))) {
-            vec![keymap::GLOBAL, keymap::CONFIRM]
-        } else if self.overlay.is_some() {
-            vec![keymap::GLOBAL, keymap::OVERLAY]
-        } else {
-            vec![keymap::GLOBAL, self.screen_keymap()]
-        }
+    pub fn keymaps(&self) -> [&'static [Binding]; 2] {
+        input::tables(self.overlay.as_ref(), self.screen_keymap())
     }
 
     /// What a screen may know of the session.
@@ -221,18 +143,9 @@ impl App {
             lang: self.lang,
             now: self.now(),
             actor: self.actor(),
-            user: self.session.as_ref().map(|s| s.user.clone()),
+            user: self.session.current.as_ref().map(|s| s.user.clone()),
             cost: self.opts.cost,
         }
-    }
-
-    /// The screen in front, as its `Page`.
-    pub fn page(&self) -> Option<&dyn Page> {
-        self.screen.page()
-    }
-
-    pub fn page_mut(&mut self) -> Option<&mut dyn Page> {
-        self.screen.page_mut()
     }
 
     /// Carry out what a screen asked for, in order; the outcome of a use case goes back to the
@@ -245,7 +158,7 @@ impl App {
                     let ctx = self.ctx();
                     match job(&mut self.store, &ctx) {
                         Ok(done) => {
-                            if let Some(page) = self.page_mut() {
+                            if let Some(page) = self.screen.page_mut() {
                                 queue.extend(page.on_done(done, &ctx));
                             }
                         }
@@ -254,7 +167,7 @@ impl App {
                 }
                 Effect::Go(route) => self.go(route),
                 Effect::Say(msg) => self.say(msg),
-                Effect::SayText(text) => self.say_text(text),
+                Effect::SayText(text) => self.status = Some(Status::note(text)),
                 Effect::Fail(e) => self.fail(e),
                 Effect::Confirm(c) => self.overlay = Some(Overlay::Confirm(c)),
                 Effect::LeaveForm => {
@@ -262,13 +175,19 @@ impl App {
                         self.overlay = Some(Overlay::Confirm(Confirm::Discard));
                     } else {
                         let ctx = self.ctx();
-                        if let Some(page) = self.page_mut() {
+                        if let Some(page) = self.screen.page_mut() {
                             queue.extend(page.discard(&ctx));
                         }
                     }
                 }
-                Effect::IdleMinutes(m) => self.idle_minutes = m,
-                Effect::Copy(phone) => self.copy_phone(phone),
+                Effect::IdleMinutes(m) => self.session.idle_minutes = m,
+                // The user's own clipboard (OSC 52, over SSH too).
+                Effect::Copy(Some(phone)) => {
+                    let text = i18n::fill(Msg::PhoneCopied.text(self.lang), &[&phone]);
+                    self.status = Some(Status::note(text));
+                    self.clipboard = Some(phone);
+                }
+                Effect::Copy(None) => self.fail(Error::user(Msg::NoPhone)),
                 Effect::SwitchLanguage => {
                     self.set_language(self.lang.other());
                     self.say(Msg::LanguageChanged);
@@ -276,18 +195,21 @@ impl App {
                 Effect::Lock => self.lock("lock"),
                 Effect::Start(li, replaced) => self.after_login(*li, replaced),
                 Effect::ChooseLanguage => {
-                    self.lang_chosen = true;
+                    self.session.lang_chosen = true;
                     self.set_language(self.lang.other());
                 }
-                Effect::PinChanged => {
-                    if let Some(s) = &mut self.session {
-                        s.user.pin_temporary = false;
-                        s.must_change_pin = false;
-                    }
-                }
+                Effect::PinChanged => self.session.pin_changed(),
                 Effect::Logout => self.logout(),
                 Effect::Quit => self.request_quit(),
-                Effect::FormErrors(errors, schema) => self.show_form_errors(&errors, schema),
+                // Each problem on its field; the status line names the first and counts them.
+                Effect::FormErrors(errors, schema) => {
+                    let lang = self.lang;
+                    if let Some(f) = self.form_mut() {
+                        f.show_errors(&errors, lang);
+                    }
+                    let said = Status::form_errors(&errors, schema, self.lang);
+                    self.status = said.or(self.status.take());
+                }
             }
         }
     }
@@ -303,13 +225,276 @@ impl App {
         let ctx = self.ctx();
         let Some(screen) = routes::screen_for(route, &ctx) else { return };
         self.screen = screen;
-        if let Some(page) = self.page_mut() {
+        if let Some(page) = self.screen.page_mut() {
             let effects = page.enter(&ctx);
             self.run(effects);
         }
     }
 
-    pub fn go_home(&mut self) {
-        self.go(Route::Home);
+    pub fn handle(&mut self, input: Input) {
+        self.redraw = true;
+        let before = self.status.clone();
+        let typed = !matches!(input, Input::Resize);
+        match input {
+            Input::Key(ev) => {
+                if let Some(key) = Key::from_event(&ev) {
+                    self.on_key(key);
+                }
+            }
+            Input::Paste(text) => {
+                let lang = self.lang;
+                if self.overlay.is_none()
+                    && let Some(form) = self.form_mut()
+                {
+                    form.paste(&text, lang);
+                }
+            }
+            Input::Resize => {}
+        }
+        if !self.drafts_deferred {
+            self.keep_drafts();
+        }
+        if let Some(page) = self.screen.page_mut() {
+            page.after_input(std::time::Instant::now());
+        }
+        if typed {
+            // Remember where a new status was said, or clear one that no longer holds.
+            let now = Said {
+                screen: (std::mem::discriminant(&self.screen), screens::screen_title(self)),
+                form: self.form().map(|f| (f.revision, f.error_count())),
+            };
+            status::settle(&mut self.status, &mut self.said, before, now);
+        }
+    }
+
+    /// Keep whatever form is in front as a draft, if it changed since it was last kept.
+    pub fn keep_drafts(&mut self) {
+        let ctx = self.ctx();
+        if let Some(page) = self.screen.page_mut() {
+            let effects = page.draft(&ctx);
+            self.run(effects);
+        }
+    }
+
+    pub fn on_key(&mut self, key: Key) {
+        self.redraw = true;
+        let front = input::Front {
+            hidden: matches!(self.screen, Screen::Hidden),
+            overlay: self.overlay.as_ref(),
+            form: self.form(),
+        };
+        let action = input::action(&front, self.screen_keymap(), key);
+        let mut step = input::step(&front, key, action);
+        if let (Step::NotesRow(then), Some(form)) = (&step, self.form_mut()) {
+            step = input::notes_row(form, key, *then);
+        }
+        let lang = self.lang;
+        match step {
+            Step::Reveal => self.reveal_lock_screen(),
+            Step::Hide => self.hide(),
+            Step::Confirmed(c) => {
+                self.overlay = None;
+                self.confirmed(c);
+            }
+            Step::Close => self.overlay = None,
+            Step::Help => self.overlay = Some(Overlay::Help),
+            Step::Quit => {
+                self.overlay = None;
+                self.request_quit();
+            }
+            Step::Edit => {
+                if let Some(form) = self.form_mut() {
+                    form.edit(key, lang);
+                }
+            }
+            Step::Act(a) => self.screen_action(a),
+            Step::Unbound => {
+                if let (Screen::Screening(s), Key::Char(c)) = (&self.screen, key)
+                    && s.asking()
+                {
+                    // A letter that answers nothing: say so, rather than let it pass unseen.
+                    let text = i18n::fill(Msg::ErrNotAnswerKey.text(lang), &[&c.to_string()]);
+                    self.status = Some(Status::error(text));
+                }
+            }
+            Step::NotesRow(_) | Step::Ignore => {}
+        }
+    }
+
+    fn screen_action(&mut self, action: Action) {
+        if let Some(form) = self.form_mut() {
+            match action {
+                Action::NextField => return form.next(),
+                Action::PrevField => return form.prev(),
+                Action::Submit if !form.is_last() => return form.next(),
+                _ => {}
+            }
+        }
+        // Ctrl+S saves from any field: the same as Enter on the last one.
+        let action =
+            if action == Action::Save && self.form().is_some() { Action::Submit } else { action };
+        let ctx = self.ctx();
+        if let Some(page) = self.screen.page_mut() {
+            let effects = page.update(action, &ctx);
+            self.run(effects);
+        }
+    }
+
+    fn confirmed(&mut self, c: Confirm) {
+        if c == Confirm::Quit {
+            return self.quit_now();
+        }
+        let ctx = self.ctx();
+        if let Some(page) = self.screen.page_mut() {
+            let effects =
+                if c == Confirm::Discard { page.discard(&ctx) } else { page.on_confirm(c, &ctx) };
+            self.run(effects);
+        }
+    }
+
+    /// How long until the screen in front wants its tick (None: nothing scheduled).
+    pub fn search_due_in(&self, now: Instant) -> Option<Duration> {
+        self.screen.page().and_then(|p| p.due()).map(|t| t.saturating_duration_since(now))
+    }
+
+    /// The loop's wait timed out: the screen in front does what it scheduled, if it is due.
+    pub fn on_timer(&mut self, now: Instant) {
+        let ctx = self.ctx();
+        if let Some(page) = self.screen.page_mut() {
+            let effects = page.tick(now, &ctx);
+            if !effects.is_empty() {
+                self.redraw = true;
+            }
+            self.run(effects);
+        }
+    }
+
+    pub fn request_quit(&mut self) {
+        if self.has_unsaved_input() {
+            self.overlay = Some(Overlay::Confirm(Confirm::Quit));
+        } else {
+            self.quit_now();
+        }
+    }
+
+    pub fn quit_now(&mut self) {
+        self.keep_drafts();
+        let now = self.now();
+        // The program ends either way; a failure to record it is shown on stderr by main.
+        let ended = self.session.end(&mut self.store, "quit", now);
+        self.report(ended);
+        self.purge = true;
+        self.quit = true;
+    }
+
+    /// Quick hide: nothing identifying stays on screen or in the scrollback; the session locks.
+    pub fn hide(&mut self) {
+        self.cover();
+        let event = if self.session.is_open() { "hide" } else { "hide_login" };
+        let recorded = self.session.record(&mut self.store, event);
+        self.report(recorded);
+    }
+
+    /// Lock now (by key or after the idle time): clear the screen and ask for the PIN.
+    pub fn lock(&mut self, event: &str) {
+        if !self.session.is_open() || matches!(self.screen, Screen::Locked(_)) {
+            return;
+        }
+        self.cover();
+        self.reveal_lock_screen();
+        self.redraw = true;
+        let recorded = self.session.record(&mut self.store, event);
+        self.report(recorded);
+    }
+
+    /// Take everything off the screen (and out of the scrollback), keeping what was typed as a
+    /// draft and the screen in front for the same user's unlock.
+    fn cover(&mut self) {
+        self.keep_drafts();
+        let front = std::mem::replace(&mut self.screen, Screen::Hidden);
+        self.session.suspend(front);
+        self.overlay = None;
+        self.status = None;
+        self.purge = true;
+    }
+
+    /// Called by the loop when no input came for the idle time.
+    pub fn on_idle(&mut self) {
+        self.lock("lock_idle");
+    }
+
+    /// After a hide: the lock screen for the session's user, or the login screen.
+    fn reveal_lock_screen(&mut self) {
+        let (screen, error) = self.session.lock_screen(&self.store);
+        self.screen = screen;
+        if let Some(e) = error {
+            self.fail(e);
+        }
+    }
+
+    /// A login or unlock went through: the locked session it replaced ends, then the user is
+    /// in, in their language, on a forced PIN change or where they left off.
+    fn after_login(&mut self, li: LoggedIn, replaced: Option<Actor>) {
+        let now = self.now();
+        if let Some(old) = replaced {
+            let ended = self.session.replaced(&mut self.store, old, now);
+            self.report(ended);
+        }
+        self.status = None;
+        let user_lang = li.user.lang;
+        let (landing, chosen) = self.session.begin(li, self.lang);
+        self.lang = user_lang;
+        if let Some(lang) = chosen {
+            self.set_language(lang);
+        }
+        self.session.reload(&self.store);
+        match landing {
+            Landing::ChangePin => {
+                self.screen = Screen::ChangePin(AuthScreen::change_pin(true));
+                self.say(Msg::MustChangePin);
+            }
+            Landing::Back(prev) => self.screen = *prev,
+            // Whatever was being typed when the link dropped is back, exactly where it was.
+            Landing::Fresh => {
+                if !self.resume_draft() {
+                    self.go(Route::Home);
+                }
+            }
+        }
+    }
+
+    /// Bring back the user's latest unsaved form, where they left it (false: there is none).
+    pub(crate) fn resume_draft(&mut self) -> bool {
+        let route = match self.session.draft_route(&self.store, self.lang) {
+            Ok(Some(route)) => route,
+            Ok(None) => return false,
+            Err(e) => {
+                self.fail(e);
+                return false;
+            }
+        };
+        self.go(route);
+        let back = self.form().is_some_and(|f| f.dirty);
+        if back {
+            self.say(Msg::DraftRestored);
+        }
+        back
+    }
+
+    pub fn logout(&mut self) {
+        let now = self.now();
+        let ended = self.session.end(&mut self.store, "logout", now);
+        self.overlay = None;
+        self.purge = true;
+        self.screen = Screen::Login(AuthScreen::login(""));
+        self.say(Msg::LoggedOut);
+        self.report(ended);
+    }
+
+    pub fn set_language(&mut self, lang: Lang) {
+        self.lang = lang;
+        let now = self.now();
+        let kept = self.session.set_lang(&mut self.store, lang, now);
+        self.report(kept);
     }
 }

@@ -1,194 +1,147 @@
-//! The session: quitting, quick hide and lock (on screen first, written after), login and
-//! unlock, picking up where the user left off, logout and the user's language.
+//! The session: who is logged in, the screen a lock or hide interrupted, and the settings read
+//! at login. What a session does to the database (its events, its end, the user's language)
+//! is written here; which screen shows is the app's to decide.
+
+use jiff::Timestamp;
 
 use crate::auth::Actor;
 use crate::auth::accounts;
 use crate::auth::login::LoggedIn;
-use crate::i18n::{Lang, Msg};
+use crate::i18n::Lang;
+use crate::store::Store;
 use crate::store::users;
+use crate::ui::effect::Route;
 use crate::ui::screen::Screen;
 use crate::ui::screens::auth::AuthScreen;
 
-use super::{App, Confirm, Overlay};
+#[derive(Default)]
+pub struct Session {
+    /// The user in, or None at the login screen.
+    pub current: Option<LoggedIn>,
+    /// The screen a lock or hide interrupted, restored when the same user unlocks.
+    pub suspended: Option<Screen>,
+    /// How long without input before the session locks.
+    pub idle_minutes: u32,
+    /// The language was chosen on the login screen: it becomes the user's preference.
+    pub lang_chosen: bool,
+}
 
-impl App {
-    pub fn request_quit(&mut self) {
-        if self.has_unsaved_input() {
-            self.overlay = Some(Overlay::Confirm(Confirm::Quit));
-        } else {
-            self.quit_now();
-        }
+/// Where a user lands when their login goes through.
+pub enum Landing {
+    /// Their PIN is temporary or expired: they change it first.
+    ChangePin,
+    /// The screen their lock interrupted.
+    Back(Box<Screen>),
+    /// Their latest draft, or home.
+    Fresh,
+}
+
+impl Session {
+    pub fn new(store: &Store) -> crate::Result<Session> {
+        Ok(Session { idle_minutes: users::idle_lock_minutes(store.conn())?, ..Session::default() })
     }
 
-    pub fn quit_now(&mut self) {
-        self.keep_drafts();
-        if self.session.is_some() {
-            let (actor, now) = (self.actor(), self.now());
-            // The program ends either way; a failure to record it is shown on stderr by main.
-            if let Err(e) = accounts::end_session(&mut self.store, actor, "quit", now) {
-                self.fail(e);
-            }
-        }
+    pub fn is_open(&self) -> bool {
+        self.current.is_some()
+    }
+
+    pub fn actor(&self) -> Actor {
+        self.current
+            .as_ref()
+            .map(|s| Actor { user_id: Some(s.user.id), session_id: Some(s.session_id) })
+            .unwrap_or_default()
+    }
+
+    /// Record something the session did (a hide, a lock), whether or not anyone is in.
+    pub fn record(&self, store: &mut Store, event: &str) -> crate::Result<()> {
+        accounts::session_event(store, self.actor(), event)
+    }
+
+    /// End the session (quit, logout): nothing of it stays, and the end is recorded.
+    pub fn end(&mut self, store: &mut Store, reason: &str, now: Timestamp) -> crate::Result<()> {
+        let actor = self.actor();
+        let was_open = self.current.take().is_some();
         self.suspended = None;
-        self.session = None;
-        self.purge = true;
-        self.quit = true;
-    }
-
-    /// Quick hide: nothing identifying stays on screen or in the scrollback; the session locks.
-    pub fn hide(&mut self) {
-        self.keep_drafts();
-        let event = if self.session.is_some() { "hide" } else { "hide_login" };
-        let actor = self.actor();
-        if let Err(e) = accounts::session_event(&mut self.store, actor, event) {
-            self.fail(e);
-        }
-        self.suspend_front();
-        self.screen = Screen::Hidden;
-        self.overlay = None;
-        self.status = None;
-        self.purge = true;
-    }
-
-    /// Lock now (by key or after the idle time): clear the screen and ask for the PIN.
-    pub fn lock(&mut self, event: &str) {
-        if self.session.is_none() || matches!(self.screen, Screen::Locked(_)) {
-            return;
-        }
-        self.keep_drafts();
-        let actor = self.actor();
-        if let Err(e) = accounts::session_event(&mut self.store, actor, event) {
-            self.fail(e);
-        }
-        self.suspend_front();
-        self.overlay = None;
-        self.status = None;
-        self.purge = true;
-        self.reveal_lock_screen();
-        self.redraw = true;
+        if was_open { accounts::end_session(store, actor, reason, now) } else { Ok(()) }
     }
 
     /// Keep the screen in front so that unlocking returns to it (but a lock screen or login
     /// form is never kept: what was typed there is a PIN).
-    fn suspend_front(&mut self) {
-        let front = std::mem::replace(&mut self.screen, Screen::Hidden);
+    pub fn suspend(&mut self, front: Screen) {
         match front {
             Screen::Hidden | Screen::Locked(_) | Screen::Login(_) | Screen::FirstRun(_) => {}
-            other if self.session.is_some() => self.suspended = Some(other),
+            other if self.is_open() => self.suspended = Some(other),
             _ => {}
         }
     }
 
-    /// After a hide: the lock screen for the session's user, or the login screen.
-    pub(super) fn reveal_lock_screen(&mut self) {
-        let first_run = match &self.session {
-            Some(_) => false,
-            // A database that cannot be read is never taken for a new one: the login form
-            // shows, with the error.
-            None => users::count_users(self.store.conn()).map(|n| n == 0).unwrap_or_else(|e| {
-                self.fail(e);
-                false
-            }),
-        };
-        self.screen = match &self.session {
-            Some(s) => Screen::Locked(AuthScreen::locked(&s.user.username)),
-            None if first_run => Screen::FirstRun(AuthScreen::first_run()),
-            None => Screen::Login(AuthScreen::login("")),
-        };
-    }
-
-    /// A login or unlock went through: the locked session it replaced ends, then the user's
-    /// session starts.
-    pub(super) fn after_login(&mut self, li: LoggedIn, replaced: Option<Actor>) {
-        if let Some(old) = replaced {
-            let now = self.now();
-            if let Err(e) = accounts::end_session(&mut self.store, old, "switch_user", now) {
-                self.fail(e);
-            }
-            self.suspended = None;
+    /// What shows after a hide: the lock screen for the session's user, the first-run form on
+    /// a database with no users, or the login form. A database that cannot be read is never
+    /// taken for a new one: the login form shows, with the error.
+    pub fn lock_screen(&self, store: &Store) -> (Screen, Option<crate::Error>) {
+        if let Some(s) = &self.current {
+            return (Screen::Locked(AuthScreen::locked(&s.user.username)), None);
         }
-        self.start(li);
+        match users::count_users(store.conn()) {
+            Ok(0) => (Screen::FirstRun(AuthScreen::first_run()), None),
+            Ok(_) => (Screen::Login(AuthScreen::login("")), None),
+            Err(e) => (Screen::Login(AuthScreen::login("")), Some(e)),
+        }
     }
 
-    /// A user is in: their language, then a forced PIN change or where they left off.
-    fn start(&mut self, li: LoggedIn) {
-        let chosen = std::mem::take(&mut self.lang_chosen).then_some(self.lang);
-        self.lang = li.user.lang;
-        self.status = None;
+    /// A login or unlock went through. The locked session it replaced (another user's) has
+    /// ended; the user's language becomes the console's, unless one was chosen at login (then
+    /// that is returned, to become theirs).
+    pub fn begin(&mut self, li: LoggedIn, lang_now: Lang) -> (Landing, Option<Lang>) {
+        let chosen = std::mem::take(&mut self.lang_chosen)
+            .then_some(lang_now)
+            .filter(|l| *l != li.user.lang);
         let forced = li.must_change_pin;
-        let same_session = self.session.as_ref().is_some_and(|s| s.session_id == li.session_id);
-        self.session = Some(li);
-        if let Some(lang) = chosen.filter(|l| *l != self.lang) {
-            self.set_language(lang);
-        }
-        self.reload_settings();
-        if forced {
-            self.screen = Screen::ChangePin(AuthScreen::change_pin(true));
-            self.say(Msg::MustChangePin);
-        } else if let (true, Some(prev)) = (same_session, self.suspended.take()) {
-            self.screen = prev;
+        let same = self.current.as_ref().is_some_and(|s| s.session_id == li.session_id);
+        self.current = Some(li);
+        let landing = if forced {
+            Landing::ChangePin
+        } else if let (true, Some(prev)) = (same, self.suspended.take()) {
+            Landing::Back(Box::new(prev))
         } else {
             self.suspended = None;
-            // Whatever was being typed when the link dropped is back, exactly where it was.
-            if !self.resume_draft() {
-                self.go_home();
-            }
-        }
-    }
-
-    /// Bring back the user's latest unsaved form, where they left it (false: there is none).
-    pub(crate) fn resume_draft(&mut self) -> bool {
-        let Some(s) = &self.session else { return false };
-        let draft = match crate::store::drafts::latest(self.store.conn(), s.user.id) {
-            Ok(Some(d)) => d,
-            Ok(None) => return false,
-            Err(e) => {
-                self.fail(e);
-                return false;
-            }
+            Landing::Fresh
         };
-        let Some(route) = crate::ui::drafts::route(&draft, self.lang) else { return false };
-        self.go(route);
-        let back = self.form().is_some_and(|f| f.dirty);
-        if back {
-            self.say(Msg::DraftRestored);
-        }
-        back
+        (landing, chosen)
     }
 
-    pub fn logout(&mut self) {
-        let (actor, now) = (self.actor(), self.now());
-        if let Err(e) = accounts::end_session(&mut self.store, actor, "logout", now) {
-            self.fail(e);
-        }
-        self.session = None;
+    /// The locked session another user's login replaced ends.
+    pub fn replaced(&mut self, store: &mut Store, old: Actor, now: Timestamp) -> crate::Result<()> {
         self.suspended = None;
-        self.overlay = None;
-        self.purge = true;
-        self.screen = Screen::Login(AuthScreen::login(""));
-        self.say(Msg::LoggedOut);
+        accounts::end_session(store, old, "switch_user", now)
     }
 
-    /// Called by the loop when no input came for the idle time.
-    pub fn on_idle(&mut self) {
-        self.lock("lock_idle");
+    /// The route back to the user's latest unsaved form, if there is one.
+    pub fn draft_route(&self, store: &Store, lang: Lang) -> crate::Result<Option<Route>> {
+        let Some(s) = &self.current else { return Ok(None) };
+        let draft = crate::store::drafts::latest(store.conn(), s.user.id)?;
+        Ok(draft.and_then(|d| crate::ui::drafts::route(&d, lang)))
     }
 
-    pub fn set_language(&mut self, lang: Lang) {
-        self.lang = lang;
+    /// The user's language changed: it is theirs from now on.
+    pub fn set_lang(&mut self, store: &mut Store, lang: Lang, now: Timestamp) -> crate::Result<()> {
         let actor = self.actor();
-        if let Some(s) = &mut self.session {
-            s.user.lang = lang;
-            let (uid, now) = (s.user.id, (self.opts.clock)());
-            if let Err(e) = accounts::set_language(&mut self.store, actor, uid, lang, now) {
-                self.fail(e);
-            }
+        let Some(s) = &mut self.current else { return Ok(()) };
+        s.user.lang = lang;
+        accounts::set_language(store, actor, s.user.id, lang, now)
+    }
+
+    /// The user's new PIN is theirs: nothing more to change.
+    pub fn pin_changed(&mut self) {
+        if let Some(s) = &mut self.current {
+            s.user.pin_temporary = false;
+            s.must_change_pin = false;
         }
     }
 
     /// The idle-lock setting may have changed in another process.
-    pub fn reload_settings(&mut self) {
-        if let Ok(m) = users::idle_lock_minutes(self.store.conn()) {
+    pub fn reload(&mut self, store: &Store) {
+        if let Ok(m) = users::idle_lock_minutes(store.conn()) {
             self.idle_minutes = m;
         }
     }

@@ -57,7 +57,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     .areas(area);
     title_bar(frame, top, app);
     let t = app.opts.theme;
-    if let Some(page) = app.page() {
+    if let Some(page) = app.screen.page() {
         page.draw(frame, body, t, app.lang);
     }
 
@@ -72,7 +72,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
 
 /// What the screen in front is, in the title bar's words.
 pub fn screen_title(app: &App) -> Msg {
-    app.page().map_or(Msg::AppName, |p| p.title())
+    app.screen.page().map_or(Msg::AppName, |p| p.title())
 }
 
 fn title_bar(frame: &mut Frame, area: Rect, app: &App) {
@@ -83,7 +83,7 @@ fn title_bar(frame: &mut Frame, area: Rect, app: &App) {
         t.separator(),
         screen_title(app).text(app.lang)
     );
-    let right = match &app.session {
+    let right = match &app.session.current {
         Some(s) if !matches!(app.screen, Screen::Locked(_)) => format!("{} ", s.user.display_name),
         _ => String::new(),
     };

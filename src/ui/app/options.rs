@@ -1,0 +1,16 @@
+//! How the console was started: the PIN hashing cost, the colours, the language before anyone
+//! logs in, and the clock (tests give a fixed one).
+
+use jiff::Timestamp;
+
+use crate::auth::pin::HashCost;
+use crate::i18n::Lang;
+use crate::ui::theme::Theme;
+
+pub struct Options {
+    pub cost: HashCost,
+    pub theme: Theme,
+    pub lang: Lang,
+    /// The time now (tests give a fixed one).
+    pub clock: fn() -> Timestamp,
+}
