@@ -58,7 +58,7 @@ fn generate(store: &mut Store, rng: &mut Lcg) -> (i64, i64) {
     };
     accounts::add_user(store, Actor::CLI, admin, &account, now).expect("admin");
     let user = accounts::find_user(store, "sup").expect("user");
-    let (agency, uid) = (user.agency_id.0, user.id);
+    let (agency, uid) = (user.agency_id.0, user.id.0);
     let first: Date = "2016-07-01".parse().expect("date");
     let days = 3652;
     store

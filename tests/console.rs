@@ -393,8 +393,13 @@ fn a_call_is_logged_by_keyboard_alone() {
     assert_eq!(h.status(), "Contact #1 saved.");
     insta::assert_snapshot!("contact_list", h.screen());
     let ana = accounts::find_user(&h.app.store, "ana").unwrap();
-    let saved =
-        intake::store::contacts::get(h.app.store.conn(), ana.agency_id, 1).unwrap().unwrap();
+    let saved = intake::store::contacts::get(
+        h.app.store.conn(),
+        ana.agency_id,
+        intake::domain::ids::ContactId(1),
+    )
+    .unwrap()
+    .unwrap();
     assert_eq!(saved.contact.area, "Doña Ana County");
     assert_eq!(saved.contact.notes, "Asked about shelter\nin Las Cruces");
     assert_eq!(saved.caller_last2.as_deref(), Some("42"));

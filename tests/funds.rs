@@ -61,7 +61,7 @@ fn fund(amount: i64) -> Fund {
     }
 }
 
-fn pay(fund_id: i64, cents: i64) -> Payment {
+fn pay(fund_id: intake::domain::ids::FundId, cents: i64) -> Payment {
     Payment {
         fund_id,
         category: "rent".into(),
@@ -79,7 +79,7 @@ struct Ledger {
     sup2: User,
     adv: User,
     client: intake::domain::ids::ClientId,
-    fund: i64,
+    fund: intake::domain::ids::FundId,
 }
 
 fn ledger(amount: i64) -> Ledger {

@@ -189,12 +189,13 @@ fn the_list_is_newest_first_paged_and_filtered_by_local_days() {
         list(contacts::Filter { follow_up_due_by: day("2026-07-15"), ..Default::default() }),
         vec!["text"]
     );
-    let page: Vec<i64> = contacts::list(store.conn(), ana.agency_id, &Default::default(), 1, 1)
-        .unwrap()
-        .into_iter()
-        .map(|r| r.id)
-        .collect();
-    assert_eq!(page, vec![2]);
+    let page: Vec<intake::domain::ids::ContactId> =
+        contacts::list(store.conn(), ana.agency_id, &Default::default(), 1, 1)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.id)
+            .collect();
+    assert_eq!(page, vec![intake::domain::ids::ContactId(2)]);
 }
 
 #[test]
@@ -254,7 +255,7 @@ fn law_enforcement_sees_all_tips_and_an_agency_only_its_referrals() {
     assert_eq!(ids_of(&store, &other), vec![c]);
 }
 
-fn ids_of(store: &Store, u: &User) -> Vec<i64> {
+fn ids_of(store: &Store, u: &User) -> Vec<intake::domain::ids::TipId> {
     tips::list(store.conn(), Scope::of(u), &Default::default(), 0, 10)
         .unwrap()
         .into_iter()

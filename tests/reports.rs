@@ -55,7 +55,12 @@ fn who(u: &User) -> Who<'_> {
 }
 
 /// A contact at a local (Denver) time.
-fn call(store: &mut Store, u: &User, at: &str, pairs: &[(&str, &str)]) -> i64 {
+fn call(
+    store: &mut Store,
+    u: &User,
+    at: &str,
+    pairs: &[(&str, &str)],
+) -> intake::domain::ids::ContactId {
     let mut r = contact::defaults(now());
     r.insert("started_at".into(), at.into());
     r.insert("caller_type".into(), "possible_victim".into());
@@ -109,7 +114,7 @@ struct World {
     _db: TestDb,
     store: Store,
     sup: User,
-    contacts: Vec<i64>,
+    contacts: Vec<intake::domain::ids::ContactId>,
 }
 
 fn world() -> World {
@@ -326,7 +331,7 @@ fn hotline_by_state_and_federal_year_quarter_and_leap_day() {
         .unwrap();
     let ids = reports::drill_page(w.store.conn(), calls.drill.as_ref().unwrap(), 0, 50).unwrap();
     let c = &w.contacts;
-    assert_eq!(ids, vec![c[0], c[2], c[4], c[5]]);
+    assert_eq!(ids, [c[0], c[2], c[4], c[5]].map(i64::from));
 }
 
 #[test]

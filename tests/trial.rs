@@ -276,10 +276,15 @@ fn a_long_referral_reason_wraps_and_scrolls_in_the_referral_view() {
 }
 
 /// A payment asked for by `user` (by name), as the ledger records it.
-fn request(h: &mut Harness, user: &str, cents: i64, paid_on: &str) -> i64 {
+fn request(
+    h: &mut Harness,
+    user: &str,
+    cents: i64,
+    paid_on: &str,
+) -> intake::domain::ids::PaymentId {
     let u = intake::auth::accounts::find_user(&h.app.store, user).unwrap();
     let p = intake::domain::fund::Payment {
-        fund_id: 1,
+        fund_id: intake::domain::ids::FundId(1),
         category: "rent".into(),
         amount_cents: cents,
         paid_on: paid_on.parse().unwrap(),
@@ -297,7 +302,7 @@ fn request(h: &mut Harness, user: &str, cents: i64, paid_on: &str) -> i64 {
     .unwrap()
 }
 
-fn payment_status(h: &Harness, id: i64) -> String {
+fn payment_status(h: &Harness, id: intake::domain::ids::PaymentId) -> String {
     h.app
         .store
         .conn()

@@ -6,7 +6,7 @@ use rusqlite::Transaction;
 
 use crate::auth::Actor;
 use crate::auth::pin::{self, HashCost};
-use crate::domain::ids::AgencyId;
+use crate::domain::ids::{AgencyId, UserId};
 use crate::domain::staff::{AgencyKind, Role};
 use crate::domain::text::{Capped, clean_capped, fold_username};
 use crate::error::{Error, Result};
@@ -98,7 +98,7 @@ pub fn add_user(
     cost: HashCost,
     a: &NewAccount,
     now: Timestamp,
-) -> Result<i64> {
+) -> Result<UserId> {
     require_admin(store, actor)?;
     let lang = a.lang;
     let username = check_username(a.username)?;
@@ -128,7 +128,7 @@ pub fn add_user(
             },
             now,
         )?;
-        audit(tx, &source, actor, "user_add", Some(id))?;
+        audit(tx, &source, actor, "user_add", Some(id.into()))?;
         Ok(id)
     })
 }
@@ -139,7 +139,7 @@ pub fn create_first_admin(
     cost: HashCost,
     a: &NewAccount,
     now: Timestamp,
-) -> Result<i64> {
+) -> Result<UserId> {
     if users::count_users(store.conn())? > 0 {
         return Err(Error::user(Msg::ErrAlreadySetUp));
     }
@@ -172,7 +172,7 @@ fn refuse_last_admin(store: &Store, target: &User) -> Result<()> {
 pub fn set_disabled(
     store: &mut Store,
     actor: Actor,
-    user_id: i64,
+    user_id: UserId,
     disabled: bool,
     now: Timestamp,
 ) -> Result<()> {
@@ -190,20 +190,20 @@ pub fn set_disabled(
             &source,
             actor,
             if disabled { "user_disable" } else { "user_enable" },
-            Some(user_id),
+            Some(user_id.into()),
         )
     })
 }
 
 /// Clear the failed-attempt lock on an account.
-pub fn unlock(store: &mut Store, actor: Actor, user_id: i64) -> Result<()> {
+pub fn unlock(store: &mut Store, actor: Actor, user_id: UserId) -> Result<()> {
     require_admin(store, actor)?;
     let target =
         users::get(store.conn(), user_id)?.ok_or_else(|| Error::user(Msg::ErrNoSuchUser))?;
     let source = store.source().to_string();
     store.write(|tx| {
         users::clear_failures(tx, &target.username)?;
-        audit(tx, &source, actor, "user_unlock", Some(user_id))
+        audit(tx, &source, actor, "user_unlock", Some(user_id.into()))
     })
 }
 
@@ -212,7 +212,7 @@ pub fn reset_pin(
     store: &mut Store,
     actor: Actor,
     cost: HashCost,
-    user_id: i64,
+    user_id: UserId,
     new_pin: &str,
     again: &str,
     now: Timestamp,
@@ -226,14 +226,14 @@ pub fn reset_pin(
     store.write(|tx| {
         users::set_pin(tx, user_id, &hash, true, now)?;
         users::clear_failures(tx, &target.username)?;
-        audit(tx, &source, actor, "user_reset_pin", Some(user_id))
+        audit(tx, &source, actor, "user_reset_pin", Some(user_id.into()))
     })
 }
 
 pub fn set_role(
     store: &mut Store,
     actor: Actor,
-    user_id: i64,
+    user_id: UserId,
     role: Role,
     now: Timestamp,
 ) -> Result<()> {
@@ -246,14 +246,14 @@ pub fn set_role(
     let source = store.source().to_string();
     store.write(|tx| {
         users::set_role(tx, user_id, role, now)?;
-        audit(tx, &source, actor, "user_role", Some(user_id))
+        audit(tx, &source, actor, "user_role", Some(user_id.into()))
     })
 }
 
 pub fn set_agency(
     store: &mut Store,
     actor: Actor,
-    user_id: i64,
+    user_id: UserId,
     agency_id: AgencyId,
     now: Timestamp,
 ) -> Result<()> {
@@ -261,7 +261,7 @@ pub fn set_agency(
     let source = store.source().to_string();
     store.write(|tx| {
         users::set_agency(tx, user_id, agency_id, now)?;
-        audit(tx, &source, actor, "user_agency", Some(user_id))
+        audit(tx, &source, actor, "user_agency", Some(user_id.into()))
     })
 }
 
@@ -298,21 +298,21 @@ pub fn change_own_pin(
     let source = store.source().to_string();
     store.write(|tx| {
         users::set_pin(tx, user.id, &hash, false, now)?;
-        audit(tx, &source, actor, "pin_change", Some(user.id))
+        audit(tx, &source, actor, "pin_change", Some(user.id.into()))
     })
 }
 
 pub fn set_language(
     store: &mut Store,
     actor: Actor,
-    user_id: i64,
+    user_id: UserId,
     lang: Lang,
     now: Timestamp,
 ) -> Result<()> {
     let source = store.source().to_string();
     store.write(|tx| {
         users::set_lang(tx, user_id, lang, now)?;
-        audit(tx, &source, actor, "user_language", Some(user_id))
+        audit(tx, &source, actor, "user_language", Some(user_id.into()))
     })
 }
 
@@ -386,6 +386,6 @@ pub fn end_session(store: &mut Store, actor: Actor, reason: &str, now: Timestamp
     let source = store.source().to_string();
     store.write(|tx| {
         users::end_session(tx, sid, reason, now)?;
-        audit(tx, &source, actor, reason, Some(sid))
+        audit(tx, &source, actor, reason, Some(sid.into()))
     })
 }

@@ -5,6 +5,7 @@
 use jiff::Timestamp;
 
 use crate::auth::pin::{self, HashCost};
+use crate::domain::ids::{SessionId, UserId};
 use crate::domain::text::fold_username;
 use crate::error::Result;
 use crate::i18n::Msg;
@@ -17,7 +18,7 @@ pub use crate::domain::staff::{DISABLE_AFTER, LOCK_EVERY, LOCK_FOR};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LoggedIn {
     pub user: User,
-    pub session_id: i64,
+    pub session_id: SessionId,
     /// The PIN was set by an administrator: a new one must be chosen now.
     pub must_change_pin: bool,
 }
@@ -41,8 +42,8 @@ fn is_locked(f: &users::Failures, now: Timestamp) -> bool {
 /// Record an event that carries no change but the audit row.
 fn audit_event(
     store: &mut Store,
-    uid: Option<i64>,
-    sid: Option<i64>,
+    uid: Option<UserId>,
+    sid: Option<SessionId>,
     event: &str,
     outcome: &str,
 ) -> Result<()> {
@@ -55,8 +56,8 @@ fn audit_event(
 fn record_failed(
     store: &mut Store,
     name: &str,
-    uid: Option<i64>,
-    sid: Option<i64>,
+    uid: Option<UserId>,
+    sid: Option<SessionId>,
     event: &str,
     now: Timestamp,
 ) -> Result<Outcome> {
@@ -125,7 +126,7 @@ impl Login<'_> {
 pub fn unlock(
     store: &mut Store,
     user: &User,
-    session_id: i64,
+    session_id: SessionId,
     pin: &str,
     now: Timestamp,
 ) -> Result<Outcome> {

@@ -9,7 +9,7 @@ use jiff::Timestamp;
 use crate::domain::client::{self, Client, ServiceEntry};
 use crate::domain::contact::{self, Contact};
 use crate::domain::fields::{FieldError, parse_date};
-use crate::domain::ids::{AgencyId, ClientId};
+use crate::domain::ids::{AgencyId, ClientId, UserId};
 use crate::domain::record::{Raw, RuntimeOptions};
 use crate::domain::text::fold_username;
 use crate::domain::tip::{self, Tip};
@@ -87,7 +87,7 @@ fn cell<'a>(raw: &'a Raw, key: &str) -> &'a str {
 }
 
 /// A user name of the agency's staff, as the id the schema takes.
-fn staff_id(store: &Store, agency_id: AgencyId, username: &str) -> Option<i64> {
+fn staff_id(store: &Store, agency_id: AgencyId, username: &str) -> Option<UserId> {
     users::find_by_username(store.conn(), &fold_username(username))
         .ok()
         .flatten()
@@ -271,7 +271,7 @@ fn csv_tip_options(store: &Store, u: &User) -> Result<RuntimeOptions> {
     let mut r = hotline::tip_options(store, u)?;
     let mut names = Vec::new();
     for (id, _) in r.get("assigned_to").cloned().unwrap_or_default() {
-        if let Ok(Some(user)) = users::get(store.conn(), id.parse().unwrap_or(0)) {
+        if let Ok(Some(user)) = users::get(store.conn(), UserId(id.parse().unwrap_or(0))) {
             names.push((id, user.username));
         }
     }

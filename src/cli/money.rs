@@ -9,7 +9,7 @@ use crate::cli::import::Progress;
 use crate::cli::records::{ListFormat, csv_safe, staff};
 use crate::domain::fields::{FieldError, format_cents, parse_date};
 use crate::domain::fund::{Fund, Payment, SOURCES};
-use crate::domain::ids::ClientId;
+use crate::domain::ids::{ClientId, FundId};
 use crate::domain::record::{Raw, RuntimeOptions};
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, Msg, fill};
@@ -294,7 +294,7 @@ fn import_payments(
     runtime.insert("fund", all_funds.iter().map(|f| (f.id.to_string(), f.name.clone())).collect());
     let mut progress = Progress::new(records.len() * 2);
     let mut rows: Vec<(ClientId, Payment)> = Vec::new();
-    let mut set_aside: std::collections::HashMap<i64, i64> = std::collections::HashMap::new();
+    let mut set_aside: std::collections::HashMap<FundId, i64> = std::collections::HashMap::new();
     for (i, rec) in records.iter().enumerate() {
         progress.at(i);
         let row = (i + 2).to_string();

@@ -1,5 +1,6 @@
 //! Assistance funds and payments: what a fund is, what a payment asks for, and the forms.
 
+use crate::domain::ids::FundId;
 use jiff::civil::Date;
 
 use crate::domain::fields::{FieldError, FieldSpec, Kind, Options};
@@ -84,7 +85,7 @@ impl Fund {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Payment {
-    pub fund_id: i64,
+    pub fund_id: FundId,
     pub category: String,
     pub amount_cents: i64,
     pub paid_on: Date,
@@ -146,7 +147,7 @@ mod tests {
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect();
         let p = Payment::from_raw(&raw, &runtime).unwrap();
-        assert_eq!((p.fund_id, p.amount_cents), (3, 125_050));
+        assert_eq!((p.fund_id, p.amount_cents), (FundId(3), 125_050));
         let mut zero = raw.clone();
         zero.insert("amount".into(), "0".into());
         assert_eq!(Payment::from_raw(&zero, &runtime).unwrap_err()[0].msg, Msg::ErrAmountPositive);

@@ -21,6 +21,19 @@ macro_rules! id_type {
         #[serde(transparent)]
         pub struct $name(pub i64);
 
+        impl std::str::FromStr for $name {
+            type Err = std::num::ParseIntError;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                s.parse().map($name)
+            }
+        }
+
+        impl From<$name> for i64 {
+            fn from(id: $name) -> i64 {
+                id.0
+            }
+        }
+
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 self.0.fmt(f)
@@ -36,4 +49,28 @@ id_type!(
 id_type!(
     /// A client of an agency: the person a case is about.
     ClientId
+);
+id_type!(
+    /// A staff account.
+    UserId
+);
+id_type!(
+    /// One login of one staff member, from login to logout or quit.
+    SessionId
+);
+id_type!(
+    /// A hotline contact (a call, text or walk-in).
+    ContactId
+);
+id_type!(
+    /// A tip passed to law enforcement.
+    TipId
+);
+id_type!(
+    /// A fund (a grant or donation) that client payments come out of.
+    FundId
+);
+id_type!(
+    /// A payment from a fund for a client.
+    PaymentId
 );

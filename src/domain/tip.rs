@@ -2,6 +2,7 @@
 //! the public, other agencies), worked by law enforcement and shared with a service agency by
 //! referral.
 
+use crate::domain::ids::{AgencyId, UserId};
 use jiff::Timestamp;
 
 use crate::domain::fields::{FieldError, FieldSpec, Kind, Options};
@@ -73,9 +74,9 @@ pub struct Tip {
     pub status: String,
     pub closed_reason: Option<String>,
     /// A user id.
-    pub assigned_to: Option<i64>,
+    pub assigned_to: Option<UserId>,
     /// The service agency the tip is referred to (an agency id).
-    pub referred_to: Option<i64>,
+    pub referred_to: Option<AgencyId>,
     pub notes: String,
 }
 
@@ -93,8 +94,8 @@ impl Tip {
             area: v.one("area"),
             status: v.one("status"),
             closed_reason: v.text("closed_reason"),
-            assigned_to: id("assigned_to"),
-            referred_to: id("referred_to"),
+            assigned_to: id("assigned_to").map(UserId),
+            referred_to: id("referred_to").map(AgencyId),
             notes: v.text("notes").unwrap_or_default(),
         };
         let mut e = Vec::new();

@@ -6,7 +6,7 @@ use jiff::civil::Date;
 
 use crate::domain::client::{Client, ServiceEntry, StatusChange};
 use crate::domain::draft::DraftForm;
-use crate::domain::ids::ClientId;
+use crate::domain::ids::{ClientId, ContactId, UserId};
 use crate::domain::referral::{Referral, StatusChange as ReferralChange};
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
@@ -20,7 +20,7 @@ pub struct Also {
     /// Link the new record to this one (a likely duplicate kept apart).
     pub link_to: Option<ClientId>,
     /// The hotline contact this client was made from.
-    pub from_contact: Option<i64>,
+    pub from_contact: Option<ContactId>,
 }
 
 pub fn save_client(
@@ -147,7 +147,7 @@ pub fn edit_note(
 pub fn link_contact(
     store: &mut Store,
     who: Who,
-    contact_id: i64,
+    contact_id: ContactId,
     client_id: ClientId,
     now: Timestamp,
 ) -> Result<()> {
@@ -193,7 +193,7 @@ pub fn import_clients(
 /// A service from a file: the client's id, who delivered it, and the service.
 pub struct ImportedService {
     pub client_id: ClientId,
-    pub staff_id: i64,
+    pub staff_id: UserId,
     pub service: ServiceEntry,
 }
 
@@ -241,7 +241,7 @@ pub fn start_screening(
     store: &mut Store,
     who: Who,
     client_id: Option<ClientId>,
-    contact_id: Option<i64>,
+    contact_id: Option<ContactId>,
     tool_id: &str,
     consent: &Consent,
     now: Timestamp,
@@ -306,7 +306,7 @@ pub struct Opened {
     pub closed: bool,
     pub minor: String,
     pub client_id: Option<ClientId>,
-    pub contact_id: Option<i64>,
+    pub contact_id: Option<ContactId>,
     /// The person's language, as recorded on the consent step.
     pub language: String,
 }
@@ -359,7 +359,7 @@ pub fn refer(
     let u = who.user;
     let draft_of = match subject {
         referrals::Subject::Client(id) => (DraftForm::Referral, Some(id.0)),
-        referrals::Subject::Contact(id) => (DraftForm::ReferralContact, Some(id)),
+        referrals::Subject::Contact(id) => (DraftForm::ReferralContact, Some(id.0)),
     };
     store.write(|tx| {
         let id = referrals::insert(tx, u.agency_id, u.id, subject, service_id, r, now)?;

@@ -1,6 +1,7 @@
 //! Saving and opening hotline contacts and tips. Each save is one transaction holding the
 //! record, its history, the removal of its draft and its audit row; each opening is audited.
 
+use crate::domain::ids::{ContactId, TipId, UserId};
 use jiff::Timestamp;
 
 use crate::domain::caller;
@@ -17,19 +18,19 @@ use crate::store::{Store, contacts, drafts, tips};
 
 pub use super::Who;
 
-fn event(who: Who, name: &'static str, id: i64) -> Event<'static> {
+fn event(who: Who, name: &'static str, id: impl Into<i64>) -> Event<'static> {
     let a = who.actor();
-    Event::new(name, "ok").by(a.user_id, a.session_id).record(id)
+    Event::new(name, "ok").by(a.user_id, a.session_id).record(id.into())
 }
 
 /// Save a new contact (`id` None) or an edit. Returns the contact's id.
 pub fn save_contact(
     store: &mut Store,
     who: Who,
-    id: Option<i64>,
+    id: Option<ContactId>,
     c: &Contact,
     now: Timestamp,
-) -> Result<i64> {
+) -> Result<ContactId> {
     save_contact_kept(store, who, id, c, None, now)
 }
 
@@ -38,11 +39,11 @@ pub fn save_contact(
 pub fn save_contact_kept(
     store: &mut Store,
     who: Who,
-    id: Option<i64>,
+    id: Option<ContactId>,
     c: &Contact,
     kept: Option<&contacts::CallerMark>,
     now: Timestamp,
-) -> Result<i64> {
+) -> Result<ContactId> {
     let key = drafts::caller_key(store.conn())?;
     let mark =
         c.caller_id.as_deref().and_then(|raw| caller::protect(raw, &key)).or_else(|| kept.cloned());
@@ -56,7 +57,7 @@ pub fn save_contact_kept(
                 id
             }
         };
-        drafts::delete(tx, u.id, DraftForm::Contact, id)?;
+        drafts::delete(tx, u.id, DraftForm::Contact, id.map(i64::from))?;
         audit::append(
             tx,
             &source,
@@ -121,7 +122,7 @@ pub fn draft_caller(payload: &serde_json::Value) -> Option<contacts::CallerMark>
 }
 
 /// Open a contact of the user's agency (audited).
-pub fn open_contact(store: &mut Store, who: Who, id: i64) -> Result<contacts::Stored> {
+pub fn open_contact(store: &mut Store, who: Who, id: ContactId) -> Result<contacts::Stored> {
     let found = contacts::get(store.conn(), who.user.agency_id, id)?
         .ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))?;
     let source = store.source().to_string();
@@ -151,14 +152,14 @@ pub fn tip_options(store: &Store, user: &User) -> Result<RuntimeOptions> {
 pub fn save_tip(
     store: &mut Store,
     who: Who,
-    id: Option<i64>,
+    id: Option<TipId>,
     t: &Tip,
     now: Timestamp,
-) -> Result<i64> {
+) -> Result<TipId> {
     let scope = Scope::of(who.user);
     let mut t = t.clone();
     if let Scope::ReferredTo(a) = scope {
-        t.referred_to = Some(a.0);
+        t.referred_to = Some(a);
     }
     let source = store.source().to_string();
     let u = who.user;
@@ -170,7 +171,7 @@ pub fn save_tip(
                 id
             }
         };
-        drafts::delete(tx, u.id, DraftForm::Tip, id)?;
+        drafts::delete(tx, u.id, DraftForm::Tip, id.map(i64::from))?;
         audit::append(
             tx,
             &source,
@@ -197,7 +198,7 @@ pub fn import_tips(
         for (i, t) in rows.iter().enumerate() {
             let mut t = t.clone();
             if own.is_some() {
-                t.referred_to = own.map(|a| a.0);
+                t.referred_to = own;
             }
             tips::insert(tx, u.agency_id, u.id, &t, now)?;
             progress(i + 1);
@@ -212,7 +213,7 @@ pub fn import_tips(
     })
 }
 
-pub fn open_tip(store: &mut Store, who: Who, id: i64) -> Result<tips::Stored> {
+pub fn open_tip(store: &mut Store, who: Who, id: TipId) -> Result<tips::Stored> {
     let found = tips::get(store.conn(), Scope::of(who.user), id)?
         .ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))?;
     let source = store.source().to_string();
@@ -223,7 +224,7 @@ pub fn open_tip(store: &mut Store, who: Who, id: i64) -> Result<tips::Stored> {
 /// Keep what is typed on a form as a draft.
 pub fn save_draft(
     store: &mut Store,
-    user_id: i64,
+    user_id: UserId,
     form: DraftForm,
     record_id: Option<i64>,
     payload: &str,
@@ -234,7 +235,7 @@ pub fn save_draft(
 
 pub fn discard_draft(
     store: &mut Store,
-    user_id: i64,
+    user_id: UserId,
     form: DraftForm,
     record_id: Option<i64>,
 ) -> Result<()> {

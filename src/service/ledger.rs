@@ -5,7 +5,7 @@
 use jiff::Timestamp;
 
 use crate::domain::fund::{Fund, Payment};
-use crate::domain::ids::ClientId;
+use crate::domain::ids::{ClientId, FundId, PaymentId};
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
 use crate::service::Who;
@@ -26,7 +26,7 @@ fn refused(store: &mut Store, who: Who, event: &str, msg: Msg) -> Result<()> {
     Err(Error::user(msg))
 }
 
-pub fn add_fund(store: &mut Store, who: Who, f: &Fund, now: Timestamp) -> Result<i64> {
+pub fn add_fund(store: &mut Store, who: Who, f: &Fund, now: Timestamp) -> Result<FundId> {
     if !who.user.role.manages_funds() {
         refused(store, who, "fund_add", Msg::ErrFundsRole)?;
     }
@@ -42,7 +42,7 @@ pub fn request_payment(
     client_id: ClientId,
     p: &Payment,
     now: Timestamp,
-) -> Result<i64> {
+) -> Result<PaymentId> {
     if !who.user.role.requests_payments() {
         refused(store, who, "payment_request", Msg::ErrPaymentRole)?;
     }
@@ -52,7 +52,7 @@ pub fn request_payment(
     })
 }
 
-pub fn approve_payment(store: &mut Store, who: Who, id: i64, now: Timestamp) -> Result<()> {
+pub fn approve_payment(store: &mut Store, who: Who, id: PaymentId, now: Timestamp) -> Result<()> {
     if !who.user.role.manages_funds() {
         refused(store, who, "payment_approve", Msg::ErrFundsRole)?;
     }
@@ -65,7 +65,7 @@ pub fn approve_payment(store: &mut Store, who: Who, id: i64, now: Timestamp) -> 
 pub fn void_payment(
     store: &mut Store,
     who: Who,
-    id: i64,
+    id: PaymentId,
     reason: &str,
     now: Timestamp,
 ) -> Result<()> {

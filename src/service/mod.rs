@@ -12,6 +12,7 @@ pub mod resources;
 use rusqlite::Transaction;
 
 use crate::auth::Actor;
+use crate::domain::ids::SessionId;
 use crate::error::Result;
 use crate::store::Store;
 use crate::store::audit::{self, Event};
@@ -22,7 +23,7 @@ use crate::store::users::User;
 #[derive(Clone, Copy)]
 pub struct Who<'a> {
     pub user: &'a User,
-    pub session_id: Option<i64>,
+    pub session_id: Option<SessionId>,
 }
 
 impl Who<'_> {
@@ -37,23 +38,23 @@ pub(crate) fn audit_in(
     source: &str,
     who: Who,
     event: &str,
-    id: i64,
+    id: impl Into<i64>,
 ) -> Result<()> {
     audit::append(
         tx,
         source,
-        &Event::new(event, "ok").by(Some(who.user.id), who.session_id).record(id),
+        &Event::new(event, "ok").by(Some(who.user.id), who.session_id).record(id.into()),
     )?;
     Ok(())
 }
 
 /// One change and its audit row in one transaction: `change` does the writing and gives back
 /// what the caller gets and the id of the record the row names.
-pub(crate) fn audited<T>(
+pub(crate) fn audited<T, Id: Into<i64>>(
     store: &mut Store,
     who: Who,
     event: &str,
-    mut change: impl FnMut(&Transaction) -> Result<(T, i64)>,
+    mut change: impl FnMut(&Transaction) -> Result<(T, Id)>,
 ) -> Result<T> {
     let source = store.source().to_string();
     store.write(|tx| {

@@ -4,6 +4,7 @@
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use sha2::{Digest, Sha256};
 
+use crate::domain::ids::{SessionId, UserId};
 use crate::domain::time;
 use crate::error::Result;
 
@@ -13,8 +14,8 @@ pub const GENESIS: &str = "00000000000000000000000000000000000000000000000000000
 /// typed by a user.
 #[derive(Clone, Debug, Default)]
 pub struct Event<'a> {
-    pub user_id: Option<i64>,
-    pub session_id: Option<i64>,
+    pub user_id: Option<UserId>,
+    pub session_id: Option<SessionId>,
     pub event: &'a str,
     pub record_id: Option<String>,
     pub outcome: &'a str,
@@ -24,7 +25,7 @@ impl<'a> Event<'a> {
     pub fn new(event: &'a str, outcome: &'a str) -> Self {
         Event { event, outcome, ..Default::default() }
     }
-    pub fn by(mut self, user_id: Option<i64>, session_id: Option<i64>) -> Self {
+    pub fn by(mut self, user_id: Option<UserId>, session_id: Option<SessionId>) -> Self {
         self.user_id = user_id;
         self.session_id = session_id;
         self
@@ -83,8 +84,8 @@ pub fn append(tx: &Transaction, source: &str, ev: &Event) -> Result<i64> {
         &prev,
         id,
         &at,
-        ev.user_id,
-        ev.session_id,
+        ev.user_id.map(i64::from),
+        ev.session_id.map(i64::from),
         source,
         ev.event,
         ev.record_id.as_deref(),
@@ -148,8 +149,8 @@ pub fn first_broken(conn: &Connection) -> Result<Option<i64>> {
 pub struct Row {
     pub id: i64,
     pub at: String,
-    pub user_id: Option<i64>,
-    pub session_id: Option<i64>,
+    pub user_id: Option<UserId>,
+    pub session_id: Option<SessionId>,
     pub source: String,
     pub event: String,
     pub record_id: Option<String>,

@@ -5,7 +5,7 @@ use jiff::civil::Date;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use crate::domain::contact::Contact;
-use crate::domain::ids::AgencyId;
+use crate::domain::ids::{AgencyId, ContactId, UserId};
 use crate::domain::time;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
@@ -17,11 +17,11 @@ pub type CallerMark = (String, String);
 pub fn insert(
     tx: &Transaction,
     agency_id: AgencyId,
-    user_id: i64,
+    user_id: UserId,
     c: &Contact,
     caller: Option<&CallerMark>,
     now: Timestamp,
-) -> Result<i64> {
+) -> Result<ContactId> {
     let at = time::to_db(now);
     tx.execute(
         "INSERT INTO contacts (agency_id, created_by, channel, direction, started_at, duration_min,
@@ -56,19 +56,19 @@ pub fn insert(
             at
         ],
     )?;
-    Ok(tx.last_insert_rowid())
+    Ok(ContactId(tx.last_insert_rowid()))
 }
 
 /// A stored contact as its owner agency sees it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Stored {
-    pub id: i64,
+    pub id: ContactId,
     pub contact: Contact,
     pub caller_last2: Option<String>,
     pub edits: i64,
 }
 
-pub fn get(conn: &Connection, agency_id: AgencyId, id: i64) -> Result<Option<Stored>> {
+pub fn get(conn: &Connection, agency_id: AgencyId, id: ContactId) -> Result<Option<Stored>> {
     Ok(conn
         .query_row(
             "SELECT id, channel, direction, started_at, duration_min, caller_type, caller_last2,
@@ -115,8 +115,8 @@ pub fn get(conn: &Connection, agency_id: AgencyId, id: i64) -> Result<Option<Sto
 pub fn update(
     tx: &Transaction,
     agency_id: AgencyId,
-    id: i64,
-    user_id: i64,
+    id: ContactId,
+    user_id: UserId,
     c: &Contact,
     caller: Option<&CallerMark>,
     now: Timestamp,
@@ -180,7 +180,7 @@ pub use crate::domain::time::day_start;
 
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Row {
-    pub id: i64,
+    pub id: ContactId,
     pub started_at: String,
     pub channel: String,
     pub direction: String,

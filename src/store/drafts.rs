@@ -6,6 +6,7 @@ use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ValueRef};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use crate::domain::draft::DraftForm;
+use crate::domain::ids::UserId;
 use crate::domain::time;
 use crate::error::Result;
 
@@ -20,7 +21,7 @@ pub struct Draft {
 
 pub fn save(
     tx: &Transaction,
-    user_id: i64,
+    user_id: UserId,
     form: DraftForm,
     record_id: Option<i64>,
     payload: &str,
@@ -37,7 +38,7 @@ pub fn save(
 
 pub fn delete(
     tx: &Transaction,
-    user_id: i64,
+    user_id: UserId,
     form: DraftForm,
     record_id: Option<i64>,
 ) -> Result<()> {
@@ -50,7 +51,7 @@ pub fn delete(
 }
 
 /// The user's most recent draft.
-pub fn latest(conn: &Connection, user_id: i64) -> Result<Option<Draft>> {
+pub fn latest(conn: &Connection, user_id: UserId) -> Result<Option<Draft>> {
     Ok(conn
         .query_row(
             "SELECT form, record_id, payload, updated_at FROM drafts WHERE user_id = ?1
@@ -75,7 +76,7 @@ impl FromSql for DraftForm {
     }
 }
 
-pub fn count(conn: &Connection, user_id: i64) -> Result<i64> {
+pub fn count(conn: &Connection, user_id: UserId) -> Result<i64> {
     Ok(conn.query_row("SELECT count(*) FROM drafts WHERE user_id = ?1", params![user_id], |r| {
         r.get(0)
     })?)

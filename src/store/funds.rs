@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use crate::domain::fields::format_cents;
 use crate::domain::fund::{Fund, Payment};
-use crate::domain::ids::{AgencyId, ClientId};
+use crate::domain::ids::{AgencyId, ClientId, FundId, PaymentId, UserId};
 use crate::domain::time;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
@@ -15,7 +15,7 @@ use crate::store::{json_list, list_from_json};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FundRow {
-    pub id: i64,
+    pub id: FundId,
     pub name: String,
     pub source: String,
     pub from: Date,
@@ -37,10 +37,10 @@ impl FundRow {
 pub fn add(
     tx: &Transaction,
     agency_id: AgencyId,
-    user_id: i64,
+    user_id: UserId,
     f: &Fund,
     now: Timestamp,
-) -> Result<i64> {
+) -> Result<FundId> {
     let taken: bool = tx.query_row(
         "SELECT EXISTS (SELECT 1 FROM funds WHERE agency_id = ?1 AND name = ?2)",
         params![agency_id, f.name],
@@ -55,7 +55,7 @@ pub fn add(
         params![agency_id, f.name, f.source, f.from.to_string(), f.to.to_string(), f.amount_cents,
                 json_list(&f.categories), user_id, time::to_db(now)],
     )?;
-    Ok(tx.last_insert_rowid())
+    Ok(FundId(tx.last_insert_rowid()))
 }
 
 const FUND_SELECT: &str = "SELECT f.id, f.name, f.source, f.period_from, f.period_to, f.amount_cents, f.categories,
@@ -87,13 +87,13 @@ pub fn list(conn: &Connection, agency_id: AgencyId) -> Result<Vec<FundRow>> {
     Ok(rows)
 }
 
-pub fn get(conn: &Connection, agency_id: AgencyId, id: i64) -> Result<Option<FundRow>> {
+pub fn get(conn: &Connection, agency_id: AgencyId, id: FundId) -> Result<Option<FundRow>> {
     let mut stmt =
         conn.prepare_cached(&format!("{FUND_SELECT} WHERE f.agency_id = ?1 AND f.id = ?2"))?;
     Ok(stmt.query_row(params![agency_id, id], fund_row).optional()?)
 }
 
-pub fn by_name(conn: &Connection, agency_id: AgencyId, name: &str) -> Result<Option<i64>> {
+pub fn by_name(conn: &Connection, agency_id: AgencyId, name: &str) -> Result<Option<FundId>> {
     Ok(conn
         .query_row(
             "SELECT id FROM funds WHERE agency_id = ?1 AND name = ?2",
@@ -104,7 +104,7 @@ pub fn by_name(conn: &Connection, agency_id: AgencyId, name: &str) -> Result<Opt
 }
 
 /// Approved payments of a fund by category: (category, cents, payments, distinct clients).
-pub fn by_category(conn: &Connection, fund_id: i64) -> Result<Vec<(String, i64, i64, i64)>> {
+pub fn by_category(conn: &Connection, fund_id: FundId) -> Result<Vec<(String, i64, i64, i64)>> {
     let mut stmt = conn.prepare_cached(
         "SELECT category, sum(amount_cents), count(*), count(DISTINCT client_id) FROM payments
          WHERE fund_id = ?1 AND status = 'approved' GROUP BY category ORDER BY sum(amount_cents) DESC",
@@ -116,7 +116,7 @@ pub fn by_category(conn: &Connection, fund_id: i64) -> Result<Vec<(String, i64, 
 }
 
 /// How many different clients a fund has paid.
-pub fn distinct_clients(conn: &Connection, fund_id: i64) -> Result<i64> {
+pub fn distinct_clients(conn: &Connection, fund_id: FundId) -> Result<i64> {
     Ok(conn.query_row(
         "SELECT count(DISTINCT client_id) FROM payments WHERE fund_id = ?1 AND status = 'approved'",
         params![fund_id],
@@ -156,12 +156,12 @@ pub fn check(
 pub fn request(
     tx: &Transaction,
     agency_id: AgencyId,
-    user_id: i64,
+    user_id: UserId,
     client_id: ClientId,
     p: &Payment,
     imported: bool,
     now: Timestamp,
-) -> Result<i64> {
+) -> Result<PaymentId> {
     let owned: bool = tx.query_row(
         "SELECT EXISTS (SELECT 1 FROM clients WHERE id = ?1 AND agency_id = ?2)",
         params![client_id, agency_id],
@@ -184,11 +184,11 @@ pub fn request(
         params![p.fund_id, client_id, p.category, p.amount_cents, p.paid_on.to_string(), p.payee,
                 p.purpose, status, user_id, at, approved_by, approved_at, imported],
     )?;
-    Ok(tx.last_insert_rowid())
+    Ok(PaymentId(tx.last_insert_rowid()))
 }
 
 /// (status, requested_by) of a payment of the agency.
-fn payment_state(tx: &Connection, agency_id: AgencyId, id: i64) -> Result<(String, i64)> {
+fn payment_state(tx: &Connection, agency_id: AgencyId, id: PaymentId) -> Result<(String, UserId)> {
     tx.query_row(
         "SELECT p.status, p.requested_by FROM payments p JOIN funds f ON f.id = p.fund_id
          WHERE p.id = ?1 AND f.agency_id = ?2",
@@ -203,8 +203,8 @@ fn payment_state(tx: &Connection, agency_id: AgencyId, id: i64) -> Result<(Strin
 pub fn approve(
     tx: &Transaction,
     agency_id: AgencyId,
-    user_id: i64,
-    id: i64,
+    user_id: UserId,
+    id: PaymentId,
     now: Timestamp,
 ) -> Result<()> {
     let (status, requested_by) = payment_state(tx, agency_id, id)?;
@@ -225,8 +225,8 @@ pub fn approve(
 pub fn void(
     tx: &Transaction,
     agency_id: AgencyId,
-    user_id: i64,
-    id: i64,
+    user_id: UserId,
+    id: PaymentId,
     reason: &str,
     now: Timestamp,
 ) -> Result<()> {
@@ -243,7 +243,7 @@ pub fn void(
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PaymentRow {
-    pub id: i64,
+    pub id: PaymentId,
     pub client_id: ClientId,
     pub category: String,
     pub amount_cents: i64,
@@ -254,7 +254,7 @@ pub struct PaymentRow {
     pub void_reason: Option<String>,
     pub purpose: String,
     /// Who asked for it (the account), and when (UTC, as stored).
-    pub requested_by_id: i64,
+    pub requested_by_id: UserId,
     pub requested_at: String,
 }
 
@@ -262,7 +262,7 @@ pub struct PaymentRow {
 pub fn payments(
     conn: &Connection,
     agency_id: AgencyId,
-    fund_id: i64,
+    fund_id: FundId,
     offset: i64,
     limit: i64,
 ) -> Result<Vec<PaymentRow>> {

@@ -2,7 +2,7 @@
 
 use rusqlite::types::{FromSql, FromSqlResult, ToSql, ToSqlOutput, Value, ValueRef};
 
-use crate::domain::ids::{AgencyId, ClientId};
+use crate::domain::ids::{AgencyId, ClientId, ContactId, FundId, PaymentId, SessionId, TipId, UserId};
 
 macro_rules! sql_id {
     ($name:ident) => {
@@ -28,6 +28,12 @@ macro_rules! sql_id {
 
 sql_id!(AgencyId);
 sql_id!(ClientId);
+sql_id!(UserId);
+sql_id!(SessionId);
+sql_id!(ContactId);
+sql_id!(TipId);
+sql_id!(FundId);
+sql_id!(PaymentId);
 
 #[cfg(test)]
 mod tests {

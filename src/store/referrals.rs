@@ -5,7 +5,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
-use crate::domain::ids::{AgencyId, ClientId};
+use crate::domain::ids::{AgencyId, ClientId, ContactId, UserId};
 use crate::domain::referral::{Referral, StatusChange};
 use crate::domain::time;
 use crate::error::{Error, Result};
@@ -16,14 +16,14 @@ use crate::store::{json_list, list_from_json};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Subject {
     Client(ClientId),
-    Contact(i64),
+    Contact(ContactId),
 }
 
 impl Subject {
     fn ids(self) -> (Option<ClientId>, Option<i64>) {
         match self {
             Subject::Client(id) => (Some(id), None),
-            Subject::Contact(id) => (None, Some(id)),
+            Subject::Contact(id) => (None, Some(id.0)),
         }
     }
 }
@@ -39,7 +39,7 @@ fn subject_owned(conn: &Connection, agency_id: AgencyId, s: Subject) -> Result<(
     };
     let id = match s {
         Subject::Client(c) => c.0,
-        Subject::Contact(id) => id,
+        Subject::Contact(id) => id.0,
     };
     let ok: bool = conn.query_row(sql, params![id, agency_id], |r| r.get(0))?;
     if ok { Ok(()) } else { Err(Error::user(Msg::ErrNoSuchRecord)) }
@@ -61,7 +61,7 @@ pub fn service_is_law_enforcement(conn: &Connection, service_id: i64) -> Result<
 pub fn insert(
     tx: &Transaction,
     agency_id: AgencyId,
-    user_id: i64,
+    user_id: UserId,
     subject: Subject,
     service_id: i64,
     r: &Referral,
@@ -102,7 +102,7 @@ pub fn set_status(
     tx: &Transaction,
     agency_id: AgencyId,
     id: i64,
-    user_id: i64,
+    user_id: UserId,
     s: &StatusChange,
     now: Timestamp,
 ) -> Result<()> {
@@ -181,7 +181,7 @@ pub fn get(conn: &Connection, agency_id: AgencyId, id: i64) -> Result<Option<Sto
             params![id, agency_id],
             |r| {
                 let client: Option<ClientId> = r.get(1)?;
-                let contact: Option<i64> = r.get(2)?;
+                let contact: Option<ContactId> = r.get(2)?;
                 Ok(Stored {
                     id: r.get(0)?,
                     subject: match client {
@@ -246,7 +246,7 @@ pub fn due(
     let rows = stmt
         .query_map(params![agency_id, today.to_string(), limit, offset], |r| {
             let client: Option<ClientId> = r.get(2)?;
-            let contact: Option<i64> = r.get(3)?;
+            let contact: Option<ContactId> = r.get(3)?;
             Ok(Due {
                 id: r.get(0)?,
                 follow_up_on: r.get(1)?,

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
-use crate::domain::ids::{AgencyId, ClientId};
+use crate::domain::ids::{AgencyId, ClientId, ContactId, UserId};
 use crate::domain::screening::{self, Answer, Outcome, Tool};
 use crate::domain::time;
 use crate::error::{Error, Result};
@@ -18,7 +18,7 @@ pub fn ensure_tool(
     tx: &Transaction,
     definition: &str,
     shipped: bool,
-    user: Option<i64>,
+    user: Option<UserId>,
     now: Timestamp,
 ) -> Result<i64> {
     let tool = screening::check(definition).map_err(|_| Error::user(Msg::ErrToolInvalid))?;
@@ -72,7 +72,7 @@ pub fn available(conn: &Connection) -> Result<Vec<(String, i64, String)>> {
 /// Who the screening is about, and what the consent step recorded.
 pub struct Start<'a> {
     pub client_id: Option<ClientId>,
-    pub contact_id: Option<i64>,
+    pub contact_id: Option<ContactId>,
     pub tool_row: i64,
     pub language: &'a str,
     pub interpreter: &'a str,
@@ -82,7 +82,7 @@ pub struct Start<'a> {
 pub fn start(
     tx: &Transaction,
     agency_id: AgencyId,
-    user_id: i64,
+    user_id: UserId,
     s: &Start,
     now: Timestamp,
 ) -> Result<i64> {
@@ -127,7 +127,7 @@ pub fn answer(
     agency_id: AgencyId,
     id: i64,
     g: &Given,
-    user_id: i64,
+    user_id: UserId,
     now: Timestamp,
 ) -> Result<()> {
     owned_open(tx, agency_id, id)?;
@@ -160,7 +160,7 @@ pub struct Header {
     pub closed: bool,
     pub minor: String,
     pub client_id: Option<ClientId>,
-    pub contact_id: Option<i64>,
+    pub contact_id: Option<ContactId>,
     pub language: String,
 }
 
@@ -272,7 +272,7 @@ pub fn ensure_shipped(tx: &Transaction, now: Timestamp) -> Result<()> {
 /// screened, or one linked to the client) or an earlier closed screening of the client.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReportSource {
-    Contact(i64),
+    Contact(ContactId),
     Screening(i64),
 }
 
@@ -282,7 +282,7 @@ pub fn earlier_report(
     conn: &Connection,
     agency_id: AgencyId,
     client_id: Option<ClientId>,
-    contact_id: Option<i64>,
+    contact_id: Option<ContactId>,
 ) -> Result<Option<(ReportSource, Report)>> {
     let mut stmt = conn.prepare_cached(
         "SELECT kind, id, reported_to, reported_at FROM (
@@ -305,8 +305,11 @@ pub fn earlier_report(
         })
         .optional()?;
     Ok(found.map(|(kind, id, to, at)| {
-        let source =
-            if kind == "contact" { ReportSource::Contact(id) } else { ReportSource::Screening(id) };
+        let source = if kind == "contact" {
+            ReportSource::Contact(ContactId(id))
+        } else {
+            ReportSource::Screening(id)
+        };
         let report = Report {
             reported_to: serde_json::from_str(&to).unwrap_or_default(),
             reported_at: at.as_deref().and_then(time::from_db),

@@ -5,7 +5,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
-use crate::domain::ids::AgencyId;
+use crate::domain::ids::{AgencyId, TipId, UserId};
 use crate::domain::staff::{AgencyKind, Role};
 use crate::domain::time;
 use crate::domain::tip::Tip;
@@ -42,10 +42,10 @@ impl Scope {
 pub fn insert(
     tx: &Transaction,
     agency_id: AgencyId,
-    user_id: i64,
+    user_id: UserId,
     t: &Tip,
     now: Timestamp,
-) -> Result<i64> {
+) -> Result<TipId> {
     let at = time::to_db(now);
     tx.execute(
         "INSERT INTO tips (agency_id, created_by, source, reference, received_at, category, children,
@@ -55,17 +55,17 @@ pub fn insert(
                 t.children, t.area, t.status, t.closed_reason, t.assigned_to, t.referred_to, t.notes,
                 at],
     )?;
-    Ok(tx.last_insert_rowid())
+    Ok(TipId(tx.last_insert_rowid()))
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Stored {
-    pub id: i64,
+    pub id: TipId,
     pub tip: Tip,
     pub edits: i64,
 }
 
-pub fn get(conn: &Connection, scope: Scope, id: i64) -> Result<Option<Stored>> {
+pub fn get(conn: &Connection, scope: Scope, id: TipId) -> Result<Option<Stored>> {
     Ok(conn
         .query_row(
             "SELECT id, source, reference, received_at, category, children, area, status,
@@ -99,8 +99,8 @@ pub fn get(conn: &Connection, scope: Scope, id: i64) -> Result<Option<Stored>> {
 pub fn update(
     tx: &Transaction,
     scope: Scope,
-    id: i64,
-    user_id: i64,
+    id: TipId,
+    user_id: UserId,
     t: &Tip,
     now: Timestamp,
 ) -> Result<()> {
@@ -133,7 +133,7 @@ pub struct Filter {
 
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Row {
-    pub id: i64,
+    pub id: TipId,
     pub received_at: String,
     pub source: String,
     pub reference: Option<String>,

@@ -3,7 +3,7 @@
 use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
-use crate::domain::ids::AgencyId;
+use crate::domain::ids::{AgencyId, SessionId, UserId};
 use crate::domain::staff::{AgencyKind, Role};
 use crate::domain::time;
 use crate::error::{Error, Result};
@@ -19,7 +19,7 @@ pub struct Agency {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct User {
-    pub id: i64,
+    pub id: UserId,
     pub username: String,
     pub display_name: String,
     pub role: Role,
@@ -78,7 +78,7 @@ pub fn find_by_username(conn: &Connection, username: &str) -> Result<Option<User
         .optional()?)
 }
 
-pub fn get(conn: &Connection, id: i64) -> Result<Option<User>> {
+pub fn get(conn: &Connection, id: UserId) -> Result<Option<User>> {
     Ok(conn
         .query_row(
             &format!(
@@ -127,7 +127,7 @@ pub struct NewUser<'a> {
     pub lang: Lang,
 }
 
-pub fn insert(tx: &Transaction, u: &NewUser, now: Timestamp) -> Result<i64> {
+pub fn insert(tx: &Transaction, u: &NewUser, now: Timestamp) -> Result<UserId> {
     let exists: bool = tx.query_row(
         "SELECT EXISTS (SELECT 1 FROM users WHERE username = ?1)",
         params![u.username],
@@ -155,13 +155,13 @@ pub fn insert(tx: &Transaction, u: &NewUser, now: Timestamp) -> Result<i64> {
     let id = tx.last_insert_rowid();
     // A new account starts with a clean slate, whatever was typed under its name before.
     clear_failures(tx, u.username)?;
-    Ok(id)
+    Ok(UserId(id))
 }
 
 fn touch(
     tx: &Transaction,
     sql: &str,
-    id: i64,
+    id: UserId,
     value: &dyn rusqlite::ToSql,
     now: Timestamp,
 ) -> Result<()> {
@@ -172,25 +172,25 @@ fn touch(
     Ok(())
 }
 
-pub fn set_disabled(tx: &Transaction, id: i64, disabled: bool, now: Timestamp) -> Result<()> {
+pub fn set_disabled(tx: &Transaction, id: UserId, disabled: bool, now: Timestamp) -> Result<()> {
     touch(tx, "UPDATE users SET disabled = ?1, updated_at = ?2 WHERE id = ?3", id, &disabled, now)
 }
 
-pub fn set_role(tx: &Transaction, id: i64, role: Role, now: Timestamp) -> Result<()> {
+pub fn set_role(tx: &Transaction, id: UserId, role: Role, now: Timestamp) -> Result<()> {
     touch(tx, "UPDATE users SET role = ?1, updated_at = ?2 WHERE id = ?3", id, &role.id(), now)
 }
 
-pub fn set_agency(tx: &Transaction, id: i64, agency_id: AgencyId, now: Timestamp) -> Result<()> {
+pub fn set_agency(tx: &Transaction, id: UserId, agency_id: AgencyId, now: Timestamp) -> Result<()> {
     touch(tx, "UPDATE users SET agency_id = ?1, updated_at = ?2 WHERE id = ?3", id, &agency_id, now)
 }
 
-pub fn set_lang(tx: &Transaction, id: i64, lang: Lang, now: Timestamp) -> Result<()> {
+pub fn set_lang(tx: &Transaction, id: UserId, lang: Lang, now: Timestamp) -> Result<()> {
     touch(tx, "UPDATE users SET lang = ?1, updated_at = ?2 WHERE id = ?3", id, &lang.id(), now)
 }
 
 pub fn set_pin(
     tx: &Transaction,
-    id: i64,
+    id: UserId,
     hash: &str,
     temporary: bool,
     now: Timestamp,
@@ -341,15 +341,20 @@ pub fn clear_failures(tx: &Transaction, username: &str) -> Result<()> {
 
 // ---- sessions ----
 
-pub fn start_session(tx: &Transaction, user_id: i64, source: &str, now: Timestamp) -> Result<i64> {
+pub fn start_session(
+    tx: &Transaction,
+    user_id: UserId,
+    source: &str,
+    now: Timestamp,
+) -> Result<SessionId> {
     tx.execute(
         "INSERT INTO sessions (user_id, source, started_at) VALUES (?1, ?2, ?3)",
         params![user_id, source, time::to_db(now)],
     )?;
-    Ok(tx.last_insert_rowid())
+    Ok(SessionId(tx.last_insert_rowid()))
 }
 
-pub fn end_session(tx: &Transaction, id: i64, reason: &str, now: Timestamp) -> Result<()> {
+pub fn end_session(tx: &Transaction, id: SessionId, reason: &str, now: Timestamp) -> Result<()> {
     tx.execute(
         "UPDATE sessions SET ended_at = ?1, end_reason = ?2 WHERE id = ?3 AND ended_at IS NULL",
         params![time::to_db(now), reason, id],

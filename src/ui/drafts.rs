@@ -3,7 +3,7 @@
 //! service). Reading the draft is the app's; this only maps it, so it needs no database.
 
 use crate::domain::draft::DraftForm;
-use crate::domain::ids::ClientId;
+use crate::domain::ids::{ClientId, ContactId};
 use crate::domain::record::Raw;
 use crate::i18n::{Lang, Msg, fill};
 use crate::service::hotline;
@@ -42,7 +42,7 @@ pub fn route(draft: &Draft, lang: Lang) -> Option<Route> {
             let who = if form == DraftForm::Referral {
                 Subject::Client(ClientId(id))
             } else {
-                Subject::Contact(id)
+                Subject::Contact(ContactId(id))
             };
             Route::DirectoryDraft(Some(who), Box::new(Dir::Refer { service_id, raw, focus }))
         }

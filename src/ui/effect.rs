@@ -4,7 +4,7 @@
 
 use crate::domain::draft::DraftForm;
 use crate::domain::fields::{FieldError, FieldSpec};
-use crate::domain::ids::ClientId;
+use crate::domain::ids::{ClientId, ContactId, FundId, TipId, UserId};
 use std::collections::HashMap;
 
 use crate::auth::Actor;
@@ -61,9 +61,9 @@ pub enum Route {
     /// A client's case record.
     Client(ClientId),
     /// A saved hotline contact.
-    Contact(i64),
+    Contact(ContactId),
     /// A tip.
-    Tip(i64),
+    Tip(TipId),
     /// A screening (resumed, or read when closed).
     Screening(i64),
     /// A new screening of this person, from the consent step.
@@ -73,7 +73,7 @@ pub enum Route {
     /// A contact's or tip's form (new, opened, or restored from a draft), over its list.
     RecordForm(RecordKind, Box<Pending>),
     /// A new client's intake, filled from a hotline contact.
-    NewClient(Box<Raw>, i64),
+    NewClient(Box<Raw>, ContactId),
     /// Find a service, to refer someone.
     DirectoryFor(Subject),
     /// A clients form (an intake, or a draft brought back).
@@ -180,8 +180,8 @@ pub enum Done {
     AgencyChoices(Vec<Agency>),
     /// The idle-lock time, as stored.
     IdleMinutes(u32),
-    /// Something new was made (a fund, say): its id, and what to say.
-    Created(i64, Msg),
+    /// A fund was made: its id, and what to say.
+    FundCreated(FundId, Msg),
     /// The agency's funds.
     Funds(Vec<FundRow>),
     /// One fund with its figures and first page of payments.
@@ -285,7 +285,7 @@ pub enum Confirm {
     /// Throw away the changes on the form in front.
     Discard,
     /// Disable (or enable) the staff account with this id.
-    ToggleDisabled { user_id: i64, disable: bool },
+    ToggleDisabled { user_id: UserId, disable: bool },
     /// Retire the directory service on screen.
     Retire,
 }

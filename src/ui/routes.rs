@@ -54,8 +54,8 @@ pub fn screen_for(route: Route, ctx: &Ctx) -> Option<Screen> {
         Route::FollowUps => Screen::Referrals(Box::new(ReferralScreen::follow_ups())),
         Route::Referral(id, back) => Screen::Referrals(Box::new(ReferralScreen::one(id, back))),
         Route::Client(id) => Screen::Clients(Box::new(ClientScreen::showing(id))),
-        Route::Contact(id) => Screen::Records(RecordScreen::showing(RecordKind::Contact, id)),
-        Route::Tip(id) => Screen::Records(RecordScreen::showing(RecordKind::Tip, id)),
+        Route::Contact(id) => Screen::Records(RecordScreen::showing(RecordKind::Contact, id.0)),
+        Route::Tip(id) => Screen::Records(RecordScreen::showing(RecordKind::Tip, id.0)),
         Route::Screening(id) => Screen::Screening(Box::new(ScreeningScreen::opening(id, ctx.lang))),
         Route::NewScreening(p) => {
             Screen::Screening(Box::new(ScreeningScreen::starting(*p, ctx.lang)))

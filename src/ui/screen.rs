@@ -185,7 +185,7 @@ pub mod testing {
     /// Someone of agency 1 in `role`.
     pub fn person(id: i64, role: Role) -> User {
         User {
-            id,
+            id: crate::domain::ids::UserId(id),
             username: format!("u{id}"),
             display_name: format!("User {id}"),
             role,

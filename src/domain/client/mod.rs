@@ -1,6 +1,7 @@
 //! A client: a person an agency serves. Pseudonymous by default (a chosen name or initials, an
 //! age); legal name, phone and address are optional and shown only to roles that need them.
 
+use crate::domain::ids::UserId;
 use jiff::civil::Date;
 
 use crate::domain::contact::LANGUAGES;
@@ -211,7 +212,7 @@ pub struct Client {
     pub danger: String,
     pub safety: Vec<String>,
     pub needs: Vec<String>,
-    pub assigned_to: Option<i64>,
+    pub assigned_to: Option<UserId>,
 }
 
 impl Client {
@@ -241,7 +242,7 @@ impl Client {
             danger: v.one("danger"),
             safety: v.many("safety"),
             needs: v.many("needs"),
-            assigned_to: v.text("assigned_to").and_then(|s| s.parse().ok()),
+            assigned_to: v.text("assigned_to").and_then(|s| s.parse().ok()).map(UserId),
         };
         let mut e = Vec::new();
         if c.birth_date.is_none() && c.age.is_none() && c.age_range.is_none() {

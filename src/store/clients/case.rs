@@ -5,7 +5,7 @@ use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ValueRef};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use crate::domain::client::{self, EventKind, ServiceEntry};
-use crate::domain::ids::{AgencyId, ClientId};
+use crate::domain::ids::{AgencyId, ClientId, UserId};
 use crate::domain::time;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
@@ -16,7 +16,7 @@ pub fn add_service(
     tx: &Transaction,
     agency_id: AgencyId,
     client_id: ClientId,
-    staff_id: i64,
+    staff_id: UserId,
     s: &ServiceEntry,
     now: Timestamp,
 ) -> Result<i64> {
@@ -39,7 +39,7 @@ pub fn add_note(
     tx: &Transaction,
     agency_id: AgencyId,
     client_id: ClientId,
-    user_id: i64,
+    user_id: UserId,
     body: &str,
     now: Timestamp,
 ) -> Result<i64> {
@@ -64,7 +64,7 @@ pub fn edit_note(
     tx: &Transaction,
     agency_id: AgencyId,
     note_id: i64,
-    user_id: i64,
+    user_id: UserId,
     body: &str,
     now: Timestamp,
 ) -> Result<i64> {

@@ -6,7 +6,7 @@ use jiff::civil::Date;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use crate::domain::client::{Client, StatusChange, initials_key, name_key};
-use crate::domain::ids::{AgencyId, ClientId};
+use crate::domain::ids::{AgencyId, ClientId, ContactId, UserId};
 use crate::domain::time;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
@@ -23,7 +23,7 @@ pub use list::{Filter, Row, duplicates, list};
 pub fn insert(
     tx: &Transaction,
     agency_id: AgencyId,
-    user_id: i64,
+    user_id: UserId,
     c: &Client,
     intake_on: Date,
     external_ref: Option<&str>,
@@ -124,7 +124,7 @@ pub fn update(
     tx: &Transaction,
     agency_id: AgencyId,
     id: ClientId,
-    user_id: i64,
+    user_id: UserId,
     c: &Client,
     keep_identity: bool,
     now: Timestamp,
@@ -202,7 +202,7 @@ pub fn set_status(
     tx: &Transaction,
     agency_id: AgencyId,
     id: ClientId,
-    user_id: i64,
+    user_id: UserId,
     change: &StatusChange,
     now: Timestamp,
 ) -> Result<()> {
@@ -222,7 +222,7 @@ pub fn link(
     agency_id: AgencyId,
     x: ClientId,
     y: ClientId,
-    user_id: i64,
+    user_id: UserId,
     now: Timestamp,
 ) -> Result<()> {
     owned(tx, agency_id, x)?;
@@ -241,7 +241,7 @@ pub fn link(
 pub fn link_contact(
     tx: &Transaction,
     agency_id: AgencyId,
-    contact_id: i64,
+    contact_id: ContactId,
     client_id: ClientId,
     now: Timestamp,
 ) -> Result<()> {

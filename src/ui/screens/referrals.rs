@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
 use crate::domain::directory::label;
-use crate::domain::ids::ClientId;
+use crate::domain::ids::{ClientId, ContactId};
 use crate::domain::record::{Raw, RuntimeOptions};
 use crate::domain::referral::{self, CONSENT, SHARE, STATUSES, StatusChange, shareable};
 use crate::i18n::{Lang, Msg, fill};
@@ -29,7 +29,7 @@ use crate::ui::widgets::scroll::Scroll;
 pub enum Back {
     FollowUps,
     Client(ClientId),
-    Contact(i64),
+    Contact(ContactId),
 }
 
 pub struct ReferralScreen {

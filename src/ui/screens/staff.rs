@@ -366,12 +366,12 @@ fn draw_list(frame: &mut Frame, area: Rect, s: &StaffScreen, t: Theme, lang: Lan
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::ids::AgencyId;
+    use crate::domain::ids::{AgencyId, UserId};
     use crate::domain::staff::AgencyKind;
 
     fn person(id: i64, agency_id: AgencyId) -> User {
         User {
-            id,
+            id: UserId(id),
             username: format!("u{id}"),
             display_name: format!("User {id}"),
             role: Role::Advocate,
@@ -414,7 +414,7 @@ mod tests {
         // Disabling asks first; the yes becomes one use case.
         let asked = s.update(Action::ToggleDisabled, &ctx());
         let [Effect::Confirm(c)] = &asked[..] else { panic!("a question") };
-        assert_eq!(*c, Confirm::ToggleDisabled { user_id: 7, disable: true });
+        assert_eq!(*c, Confirm::ToggleDisabled { user_id: UserId(7), disable: true });
         assert!(matches!(s.on_confirm(c.clone(), &ctx())[..], [Effect::Run(_)]));
         // A temporary PIN: typed, saved, and gone from the form at once.
         s.update(Action::ResetPin, &ctx());

@@ -6,7 +6,7 @@ use super::{ClientMode, ClientScreen, FILTER};
 use crate::domain::client::{self, Client, EventKind, ServiceEntry, StatusChange};
 use crate::domain::draft::DraftForm;
 use crate::domain::fields::{FieldError, clean_notes};
-use crate::domain::ids::ClientId;
+use crate::domain::ids::{ClientId, ContactId};
 use crate::domain::record::{Raw, RuntimeOptions};
 use crate::i18n::{Lang, Msg};
 use crate::service::casework::{self, Also};
@@ -186,7 +186,7 @@ impl ClientScreen {
                     Some((EventKind::Referral, r)) => {
                         vec![Effect::Go(Route::Referral(r, Back::Client(id)))]
                     }
-                    Some((EventKind::Contact, c)) => vec![Effect::Go(Route::Contact(c))],
+                    Some((EventKind::Contact, c)) => vec![Effect::Go(Route::Contact(ContactId(c)))],
                     // A status change or a payment: the line says all there is.
                     Some((EventKind::Status | EventKind::Payment, _)) | None => Vec::new(),
                 };

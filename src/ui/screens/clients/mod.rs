@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use crate::domain::client::{self, EventKind};
 use crate::domain::draft::DraftForm;
 use crate::domain::fields::{FieldSpec, Kind, Options};
-use crate::domain::ids::ClientId;
+use crate::domain::ids::{ClientId, ContactId};
 use crate::domain::record::{Raw, RuntimeOptions};
 use crate::i18n::{Lang, Msg, fill};
 use crate::store::clients::{self as store_clients, NoteVersion, Stored};
@@ -60,12 +60,12 @@ pub enum ClientMode {
     Intake {
         form: Form,
         id: Option<ClientId>,
-        from_contact: Option<i64>,
+        from_contact: Option<ContactId>,
     },
     /// Likely duplicates found before saving a new client.
     Duplicates {
         form: Form,
-        from_contact: Option<i64>,
+        from_contact: Option<ContactId>,
         candidates: Vec<store_clients::Row>,
         selected: usize,
     },
@@ -107,7 +107,7 @@ pub struct ClientScreen {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Pending {
     /// An intake: new (`id` None, perhaps from a contact) or an edit.
-    Intake { id: Option<ClientId>, raw: Raw, from_contact: Option<i64>, focus: Option<usize> },
+    Intake { id: Option<ClientId>, raw: Raw, from_contact: Option<ContactId>, focus: Option<usize> },
     /// A service or note of client `client` brought back from a draft.
     CaseForm { form: DraftForm, client: ClientId, raw: Raw, focus: usize },
 }
@@ -192,7 +192,13 @@ impl ClientScreen {
     }
 
     /// The intake form: new, from a contact, or the record's own to edit.
-    fn intake(&mut self, id: Option<ClientId>, raw: Raw, from_contact: Option<i64>, ctx: &Ctx) {
+    fn intake(
+        &mut self,
+        id: Option<ClientId>,
+        raw: Raw,
+        from_contact: Option<ContactId>,
+        ctx: &Ctx,
+    ) {
         let Some(role) = ctx.user.as_ref().map(|u| u.role) else { return };
         let runtime = self.runtime.clone().unwrap_or_default();
         let form = Form::from_schema(&client::fields_for(role), &raw, &runtime, ctx.lang);

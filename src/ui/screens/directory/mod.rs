@@ -131,7 +131,7 @@ impl DirectoryScreen {
                 Some((DraftForm::Referral, Some(id.0)))
             }
             (DMode::Refer { .. }, Some(Subject::Contact(id))) => {
-                Some((DraftForm::ReferralContact, Some(id)))
+                Some((DraftForm::ReferralContact, Some(id.0)))
             }
             (DMode::Edit { id, .. }, _) => Some((DraftForm::DirService, *id)),
             _ => None,

@@ -2,6 +2,7 @@
 //! left; a fund with its figures by category and its payments, where a payment someone else
 //! asked for is approved and a wrong one voided with its reason.
 
+use crate::domain::ids::{FundId, UserId};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
@@ -50,7 +51,7 @@ pub struct FundScreen {
 }
 
 /// Why the person `user_id` may not approve payment `p`, if they may not.
-fn approval_refused(p: &PaymentRow, user_id: i64) -> Option<crate::Error> {
+fn approval_refused(p: &PaymentRow, user_id: UserId) -> Option<crate::Error> {
     let id = p.id.to_string();
     match p.status.as_str() {
         "void" => Some(crate::Error::user_with(Msg::ErrApproveVoided, &[&id])),
@@ -72,7 +73,7 @@ fn load_funds() -> Effect {
 }
 
 /// A fund's figures and the first page of its payments.
-fn load_fund(id: i64) -> Effect {
+fn load_fund(id: FundId) -> Effect {
     Effect::run(move |store, ctx| {
         let agency = ctx.who()?.user.agency_id;
         let conn = store.conn();
@@ -88,7 +89,7 @@ fn load_fund(id: i64) -> Effect {
 }
 
 /// A page of a fund's payments.
-fn load_payments(fund_id: i64, offset: i64, select: Select) -> Effect {
+fn load_payments(fund_id: FundId, offset: i64, select: Select) -> Effect {
     Effect::run(move |store, ctx| {
         let agency = ctx.who()?.user.agency_id;
         let conn = store.conn();
@@ -98,7 +99,7 @@ fn load_payments(fund_id: i64, offset: i64, select: Select) -> Effect {
 }
 
 impl FundScreen {
-    fn fund_id(&self) -> Option<i64> {
+    fn fund_id(&self) -> Option<FundId> {
         self.view.as_ref().map(|v| v.fund.id)
     }
 
@@ -139,7 +140,7 @@ impl FundScreen {
         if let Some(effects) = v.payments.moved(action, |o, s| load_payments(fund_id, o, s)) {
             return effects;
         }
-        let me = ctx.user.as_ref().map_or(0, |u| u.id);
+        let me = ctx.user.as_ref().map_or(UserId(0), |u| u.id);
         match (action, v.payments.current().cloned()) {
             (Action::Approve | Action::Void, None) => {
                 vec![Effect::Fail(crate::Error::user(Msg::ErrNoPayment))]
@@ -224,7 +225,7 @@ impl Page for FundScreen {
                 Action::Submit => match Fund::from_raw(&form.raw()) {
                     Ok(fund) => vec![Effect::run(move |store, ctx| {
                         let id = ledger::add_fund(store, ctx.who()?, &fund, ctx.now)?;
-                        Ok(Done::Created(id, Msg::FundSaved))
+                        Ok(Done::FundCreated(id, Msg::FundSaved))
                     })],
                     Err(errors) => vec![Effect::FormErrors(errors, fund::FUND_FIELDS)],
                 },
@@ -286,7 +287,7 @@ impl Page for FundScreen {
                 Vec::new()
             }
             // A new fund: the list knows it, and it opens.
-            Done::Created(id, msg) => vec![load_funds(), load_fund(id), Effect::Say(msg)],
+            Done::FundCreated(id, msg) => vec![load_funds(), load_fund(id), Effect::Say(msg)],
             // A payment approved or voided: the fund's figures again.
             Done::Saved(msg) => match self.fund_id() {
                 Some(id) => vec![load_fund(id), Effect::Say(msg)],
@@ -318,7 +319,7 @@ mod tests {
 
     fn payment(id: i64, status: &str, by: i64) -> PaymentRow {
         PaymentRow {
-            id,
+            id: crate::domain::ids::PaymentId(id),
             client_id: crate::domain::ids::ClientId(1),
             category: "rent".into(),
             amount_cents: 40_000,
@@ -328,14 +329,14 @@ mod tests {
             requested_by: "Bea".into(),
             void_reason: None,
             purpose: String::new(),
-            requested_by_id: by,
+            requested_by_id: UserId(by),
             requested_at: "2026-11-02T17:00:00Z".into(),
         }
     }
 
     fn with(payments: Vec<PaymentRow>) -> FundScreen {
         let fund = FundRow {
-            id: 3,
+            id: FundId(3),
             name: "State fund".into(),
             source: "state".into(),
             from: "2026-07-01".parse().unwrap(),

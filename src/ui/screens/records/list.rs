@@ -96,7 +96,7 @@ pub fn fetch(store: &Store, v: &ListView, offset: i64, limit: i64) -> Result<Vec
             let outcome =
                 r.outcomes.first().map(|o| label(contact::OUTCOMES, o, lang)).unwrap_or_default();
             ListRow {
-                id: r.id,
+                id: r.id.into(),
                 cells: vec![
                     time::show_db(&r.started_at),
                     label(contact::CHANNELS, &r.channel, lang),
@@ -112,7 +112,7 @@ pub fn fetch(store: &Store, v: &ListView, offset: i64, limit: i64) -> Result<Vec
             tips::list(store.conn(), Scope::of(who), &tip_filter(filter), offset, limit)?
                 .into_iter()
                 .map(|r| ListRow {
-                    id: r.id,
+                    id: r.id.into(),
                     cells: vec![
                         time::show_db(&r.received_at),
                         label(tip::SOURCES, &r.source, lang),

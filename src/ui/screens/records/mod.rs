@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 
 use crate::domain::contact::{self, Contact};
 use crate::domain::fields::{FieldSpec, Kind};
-use crate::domain::ids::ClientId;
+use crate::domain::ids::{ClientId, ContactId, TipId};
 use crate::domain::record::{Raw, RuntimeOptions};
 use crate::domain::tip::{self, Tip};
 use crate::i18n::{Lang, Msg, fill};
@@ -49,7 +49,7 @@ pub enum Mode {
     /// Linking a saved contact to a client of the agency.
     LinkClient {
         form: Form,
-        contact_id: i64,
+        contact_id: ContactId,
     },
 }
 
@@ -163,12 +163,12 @@ impl RecordScreen {
                     let saved = hotline::save_contact_kept(
                         store,
                         ctx.who()?,
-                        id,
+                        id.map(ContactId),
                         &c,
                         kept.as_ref(),
                         ctx.now,
                     )?;
-                    Ok(Done::RecordSaved(saved))
+                    Ok(Done::RecordSaved(saved.0))
                 }),
                 Err(errors) => return vec![Effect::FormErrors(errors, kind.schema())],
             },
@@ -176,13 +176,9 @@ impl RecordScreen {
                 let runtime = self.runtime.clone().unwrap_or_default();
                 match Tip::from_raw(&raw, &runtime) {
                     Ok(t) => Effect::run(move |store, ctx| {
-                        Ok(Done::RecordSaved(hotline::save_tip(
-                            store,
-                            ctx.who()?,
-                            id,
-                            &t,
-                            ctx.now,
-                        )?))
+                        let saved =
+                            hotline::save_tip(store, ctx.who()?, id.map(TipId), &t, ctx.now)?;
+                        Ok(Done::RecordSaved(saved.0))
                     }),
                     Err(errors) => return vec![Effect::FormErrors(errors, kind.schema())],
                 }
@@ -193,7 +189,9 @@ impl RecordScreen {
 
     fn edit_update(&mut self, action: Action, ctx: &Ctx) -> Vec<Effect> {
         let Mode::Edit { id, form, .. } = &self.mode else { return Vec::new() };
-        let (id, dirty, contact) = (*id, form.dirty, self.kind == RecordKind::Contact);
+        // Only a contact's id is used below: the actions on it are a contact's.
+        let (id, dirty, contact) =
+            (id.map(ContactId), form.dirty, self.kind == RecordKind::Contact);
         match (action, id) {
             (Action::Submit, _) => self.save(),
             (Action::Back, _) => vec![Effect::LeaveForm],
@@ -278,7 +276,7 @@ fn open(kind: RecordKind, id: i64) -> Effect {
         let (who, lang) = (ctx.who()?, ctx.lang);
         let (raw, note) = match kind {
             RecordKind::Contact => {
-                let c = hotline::open_contact(store, who, id)?;
+                let c = hotline::open_contact(store, who, ContactId(id))?;
                 let mut note = fill(Msg::RecordEdits.text(lang), &[&c.edits.to_string()]);
                 if let Some(l2) = c.caller_last2 {
                     note = format!("{}  {note}", fill(Msg::CallerOnFile.text(lang), &[&l2]));
@@ -286,7 +284,7 @@ fn open(kind: RecordKind, id: i64) -> Effect {
                 (c.contact.to_raw(), note)
             }
             RecordKind::Tip => {
-                let t = hotline::open_tip(store, who, id)?;
+                let t = hotline::open_tip(store, who, TipId(id))?;
                 (t.tip.to_raw(), fill(Msg::RecordEdits.text(lang), &[&t.edits.to_string()]))
             }
         };

@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use crate::domain::fields::{FieldSpec, Kind as FieldKind, Options};
-use crate::domain::ids::ClientId;
+use crate::domain::ids::{ClientId, ContactId, TipId};
 use crate::domain::record::{Raw, RuntimeOptions, Values, parse_all};
 use crate::i18n::{Lang, Msg};
 use crate::service::reports::{self, Drill, Kind, Period, Rec, Report};
@@ -109,8 +109,8 @@ fn drill_page(drill: Drill, offset: i64, select: Select) -> Effect {
 /// themselves; a service or a payment through its client's record.
 fn open_behind(rec: Rec, id: i64) -> Effect {
     let of = match rec {
-        Rec::Contact => return Effect::Go(Route::Contact(id)),
-        Rec::Tip => return Effect::Go(Route::Tip(id)),
+        Rec::Contact => return Effect::Go(Route::Contact(ContactId(id))),
+        Rec::Tip => return Effect::Go(Route::Tip(TipId(id))),
         Rec::Client => return Effect::Go(Route::Client(ClientId(id))),
         Rec::Screening => return Effect::Go(Route::Screening(id)),
         Rec::Referral => return Effect::Go(Route::Referral(id, Back::FollowUps)),

@@ -3,7 +3,7 @@
 
 use crate::domain::contact::{LANGUAGES, REPORTED_TO};
 use crate::domain::fields::{ANSWER, FieldSpec, Kind, Options, YES_NO, format_local_datetime};
-use crate::domain::ids::ClientId;
+use crate::domain::ids::{ClientId, ContactId};
 use crate::domain::record::{Raw, RuntimeOptions};
 use crate::i18n::{Lang, Msg, fill};
 use crate::store::screenings::{Report, ReportSource};
@@ -104,7 +104,7 @@ pub(super) fn report_form(
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Person {
     pub client_id: Option<ClientId>,
-    pub contact_id: Option<i64>,
+    pub contact_id: Option<ContactId>,
     pub minor: String,
     /// `minor` comes from the client record (its birth date, age or age range), not a guess.
     pub age_known: bool,

@@ -10,7 +10,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use crate::domain::fields::FieldSpec;
-use crate::domain::ids::ClientId;
+use crate::domain::ids::{ClientId, ContactId};
 use crate::domain::record::{Raw, RuntimeOptions, Values, parse_all};
 use crate::domain::screening::{Answer, Tool};
 use crate::i18n::{Lang, Msg};
@@ -50,7 +50,7 @@ pub struct ScreeningScreen {
     pub tool: Option<Tool>,
     pub tools: Vec<Tool>,
     pub client_id: Option<ClientId>,
-    pub contact_id: Option<i64>,
+    pub contact_id: Option<ContactId>,
     /// yes, no or unknown: from the client record when it says, else asked on the consent step.
     pub minor: String,
     /// The client record decided `minor`: the consent step does not ask.
