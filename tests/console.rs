@@ -1049,7 +1049,7 @@ fn a_hotline_contact_is_referred_without_identifying_anything() {
             Ok((r.get(0)?, r.get(1)?))
         })
         .unwrap();
-    assert_eq!((contact, to), (1, service));
+    assert_eq!((contact, to), (1, service.0));
 }
 
 #[test]

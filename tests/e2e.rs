@@ -462,5 +462,5 @@ fn legal_help_for_a_spanish_speaker_in_dona_ana_county_found_and_a_client_referr
             Ok((r.get(0)?, r.get(1)?, r.get(2)?))
         })
         .unwrap();
-    assert_eq!((service, consent.as_str(), share.as_str()), (legal, "none", "[]"));
+    assert_eq!((service, consent.as_str(), share.as_str()), (legal.0, "none", "[]"));
 }

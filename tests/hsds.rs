@@ -114,7 +114,7 @@ fn details(store: &Store) -> Vec<directory::Detail> {
     hits.iter()
         .map(|h| {
             let mut d = directory::detail(store.conn(), h.service_id, today()).unwrap().unwrap();
-            d.hit.service_id = 0;
+            d.hit.service_id = intake::domain::ids::ServiceId(0);
             d
         })
         .collect()

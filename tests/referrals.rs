@@ -6,6 +6,7 @@ use common::*;
 use intake::auth::Actor;
 use intake::auth::accounts;
 use intake::domain::client::{self, Client};
+use intake::domain::ids::ServiceId;
 use intake::domain::record::{Raw, RuntimeOptions};
 use intake::domain::referral::{Referral, StatusChange};
 use intake::domain::staff::Role;
@@ -47,7 +48,7 @@ fn raw(pairs: &[(&str, &str)]) -> Raw {
 }
 
 /// A client of `u`'s agency, a legal service and a police unit.
-fn setup(store: &mut Store, u: &User) -> (intake::domain::ids::ClientId, i64, i64) {
+fn setup(store: &mut Store, u: &User) -> (intake::domain::ids::ClientId, ServiceId, ServiceId) {
     let mut c = client::defaults();
     c.insert("chosen_name".into(), "Rosa".into());
     c.insert("age".into(), "24".into());
@@ -216,11 +217,12 @@ fn the_follow_up_list_holds_open_referrals_due_by_today_of_the_agency_only() {
         now(),
     )
     .unwrap();
-    let due: Vec<i64> = referrals::due(store.conn(), u.agency_id, day("2026-12-05"), 0, 10)
-        .unwrap()
-        .into_iter()
-        .map(|d| d.id)
-        .collect();
+    let due: Vec<intake::domain::ids::ReferralId> =
+        referrals::due(store.conn(), u.agency_id, day("2026-12-05"), 0, 10)
+            .unwrap()
+            .into_iter()
+            .map(|d| d.id)
+            .collect();
     assert_eq!(due, vec![b, a], "oldest follow-up first, later ones not yet");
     assert_eq!(referrals::due_count(store.conn(), u.agency_id, day("2026-12-05")).unwrap(), 2);
     let declined = StatusChange::from_raw(&raw(&[

@@ -199,7 +199,7 @@ fn world() -> World {
             Ok((mk(tx, "Legal", "legal")?, mk(tx, "Beds", "shelter")?))
         })
         .unwrap();
-    let refer = |s: &mut Store, to: i64, on: &str| {
+    let refer = |s: &mut Store, to: intake::domain::ids::ServiceId, on: &str| {
         let r = Referral::from_raw(
             &raw(&[("referred_on", on), ("reason", "r"), ("consent", "none")]),
             false,
@@ -207,7 +207,7 @@ fn world() -> World {
         .unwrap();
         casework::refer(s, who(&adv), Subject::Client(c1), to, &r, now()).unwrap()
     };
-    let status = |s: &mut Store, id: i64, st: &str, on: &str| {
+    let status = |s: &mut Store, id: intake::domain::ids::ReferralId, st: &str, on: &str| {
         let c =
             StatusChange::from_raw(&raw(&[("status", st), ("on", on), ("reason", "x")])).unwrap();
         casework::referral_status(s, who(&adv), id, &c, now()).unwrap();

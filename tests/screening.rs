@@ -54,7 +54,7 @@ fn begin(
     client: intake::domain::ids::ClientId,
     definition: &str,
     minor: &str,
-) -> i64 {
+) -> intake::domain::ids::ScreeningId {
     store
         .write(|tx| {
             let tool = screenings::ensure_tool(tx, definition, true, None, now())?;
@@ -71,7 +71,13 @@ fn begin(
         .unwrap()
 }
 
-fn answer_all(store: &mut Store, u: &User, id: i64, items: &[&str], code: &str) {
+fn answer_all(
+    store: &mut Store,
+    u: &User,
+    id: intake::domain::ids::ScreeningId,
+    items: &[&str],
+    code: &str,
+) {
     for (item, c) in items.iter().zip(code.chars()) {
         let a = if c == 'y' { Answer::Yes } else { Answer::No };
         store

@@ -74,3 +74,15 @@ id_type!(
     /// A payment from a fund for a client.
     PaymentId
 );
+id_type!(
+    /// A service in the resource directory.
+    ServiceId
+);
+id_type!(
+    /// A referral of a client or a caller to a directory service.
+    ReferralId
+);
+id_type!(
+    /// A screening of a client or a caller with one tool.
+    ScreeningId
+);

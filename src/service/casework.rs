@@ -6,7 +6,7 @@ use jiff::civil::Date;
 
 use crate::domain::client::{Client, ServiceEntry, StatusChange};
 use crate::domain::draft::DraftForm;
-use crate::domain::ids::{ClientId, ContactId, UserId};
+use crate::domain::ids::{ClientId, ContactId, ReferralId, ScreeningId, ServiceId, UserId};
 use crate::domain::referral::{Referral, StatusChange as ReferralChange};
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
@@ -245,7 +245,7 @@ pub fn start_screening(
     tool_id: &str,
     consent: &Consent,
     now: Timestamp,
-) -> Result<(i64, Tool)> {
+) -> Result<(ScreeningId, Tool)> {
     let (_, _, text) = screenings::available(store.conn())?
         .into_iter()
         .find(|(id, _, _)| id == tool_id)
@@ -277,7 +277,7 @@ pub fn start_screening(
 pub fn answer_item(
     store: &mut Store,
     who: Who,
-    id: i64,
+    id: ScreeningId,
     given: &screenings::Given,
     now: Timestamp,
 ) -> Result<()> {
@@ -288,7 +288,7 @@ pub fn answer_item(
 pub fn close_screening(
     store: &mut Store,
     who: Who,
-    id: i64,
+    id: ScreeningId,
     report: &Report,
     now: Timestamp,
 ) -> Result<Outcome> {
@@ -311,7 +311,7 @@ pub struct Opened {
     pub language: String,
 }
 
-pub fn open_screening(store: &mut Store, who: Who, id: i64) -> Result<Opened> {
+pub fn open_screening(store: &mut Store, who: Who, id: ScreeningId) -> Result<Opened> {
     let h = screenings::header(store.conn(), who.user.agency_id, id)?
         .ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))?;
     audited(store, who, "screening_view", |_| Ok(((), id)))?;
@@ -331,7 +331,7 @@ pub fn earlier_answers(
     store: &Store,
     who: Who,
     client_id: ClientId,
-    except: i64,
+    except: ScreeningId,
     tool: &Tool,
 ) -> Result<std::collections::HashMap<String, Answer>> {
     let ids = screenings::recent_of_client(store.conn(), who.user.agency_id, client_id, except)?;
@@ -351,10 +351,10 @@ pub fn refer(
     store: &mut Store,
     who: Who,
     subject: referrals::Subject,
-    service_id: i64,
+    service_id: ServiceId,
     r: &Referral,
     now: Timestamp,
-) -> Result<i64> {
+) -> Result<ReferralId> {
     let source = store.source().to_string();
     let u = who.user;
     let draft_of = match subject {
@@ -371,7 +371,7 @@ pub fn refer(
 pub fn referral_status(
     store: &mut Store,
     who: Who,
-    id: i64,
+    id: ReferralId,
     s: &ReferralChange,
     now: Timestamp,
 ) -> Result<()> {
@@ -383,7 +383,7 @@ pub fn referral_status(
 }
 
 /// Open a referral: only within the agency, and audited.
-pub fn open_referral(store: &mut Store, who: Who, id: i64) -> Result<referrals::Stored> {
+pub fn open_referral(store: &mut Store, who: Who, id: ReferralId) -> Result<referrals::Stored> {
     let found = referrals::get(store.conn(), who.user.agency_id, id)?;
     let source = store.source().to_string();
     let outcome = if found.is_some() { "ok" } else { "denied" };

@@ -1,6 +1,7 @@
 //! Changes to the resource directory by supervisors and administrators, each one transaction
 //! with its audit row.
 
+use crate::domain::ids::ServiceId;
 use jiff::Timestamp;
 use jiff::civil::Date;
 
@@ -20,10 +21,10 @@ fn allowed(who: Who) -> Result<()> {
 pub fn save_service(
     store: &mut Store,
     who: Who,
-    id: Option<i64>,
+    id: Option<ServiceId>,
     input: &ServiceInput,
     now: Timestamp,
-) -> Result<i64> {
+) -> Result<ServiceId> {
     allowed(who)?;
     let source = store.source().to_string();
     store.write(|tx| {
@@ -51,7 +52,7 @@ pub fn save_service(
                 id
             }
         };
-        drafts::delete(tx, who.user.id, DraftForm::DirService, id)?;
+        drafts::delete(tx, who.user.id, DraftForm::DirService, id.map(i64::from))?;
         audit_in(
             tx,
             &source,
@@ -66,7 +67,7 @@ pub fn save_service(
 pub fn verify_service(
     store: &mut Store,
     who: Who,
-    id: i64,
+    id: ServiceId,
     today: Date,
     now: Timestamp,
 ) -> Result<()> {
@@ -77,7 +78,7 @@ pub fn verify_service(
     })
 }
 
-pub fn retire_service(store: &mut Store, who: Who, id: i64, now: Timestamp) -> Result<()> {
+pub fn retire_service(store: &mut Store, who: Who, id: ServiceId, now: Timestamp) -> Result<()> {
     allowed(who)?;
     audited(store, who, "directory_retire", |tx| {
         directory::retire_service(tx, id, now)?;

@@ -2,7 +2,10 @@
 
 use rusqlite::types::{FromSql, FromSqlResult, ToSql, ToSqlOutput, Value, ValueRef};
 
-use crate::domain::ids::{AgencyId, ClientId, ContactId, FundId, PaymentId, SessionId, TipId, UserId};
+use crate::domain::ids::{
+    AgencyId, ClientId, ContactId, FundId, PaymentId, ReferralId, ScreeningId, ServiceId,
+    SessionId, TipId, UserId,
+};
 
 macro_rules! sql_id {
     ($name:ident) => {
@@ -34,6 +37,9 @@ sql_id!(ContactId);
 sql_id!(TipId);
 sql_id!(FundId);
 sql_id!(PaymentId);
+sql_id!(ServiceId);
+sql_id!(ReferralId);
+sql_id!(ScreeningId);
 
 #[cfg(test)]
 mod tests {

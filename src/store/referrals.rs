@@ -5,7 +5,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
-use crate::domain::ids::{AgencyId, ClientId, ContactId, UserId};
+use crate::domain::ids::{AgencyId, ClientId, ContactId, ReferralId, ServiceId, UserId};
 use crate::domain::referral::{Referral, StatusChange};
 use crate::domain::time;
 use crate::error::{Error, Result};
@@ -46,7 +46,10 @@ fn subject_owned(conn: &Connection, agency_id: AgencyId, s: Subject) -> Result<(
 }
 
 /// Whether a service is law enforcement (its categories say so). None: no such live service.
-pub fn service_is_law_enforcement(conn: &Connection, service_id: i64) -> Result<Option<bool>> {
+pub fn service_is_law_enforcement(
+    conn: &Connection,
+    service_id: ServiceId,
+) -> Result<Option<bool>> {
     Ok(conn
         .query_row(
             "SELECT EXISTS (SELECT 1 FROM dir_service_tags t WHERE t.service_id = s.id
@@ -63,10 +66,10 @@ pub fn insert(
     agency_id: AgencyId,
     user_id: UserId,
     subject: Subject,
-    service_id: i64,
+    service_id: ServiceId,
     r: &Referral,
     now: Timestamp,
-) -> Result<i64> {
+) -> Result<ReferralId> {
     subject_owned(tx, agency_id, subject)?;
     let to_le = service_is_law_enforcement(tx, service_id)?
         .ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))?;
@@ -84,7 +87,7 @@ pub fn insert(
                 r.reason, r.consent, json_list(&r.share), r.consent_until.map(|d| d.to_string()),
                 r.follow_up_on.map(|d| d.to_string()), at],
     )?;
-    let id = tx.last_insert_rowid();
+    let id = ReferralId(tx.last_insert_rowid());
     tx.execute(
         "INSERT INTO referral_status (referral_id, status, on_date, changed_by, changed_at)
          VALUES (?1, 'made', ?2, ?3, ?4)",
@@ -101,7 +104,7 @@ pub fn insert(
 pub fn set_status(
     tx: &Transaction,
     agency_id: AgencyId,
-    id: i64,
+    id: ReferralId,
     user_id: UserId,
     s: &StatusChange,
     now: Timestamp,
@@ -150,9 +153,9 @@ pub struct History {
 /// A referral in full, as its view shows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Stored {
-    pub id: i64,
+    pub id: ReferralId,
     pub subject: Subject,
-    pub service_id: i64,
+    pub service_id: ServiceId,
     pub service: String,
     pub organization: String,
     pub phone: Option<String>,
@@ -167,7 +170,7 @@ pub struct Stored {
     pub history: Vec<History>,
 }
 
-pub fn get(conn: &Connection, agency_id: AgencyId, id: i64) -> Result<Option<Stored>> {
+pub fn get(conn: &Connection, agency_id: AgencyId, id: ReferralId) -> Result<Option<Stored>> {
     let date = |s: Option<String>| s.and_then(|s| s.parse::<Date>().ok());
     let found = conn
         .query_row(
@@ -221,7 +224,7 @@ pub fn get(conn: &Connection, agency_id: AgencyId, id: i64) -> Result<Option<Sto
 /// A line of the follow-up list.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Due {
-    pub id: i64,
+    pub id: ReferralId,
     pub follow_up_on: String,
     pub subject: Subject,
     pub service: String,

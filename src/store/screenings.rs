@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
-use crate::domain::ids::{AgencyId, ClientId, ContactId, UserId};
+use crate::domain::ids::{AgencyId, ClientId, ContactId, ScreeningId, UserId};
 use crate::domain::screening::{self, Answer, Outcome, Tool};
 use crate::domain::time;
 use crate::error::{Error, Result};
@@ -85,7 +85,7 @@ pub fn start(
     user_id: UserId,
     s: &Start,
     now: Timestamp,
-) -> Result<i64> {
+) -> Result<ScreeningId> {
     tx.execute(
         "INSERT INTO screenings (agency_id, client_id, contact_id, tool, screened_by, confidentiality,
              language, interpreter, minor, started_at)
@@ -93,10 +93,10 @@ pub fn start(
         params![agency_id, s.client_id, s.contact_id, s.tool_row, user_id, s.language, s.interpreter, s.minor,
                 time::to_db(now)],
     )?;
-    Ok(tx.last_insert_rowid())
+    Ok(ScreeningId(tx.last_insert_rowid()))
 }
 
-fn owned_open(tx: &Connection, agency_id: AgencyId, id: i64) -> Result<()> {
+fn owned_open(tx: &Connection, agency_id: AgencyId, id: ScreeningId) -> Result<()> {
     let closed: Option<Option<String>> = tx
         .query_row(
             "SELECT closed_at FROM screenings WHERE id = ?1 AND agency_id = ?2",
@@ -125,7 +125,7 @@ pub struct Given<'a> {
 pub fn answer(
     tx: &Transaction,
     agency_id: AgencyId,
-    id: i64,
+    id: ScreeningId,
     g: &Given,
     user_id: UserId,
     now: Timestamp,
@@ -140,7 +140,7 @@ pub fn answer(
 }
 
 /// The answer now of every item answered.
-pub fn answers(conn: &Connection, id: i64) -> Result<HashMap<String, Answer>> {
+pub fn answers(conn: &Connection, id: ScreeningId) -> Result<HashMap<String, Answer>> {
     let mut stmt = conn.prepare_cached(
         "SELECT item, answer FROM screening_answers a
          WHERE screening_id = ?1 AND id = (SELECT max(id) FROM screening_answers b
@@ -165,7 +165,7 @@ pub struct Header {
 }
 
 /// A screening of the agency (None: there is none by that number there).
-pub fn header(conn: &Connection, agency_id: AgencyId, id: i64) -> Result<Option<Header>> {
+pub fn header(conn: &Connection, agency_id: AgencyId, id: ScreeningId) -> Result<Option<Header>> {
     Ok(conn
         .query_row(
             "SELECT tool, closed_at, minor, client_id, contact_id, language FROM screenings
@@ -190,8 +190,8 @@ pub fn recent_of_client(
     conn: &Connection,
     agency_id: AgencyId,
     client_id: ClientId,
-    except: i64,
-) -> Result<Vec<i64>> {
+    except: ScreeningId,
+) -> Result<Vec<ScreeningId>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id FROM screenings WHERE client_id = ?1 AND agency_id = ?2 AND id <> ?3
          ORDER BY started_at DESC, id DESC LIMIT 10",
@@ -203,7 +203,7 @@ pub fn recent_of_client(
 }
 
 /// Every answer an item has had, oldest first.
-pub fn history(conn: &Connection, id: i64, item: &str) -> Result<Vec<Answer>> {
+pub fn history(conn: &Connection, id: ScreeningId, item: &str) -> Result<Vec<Answer>> {
     let mut stmt = conn.prepare_cached(
         "SELECT answer FROM screening_answers WHERE screening_id = ?1 AND item = ?2 ORDER BY id",
     )?;
@@ -224,7 +224,7 @@ pub use crate::domain::reporting::Report;
 pub fn close(
     tx: &Transaction,
     agency_id: AgencyId,
-    id: i64,
+    id: ScreeningId,
     report: &Report,
     now: Timestamp,
 ) -> Result<Outcome> {
@@ -273,7 +273,7 @@ pub fn ensure_shipped(tx: &Transaction, now: Timestamp) -> Result<()> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReportSource {
     Contact(ContactId),
-    Screening(i64),
+    Screening(ScreeningId),
 }
 
 /// The newest report already made about this person (to whom and when; a reason for not
@@ -308,7 +308,7 @@ pub fn earlier_report(
         let source = if kind == "contact" {
             ReportSource::Contact(ContactId(id))
         } else {
-            ReportSource::Screening(id)
+            ReportSource::Screening(ScreeningId(id))
         };
         let report = Report {
             reported_to: serde_json::from_str(&to).unwrap_or_default(),

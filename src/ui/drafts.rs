@@ -3,7 +3,7 @@
 //! service). Reading the draft is the app's; this only maps it, so it needs no database.
 
 use crate::domain::draft::DraftForm;
-use crate::domain::ids::{ClientId, ContactId};
+use crate::domain::ids::{ClientId, ContactId, ServiceId};
 use crate::domain::record::Raw;
 use crate::i18n::{Lang, Msg, fill};
 use crate::service::hotline;
@@ -34,9 +34,10 @@ pub fn route(draft: &Draft, lang: Lang) -> Option<Route> {
         return Some(Route::RecordForm(kind, Box::new(pending)));
     }
     Some(match (form, record) {
-        (DraftForm::DirService, id) => {
-            Route::DirectoryDraft(None, Box::new(Dir::Service { id, raw, focus }))
-        }
+        (DraftForm::DirService, id) => Route::DirectoryDraft(
+            None,
+            Box::new(Dir::Service { id: id.map(ServiceId), raw, focus }),
+        ),
         (DraftForm::Referral | DraftForm::ReferralContact, Some(id)) => {
             let service_id = payload["service_id"].as_i64()?;
             let who = if form == DraftForm::Referral {
@@ -44,7 +45,10 @@ pub fn route(draft: &Draft, lang: Lang) -> Option<Route> {
             } else {
                 Subject::Contact(ContactId(id))
             };
-            Route::DirectoryDraft(Some(who), Box::new(Dir::Refer { service_id, raw, focus }))
+            Route::DirectoryDraft(
+                Some(who),
+                Box::new(Dir::Refer { service_id: ServiceId(service_id), raw, focus }),
+            )
         }
         (DraftForm::Client, id) => Route::ClientForm(Box::new(Client::Intake {
             id: id.map(ClientId),
@@ -91,7 +95,7 @@ mod tests {
         assert!(matches!(
             route(&referral, Lang::En),
             Some(Route::DirectoryDraft(Some(Subject::Client(crate::domain::ids::ClientId(3))), p))
-                if *p == Dir::Refer { service_id: 8, raw: Raw::new(), focus: 1 }
+                if *p == Dir::Refer { service_id: ServiceId(8), raw: Raw::new(), focus: 1 }
         ));
         let broken = draft(DraftForm::Referral, Some(3), r#"{"focus":1,"fields":{}}"#);
         assert_eq!(route(&broken, Lang::En), None, "a referral draft names its service");

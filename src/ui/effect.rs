@@ -4,7 +4,9 @@
 
 use crate::domain::draft::DraftForm;
 use crate::domain::fields::{FieldError, FieldSpec};
-use crate::domain::ids::{ClientId, ContactId, FundId, TipId, UserId};
+use crate::domain::ids::{
+    ClientId, ContactId, FundId, ReferralId, ScreeningId, ServiceId, TipId, UserId,
+};
 use std::collections::HashMap;
 
 use crate::auth::Actor;
@@ -57,7 +59,7 @@ pub enum Route {
     /// The referrals due for follow-up.
     FollowUps,
     /// One referral, and where Esc leads from it.
-    Referral(i64, Back),
+    Referral(ReferralId, Back),
     /// A client's case record.
     Client(ClientId),
     /// A saved hotline contact.
@@ -65,7 +67,7 @@ pub enum Route {
     /// A tip.
     Tip(TipId),
     /// A screening (resumed, or read when closed).
-    Screening(i64),
+    Screening(ScreeningId),
     /// A new screening of this person, from the consent step.
     NewScreening(Box<Person>),
     /// Reports for funders.
@@ -210,7 +212,7 @@ pub enum Done {
     ScreeningOpened(Box<Opened>, HashMap<String, Answer>),
     /// A screening started with this tool version.
     ScreeningStarted {
-        id: i64,
+        id: ScreeningId,
         tool: Box<Tool>,
         earlier: HashMap<String, Answer>,
     },
@@ -244,13 +246,13 @@ pub enum Done {
     /// A service's detail.
     ServiceDetail(Box<Detail>),
     /// A service's form (with the field to focus when it is a draft) and its choices.
-    ServiceForm(Box<Form>, Option<i64>, Option<usize>, Box<RuntimeOptions>),
+    ServiceForm(Box<Form>, Option<ServiceId>, Option<usize>, Box<RuntimeOptions>),
     /// A referral's form, ready (with the field to focus when it is a draft).
     ReferForm(Box<DMode>, Option<usize>),
     /// A service saved: its id.
-    ServiceSaved(i64),
+    ServiceSaved(ServiceId),
     /// A service marked verified today.
-    ServiceVerified(i64),
+    ServiceVerified(ServiceId),
     /// The first administrator was created: their user name.
     AdminCreated(String),
     /// What a login or unlock attempt found, and the locked session it would replace.

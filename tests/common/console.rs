@@ -145,7 +145,7 @@ pub fn consent(h: &mut Harness, tool: &str) {
 
 /// The advocate `bea` on the case record of a new client, Rosa (#1), with a legal service for
 /// Spanish speakers in Doña Ana County in the directory.
-pub fn rosa_and_a_legal_service(h: &mut Harness) -> i64 {
+pub fn rosa_and_a_legal_service(h: &mut Harness) -> intake::domain::ids::ServiceId {
     let service = h
         .app
         .store

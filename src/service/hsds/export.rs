@@ -1,5 +1,6 @@
 //! Writing the directory as HSDS CSV files.
 
+use crate::domain::ids::ServiceId;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -51,7 +52,7 @@ pub fn export(store: &mut Store, dir: &Path) -> Result<usize> {
     // Services and what hangs off them.
     let services = hsds_store::services(conn)?;
     for (id, hsds, org, retired) in &services {
-        let s = directory::stored_service(conn, *id, true)?
+        let s = directory::stored_service(conn, ServiceId(*id), true)?
             .ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))?;
         let sid = if hsds.is_empty() { uuid_of(&format!("service:{id}")) } else { hsds.clone() };
         let oid = orgs.get(org).cloned().unwrap_or_default();

@@ -1,5 +1,6 @@
 //! Writing a checked dataset into the directory, all of it or none.
 
+use crate::domain::ids::ServiceId;
 use std::collections::HashMap;
 
 use jiff::Timestamp;
@@ -69,6 +70,7 @@ pub fn write(
             let found = hsds_store::find(tx, Kept::Services, &s.hsds_id)?;
             let id = match found {
                 Some(id) => {
+                    let id = ServiceId(id);
                     let before = directory::locations(tx, id)?;
                     for l in &mut v.locations {
                         let kept =
@@ -80,13 +82,13 @@ pub fn write(
                             l.address = b.address.clone();
                         }
                     }
-                    hsds_store::unretire(tx, id)?;
+                    hsds_store::unretire(tx, id.0)?;
                     directory::update_service(tx, id, &v, now)?;
                     id
                 }
                 None => {
                     let id = directory::add_service(tx, &v, now)?;
-                    hsds_store::set_id(tx, Kept::Services, id, &s.hsds_id)?;
+                    hsds_store::set_id(tx, Kept::Services, id.0, &s.hsds_id)?;
                     id
                 }
             };

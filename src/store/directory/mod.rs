@@ -2,6 +2,7 @@
 //! Search is FTS5 with accents folded; what a user types is turned into quoted prefix terms, so
 //! no character they type can be read as query syntax.
 
+use crate::domain::ids::ServiceId;
 use jiff::Timestamp;
 use jiff::civil::Date;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
@@ -72,7 +73,7 @@ pub struct NewService {
 }
 
 /// Add a service with its tags, locations and search entry, in the caller's transaction.
-pub fn add_service(tx: &Transaction, s: &NewService, now: Timestamp) -> Result<i64> {
+pub fn add_service(tx: &Transaction, s: &NewService, now: Timestamp) -> Result<ServiceId> {
     let at = time::to_db(now);
     tx.execute(
         "INSERT INTO dir_services (organization_id, name, description, phone, text_number, hours, open_24_7,
@@ -81,13 +82,13 @@ pub fn add_service(tx: &Transaction, s: &NewService, now: Timestamp) -> Result<i
         params![s.organization_id, s.name, s.description, s.phone, s.text_number, s.hours, s.open_24_7, s.statewide,
                 s.eligibility, s.intake_steps, s.last_verified.map(|d| d.to_string()), at],
     )?;
-    let id = tx.last_insert_rowid();
+    let id = ServiceId(tx.last_insert_rowid());
     put_parts(tx, id, s)?;
     Ok(id)
 }
 
 /// A service's tags, locations, opening hours and search entry (after its row is written).
-fn put_parts(tx: &Transaction, id: i64, s: &NewService) -> Result<()> {
+fn put_parts(tx: &Transaction, id: ServiceId, s: &NewService) -> Result<()> {
     let mut tag = tx.prepare_cached(
         "INSERT OR IGNORE INTO dir_service_tags (service_id, kind, value) VALUES (?1, ?2, ?3)",
     )?;
@@ -128,7 +129,12 @@ fn put_parts(tx: &Transaction, id: i64, s: &NewService) -> Result<()> {
 
 /// Change a service: its row, and its tags, locations, hours and search entry replaced. The
 /// organisation keeps the service's id, so referrals made to it still point at it.
-pub fn update_service(tx: &Transaction, id: i64, s: &NewService, now: Timestamp) -> Result<()> {
+pub fn update_service(
+    tx: &Transaction,
+    id: ServiceId,
+    s: &NewService,
+    now: Timestamp,
+) -> Result<()> {
     let n = tx.execute(
         "UPDATE dir_services SET organization_id = ?1, name = ?2, description = ?3, phone = ?4, text_number = ?5,
              hours = ?6, open_24_7 = ?7, statewide = ?8, eligibility = ?9, intake_steps = ?10,
@@ -149,7 +155,7 @@ pub fn update_service(tx: &Transaction, id: i64, s: &NewService, now: Timestamp)
 }
 
 /// Mark a service checked today.
-pub fn verify_service(tx: &Transaction, id: i64, today: Date, now: Timestamp) -> Result<()> {
+pub fn verify_service(tx: &Transaction, id: ServiceId, today: Date, now: Timestamp) -> Result<()> {
     let n = tx.execute(
         "UPDATE dir_services SET last_verified = ?1, updated_at = ?2 WHERE id = ?3 AND retired_at IS NULL",
         params![today.to_string(), time::to_db(now), id],
@@ -162,12 +168,16 @@ pub fn verify_service(tx: &Transaction, id: i64, today: Date, now: Timestamp) ->
 
 /// A service as its edit form starts: everything stored, street address included (only
 /// supervisors and administrators edit).
-pub fn service_for_edit(conn: &Connection, id: i64) -> Result<Option<NewService>> {
+pub fn service_for_edit(conn: &Connection, id: ServiceId) -> Result<Option<NewService>> {
     stored_service(conn, id, false)
 }
 
 /// A service as stored, with its tags, places and hours; a retired one only if `retired_too`.
-pub fn stored_service(conn: &Connection, id: i64, retired_too: bool) -> Result<Option<NewService>> {
+pub fn stored_service(
+    conn: &Connection,
+    id: ServiceId,
+    retired_too: bool,
+) -> Result<Option<NewService>> {
     let found = conn
         .query_row(
             "SELECT organization_id, name, description, phone, text_number, hours, open_24_7, statewide,
@@ -212,7 +222,7 @@ pub fn stored_service(conn: &Connection, id: i64, retired_too: bool) -> Result<O
     Ok(Some(s))
 }
 
-pub fn locations(conn: &Connection, id: i64) -> Result<Vec<Location>> {
+pub fn locations(conn: &Connection, id: ServiceId) -> Result<Vec<Location>> {
     let mut stmt = conn.prepare_cached(
         "SELECT city, zip, address, show_address, hsds_id FROM dir_locations WHERE service_id = ?1 ORDER BY id",
     )?;
@@ -230,7 +240,7 @@ pub fn locations(conn: &Connection, id: i64) -> Result<Vec<Location>> {
     Ok(rows)
 }
 
-pub fn schedule(conn: &Connection, id: i64) -> Result<Vec<Span>> {
+pub fn schedule(conn: &Connection, id: ServiceId) -> Result<Vec<Span>> {
     let mut stmt = conn.prepare_cached(
         "SELECT weekday, opens, closes FROM dir_schedules WHERE service_id = ?1 ORDER BY weekday, opens",
     )?;
@@ -253,7 +263,7 @@ pub fn organizations(conn: &Connection) -> Result<Vec<(i64, String)>> {
 }
 
 /// Retire a service: it stays for the referrals made to it, but leaves search (and the index).
-pub fn retire_service(tx: &Transaction, id: i64, now: Timestamp) -> Result<()> {
+pub fn retire_service(tx: &Transaction, id: ServiceId, now: Timestamp) -> Result<()> {
     tx.execute(
         "UPDATE dir_services SET retired_at = ?1 WHERE id = ?2 AND retired_at IS NULL",
         params![time::to_db(now), id],

@@ -1,5 +1,6 @@
 //! Finding services: the ranked, filtered search and a service in full.
 
+use crate::domain::ids::ServiceId;
 use jiff::civil::Date;
 use rusqlite::{Connection, params};
 
@@ -38,7 +39,7 @@ pub struct Filter {
 /// A result line: name, categories, area and phone, and the flags a worker must see.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hit {
-    pub service_id: i64,
+    pub service_id: ServiceId,
     pub name: String,
     pub organization: String,
     pub categories: Vec<String>,
@@ -177,7 +178,7 @@ pub struct Detail {
     pub schedule: Vec<Span>,
 }
 
-pub fn detail(conn: &Connection, id: i64, today: Date) -> Result<Option<Detail>> {
+pub fn detail(conn: &Connection, id: ServiceId, today: Date) -> Result<Option<Detail>> {
     let Some(hit) = page_of(
         conn,
         {

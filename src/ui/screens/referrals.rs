@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
 use crate::domain::directory::label;
-use crate::domain::ids::{ClientId, ContactId};
+use crate::domain::ids::{ClientId, ContactId, ReferralId};
 use crate::domain::record::{Raw, RuntimeOptions};
 use crate::domain::referral::{self, CONSENT, SHARE, STATUSES, StatusChange, shareable};
 use crate::i18n::{Lang, Msg, fill};
@@ -41,7 +41,7 @@ pub struct ReferralScreen {
     pub status: Option<Form>,
     pub back: Back,
     /// The referral to open as the screen opens.
-    opening: Option<i64>,
+    opening: Option<ReferralId>,
     /// The local day, as of the last key (what may be shared depends on it).
     today: Option<jiff::civil::Date>,
 }
@@ -65,7 +65,7 @@ fn load_due(offset: i64, select: Select) -> Effect {
 }
 
 /// One referral, opened (audited).
-fn open(id: i64) -> Effect {
+fn open(id: ReferralId) -> Effect {
     Effect::run(move |store, ctx| {
         Ok(Done::Referral(Box::new(casework::open_referral(store, ctx.who()?, id)?)))
     })
@@ -86,7 +86,7 @@ impl ReferralScreen {
     }
 
     /// One referral; `back` says where Esc goes (there is no list behind it).
-    pub fn one(id: i64, back: Back) -> ReferralScreen {
+    pub fn one(id: ReferralId, back: Back) -> ReferralScreen {
         ReferralScreen { list: None, opening: Some(id), back, ..ReferralScreen::follow_ups() }
     }
 
@@ -406,9 +406,9 @@ mod tests {
 
     fn stored(id: i64) -> Box<Stored> {
         Box::new(Stored {
-            id,
+            id: ReferralId(id),
             subject: Subject::Client(crate::domain::ids::ClientId(3)),
-            service_id: 1,
+            service_id: crate::domain::ids::ServiceId(1),
             service: "T visa legal help".into(),
             organization: "Frontera Legal".into(),
             phone: Some("575-555-0142".into()),
@@ -429,7 +429,7 @@ mod tests {
         let mut r = ReferralScreen::follow_ups();
         assert!(matches!(r.enter(&ctx())[..], [Effect::Run(_)]));
         let due = Due {
-            id: 9,
+            id: ReferralId(9),
             follow_up_on: "2026-12-05".into(),
             subject: Subject::Client(crate::domain::ids::ClientId(3)),
             service: "T visa legal help".into(),
@@ -454,7 +454,8 @@ mod tests {
 
     #[test]
     fn a_referral_opened_from_a_case_record_goes_back_to_it() {
-        let mut r = ReferralScreen::one(9, Back::Client(crate::domain::ids::ClientId(3)));
+        let mut r =
+            ReferralScreen::one(ReferralId(9), Back::Client(crate::domain::ids::ClientId(3)));
         assert!(matches!(r.enter(&ctx())[..], [Effect::Run(_)]), "only the referral is read");
         r.on_done(Done::Referral(stored(9)), &ctx());
         assert!(matches!(

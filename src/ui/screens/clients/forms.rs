@@ -6,7 +6,7 @@ use super::{ClientMode, ClientScreen, FILTER};
 use crate::domain::client::{self, Client, EventKind, ServiceEntry, StatusChange};
 use crate::domain::draft::DraftForm;
 use crate::domain::fields::{FieldError, clean_notes};
-use crate::domain::ids::{ClientId, ContactId};
+use crate::domain::ids::{ClientId, ContactId, ReferralId, ScreeningId};
 use crate::domain::record::{Raw, RuntimeOptions};
 use crate::i18n::{Lang, Msg};
 use crate::service::casework::{self, Also};
@@ -182,9 +182,11 @@ impl ClientScreen {
                 return match item {
                     Some((EventKind::Note, n)) => vec![note(n)],
                     Some((EventKind::Service, s)) => vec![service_line(s)],
-                    Some((EventKind::Screening, s)) => vec![Effect::Go(Route::Screening(s))],
+                    Some((EventKind::Screening, s)) => {
+                        vec![Effect::Go(Route::Screening(ScreeningId(s)))]
+                    }
                     Some((EventKind::Referral, r)) => {
-                        vec![Effect::Go(Route::Referral(r, Back::Client(id)))]
+                        vec![Effect::Go(Route::Referral(ReferralId(r), Back::Client(id)))]
                     }
                     Some((EventKind::Contact, c)) => vec![Effect::Go(Route::Contact(ContactId(c)))],
                     // A status change or a payment: the line says all there is.

@@ -2,13 +2,13 @@
 //! intake form with its duplicate check, and the case record with its timeline, services,
 //! versioned notes and status changes. Legal names never appear in a list.
 
+use crate::domain::ids::{ClientId, ContactId};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use crate::domain::client::{self, EventKind};
 use crate::domain::draft::DraftForm;
 use crate::domain::fields::{FieldSpec, Kind, Options};
-use crate::domain::ids::{ClientId, ContactId};
 use crate::domain::record::{Raw, RuntimeOptions};
 use crate::i18n::{Lang, Msg, fill};
 use crate::store::clients::{self as store_clients, NoteVersion, Stored};

@@ -2,6 +2,7 @@
 //! and referral forms with what they need read first.
 
 use super::{DMode, PAGE};
+use crate::domain::ids::ServiceId;
 use crate::domain::record::{Raw, RuntimeOptions};
 use crate::domain::referral;
 use crate::i18n::Msg;
@@ -20,7 +21,7 @@ pub(super) fn search(text: String, filter: Filter, rev: u64) -> Effect {
 }
 
 /// A service's detail.
-pub(super) fn show(id: i64) -> Effect {
+pub(super) fn show(id: ServiceId) -> Effect {
     Effect::run(move |store, ctx| {
         let today = crate::domain::time::local_day(ctx.now);
         let detail = directory::detail(store.conn(), id, today)?
@@ -30,7 +31,11 @@ pub(super) fn show(id: i64) -> Effect {
 }
 
 /// The service form: empty for a new service, the stored one, or `raw` from a draft.
-pub(super) fn service_form(id: Option<i64>, raw: Option<Raw>, focus: Option<usize>) -> Effect {
+pub(super) fn service_form(
+    id: Option<ServiceId>,
+    raw: Option<Raw>,
+    focus: Option<usize>,
+) -> Effect {
     Effect::run(move |store, ctx| {
         let conn = store.conn();
         let mut runtime = RuntimeOptions::new();
@@ -61,7 +66,7 @@ pub(super) fn service_form(id: Option<i64>, raw: Option<Raw>, focus: Option<usiz
 }
 
 /// The referral form for the person being referred, to service `service_id`.
-pub(super) fn refer_form(service_id: i64, raw: Option<Raw>, focus: Option<usize>) -> Effect {
+pub(super) fn refer_form(service_id: ServiceId, raw: Option<Raw>, focus: Option<usize>) -> Effect {
     Effect::run(move |store, ctx| {
         let today = crate::domain::time::local_day(ctx.now);
         let conn = store.conn();

@@ -3,6 +3,7 @@
 //! number copied to the user's own clipboard with OSC 52 (which works over SSH). A shelter's
 //! street address is never shown unless the place allows it.
 
+use crate::domain::ids::ServiceId;
 use std::time::{Duration, Instant};
 
 use ratatui::Frame;
@@ -50,14 +51,14 @@ pub enum DMode {
     /// The referral form for the person being referred, to this service.
     Refer {
         form: Form,
-        service_id: i64,
+        service_id: ServiceId,
         service: String,
         to_law_enforcement: bool,
     },
     /// A new service (`id` None) or a change to one (supervisors and administrators).
     Edit {
         form: Form,
-        id: Option<i64>,
+        id: Option<ServiceId>,
     },
 }
 
@@ -88,9 +89,9 @@ pub struct DirectoryScreen {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Pending {
     /// A service's form: new (None) or an edit.
-    Service { id: Option<i64>, raw: Raw, focus: usize },
+    Service { id: Option<ServiceId>, raw: Raw, focus: usize },
     /// A referral to this service.
-    Refer { service_id: i64, raw: Raw, focus: usize },
+    Refer { service_id: ServiceId, raw: Raw, focus: usize },
 }
 
 impl DirectoryScreen {
@@ -133,7 +134,7 @@ impl DirectoryScreen {
             (DMode::Refer { .. }, Some(Subject::Contact(id))) => {
                 Some((DraftForm::ReferralContact, Some(id.0)))
             }
-            (DMode::Edit { id, .. }, _) => Some((DraftForm::DirService, *id)),
+            (DMode::Edit { id, .. }, _) => Some((DraftForm::DirService, id.map(i64::from))),
             _ => None,
         }
     }

@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use crate::domain::fields::{FieldSpec, Kind as FieldKind, Options};
-use crate::domain::ids::{ClientId, ContactId, TipId};
+use crate::domain::ids::{ClientId, ContactId, ReferralId, ScreeningId, TipId};
 use crate::domain::record::{Raw, RuntimeOptions, Values, parse_all};
 use crate::i18n::{Lang, Msg};
 use crate::service::reports::{self, Drill, Kind, Period, Rec, Report};
@@ -112,8 +112,8 @@ fn open_behind(rec: Rec, id: i64) -> Effect {
         Rec::Contact => return Effect::Go(Route::Contact(ContactId(id))),
         Rec::Tip => return Effect::Go(Route::Tip(TipId(id))),
         Rec::Client => return Effect::Go(Route::Client(ClientId(id))),
-        Rec::Screening => return Effect::Go(Route::Screening(id)),
-        Rec::Referral => return Effect::Go(Route::Referral(id, Back::FollowUps)),
+        Rec::Screening => return Effect::Go(Route::Screening(ScreeningId(id))),
+        Rec::Referral => return Effect::Go(Route::Referral(ReferralId(id), Back::FollowUps)),
         Rec::Service => OfClient::Service,
         Rec::Payment => OfClient::Payment,
     };

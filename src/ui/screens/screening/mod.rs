@@ -10,7 +10,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use crate::domain::fields::FieldSpec;
-use crate::domain::ids::{ClientId, ContactId};
+use crate::domain::ids::{ClientId, ContactId, ScreeningId};
 use crate::domain::record::{Raw, RuntimeOptions, Values, parse_all};
 use crate::domain::screening::{Answer, Tool};
 use crate::i18n::{Lang, Msg};
@@ -46,7 +46,7 @@ pub enum SMode {
 
 pub struct ScreeningScreen {
     /// None until the consent step is done.
-    pub id: Option<i64>,
+    pub id: Option<ScreeningId>,
     pub tool: Option<Tool>,
     pub tools: Vec<Tool>,
     pub client_id: Option<ClientId>,
@@ -100,7 +100,7 @@ impl ScreeningScreen {
     }
 
     /// A stored screening: resumed where it stands, or read when closed.
-    pub fn opening(id: i64, lang: Lang) -> ScreeningScreen {
+    pub fn opening(id: ScreeningId, lang: Lang) -> ScreeningScreen {
         let person = Person {
             client_id: None,
             contact_id: None,

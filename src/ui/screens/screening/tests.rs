@@ -14,7 +14,7 @@ fn answered(s: &mut ScreeningScreen, item: &str, answer: Answer, stay: bool) {
 
 #[test]
 fn a_resumed_screening_asks_in_the_persons_language_and_moves_on_each_answer() {
-    let mut s = ScreeningScreen::opening(5, Lang::En);
+    let mut s = ScreeningScreen::opening(crate::domain::ids::ScreeningId(5), Lang::En);
     assert!(matches!(s.enter(&ctx())[..], [Effect::Run(_)]), "opened from the store");
     let opened = casework::Opened {
         tool: youth(),
@@ -87,7 +87,7 @@ fn a_new_screening_asks_the_minor_question_only_when_the_record_cannot_say() {
 /// asks for a step that can no longer be taken.
 #[test]
 fn a_closed_screening_does_not_ask_for_the_reporting_step_again() {
-    let mut s = ScreeningScreen::opening(5, Lang::En);
+    let mut s = ScreeningScreen::opening(crate::domain::ids::ScreeningId(5), Lang::En);
     s.enter(&ctx());
     let answers = youth().items.iter().map(|it| (it.id.clone(), Answer::Yes)).collect();
     let opened = casework::Opened {
