@@ -330,6 +330,8 @@ CREATE TABLE screenings (
                          CHECK (json_valid(reported_to) AND length(reported_to) <= 100),
     reported_at          TEXT,
     not_reported_reason  TEXT CHECK (length(not_reported_reason) <= 300),
+    -- Whether the level reached finds indicators (domain::screening::Status); NULL while open.
+    result               TEXT CHECK (result IN ('indicators', 'none', 'incomplete')),
     CHECK (client_id IS NOT NULL OR contact_id IS NOT NULL)
 );
 CREATE INDEX screenings_client ON screenings(client_id);

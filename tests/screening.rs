@@ -223,3 +223,93 @@ fn only_administrators_import_tools_and_it_is_audited() {
     let store = db.open();
     assert!(audit_events(&store).contains(&("tool_import".into(), "ok".into())));
 }
+
+/// An imported tool with levels of its own: "possible" and "clear" find indicators.
+const WEIGHTED: &str = r#"
+id = "weighted-import"
+version = 1
+population = "adult"
+age_min = 12
+age_max = 99
+mode = "observation"
+source = "A test tool. Wording ours; not a validated instrument."
+declines = "open"
+title = { en = "Weighted", es = "Ponderada" }
+[scoring]
+rule = "weighted"
+bands = [{ min = 0, level = "low" }, { min = 3, level = "possible" }, { min = 5, level = "clear" }]
+[[levels]]
+id = "low"
+positive = false
+text = { en = "No concern noted.", es = "Sin preocupación." }
+[[levels]]
+id = "possible"
+positive = true
+text = { en = "Possible concern: refer for full assessment.", es = "Posible preocupación: referir." }
+[[levels]]
+id = "clear"
+positive = true
+text = { en = "Clear concern: refer for full assessment.", es = "Preocupación clara: referir." }
+[[items]]
+id = "a"
+domain = "d"
+weight = 3
+scale = "yes_no"
+text = { en = "A?", es = "¿A?" }
+help = { en = "a", es = "a" }
+[[items]]
+id = "b"
+domain = "d"
+weight = 2
+scale = "yes_no"
+text = { en = "B?", es = "¿B?" }
+help = { en = "b", es = "b" }
+"#;
+
+/// The statuses on the client's timeline, newest first.
+fn timeline_statuses(
+    store: &Store,
+    u: &User,
+    client: intake::domain::ids::ClientId,
+) -> Vec<String> {
+    intake::store::clients::timeline(store.conn(), u.agency_id, client, 0, 20)
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.kind == intake::domain::client::EventKind::Screening)
+        .map(|e| e.b)
+        .collect()
+}
+
+#[test]
+fn an_imported_tools_levels_read_as_results_and_an_old_database_learns_them() {
+    use intake::domain::screening::Status;
+    let (db, mut store, bea, client) = setup();
+    let id = begin(&mut store, &bea, client, WEIGHTED, "no");
+    answer_all(&mut store, &bea, id, &["a", "b"], "yn");
+    let out = store
+        .write(|tx| screenings::close(tx, bea.agency_id, id, &Report::default(), now()))
+        .unwrap();
+    assert_eq!(out.level.as_deref(), Some("possible"));
+    // The timeline says what the level means, not the tool's own name for it.
+    assert_eq!(timeline_statuses(&store, &bea, client), ["indicators"]);
+    assert_eq!(
+        Status::parse("indicators").unwrap().label(intake::i18n::Lang::Es),
+        "hay indicadores"
+    );
+
+    // The same screening in a database from before results were kept (version 8).
+    store
+        .conn()
+        .execute_batch("ALTER TABLE screenings DROP COLUMN result; PRAGMA user_version = 8;")
+        .unwrap();
+    drop(store);
+    let store = db.open();
+    let version: i64 = store.conn().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(version, intake::store::migrate::latest());
+    assert_eq!(timeline_statuses(&store, &bea, client), ["indicators"]);
+    let stored: Option<String> = store
+        .conn()
+        .query_row("SELECT result FROM screenings WHERE id = ?1", [id], |r| r.get(0))
+        .unwrap();
+    assert_eq!(stored.as_deref(), Some("indicators"));
+}

@@ -20,6 +20,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_directory.sql"),
     include_str!("migrations/0007_referrals.sql"),
     include_str!("migrations/0008_funds.sql"),
+    include_str!("migrations/0009_screening_result.sql"),
 ];
 
 pub fn latest() -> i64 {
@@ -60,7 +61,12 @@ pub fn migrate(store: &mut Store) -> Result<()> {
         } else if v > latest() {
             Err(Error::user_with(Msg::ErrDbNewer, &[&v.to_string(), &latest().to_string()]))
         } else {
-            upgrade(tx, v, latest())
+            upgrade(tx, v, latest())?;
+            // Migration 9 leaves the results an imported tool's levels decide to the tool.
+            if v < 9 {
+                crate::store::screenings::settle_results(tx)?;
+            }
+            Ok(())
         }
     })
 }

@@ -8,7 +8,7 @@ use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use crate::domain::ids::{AgencyId, ClientId, ContactId, ScreeningId, UserId};
-use crate::domain::screening::{self, Answer, Outcome, Tool};
+use crate::domain::screening::{self, Answer, Outcome, Status, Tool};
 use crate::domain::time;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
@@ -238,6 +238,7 @@ pub fn close(
     if crate::domain::reporting::missing(&minor, tool.indicators(&outcome), report) {
         return Err(Error::user(Msg::ErrReportRequired));
     }
+    let result = Status::of(&tool, &outcome);
     let completeness = match outcome.completeness {
         screening::Completeness::Complete => "complete",
         screening::Completeness::Incomplete => "incomplete",
@@ -245,8 +246,8 @@ pub fn close(
     };
     tx.execute(
         "UPDATE screenings SET closed_at = ?1, completeness = ?2, level = ?3, reported_to = ?4,
-             reported_at = ?5, not_reported_reason = ?6
-         WHERE id = ?7",
+             reported_at = ?5, not_reported_reason = ?6, result = ?7
+         WHERE id = ?8",
         params![
             time::to_db(now),
             completeness,
@@ -254,10 +255,34 @@ pub fn close(
             crate::store::json_list(&report.reported_to),
             report.reported_at.map(time::to_db),
             report.not_reported_reason,
+            result.id(),
             id
         ],
     )?;
     Ok(outcome)
+}
+
+/// Closed screenings with no result yet (closed at an imported tool's level before results
+/// were kept): each is settled from its own tool version and the level it reached.
+pub fn settle_results(tx: &Transaction) -> Result<()> {
+    let mut stmt = tx.prepare(
+        "SELECT s.id, s.tool, s.level, s.completeness FROM screenings s
+         WHERE s.closed_at IS NOT NULL AND s.result IS NULL",
+    )?;
+    let open: Vec<(ScreeningId, i64, Option<String>, Option<String>)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (id, tool_row, level, completeness) in open {
+        let tool = tool(tx, tool_row)?;
+        let positive = level.as_deref().and_then(|l| tool.level(l)).is_some_and(|l| l.positive);
+        let result = match (positive, completeness.as_deref()) {
+            (true, _) => Status::Indicators,
+            (false, Some("complete")) => Status::NoIndicators,
+            _ => Status::Incomplete,
+        };
+        tx.execute("UPDATE screenings SET result = ?1 WHERE id = ?2", params![result.id(), id])?;
+    }
+    Ok(())
 }
 
 /// Record the shipped tools' current versions (once each; earlier versions stay).
@@ -317,4 +342,12 @@ pub fn earlier_report(
         };
         (source, report)
     }))
+}
+
+/// A screening's status as a query names it (`in_progress` while open, else its result); a
+/// word no status has is an error, never a status shown wrong.
+impl rusqlite::types::FromSql for Status {
+    fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        Status::parse(value.as_str()?).ok_or(rusqlite::types::FromSqlError::InvalidType)
+    }
 }

@@ -114,14 +114,58 @@ pub fn tool_title(tool_id: &str, lang: Lang) -> String {
         .unwrap_or_else(|| tool_id.into())
 }
 
-/// How a screening stands, in words (never a score, never "victim").
-pub fn status_label(status: &str, lang: Lang) -> String {
-    match status {
-        "in_progress" => Msg::ScrInProgress.text(lang).to_string(),
-        "indicators" => Msg::ScrIndicators.text(lang).to_string(),
-        "none" => Msg::ScrNone.text(lang).to_string(),
-        "incomplete" => Msg::ScrIncomplete.text(lang).to_string(),
-        other => other.to_string(),
+/// How a screening stands: open, or closed with one of three results. A tool names its own
+/// levels; what a result says is only whether the level reached finds indicators, so a
+/// weighted or imported tool's levels read the same as a shipped tool's. Never a score, never
+/// "victim".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Status {
+    InProgress,
+    /// Closed at a level that finds indicators (complete or not): refer for assessment.
+    Indicators,
+    /// Closed, every item settled, at a level that finds none.
+    NoIndicators,
+    /// Closed with items open and no indicators found.
+    Incomplete,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] =
+        [Status::InProgress, Status::Indicators, Status::NoIndicators, Status::Incomplete];
+
+    /// The result of a closed screening, from its tool and what the answers scored.
+    pub fn of(tool: &Tool, outcome: &Outcome) -> Status {
+        if tool.indicators(outcome) {
+            Status::Indicators
+        } else if outcome.completeness == Completeness::Complete {
+            Status::NoIndicators
+        } else {
+            Status::Incomplete
+        }
+    }
+
+    /// The word stored (`screenings.result`) and named in queries.
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::InProgress => "in_progress",
+            Status::Indicators => "indicators",
+            Status::NoIndicators => "none",
+            Status::Incomplete => "incomplete",
+        }
+    }
+
+    pub fn parse(id: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.id() == id)
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Status::InProgress => Msg::ScrInProgress,
+            Status::Indicators => Msg::ScrIndicators,
+            Status::NoIndicators => Msg::ScrNone,
+            Status::Incomplete => Msg::ScrIncomplete,
+        }
+        .text(lang)
     }
 }
 

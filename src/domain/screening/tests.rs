@@ -286,3 +286,18 @@ fn broken_files_are_refused_with_line_and_field() {
     let text = WEIGHTED.replace("level = \"clear\"", "level = \"severe\"");
     assert_eq!(first_problem(&text).field, "scoring.bands");
 }
+
+#[test]
+fn a_result_says_only_whether_the_level_finds_indicators() {
+    let t = check(WEIGHTED).unwrap();
+    let status = |code: &str| Status::of(&t, &t.score(&answers(&t, code)));
+    assert_eq!(status("nn"), Status::NoIndicators);
+    assert_eq!(status("yn"), Status::Indicators);
+    assert_eq!(status("yd"), Status::Indicators);
+    assert_eq!(status("dy"), Status::Incomplete);
+    for s in Status::ALL {
+        assert_eq!(Status::parse(s.id()), Some(s));
+        assert_ne!(s.label(Lang::Es), s.id(), "a status is shown in words, in the reader's language");
+    }
+    assert_eq!(Status::parse("possible"), None);
+}

@@ -161,8 +161,8 @@ pub fn timeline(
                FROM contacts c JOIN users u ON u.id = c.created_by WHERE c.client_id = ?1
              UNION ALL
              SELECT s.started_at, s.started_at, 'screening', s.id, t.tool_id || ' ' || t.version,
-                    CASE WHEN s.closed_at IS NULL THEN 'in_progress'
-                         ELSE coalesce(s.level, s.completeness) END, u.display_name
+                    CASE WHEN s.closed_at IS NULL THEN 'in_progress' ELSE coalesce(s.result, 'incomplete') END,
+                    u.display_name
                FROM screenings s JOIN screening_tools t ON t.id = s.tool
                     JOIN users u ON u.id = s.screened_by WHERE s.client_id = ?1
              UNION ALL

@@ -2,6 +2,7 @@
 
 use super::{Base, Scope, section, text};
 use crate::domain::report::{Rec, Section};
+use crate::domain::screening::Status;
 use crate::error::Result;
 use crate::i18n::Msg;
 
@@ -22,8 +23,9 @@ pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(St
         sections.push(section("totals", Msg::RepTotals, vec![total]));
         let tool = |id: &str| crate::domain::screening::tool_title(id, lang);
         sections.push(section("tool", Msg::RepByTool, b.breakdown(conn, "", "t.tool_id", &tool)?));
-        let result = "CASE WHEN s.closed_at IS NULL THEN 'in_progress' ELSE coalesce(s.level, s.completeness) END";
-        let status = |id: &str| crate::domain::screening::status_label(id, lang);
+        let result = "CASE WHEN s.closed_at IS NULL THEN 'in_progress' ELSE s.result END";
+        let status =
+            |id: &str| Status::parse(id).map_or_else(|| id.into(), |s| s.label(lang).into());
         sections.push(section("result", Msg::RepByResult, b.breakdown(conn, "", result, &status)?));
         b.monthly(conn, &period, "s.started_at", true)?
     };

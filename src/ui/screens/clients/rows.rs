@@ -4,6 +4,7 @@ use super::{ListRow, TimelineRow};
 use crate::domain::client::{self, Client, EventKind};
 use crate::domain::record::Raw;
 use crate::domain::referral;
+use crate::domain::screening::Status;
 use crate::domain::time;
 use crate::i18n::{Lang, Msg};
 use crate::store::clients as store_clients;
@@ -89,7 +90,7 @@ pub(super) fn timeline_row(e: store_clients::Event, lang: Lang) -> TimelineRow {
         }
         EventKind::Screening => {
             let (tool, version) = e.a.split_once(' ').unwrap_or((&e.a, "1"));
-            let status = crate::ui::screens::screening::status_label(&e.b, lang);
+            let status = Status::parse(&e.b).map_or(e.b.as_str(), |s| s.label(lang));
             (
                 Msg::TlScreening,
                 format!(

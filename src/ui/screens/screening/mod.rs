@@ -291,7 +291,7 @@ impl ScreeningScreen {
     }
 }
 
-pub use crate::domain::screening::{status_label, tool_title};
+pub use crate::domain::screening::tool_title;
 
 impl Page for ScreeningScreen {
     fn keymap(&self) -> &'static [Binding] {
