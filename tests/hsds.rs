@@ -126,6 +126,10 @@ fn an_export_imports_to_the_same_directory_and_exports_the_same_again() {
     let first = tempfile::tempdir().unwrap();
     let n = hsds::export(&mut a, first.path()).unwrap();
     assert!(n >= 16);
+    assert!(
+        audit_events(&a).iter().any(|(e, _)| e == "directory_export"),
+        "an export is on record, from the service itself"
+    );
     let services = std::fs::read_to_string(first.path().join("services.csv")).unwrap();
     assert!(services.contains("defunct"), "a retired service goes as defunct");
     let phones = std::fs::read_to_string(first.path().join("phones.csv")).unwrap();

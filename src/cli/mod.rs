@@ -120,14 +120,6 @@ fn resources_command(store: &mut Store, command: &ResourcesCommand, lang: Lang) 
         }
         ResourcesCommand::Export { dir } => {
             let n = crate::service::hsds::export(store, dir)?;
-            let source = store.source().to_string();
-            store.write(|tx| {
-                crate::store::audit::append(
-                    tx,
-                    &source,
-                    &crate::store::audit::Event::new("directory_export", "ok").record(n),
-                )
-            })?;
             put!(
                 "{}",
                 fill(Msg::CliExported.text(lang), &[&n.to_string(), &dir.display().to_string()])
@@ -139,7 +131,7 @@ fn resources_command(store: &mut Store, command: &ResourcesCommand, lang: Lang) 
 
 fn screening_command(store: &mut Store, command: &ScreeningCommand, lang: Lang) -> Result<()> {
     use crate::domain::screening;
-    use crate::store::{audit, screenings};
+    use crate::store::screenings;
     let now = Timestamp::now();
     match command {
         ScreeningCommand::Import { file, user } => {
@@ -150,15 +142,8 @@ fn screening_command(store: &mut Store, command: &ScreeningCommand, lang: Lang) 
             if check_tool_file(file, lang) != ExitCode::SUCCESS {
                 return Err(Error::user(Msg::ErrToolInvalid));
             }
-            let source = store.source().to_string();
-            store.write(|tx| {
-                let id = screenings::ensure_tool(tx, &text, false, Some(admin.id), now)?;
-                audit::append(
-                    tx,
-                    &source,
-                    &audit::Event::new("tool_import", "ok").by(Some(admin.id), None).record(id),
-                )
-            })?;
+            let who = crate::service::Who { user: &admin, session_id: None };
+            crate::service::casework::import_tool(store, who, &text, now)?;
         }
         ScreeningCommand::List => {
             store.write(|tx| screenings::ensure_shipped(tx, now))?;

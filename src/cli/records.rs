@@ -10,7 +10,6 @@ use crate::domain::fields::parse_date;
 use crate::domain::text::fold_username;
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, Msg, fill};
-use crate::store::audit::{self, Event};
 use crate::store::tips::Scope;
 use crate::store::users::{self, User};
 use crate::store::{Store, contacts, tips};
@@ -94,11 +93,12 @@ pub fn run(store: &mut Store, kind: &str, cmd: &RecordCommand, lang: Lang) -> Re
         RecordCommand::List { user, from, to, format } => {
             let u = staff(store, user)?;
             let (from, to) = (day(from)?, day(to)?);
-            let source = store.source().to_string();
             let event = if kind == "contact" { "contact_list" } else { "tip_list" };
-            store.write(|tx| {
-                audit::append(tx, &source, &Event::new(event, "ok").by(Some(u.id), None))
-            })?;
+            crate::service::hotline::listed(
+                store,
+                crate::service::Who { user: &u, session_id: None },
+                event,
+            )?;
             if kind == "contact" {
                 let f = contacts::Filter { from, to, ..Default::default() };
                 list(*format, CONTACT_COLUMNS, |o, l| {

@@ -10,8 +10,7 @@ use crate::domain::ids::{ClientId, ContactId, ReferralId, ScreeningId, ServiceId
 use crate::domain::referral::{Referral, StatusChange as ReferralChange};
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
-use crate::service::{Who, audit_in, audited};
-use crate::store::audit::{self, Event};
+use crate::service::{Who, audit_in, audited, on_record};
 use crate::store::{Store, clients, drafts, referrals};
 
 /// What else to do when a new client is saved.
@@ -66,15 +65,8 @@ pub fn save_client(
 /// Open a client's record: only within the owning agency, and always audited.
 pub fn open_client(store: &mut Store, who: Who, id: ClientId) -> Result<clients::Stored> {
     let found = clients::get(store.conn(), who.user.agency_id, id)?;
-    let source = store.source().to_string();
     let outcome = if found.is_some() { "ok" } else { "denied" };
-    store.write(|tx| {
-        audit::append(
-            tx,
-            &source,
-            &Event::new("client_view", outcome).by(Some(who.user.id), who.session_id).record(id.0),
-        )
-    })?;
+    on_record(store, who, "client_view", outcome, Some(id.into()))?;
     let mut s = found.ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))?;
     if !who.user.role.sees_identity() {
         s.client.legal_name = None;
@@ -274,6 +266,17 @@ pub fn start_screening(
     Ok((id, tool))
 }
 
+/// Add a screening tool version from its checked definition (administrators only).
+pub fn import_tool(store: &mut Store, who: Who, definition: &str, now: Timestamp) -> Result<()> {
+    if who.user.role != crate::domain::staff::Role::Admin {
+        return Err(Error::user(Msg::ErrAdminOnly));
+    }
+    audited(store, who, "tool_import", |tx| {
+        let id = screenings::ensure_tool(tx, definition, false, Some(who.user.id), now)?;
+        Ok(((), id))
+    })
+}
+
 pub fn answer_item(
     store: &mut Store,
     who: Who,
@@ -385,14 +388,7 @@ pub fn referral_status(
 /// Open a referral: only within the agency, and audited.
 pub fn open_referral(store: &mut Store, who: Who, id: ReferralId) -> Result<referrals::Stored> {
     let found = referrals::get(store.conn(), who.user.agency_id, id)?;
-    let source = store.source().to_string();
     let outcome = if found.is_some() { "ok" } else { "denied" };
-    store.write(|tx| {
-        audit::append(
-            tx,
-            &source,
-            &Event::new("referral_view", outcome).by(Some(who.user.id), who.session_id).record(id),
-        )
-    })?;
+    on_record(store, who, "referral_view", outcome, Some(id.into()))?;
     found.ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))
 }

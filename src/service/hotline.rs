@@ -11,17 +11,12 @@ use crate::domain::record::RuntimeOptions;
 use crate::domain::tip::Tip;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
-use crate::store::audit::{self, Event};
 use crate::store::tips::Scope;
 use crate::store::users::User;
 use crate::store::{Store, contacts, drafts, tips};
 
 pub use super::Who;
-
-fn event(who: Who, name: &'static str, id: impl Into<i64>) -> Event<'static> {
-    let a = who.actor();
-    Event::new(name, "ok").by(a.user_id, a.session_id).record(id.into())
-}
+use super::{audit_in, on_record};
 
 /// Save a new contact (`id` None) or an edit. Returns the contact's id.
 pub fn save_contact(
@@ -58,11 +53,8 @@ pub fn save_contact_kept(
             }
         };
         drafts::delete(tx, u.id, DraftForm::Contact, id.map(i64::from))?;
-        audit::append(
-            tx,
-            &source,
-            &event(who, if id.is_none() { "contact_add" } else { "contact_edit" }, saved),
-        )?;
+        let event = if id.is_none() { "contact_add" } else { "contact_edit" };
+        audit_in(tx, &source, who, event, saved)?;
         Ok(saved)
     })
 }
@@ -87,12 +79,8 @@ pub fn import_contacts(
             contacts::insert(tx, u.agency_id, u.id, c, mark.as_ref(), now)?;
             progress(i + 1);
         }
-        let a = who.actor();
-        audit::append(
-            tx,
-            &source,
-            &Event::new("contact_import", "ok").by(a.user_id, a.session_id).record(rows.len()),
-        )?;
+        // An import's row names how many records came in.
+        audit_in(tx, &source, who, "contact_import", rows.len() as i64)?;
         Ok(rows.len())
     })
 }
@@ -125,8 +113,7 @@ pub fn draft_caller(payload: &serde_json::Value) -> Option<contacts::CallerMark>
 pub fn open_contact(store: &mut Store, who: Who, id: ContactId) -> Result<contacts::Stored> {
     let found = contacts::get(store.conn(), who.user.agency_id, id)?
         .ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))?;
-    let source = store.source().to_string();
-    store.write(|tx| audit::append(tx, &source, &event(who, "contact_view", id)))?;
+    on_record(store, who, "contact_view", "ok", Some(id.into()))?;
     Ok(found)
 }
 
@@ -172,11 +159,7 @@ pub fn save_tip(
             }
         };
         drafts::delete(tx, u.id, DraftForm::Tip, id.map(i64::from))?;
-        audit::append(
-            tx,
-            &source,
-            &event(who, if id.is_none() { "tip_add" } else { "tip_edit" }, saved),
-        )?;
+        audit_in(tx, &source, who, if id.is_none() { "tip_add" } else { "tip_edit" }, saved)?;
         Ok(saved)
     })
 }
@@ -203,12 +186,7 @@ pub fn import_tips(
             tips::insert(tx, u.agency_id, u.id, &t, now)?;
             progress(i + 1);
         }
-        let a = who.actor();
-        audit::append(
-            tx,
-            &source,
-            &Event::new("tip_import", "ok").by(a.user_id, a.session_id).record(rows.len()),
-        )?;
+        audit_in(tx, &source, who, "tip_import", rows.len() as i64)?;
         Ok(rows.len())
     })
 }
@@ -216,9 +194,13 @@ pub fn import_tips(
 pub fn open_tip(store: &mut Store, who: Who, id: TipId) -> Result<tips::Stored> {
     let found = tips::get(store.conn(), Scope::of(who.user), id)?
         .ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))?;
-    let source = store.source().to_string();
-    store.write(|tx| audit::append(tx, &source, &event(who, "tip_view", id)))?;
+    on_record(store, who, "tip_view", "ok", Some(id.into()))?;
     Ok(found)
+}
+
+/// A list of records was read out (on the command line): on record, with who read it.
+pub fn listed(store: &mut Store, who: Who, event: &str) -> Result<()> {
+    on_record(store, who, event, "ok", None)
 }
 
 /// Keep what is typed on a form as a draft.

@@ -9,20 +9,12 @@ use crate::domain::ids::{ClientId, FundId, PaymentId};
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
 use crate::service::Who;
-use crate::service::{audit_in, audited};
+use crate::service::{audit_in, audited, on_record};
 use crate::store::Store;
-use crate::store::audit::{self, Event};
 use crate::store::funds;
 
 fn refused(store: &mut Store, who: Who, event: &str, msg: Msg) -> Result<()> {
-    let source = store.source().to_string();
-    store.write(|tx| {
-        audit::append(
-            tx,
-            &source,
-            &Event::new(event, "denied").by(Some(who.user.id), who.session_id),
-        )
-    })?;
+    on_record(store, who, event, "denied", None)?;
     Err(Error::user(msg))
 }
 

@@ -40,11 +40,31 @@ pub(crate) fn audit_in(
     event: &str,
     id: impl Into<i64>,
 ) -> Result<()> {
+    let a = who.actor();
     audit::append(
         tx,
         source,
-        &Event::new(event, "ok").by(Some(who.user.id), who.session_id).record(id.into()),
+        &Event::new(event, "ok").by(a.user_id, a.session_id).record(id.into()),
     )?;
+    Ok(())
+}
+
+/// Record something that changes nothing but must be on record: a record opened (`ok`, or
+/// `denied` when it is not the user's to open), a refusal. One short transaction of its own.
+pub(crate) fn on_record(
+    store: &mut Store,
+    who: Who,
+    event: &str,
+    outcome: &str,
+    id: Option<i64>,
+) -> Result<()> {
+    let source = store.source().to_string();
+    let a = who.actor();
+    let mut ev = Event::new(event, outcome).by(a.user_id, a.session_id);
+    if let Some(id) = id {
+        ev = ev.record(id);
+    }
+    store.write(|tx| audit::append(tx, &source, &ev))?;
     Ok(())
 }
 

@@ -297,7 +297,11 @@ fn a_result_says_only_whether_the_level_finds_indicators() {
     assert_eq!(status("dy"), Status::Incomplete);
     for s in Status::ALL {
         assert_eq!(Status::parse(s.id()), Some(s));
-        assert_ne!(s.label(Lang::Es), s.id(), "a status is shown in words, in the reader's language");
+        assert_ne!(
+            s.label(Lang::Es),
+            s.id(),
+            "a status is shown in words, in the reader's language"
+        );
     }
     assert_eq!(Status::parse("possible"), None);
 }

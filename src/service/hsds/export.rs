@@ -8,6 +8,7 @@ use crate::domain::directory::{CATEGORIES, POPULATIONS};
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
 use crate::store::Store;
+use crate::store::audit::{self, Event};
 use crate::store::directory;
 use crate::store::hsds as hsds_store;
 
@@ -147,5 +148,9 @@ pub fn export(store: &mut Store, dir: &Path) -> Result<usize> {
         }
     }
     out.finish()?;
+    // Written by the machine's operator (the command line): the row names how many services.
+    let source = store.source().to_string();
+    let done = Event::new("directory_export", "ok").record(services.len());
+    store.write(|tx| audit::append(tx, &source, &done))?;
     Ok(services.len())
 }

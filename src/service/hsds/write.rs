@@ -9,7 +9,6 @@ use crate::error::{Error, Result};
 use crate::i18n::Msg;
 use crate::service::Who;
 use crate::store::Store;
-use crate::store::audit::{self, Event};
 use crate::store::directory;
 use crate::store::hsds::{self as hsds_store, Table as Kept};
 
@@ -97,13 +96,8 @@ pub fn write(
             }
             progress(n + 1);
         }
-        audit::append(
-            tx,
-            &source,
-            &Event::new("directory_import", "ok")
-                .by(Some(who.user.id), who.session_id)
-                .record(ds.services.len()),
-        )?;
+        // An import's row names how many services came in.
+        crate::service::audit_in(tx, &source, who, "directory_import", ds.services.len() as i64)?;
         Ok(ds.services.len())
     })
 }
