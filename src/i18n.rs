@@ -261,6 +261,7 @@ catalogue! {
     NothingIdentifying,
     ReferralHistory,
     NoFollowUps,
+    DueCallBack,
     FollowUpsDue,
     ReferralSaved,
     ReferralSavedAnonymous,

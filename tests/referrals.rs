@@ -217,13 +217,14 @@ fn the_follow_up_list_holds_open_referrals_due_by_today_of_the_agency_only() {
         now(),
     )
     .unwrap();
-    let due: Vec<intake::domain::ids::ReferralId> =
+    let due: Vec<referrals::DueItem> =
         referrals::due(store.conn(), u.agency_id, day("2026-12-05"), 0, 10)
             .unwrap()
             .into_iter()
-            .map(|d| d.id)
+            .map(|d| d.item)
             .collect();
-    assert_eq!(due, vec![b, a], "oldest follow-up first, later ones not yet");
+    use referrals::DueItem::Referral;
+    assert_eq!(due, vec![Referral(b), Referral(a)], "oldest follow-up first, later ones not yet");
     assert_eq!(referrals::due_count(store.conn(), u.agency_id, day("2026-12-05")).unwrap(), 2);
     let declined = StatusChange::from_raw(&raw(&[
         ("status", "declined"),

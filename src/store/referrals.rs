@@ -221,18 +221,28 @@ pub fn get(conn: &Connection, agency_id: AgencyId, id: ReferralId) -> Result<Opt
     Ok(Some(stored))
 }
 
+/// What is due: a referral to follow up, or a hotline caller to call back (a contact saved
+/// with "follow-up needed" and a date).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DueItem {
+    Referral(ReferralId),
+    Callback(ContactId),
+}
+
 /// A line of the follow-up list.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Due {
-    pub id: ReferralId,
+    pub item: DueItem,
     pub follow_up_on: String,
     pub subject: Subject,
+    /// The service referred to (empty for a callback).
     pub service: String,
+    /// The referral's status (empty for a callback).
     pub status: String,
 }
 
-/// Referrals of the agency still open (made or accepted) whose follow-up date has come, oldest
-/// first, a page at a time.
+/// What of the agency is due on `today` or overdue: referrals still open (made or accepted)
+/// and callbacks, oldest first (the overdue before today's), a page at a time.
 pub fn due(
     conn: &Connection,
     agency_id: AgencyId,
@@ -241,35 +251,47 @@ pub fn due(
     limit: i64,
 ) -> Result<Vec<Due>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT r.id, r.follow_up_on, r.client_id, r.contact_id, s.name, r.status
-         FROM referrals r JOIN dir_services s ON s.id = r.service_id
-         WHERE r.agency_id = ?1 AND r.status IN ('made', 'accepted') AND r.follow_up_on <= ?2
-         ORDER BY r.follow_up_on, r.id LIMIT ?3 OFFSET ?4",
+        "SELECT 'referral', r.id, r.follow_up_on, r.client_id, r.contact_id, s.name, r.status
+           FROM referrals r JOIN dir_services s ON s.id = r.service_id
+          WHERE r.agency_id = ?1 AND r.status IN ('made', 'accepted') AND r.follow_up_on <= ?2
+         UNION ALL
+         SELECT 'callback', c.id, c.follow_up_on, NULL, c.id, '', ''
+           FROM contacts c
+          WHERE c.agency_id = ?1 AND c.follow_up = 1 AND c.follow_up_on <= ?2
+         ORDER BY 3, 1 DESC, 2 LIMIT ?3 OFFSET ?4",
     )?;
     let rows = stmt
         .query_map(params![agency_id, today.to_string(), limit, offset], |r| {
-            let client: Option<ClientId> = r.get(2)?;
-            let contact: Option<ContactId> = r.get(3)?;
+            let kind: String = r.get(0)?;
+            let id: i64 = r.get(1)?;
+            let client: Option<ClientId> = r.get(3)?;
+            let contact: Option<ContactId> = r.get(4)?;
             Ok(Due {
-                id: r.get(0)?,
-                follow_up_on: r.get(1)?,
+                item: if kind == "callback" {
+                    DueItem::Callback(ContactId(id))
+                } else {
+                    DueItem::Referral(ReferralId(id))
+                },
+                follow_up_on: r.get(2)?,
                 subject: match client {
                     Some(c) => Subject::Client(c),
                     None => Subject::Contact(contact.unwrap_or_default()),
                 },
-                service: r.get(4)?,
-                status: r.get(5)?,
+                service: r.get(5)?,
+                status: r.get(6)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }
 
-/// How many referrals are due for follow-up (the home screen's count).
+/// How many referrals and callbacks are due (the home screen's count).
 pub fn due_count(conn: &Connection, agency_id: AgencyId, today: Date) -> Result<i64> {
     Ok(conn.query_row(
-        "SELECT count(*) FROM referrals WHERE agency_id = ?1 AND status IN ('made', 'accepted')
-             AND follow_up_on <= ?2",
+        "SELECT (SELECT count(*) FROM referrals WHERE agency_id = ?1
+                    AND status IN ('made', 'accepted') AND follow_up_on <= ?2)
+              + (SELECT count(*) FROM contacts WHERE agency_id = ?1
+                    AND follow_up = 1 AND follow_up_on <= ?2)",
         params![agency_id, today.to_string()],
         |r| r.get(0),
     )?)

@@ -13,7 +13,7 @@ use crate::domain::record::{Raw, RuntimeOptions};
 use crate::domain::referral::{self, CONSENT, SHARE, STATUSES, StatusChange, shareable};
 use crate::i18n::{Lang, Msg, fill};
 use crate::service::casework;
-use crate::store::referrals::{self as store_referrals, Due, Stored, Subject};
+use crate::store::referrals::{self as store_referrals, Due, DueItem, Stored, Subject};
 use crate::ui::effect::{Done, Effect, Route};
 use crate::ui::keymap::{self, Action, Binding};
 use crate::ui::screen::{Ctx, Page};
@@ -194,7 +194,12 @@ impl Page for ReferralScreen {
             return effects;
         }
         match action {
-            Action::Open => list.current().map(|d| open(d.id)).into_iter().collect(),
+            Action::Open => match list.current().map(|d| d.item) {
+                Some(DueItem::Referral(id)) => vec![open(id)],
+                // A callback is the contact itself: its follow-up is cleared by editing it.
+                Some(DueItem::Callback(id)) => vec![Effect::Go(Route::Contact(id))],
+                None => Vec::new(),
+            },
             Action::Back => vec![Effect::Go(Route::Home)],
             _ => Vec::new(),
         }
@@ -258,12 +263,20 @@ pub fn due_rows<'a>(rows: &[Due], selected: Option<usize>, t: Theme, lang: Lang)
             let row = Row::new(vec![
                 Cell::from(format!("{mark}{}", d.follow_up_on)),
                 Cell::from(subject_text(d.subject, lang)),
-                Cell::from(d.service.clone()),
+                Cell::from(due_what(d, lang)),
                 Cell::from(label(STATUSES, &d.status, lang)),
             ]);
             if Some(i) == selected { row.style(t.focus()) } else { row }
         })
         .collect()
+}
+
+/// What is due: the service referred to, or the callback.
+fn due_what(d: &Due, lang: Lang) -> String {
+    match d.item {
+        DueItem::Referral(_) => d.service.clone(),
+        DueItem::Callback(_) => Msg::DueCallBack.text(lang).to_string(),
+    }
 }
 
 pub const DUE_WIDTHS: [Constraint; 4] =
@@ -377,7 +390,7 @@ pub fn draw_home_panel(
             let date = d.follow_up_on.get(5..).unwrap_or(&d.follow_up_on);
             let first = format!(" {date} {}", subject_text(d.subject, lang));
             lines.push(Line::raw(first.chars().take(w + 1).collect::<String>()));
-            let second = format!("   {}", d.service);
+            let second = format!("   {}", due_what(d, lang));
             lines.push(Line::from(Span::styled(
                 second.chars().take(w + 1).collect::<String>(),
                 t.dim(),
@@ -429,7 +442,7 @@ mod tests {
         let mut r = ReferralScreen::follow_ups();
         assert!(matches!(r.enter(&ctx())[..], [Effect::Run(_)]));
         let due = Due {
-            id: ReferralId(9),
+            item: DueItem::Referral(ReferralId(9)),
             follow_up_on: "2026-12-05".into(),
             subject: Subject::Client(crate::domain::ids::ClientId(3)),
             service: "T visa legal help".into(),
