@@ -1169,7 +1169,7 @@ fn a_supervisor_adds_a_fund_on_screen() {
     );
     h.focus_field("name").typed("VOCA FFY27");
     h.focus_field("source").enter().typed("v").enter();
-    h.focus_field("categories").enter().typed("re").typed(" ").enter();
+    h.focus_field("categories").typed(" ").typed("re").typed(" ").enter();
     h.focus_field("amount").typed("0");
     h.ctrl('s');
     assert!(h.status().contains("more than zero"), "{}", h.status());

@@ -42,3 +42,21 @@ fn a_callback_due_shows_on_home_beside_the_referrals_and_opens_its_contact() {
     assert!(matches!(h.app.screen, Screen::Records(_)), "the callback opens its contact");
     assert!(h.screen().contains("Contact"));
 }
+
+#[test]
+fn enter_on_a_last_choice_field_applies_the_filter_instead_of_reopening_its_list() {
+    let mut h = Harness::admin();
+    logged(&mut h, &[("follow_up", "yes"), ("follow_up_on", "2026-11-27")]);
+    logged(&mut h, &[("follow_up", "no")]);
+    h.login("ana", ADMIN_PIN).typed("h").typed("f");
+    h.focus_field("follow_up_due");
+    // Space opens the list; Enter there picks; Enter again, on the last field, applies.
+    h.typed(" ");
+    assert!(h.app.form().unwrap().popup_open());
+    h.typed("y").enter();
+    assert!(!h.app.form().unwrap().popup_open());
+    h.enter();
+    assert!(h.app.form().is_none(), "the filter is applied, not reopened: {}", h.screen());
+    let list = h.screen();
+    assert_eq!(list.matches("2026-11-28").count(), 1, "{list}");
+}

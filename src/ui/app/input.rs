@@ -96,12 +96,14 @@ pub fn step(front: &Front, key: Key, action: Option<Action>) -> Step {
         None => {}
     }
     // An open list takes every key but the global ones; Enter belongs to notes (a new line)
-    // and to a choice (it opens the list). Up and Down move through the rows of notes.
+    // and to a choice (it opens the list), except on a form's last field, where Enter saves
+    // (Space opens a choice's list everywhere). Up and Down move through the rows of notes.
     if let Some(form) = front.form
         && !matches!(action, Some(Action::Hide | Action::Help | Action::Quit | Action::Save))
     {
         let field = form.focused();
-        if form.popup_open() || (key == Key::Enter && (field.is_notes() || field.is_choice())) {
+        let enter_opens = field.is_notes() || (field.is_choice() && !form.is_last());
+        if form.popup_open() || (key == Key::Enter && enter_opens) {
             return Step::Edit;
         }
         if field.is_notes() && matches!(key, Key::Up | Key::Down) {

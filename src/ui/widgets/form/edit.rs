@@ -173,11 +173,11 @@ pub(super) fn edit_choice(
         };
     }
     match key {
-        Key::Enter => {
+        Key::Enter | Key::Char(' ') => {
             *popup = Some(Popup { highlight: selected.unwrap_or(0), typed: String::new() });
             (false, false)
         }
-        Key::Right | Key::Char(' ') => {
+        Key::Right => {
             *selected = Some(selected.map_or(0, |s| (s + 1) % n));
             typed.clear();
             (true, false)
