@@ -588,6 +588,7 @@ catalogue! {
     ErrCsvRead,
     ErrDateForm,
     ErrDateTimeForm,
+    ErrTimeInFuture,
     ErrFollowUpDate,
     ErrMaxChars,
     ErrMinutesForm,

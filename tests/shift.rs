@@ -60,3 +60,68 @@ fn enter_on_a_last_choice_field_applies_the_filter_instead_of_reopening_its_list
     let list = h.screen();
     assert_eq!(list.matches("2026-11-28").count(), 1, "{list}");
 }
+
+/// A clock the test moves: seconds since the epoch.
+static CLOCK: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(0);
+
+fn moving_clock() -> jiff::Timestamp {
+    jiff::Timestamp::from_second(CLOCK.load(std::sync::atomic::Ordering::SeqCst)).unwrap()
+}
+
+fn set_clock(at: &str) {
+    let t: jiff::Timestamp = at.parse().unwrap();
+    CLOCK.store(t.as_second(), std::sync::atomic::Ordering::SeqCst);
+}
+
+fn stored_contact(h: &Harness, id: i64) -> Contact {
+    let ana = intake::auth::accounts::find_user(&h.app.store, "ana").unwrap();
+    let id = intake::domain::ids::ContactId(id);
+    intake::store::contacts::get(h.app.store.conn(), ana.agency_id, id).unwrap().unwrap().contact
+}
+
+#[test]
+fn a_new_call_times_itself_and_times_take_now_but_never_the_future() {
+    let (db, store) = with_admin();
+    let mut h = Harness::on(db, store);
+    h.app.opts.clock = moving_clock;
+    set_clock("2026-11-28T20:00:10Z");
+    h.login("ana", ADMIN_PIN).typed("c");
+    assert_eq!(h.app.form().unwrap().raw()["started_at"], "2026-11-28 13:00");
+    h.focus_field("caller_type").typed(" ").typed("p").enter();
+    // Twelve minutes on the line; the duration is filled in at save.
+    set_clock("2026-11-28T20:12:20Z");
+    h.ctrl('s');
+    assert_eq!(h.status(), "Contact #1 saved.");
+    assert_eq!(stored_contact(&h, 1).duration_min, Some(12));
+
+    // A call logged afterwards: its start typed, its duration typed; neither is replaced.
+    h.typed("n");
+    h.focus_field("caller_type").typed(" ").typed("p").enter();
+    h.focus_field("started_at").ctrl('u').typed("2026-11-28 12:30");
+    h.focus_field("duration_min").typed("5");
+    h.ctrl('s');
+    assert_eq!(stored_contact(&h, 2).duration_min, Some(5));
+
+    // "now" is the time it is; a time in the future is refused on its field.
+    h.typed("n");
+    h.focus_field("caller_type").typed(" ").typed("p").enter();
+    h.focus_field("started_at").ctrl('u').typed("2030-01-01 10:00");
+    h.ctrl('s');
+    assert!(h.status().contains("in the future"), "{}", h.status());
+    h.focus_field("started_at").ctrl('u').typed("now");
+    assert_eq!(h.app.form().unwrap().raw()["started_at"], "2026-11-28 13:12");
+    h.focus_field("follow_up").typed("y");
+    h.focus_field("follow_up_on").typed("today");
+    assert_eq!(h.app.form().unwrap().raw()["follow_up_on"], "2026-11-28");
+}
+
+#[test]
+fn in_spanish_ahora_and_hoy_fill_the_time_and_the_day() {
+    let mut h = Harness::admin();
+    h.login("ana", ADMIN_PIN).typed("g").typed("c");
+    h.focus_field("started_at").ctrl('u').typed("ahora");
+    assert_eq!(h.app.form().unwrap().raw()["started_at"], "2026-11-28 13:00");
+    h.focus_field("follow_up_on").typed("hoy");
+    assert_eq!(h.app.form().unwrap().raw()["follow_up_on"], "2026-11-28");
+    insta::assert_snapshot!("new_contact_es_after_ahora", h.screen());
+}

@@ -159,7 +159,9 @@ fn the_report_made_on_the_hotline_is_offered_when_the_client_is_screened() {
     h.focus_field("trafficking_type").typed("l");
     h.focus_field("minor").typed("y");
     h.focus_field("reported_to").enter().key(KeyCode::Down).key(KeyCode::Char(' ')).enter();
-    h.focus_field("reported_at").typed("2026-11-28 12:40");
+    // Choosing whom it was reported to stamps the time now; an earlier time is retyped.
+    assert_eq!(h.app.form().unwrap().raw()["reported_at"], "2026-11-28 13:00");
+    h.focus_field("reported_at").ctrl('u').typed("2026-11-28 12:40");
     h.ctrl('s');
     assert_eq!(h.status(), "Contact #1 saved.");
     // The caller becomes a client (aged 12 to 17, from the contact), then is screened.

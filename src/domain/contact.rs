@@ -102,13 +102,21 @@ pub const FIELDS: &[FieldSpec] = &[
     .required(),
     FieldSpec::new("minor", Msg::FieldMinor, Kind::One(Options::Fixed(ANSWER))).required(),
     FieldSpec::new("outcomes", Msg::FieldOutcomes, Kind::Many(Options::Fixed(OUTCOMES))),
-    FieldSpec::new("reported_to", Msg::FieldReportedTo, Kind::Many(Options::Fixed(REPORTED_TO))),
+    FieldSpec::new("reported_to", Msg::FieldReportedTo, Kind::Many(Options::Fixed(REPORTED_TO)))
+        .stamps("reported_at"),
     FieldSpec::new("reported_at", Msg::FieldReportedAt, Kind::DateTime),
     FieldSpec::new("not_reported_reason", Msg::FieldNotReportedReason, Kind::Line { max: 300 }),
     FieldSpec::new("follow_up", Msg::FieldFollowUp, Kind::One(Options::Fixed(YES_NO))).required(),
     FieldSpec::new("follow_up_on", Msg::FieldFollowUpOn, Kind::Date),
     FieldSpec::new("notes", Msg::FieldNotes, Kind::Notes { max: NOTES_MAX }),
 ];
+
+/// How long a call lasted, from its start to `end`, in whole minutes (at least one, at most a
+/// day, as the field allows).
+pub fn call_minutes(start: Timestamp, end: Timestamp) -> i64 {
+    let secs = end.as_second() - start.as_second();
+    ((secs + 30) / 60).clamp(1, 1440)
+}
 
 /// The values a new contact form starts with: a call, coming in, now.
 pub fn defaults(now: Timestamp) -> Raw {

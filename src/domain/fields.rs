@@ -48,17 +48,27 @@ pub struct FieldSpec {
     pub label: Msg,
     pub kind: Kind,
     pub required: bool,
+    /// A time field that takes the time now when this field is first filled in (on a form), if
+    /// it is still empty: "Report made at" when "Report made to" is chosen.
+    pub stamps: Option<&'static str>,
 }
 
 impl FieldSpec {
     pub const fn new(key: &'static str, label: Msg, kind: Kind) -> Self {
-        FieldSpec { key, label, kind, required: false }
+        FieldSpec { key, label, kind, required: false, stamps: None }
     }
     pub const fn required(mut self) -> Self {
         self.required = true;
         self
     }
+    pub const fn stamps(mut self, time_field: &'static str) -> Self {
+        self.stamps = Some(time_field);
+        self
+    }
 }
+
+/// How far ahead of the clock a time may be (clocks of two machines differ a little).
+const FUTURE_GRACE_SECS: i64 = 5 * 60;
 
 /// Answers about a person always offer these two, distinct from "no".
 pub const DECLINED: &str = "declined";
@@ -176,9 +186,14 @@ pub fn parse(spec: &FieldSpec, raw: &str, ids: &[String]) -> Result<Value, Field
             Ok(if out.is_empty() { Value::Empty } else { Value::Many(out) })
         }
         Kind::Date => parse_date(raw_t).map(Value::Date).ok_or_else(|| err(Msg::ErrDateForm)),
-        Kind::DateTime => parse_local_datetime(raw_t)
-            .map(Value::DateTime)
-            .ok_or_else(|| err(Msg::ErrDateTimeForm)),
+        Kind::DateTime => {
+            let t = parse_local_datetime(raw_t).ok_or_else(|| err(Msg::ErrDateTimeForm))?;
+            // What happened cannot have happened later than now.
+            if t > Timestamp::now() + jiff::SignedDuration::from_secs(FUTURE_GRACE_SECS) {
+                return Err(err(Msg::ErrTimeInFuture));
+            }
+            Ok(Value::DateTime(t))
+        }
         Kind::Minutes => {
             parse_minutes(raw_t).map(Value::Minutes).ok_or_else(|| err(Msg::ErrMinutesForm))
         }

@@ -1,6 +1,5 @@
-//! The application: its state, and the executor that carries out what screens ask for
-//! (`run`) and opens the screen a route names (`go`). Input is dispatched in `input.rs`; the
-//! session (login, lock, hide, quit) lives in `session.rs`.
+//! The application: its state, the executor of what screens ask for (`run`, `go`), key input
+//! (where a key goes is decided in `input.rs`) and the session steps (`session.rs`).
 
 mod input;
 mod options;
@@ -85,9 +84,7 @@ impl App {
 
     /// How long without input before the session locks; None when nothing is open to lock.
     pub fn idle_timeout(&self) -> Option<Duration> {
-        let open =
-            self.session.is_open() && !matches!(self.screen, Screen::Locked(_) | Screen::Hidden);
-        open.then(|| Duration::from_secs(u64::from(self.session.idle_minutes) * 60))
+        self.session.idle_timeout(matches!(self.screen, Screen::Locked(_) | Screen::Hidden))
     }
 
     /// Show the error of an action that may have failed.
@@ -251,6 +248,9 @@ impl App {
             }
             Input::Resize => {}
         }
+        // "now" typed in a time field, or a time a field stamps, is filled in at once.
+        let now = self.now();
+        self.form_mut().map(|f| f.fill_now(now));
         if !self.drafts_deferred {
             self.keep_drafts();
         }

@@ -52,6 +52,13 @@ impl Session {
             .unwrap_or_default()
     }
 
+    /// How long without input before the session locks; None when nothing is open to lock
+    /// (no one is in, or the screen is already locked or hidden).
+    pub fn idle_timeout(&self, covered: bool) -> Option<std::time::Duration> {
+        let open = self.is_open() && !covered;
+        open.then(|| std::time::Duration::from_secs(u64::from(self.idle_minutes) * 60))
+    }
+
     /// Record something the session did (a hide, a lock), whether or not anyone is in.
     pub fn record(&self, store: &mut Store, event: &str) -> crate::Result<()> {
         accounts::session_event(store, self.actor(), event)

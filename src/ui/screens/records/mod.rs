@@ -45,6 +45,9 @@ pub enum Mode {
         note: Option<String>,
         /// The caller identifier a restored draft kept (hash and last two characters only).
         caller: Option<contacts::CallerMark>,
+        /// A new call's timer: the start the form opened with. Saved with that start and no
+        /// duration, the call lasted from then to the save.
+        timer: Option<String>,
     },
     /// Linking a saved contact to a client of the agency.
     LinkClient {
@@ -151,15 +154,22 @@ impl RecordScreen {
             form.dirty = true;
         }
         self.draft_rev = if p.draft_focus.is_some() { form.revision } else { 0 };
-        self.mode = Mode::Edit { form, id: p.id, note: p.note, caller: p.caller };
+        let timer = (self.kind == RecordKind::Contact && p.id.is_none())
+            .then(|| raw.get("started_at").cloned())
+            .flatten();
+        self.mode = Mode::Edit { form, id: p.id, note: p.note, caller: p.caller, timer };
     }
 
     fn save(&self) -> Vec<Effect> {
-        let Mode::Edit { form, id, caller, .. } = &self.mode else { return Vec::new() };
+        let Mode::Edit { form, id, caller, timer, .. } = &self.mode else { return Vec::new() };
         let (kind, id, raw, kept) = (self.kind, *id, form.raw(), caller.clone());
+        let timed = timer.is_some() && raw.get("started_at") == timer.as_ref();
         let job = match kind {
             RecordKind::Contact => match Contact::from_raw(&raw) {
-                Ok(c) => Effect::run(move |store, ctx| {
+                Ok(mut c) => Effect::run(move |store, ctx| {
+                    if timed && c.duration_min.is_none() {
+                        c.duration_min = Some(contact::call_minutes(c.started_at, ctx.now));
+                    }
                     let saved = hotline::save_contact_kept(
                         store,
                         ctx.who()?,

@@ -69,7 +69,8 @@ pub(super) const NOTE: &[FieldSpec] = &[
 ];
 
 pub(super) const REPORT: &[FieldSpec] = &[
-    FieldSpec::new("reported_to", Msg::FieldReportedTo, Kind::Many(Options::Fixed(REPORTED_TO))),
+    FieldSpec::new("reported_to", Msg::FieldReportedTo, Kind::Many(Options::Fixed(REPORTED_TO)))
+        .stamps("reported_at"),
     FieldSpec::new("reported_at", Msg::FieldReportedAt, Kind::DateTime),
     FieldSpec::new("not_reported_reason", Msg::FieldNotReportedReason, Kind::Line { max: 300 }),
 ];

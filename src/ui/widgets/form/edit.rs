@@ -23,8 +23,10 @@ impl Charset {
         match self {
             Charset::Any => true,
             Charset::Digits => c.is_ascii_digit(),
-            Charset::Date => c.is_ascii_digit() || c == '-',
-            Charset::DateTime => c.is_ascii_digit() || "-: T".contains(c),
+            // The letters of "today" and "hoy", "now" and "ahora" (fill_now turns them into
+            // the day or the time); any other word is refused as a date when the form is checked.
+            Charset::Date => c.is_ascii_digit() || c == '-' || "todayhTODAYH".contains(c),
+            Charset::DateTime => c.is_ascii_digit() || "-: TnowahrNOWAHR".contains(c),
             Charset::Minutes => c.is_ascii_digit() || c == ':',
             Charset::Money => c.is_ascii_digit() || ".,$".contains(c),
         }
@@ -97,6 +99,13 @@ pub(super) fn edit_cursor(value: &mut Zeroizing<String>, cursor: &mut usize, key
         Key::End => {
             *cursor = len;
             false
+        }
+        // Ctrl+U clears what is before the cursor (as in a shell): a filled-in time is retyped.
+        Key::Ctrl('u') if *cursor > 0 => {
+            let at = byte_at(value, *cursor);
+            value.replace_range(..at, "");
+            *cursor = 0;
+            true
         }
         _ => false,
     }

@@ -9,6 +9,7 @@ use crate::i18n::{Lang, Msg, fill};
 use crate::ui::keymap::Key;
 
 mod edit;
+mod values;
 pub use edit::{Charset, Popup};
 use edit::{edit_choice, edit_cursor, edit_many, insert, insert_or_notice, notice};
 
@@ -50,6 +51,8 @@ pub struct Field {
     pub kind: FieldKind,
     pub required: bool,
     pub error: Option<String>,
+    /// The time field this one stamps with the time now when first filled (`FieldSpec::stamps`).
+    pub stamps: Option<&'static str>,
 }
 
 impl Field {
@@ -66,6 +69,7 @@ impl Field {
             },
             required: true,
             error: None,
+            stamps: None,
         }
     }
 
@@ -136,7 +140,8 @@ impl Field {
             Kind::Whole { .. } => text(6, Charset::Digits),
             Kind::Money => text(14, Charset::Money),
         };
-        Field { key: spec.key, label: spec.label, kind, required: spec.required, error: None }
+        let (key, label, required, stamps) = (spec.key, spec.label, spec.required, spec.stamps);
+        Field { key, label, kind, required, error: None, stamps }
     }
 
     pub fn with_value(mut self, v: &str) -> Field {
@@ -207,25 +212,13 @@ pub struct Form {
     /// The columns the focused notes field was last drawn wrapped at (0: not drawn yet), so that
     /// Up and Down move the cursor by the rows the user sees.
     pub notes_width: std::cell::Cell<usize>,
+    /// The fields that have stamped their time field (`Field::stamps`), once each.
+    pub stamped: Vec<&'static str>,
 }
 
 impl Form {
     pub fn new(fields: Vec<Field>) -> Form {
         Form { fields, ..Default::default() }
-    }
-
-    /// The options of the choice field `key`, as (stored id, label).
-    pub fn runtime_options(&self, key: &str) -> Vec<(String, String)> {
-        self.fields
-            .iter()
-            .find(|f| f.key == key)
-            .map(|f| match &f.kind {
-                FieldKind::Choice { options, .. } | FieldKind::Many { options, .. } => {
-                    options.clone()
-                }
-                _ => Vec::new(),
-            })
-            .unwrap_or_default()
     }
 
     /// A form for a record schema, filled from `raw`; `runtime` supplies the options the schema
