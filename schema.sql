@@ -133,6 +133,9 @@ CREATE TABLE contacts (
 );
 CREATE INDEX contacts_by_time ON contacts(agency_id, started_at DESC, id DESC);
 CREATE INDEX contacts_follow_up ON contacts(agency_id, follow_up, follow_up_on);
+-- Repeat callers, by the keyed hash of their number.
+CREATE INDEX contacts_by_caller ON contacts(agency_id, caller_hash, started_at DESC)
+    WHERE caller_hash IS NOT NULL;
 
 -- The values a contact had before each edit (JSON of the form's fields), never overwritten.
 CREATE TABLE contact_history (

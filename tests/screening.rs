@@ -300,7 +300,10 @@ fn an_imported_tools_levels_read_as_results_and_an_old_database_learns_them() {
     // The same screening in a database from before results were kept (version 8).
     store
         .conn()
-        .execute_batch("ALTER TABLE screenings DROP COLUMN result; PRAGMA user_version = 8;")
+        .execute_batch(
+            "ALTER TABLE screenings DROP COLUMN result; DROP INDEX contacts_by_caller;
+             PRAGMA user_version = 8;",
+        )
         .unwrap();
     drop(store);
     let store = db.open();

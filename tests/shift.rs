@@ -8,6 +8,7 @@ use common::*;
 use intake::domain::contact::{self, Contact};
 use intake::service::{Who, hotline};
 use intake::ui::app::Screen;
+use ratatui::crossterm::event::KeyCode;
 
 /// A contact saved by ana through the service, with these fields over the defaults.
 fn logged(h: &mut Harness, pairs: &[(&str, &str)]) -> intake::domain::ids::ContactId {
@@ -124,4 +125,57 @@ fn in_spanish_ahora_and_hoy_fill_the_time_and_the_day() {
     h.focus_field("follow_up_on").typed("hoy");
     assert_eq!(h.app.form().unwrap().raw()["follow_up_on"], "2026-11-28");
     insta::assert_snapshot!("new_contact_es_after_ahora", h.screen());
+}
+
+#[test]
+fn a_repeat_caller_is_recognised_as_the_number_is_typed_and_ctrl_p_lists_the_earlier_contacts() {
+    let mut h = Harness::admin();
+    let first = logged(&mut h, &[("caller_id", "(505) 555-0142"), ("channel", "text")]);
+    logged(&mut h, &[("caller_id", "+1 505 555 0142")]);
+    logged(&mut h, &[("caller_id", "505 555 0199")]);
+    // The first of them became a client's contact.
+    let ana = intake::auth::accounts::find_user(&h.app.store, "ana").unwrap();
+    let who = Who { user: &ana, session_id: None };
+    let mut raw = intake::domain::client::defaults();
+    raw.insert("chosen_name".into(), "Luz".into());
+    raw.insert("age".into(), "24".into());
+    let today = "2026-11-28".parse().unwrap();
+    let luz = intake::domain::client::Client::from_raw(&raw, &Default::default(), today).unwrap();
+    let also = intake::service::casework::Also::default();
+    let client = intake::service::casework::save_client(
+        &mut h.app.store,
+        who,
+        None,
+        &luz,
+        today,
+        also,
+        fixed_now(),
+    )
+    .unwrap();
+    intake::service::casework::link_contact(&mut h.app.store, who, first, client, fixed_now())
+        .unwrap();
+    h.login("ana", ADMIN_PIN).typed("c");
+    h.focus_field("caller_id").typed("505-555-01");
+    h.app.on_timer(std::time::Instant::now() + std::time::Duration::from_secs(1));
+    assert!(
+        h.app.screen_keymap().iter().any(|b| b.keys.contains(&intake::ui::keymap::Key::Ctrl('p')))
+    );
+    assert!(!h.screen().contains("contacted us"), "too short to be one caller");
+    h.typed("42");
+    h.app.on_timer(std::time::Instant::now() + std::time::Duration::from_secs(1));
+    let s = h.screen();
+    assert!(s.contains("This caller has contacted us 2 times before"), "{s}");
+    insta::assert_snapshot!("new_contact_repeat_caller", s);
+    h.ctrl('p');
+    let list = h.screen();
+    assert!(list.contains("Earlier contacts from this caller: 2"), "{list}");
+    assert!(list.contains(&format!("#{first}")) && list.contains("Text"), "{list}");
+    assert!(list.contains(&format!("#{client}")), "the client it is linked to: {list}");
+    assert!(!list.contains("#3 "), "another caller's contact is not listed: {list}");
+    insta::assert_snapshot!("caller_history", list);
+    assert!(audit_events(&h.app.store).iter().any(|(e, _)| e == "caller_history"));
+    // Letters do not reach the form under the list; Esc goes back to it as it was.
+    h.typed("zz").key(KeyCode::Esc);
+    assert_eq!(h.app.form().unwrap().raw()["caller_id"], "505-555-0142");
+    assert!(h.app.form().unwrap().dirty);
 }

@@ -807,6 +807,12 @@ pub fn text(m: Msg) -> &'static str {
         ColPeriod => "Period",
         ColPending => "Pending",
         ColLeft => "Left",
+        ActCallerHistory => "This caller's earlier contacts",
+        CallerSeenBefore => {
+            "This caller has contacted us {0} times before, last on {1} (Ctrl+P lists them)."
+        }
+        TitleCallerHistory => "Earlier contacts from this caller: {0}",
+        ErrNoCallerHistory => "No earlier contacts from this caller (type the number first).",
         ColClient => "Client",
         ColRequestedBy => "Asked by",
         NoFunds => "No funds yet: a adds one.",

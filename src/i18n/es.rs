@@ -815,6 +815,14 @@ pub fn text(m: Msg) -> &'static str {
         ColPeriod => "Periodo",
         ColPending => "Pendiente",
         ColLeft => "Queda",
+        ActCallerHistory => "Contactos anteriores de esta persona",
+        CallerSeenBefore => {
+            "Esta persona se ha comunicado {0} veces antes, la última el {1} (Ctrl+P las muestra)."
+        }
+        TitleCallerHistory => "Contactos anteriores de esta persona: {0}",
+        ErrNoCallerHistory => {
+            "No hay contactos anteriores de esta persona (escriba primero el número)."
+        }
         ColClient => "Cliente",
         ColRequestedBy => "Pedido por",
         NoFunds => "Aún no hay fondos: a añade uno.",

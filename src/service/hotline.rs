@@ -198,6 +198,42 @@ pub fn open_tip(store: &mut Store, who: Who, id: TipId) -> Result<tips::Stored> 
     Ok(found)
 }
 
+/// What the console says of a caller while their number is typed: how many earlier contacts of
+/// the agency came from them, and the newest of those.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CallerHistory {
+    pub count: i64,
+    pub contacts: Vec<contacts::Prior>,
+}
+
+/// How many earlier contacts a caller history lists.
+const HISTORY_SHOWN: i64 = 20;
+
+/// The agency's earlier contacts from the caller whose number (or handle) is `typed`, leaving
+/// out `except` (the contact being edited); None while what is typed is too short to be one
+/// caller's (fewer than 7 characters) or nobody called from it before. The number is hashed in
+/// memory and never written.
+pub fn caller_history(
+    store: &Store,
+    who: Who,
+    typed: &str,
+    except: Option<ContactId>,
+) -> Result<Option<CallerHistory>> {
+    if caller::normalize(typed).chars().count() < 7 {
+        return Ok(None);
+    }
+    let key = drafts::caller_key(store.conn())?;
+    let Some((hash, _)) = caller::protect(typed, &key) else { return Ok(None) };
+    let (count, contacts) =
+        contacts::by_caller(store.conn(), who.user.agency_id, &hash, except, HISTORY_SHOWN)?;
+    Ok((count > 0).then_some(CallerHistory { count, contacts }))
+}
+
+/// The list of a caller's earlier contacts was opened: on record.
+pub fn caller_history_shown(store: &mut Store, who: Who) -> Result<()> {
+    on_record(store, who, "caller_history", "ok", None)
+}
+
 /// A list of records was read out (on the command line): on record, with who read it.
 pub fn listed(store: &mut Store, who: Who, event: &str) -> Result<()> {
     on_record(store, who, event, "ok", None)

@@ -5,7 +5,7 @@ use jiff::civil::Date;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use crate::domain::contact::Contact;
-use crate::domain::ids::{AgencyId, ContactId, UserId};
+use crate::domain::ids::{AgencyId, ClientId, ContactId, UserId};
 use crate::domain::time;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
@@ -250,4 +250,49 @@ pub fn list(
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
+}
+
+/// An earlier contact from the same caller: what the hotline log shows of it, and the client
+/// it is linked to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Prior {
+    pub id: ContactId,
+    pub started_at: String,
+    pub channel: String,
+    pub caller_type: String,
+    pub client_id: Option<ClientId>,
+}
+
+/// The contacts of the agency from the caller whose keyed hash is `hash`, leaving out `except`
+/// (the contact being edited): how many, and the newest `limit` of them, newest first.
+pub fn by_caller(
+    conn: &Connection,
+    agency_id: AgencyId,
+    hash: &str,
+    except: Option<ContactId>,
+    limit: i64,
+) -> Result<(i64, Vec<Prior>)> {
+    let except = except.map_or(0, i64::from);
+    let count: i64 = conn.query_row(
+        "SELECT count(*) FROM contacts WHERE agency_id = ?1 AND caller_hash = ?2 AND id <> ?3",
+        params![agency_id, hash, except],
+        |r| r.get(0),
+    )?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, started_at, channel, caller_type, client_id FROM contacts
+         WHERE agency_id = ?1 AND caller_hash = ?2 AND id <> ?3
+         ORDER BY started_at DESC, id DESC LIMIT ?4",
+    )?;
+    let rows = stmt
+        .query_map(params![agency_id, hash, except, limit], |r| {
+            Ok(Prior {
+                id: r.get(0)?,
+                started_at: r.get(1)?,
+                channel: r.get(2)?,
+                caller_type: r.get(3)?,
+                client_id: r.get(4)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok((count, rows))
 }

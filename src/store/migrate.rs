@@ -21,6 +21,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_referrals.sql"),
     include_str!("migrations/0008_funds.sql"),
     include_str!("migrations/0009_screening_result.sql"),
+    include_str!("migrations/0010_contacts_by_caller.sql"),
 ];
 
 pub fn latest() -> i64 {

@@ -239,6 +239,10 @@ pub enum Done {
     Said(String),
     /// A form kept as a draft at this revision.
     DraftKept(u64),
+    /// What the console knows of the caller whose number is being typed.
+    CallerHistory(Option<crate::service::hotline::CallerHistory>),
+    /// Something shown was put on record; nothing to change.
+    Shown,
     /// Somewhere to go, found by reading the store.
     Route(Route),
     /// The first page of services, for the search box at this revision.

@@ -143,6 +143,8 @@ pub enum Action {
     CopyPhone,
     FollowUps,
     Refer,
+    /// The caller's earlier contacts, over the contact form.
+    CallerHistory,
     Verify,
     Retire,
     RequestPayment,

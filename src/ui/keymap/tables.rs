@@ -109,8 +109,22 @@ pub const CONTACT_FORM: &[Binding] = &[
     b(&[Key::Ctrl('n')], Action::ClientFromContact, Msg::ActClientFromContact, true),
     b(&[Key::Ctrl('g')], Action::ScreenContact, Msg::ActScreen, false),
     b(&[Key::Ctrl('r')], Action::Refer, Msg::ActRefer, false),
+    b(&[Key::Ctrl('p')], Action::CallerHistory, Msg::ActCallerHistory, false),
     b(&[Key::Esc], Action::Back, Msg::ActCancel, true),
 ];
+
+/// A new contact: the form's keys, and the caller's earlier contacts.
+pub const NEW_CONTACT: &[Binding] = &[
+    b(&[Key::Ctrl('s')], Action::Save, Msg::ActSave, true),
+    b(&[Key::Enter], Action::Submit, Msg::ActNextOrSave, true),
+    b(&[Key::Tab, Key::Down], Action::NextField, Msg::ActNextField, true),
+    b(&[Key::BackTab, Key::Up], Action::PrevField, Msg::ActPrevField, false),
+    b(&[Key::Ctrl('p')], Action::CallerHistory, Msg::ActCallerHistory, false),
+    b(&[Key::Esc], Action::Back, Msg::ActCancel, true),
+];
+
+/// The caller's earlier contacts, open over the contact form.
+pub const CALLER_HISTORY: &[Binding] = &[b(&[Key::Esc], Action::Back, Msg::ActClose, true)];
 
 pub const CLIENTS: &[Binding] = &[
     b(&[Key::Up, Key::Char('k')], Action::Up, Msg::ActUp, false),
@@ -356,6 +370,8 @@ pub const ALL_TABLES: &[&[Binding]] = &[
     AGENCIES,
     RECORDS,
     CONTACT_FORM,
+    NEW_CONTACT,
+    CALLER_HISTORY,
     CLIENTS,
     CLIENT_RECORD,
     DUPLICATES,

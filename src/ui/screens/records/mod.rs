@@ -23,6 +23,8 @@ use crate::ui::theme::Theme;
 use crate::ui::widgets::form::Form;
 use crate::ui::widgets::pager::{Pager, Select};
 
+mod caller;
+mod jobs;
 mod kind;
 mod list;
 mod view;
@@ -85,6 +87,8 @@ pub struct RecordScreen {
     pending: Option<Pending>,
     /// A saved record to open as the screen opens.
     open_id: Option<i64>,
+    /// What is known of the caller whose number is typed on a contact form.
+    pub caller: Box<caller::Lookup>,
 }
 
 /// A page of the list, through the filter.
@@ -117,6 +121,7 @@ impl RecordScreen {
             runtime: None,
             pending: None,
             open_id: None,
+            caller: Box::default(),
         }
     }
 
@@ -158,6 +163,7 @@ impl RecordScreen {
             .then(|| raw.get("started_at").cloned())
             .flatten();
         self.mode = Mode::Edit { form, id: p.id, note: p.note, caller: p.caller, timer };
+        *self.caller = Default::default();
     }
 
     fn save(&self) -> Vec<Effect> {
@@ -211,32 +217,8 @@ impl RecordScreen {
                 self.mode = Mode::LinkClient { form, contact_id };
                 Vec::new()
             }
-            (Action::ClientFromContact, Some(contact_id)) => {
-                vec![Effect::run(move |store, ctx| {
-                    let stored =
-                        contacts::get(store.conn(), ctx.who()?.user.agency_id, contact_id)?
-                            .ok_or_else(|| crate::Error::user(Msg::ErrNoSuchRecord))?;
-                    let raw = crate::domain::client::from_contact(&stored.contact);
-                    Ok(Done::Route(Route::NewClient(Box::new(raw), contact_id)))
-                })]
-            }
-            (Action::ScreenContact, Some(contact_id)) => vec![Effect::run(move |store, ctx| {
-                let c = contacts::get(store.conn(), ctx.who()?.user.agency_id, contact_id)?
-                    .ok_or_else(|| crate::Error::user(Msg::ErrNoSuchRecord))?
-                    .contact;
-                let minor =
-                    if c.minor == "yes" || c.minor == "no" { c.minor } else { "unknown".into() };
-                let person = crate::ui::screens::screening::Person {
-                    client_id: None,
-                    contact_id: Some(contact_id),
-                    minor,
-                    age_known: false,
-                    language: c.language,
-                    interpreter: c.interpreter,
-                    age: None,
-                };
-                Ok(Done::Route(Route::NewScreening(Box::new(person))))
-            })],
+            (Action::ClientFromContact, Some(contact_id)) => vec![jobs::new_client(contact_id)],
+            (Action::ScreenContact, Some(contact_id)) => vec![jobs::screen(contact_id)],
             (Action::Refer, Some(contact_id)) if contact && !dirty => {
                 vec![Effect::Go(Route::DirectoryFor(Subject::Contact(contact_id)))]
             }
@@ -313,7 +295,9 @@ impl Page for RecordScreen {
     fn keymap(&self) -> &'static [Binding] {
         match (&self.mode, self.kind) {
             (Mode::List, _) => keymap::RECORDS,
+            (Mode::Edit { .. }, RecordKind::Contact) if self.caller.shown => keymap::CALLER_HISTORY,
             (Mode::Edit { id: Some(_), .. }, RecordKind::Contact) => keymap::CONTACT_FORM,
+            (Mode::Edit { id: None, .. }, RecordKind::Contact) => keymap::NEW_CONTACT,
             _ => keymap::FORM,
         }
     }
@@ -334,6 +318,8 @@ impl Page for RecordScreen {
     fn form(&self) -> Option<&Form> {
         match &self.mode {
             Mode::List => None,
+            // The caller's earlier contacts are over the form: keys are theirs.
+            Mode::Edit { .. } if self.caller.shown => None,
             Mode::Filter(f) | Mode::Edit { form: f, .. } | Mode::LinkClient { form: f, .. } => {
                 Some(f)
             }
@@ -343,6 +329,7 @@ impl Page for RecordScreen {
     fn form_mut(&mut self) -> Option<&mut Form> {
         match &mut self.mode {
             Mode::List => None,
+            Mode::Edit { .. } if self.caller.shown => None,
             Mode::Filter(f) | Mode::Edit { form: f, .. } | Mode::LinkClient { form: f, .. } => {
                 Some(f)
             }
@@ -357,7 +344,9 @@ impl Page for RecordScreen {
 
     fn update(&mut self, action: Action, ctx: &Ctx) -> Vec<Effect> {
         match &self.mode {
-            Mode::Edit { .. } => self.edit_update(action, ctx),
+            Mode::Edit { .. } => {
+                self.caller_update(action).unwrap_or_else(|| self.edit_update(action, ctx))
+            }
             Mode::LinkClient { form, contact_id } => match action {
                 Action::Submit => {
                     let contact_id = *contact_id;
@@ -425,6 +414,7 @@ impl Page for RecordScreen {
                 return vec![self.reload(), Effect::SayText(text)];
             }
             Done::DraftKept(rev) => self.draft_rev = rev,
+            Done::CallerHistory(found) => self.caller.history = found,
             Done::Route(route) => return vec![Effect::Go(route)],
             _ => {}
         }
@@ -459,6 +449,18 @@ impl Page for RecordScreen {
             hotline::save_draft(store, uid, kind.draft_form(), id, &payload, ctx.now)?;
             Ok(Done::DraftKept(rev))
         })]
+    }
+
+    fn after_input(&mut self, now: std::time::Instant) {
+        self.caller_after_input(now);
+    }
+
+    fn due(&self) -> Option<std::time::Instant> {
+        self.caller.due()
+    }
+
+    fn tick(&mut self, now: std::time::Instant, _ctx: &Ctx) -> Vec<Effect> {
+        self.caller_tick(now)
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, t: Theme, lang: Lang) {

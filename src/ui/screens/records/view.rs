@@ -23,7 +23,16 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, r: &RecordScreen, t: Theme, la
             form_panel(frame, area, Msg::TitleLinkClient, hint, form, t, lang);
         }
         Mode::Edit { form, note, .. } => {
-            form_panel(frame, area, r.title(), note.as_deref(), form, t, lang)
+            // What is on file that the form does not show, and what is known of the caller.
+            let seen = r.caller.history.as_ref().map(|h| super::caller::note(h, lang));
+            let note = match (note, seen) {
+                (Some(n), Some(s)) => Some(format!("{n} {s}")),
+                (n, s) => n.clone().or(s),
+            };
+            form_panel(frame, area, r.title(), note.as_deref(), form, t, lang);
+            if let (true, Some(h)) = (r.caller.shown, &r.caller.history) {
+                super::caller::draw(frame, area, h, t, lang);
+            }
         }
     }
 }
