@@ -149,3 +149,67 @@ fn screening_tool_files_are_checked_with_line_and_field() {
     );
     assert!(!db.db_path().exists(), "checking a file needs no database");
 }
+
+#[test]
+fn a_task_force_is_set_up_by_script_and_a_mistyped_agency_is_refused_with_the_close_names() {
+    let db = TestDb::new();
+    let admin = ["user", "add", "ana", "--name", "Ana", "--role", "admin", "--agency", "Enlace"];
+    assert!(intake(&db, &admin, "508731\n").status.success());
+    let apd = "Albuquerque Police Department";
+    let add = intake(&db, &["agency", "add", apd, "--kind", "law_enforcement"], "");
+    assert!(add.status.success(), "{}", text(&add));
+    assert!(intake(&db, &["agency", "add", "Haven House"], "").status.success());
+    let again = intake(&db, &["agency", "add", "Haven House"], "");
+    assert!(!again.status.success(), "one name, one agency");
+    let bad_kind = intake(&db, &["agency", "add", "X", "--kind", "police"], "");
+    assert!(text(&bad_kind).contains("law_enforcement"), "{}", text(&bad_kind));
+
+    // A typo in --agency is refused, naming the agency meant; nothing is created.
+    let dee = ["user", "add", "dee", "--name", "Dee", "--role", "law-enforcement"];
+    let typo =
+        intake(&db, &[&dee[..], &["--agency", "Albuquerque Police Dept"]].concat(), "470193\n");
+    assert!(!typo.status.success());
+    assert!(text(&typo).contains(apd) && text(&typo).contains("--new-agency"), "{}", text(&typo));
+    let ok = intake(&db, &[&dee[..], &["--agency", apd]].concat(), "470193\n");
+    assert!(ok.status.success(), "{}", text(&ok));
+    let eve =
+        ["user", "add", "eve", "--name", "Eve", "--role", "advocate", "--agency", "Casa Nueva"];
+    assert!(!intake(&db, &eve, "470193\n").status.success());
+    let new = intake(&db, &[&eve[..], &["--new-agency"]].concat(), "470193\n");
+    assert!(new.status.success(), "{}", text(&new));
+
+    assert!(
+        intake(&db, &["agency", "rename", "Haven House", "Haven House Shelter"], "")
+            .status
+            .success()
+    );
+    let kind = intake(&db, &["agency", "set-kind", "Casa Nuevo", "government"], "");
+    assert!(text(&kind).contains("Casa Nueva"), "{}", text(&kind));
+    assert!(intake(&db, &["agency", "set-kind", "Casa Nueva", "government"], "").status.success());
+
+    let list = intake(&db, &["agency", "list", "--format", "json"], "");
+    let rows: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
+    let got: Vec<(String, String, i64)> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            let s = |k: &str| a[k].as_str().unwrap().to_string();
+            (s("name"), s("kind"), a["staff"].as_i64().unwrap())
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (apd.to_string(), "law_enforcement".to_string(), 1),
+            ("Casa Nueva".into(), "government".into(), 1),
+            ("Enlace".into(), "service_provider".into(), 1),
+            ("Haven House Shelter".into(), "service_provider".into(), 0),
+        ]
+    );
+    let store = db.open();
+    let events: Vec<String> = audit_events(&store).into_iter().map(|(e, _)| e).collect();
+    for e in ["agency_add", "agency_rename", "agency_kind", "agency_list"] {
+        assert!(events.iter().any(|x| x == e), "{e} in {events:?}");
+    }
+}

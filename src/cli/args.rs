@@ -42,6 +42,11 @@ pub enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// The task force's agencies: add, list, rename, set the kind.
+    Agency {
+        #[command(subcommand)]
+        command: AgencyCommand,
+    },
     /// The hotline log: list or import contacts.
     Contact {
         #[command(subcommand)]
@@ -84,6 +89,26 @@ pub enum Command {
         #[command(subcommand)]
         command: ResourcesCommand,
     },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AgencyCommand {
+    /// Add an agency (administrators' work; recorded in the audit log).
+    Add {
+        name: String,
+        /// service_provider, law_enforcement or government.
+        #[arg(long, default_value = "service_provider")]
+        kind: String,
+    },
+    /// List the agencies, their kind and how many staff each has.
+    List {
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+    },
+    /// Give an agency a new name.
+    Rename { name: String, new_name: String },
+    /// Set what kind of agency it is: service_provider, law_enforcement or government.
+    SetKind { name: String, kind: String },
 }
 
 #[derive(Subcommand, Debug)]
@@ -131,6 +156,10 @@ pub enum UserCommand {
         role: String,
         #[arg(long)]
         agency: Option<String>,
+        /// Create the agency if none has that name (otherwise a name that matches none is
+        /// refused, with the close ones).
+        #[arg(long)]
+        new_agency: bool,
     },
     /// List accounts.
     List {

@@ -11,6 +11,7 @@ macro_rules! put {
     }};
 }
 
+mod agency;
 mod args;
 mod import;
 pub mod money;
@@ -18,7 +19,9 @@ pub mod records;
 pub mod report;
 mod staff;
 
-pub use args::{Cli, Command, Format, ResourcesCommand, ScreeningCommand, UserCommand};
+pub use args::{
+    AgencyCommand, Cli, Command, Format, ResourcesCommand, ScreeningCommand, UserCommand,
+};
 pub use staff::user_command;
 
 use std::process::ExitCode;
@@ -88,6 +91,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Resources { command }) => {
             let mut store = Store::open(&cli.paths()?, false)?;
             resources_command(&mut store, command, lang)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Agency { command }) => {
+            let mut store = Store::open(&cli.paths()?, true)?;
+            agency::agency_command(&mut store, command, lang)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::User { command }) => {

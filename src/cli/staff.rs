@@ -24,13 +24,19 @@ pub fn user_command(
     let now = Timestamp::now();
     let actor = Actor::CLI;
     match command {
-        UserCommand::Add { username, name, role, agency } => {
+        UserCommand::Add { username, name, role, agency, new_agency } => {
             let role = Role::parse(role)
                 .ok_or_else(|| Error::user_with(Msg::ErrUnknownRole, &[role.as_str()]))?;
             let agency = match agency {
-                Some(a) => a.clone(),
+                Some(a) => a.trim().to_string(),
                 None => only_agency(store)?,
             };
+            // A name that matches no agency is a typo unless said otherwise (or there is no
+            // agency yet: the first account makes the first).
+            let none_yet = users::agencies(store.conn(), 0, 1)?.is_empty();
+            if !*new_agency && !none_yet {
+                super::agency::named(store, &agency)?;
+            }
             let first = users::count_users(store.conn())? == 0;
             let (new_pin, again) = read_pin_twice(lang)?;
             let account = NewAccount {

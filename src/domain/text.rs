@@ -66,6 +66,40 @@ pub fn fold(s: &str) -> String {
         .collect()
 }
 
+/// The names in `names` close to `typed` (case and accents aside): one holds the other, or they
+/// differ by a few letters. For "did you mean" messages; at most `max`, closest first.
+pub fn close_names<'a>(typed: &str, names: &'a [String], max: usize) -> Vec<&'a str> {
+    let t = fold(typed.trim());
+    let mut scored: Vec<(usize, &str)> = names
+        .iter()
+        .filter_map(|n| {
+            let f = fold(n);
+            let d = edit_distance(&t, &f);
+            let near = d <= (t.chars().count() / 3).max(2);
+            (near || (!t.is_empty() && (f.contains(&t) || t.contains(&f))))
+                .then_some((d, n.as_str()))
+        })
+        .collect();
+    scored.sort();
+    scored.into_iter().take(max).map(|(_, n)| n).collect()
+}
+
+/// How many single-letter changes turn `a` into `b`.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let here = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(here + 1);
+            prev = here;
+        }
+    }
+    row[b.len()]
+}
+
 /// A spreadsheet cell that starts like a formula is written as text (a leading `'`), so no
 /// spreadsheet runs what a file carries.
 pub fn csv_safe(cell: &str) -> String {
@@ -79,6 +113,19 @@ pub fn csv_safe(cell: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn close_names_catch_a_typo_an_accent_or_a_part() {
+        let names: Vec<String> =
+            ["Enlace Comunitario", "Albuquerque Police", "Las Cruces Police", "CYFD"]
+                .map(String::from)
+                .to_vec();
+        assert_eq!(close_names("Enlace Comunitaro", &names, 3), ["Enlace Comunitario"]);
+        assert_eq!(close_names("enlace", &names, 3), ["Enlace Comunitario"]);
+        assert_eq!(close_names("Police", &names, 3).len(), 2);
+        assert!(close_names("Haven House", &names, 3).is_empty());
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
 
     #[test]
     fn removes_controls_and_bidi_overrides() {

@@ -153,6 +153,16 @@ pub fn text(m: Msg) -> &'static str {
         ErrAdminOnly => "Only an administrator can do that.",
         ErrAgencyExists => "An agency named {0} already exists.",
         ErrAgencyRequired => "Name the agency with --agency.",
+        ErrNoSuchAgency => {
+            "No agency is named \"{0}\". Add it with `intake agency add`, or give --new-agency."
+        }
+        ErrNoSuchAgencyClose => {
+            "No agency is named \"{0}\". Close names: {1}. Add it with `intake agency add`, or give --new-agency."
+        }
+        ErrUnknownAgencyKind => "Unknown kind of agency \"{0}\": use one of {1}.",
+        CliAgencyAdded => "Agency {0} added.",
+        CliAgencyRenamed => "Agency {0} is now {1}.",
+        CliAgencyKindSet => "Agency {0} is now: {1}.",
         ErrAlreadySetUp => "This database already has accounts: log in instead.",
         ErrBusy => "The database is busy: please try again in a moment. Nothing was lost.",
         ErrCancelled => "Cancelled.",

@@ -144,6 +144,16 @@ pub fn text(m: Msg) -> &'static str {
         ErrAdminOnly => "Solo un administrador puede hacer eso.",
         ErrAgencyExists => "Ya existe una agencia llamada {0}.",
         ErrAgencyRequired => "Indique la agencia con --agency.",
+        ErrNoSuchAgency => {
+            "No hay ninguna agencia llamada \"{0}\". Añádala con `intake agency add`, o indique --new-agency."
+        }
+        ErrNoSuchAgencyClose => {
+            "No hay ninguna agencia llamada \"{0}\". Nombres parecidos: {1}. Añádala con `intake agency add`, o indique --new-agency."
+        }
+        ErrUnknownAgencyKind => "Tipo de agencia desconocido \"{0}\": use uno de {1}.",
+        CliAgencyAdded => "Agencia {0} añadida.",
+        CliAgencyRenamed => "La agencia {0} ahora se llama {1}.",
+        CliAgencyKindSet => "La agencia {0} ahora es: {1}.",
         ErrAlreadySetUp => "Esta base de datos ya tiene cuentas: inicie sesión.",
         ErrBusy => {
             "La base de datos está ocupada: inténtelo de nuevo en un momento. No se perdió nada."
