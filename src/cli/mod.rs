@@ -94,12 +94,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Agency { command }) => {
-            let mut store = Store::open(&cli.paths()?, true)?;
+            let mut store = Store::open_or_create(&cli.paths()?)?;
             agency::agency_command(&mut store, command, lang)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::User { command }) => {
-            let mut store = Store::open(&cli.paths()?, true)?;
+            let mut store = Store::open_or_create(&cli.paths()?)?;
             user_command(&mut store, command, lang, pin::PRODUCTION)?;
             Ok(ExitCode::SUCCESS)
         }

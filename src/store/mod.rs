@@ -50,6 +50,18 @@ impl Store {
         Ok(store)
     }
 
+    /// Open the database, making it (with its key) when there is none: a database made here
+    /// starts with the checked directory of services, whether the console or a command made it.
+    pub fn open_or_create(paths: &DbPaths) -> Result<Store> {
+        let new = paths.db.metadata().map(|m| m.len() == 0).unwrap_or(true);
+        let mut store = Store::open(paths, true)?;
+        if new {
+            let now = jiff::Timestamp::now();
+            store.write(|tx| directory::seed_if_empty(tx, now))?;
+        }
+        Ok(store)
+    }
+
     /// Open an existing database without bringing its schema up to date: for `intake check`,
     /// which must not change the file it examines.
     pub fn open_as_is(paths: &DbPaths) -> Result<Store> {

@@ -268,11 +268,7 @@ pub fn start(
     lang: crate::i18n::Lang,
 ) -> crate::Result<()> {
     require_terminal()?;
-    let mut store = Store::open(paths, true)?;
-    if crate::store::users::count_users(store.conn())? == 0 {
-        let now = jiff::Timestamp::now();
-        store.write(|tx| crate::store::directory::seed_if_empty(tx, now))?;
-    }
+    let store = Store::open_or_create(paths)?;
     let opts = Options {
         cost: crate::auth::pin::PRODUCTION,
         theme: crate::ui::theme::Theme::from_env(ascii),
