@@ -156,11 +156,8 @@ fn a_task_force_is_set_up_by_script_and_a_mistyped_agency_is_refused_with_the_cl
     let admin = ["user", "add", "ana", "--name", "Ana", "--role", "admin", "--agency", "Enlace"];
     assert!(intake(&db, &admin, "508731\n").status.success());
     // The database the command made starts with the checked directory, as the console's does.
-    let services: i64 = db
-        .open()
-        .conn()
-        .query_row("SELECT count(*) FROM dir_services", [], |r| r.get(0))
-        .unwrap();
+    let services: i64 =
+        db.open().conn().query_row("SELECT count(*) FROM dir_services", [], |r| r.get(0)).unwrap();
     assert!(services >= 10, "seeded: {services}");
     let apd = "Albuquerque Police Department";
     let add = intake(&db, &["agency", "add", apd, "--kind", "law_enforcement"], "");

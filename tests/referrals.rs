@@ -253,3 +253,37 @@ fn the_follow_up_list_holds_open_referrals_due_by_today_of_the_agency_only() {
         .is_err()
     );
 }
+
+#[test]
+fn the_case_timeline_is_in_date_order_whenever_a_line_was_entered() {
+    let (_db, mut store) = with_admin();
+    let u = add(&mut store, "bea", Role::Advocate, "Enlace Comunitario");
+    let (client, legal, _) = setup(&mut store, &u);
+    // Entered in this order, over two days; dated otherwise.
+    let t = |s: &str| -> Timestamp { s.parse().unwrap() };
+    casework::add_note(&mut store, who(&u), client, "Called her back.", t("2026-11-29T01:30:00Z"))
+        .unwrap();
+    let r = referral(&[("referred_on", "2026-11-10")]);
+    casework::refer(
+        &mut store,
+        who(&u),
+        Subject::Client(client),
+        legal,
+        &r,
+        t("2026-11-29T16:00:00Z"),
+    )
+    .unwrap();
+    casework::add_note(&mut store, who(&u), client, "Court date set.", t("2026-11-29T17:00:00Z"))
+        .unwrap();
+    let lines: Vec<(String, String)> =
+        intake::store::clients::timeline(store.conn(), u.agency_id, client, 0, 20)
+            .unwrap()
+            .into_iter()
+            .map(|e| (format!("{:?}", e.kind), e.at))
+            .collect();
+    let kinds: Vec<&str> = lines.iter().map(|(k, _)| k.as_str()).collect();
+    // The note of 29 November (local), then the note of the 28th entered at 18:30 local on the
+    // 28th (01:30 UTC on the 29th), then the case opening that day, then the referral of the 10th.
+    assert_eq!(kinds, ["Note", "Note", "Status", "Referral"], "{lines:?}");
+    assert_eq!(lines[3].1, "2026-11-10");
+}

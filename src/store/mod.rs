@@ -215,6 +215,18 @@ impl Query {
 }
 
 /// A list of ids as stored (a JSON array).
+/// SQL for the day in America/Denver of the stored UTC time in column `col` (a name from the
+/// code, never user input). US daylight time runs from the second Sunday of March, 2:00 local
+/// (09:00 UTC), to the first Sunday of November, 2:00 local (08:00 UTC); the rules are those
+/// since 2007, which is as far back as any record here goes.
+pub(crate) fn sql_local_day(col: &str) -> String {
+    format!(
+        "date({col}, CASE WHEN {col} >= date(substr({col}, 1, 4) || '-03-01', 'weekday 0', '+7 days') || 'T09:00:00Z'
+                           AND {col} < date(substr({col}, 1, 4) || '-11-01', 'weekday 0') || 'T08:00:00Z'
+                          THEN '-6 hours' ELSE '-7 hours' END)"
+    )
+}
+
 pub(crate) fn json_list(list: &[String]) -> String {
     serde_json::to_string(list).unwrap_or_else(|_| "[]".into())
 }
@@ -248,6 +260,21 @@ pub fn source_from(ssh_connection: Option<&str>, tty: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_local_day_in_sql_is_denvers_across_daylight_changes() {
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        let sql = format!("SELECT {}", sql_local_day("?1"));
+        let start: jiff::Timestamp = "2025-01-01T00:30:00Z".parse().unwrap();
+        // Every 37 minutes for two years: both changes each year, every hour of the day.
+        for i in 0..(2 * 365 * 24 * 60 / 37) {
+            let t = start + jiff::SignedDuration::from_mins(i * 37);
+            let stored = crate::domain::time::to_db(t);
+            let got: String = conn.query_row(&sql, [&stored], |r| r.get(0)).unwrap();
+            let want = crate::domain::time::local_day(t).to_string();
+            assert_eq!(got, want, "{stored}");
+        }
+    }
 
     #[test]
     fn source_names_the_ssh_client_or_the_local_tty() {

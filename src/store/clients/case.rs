@@ -142,39 +142,53 @@ pub fn timeline(
     limit: i64,
 ) -> Result<Vec<Event>> {
     owned(conn, agency_id, client_id)?;
-    let mut stmt = conn.prepare_cached(
+    // Each line has the day it is about (local) and when it was entered: newest day first, and
+    // on one day the line entered last first. A referral or payment dated earlier than it was
+    // entered goes under its own date.
+    let day = crate::store::sql_local_day;
+    let sql = format!(
         "SELECT at, kind, ref_id, a, b, by FROM (
-             SELECT s.changed_at AS at, s.changed_at AS sort, 'status' AS kind, s.id AS ref_id,
-                    s.status AS a, coalesce(s.reason, '') AS b, u.display_name AS by
+             SELECT s.changed_at AS at, {status_day} AS day, s.changed_at AS entered,
+                    'status' AS kind, s.id AS ref_id, s.status AS a, coalesce(s.reason, '') AS b,
+                    u.display_name AS by
                FROM client_status s JOIN users u ON u.id = s.changed_by WHERE s.client_id = ?1
              UNION ALL
-             SELECT v.delivered_on, v.delivered_on || 'T23:59:59Z', 'service', v.id, v.service_type,
+             SELECT v.delivered_on, v.delivered_on, v.created_at, 'service', v.id, v.service_type,
                     coalesce(v.minutes, ''), u.display_name
                FROM services v JOIN users u ON u.id = v.staff_id WHERE v.client_id = ?1
              UNION ALL
-             SELECT n.created_at, n.created_at, 'note', n.id,
+             SELECT n.created_at, {note_day}, n.created_at, 'note', n.id,
                     (SELECT body FROM case_note_versions x WHERE x.note_id = n.id ORDER BY version DESC LIMIT 1),
                     (SELECT max(version) FROM case_note_versions x WHERE x.note_id = n.id), u.display_name
                FROM case_notes n JOIN users u ON u.id = n.created_by WHERE n.client_id = ?1
              UNION ALL
-             SELECT c.started_at, c.started_at, 'contact', c.id, c.channel, c.caller_type, u.display_name
+             SELECT c.started_at, {contact_day}, c.created_at, 'contact', c.id, c.channel,
+                    c.caller_type, u.display_name
                FROM contacts c JOIN users u ON u.id = c.created_by WHERE c.client_id = ?1
              UNION ALL
-             SELECT s.started_at, s.started_at, 'screening', s.id, t.tool_id || ' ' || t.version,
+             SELECT s.started_at, {screening_day}, s.started_at, 'screening', s.id,
+                    t.tool_id || ' ' || t.version,
                     CASE WHEN s.closed_at IS NULL THEN 'in_progress' ELSE coalesce(s.result, 'incomplete') END,
                     u.display_name
                FROM screenings s JOIN screening_tools t ON t.id = s.tool
                     JOIN users u ON u.id = s.screened_by WHERE s.client_id = ?1
              UNION ALL
-             SELECT r.referred_on, r.created_at, 'referral', r.id, d.name, r.status, u.display_name
+             SELECT r.referred_on, r.referred_on, r.created_at, 'referral', r.id, d.name, r.status,
+                    u.display_name
                FROM referrals r JOIN dir_services d ON d.id = r.service_id
                     JOIN users u ON u.id = r.referred_by WHERE r.client_id = ?1
              UNION ALL
-             SELECT p.paid_on, p.requested_at, 'payment', p.id, p.category, p.status || ' ' || p.amount_cents,
-                    u.display_name
+             SELECT p.paid_on, p.paid_on, p.requested_at, 'payment', p.id, p.category,
+                    p.status || ' ' || p.amount_cents, u.display_name
                FROM payments p JOIN users u ON u.id = p.requested_by WHERE p.client_id = ?1
-                  ) ORDER BY sort DESC, kind <> 'status' DESC, ref_id DESC LIMIT ?2 OFFSET ?3",
-    )?;
+                  ) ORDER BY day DESC, entered DESC, kind <> 'status' DESC, ref_id DESC
+                    LIMIT ?2 OFFSET ?3",
+        status_day = day("s.changed_at"),
+        note_day = day("n.created_at"),
+        contact_day = day("c.started_at"),
+        screening_day = day("s.started_at"),
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt
         .query_map(params![client_id, limit, offset], |r| {
             Ok(Event {
