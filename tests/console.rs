@@ -1177,7 +1177,7 @@ fn a_supervisor_adds_a_fund_on_screen() {
     h.ctrl('s');
     assert_eq!(h.status(), Msg::FundSaved.text(Lang::En));
     let s = h.screen();
-    assert!(s.contains("VOCA FFY27") && s.contains("$40000.00") && s.contains("VOCA"), "{s}");
+    assert!(s.contains("VOCA FFY27") && s.contains("$40,000.00") && s.contains("VOCA"), "{s}");
     h.key(KeyCode::Esc);
     assert!(h.screen().contains("State victim fund"), "both funds listed");
 }

@@ -415,14 +415,17 @@ fn services_screenings_referrals_tips_and_funds() {
     assert_eq!((fig(&r, "source", "ncmec"), fig(&r, "source", "public")), ("1".into(), "1".into()));
 
     let r = build(&w, Kind::Funds, state(2026));
-    assert_eq!(fig(&r, "totals", "paid"), "$1500.00", "pending and void payments are not paid");
+    assert_eq!(fig(&r, "totals", "paid"), "$1,500.00", "pending and void payments are not paid");
+    // A fund is named, never numbered: no record id reaches a report.
+    assert_eq!(fig(&r, "by_fund", "State FY26"), "$1,500.00");
+    assert!(r.sections.iter().flat_map(|s| &s.figures).all(|f| f.key.parse::<i64>().is_err()));
     assert_eq!(
         (fig(&r, "totals", "payments"), fig(&r, "totals", "clients")),
         ("2".into(), "2".into())
     );
     assert_eq!(
         (fig(&r, "by_category", "rent"), fig(&r, "by_category", "travel")),
-        ("$1200.00".into(), "$300.00".into())
+        ("$1,200.00".into(), "$300.00".into())
     );
 
     // Clients paid open to the clients.
@@ -503,8 +506,12 @@ fn the_command_line_prints_the_same_figures_for_supervisors_only() {
         "",
     );
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("\"report\": \"funds\"") && text.contains("<11"));
+    // Every report, as one JSON document: an array with one object per report.
+    let all: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
+    let names: Vec<&str> =
+        all.as_array().unwrap().iter().map(|r| r["report"].as_str().unwrap()).collect();
+    assert!(names.len() >= 7 && names.contains(&"funds") && names.contains(&"hotline"), "{names:?}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("<11"));
     let out = run_intake(&db, &["report", "hotline", "--fy", "2026", "--user", "bea"], "");
     assert!(!out.status.success());
     let out = run_intake(

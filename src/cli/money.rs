@@ -135,6 +135,17 @@ pub fn report(store: &Store, a: &ReportArgs, lang: Lang) -> Result<()> {
         ListFormat::Csv => crate::cli::report::Format::Csv,
         ListFormat::Json => crate::cli::report::Format::Json,
     };
+    // Several reports as JSON are one document: an array of them.
+    if kinds.len() > 1 && matches!(format, crate::cli::report::Format::Json) {
+        let mut all = Vec::with_capacity(kinds.len());
+        for k in kinds {
+            let r = reports::build(store.conn(), &u, k, period, lang)?;
+            all.push(crate::cli::report::json(&r, a.shareable, lang));
+        }
+        let text = serde_json::to_string_pretty(&serde_json::Value::Array(all)).unwrap_or_default();
+        put!("{text}");
+        return Ok(());
+    }
     for (i, k) in kinds.into_iter().enumerate() {
         let r = reports::build(store.conn(), &u, k, period, lang)?;
         let mut text = crate::cli::report::render(&r, format, a.shareable, lang)?;

@@ -57,7 +57,16 @@ pub fn render(r: &Report, format: Format, shareable: bool, lang: Lang) -> Result
             Ok(String::from_utf8_lossy(&bytes).into_owned())
         }
         Format::Json => {
-            let sections: Vec<serde_json::Value> = r
+            let v = json(r, shareable, lang);
+            Ok(format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default()))
+        }
+    }
+}
+
+/// The report as one JSON value (the command line prints several as one array).
+pub fn json(r: &Report, shareable: bool, lang: Lang) -> serde_json::Value {
+    let title = r.kind.title().text(lang);
+    let sections: Vec<serde_json::Value> = r
                 .sections
                 .iter()
                 .map(|s| {
@@ -77,15 +86,12 @@ pub fn render(r: &Report, format: Format, shareable: bool, lang: Lang) -> Result
                     })
                 })
                 .collect();
-            let v = serde_json::json!({
-                "report": r.kind.id(),
-                "title": title,
-                "from": r.period.from.to_string(),
-                "to": r.period.to.to_string(),
-                "shareable": shareable,
-                "sections": sections,
-            });
-            Ok(format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default()))
-        }
-    }
+    serde_json::json!({
+        "report": r.kind.id(),
+        "title": title,
+        "from": r.period.from.to_string(),
+        "to": r.period.to.to_string(),
+        "shareable": shareable,
+        "sections": sections,
+    })
 }

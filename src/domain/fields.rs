@@ -282,8 +282,19 @@ pub fn parse_cents(s: &str) -> Option<i64> {
     (dollars < 1_000_000_000).then_some(dollars * 100 + cents)
 }
 
+/// Cents as dollars with thousands separators: 15000000 → "150,000.00" (read back by
+/// `parse_cents`).
 pub fn format_cents(c: i64) -> String {
-    format!("{}.{:02}", c / 100, c % 100)
+    let digits = (c.abs() / 100).to_string();
+    let mut grouped = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(d);
+    }
+    let sign = if c < 0 { "-" } else { "" };
+    format!("{sign}{grouped}.{:02}", c.abs() % 100)
 }
 
 #[cfg(test)]
@@ -295,6 +306,18 @@ mod tests {
     }
 
     #[test]
+    fn money_reads_back_as_it_is_shown() {
+        assert_eq!(format_cents(15_000_000), "150,000.00");
+        assert_eq!(format_cents(100_000), "1,000.00");
+        assert_eq!(format_cents(99_999), "999.99");
+        assert_eq!(format_cents(5), "0.05");
+        assert_eq!(format_cents(-123_456), "-1,234.56");
+        for c in [0, 5, 99_999, 100_000, 123_456_789] {
+            assert_eq!(parse_cents(&format_cents(c)), Some(c));
+        }
+    }
+
+    #[test]
     fn money_is_integer_cents() {
         assert_eq!(parse_cents("12"), Some(1200));
         assert_eq!(parse_cents("$1,234.5"), Some(123450));
@@ -303,7 +326,7 @@ mod tests {
         assert_eq!(parse_cents("1.234"), None);
         assert_eq!(parse_cents("-3"), None);
         assert_eq!(parse_cents("."), None);
-        assert_eq!(format_cents(123450), "1234.50");
+        assert_eq!(format_cents(123450), "1,234.50");
     }
 
     #[test]

@@ -10,7 +10,7 @@ use crate::i18n::Msg;
 
 /// The sections of the report, added to `sections`; the months' counts for the chart.
 pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(String, i64)>> {
-    let (conn, user, period, lang) = (s.conn, s.user, s.period, s.lang);
+    let (conn, period, lang) = (s.conn, s.period, s.lang);
     let (agency, _t0, _t1, d0, d1) =
         (s.agency.clone(), s.t0.clone(), s.t1.clone(), s.d0.clone(), s.d1.clone());
     let monthly = {
@@ -100,28 +100,15 @@ pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(St
                 },
             ],
         ));
-        let names: Vec<(i64, String)> = conn
-            .prepare_cached("SELECT id, name FROM funds WHERE agency_id = ?1")?
-            .query_map([user.agency_id], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        let fund_name = |id: &str| {
-            names
-                .iter()
-                .find(|(i, _)| i.to_string() == id)
-                .map(|(_, n)| n.clone())
-                .unwrap_or_default()
-        };
-        sections.push(section(
-            "by_fund",
-            Msg::RepPaidByFund,
-            money("CAST(p.fund_id AS TEXT)", &fund_name)?,
-        ));
+        // A fund is named by its name (unique in the agency), never by its record id.
+        let fund_name = |name: &str| name.to_string();
+        sections.push(section("by_fund", Msg::RepPaidByFund, money("f.name", &fund_name)?));
         sections.push(section(
             "by_category",
             Msg::RepPaidByCategory,
             money("p.category", &labelled(fund::CATEGORIES, lang))?,
         ));
-        let per_fund = paid_clients.breakdown(conn, "", "CAST(p.fund_id AS TEXT)", &fund_name)?;
+        let per_fund = paid_clients.breakdown(conn, "", "f.name", &fund_name)?;
         sections.push(section("clients_by_fund", Msg::RepClientsByFund, per_fund));
         let per_category =
             paid_clients.breakdown(conn, "", "p.category", &labelled(fund::CATEGORIES, lang))?;
