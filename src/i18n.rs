@@ -583,6 +583,7 @@ catalogue! {
     DirIncoming,
     DirOutgoing,
     DraftRestored,
+    DraftWaiting,
     ErrAssignee,
     ErrBadDateArg,
     ErrClosedReason,

@@ -431,6 +431,12 @@ fn what_was_typed_survives_a_dropped_link() {
     let focus = h.app.form().unwrap().focus;
     let mut h = h.reconnect();
     h.login("ana", ADMIN_PIN);
+    // Home, with the form one key away: a key typed for home acts on home.
+    assert_eq!(h.status(), Msg::DraftWaiting.text(Lang::En));
+    assert!(h.app.form().is_none());
+    h.typed("h");
+    assert!(h.screen().contains("Hotline log"));
+    h.key(KeyCode::Esc).enter();
     assert_eq!(h.status(), Msg::DraftRestored.text(Lang::En));
     let form = h.app.form().expect("the contact form is back");
     assert_eq!(form.focus, focus);
@@ -649,7 +655,7 @@ fn a_client_intake_survives_a_dropped_link() {
     advocate(&mut h);
     h.typed("e").typed("n").typed("Ana Q").focus_field("age").typed("27");
     let mut h = h.reconnect();
-    h.login("bea", "470193");
+    h.login("bea", "470193").typed("r");
     assert_eq!(h.status(), Msg::DraftRestored.text(Lang::En));
     let raw = h.app.form().expect("the intake is back").raw();
     assert_eq!((raw["chosen_name"].as_str(), raw["age"].as_str()), ("Ana Q", "27"));
@@ -963,7 +969,7 @@ fn a_referral_form_survives_a_dropped_link() {
     h.focus_field("reason").typed("Legal consult");
     h.app.keep_drafts();
     let mut h = h.reconnect();
-    h.login("bea", "470193");
+    h.login("bea", "470193").enter();
     assert_eq!(h.status(), Msg::DraftRestored.text(Lang::En));
     assert_eq!(h.app.form().unwrap().raw()["reason"], "Legal consult");
     h.ctrl('s');

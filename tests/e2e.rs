@@ -217,6 +217,9 @@ fn a_call_logged_by_keys_and_a_draft_that_survives_a_killed_process() {
     again.wait_for("Log in");
     again.line("ana");
     again.line(ADMIN_PIN);
+    // Home first, the form one key away.
+    again.wait_for("Enter (or r) brings it back");
+    again.send("\r");
     let screen = again.wait_for("Your unsaved draft is back");
     assert!(
         screen.contains("Needs a ride to Gallup") && screen.contains("Community member"),

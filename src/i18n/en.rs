@@ -253,6 +253,7 @@ pub fn text(m: Msg) -> &'static str {
         DirIncoming => "Incoming",
         DirOutgoing => "Outgoing",
         DraftRestored => "Your unsaved draft is back, where you left it.",
+        DraftWaiting => "Your unsaved form is kept: Enter (or r) brings it back.",
         ErrAssignee => "Assigned or in progress: say who works it.",
         ErrBadDateArg => "{0} is not a date (YYYY-MM-DD).",
         ErrClosedReason => "Closed: give the reason.",

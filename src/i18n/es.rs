@@ -251,6 +251,7 @@ pub fn text(m: Msg) -> &'static str {
         DirIncoming => "Entrante",
         DirOutgoing => "Saliente",
         DraftRestored => "Su borrador sin guardar está de vuelta, donde lo dejó.",
+        DraftWaiting => "Su formulario sin guardar se conservó: Enter (o r) lo trae de vuelta.",
         ErrAssignee => "Asignado o en curso: indique quién lo atiende.",
         ErrBadDateArg => "{0} no es una fecha (AAAA-MM-DD).",
         ErrClosedReason => "Cerrado: indique el motivo.",

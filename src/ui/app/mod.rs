@@ -454,11 +454,11 @@ impl App {
                 self.say(Msg::MustChangePin);
             }
             Landing::Back(prev) => self.screen = *prev,
-            // Whatever was being typed when the link dropped is back, exactly where it was.
+            // Home, with what was typed before the link dropped one key away (Enter, or r).
             Landing::Fresh => {
-                if !self.resume_draft() {
-                    self.go(Route::Home);
-                }
+                self.go(Route::Home);
+                let kept = self.session.draft_route(&self.store, self.lang);
+                matches!(kept, Ok(Some(_))).then(|| self.say(Msg::DraftWaiting));
             }
         }
     }
