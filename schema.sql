@@ -419,11 +419,13 @@ CREATE TABLE dir_locations (
 );
 CREATE INDEX dir_locations_service ON dir_locations(service_id);
 
--- Search over names, descriptions and categories, accents folded ("jose" finds "José").
+-- Search over names, descriptions, categories (named in both languages) and places, accents
+-- folded ("dona ana" finds "Doña Ana") and English words stemmed ("immigration" finds
+-- "Immigrants"). Migration 11 made it again with places and the stemmer.
 CREATE VIRTUAL TABLE dir_search USING fts5(
-    name, organization, description, categories,
+    name, organization, description, categories, places,
     content = '', contentless_delete = 1,
-    tokenize = 'unicode61 remove_diacritics 2',
+    tokenize = 'porter unicode61 remove_diacritics 2',
     prefix = '2 3'
 );
 

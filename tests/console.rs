@@ -869,7 +869,10 @@ fn the_directory_searches_a_moment_after_the_last_key() {
     insta::assert_snapshot!("directory_detail", h.screen());
     h.typed("c");
     assert_eq!(h.app.clipboard.as_deref(), Some("1-888-373-7888"));
-    assert!(h.status().contains("copied"));
+    assert!(h.status().contains("Sent 1-888-373-7888 to your terminal's clipboard"));
+    // F1 says which terminals take it.
+    h.key(KeyCode::F(1));
+    assert!(h.screen().contains("PuTTY and the Linux console"), "{}", h.screen());
 }
 
 #[test]

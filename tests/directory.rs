@@ -240,7 +240,7 @@ fn any_text_is_a_safe_query() {
     let huge = "visa ".repeat(5000);
     assert_eq!(fts_query(&huge).unwrap().matches('"').count(), 16, "at most eight terms");
     assert_eq!(names(&store, &huge, &Filter::default()), vec!["T and U visa help"]);
-    assert_eq!(fts_query("Doña-Ana"), Some("\"doña\"* \"ana\"*".into()));
+    assert_eq!(fts_query("Doña-Ana"), Some("\"dona\"* \"ana\"*".into()));
 }
 
 #[test]
@@ -289,4 +289,44 @@ fn the_seed_directory_loads_once_with_its_status_and_known_tags() {
         .query_row("SELECT count(*) FROM dir_locations WHERE address IS NOT NULL", [], |r| r.get(0))
         .unwrap();
     assert_eq!(addresses, 0);
+}
+
+/// The names found for `text` in the directory a new database starts with.
+fn in_seed(store: &Store, text: &str) -> Vec<String> {
+    names(store, text, &Filter::default())
+}
+
+#[test]
+fn the_seed_directory_is_found_the_way_people_ask_in_both_languages() {
+    let (_db, mut store) = with_admin();
+    store.write(|tx| directory::seed_if_empty(tx, now())).unwrap();
+    let legal = "T visas, U visas and VAWA self-petitions";
+    let la_pinon = "Sexual assault and child abuse services";
+    // Category and population names in both languages.
+    assert!(in_seed(&store, "ayuda legal").contains(&legal.to_string()), "ayuda legal");
+    assert!(in_seed(&store, "inmigrantes").contains(&legal.to_string()), "inmigrantes");
+    assert!(!in_seed(&store, "vivienda").is_empty(), "vivienda finds emergency housing");
+    assert!(!in_seed(&store, "refugio").is_empty(), "refugio finds the shelters");
+    // Places: a county without its accent, a city of a location.
+    assert!(in_seed(&store, "dona ana").contains(&la_pinon.to_string()), "dona ana");
+    assert!(in_seed(&store, "sunland park").contains(&la_pinon.to_string()), "sunland park");
+    // Word forms and the field's words.
+    assert!(in_seed(&store, "immigration").contains(&legal.to_string()), "immigration");
+    assert!(in_seed(&store, "T-visa").contains(&legal.to_string()), "T-visa");
+    assert!(in_seed(&store, "tvisa").contains(&legal.to_string()), "tvisa");
+    assert!(in_seed(&store, "asilo").contains(&legal.to_string()), "asilo");
+}
+
+#[test]
+fn the_search_words_file_reads_and_every_word_is_folded() {
+    #[derive(serde::Deserialize)]
+    struct File {
+        words: std::collections::HashMap<String, Vec<String>>,
+    }
+    let f: File = toml::from_str(intake::domain::directory::SEARCH_WORDS).expect("search words");
+    assert!(f.words.len() >= 10);
+    for (w, also) in &f.words {
+        assert_eq!(w, &intake::domain::text::fold(w), "{w} is looked up folded");
+        assert!(!also.is_empty(), "{w}");
+    }
 }

@@ -510,7 +510,10 @@ fn the_command_line_prints_the_same_figures_for_supervisors_only() {
     let all: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
     let names: Vec<&str> =
         all.as_array().unwrap().iter().map(|r| r["report"].as_str().unwrap()).collect();
-    assert!(names.len() >= 7 && names.contains(&"funds") && names.contains(&"hotline"), "{names:?}");
+    assert!(
+        names.len() >= 7 && names.contains(&"funds") && names.contains(&"hotline"),
+        "{names:?}"
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("<11"));
     let out = run_intake(&db, &["report", "hotline", "--fy", "2026", "--user", "bea"], "");
     assert!(!out.status.success());

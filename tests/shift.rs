@@ -179,3 +179,22 @@ fn a_repeat_caller_is_recognised_as_the_number_is_typed_and_ctrl_p_lists_the_ear
     assert_eq!(h.app.form().unwrap().raw()["caller_id"], "505-555-0142");
     assert!(h.app.form().unwrap().dirty);
 }
+
+#[test]
+fn a_service_without_a_phone_offers_no_copy_and_the_list_explains_its_marks() {
+    let mut h = Harness::admin();
+    h.app.store.write(|tx| intake::store::directory::seed_if_empty(tx, fixed_now())).unwrap();
+    h.login("ana", ADMIN_PIN).typed("d").typed("sunland park");
+    h.run_search();
+    let list = h.screen();
+    assert!(list.contains("? unverified  ~ not checked in a year"), "{list}");
+    h.key(KeyCode::F(1));
+    assert!(h.screen().contains("? the service is unverified"), "{}", h.screen());
+    h.key(KeyCode::Esc).enter();
+    let detail = h.screen();
+    assert!(detail.contains("Sexual assault and child abuse services"), "{detail}");
+    assert!(!detail.contains("Copy the phone"), "no phone, no copy offered: {detail}");
+    h.typed("c");
+    assert_eq!(h.app.clipboard, None);
+    assert_eq!(h.status(), "", "the key does nothing at all");
+}

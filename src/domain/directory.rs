@@ -81,6 +81,57 @@ fn minutes_of(s: &str) -> Option<u16> {
 
 /// Opening hours as typed: entries split by ';', each "days times", where days are day names
 /// or ranges split by ',' (Mo-Fr, Sa or, in Spanish, Lu-Vi) and times are HH:MM-HH:MM spans
+/// What the search index holds of a service besides its name, organisation and description:
+/// its categories, populations and languages by id and by name in both languages, and the
+/// places it serves (counties and tribal nations, "statewide" in both languages, the cities of
+/// its locations). Returns (the labels, the places).
+pub fn search_terms(
+    categories: &[String],
+    populations: &[String],
+    languages: &[String],
+    areas: &[String],
+    statewide: bool,
+    cities: &[String],
+) -> (String, String) {
+    use crate::i18n::Lang;
+    let mut labels = Vec::new();
+    for (list, ids) in
+        [(CATEGORIES, categories), (POPULATIONS, populations), (LANGUAGES, languages)]
+    {
+        for id in ids {
+            labels.push(id.replace('_', " "));
+            labels.push(label(list, id, Lang::En));
+            labels.push(label(list, id, Lang::Es));
+        }
+    }
+    let mut places: Vec<String> = areas.to_vec();
+    if statewide {
+        places.push(crate::i18n::Msg::Statewide.text(Lang::En).into());
+        places.push(crate::i18n::Msg::Statewide.text(Lang::Es).into());
+        places.push("New Mexico Nuevo México".into());
+    }
+    places.extend(cities.iter().cloned());
+    (labels.join(" "), places.join(" "))
+}
+
+/// The words a search also tries for a word typed (`data/search-words.toml`), by the word folded
+/// (lower case, accents aside).
+pub fn search_synonyms(word: &str) -> &'static [String] {
+    static WORDS: std::sync::OnceLock<std::collections::HashMap<String, Vec<String>>> =
+        std::sync::OnceLock::new();
+    #[derive(serde::Deserialize)]
+    struct File {
+        words: std::collections::HashMap<String, Vec<String>>,
+    }
+    let words = WORDS.get_or_init(|| {
+        // A file checked by a test: one that does not read leaves searches without synonyms.
+        toml::from_str::<File>(SEARCH_WORDS).map(|f| f.words).unwrap_or_default()
+    });
+    words.get(word).map_or(&[], Vec::as_slice)
+}
+
+pub const SEARCH_WORDS: &str = include_str!("../../data/search-words.toml");
+
 /// split by ','. A span past midnight continues on the next day. Empty text is no schedule.
 pub fn parse_schedule(text: &str) -> Result<Vec<Span>, Msg> {
     let mut spans = Vec::new();

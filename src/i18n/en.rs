@@ -20,6 +20,14 @@ pub fn text(m: Msg) -> &'static str {
         ActDown => "Down",
         ActEditUser => "Role and agency",
         ActHelp => "Help",
+        HelpMore => "more",
+        DirMarks => "? unverified  ~ not checked in a year",
+        DirMarksHelp => {
+            "Marks: ? the service is unverified (check it before relying on it); ~ it was not checked in over a year."
+        }
+        ClipboardHelp => {
+            "c sends the phone number to your terminal's clipboard (OSC 52, over SSH too). PuTTY and the Linux console do not take it: note the number from the screen."
+        }
         ActHide => "Hide",
         ActLanguage => "Español",
         ActNextField => "Next field",
@@ -599,7 +607,7 @@ pub fn text(m: Msg) -> &'static str {
         TitleDirectory => "Services",
         TitleService => "Service",
         TitleResults => "Results",
-        PhoneCopied => "Phone number {0} copied to your clipboard.",
+        PhoneCopied => "Sent {0} to your terminal's clipboard (F1 says which terminals take it).",
         NoPhone => "This service has no phone number on file.",
         Statewide => "Statewide",
         NoServicesFound => "No service matches. Try fewer words or clear the filters (Ctrl+X).",

@@ -19,6 +19,14 @@ pub fn text(m: Msg) -> &'static str {
         ActDown => "Bajar",
         ActEditUser => "Rol y agencia",
         ActHelp => "Ayuda",
+        HelpMore => "más",
+        DirMarks => "? sin verificar  ~ sin revisar en un año",
+        DirMarksHelp => {
+            "Marcas: ? el servicio no está verificado (revíselo antes de confiar en él); ~ no se revisó en más de un año."
+        }
+        ClipboardHelp => {
+            "c envía el teléfono al portapapeles de su terminal (OSC 52, también por SSH). PuTTY y la consola de Linux no lo aceptan: anote el número de la pantalla."
+        }
         ActHide => "Ocultar",
         ActLanguage => "English",
         ActNextField => "Campo siguiente",
@@ -603,7 +611,9 @@ pub fn text(m: Msg) -> &'static str {
         TitleDirectory => "Servicios",
         TitleService => "Servicio",
         TitleResults => "Resultados",
-        PhoneCopied => "Teléfono {0} copiado a su portapapeles.",
+        PhoneCopied => {
+            "Se envió {0} al portapapeles de su terminal (F1 dice qué terminales lo aceptan)."
+        }
         NoPhone => "Este servicio no tiene teléfono registrado.",
         Statewide => "Todo el estado",
         NoServicesFound => {

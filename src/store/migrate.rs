@@ -22,6 +22,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0008_funds.sql"),
     include_str!("migrations/0009_screening_result.sql"),
     include_str!("migrations/0010_contacts_by_caller.sql"),
+    include_str!("migrations/0011_search_places.sql"),
 ];
 
 pub fn latest() -> i64 {
@@ -66,6 +67,10 @@ pub fn migrate(store: &mut Store) -> Result<()> {
             // Migration 9 leaves the results an imported tool's levels decide to the tool.
             if v < 9 {
                 crate::store::screenings::settle_results(tx)?;
+            }
+            // Migration 11 leaves the new search index to be filled from the services.
+            if v < 11 {
+                crate::store::directory::reindex(tx)?;
             }
             Ok(())
         }

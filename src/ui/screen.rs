@@ -86,6 +86,16 @@ pub trait Page {
     }
     /// After every key or paste (a search box schedules its search).
     fn after_input(&mut self, _now: Instant) {}
+    /// Whether a key of the screen's table does something now (a service with no phone offers
+    /// no copy): a key that does not is neither shown nor taken.
+    fn offers(&self, _action: Action) -> bool {
+        true
+    }
+    /// A note the help (F1) adds under the keys: what the screen's marks mean, what a key
+    /// depends on.
+    fn help_note(&self) -> Option<Msg> {
+        None
+    }
     /// When the screen next wants `tick` (None: it waits for keys only).
     fn due(&self) -> Option<Instant> {
         None

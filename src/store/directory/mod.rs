@@ -114,15 +114,50 @@ fn put_parts(tx: &Transaction, id: ServiceId, s: &NewService) -> Result<()> {
         params![s.organization_id],
         |r| r.get(0),
     )?;
-    tx.execute(
-        "INSERT INTO dir_search (rowid, name, organization, description, categories) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![id, s.name, organization, s.description, s.categories.join(" ").replace('_', " ")],
-    )?;
+    index(tx, id, s, &organization)?;
     let mut hours = tx.prepare_cached(
         "INSERT OR IGNORE INTO dir_schedules (service_id, weekday, opens, closes) VALUES (?1, ?2, ?3, ?4)",
     )?;
     for h in &s.schedule {
         hours.execute(params![id, h.weekday, h.opens, h.closes])?;
+    }
+    Ok(())
+}
+
+/// A service's entry in the search index: its name, organisation and description, its
+/// categories, populations and languages named in both languages, and the places it serves.
+fn index(tx: &Transaction, id: ServiceId, s: &NewService, organization: &str) -> Result<()> {
+    let cities: Vec<String> = s.locations.iter().filter_map(|l| l.city.clone()).collect();
+    let (labels, places) = crate::domain::directory::search_terms(
+        &s.categories,
+        &s.populations,
+        &s.languages,
+        &s.areas,
+        s.statewide,
+        &cities,
+    );
+    tx.execute(
+        "INSERT INTO dir_search (rowid, name, organization, description, categories, places)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![id, s.name, organization, s.description, labels, places],
+    )?;
+    Ok(())
+}
+
+/// The search index made again for every service in use (after the index changed shape).
+pub fn reindex(tx: &Transaction) -> Result<()> {
+    tx.execute("DELETE FROM dir_search", [])?;
+    let ids: Vec<(ServiceId, String)> = tx
+        .prepare(
+            "SELECT s.id, o.name FROM dir_services s
+             JOIN dir_organizations o ON o.id = s.organization_id WHERE s.retired_at IS NULL",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (id, organization) in ids {
+        if let Some(s) = stored_service(tx, id, false)? {
+            index(tx, id, &s, &organization)?;
+        }
     }
     Ok(())
 }

@@ -10,17 +10,40 @@ use crate::store::Query;
 
 use super::schedule;
 
-/// What the user typed, as an FTS5 query: each word a quoted prefix term, all required. Only
-/// letters and digits reach the query, so "(", "*", quotes, NEAR, ^ or a lone - are harmless.
-/// None when nothing searchable was typed.
+/// What the user typed, as an FTS5 query: each word a quoted prefix term, all required, or any
+/// of the words the search-words list gives for it ("tvisa" also finds "t visa" and
+/// "immigration"). Only letters, digits and spaces reach the query, so "(", "*", quotes, NEAR,
+/// ^ or a lone - are harmless. None when nothing searchable was typed.
 pub fn fts_query(text: &str) -> Option<String> {
-    let terms: Vec<String> = text
+    let folded = crate::domain::text::fold(text);
+    // "T-visa", "t visa" and "tvisa" are one word to the list.
+    let joined = folded.replace("t-visa", "tvisa").replace("t visa", "tvisa");
+    let joined = joined.replace("u-visa", "uvisa").replace("u visa", "uvisa");
+    let terms: Vec<String> = joined
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .take(8)
-        .map(|w| format!("\"{}\"*", w.chars().take(40).collect::<String>().to_lowercase()))
+        .map(|w| {
+            let w: String = w.chars().take(40).collect();
+            let mut any = vec![format!("\"{w}\"*")];
+            for s in synonyms(&w) {
+                // A phrase is matched as it stands; one word also as a prefix.
+                let clean: String =
+                    s.chars().filter(|c| c.is_alphanumeric() || *c == ' ').collect();
+                any.push(if clean.contains(' ') {
+                    format!("\"{clean}\"")
+                } else {
+                    format!("\"{clean}\"*")
+                });
+            }
+            if any.len() == 1 { any.remove(0) } else { format!("({})", any.join(" OR ")) }
+        })
         .collect();
     (!terms.is_empty()).then(|| terms.join(" "))
+}
+
+fn synonyms(word: &str) -> &'static [String] {
+    crate::domain::directory::search_synonyms(word)
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -63,7 +86,7 @@ pub fn search(
     // First the page of ids, ranked and limited; then the columns for those rows only (the tag
     // lists are subqueries that must not run for every match).
     let fts = fts_query(text);
-    let rank = if fts.is_some() { "bm25(dir_search, 10.0, 4.0, 1.0, 6.0)" } else { "s.name" };
+    let rank = if fts.is_some() { "bm25(dir_search, 10.0, 4.0, 1.0, 6.0, 3.0)" } else { "s.name" };
     let filtered = f.category.is_some()
         || f.area.is_some()
         || f.population.is_some()

@@ -4,6 +4,7 @@
 
 use crate::ui::effect::Confirm;
 use crate::ui::keymap::{self, Action, Binding, Key};
+use crate::ui::screen::Page;
 use crate::ui::widgets::form::Form;
 
 /// What the loop hands the app.
@@ -24,7 +25,13 @@ pub enum Overlay {
 pub struct Front<'a> {
     pub hidden: bool,
     pub overlay: Option<&'a Overlay>,
-    pub form: Option<&'a Form>,
+    pub page: Option<&'a dyn Page>,
+}
+
+impl<'a> Front<'a> {
+    fn form(&self) -> Option<&'a Form> {
+        self.page.and_then(|p| p.form())
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -64,10 +71,12 @@ pub fn tables(
 /// The action of a key, from the tables live for what is in front. The confirm overlay takes
 /// only its own keys; letters typed on a form are text.
 pub fn action(front: &Front, screen_keys: &'static [Binding], key: Key) -> Option<Action> {
-    match front.overlay {
+    let action = match front.overlay {
         Some(Overlay::Confirm(_)) => keymap::lookup(&[keymap::CONFIRM], key, false),
-        o => keymap::lookup(&tables(o, screen_keys), key, front.form.is_some()),
-    }
+        o => keymap::lookup(&tables(o, screen_keys), key, front.form().is_some()),
+    };
+    // A key the screen does not offer now (a copy with no phone to copy) does nothing.
+    action.filter(|a| front.overlay.is_some() || front.page.is_none_or(|p| p.offers(*a)))
 }
 
 /// Where `key`, whose action is `action`, goes.
@@ -98,7 +107,7 @@ pub fn step(front: &Front, key: Key, action: Option<Action>) -> Step {
     // An open list takes every key but the global ones; Enter belongs to notes (a new line)
     // and to a choice (it opens the list), except on a form's last field, where Enter saves
     // (Space opens a choice's list everywhere). Up and Down move through the rows of notes.
-    if let Some(form) = front.form
+    if let Some(form) = front.form()
         && !matches!(action, Some(Action::Hide | Action::Help | Action::Quit | Action::Save))
     {
         let field = form.focused();
@@ -110,7 +119,7 @@ pub fn step(front: &Front, key: Key, action: Option<Action>) -> Step {
             return Step::NotesRow(action);
         }
     }
-    after_form(action, front.form.is_some())
+    after_form(action, front.form().is_some())
 }
 
 /// What the key tables say, once no form took the key for itself; a key they do not name is
@@ -137,12 +146,12 @@ mod tests {
     use super::*;
 
     fn front(overlay: Option<&Overlay>) -> Front<'_> {
-        Front { hidden: false, overlay, form: None }
+        Front { hidden: false, overlay, page: None }
     }
 
     #[test]
     fn a_hidden_screen_takes_any_key_to_reveal_and_the_hide_key_always_hides() {
-        let hidden = Front { hidden: true, overlay: None, form: None };
+        let hidden = Front { hidden: true, overlay: None, page: None };
         assert_eq!(step(&hidden, Key::Char('x'), None), Step::Reveal);
         let help = Overlay::Help;
         assert_eq!(step(&front(Some(&help)), keymap::HIDE_KEY, None), Step::Hide);

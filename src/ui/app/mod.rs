@@ -281,7 +281,7 @@ impl App {
         let front = input::Front {
             hidden: matches!(self.screen, Screen::Hidden),
             overlay: self.overlay.as_ref(),
-            form: self.form(),
+            page: self.screen.page(),
         };
         let action = input::action(&front, self.screen_keymap(), key);
         let mut step = input::step(&front, key, action);

@@ -80,6 +80,22 @@ impl Key {
     }
 }
 
+impl Action {
+    /// Moving about (between rows, fields, pages): the keys everyone expects, which the help
+    /// bar need not name.
+    pub fn moves(self) -> bool {
+        matches!(
+            self,
+            Action::Up
+                | Action::Down
+                | Action::PageUp
+                | Action::PageDown
+                | Action::NextField
+                | Action::PrevField
+        )
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
     Hide,

@@ -22,6 +22,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::{Lang, Msg, fill};
 use crate::ui::app::{App, Confirm, Overlay, Screen};
+use crate::ui::keymap::{Action, Binding};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::form::Form;
 pub use crate::ui::widgets::form_view::{LABEL_W, draw_form, form_height};
@@ -112,21 +113,40 @@ fn status_line(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(line), area);
 }
 
-/// The one-line help: the bindings of the screen in front that are marked for the bar.
+/// The one-line help: the bindings of the screen in front that are marked for the bar, as many
+/// as fit. When a key of the screen (other than moving about) is not shown, the bar ends with
+/// "F1 more" (in place of "F1 Help"), so no key is found only by chance. Home's keys are its
+/// menu.
 fn help_bar(frame: &mut Frame, area: Rect, app: &App) {
     let t = app.opts.theme;
+    let lang = app.lang;
+    let offered = |b: &&Binding| app.screen.page().is_none_or(|p| p.offers(b.action));
+    let bar: Vec<&Binding> =
+        app.keymaps().iter().flat_map(|m| m.iter()).filter(offered).filter(|b| b.bar).collect();
+    let width_of = |b: &Binding| b.keys[0].label().width() + b.label.text(lang).width() + 3;
+    let room = area.width as usize;
+    // The keys of what is in front: an overlay's, or the screen's.
+    let front = app.keymaps()[1];
+    let unlisted = front.iter().filter(offered).any(|b| !b.bar && !b.action.moves());
+    let home = matches!(app.screen, Screen::Home(_));
+    let more = !home && (unlisted || bar.iter().map(|b| width_of(b)).sum::<usize>() > room);
+    let f1 = crate::ui::keymap::Key::F(1).label();
+    let more_label = Msg::HelpMore.text(lang);
+    let reserve = if more { f1.width() + more_label.width() + 3 } else { 0 };
     let mut spans = Vec::new();
     let mut width = 0usize;
-    for b in app.keymaps().iter().flat_map(|m| m.iter()).filter(|b| b.bar) {
-        let key = b.keys[0].label();
-        let label = b.label.text(app.lang);
-        let w = key.width() + label.width() + 3;
-        if width + w > area.width as usize {
+    for b in bar.iter().filter(|b| !(more && b.action == Action::Help)) {
+        let w = width_of(b);
+        if width + w + reserve > room {
             break;
         }
         width += w;
-        spans.push(Span::styled(format!(" {key}"), t.key()));
-        spans.push(Span::raw(format!(" {label} ")));
+        spans.push(Span::styled(format!(" {}", b.keys[0].label()), t.key()));
+        spans.push(Span::raw(format!(" {} ", b.label.text(lang))));
+    }
+    if more {
+        spans.push(Span::styled(format!(" {f1}"), t.key()));
+        spans.push(Span::raw(format!(" {more_label} ")));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
@@ -212,7 +232,11 @@ fn help_overlay(frame: &mut Frame, area: Rect, app: &App) {
     // Home lists only what this user's role can open.
     let screen: Vec<&crate::ui::keymap::Binding> = match &app.screen {
         Screen::Home(h) => h.keys(),
-        _ => app.screen_keymap().iter().collect(),
+        _ => {
+            let page = app.screen.page();
+            let offered = |b: &&Binding| page.is_none_or(|p| p.offers(b.action));
+            app.screen_keymap().iter().filter(offered).collect()
+        }
     };
     let entries: Vec<(String, &str)> = crate::ui::keymap::GLOBAL
         .iter()
@@ -233,7 +257,7 @@ fn help_overlay(frame: &mut Frame, area: Rect, app: &App) {
     let cell = |i: usize| -> Vec<Span> {
         match entries.get(i) {
             Some((keys, label)) => {
-                let label: String = label.chars().take(col_w.saturating_sub(key_w + 2)).collect();
+                let label = crate::ui::widgets::fit::fit(label, col_w.saturating_sub(key_w + 2));
                 let pad = col_w.saturating_sub(key_w + 2 + label.width());
                 vec![
                     Span::styled(format!(" {keys:<key_w$} "), t.key()),
@@ -253,6 +277,12 @@ fn help_overlay(frame: &mut Frame, area: Rect, app: &App) {
         })
         .collect();
     lines.push(Line::raw(""));
+    let note = app.screen.page().and_then(|p| p.help_note());
+    for l in
+        note.map(|m| wrap(m.text(app.lang), width.saturating_sub(4) as usize)).unwrap_or_default()
+    {
+        lines.push(Line::from(Span::styled(format!(" {l}"), t.dim())));
+    }
     lines.push(Line::from(Span::styled(format!(" {}", Msg::HelpClose.text(app.lang)), t.dim())));
     let h = (lines.len() as u16 + 2).min(area.height);
     let rect = centered(area, width, h);

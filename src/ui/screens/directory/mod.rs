@@ -229,6 +229,22 @@ impl Page for DirectoryScreen {
         }
     }
 
+    fn help_note(&self) -> Option<Msg> {
+        match self.mode {
+            DMode::Search => Some(Msg::DirMarksHelp),
+            DMode::Detail(_) => Some(Msg::ClipboardHelp),
+            _ => None,
+        }
+    }
+
+    /// A service with no phone offers no copy.
+    fn offers(&self, action: Action) -> bool {
+        match (&self.mode, action) {
+            (DMode::Detail(d), Action::CopyPhone) => d.hit.phone.is_some(),
+            _ => true,
+        }
+    }
+
     fn title(&self) -> Msg {
         match self.mode {
             DMode::Search if self.refer_for.is_some() => Msg::TitleRefer,

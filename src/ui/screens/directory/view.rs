@@ -14,6 +14,7 @@ use crate::store::directory::{Detail, Hit};
 use crate::ui::keymap::{self, Action};
 use crate::ui::screens::{block, draw_form, form_panel, wrap};
 use crate::ui::theme::Theme;
+use crate::ui::widgets::fit;
 
 fn area_of(h: &Hit, lang: Lang) -> String {
     if h.statewide { Msg::Statewide.text(lang).to_string() } else { h.areas.join(", ") }
@@ -56,6 +57,14 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, d: &DirectoryScreen, t: Theme,
             let inner = b.inner(boxed);
             frame.render_widget(b, boxed);
             draw_form(frame, inner, &d.search, t, lang);
+            let widths = [
+                Constraint::Fill(2),
+                Constraint::Fill(1),
+                Constraint::Length(14),
+                Constraint::Length(15),
+                Constraint::Length(5),
+            ];
+            let w = fit::column_widths(list, &widths);
             let rows: Vec<Row> = d
                 .hits
                 .iter()
@@ -71,41 +80,43 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, d: &DirectoryScreen, t: Theme,
                     }
                     let cats: Vec<String> =
                         h.categories.iter().map(|c| label(CATEGORIES, c, lang)).collect();
-                    let row = Row::new(vec![
-                        Cell::from(format!("{mark}{}", h.name)),
-                        Cell::from(cats.join(", ")),
-                        Cell::from(area_of(h, lang)),
-                        Cell::from(h.phone.clone().unwrap_or_default()),
-                        Cell::from(flags),
-                    ]);
+                    let cells = [
+                        format!("{mark}{}", h.name),
+                        cats.join(", "),
+                        area_of(h, lang),
+                        h.phone.clone().unwrap_or_default(),
+                        flags,
+                    ];
+                    let row =
+                        Row::new(cells.iter().zip(&w).map(|(c, w)| Cell::from(fit::fit(c, *w))));
                     if i == d.selected { row.style(t.focus()) } else { row }
                 })
                 .collect();
             let heads =
                 [Msg::ColName, Msg::FieldCategory, Msg::FieldArea, Msg::FieldPhone, Msg::ColFlags];
-            let header = Row::new(heads.map(|m| Cell::from(m.text(lang)))).style(t.title());
-            let widths = [
-                Constraint::Fill(2),
-                Constraint::Fill(1),
-                Constraint::Length(14),
-                Constraint::Length(15),
-                Constraint::Length(5),
-            ];
+            let header =
+                Row::new(heads.iter().zip(&w).map(|(m, w)| Cell::from(fit::fit(m.text(lang), *w))))
+                    .style(t.title());
             let filtered = d.filter.values().any(|v| !v.trim().is_empty());
             let title = if filtered { Msg::ResultsFiltered } else { Msg::TitleResults };
             let empty = rows.is_empty();
-            frame.render_widget(
-                Table::new(rows, widths).header(header).block(block(title, t, lang)),
-                list,
-            );
+            // The marks are explained where they are seen.
+            let legend =
+                Line::from(Span::styled(format!(" {} ", Msg::DirMarks.text(lang)), t.dim()));
+            let b = block(title, t, lang).title_bottom(legend);
+            frame.render_widget(Table::new(rows, widths).header(header).block(b), list);
             if empty {
                 let r = Rect {
                     x: list.x + 2,
                     y: list.y + 2,
                     width: list.width.saturating_sub(4),
-                    height: 1,
+                    height: list.height.saturating_sub(3),
                 };
-                frame.render_widget(Paragraph::new(Msg::NoServicesFound.text(lang)), r);
+                let text = Msg::NoServicesFound.text(lang);
+                frame.render_widget(
+                    Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: true }),
+                    r,
+                );
             }
         }
     }
