@@ -299,8 +299,15 @@ fn terminal_too_small_shows_a_notice() {
     let mut small = Terminal::new(TestBackend::new(60, 20)).unwrap();
     small.draw(|f| screens::draw(f, &h.app)).unwrap();
     let s = small.backend().to_string();
-    assert!(s.contains("needs 80x24") && s.contains("60x20"), "{s}");
+    assert!(s.contains("needs 80x22") && s.contains("60x20"), "{s}");
     assert!(h.screen().contains("Log in"));
+    // 80x22 (screen or tmux with a status line in an 80x24 window) works; 80x21 does not.
+    for (rows, works) in [(22, true), (23, true), (21, false)] {
+        let mut term = Terminal::new(TestBackend::new(80, rows)).unwrap();
+        term.draw(|f| screens::draw(f, &h.app)).unwrap();
+        let s = term.backend().to_string();
+        assert_eq!(s.contains("Log in"), works, "80x{rows}: {s}");
+    }
 }
 
 /// A console that plays a script; counts frames.

@@ -23,8 +23,13 @@ struct Session {
 
 impl Session {
     fn start(db: &Path) -> Session {
+        Session::sized(db, 24)
+    }
+
+    /// The console in an 80-column terminal of `rows` rows.
+    fn sized(db: &Path, rows: u16) -> Session {
         let pair = native_pty_system()
-            .openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 })
+            .openpty(PtySize { rows, cols: 80, pixel_width: 0, pixel_height: 0 })
             .expect("pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_intake"));
         cmd.arg("--db");
@@ -38,7 +43,7 @@ impl Session {
         let mut reader = pair.master.try_clone_reader().unwrap();
         let writer = pair.master.take_writer().unwrap();
         let screen = Arc::new(Mutex::new(vt100::Parser::new(
-            NonZeroU16::new(24).unwrap(),
+            NonZeroU16::new(rows).unwrap(),
             NonZeroU16::new(80).unwrap(),
             0,
         )));
@@ -466,4 +471,35 @@ fn legal_help_for_a_spanish_speaker_in_dona_ana_county_found_and_a_client_referr
         })
         .unwrap();
     assert_eq!((service, consent.as_str(), share.as_str()), (legal.0, "none", "[]"));
+}
+
+/// Shelters run the console inside screen or tmux with a status line, in an 80x24 window:
+/// 80x22 is enough to log a whole call, the form scrolling to the field in use.
+#[test]
+fn a_whole_call_is_logged_at_80x22() {
+    let (db, store) = with_admin();
+    drop(store);
+    let mut s = Session::sized(&db.db_path(), 22);
+    s.login("ana", ADMIN_PIN);
+    let home = s.text();
+    assert_eq!(home.lines().count(), 22, "{home}");
+    s.send("c");
+    s.wait_for("Log a contact");
+    // Caller type: Space opens its list, a letter picks, Enter chooses.
+    s.send("\t\t\t\t ");
+    s.wait_for("Enter picks");
+    s.send("c\r");
+    // Down to the notes, the last field, below the bottom of a 22-row screen at first.
+    s.send(&"\t".repeat(13));
+    s.send("Called from a shelter at 80x22");
+    let form = s.wait_for("Called from a shelter at 80x22");
+    assert!(form.contains("Notes") && form.contains("Ctrl+S Save"), "{form}");
+    s.send("\x13");
+    s.wait_for("Contact #1 saved");
+    s.send("\x03");
+    assert!(s.wait_exit());
+    let store = db.open();
+    let notes: String =
+        store.conn().query_row("SELECT notes FROM contacts", [], |r| r.get(0)).unwrap();
+    assert_eq!(notes, "Called from a shelter at 80x22");
 }

@@ -3,7 +3,6 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
-use ratatui::widgets::{Cell, Row, Table};
 
 use crate::auth::accounts::{self, AGENCY_NAME_MAX};
 use crate::domain::staff::AgencyKind;
@@ -14,6 +13,7 @@ use crate::ui::keymap::{self, Action, Binding};
 use crate::ui::screen::{Ctx, Page};
 use crate::ui::screens::{block, draw_form};
 use crate::ui::theme::Theme;
+use crate::ui::widgets::fit;
 use crate::ui::widgets::form::{Field, Form};
 use crate::ui::widgets::pager::{Pager, Select};
 
@@ -181,29 +181,19 @@ fn draw(frame: &mut Frame, area: Rect, a: &AgencyScreen, t: Theme, lang: Lang) {
         );
         return;
     }
-    let header = Row::new(
-        [Msg::FieldAgency, Msg::FieldKind, Msg::FieldStaffCount].map(|m| Cell::from(m.text(lang))),
-    )
-    .style(t.title());
-    let rows: Vec<Row> = a
+    let heads: Vec<String> = [Msg::FieldAgency, Msg::FieldKind, Msg::FieldStaffCount]
+        .iter()
+        .map(|m| m.text(lang).to_string())
+        .collect();
+    let rows: Vec<Vec<String>> = a
         .list
         .rows
         .iter()
-        .enumerate()
-        .map(|(i, ag)| {
-            let mark = if i == a.list.selected { t.marker() } else { " " };
-            let row = Row::new(vec![
-                Cell::from(format!("{mark}{}", ag.name)),
-                Cell::from(ag.kind.label().text(lang)),
-                Cell::from(ag.users.to_string()),
-            ]);
-            if i == a.list.selected { row.style(t.focus()) } else { row }
-        })
+        .map(|ag| vec![ag.name.clone(), ag.kind.label().text(lang).into(), ag.users.to_string()])
         .collect();
-    let table =
-        Table::new(rows, [Constraint::Fill(1), Constraint::Length(22), Constraint::Length(8)])
-            .header(header)
-            .block(block(Msg::TitleAgencies, t, lang));
+    let widths = [Constraint::Fill(1), Constraint::Length(22), Constraint::Length(8)];
+    let b = block(Msg::TitleAgencies, t, lang);
+    let table = fit::table(area, &heads, &rows, Some(a.list.selected), &widths, t, b);
     frame.render_widget(table, area);
 }
 

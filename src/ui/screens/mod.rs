@@ -29,7 +29,9 @@ pub use crate::ui::widgets::form_view::{LABEL_W, draw_form, form_height};
 pub use crate::ui::widgets::wrap::wrap;
 
 pub const MIN_WIDTH: u16 = 80;
-pub const MIN_HEIGHT: u16 = 24;
+/// 80x22 works: screen or tmux with a status line inside an 80x24 PuTTY is what shelters use to
+/// survive dropped links.
+pub const MIN_HEIGHT: u16 = 22;
 
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
@@ -49,10 +51,15 @@ pub fn draw(frame: &mut Frame, app: &App) {
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
         return;
     }
+    // A status longer than the line takes a second one rather than being cut.
+    let said = status_text(app);
+    let status_h = said
+        .as_ref()
+        .map_or(1, |(text, _)| if text.width() + 3 > area.width as usize { 2 } else { 1 });
     let [top, body, status, bar] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(status_h),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -62,7 +69,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         page.draw(frame, body, t, app.lang);
     }
 
-    status_line(frame, status, app);
+    status_line(frame, status, app, said);
     help_bar(frame, bar, app);
     match &app.overlay {
         Some(Overlay::Help) => help_overlay(frame, area, app),
@@ -97,20 +104,36 @@ fn title_bar(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(line).style(t.bar()), area);
 }
 
-fn status_line(frame: &mut Frame, area: Rect, app: &App) {
+fn status_line(frame: &mut Frame, area: Rect, app: &App, said: Option<(String, bool)>) {
     let t = app.opts.theme;
+    let Some((text, error)) = said else { return };
+    let (prefix, style) = if error { ("! ", t.error()) } else { ("", t.ok()) };
+    let width = (area.width as usize).saturating_sub(prefix.width() + 2);
+    let mut rows = wrap(&text, width);
+    if rows.len() > area.height as usize {
+        let last = area.height.saturating_sub(1) as usize;
+        rows.truncate(last + 1);
+        rows[last] = crate::ui::widgets::fit::fit(&format!("{} …", rows[last]), width);
+    }
+    let lines: Vec<Line> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let lead = if i == 0 { prefix } else { "  " };
+            Line::from(Span::styled(format!(" {lead}{r}"), style))
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// What the status line says: the form's notice about the last key, or the status.
+fn status_text(app: &App) -> Option<(String, bool)> {
     let notice = app.form().and_then(|f| f.notice.clone());
-    let (text, error) = match (notice, &app.status) {
-        (Some(n), _) => (n, true),
-        (None, Some(s)) => (s.text.clone(), s.error),
-        (None, None) => return,
-    };
-    let line = if error {
-        Line::from(Span::styled(format!(" ! {text}"), t.error()))
-    } else {
-        Line::from(Span::styled(format!(" {text}"), t.ok()))
-    };
-    frame.render_widget(Paragraph::new(line), area);
+    match (notice, &app.status) {
+        (Some(n), _) => Some((n, true)),
+        (None, Some(s)) => Some((s.text.clone(), s.error)),
+        (None, None) => None,
+    }
 }
 
 /// The one-line help: the bindings of the screen in front that are marked for the bar, as many

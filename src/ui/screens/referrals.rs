@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table};
+use ratatui::widgets::Paragraph;
 
 use crate::domain::directory::label;
 use crate::domain::ids::{ClientId, ContactId, ReferralId};
@@ -254,23 +254,6 @@ fn draw(
     }
 }
 
-/// The follow-up table: due date, who (by number), service, status.
-pub fn due_rows<'a>(rows: &[Due], selected: Option<usize>, t: Theme, lang: Lang) -> Vec<Row<'a>> {
-    rows.iter()
-        .enumerate()
-        .map(|(i, d)| {
-            let mark = if Some(i) == selected { t.marker() } else { " " };
-            let row = Row::new(vec![
-                Cell::from(format!("{mark}{}", d.follow_up_on)),
-                Cell::from(subject_text(d.subject, lang)),
-                Cell::from(due_what(d, lang)),
-                Cell::from(label(STATUSES, &d.status, lang)),
-            ]);
-            if Some(i) == selected { row.style(t.focus()) } else { row }
-        })
-        .collect()
-}
-
 /// What is due: the service referred to, or the callback.
 fn due_what(d: &Due, lang: Lang) -> String {
     match d.item {
@@ -283,14 +266,26 @@ pub const DUE_WIDTHS: [Constraint; 4] =
     [Constraint::Length(13), Constraint::Length(20), Constraint::Fill(1), Constraint::Length(10)];
 
 fn draw_list(frame: &mut Frame, area: Rect, list: &Pager<Due>, t: Theme, lang: Lang) {
-    let heads = [Msg::FieldFollowUpOn, Msg::ColFor, Msg::ColService, Msg::FieldStatus];
-    let header = Row::new(heads.map(|m| Cell::from(m.text(lang)))).style(t.title());
-    frame.render_widget(
-        Table::new(due_rows(&list.rows, Some(list.selected), t, lang), DUE_WIDTHS)
-            .header(header)
-            .block(block(Msg::TitleFollowUps, t, lang)),
-        area,
-    );
+    let heads: Vec<String> = [Msg::FieldFollowUpOn, Msg::ColFor, Msg::ColService, Msg::FieldStatus]
+        .iter()
+        .map(|m| m.text(lang).to_string())
+        .collect();
+    let rows: Vec<Vec<String>> = list
+        .rows
+        .iter()
+        .map(|d| {
+            vec![
+                d.follow_up_on.clone(),
+                subject_text(d.subject, lang),
+                due_what(d, lang),
+                label(STATUSES, &d.status, lang),
+            ]
+        })
+        .collect();
+    let b = block(Msg::TitleFollowUps, t, lang);
+    let table =
+        crate::ui::widgets::fit::table(area, &heads, &rows, Some(list.selected), &DUE_WIDTHS, t, b);
+    frame.render_widget(table, area);
     list_footer(frame, area, list, t, lang);
 }
 

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table};
+use ratatui::widgets::Paragraph;
 
 use crate::auth::accounts::{self, DISPLAY_NAME_MAX, NewAccount, USERNAME_MAX};
 use crate::domain::staff::Role;
@@ -16,6 +16,7 @@ use crate::ui::keymap::{self, Action, Binding};
 use crate::ui::screen::{Ctx, Page};
 use crate::ui::screens::{block, draw_form, form_panel, list_footer};
 use crate::ui::theme::Theme;
+use crate::ui::widgets::fit;
 use crate::ui::widgets::form::{Field, Form};
 use crate::ui::widgets::pager::{Pager, Select};
 
@@ -319,46 +320,40 @@ fn status_of(r: &StaffRow) -> Msg {
 }
 
 fn draw_list(frame: &mut Frame, area: Rect, s: &StaffScreen, t: Theme, lang: Lang) {
-    let header = Row::new(
-        [
-            Msg::FieldUsername,
-            Msg::FieldDisplayName,
-            Msg::FieldRole,
-            Msg::FieldAgency,
-            Msg::FieldStatus,
-        ]
-        .map(|m| Cell::from(m.text(lang))),
-    )
-    .style(t.title());
-    let rows: Vec<Row> = s
+    let heads: Vec<String> = [
+        Msg::FieldUsername,
+        Msg::FieldDisplayName,
+        Msg::FieldRole,
+        Msg::FieldAgency,
+        Msg::FieldStatus,
+    ]
+    .iter()
+    .map(|m| m.text(lang).to_string())
+    .collect();
+    let rows: Vec<Vec<String>> = s
         .list
         .rows
         .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let mark = if i == s.list.selected { t.marker() } else { " " };
-            let row = Row::new(vec![
-                Cell::from(format!("{mark}{}", r.user.username)),
-                Cell::from(r.user.display_name.clone()),
-                Cell::from(r.user.role.label().text(lang)),
-                Cell::from(r.user.agency_name.clone()),
-                Cell::from(status_of(r).text(lang)),
-            ]);
-            if i == s.list.selected { row.style(t.focus()) } else { row }
+        .map(|r| {
+            vec![
+                r.user.username.clone(),
+                r.user.display_name.clone(),
+                r.user.role.label().text(lang).into(),
+                r.user.agency_name.clone(),
+                status_of(r).text(lang).into(),
+            ]
         })
         .collect();
-    let table = Table::new(
-        rows,
-        [
-            Constraint::Length(14),
-            Constraint::Length(20),
-            Constraint::Length(15),
-            Constraint::Fill(1),
-            Constraint::Length(12),
-        ],
-    )
-    .header(header)
-    .block(block(Msg::TitleStaff, t, lang));
+    // Roles and agencies get the room: a user name is short, a status one word or two.
+    let widths = [
+        Constraint::Length(10),
+        Constraint::Fill(1),
+        Constraint::Length(16),
+        Constraint::Fill(2),
+        Constraint::Length(13),
+    ];
+    let b = block(Msg::TitleStaff, t, lang);
+    let table = fit::table(area, &heads, &rows, Some(s.list.selected), &widths, t, b);
     frame.render_widget(table, area);
     list_footer(frame, area, &s.list, t, lang);
 }

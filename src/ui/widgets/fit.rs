@@ -39,6 +39,44 @@ pub fn column_widths(area: Rect, widths: &[Constraint]) -> Vec<usize> {
         .collect()
 }
 
+/// Texts as cells fitted to the widths `w` (from `column_widths`).
+pub fn cells<'a>(texts: &[String], w: &[usize]) -> Vec<ratatui::widgets::Cell<'a>> {
+    texts.iter().zip(w).map(|(c, w)| ratatui::widgets::Cell::from(fit(c, *w))).collect()
+}
+
+/// A table whose cells are fitted to their columns (cut text ends in "…"), the selected row
+/// marked and in the focus style, the header in the title style.
+pub fn table<'a>(
+    area: Rect,
+    heads: &[String],
+    rows: &[Vec<String>],
+    selected: Option<usize>,
+    widths: &[Constraint],
+    t: crate::ui::theme::Theme,
+    block: ratatui::widgets::Block<'a>,
+) -> ratatui::widgets::Table<'a> {
+    use ratatui::widgets::{Cell, Row, Table};
+    let w = column_widths(area, widths);
+    let cells = |texts: &[String]| -> Vec<Cell<'a>> {
+        texts.iter().zip(&w).map(|(c, w)| Cell::from(fit(c, *w))).collect()
+    };
+    let header = Row::new(cells(heads)).style(t.title());
+    let body: Vec<Row> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let on = Some(i) == selected;
+            let mut texts = r.clone();
+            if let Some(first) = texts.first_mut() {
+                *first = format!("{}{first}", if on { t.marker() } else { " " });
+            }
+            let row = Row::new(cells(&texts));
+            if on { row.style(t.focus()) } else { row }
+        })
+        .collect();
+    Table::new(body, widths.to_vec()).header(header).block(block)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -89,7 +89,12 @@ pub fn draw_form(frame: &mut Frame, area: Rect, form: &Form, t: Theme, lang: Lan
                 // Keep the cursor in view: scroll long text to the left.
                 let cur = *cursor as u16;
                 let skip = cur.saturating_sub(box_w.saturating_sub(1));
-                let visible: String = shown.chars().skip(skip as usize).collect();
+                // Away from the cursor, a value longer than its box ends in "…".
+                let visible: String = if focused {
+                    shown.chars().skip(skip as usize).collect()
+                } else {
+                    crate::ui::widgets::fit::fit(&shown, box_w as usize)
+                };
                 let pad = (box_w as usize).saturating_sub(visible.width());
                 frame.render_widget(
                     Paragraph::new(Line::from(vec![

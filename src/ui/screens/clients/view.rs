@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table};
+use ratatui::widgets::{Paragraph, Table};
 
 use super::rows::{age_text, label};
 use super::{ClientMode, ClientScreen};
@@ -16,7 +16,9 @@ use crate::ui::keymap;
 use crate::ui::screen::Page;
 use crate::ui::screens::{block, form_panel, wrap};
 use crate::ui::theme::Theme;
+use crate::ui::widgets::fit;
 use crate::ui::widgets::scroll::Scroll;
+use unicode_width::UnicodeWidthStr;
 
 pub(super) fn draw(frame: &mut Frame, area: Rect, c: &ClientScreen, t: Theme, lang: Lang) {
     match &c.mode {
@@ -63,41 +65,34 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, c: &ClientScreen, t: Theme, la
     }
 }
 
+/// A list of this screen: cells fitted to their columns, the selected row marked.
+#[allow(clippy::too_many_arguments)]
 fn table<'a>(
+    area: Rect,
     heads: &[Msg],
-    rows: Vec<Row<'a>>,
+    rows: &[Vec<String>],
+    selected: usize,
     widths: Vec<Constraint>,
     title: Msg,
     t: Theme,
     lang: Lang,
 ) -> Table<'a> {
-    let header = Row::new(heads.iter().map(|m| Cell::from(m.text(lang)))).style(t.title());
-    Table::new(rows, widths).header(header).block(block(title, t, lang))
-}
-
-fn marked<'a>(i: usize, selected: usize, cells: &[String], t: Theme) -> Row<'a> {
-    let mark = if i == selected { t.marker() } else { " " };
-    let cells: Vec<Cell> = cells
-        .iter()
-        .enumerate()
-        .map(|(j, c)| Cell::from(if j == 0 { format!("{mark}{c}") } else { c.clone() }))
-        .collect();
-    let row = Row::new(cells);
-    if i == selected { row.style(t.focus()) } else { row }
+    let heads: Vec<String> = heads.iter().map(|m| m.text(lang).to_string()).collect();
+    fit::table(area, &heads, rows, Some(selected), &widths, t, block(title, t, lang))
 }
 
 fn draw_list(frame: &mut Frame, area: Rect, c: &ClientScreen, t: Theme, lang: Lang) {
-    let rows: Vec<Row> = c
+    let rows: Vec<Vec<String>> = c
         .list
         .rows
         .iter()
-        .enumerate()
-        .map(|(i, r)| {
+        .map(|r| {
             let mut cells = r.cells.clone();
+            // The safety flag goes first, so a long name never hides it.
             if r.danger {
-                cells[1] = format!("{} [{}]", cells[1], Msg::SafetyFlag.text(lang));
+                cells[1] = format!("[{}] {}", Msg::SafetyFlag.text(lang), cells[1]);
             }
-            marked(i, c.list.selected, &cells, t)
+            cells
         })
         .collect();
     let empty = rows.is_empty();
@@ -119,7 +114,7 @@ fn draw_list(frame: &mut Frame, area: Rect, c: &ClientScreen, t: Theme, lang: La
         Msg::ColLastActivity,
         Msg::FieldAssignedTo,
     ];
-    frame.render_widget(table(&heads, rows, widths, title, t, lang), area);
+    frame.render_widget(table(area, &heads, &rows, c.list.selected, widths, title, t, lang), area);
     if empty {
         let inner =
             Rect { x: area.x + 2, y: area.y + 3, width: area.width.saturating_sub(4), height: 1 };
@@ -130,12 +125,7 @@ fn draw_list(frame: &mut Frame, area: Rect, c: &ClientScreen, t: Theme, lang: La
 fn draw_record(frame: &mut Frame, area: Rect, c: &ClientScreen, t: Theme, lang: Lang) {
     let Some(rec) = &c.record else { return };
     let s = &rec.stored;
-    let [head, body] = Layout::vertical([Constraint::Length(5), Constraint::Fill(1)]).areas(area);
     let cl = &s.client;
-    let mut first = vec![Span::styled(format!(" #{} {}", s.id, cl.chosen_name), t.title())];
-    if cl.safety_flag() {
-        first.push(Span::styled(format!("  [{}]", Msg::SafetyFlagLong.text(lang)), t.error()));
-    }
     let minor = cl.minor_on(s.intake_on) == Some(true);
     let age = age_text(
         cl.age,
@@ -144,43 +134,58 @@ fn draw_record(frame: &mut Frame, area: Rect, c: &ClientScreen, t: Theme, lang: 
         s.intake_on,
         lang,
     );
-    let mut second = format!(
-        " {}: {}   {}: {}   {}: {}",
-        Msg::FieldStatus.text(lang),
-        label(client::STATUSES, &s.status, lang),
-        Msg::ColIntake.text(lang),
-        s.intake_on,
-        Msg::FieldAge.text(lang),
-        match (age.is_empty(), minor) {
-            (true, _) => "-".into(),
-            (false, true) => format!("{age} ({})", Msg::MinorAtIntake.text(lang)),
-            (false, false) => age,
-        },
-    );
+    let age = match (age.is_empty(), minor) {
+        (true, _) => "-".into(),
+        (false, true) => format!("{age} ({})", Msg::MinorAtIntake.text(lang)),
+        (false, false) => age,
+    };
+    // What the record says, each "label: value" whole, packed into as many lines as it takes
+    // (a long name or agency never pushes "Assigned to" off the edge).
+    let pair = |m: Msg, v: &str| format!("{}: {v}", m.text(lang));
+    let mut items = vec![
+        pair(Msg::FieldStatus, &label(client::STATUSES, &s.status, lang)),
+        pair(Msg::ColIntake, &s.intake_on.to_string()),
+        pair(Msg::FieldAge, &age),
+    ];
     if let Some(a) = &s.assigned_name {
-        second.push_str(&format!("   {}: {a}", Msg::FieldAssignedTo.text(lang)));
+        items.push(pair(Msg::FieldAssignedTo, a));
     }
-    let mut third = format!(
-        " {}: {}",
-        Msg::FieldTraffickingType.text(lang),
-        label(client::TRAFFICKING, &cl.trafficking_type, lang)
-    );
+    items.push(pair(
+        Msg::FieldTraffickingType,
+        &label(client::TRAFFICKING, &cl.trafficking_type, lang),
+    ));
     if let Some(l) = &cl.legal_name {
-        third.push_str(&format!("   {}: {l}", Msg::FieldLegalName.text(lang)));
+        items.push(pair(Msg::FieldLegalName, l));
     }
     if !s.links.is_empty() {
         let ids: Vec<String> = s.links.iter().map(|i| format!("#{i}")).collect();
-        third.push_str(&format!("   {}: {}", Msg::LinkedRecords.text(lang), ids.join(" ")));
+        items.push(pair(Msg::LinkedRecords, &ids.join(" ")));
     }
-    let lines = vec![Line::from(first), Line::raw(second), Line::raw(third)];
+    let width = area.width.saturating_sub(4) as usize;
+    let mut lines = Vec::new();
+    // The safety flag first, on its own line when the name leaves no room for it.
+    let name = format!("#{} {}", s.id, cl.chosen_name);
+    let flag = cl.safety_flag().then(|| format!("[{}]", Msg::SafetyFlagLong.text(lang)));
+    match flag {
+        Some(f) if name.width() + 2 + f.width() <= width => lines.push(Line::from(vec![
+            Span::styled(format!(" {name}"), t.title()),
+            Span::styled(format!("  {f}"), t.error()),
+        ])),
+        Some(f) => {
+            lines.push(Line::from(Span::styled(format!(" {}", fit::fit(&f, width)), t.error())));
+            lines.push(Line::from(Span::styled(format!(" {}", fit::fit(&name, width)), t.title())));
+        }
+        None => {
+            lines.push(Line::from(Span::styled(format!(" {}", fit::fit(&name, width)), t.title())))
+        }
+    }
+    let packed = keymap::pack(&items, width);
+    lines.extend(packed.iter().map(|l| Line::raw(format!(" {}", fit::fit(l, width)))));
+    let head_h = (lines.len() as u16 + 2).clamp(5, 8);
+    let [head, body] =
+        Layout::vertical([Constraint::Length(head_h), Constraint::Fill(1)]).areas(area);
     frame.render_widget(Paragraph::new(lines).block(block(Msg::TitleCaseRecord, t, lang)), head);
-    let rows: Vec<Row> = rec
-        .timeline
-        .rows
-        .iter()
-        .enumerate()
-        .map(|(i, r)| marked(i, rec.timeline.selected, &r.cells, t))
-        .collect();
+    let rows: Vec<Vec<String>> = rec.timeline.rows.iter().map(|r| r.cells.clone()).collect();
     let empty = rows.is_empty();
     let widths = vec![
         Constraint::Length(17),
@@ -189,7 +194,9 @@ fn draw_record(frame: &mut Frame, area: Rect, c: &ClientScreen, t: Theme, lang: 
         Constraint::Length(14),
     ];
     let heads = [Msg::ColWhen, Msg::ColWhat, Msg::ColDetail, Msg::ColBy];
-    frame.render_widget(table(&heads, rows, widths, Msg::TitleTimeline, t, lang), body);
+    let selected = rec.timeline.selected;
+    let list = table(body, &heads, &rows, selected, widths, Msg::TitleTimeline, t, lang);
+    frame.render_widget(list, body);
     if empty {
         let inner =
             Rect { x: body.x + 2, y: body.y + 3, width: body.width.saturating_sub(4), height: 1 };
@@ -215,11 +222,10 @@ fn draw_duplicates(
     let h = lines.len() as u16 + 1;
     let [intro, list] = Layout::vertical([Constraint::Length(h), Constraint::Fill(1)]).areas(area);
     frame.render_widget(Paragraph::new(lines), intro);
-    let rows: Vec<Row> = candidates
+    let rows: Vec<Vec<String>> = candidates
         .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let cells = vec![
+        .map(|r| {
+            vec![
                 format!("#{}", r.id),
                 r.chosen_name.clone(),
                 r.birth_date
@@ -227,8 +233,7 @@ fn draw_duplicates(
                     .unwrap_or_else(|| r.age.map(|a| a.to_string()).unwrap_or_default()),
                 r.intake_on.clone(),
                 label(client::STATUSES, &r.status, lang),
-            ];
-            marked(i, selected, &cells, t)
+            ]
         })
         .collect();
     let widths = vec![
@@ -239,7 +244,8 @@ fn draw_duplicates(
         Constraint::Length(10),
     ];
     let heads = [Msg::ColRecord, Msg::ColName, Msg::ColBornOrAge, Msg::ColIntake, Msg::FieldStatus];
-    frame.render_widget(table(&heads, rows, widths, Msg::TitleDuplicates, t, lang), list);
+    let found = table(list, &heads, &rows, selected, widths, Msg::TitleDuplicates, t, lang);
+    frame.render_widget(found, list);
 }
 
 /// Every version of a note, newest first, each wrapped at word boundaries and read in full.

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table};
+use ratatui::widgets::{Paragraph, Row, Table};
 
 use super::{FMode, FundScreen, FundView};
 use crate::domain::directory::label;
@@ -14,6 +14,7 @@ use crate::i18n::{Lang, Msg};
 use crate::store::funds::PaymentRow;
 use crate::ui::screens::{block, form_panel, list_footer};
 use crate::ui::theme::Theme;
+use crate::ui::widgets::fit;
 
 fn money(c: i64) -> String {
     format!("${}", format_cents(c))
@@ -107,45 +108,35 @@ fn draw_payment(
 }
 
 fn draw_list(frame: &mut Frame, area: Rect, f: &FundScreen, t: Theme, lang: Lang) {
-    let rows: Vec<Row> = f
+    let rows: Vec<Vec<String>> = f
         .funds
         .iter()
-        .enumerate()
-        .map(|(i, x)| {
-            let mark = if i == f.selected { t.marker() } else { " " };
-            let row = Row::new(vec![
-                Cell::from(format!("{mark}{}", x.name)),
-                Cell::from(format!("{}..{}", x.from.strftime("%y-%m"), x.to.strftime("%y-%m"))),
-                Cell::from(money(x.amount_cents)),
-                Cell::from(money(x.paid_cents)),
-                Cell::from(money(x.pending_cents)),
-                Cell::from(money(x.remaining_cents())),
-            ]);
-            if i == f.selected { row.style(t.focus()) } else { row }
+        .map(|x| {
+            vec![
+                x.name.clone(),
+                money(x.amount_cents),
+                money(x.paid_cents),
+                money(x.pending_cents),
+                money(x.remaining_cents()),
+            ]
         })
         .collect();
-    let heads = [
-        Msg::FieldFundName,
-        Msg::ColPeriod,
-        Msg::FieldAmount,
-        Msg::RepPaid,
-        Msg::ColPending,
-        Msg::ColLeft,
-    ];
-    let header = Row::new(heads.map(|m| Cell::from(m.text(lang)))).style(t.title());
+    let heads: Vec<String> =
+        [Msg::FieldFundName, Msg::FieldAmount, Msg::RepPaid, Msg::ColPending, Msg::ColLeft]
+            .iter()
+            .map(|m| m.text(lang).to_string())
+            .collect();
+    // Money is never cut (up to $9,999,999.99); the period is on the fund's own view.
     let widths = [
         Constraint::Fill(1),
-        Constraint::Length(12),
-        Constraint::Length(10),
-        Constraint::Length(10),
-        Constraint::Length(10),
-        Constraint::Length(10),
+        Constraint::Length(13),
+        Constraint::Length(13),
+        Constraint::Length(13),
+        Constraint::Length(13),
     ];
     let empty = rows.is_empty();
-    frame.render_widget(
-        Table::new(rows, widths).header(header).block(block(Msg::TitleFunds, t, lang)),
-        area,
-    );
+    let b = block(Msg::TitleFunds, t, lang);
+    frame.render_widget(fit::table(area, &heads, &rows, Some(f.selected), &widths, t, b), area);
     if empty {
         let r =
             Rect { x: area.x + 2, y: area.y + 2, width: area.width.saturating_sub(4), height: 1 };
@@ -200,6 +191,15 @@ fn draw_view(frame: &mut Frame, area: Rect, v: &FundView, t: Theme, lang: Lang) 
         )));
     }
     frame.render_widget(Paragraph::new(lines).block(block(Msg::TitleFund, t, lang)), head);
+    let widths = [
+        Constraint::Length(11),
+        Constraint::Length(6),
+        Constraint::Fill(1),
+        Constraint::Length(12),
+        Constraint::Length(11),
+        Constraint::Length(13),
+    ];
+    let w = fit::column_widths(body, &widths);
     let rows: Vec<Row> = v
         .payments
         .rows
@@ -207,14 +207,15 @@ fn draw_view(frame: &mut Frame, area: Rect, v: &FundView, t: Theme, lang: Lang) 
         .enumerate()
         .map(|(i, p)| {
             let mark = if i == v.payments.selected { t.marker() } else { " " };
-            let row = Row::new(vec![
-                Cell::from(format!("{mark}{}", p.paid_on)),
-                Cell::from(format!("#{}", p.client_id)),
-                Cell::from(label(CATEGORIES, &p.category, lang)),
-                Cell::from(money(p.amount_cents)),
-                Cell::from(label(STATUSES, &p.status, lang)),
-                Cell::from(p.requested_by.clone()),
-            ]);
+            let texts = [
+                format!("{mark}{}", p.paid_on),
+                format!("#{}", p.client_id),
+                label(CATEGORIES, &p.category, lang),
+                money(p.amount_cents),
+                label(STATUSES, &p.status, lang),
+                p.requested_by.clone(),
+            ];
+            let row = Row::new(fit::cells(&texts, &w));
             let row = if p.status == "requested" { row.style(t.title()) } else { row };
             if i == v.payments.selected { row.style(t.focus()) } else { row }
         })
@@ -227,15 +228,8 @@ fn draw_view(frame: &mut Frame, area: Rect, v: &FundView, t: Theme, lang: Lang) 
         Msg::FieldStatus,
         Msg::ColRequestedBy,
     ];
-    let header = Row::new(heads.map(|m| Cell::from(m.text(lang)))).style(t.title());
-    let widths = [
-        Constraint::Length(11),
-        Constraint::Length(6),
-        Constraint::Fill(1),
-        Constraint::Length(11),
-        Constraint::Length(12),
-        Constraint::Length(13),
-    ];
+    let heads: Vec<String> = heads.iter().map(|m| m.text(lang).to_string()).collect();
+    let header = Row::new(fit::cells(&heads, &w)).style(t.title());
     frame.render_widget(
         Table::new(rows, widths).header(header).block(block(Msg::TitlePayments, t, lang)),
         body,

@@ -6,7 +6,6 @@ use std::time::{Duration, Instant};
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
-use ratatui::widgets::{Cell, Row, Table};
 use zeroize::Zeroizing;
 
 use super::{Mode, RecordKind, RecordScreen};
@@ -106,16 +105,23 @@ pub fn note(history: &CallerHistory, lang: Lang) -> String {
 
 /// The earlier contacts, over the form: when, how, who called, the client it is linked to.
 pub fn draw(frame: &mut Frame, area: Rect, history: &CallerHistory, t: Theme, lang: Lang) {
-    let heads = [Msg::FieldStartedAt, Msg::FieldChannel, Msg::FieldCallerType, Msg::ColClient];
-    let header = Row::new(heads.map(|m| Cell::from(m.text(lang)))).style(t.title());
-    let rows = history.contacts.iter().map(|c| {
-        Row::new(vec![
-            Cell::from(format!("#{} {}", c.id, local_time(&c.started_at))),
-            Cell::from(label(CHANNELS, &c.channel, lang)),
-            Cell::from(label(CALLER_TYPES, &c.caller_type, lang)),
-            Cell::from(c.client_id.map(|id| format!("#{id}")).unwrap_or_default()),
-        ])
-    });
+    let heads: Vec<String> =
+        [Msg::FieldStartedAt, Msg::FieldChannel, Msg::FieldCallerType, Msg::ColClient]
+            .iter()
+            .map(|m| m.text(lang).to_string())
+            .collect();
+    let rows: Vec<Vec<String>> = history
+        .contacts
+        .iter()
+        .map(|c| {
+            vec![
+                format!("#{} {}", c.id, local_time(&c.started_at)),
+                label(CHANNELS, &c.channel, lang),
+                label(CALLER_TYPES, &c.caller_type, lang),
+                c.client_id.map(|id| format!("#{id}")).unwrap_or_default(),
+            ]
+        })
+        .collect();
     let widths = [
         Constraint::Length(24),
         Constraint::Length(10),
@@ -123,7 +129,8 @@ pub fn draw(frame: &mut Frame, area: Rect, history: &CallerHistory, t: Theme, la
         Constraint::Length(8),
     ];
     let title = fill(Msg::TitleCallerHistory.text(lang), &[&history.count.to_string()]);
-    let table = Table::new(rows, widths).header(header).block(crate::ui::screens::titled(title, t));
+    let b = crate::ui::screens::titled(title, t);
+    let table = crate::ui::widgets::fit::table(area, &heads, &rows, None, &widths, t, b);
     frame.render_widget(ratatui::widgets::Clear, area);
     frame.render_widget(table, area);
 }

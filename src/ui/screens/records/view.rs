@@ -2,7 +2,6 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Cell, Row, Table};
 
 use super::list::columns;
 use super::{Mode, RecordScreen};
@@ -10,6 +9,7 @@ use crate::i18n::{Lang, Msg};
 use crate::ui::screen::Page;
 use crate::ui::screens::{block, form_panel, list_footer};
 use crate::ui::theme::Theme;
+use crate::ui::widgets::fit;
 
 pub(super) fn draw(frame: &mut Frame, area: Rect, r: &RecordScreen, t: Theme, lang: Lang) {
     match &r.mode {
@@ -39,24 +39,12 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, r: &RecordScreen, t: Theme, la
 
 fn draw_list(frame: &mut Frame, area: Rect, r: &RecordScreen, t: Theme, lang: Lang) {
     let (heads, widths) = columns(r.kind);
-    let header = Row::new(heads.iter().map(|m| Cell::from(m.text(lang)))).style(t.title());
-    let rows: Vec<Row> = r
-        .list
-        .rows
-        .iter()
-        .enumerate()
-        .map(|(i, row)| {
-            let mark = if i == r.list.selected { t.marker() } else { " " };
-            let mut cells: Vec<Cell> = Vec::with_capacity(row.cells.len());
-            for (j, c) in row.cells.iter().enumerate() {
-                cells.push(Cell::from(if j == 0 { format!("{mark}{c}") } else { c.clone() }));
-            }
-            let row_w = Row::new(cells);
-            if i == r.list.selected { row_w.style(t.focus()) } else { row_w }
-        })
-        .collect();
+    let heads: Vec<String> = heads.iter().map(|m| m.text(lang).to_string()).collect();
+    let rows: Vec<Vec<String>> = r.list.rows.iter().map(|row| row.cells.clone()).collect();
     let filtered = r.filter.values().any(|v| !v.trim().is_empty());
     let title = if filtered { Msg::ListFiltered } else { r.title() };
-    frame.render_widget(Table::new(rows, widths).header(header).block(block(title, t, lang)), area);
+    let b = block(title, t, lang);
+    let table = fit::table(area, &heads, &rows, Some(r.list.selected), &widths, t, b);
+    frame.render_widget(table, area);
     list_footer(frame, area, &r.list, t, lang);
 }

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table};
+use ratatui::widgets::Paragraph;
 
 use super::{SMode, ScreeningScreen, answer_hint, lang_name};
 use crate::domain::screening::Answer;
@@ -15,6 +15,7 @@ use crate::ui::keymap;
 use crate::ui::screen::Page;
 use crate::ui::screens::{block, draw_form, wrap};
 use crate::ui::theme::Theme;
+use crate::ui::widgets::fit;
 
 pub(super) fn draw(frame: &mut Frame, area: Rect, s: &ScreeningScreen, t: Theme, lang: Lang) {
     match &s.mode {
@@ -160,30 +161,22 @@ fn draw_list(
     lang: Lang,
 ) {
     let Some(tool) = &s.tool else { return };
-    let rows: Vec<Row> = tool
+    let rows: Vec<Vec<String>> = tool
         .items
         .iter()
         .enumerate()
         .map(|(i, it)| {
-            let mark = if i == selected { t.marker() } else { " " };
             let answer = s.answers.get(&it.id).map(|a| answer_label(*a).text(lang)).unwrap_or("");
-            let row = Row::new(vec![
-                Cell::from(format!("{mark}{}", i + 1)),
-                Cell::from(it.text.get(lang).to_string()),
-                Cell::from(answer),
-            ]);
-            if i == selected { row.style(t.focus()) } else { row }
+            vec![(i + 1).to_string(), it.text.get(lang).to_string(), answer.to_string()]
         })
         .collect();
-    let header = Row::new(
-        [Msg::ColNumber, Msg::ColQuestion, Msg::FieldAnswer].map(|m| Cell::from(m.text(lang))),
-    )
-    .style(t.title());
+    let heads: Vec<String> = [Msg::ColNumber, Msg::ColQuestion, Msg::FieldAnswer]
+        .iter()
+        .map(|m| m.text(lang).to_string())
+        .collect();
     let widths = [Constraint::Length(4), Constraint::Fill(1), Constraint::Length(16)];
-    frame.render_widget(
-        Table::new(rows, widths).header(header).block(block(Msg::TitleItemList, t, lang)),
-        area,
-    );
+    let b = block(Msg::TitleItemList, t, lang);
+    frame.render_widget(fit::table(area, &heads, &rows, Some(selected), &widths, t, b), area);
 }
 
 fn draw_result(frame: &mut Frame, area: Rect, s: &ScreeningScreen, t: Theme, lang: Lang) {
