@@ -11,6 +11,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::i18n::{Lang, Msg};
 use crate::ui::screens::block;
 use crate::ui::theme::Theme;
+use crate::ui::widgets::fit::fit;
 use crate::ui::widgets::form::{Field, FieldKind, Form};
 use crate::ui::widgets::wrap::wrap;
 
@@ -124,6 +125,7 @@ pub fn draw_form(frame: &mut Frame, area: Rect, form: &Form, t: Theme, lang: Lan
                     None => Msg::ChooseOne.text(lang).to_string(),
                 };
                 let (l, r) = if t.ascii { ("<", ">") } else { ("◀", "▶") };
+                let text = fit(&text, (value_area.width as usize).saturating_sub(4));
                 frame.render_widget(
                     Paragraph::new(Span::styled(format!("{l} {text} {r}"), value_style)),
                     value_area,
@@ -144,6 +146,7 @@ pub fn draw_form(frame: &mut Frame, area: Rect, form: &Form, t: Theme, lang: Lan
                 } else {
                     picked.join(", ")
                 };
+                let text = fit(&text, (value_area.width as usize).saturating_sub(2));
                 frame.render_widget(
                     Paragraph::new(Span::styled(format!("[{text}]"), value_style)),
                     value_area,
@@ -244,7 +247,7 @@ fn draw_popup(frame: &mut Frame, area: Rect, field_y: u16, field: &Field, t: The
                 None => "",
             };
             let mark = if i == highlight { t.marker() } else { " " };
-            let text = format!("{mark}{tick}{label}");
+            let text = fit(&format!("{mark}{tick}{label}"), rect.width.saturating_sub(2) as usize);
             if i == highlight { Line::from(Span::styled(text, t.focus())) } else { Line::raw(text) }
         })
         .collect();

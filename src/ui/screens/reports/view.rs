@@ -7,6 +7,7 @@ use ratatui::style::Modifier;
 use ratatui::symbols;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph, Sparkline};
+use unicode_width::UnicodeWidthStr;
 
 use crate::domain::record::Raw;
 use crate::i18n::{Lang, Msg, fill};
@@ -54,7 +55,6 @@ fn draw_figures(
     t: Theme,
     lang: Lang,
 ) {
-    let [head, body] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
     let mut top = vec![
         Span::styled(format!(" ◀ {} ▶ ", report.kind.title().text(lang)), t.title()),
         Span::raw(period_label(&r.period_raw, &report.period, lang)),
@@ -69,8 +69,23 @@ fn draw_figures(
             if *k == report.kind { format!("[{name}]") } else { name.to_string() }
         })
         .collect();
-    let lines =
-        vec![Line::from(top), Line::from(Span::styled(format!(" {}", tabs.join(" ")), t.dim()))];
+    // Every report's name, on as many lines as they take (Spanish names are longer).
+    // A report's name is never split between lines.
+    let room = area.width.saturating_sub(1) as usize;
+    let mut packed: Vec<String> = Vec::new();
+    for tab in &tabs {
+        match packed.last_mut() {
+            Some(l) if l.width() + 1 + tab.width() <= room => {
+                l.push(' ');
+                l.push_str(tab);
+            }
+            _ => packed.push(tab.clone()),
+        }
+    }
+    let mut lines = vec![Line::from(top)];
+    lines.extend(packed.iter().map(|l| Line::from(Span::styled(format!(" {l}"), t.dim()))));
+    let [head, body] =
+        Layout::vertical([Constraint::Length(lines.len() as u16), Constraint::Fill(1)]).areas(area);
     frame.render_widget(Paragraph::new(lines), head);
     let [left, right] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(28)]).areas(body);
