@@ -704,6 +704,13 @@ catalogue! {
     ActEditUser,
     ActHelp,
     HelpMore,
+    LogFlags,
+    KeySpace,
+    KeyUp,
+    KeyDown,
+    KeyLeft,
+    KeyRight,
+    KeyShiftTab,
     DirMarks,
     DirMarksHelp,
     ClipboardHelp,
@@ -893,6 +900,39 @@ mod tests {
             let (en, es) = (m.text(Lang::En), m.text(Lang::Es));
             assert!(!en.trim().is_empty() && !es.trim().is_empty(), "{m:?} is empty");
             assert_eq!(placeholders(en), placeholders(es), "{m:?} arguments differ");
+        }
+    }
+
+    /// New Mexico's words: US English spelling, and one Spanish word for each notion the
+    /// console names often (a referral is a "remisión", a screening a "detección").
+    #[test]
+    fn the_catalogue_speaks_us_english_and_one_spanish_word_per_notion() {
+        let british =
+            ["labour", "organis", "stabilis", "programme", "colour", "behaviour", "centre"];
+        for &m in Msg::ALL {
+            let en = m.text(Lang::En).to_lowercase();
+            for w in british {
+                assert!(!en.contains(w), "{m:?}: {en:?} has {w:?}");
+            }
+            let es = m.text(Lang::Es).to_lowercase();
+            // "Número de referencia" is a reference number, not a referral.
+            if !matches!(m, Msg::FieldReference | Msg::ErrRefTaken) {
+                assert!(!es.contains("referencia"), "{m:?}: {es:?}: a referral is a remisión");
+            }
+            assert!(!es.contains("evaluaci"), "{m:?}: {es:?}: a screening is a detección");
+        }
+    }
+
+    /// A person's gender reads right whatever their age.
+    #[test]
+    fn gender_words_fit_a_child_too() {
+        for (m, en, es) in [
+            (Msg::GenWoman, "girl", "niña"),
+            (Msg::GenMan, "boy", "niño"),
+            (Msg::GenTransWoman, "girl", "niña"),
+            (Msg::GenTransMan, "boy", "niño"),
+        ] {
+            assert!(m.text(Lang::En).contains(en) && m.text(Lang::Es).contains(es), "{m:?}");
         }
     }
 

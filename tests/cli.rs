@@ -131,7 +131,7 @@ fn screening_tool_files_are_checked_with_line_and_field() {
     let out = intake(&db, &["screening", "check", good], "");
     assert!(out.status.success());
     assert!(
-        text(&out).contains("ok: youth-quick-4 version 1, 4 items, scored at_least 1"),
+        text(&out).contains("ok: youth-quick-4 version 2, 4 items, scored at_least 1"),
         "{}",
         text(&out)
     );

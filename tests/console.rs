@@ -767,7 +767,7 @@ fn a_closed_screening_reads_back_and_a_contact_can_be_screened() {
     assert!(h.screen().contains("no indicators: Youth quick"));
     let Screen::Clients(c) = &h.app.screen else { panic!("case record") };
     let line = &c.record.as_ref().unwrap().timeline.rows[0].cells[2];
-    assert_eq!(line, "no indicators: Youth quick screen (4 questions) v1");
+    assert_eq!(line, "no indicators: Youth quick screen (4 questions) v2");
     // The newest line first: the screening. It opens read only, with every answer.
     h.enter();
     let s = h.screen();

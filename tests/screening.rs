@@ -101,7 +101,7 @@ const YOUTH_ITEMS: &[&str] = &["exchange", "earnings", "threats", "deceived"];
 fn a_new_tool_version_never_changes_screenings_done_with_the_old_one() {
     let (_db, mut store, bea, client) = setup();
     let v1 = SHIPPED[0];
-    let v2 = v1.replace("version = 1", "version = 2").replace("k = 1", "k = 2");
+    let v2 = v1.replace("version = 2", "version = 3").replace("k = 1", "k = 2");
     let old = begin(&mut store, &bea, client, v1, "no");
     answer_all(&mut store, &bea, old, YOUTH_ITEMS, "ynnn");
     store.write(|tx| screenings::ensure_tool(tx, &v2, false, Some(bea.id), now())).unwrap();
@@ -117,7 +117,7 @@ fn a_new_tool_version_never_changes_screenings_done_with_the_old_one() {
     assert_eq!(b.level.as_deref(), Some("none"));
     // The newest version is the one on offer; the stored text of a version cannot change.
     let offered = screenings::available(store.conn()).unwrap();
-    assert!(offered.iter().any(|(id, v, _)| id == "youth-quick-4" && *v == 2));
+    assert!(offered.iter().any(|(id, v, _)| id == "youth-quick-4" && *v == 3));
     assert!(store.conn().execute("UPDATE screening_tools SET definition = ''", []).is_err());
     let changed = v1.replace("Youth quick screen", "Youth screen");
     assert!(store.write(|tx| screenings::ensure_tool(tx, &changed, false, None, now())).is_err());
@@ -210,7 +210,7 @@ fn only_administrators_import_tools_and_it_is_audited() {
     let (db, store, _bea, _client) = setup();
     drop(store);
     let file = db.dir.path().join("tool.toml");
-    std::fs::write(&file, SHIPPED[0].replace("version = 1", "version = 3")).unwrap();
+    std::fs::write(&file, SHIPPED[0].replace("version = 2", "version = 4")).unwrap();
     let out =
         run_intake(&db, &["screening", "import", file.to_str().unwrap(), "--user", "bea"], "");
     assert!(!out.status.success());
@@ -219,7 +219,7 @@ fn only_administrators_import_tools_and_it_is_audited() {
         run_intake(&db, &["screening", "import", file.to_str().unwrap(), "--user", "ana"], "");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let list = run_intake(&db, &["screening", "list"], "");
-    assert!(String::from_utf8_lossy(&list.stdout).contains("youth-quick-4\t3\t4"));
+    assert!(String::from_utf8_lossy(&list.stdout).contains("youth-quick-4\t4\t4"));
     let store = db.open();
     assert!(audit_events(&store).contains(&("tool_import".into(), "ok".into())));
 }

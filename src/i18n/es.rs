@@ -20,6 +20,13 @@ pub fn text(m: Msg) -> &'static str {
         ActEditUser => "Rol y agencia",
         ActHelp => "Ayuda",
         HelpMore => "más",
+        LogFlags => "Marcas: M un menor  ! posible trata",
+        KeySpace => "Espacio",
+        KeyUp => "Arriba",
+        KeyDown => "Abajo",
+        KeyLeft => "Izquierda",
+        KeyRight => "Derecha",
+        KeyShiftTab => "Mayús+Tab",
         DirMarks => "? sin verificar  ~ sin revisar en un año",
         DirMarksHelp => {
             "Marcas: ? el servicio no está verificado (revíselo antes de confiar en él); ~ no se revisó en más de un año."
@@ -304,7 +311,7 @@ pub fn text(m: Msg) -> &'static str {
         FieldOutcomes => "Resultado",
         FieldReceivedAt => "Recibido",
         FieldReference => "Número de referencia",
-        FieldReferredTo => "Referido a la agencia",
+        FieldReferredTo => "Remitido a la agencia",
         FieldReportedAt => "Reporte hecho el",
         FieldReportedTo => "Reporte hecho a",
         FieldSource => "Fuente",
@@ -324,7 +331,7 @@ pub fn text(m: Msg) -> &'static str {
         MenuHotlineLog => "Registro de la línea",
         MenuNewContact => "Registrar una llamada o contacto",
         MenuResumeDraft => "Retomar borrador sin guardar",
-        MenuTips => "Avisos y referencias",
+        MenuTips => "Avisos y remisiones",
         OptDeclined => "Prefirió no responder",
         OptNo => "No",
         OptOutsideNm => "Fuera de Nuevo México",
@@ -332,7 +339,7 @@ pub fn text(m: Msg) -> &'static str {
         OptYes => "Sí",
         OutDirectHelp => "Ayuda directa",
         OutInformation => "Información",
-        OutReferral => "Referencia",
+        OutReferral => "Remisión",
         OutReportMade => "Reporte hecho",
         PopupMany => "Espacio marca, Enter cierra",
         PopupOne => "Enter elige, Esc cierra",
@@ -354,9 +361,9 @@ pub fn text(m: Msg) -> &'static str {
         TitleFilter => "Filtrar la lista",
         TitleHotlineLog => "Registro de la línea",
         TitleNewContact => "Registrar un contacto",
-        TitleNewTip => "Registrar un aviso o referencia",
-        TitleTip => "Aviso o referencia",
-        TitleTips => "Avisos y referencias",
+        TitleNewTip => "Registrar un aviso o remisión",
+        TitleTip => "Aviso o remisión",
+        TitleTips => "Avisos y remisiones",
         TopicBasicNeeds => "Comida, dinero, necesidades básicas",
         TopicHealth => "Salud",
         TopicImmigration => "Inmigración",
@@ -433,11 +440,11 @@ pub fn text(m: Msg) -> &'static str {
         FieldSearch => "Nombre, iniciales o n.º",
         FieldServiceType => "Servicio",
         FieldStatusReason => "Motivo",
-        GenMan => "Hombre",
+        GenMan => "Hombre o niño",
         GenNonbinary => "No binario",
-        GenTransMan => "Hombre transgénero",
-        GenTransWoman => "Mujer transgénero",
-        GenWoman => "Mujer",
+        GenTransMan => "Hombre o niño transgénero",
+        GenTransWoman => "Mujer o niña transgénero",
+        GenWoman => "Mujer o niña",
         LinkClientHint => "El número de registro del cliente (n.º en la lista).",
         LinkedRecords => "Vinculado",
         MenuClients => "Clientes y expedientes",
@@ -492,7 +499,7 @@ pub fn text(m: Msg) -> &'static str {
         ErrRefTaken => "esta referencia ya se usa en la agencia o más arriba en el archivo",
         ColVocaFamily => "Familia de servicios VOCA",
         MinorAtIntake => "menor al ingresar",
-        VocaInformation => "Información y referencia",
+        VocaInformation => "Información y remisión",
         VocaAdvocacy => "Acompañamiento y defensoría personal",
         VocaEmotional => "Apoyo emocional y seguridad",
         VocaShelter => "Refugio y vivienda",
@@ -565,7 +572,7 @@ pub fn text(m: Msg) -> &'static str {
             "Esta persona es menor: se necesita el paso de reporte (a quién, cuándo) antes de cerrar. Pulse r."
         }
         ReportRecorded => {
-            "Esta persona es menor: el paso de reporte quedó registrado al cerrar esta evaluación."
+            "Esta persona es menor: el paso de reporte quedó registrado al cerrar esta detección."
         }
         ScrComplete => "Completa: todas las preguntas tienen respuesta.",
         ScrInProgress => "en curso",
@@ -588,7 +595,7 @@ pub fn text(m: Msg) -> &'static str {
         TitleScreeningResult => "Resultado de la detección",
         TitleScreening => "Detección",
         TlScreening => "Detección",
-        ToolNoVictim => "los resultados hablan de indicadores y de referir, nunca de 'víctima'",
+        ToolNoVictim => "los resultados hablan de indicadores y de remitir, nunca de 'víctima'",
         ErrNoNa => "Esta pregunta no admite 'no aplica'.",
         ToolAgeWarning => {
             "Esta herramienta es para edades de {0} a {1}; esta persona tiene {2}. Elija otra salvo que tenga un motivo."
@@ -774,7 +781,7 @@ pub fn text(m: Msg) -> &'static str {
         RepHotline => "Línea de ayuda",
         RepClients => "Personas atendidas",
         RepServices => "Servicios prestados",
-        RepScreenings => "Evaluaciones",
+        RepScreenings => "Detecciones",
         RepReferrals => "Remisiones",
         RepTips => "Avisos",
         RepFunds => "Fondos pagados",
@@ -795,7 +802,7 @@ pub fn text(m: Msg) -> &'static str {
         RepPeopleGivenServices => "Personas que recibieron servicios",
         RepByType => "Por tipo",
         RepByVocaFamily => "Por familia de servicios VOCA",
-        RepScreeningsDone => "Evaluaciones",
+        RepScreeningsDone => "Detecciones",
         RepByTool => "Por herramienta",
         RepByResult => "Por resultado",
         RepMedianDays => "Mediana de días hasta la aceptación",
@@ -895,7 +902,7 @@ pub fn text(m: Msg) -> &'static str {
             "Ya consta un reporte sobre esta persona ({0}): {1}, {2}. Ctrl+S lo confirma; cambie lo que sea distinto."
         }
         OnContactN => "contacto de la línea #{0}",
-        OnScreeningN => "evaluación #{0}",
+        OnScreeningN => "detección #{0}",
         AgeRecordMinor => {
             "El expediente dice que esta persona es menor: los indicadores en cualquier herramienta requieren el paso de reporte."
         }

@@ -263,7 +263,7 @@ fn broken_files_are_refused_with_line_and_field() {
     assert_eq!((p.field.as_str(), p.msg), ("items[1].text.es", Msg::ToolMissing));
     assert_eq!(p.line, line(&text, "[items.text]\nen = \"Has someone ever taken"));
     // Syntax errors and unknown fields come from the parser, with their line.
-    let text = youth.replace("version = 1", "version = 1\nversoin = 2");
+    let text = youth.replace("version = 2", "version = 2\nversoin = 3");
     let p = first_problem(&text);
     assert_eq!((p.line, p.msg), (line(&text, "versoin"), Msg::ToolSyntax));
     let text = youth.replace("age_min = 16", "age_min = \"16");
@@ -275,7 +275,7 @@ fn broken_files_are_refused_with_line_and_field() {
     let text = youth.replace("declines = \"open\"", "declines = \"as_no\"");
     assert_eq!(first_problem(&text).field, "declines");
     // A result never calls anyone a victim.
-    let text = youth.replace("Hay indicadores: referir", "Es una víctima: referir");
+    let text = youth.replace("Hay indicadores: remitir", "Es una víctima: remitir");
     assert_eq!(
         (first_problem(&text).field.as_str(), first_problem(&text).msg),
         ("levels[0].text", Msg::ToolNoVictim)
@@ -304,4 +304,21 @@ fn a_result_says_only_whether_the_level_finds_indicators() {
         );
     }
     assert_eq!(Status::parse("possible"), None);
+}
+
+#[test]
+fn shipped_tools_speak_us_english_and_say_remitir() {
+    for tool in SHIPPED {
+        let t = check(tool).unwrap();
+        let english: Vec<&str> = std::iter::once(t.title.en.as_str())
+            .chain(t.levels.iter().map(|l| l.text.en.as_str()))
+            .chain(t.items.iter().flat_map(|i| [i.text.en.as_str(), i.help.en.as_str()]))
+            .collect();
+        for text in english {
+            assert!(!text.to_lowercase().contains("labour"), "{}: {text}", t.id);
+        }
+        for l in &t.levels {
+            assert!(!l.text.es.contains("referir"), "{}: a referral is remitir", t.id);
+        }
+    }
 }

@@ -56,20 +56,25 @@ impl Key {
         })
     }
 
-    pub fn label(self) -> String {
+    /// The key's name as the help shows it. Keys whose name is printed on them (Enter, Esc,
+    /// Tab, Ctrl, F1, PgUp on the US keyboards used in New Mexico) keep it; the arrows and the
+    /// space bar, which carry no word, are named in the reader's language.
+    pub fn label(self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::Msg;
+        let said = |m: Msg| m.text(lang).to_string();
         match self {
-            Key::Char(' ') => "Space".into(),
+            Key::Char(' ') => said(Msg::KeySpace),
+            Key::Up => said(Msg::KeyUp),
+            Key::Down => said(Msg::KeyDown),
+            Key::Left => said(Msg::KeyLeft),
+            Key::Right => said(Msg::KeyRight),
+            Key::BackTab => said(Msg::KeyShiftTab),
             Key::Char(c) => c.to_string(),
             Key::Ctrl(c) => format!("Ctrl+{}", c.to_ascii_uppercase()),
             Key::F(n) => format!("F{n}"),
             Key::Enter => "Enter".into(),
             Key::Esc => "Esc".into(),
             Key::Tab => "Tab".into(),
-            Key::BackTab => "Shift+Tab".into(),
-            Key::Up => "Up".into(),
-            Key::Down => "Down".into(),
-            Key::Left => "Left".into(),
-            Key::Right => "Right".into(),
             Key::PageUp => "PgUp".into(),
             Key::PageDown => "PgDn".into(),
             Key::Home => "Home".into(),
@@ -199,7 +204,7 @@ pub fn hint_entries<'a>(
                 .keys
                 .iter()
                 .filter(|k| !matches!(k, Key::Char(c) if c.is_uppercase()))
-                .map(|k| k.label())
+                .map(|k| k.label(lang))
                 .collect();
             format!("{} {}", keys.join("/"), b.label.text(lang))
         })

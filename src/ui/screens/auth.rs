@@ -267,7 +267,7 @@ fn panel(frame: &mut Frame, area: Rect, p: Panel, t: Theme, lang: Lang) {
 
 fn login_hints(lang: Lang) -> Vec<String> {
     vec![
-        fill(Msg::HintHide.text(lang), &[&HIDE_KEY.label()]),
+        fill(Msg::HintHide.text(lang), &[&HIDE_KEY.label(lang)]),
         Msg::HintLanguage.text(lang).to_string(),
     ]
 }

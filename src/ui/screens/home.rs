@@ -179,7 +179,7 @@ impl Page for HomeScreen {
             .iter()
             .enumerate()
             .map(|(i, b)| {
-                let key = b.keys[0].label();
+                let key = b.keys[0].label(lang);
                 let mark = if i == self.selected { t.marker() } else { " " };
                 let text = format!(" {mark} {key:>2}  {}", b.label.text(lang));
                 if i == self.selected {

@@ -146,14 +146,14 @@ fn help_bar(frame: &mut Frame, area: Rect, app: &App) {
     let offered = |b: &&Binding| app.screen.page().is_none_or(|p| p.offers(b.action));
     let bar: Vec<&Binding> =
         app.keymaps().iter().flat_map(|m| m.iter()).filter(offered).filter(|b| b.bar).collect();
-    let width_of = |b: &Binding| b.keys[0].label().width() + b.label.text(lang).width() + 3;
+    let width_of = |b: &Binding| b.keys[0].label(lang).width() + b.label.text(lang).width() + 3;
     let room = area.width as usize;
     // The keys of what is in front: an overlay's, or the screen's.
     let front = app.keymaps()[1];
     let unlisted = front.iter().filter(offered).any(|b| !b.bar && !b.action.moves());
     let home = matches!(app.screen, Screen::Home(_));
     let more = !home && (unlisted || bar.iter().map(|b| width_of(b)).sum::<usize>() > room);
-    let f1 = crate::ui::keymap::Key::F(1).label();
+    let f1 = crate::ui::keymap::Key::F(1).label(lang);
     let more_label = Msg::HelpMore.text(lang);
     let reserve = if more { f1.width() + more_label.width() + 3 } else { 0 };
     let mut spans = Vec::new();
@@ -164,7 +164,7 @@ fn help_bar(frame: &mut Frame, area: Rect, app: &App) {
             break;
         }
         width += w;
-        spans.push(Span::styled(format!(" {}", b.keys[0].label()), t.key()));
+        spans.push(Span::styled(format!(" {}", b.keys[0].label(lang)), t.key()));
         spans.push(Span::raw(format!(" {} ", b.label.text(lang))));
     }
     if more {
@@ -266,7 +266,7 @@ fn help_overlay(frame: &mut Frame, area: Rect, app: &App) {
         .chain(screen)
         .map(|b| {
             (
-                b.keys.iter().map(|k| k.label()).collect::<Vec<_>>().join(" / "),
+                b.keys.iter().map(|k| k.label(app.lang)).collect::<Vec<_>>().join(" / "),
                 b.label.text(app.lang),
             )
         })

@@ -188,7 +188,7 @@ fn draw_detail(frame: &mut Frame, area: Rect, d: &Detail, t: Theme, lang: Lang) 
     let copy = keymap::DIRECTORY_DETAIL
         .iter()
         .find(|b| b.action == Action::CopyPhone)
-        .map(|b| b.keys[0].label())
+        .map(|b| b.keys[0].label(lang))
         .unwrap_or_default();
     frame.render_widget(
         Paragraph::new(Span::styled(

@@ -302,6 +302,11 @@ impl Page for RecordScreen {
         }
     }
 
+    fn help_note(&self) -> Option<Msg> {
+        (matches!(self.mode, Mode::List) && self.kind == RecordKind::Contact)
+            .then_some(Msg::LogFlags)
+    }
+
     fn title(&self) -> Msg {
         match (&self.mode, self.kind) {
             (Mode::List, RecordKind::Contact) => Msg::TitleHotlineLog,

@@ -43,7 +43,12 @@ fn draw_list(frame: &mut Frame, area: Rect, r: &RecordScreen, t: Theme, lang: La
     let rows: Vec<Vec<String>> = r.list.rows.iter().map(|row| row.cells.clone()).collect();
     let filtered = r.filter.values().any(|v| !v.trim().is_empty());
     let title = if filtered { Msg::ListFiltered } else { r.title() };
-    let b = block(title, t, lang);
+    let mut b = block(title, t, lang);
+    // The hotline log's flags are explained where they are seen.
+    if r.kind == super::RecordKind::Contact {
+        let legend = format!(" {} ", Msg::LogFlags.text(lang));
+        b = b.title_bottom(ratatui::text::Line::styled(legend, t.dim()).right_aligned());
+    }
     let table = fit::table(area, &heads, &rows, Some(r.list.selected), &widths, t, b);
     frame.render_widget(table, area);
     list_footer(frame, area, &r.list, t, lang);

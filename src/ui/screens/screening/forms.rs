@@ -53,8 +53,8 @@ pub fn answer_hint(lang: Lang, allows_na: bool) -> Vec<String> {
         .flat_map(|b| keymap::hint_entries([b], lang))
         .chain(std::iter::once(format!(
             "{}/{} {}",
-            Key::Left.label(),
-            Key::Right.label(),
+            Key::Left.label(lang),
+            Key::Right.label(lang),
             Msg::ActMoveItems.text(lang)
         )))
         .collect()
