@@ -43,7 +43,9 @@ CREATE TABLE sessions (
     source      TEXT NOT NULL CHECK (length(source) <= 80),
     started_at  TEXT NOT NULL,
     ended_at    TEXT,
-    end_reason  TEXT CHECK (end_reason IN ('logout', 'quit', 'switch_user', 'closed'))
+    end_reason  TEXT CHECK (end_reason IN ('logout', 'quit', 'switch_user', 'closed')),
+    -- The process the session runs in (each SSH session is its own process).
+    pid         INTEGER
 );
 
 CREATE TABLE settings (
@@ -94,9 +96,12 @@ CREATE TABLE drafts (
                 'referral', 'referral_contact', 'dir_service')),
     record_id   INTEGER,
     payload     TEXT NOT NULL CHECK (json_valid(payload) AND length(payload) <= 100000),
-    updated_at  TEXT NOT NULL
+    updated_at  TEXT NOT NULL,
+    -- The session it was typed in: one user's two sessions never share a draft.
+    session_id  INTEGER REFERENCES sessions(id)
 );
-CREATE UNIQUE INDEX drafts_one_per_form ON drafts(user_id, form, coalesce(record_id, 0));
+CREATE UNIQUE INDEX drafts_one_per_form
+    ON drafts(user_id, form, coalesce(record_id, 0), coalesce(session_id, 0));
 
 CREATE TABLE contacts (
     id                   INTEGER PRIMARY KEY,

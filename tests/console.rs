@@ -410,7 +410,7 @@ fn a_call_is_logged_by_keyboard_alone() {
     assert_eq!(saved.contact.area, "Doña Ana County");
     assert_eq!(saved.contact.notes, "Asked about shelter\nin Las Cruces");
     assert_eq!(saved.caller_last2.as_deref(), Some("42"));
-    assert!(intake::store::drafts::latest(h.app.store.conn(), ana.id).unwrap().is_none());
+    assert!(latest_draft(&h, ana.id).is_none());
 }
 
 #[test]
@@ -455,7 +455,7 @@ fn what_was_typed_survives_a_dropped_link() {
     assert!(matches!(h.app.overlay, Some(Overlay::Confirm(Confirm::Discard))));
     h.typed("y");
     let ana = accounts::find_user(&h.app.store, "ana").unwrap();
-    assert!(intake::store::drafts::latest(h.app.store.conn(), ana.id).unwrap().is_none());
+    assert!(latest_draft(&h, ana.id).is_none());
 }
 
 #[test]
@@ -669,7 +669,7 @@ fn a_client_intake_survives_a_dropped_link() {
     h.ctrl('s');
     assert_eq!(h.status(), "Client #1 saved.");
     let bea = accounts::find_user(&h.app.store, "bea").unwrap();
-    assert!(intake::store::drafts::latest(h.app.store.conn(), bea.id).unwrap().is_none());
+    assert!(latest_draft(&h, bea.id).is_none());
 }
 
 #[test]
@@ -829,7 +829,7 @@ fn a_burst_of_typing_is_kept_as_a_draft_once_it_is_taken() {
     // The scripted console then quits (Ctrl+C, and "y" to leave the unsaved form).
     event_loop::run(&mut h.term, &mut h.app, &mut console).unwrap();
     let ana = accounts::find_user(&h.app.store, "ana").unwrap();
-    let draft = intake::store::drafts::latest(h.app.store.conn(), ana.id).unwrap().expect("kept");
+    let draft = latest_draft(&h, ana.id).expect("kept");
     assert!(draft.payload.contains("Caller at the bus station"), "{}", draft.payload);
 }
 

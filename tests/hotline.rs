@@ -363,18 +363,54 @@ fn tips_import_names_assignees_by_user_name() {
 fn a_saved_contact_takes_its_draft_with_it() {
     let (_db, mut store) = with_admin();
     let ana = user(&store, "ana");
-    hotline::save_draft(
-        &mut store,
-        ana.id,
-        DraftForm::Contact,
-        None,
-        r#"{"focus":3,"fields":{"notes":"x"}}"#,
-        now(),
-    )
-    .unwrap();
-    assert_eq!(drafts::latest(store.conn(), ana.id).unwrap().unwrap().form, DraftForm::Contact);
+    let payload = r#"{"focus":3,"fields":{"notes":"x"}}"#;
+    hotline::save_draft(&mut store, who(&ana), DraftForm::Contact, None, payload, now()).unwrap();
+    let kept = hotline::drafts_for(&store, who(&ana)).unwrap();
+    assert_eq!(kept.iter().map(|d| d.form).collect::<Vec<_>>(), [DraftForm::Contact]);
     hotline::save_contact(&mut store, who(&ana), None, &contact_of(&[]), now()).unwrap();
-    assert!(drafts::latest(store.conn(), ana.id).unwrap().is_none());
+    assert!(hotline::drafts_for(&store, who(&ana)).unwrap().is_empty());
+}
+
+/// One user in two sessions at once (two SSH logins): each session's draft is its own; one
+/// still in use is never opened by the other; one whose console is gone is taken up.
+#[test]
+fn a_draft_is_never_open_in_two_sessions_at_once() {
+    let (_db, mut store) = with_admin();
+    let ana = user(&store, "ana");
+    let start = |store: &mut Store| {
+        store.write(|tx| intake::store::users::start_session(tx, ana.id, "test", now())).unwrap()
+    };
+    let (one, two) = (start(&mut store), start(&mut store));
+    let in_session = |s| Who { user: &ana, session_id: Some(s) };
+    intake::auth::live::hold(one);
+    intake::auth::live::hold(two);
+    let payload = r#"{"focus":3,"fields":{"notes":"first call"}}"#;
+    hotline::save_draft(&mut store, in_session(one), DraftForm::Contact, None, payload, now())
+        .unwrap();
+    let other = r#"{"focus":3,"fields":{"notes":"second call"}}"#;
+    hotline::save_draft(&mut store, in_session(two), DraftForm::Contact, None, other, now())
+        .unwrap();
+    // Each sees only its own: the other session is still typing in its draft.
+    for (s, notes) in [(one, "first call"), (two, "second call")] {
+        let mine = hotline::drafts_for(&store, in_session(s)).unwrap();
+        assert_eq!(mine.len(), 1);
+        assert!(mine[0].payload.contains(notes));
+    }
+    // Session one saves its call: session two's draft stays.
+    hotline::save_contact(&mut store, in_session(one), None, &contact_of(&[]), now()).unwrap();
+    assert_eq!(hotline::drafts_for(&store, in_session(two)).unwrap().len(), 1);
+    // Session two's console goes away (its link drops): a third session takes its draft up.
+    intake::auth::live::release(two);
+    let three = start(&mut store);
+    intake::auth::live::hold(three);
+    let offered = hotline::drafts_for(&store, in_session(three)).unwrap();
+    assert_eq!(offered.len(), 1);
+    hotline::claim_draft(&mut store, in_session(three), offered[0].id).unwrap();
+    intake::auth::live::hold(two);
+    assert!(
+        hotline::drafts_for(&store, in_session(two)).unwrap().is_empty(),
+        "once taken up, it is the third session's"
+    );
 }
 
 /// The forms a draft can belong to are the ones the schema admits, no more and no fewer.
@@ -409,7 +445,8 @@ fn a_version_1_database_with_staff_is_upgraded_in_place() {
              DROP TABLE case_note_versions; DROP TABLE case_notes; DROP TABLE services;
              DROP TABLE client_links; DROP TABLE client_status; DROP TABLE client_history;
              DROP TABLE tip_history; DROP TABLE tips; DROP TABLE contact_history; DROP TABLE contacts;
-             DROP TABLE clients; DROP TABLE drafts; DROP TABLE secrets; PRAGMA user_version = 1;",
+             DROP TABLE clients; DROP TABLE drafts; DROP TABLE secrets;
+             ALTER TABLE sessions DROP COLUMN pid; PRAGMA user_version = 1;",
         )
         .unwrap();
     drop(store);

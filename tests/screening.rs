@@ -302,6 +302,14 @@ fn an_imported_tools_levels_read_as_results_and_an_old_database_learns_them() {
         .conn()
         .execute_batch(
             "ALTER TABLE screenings DROP COLUMN result; DROP INDEX contacts_by_caller;
+             DROP TABLE drafts;
+             CREATE TABLE drafts (
+                 id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users(id),
+                 form TEXT NOT NULL, record_id INTEGER, payload TEXT NOT NULL,
+                 updated_at TEXT NOT NULL);
+             CREATE UNIQUE INDEX drafts_one_per_form
+                 ON drafts(user_id, form, coalesce(record_id, 0));
+             ALTER TABLE sessions DROP COLUMN pid;
              PRAGMA user_version = 8;",
         )
         .unwrap();

@@ -198,3 +198,26 @@ fn a_service_without_a_phone_offers_no_copy_and_the_list_explains_its_marks() {
     assert_eq!(h.app.clipboard, None);
     assert_eq!(h.status(), "", "the key does nothing at all");
 }
+
+#[test]
+fn the_same_users_draft_is_not_opened_in_two_sessions_at_once() {
+    let mut a = Harness::admin();
+    a.login("ana", ADMIN_PIN).typed("c");
+    a.focus_field("notes").typed("Caller on the line in session A");
+    // Ana logs in again from another terminal while the first is still in use.
+    let store = a.db.open();
+    let mut b =
+        Harness::on(TestDb { dir: tempfile::tempdir().unwrap(), paths: a.db.paths.clone() }, store);
+    b.login("ana", ADMIN_PIN);
+    assert_ne!(b.status(), intake::i18n::Msg::DraftWaiting.text(intake::i18n::Lang::En));
+    b.typed("r");
+    assert!(b.app.form().is_none(), "no draft of session A is offered to session B");
+    // Session A's link drops (its console goes; the file stays): the next login takes its
+    // form up, where it was.
+    let Harness { db: _kept, app, .. } = a;
+    drop(app);
+    let mut c = b.reconnect();
+    c.login("ana", ADMIN_PIN).enter();
+    let raw = c.app.form().expect("session A's form is back").raw();
+    assert_eq!(raw["notes"], "Caller on the line in session A");
+}

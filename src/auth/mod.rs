@@ -4,6 +4,7 @@
 use crate::domain::ids::{SessionId, UserId};
 
 pub mod accounts;
+pub mod live;
 pub mod login;
 pub mod pin;
 

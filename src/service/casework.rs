@@ -56,7 +56,7 @@ pub fn save_client(
             clients::link_contact(tx, u.agency_id, contact, saved, now)?;
             audit_in(tx, &source, who, "contact_link", contact)?;
         }
-        drafts::delete(tx, u.id, DraftForm::Client, id.map(|c| c.0))?;
+        drafts::delete(tx, u.id, who.session_id, DraftForm::Client, id.map(|c| c.0))?;
         audit_in(tx, &source, who, if id.is_none() { "client_add" } else { "client_edit" }, saved.0)
             .map(|_| saved)
     })
@@ -100,7 +100,7 @@ pub fn add_service(
     let u = who.user;
     audited(store, who, "service_add", |tx| {
         let id = clients::add_service(tx, u.agency_id, client_id, u.id, s, now)?;
-        drafts::delete(tx, u.id, DraftForm::Service, Some(client_id.0))?;
+        drafts::delete(tx, u.id, who.session_id, DraftForm::Service, Some(client_id.0))?;
         Ok((id, id))
     })
 }
@@ -115,7 +115,7 @@ pub fn add_note(
     let u = who.user;
     audited(store, who, "note_add", |tx| {
         let id = clients::add_note(tx, u.agency_id, client_id, u.id, body, now)?;
-        drafts::delete(tx, u.id, DraftForm::Note, Some(client_id.0))?;
+        drafts::delete(tx, u.id, who.session_id, DraftForm::Note, Some(client_id.0))?;
         Ok((id, id))
     })
 }
@@ -131,7 +131,7 @@ pub fn edit_note(
     let u = who.user;
     audited(store, who, "note_edit", |tx| {
         let v = clients::edit_note(tx, u.agency_id, note_id, u.id, body, now)?;
-        drafts::delete(tx, u.id, DraftForm::Note, Some(client_id.0))?;
+        drafts::delete(tx, u.id, who.session_id, DraftForm::Note, Some(client_id.0))?;
         Ok((v, note_id))
     })
 }
@@ -366,7 +366,7 @@ pub fn refer(
     };
     store.write(|tx| {
         let id = referrals::insert(tx, u.agency_id, u.id, subject, service_id, r, now)?;
-        drafts::delete(tx, u.id, draft_of.0, draft_of.1)?;
+        drafts::delete(tx, u.id, who.session_id, draft_of.0, draft_of.1)?;
         audit_in(tx, &source, who, "referral_add", id).map(|_| id)
     })
 }

@@ -1,7 +1,7 @@
 //! Saving and opening hotline contacts and tips. Each save is one transaction holding the
 //! record, its history, the removal of its draft and its audit row; each opening is audited.
 
-use crate::domain::ids::{ContactId, TipId, UserId};
+use crate::domain::ids::{ContactId, TipId};
 use jiff::Timestamp;
 
 use crate::domain::caller;
@@ -52,7 +52,7 @@ pub fn save_contact_kept(
                 id
             }
         };
-        drafts::delete(tx, u.id, DraftForm::Contact, id.map(i64::from))?;
+        drafts::delete(tx, u.id, who.session_id, DraftForm::Contact, id.map(i64::from))?;
         let event = if id.is_none() { "contact_add" } else { "contact_edit" };
         audit_in(tx, &source, who, event, saved)?;
         Ok(saved)
@@ -158,7 +158,7 @@ pub fn save_tip(
                 id
             }
         };
-        drafts::delete(tx, u.id, DraftForm::Tip, id.map(i64::from))?;
+        drafts::delete(tx, u.id, who.session_id, DraftForm::Tip, id.map(i64::from))?;
         audit_in(tx, &source, who, if id.is_none() { "tip_add" } else { "tip_edit" }, saved)?;
         Ok(saved)
     })
@@ -239,23 +239,34 @@ pub fn listed(store: &mut Store, who: Who, event: &str) -> Result<()> {
     on_record(store, who, event, "ok", None)
 }
 
-/// Keep what is typed on a form as a draft.
+/// Keep what is typed on a form as a draft of the session it is typed in.
 pub fn save_draft(
     store: &mut Store,
-    user_id: UserId,
+    who: Who,
     form: DraftForm,
     record_id: Option<i64>,
     payload: &str,
     now: Timestamp,
 ) -> Result<()> {
-    store.write(|tx| drafts::save(tx, user_id, form, record_id, payload, now))
+    store.write(|tx| drafts::save(tx, who.user.id, who.session_id, form, record_id, payload, now))
 }
 
 pub fn discard_draft(
     store: &mut Store,
-    user_id: UserId,
+    who: Who,
     form: DraftForm,
     record_id: Option<i64>,
 ) -> Result<()> {
-    store.write(|tx| drafts::delete(tx, user_id, form, record_id))
+    store.write(|tx| drafts::delete(tx, who.user.id, who.session_id, form, record_id))
+}
+
+/// The user's drafts this session may open, newest first (never one another live session of
+/// theirs is typing in).
+pub fn drafts_for(store: &Store, who: Who) -> Result<Vec<drafts::Draft>> {
+    drafts::available(store.conn(), who.user.id, who.session_id, crate::auth::live::is_live)
+}
+
+/// This session takes up a draft of one that ended or whose console is gone.
+pub fn claim_draft(store: &mut Store, who: Who, id: i64) -> Result<()> {
+    store.write(|tx| drafts::claim(tx, who.user.id, who.session_id, id))
 }

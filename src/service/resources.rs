@@ -52,7 +52,7 @@ pub fn save_service(
                 id
             }
         };
-        drafts::delete(tx, who.user.id, DraftForm::DirService, id.map(i64::from))?;
+        drafts::delete(tx, who.user.id, who.session_id, DraftForm::DirService, id.map(i64::from))?;
         audit_in(
             tx,
             &source,

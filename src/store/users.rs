@@ -348,8 +348,8 @@ pub fn start_session(
     now: Timestamp,
 ) -> Result<SessionId> {
     tx.execute(
-        "INSERT INTO sessions (user_id, source, started_at) VALUES (?1, ?2, ?3)",
-        params![user_id, source, time::to_db(now)],
+        "INSERT INTO sessions (user_id, source, started_at, pid) VALUES (?1, ?2, ?3, ?4)",
+        params![user_id, source, time::to_db(now), std::process::id()],
     )?;
     Ok(SessionId(tx.last_insert_rowid()))
 }

@@ -74,7 +74,7 @@ mod tests {
     use super::*;
 
     fn draft(form: DraftForm, record_id: Option<i64>, payload: &str) -> Draft {
-        Draft { form, record_id, payload: payload.into(), updated_at: String::new() }
+        Draft { id: 1, form, record_id, payload: payload.into(), updated_at: String::new() }
     }
 
     #[test]

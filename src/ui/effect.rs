@@ -149,14 +149,7 @@ impl Effect {
         }
         let (payload, rev) = (payload.to_string(), form.revision);
         Some(Effect::run(move |store, ctx| {
-            crate::service::hotline::save_draft(
-                store,
-                ctx.who()?.user.id,
-                name,
-                id,
-                &payload,
-                ctx.now,
-            )?;
+            crate::service::hotline::save_draft(store, ctx.who()?, name, id, &payload, ctx.now)?;
             Ok(Done::DraftKept(rev))
         }))
     }
@@ -164,7 +157,7 @@ impl Effect {
     /// Throw the draft `name` of record `id` away (its form was left without saving).
     pub fn drop_draft(name: DraftForm, id: Option<i64>) -> Effect {
         Effect::run(move |store, ctx| {
-            crate::service::hotline::discard_draft(store, ctx.who()?.user.id, name, id)?;
+            crate::service::hotline::discard_draft(store, ctx.who()?, name, id)?;
             Ok(Done::DraftKept(0))
         })
     }

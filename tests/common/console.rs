@@ -272,3 +272,12 @@ pub fn funds_and_figures(h: &mut Harness) {
     let id = intake::service::ledger::request_payment(s, who(&bea), client, &paid, now).unwrap();
     intake::service::ledger::approve_payment(s, who(&sara), id, now).unwrap();
 }
+
+/// The user's newest draft, whichever session kept it.
+pub fn latest_draft(
+    h: &Harness,
+    user: intake::domain::ids::UserId,
+) -> Option<intake::store::drafts::Draft> {
+    let all = intake::store::drafts::available(h.app.store.conn(), user, None, |_, _| false);
+    all.unwrap().into_iter().next()
+}

@@ -457,15 +457,14 @@ impl App {
             // Home, with what was typed before the link dropped one key away (Enter, or r).
             Landing::Fresh => {
                 self.go(Route::Home);
-                let kept = self.session.draft_route(&self.store, self.lang);
-                matches!(kept, Ok(Some(_))).then(|| self.say(Msg::DraftWaiting));
+                self.session.has_draft(&self.store).then(|| self.say(Msg::DraftWaiting));
             }
         }
     }
 
     /// Bring back the user's latest unsaved form, where they left it (false: there is none).
     pub(crate) fn resume_draft(&mut self) -> bool {
-        let route = match self.session.draft_route(&self.store, self.lang) {
+        let route = match self.session.take_draft(&mut self.store, self.lang) {
             Ok(Some(route)) => route,
             Ok(None) => return false,
             Err(e) => {

@@ -5,9 +5,10 @@
 use jiff::Timestamp;
 
 use crate::auth::Actor;
-use crate::auth::accounts;
 use crate::auth::login::LoggedIn;
+use crate::auth::{accounts, live};
 use crate::i18n::Lang;
+use crate::service::{Who, hotline};
 use crate::store::Store;
 use crate::store::users;
 use crate::ui::effect::Route;
@@ -38,7 +39,9 @@ pub enum Landing {
 
 impl Session {
     pub fn new(store: &Store) -> crate::Result<Session> {
-        Ok(Session { idle_minutes: users::idle_lock_minutes(store.conn())?, ..Session::default() })
+        let mut s = Session::default();
+        s.idle_minutes = users::idle_lock_minutes(store.conn())?;
+        Ok(s)
     }
 
     pub fn is_open(&self) -> bool {
@@ -67,7 +70,7 @@ impl Session {
     /// End the session (quit, logout): nothing of it stays, and the end is recorded.
     pub fn end(&mut self, store: &mut Store, reason: &str, now: Timestamp) -> crate::Result<()> {
         let actor = self.actor();
-        let was_open = self.current.take().is_some();
+        let was_open = self.current.take().inspect(|s| live::release(s.session_id)).is_some();
         self.suspended = None;
         if was_open { accounts::end_session(store, actor, reason, now) } else { Ok(()) }
     }
@@ -105,6 +108,8 @@ impl Session {
             .filter(|l| *l != li.user.lang);
         let forced = li.must_change_pin;
         let same = self.current.as_ref().is_some_and(|s| s.session_id == li.session_id);
+        // This process holds the session: its drafts are not another session's to open.
+        crate::auth::live::hold(li.session_id);
         self.current = Some(li);
         let landing = if forced {
             Landing::ChangePin
@@ -120,14 +125,30 @@ impl Session {
     /// The locked session another user's login replaced ends.
     pub fn replaced(&mut self, store: &mut Store, old: Actor, now: Timestamp) -> crate::Result<()> {
         self.suspended = None;
+        if let Some(sid) = old.session_id {
+            live::release(sid);
+        }
         accounts::end_session(store, old, "switch_user", now)
     }
 
-    /// The route back to the user's latest unsaved form, if there is one.
-    pub fn draft_route(&self, store: &Store, lang: Lang) -> crate::Result<Option<Route>> {
+    /// Whether the user has an unsaved form this session may open (never one another live
+    /// session of theirs is typing in).
+    pub fn has_draft(&self, store: &Store) -> bool {
+        let Some(s) = &self.current else { return false };
+        let who = Who { user: &s.user, session_id: Some(s.session_id) };
+        hotline::drafts_for(store, who).is_ok_and(|d| !d.is_empty())
+    }
+
+    /// The route back to the user's latest unsaved form this session may open, which becomes
+    /// this session's (it was left by a session that ended or whose console is gone).
+    pub fn take_draft(&self, store: &mut Store, lang: Lang) -> crate::Result<Option<Route>> {
         let Some(s) = &self.current else { return Ok(None) };
-        let draft = crate::store::drafts::latest(store.conn(), s.user.id)?;
-        Ok(draft.and_then(|d| crate::ui::drafts::route(&d, lang)))
+        let who = Who { user: &s.user, session_id: Some(s.session_id) };
+        let Some(draft) = hotline::drafts_for(store, who)?.into_iter().next() else {
+            return Ok(None);
+        };
+        hotline::claim_draft(store, who, draft.id)?;
+        Ok(crate::ui::drafts::route(&draft, lang))
     }
 
     /// The user's language changed: it is theirs from now on.
@@ -150,6 +171,15 @@ impl Session {
     pub fn reload(&mut self, store: &Store) {
         if let Ok(m) = users::idle_lock_minutes(store.conn()) {
             self.idle_minutes = m;
+        }
+    }
+}
+
+/// A console that goes away (its link dropped, the process ends) no longer holds its session.
+impl Drop for Session {
+    fn drop(&mut self) {
+        if let Some(s) = &self.current {
+            live::release(s.session_id);
         }
     }
 }

@@ -126,7 +126,7 @@ impl Page for HomeScreen {
             let today = crate::domain::time::local_day(ctx.now);
             let agency = who.user.agency_id;
             Ok(Done::Home {
-                drafts: crate::store::drafts::count(conn, who.user.id)?,
+                drafts: crate::service::hotline::drafts_for(store, who)?.len() as i64,
                 due_count: store_referrals::due_count(conn, agency, today)?,
                 due: store_referrals::due(conn, agency, today, 0, DUE_SHOWN)?,
             })

@@ -445,13 +445,13 @@ impl Page for RecordScreen {
         let (kind, id, rev, focus, raw, caller) =
             (self.kind, *id, form.revision, form.focus, form.raw(), caller.clone());
         vec![Effect::run(move |store, ctx| {
-            let uid = ctx.who()?.user.id;
+            let who = ctx.who()?;
             // A contact's draft never holds the caller identifier as typed.
             let payload = match kind {
                 RecordKind::Contact => hotline::contact_draft(store, focus, raw, caller.as_ref())?,
                 RecordKind::Tip => serde_json::json!({ "focus": focus, "fields": raw }).to_string(),
             };
-            hotline::save_draft(store, uid, kind.draft_form(), id, &payload, ctx.now)?;
+            hotline::save_draft(store, who, kind.draft_form(), id, &payload, ctx.now)?;
             Ok(Done::DraftKept(rev))
         })]
     }
