@@ -150,6 +150,28 @@ fn walk(h: &mut Harness, lang: &str) {
 }
 
 #[test]
+fn home_shows_a_long_agency_marked_in_both_languages() {
+    let mut h = world();
+    h.login("lupe", "470193");
+    // A first login with a temporary PIN asks for a new one first.
+    if h.app.form().is_some() {
+        h.typed("470193")
+            .key(KeyCode::Tab)
+            .typed("582914")
+            .key(KeyCode::Tab)
+            .typed("582914")
+            .enter();
+    }
+    for lang in ["en", "es"] {
+        let home = h.screen();
+        let line = home.lines().nth(1).unwrap().to_string();
+        whole_or_marked(&line, AGENCY, &format!("{lang} home"));
+        assert!(line.trim_end_matches(['"', ' ']).ends_with(')'), "{lang}: {line}");
+        h.typed("g");
+    }
+}
+
+#[test]
 fn every_screen_at_80x24_shows_long_values_whole_or_marked_in_both_languages() {
     let mut h = world();
     h.login("ana", ADMIN_PIN);

@@ -382,8 +382,8 @@ fn a_draft_is_never_open_in_two_sessions_at_once() {
     };
     let (one, two) = (start(&mut store), start(&mut store));
     let in_session = |s| Who { user: &ana, session_id: Some(s) };
-    intake::auth::live::hold(one);
-    intake::auth::live::hold(two);
+    intake::auth::live::hold(store.db_path(), one);
+    intake::auth::live::hold(store.db_path(), two);
     let payload = r#"{"focus":3,"fields":{"notes":"first call"}}"#;
     hotline::save_draft(&mut store, in_session(one), DraftForm::Contact, None, payload, now())
         .unwrap();
@@ -400,13 +400,13 @@ fn a_draft_is_never_open_in_two_sessions_at_once() {
     hotline::save_contact(&mut store, in_session(one), None, &contact_of(&[]), now()).unwrap();
     assert_eq!(hotline::drafts_for(&store, in_session(two)).unwrap().len(), 1);
     // Session two's console goes away (its link drops): a third session takes its draft up.
-    intake::auth::live::release(two);
+    intake::auth::live::release(store.db_path(), two);
     let three = start(&mut store);
-    intake::auth::live::hold(three);
+    intake::auth::live::hold(store.db_path(), three);
     let offered = hotline::drafts_for(&store, in_session(three)).unwrap();
     assert_eq!(offered.len(), 1);
     hotline::claim_draft(&mut store, in_session(three), offered[0].id).unwrap();
-    intake::auth::live::hold(two);
+    intake::auth::live::hold(store.db_path(), two);
     assert!(
         hotline::drafts_for(&store, in_session(two)).unwrap().is_empty(),
         "once taken up, it is the third session's"

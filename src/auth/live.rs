@@ -4,38 +4,38 @@
 //! as gone even while the process that ran it (a test) goes on.
 
 use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use crate::domain::ids::SessionId;
 
-static HELD: Mutex<Option<HashSet<SessionId>>> = Mutex::new(None);
+/// The sessions held in this process, by database file (session ids are per database).
+static HELD: Mutex<Option<HashSet<(PathBuf, SessionId)>>> = Mutex::new(None);
 
-/// This process holds `session` open (a login went through).
-pub fn hold(session: SessionId) {
+/// This process holds `session` of the database `db` open (a login went through).
+pub fn hold(db: &Path, session: SessionId) {
     if let Ok(mut held) = HELD.lock() {
-        held.get_or_insert_with(HashSet::new).insert(session);
+        held.get_or_insert_with(HashSet::new).insert((db.to_path_buf(), session));
     }
 }
 
 /// This process no longer holds `session` (it ended, or its console went away).
-pub fn release(session: SessionId) {
+pub fn release(db: &Path, session: SessionId) {
     if let Ok(mut held) = HELD.lock()
         && let Some(set) = held.as_mut()
     {
-        set.remove(&session);
+        set.remove(&(db.to_path_buf(), session));
     }
 }
 
-/// Whether `session`, run by process `pid` and not ended, is still in use: in this process,
-/// when it is held; in another, when that process still runs (on Linux, where the console's
-/// host runs; elsewhere a session of another process is taken as gone).
-pub fn is_live(session: SessionId, pid: Option<i64>) -> bool {
+/// Whether `session` of `db`, run by process `pid` and not ended, is still in use: in this
+/// process, when it is held; in another, when that process still runs (on Linux, where the
+/// console's host runs; elsewhere a session of another process is taken as gone).
+pub fn is_live(db: &Path, session: SessionId, pid: Option<i64>) -> bool {
     let Some(pid) = pid else { return false };
     if pid == i64::from(std::process::id()) {
-        return HELD
-            .lock()
-            .map(|h| h.as_ref().is_some_and(|s| s.contains(&session)))
-            .unwrap_or(false);
+        let key = (db.to_path_buf(), session);
+        return HELD.lock().map(|h| h.as_ref().is_some_and(|s| s.contains(&key))).unwrap_or(false);
     }
-    std::path::Path::new(&format!("/proc/{pid}")).exists()
+    Path::new(&format!("/proc/{pid}")).exists()
 }

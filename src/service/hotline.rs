@@ -263,7 +263,9 @@ pub fn discard_draft(
 /// The user's drafts this session may open, newest first (never one another live session of
 /// theirs is typing in).
 pub fn drafts_for(store: &Store, who: Who) -> Result<Vec<drafts::Draft>> {
-    drafts::available(store.conn(), who.user.id, who.session_id, crate::auth::live::is_live)
+    let db = store.db_path();
+    let live = |s, pid| crate::auth::live::is_live(db, s, pid);
+    drafts::available(store.conn(), who.user.id, who.session_id, live)
 }
 
 /// This session takes up a draft of one that ended or whose console is gone.

@@ -62,6 +62,11 @@ impl Store {
         Ok(store)
     }
 
+    /// The database file (what identifies it in this process).
+    pub fn db_path(&self) -> &std::path::Path {
+        &self.paths.db
+    }
+
     /// Open an existing database without bringing its schema up to date: for `intake check`,
     /// which must not change the file it examines.
     pub fn open_as_is(paths: &DbPaths) -> Result<Store> {

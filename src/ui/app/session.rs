@@ -25,6 +25,8 @@ pub struct Session {
     pub idle_minutes: u32,
     /// The language was chosen on the login screen: it becomes the user's preference.
     pub lang_chosen: bool,
+    /// The database file, which with the session id names the session in this process.
+    db: std::path::PathBuf,
 }
 
 /// Where a user lands when their login goes through.
@@ -41,6 +43,7 @@ impl Session {
     pub fn new(store: &Store) -> crate::Result<Session> {
         let mut s = Session::default();
         s.idle_minutes = users::idle_lock_minutes(store.conn())?;
+        s.db = store.db_path().to_path_buf();
         Ok(s)
     }
 
@@ -70,7 +73,8 @@ impl Session {
     /// End the session (quit, logout): nothing of it stays, and the end is recorded.
     pub fn end(&mut self, store: &mut Store, reason: &str, now: Timestamp) -> crate::Result<()> {
         let actor = self.actor();
-        let was_open = self.current.take().inspect(|s| live::release(s.session_id)).is_some();
+        let was_open =
+            self.current.take().inspect(|s| live::release(&self.db, s.session_id)).is_some();
         self.suspended = None;
         if was_open { accounts::end_session(store, actor, reason, now) } else { Ok(()) }
     }
@@ -109,7 +113,7 @@ impl Session {
         let forced = li.must_change_pin;
         let same = self.current.as_ref().is_some_and(|s| s.session_id == li.session_id);
         // This process holds the session: its drafts are not another session's to open.
-        crate::auth::live::hold(li.session_id);
+        live::hold(&self.db, li.session_id);
         self.current = Some(li);
         let landing = if forced {
             Landing::ChangePin
@@ -126,7 +130,7 @@ impl Session {
     pub fn replaced(&mut self, store: &mut Store, old: Actor, now: Timestamp) -> crate::Result<()> {
         self.suspended = None;
         if let Some(sid) = old.session_id {
-            live::release(sid);
+            live::release(&self.db, sid);
         }
         accounts::end_session(store, old, "switch_user", now)
     }
@@ -179,7 +183,7 @@ impl Session {
 impl Drop for Session {
     fn drop(&mut self) {
         if let Some(s) = &self.current {
-            live::release(s.session_id);
+            live::release(&self.db, s.session_id);
         }
     }
 }

@@ -165,13 +165,22 @@ impl Page for HomeScreen {
             Layout::horizontal([Constraint::Fill(1), Constraint::Length(34)]).areas(rest);
         let dim = |text: String| Span::styled(text, t.dim());
         // Who is logged in, on one line (the name is also in the title bar).
+        // A long agency name gives way (ending in "…") so the line is never cut unmarked.
+        let (name, user) = (format!(" {}", u.display_name), format!(" ({}) · ", u.username));
+        let (role, kind) =
+            (u.role.label().text(lang), format!(" ({})", u.agency_kind.label().text(lang)));
+        let fixed = [name.as_str(), user.as_str(), role, " · ", kind.as_str()]
+            .iter()
+            .map(|s| unicode_width::UnicodeWidthStr::width(*s))
+            .sum::<usize>();
+        let room = (area.width as usize).saturating_sub(fixed);
         let line = Line::from(vec![
-            Span::raw(format!(" {}", u.display_name)),
-            dim(format!(" ({}) · ", u.username)),
-            Span::raw(u.role.label().text(lang).to_string()),
+            Span::raw(crate::ui::widgets::fit::fit(&name, area.width as usize)),
+            dim(user),
+            Span::raw(role.to_string()),
             dim(" · ".into()),
-            Span::raw(u.agency_name.clone()),
-            dim(format!(" ({})", u.agency_kind.label().text(lang))),
+            Span::raw(crate::ui::widgets::fit::fit(&u.agency_name, room)),
+            dim(kind),
         ]);
         frame.render_widget(Paragraph::new(line), who);
         let menu_lines: Vec<Line> = self

@@ -22,6 +22,8 @@ pub fn fit(text: &str, width: usize) -> String {
         used += w;
         out.push(c);
     }
+    // "Servicios para…", not "Servicios para …".
+    out.truncate(out.trim_end().len());
     out.push('…');
     out
 }
@@ -86,7 +88,7 @@ mod tests {
         assert_eq!(fit("Shelter", 10), "Shelter");
         assert_eq!(fit("Emergency housing", 10), "Emergency…");
         assert_eq!(fit("Emergency housing", 10).width(), 10);
-        assert_eq!(fit("Doña Ana County", 6), "Doña …");
+        assert_eq!(fit("Doña Ana County", 6), "Doña…");
         assert_eq!(fit("abc", 0), "");
         assert_eq!(fit("日本語の文字", 5).width(), 5);
     }
