@@ -786,6 +786,7 @@ catalogue! {
     ErrTooLong,
     ErrUnknownRole,
     ErrUsernameForm,
+    ErrPinInUserName,
     ErrUsernameTaken,
     ErrWrongKey,
     FieldAgency,

@@ -221,3 +221,22 @@ fn the_same_users_draft_is_not_opened_in_two_sessions_at_once() {
     let raw = c.app.form().expect("session A's form is back").raw();
     assert_eq!(raw["notes"], "Caller on the line in session A");
 }
+
+#[test]
+fn a_pin_typed_where_the_user_name_goes_never_shows_and_is_cleared() {
+    let mut h = Harness::admin();
+    // After a restart the login form starts on the user name: the PIN typed first lands there.
+    h.typed(ADMIN_PIN);
+    let s = h.screen();
+    assert!(!s.contains(ADMIN_PIN), "the digits show as bullets:\n{s}");
+    h.enter().typed(ADMIN_PIN).enter();
+    assert_eq!(h.status(), intake::i18n::Msg::ErrPinInUserName.text(intake::i18n::Lang::En));
+    assert!(matches!(h.app.screen, Screen::Login(_)));
+    let form = h.app.form().unwrap();
+    assert_eq!((form.fields[0].raw(), form.fields[1].raw()), (String::new(), String::new()));
+    h.login("ana", ADMIN_PIN);
+    assert!(h.screen().contains("What would you like to do?"));
+    // A user name of digits alone is refused, so a PIN can never be one.
+    let digits = intake::auth::accounts::check_username("470193");
+    assert!(digits.is_err());
+}

@@ -25,7 +25,9 @@ pub fn check_username(input: &str) -> Result<String> {
     let ok_chars = name
         .chars()
         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'));
-    if name.chars().count() < 2 || name.chars().count() > USERNAME_MAX || !ok_chars {
+    // A name of digits alone could be a PIN typed in the wrong field.
+    let has_letter = name.chars().any(|c| c.is_ascii_lowercase());
+    if name.chars().count() < 2 || name.chars().count() > USERNAME_MAX || !ok_chars || !has_letter {
         return Err(Error::user(Msg::ErrUsernameForm));
     }
     Ok(name)

@@ -217,7 +217,12 @@ pub fn text(m: Msg) -> &'static str {
         ErrUnknownRole => {
             "Unknown role {0}: use admin, supervisor, advocate, intake or law-enforcement."
         }
-        ErrUsernameForm => "A user name has 2 to 32 letters a-z, digits, '.', '_' or '-'.",
+        ErrUsernameForm => {
+            "A user name has 2 to 32 letters a-z, digits, '.', '_' or '-', and at least one letter."
+        }
+        ErrPinInUserName => {
+            "That looked like a PIN, typed where the user name goes: it was cleared. Type your user name, Enter, then your PIN."
+        }
         ErrUsernameTaken => "The user name {0} is taken.",
         ErrWrongKey => {
             "The database {0} cannot be opened with the key in {1}: the key does not match, or the file is damaged."

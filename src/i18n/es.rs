@@ -216,7 +216,12 @@ pub fn text(m: Msg) -> &'static str {
         ErrUnknownRole => {
             "Rol desconocido {0}: use admin, supervisor, advocate, intake o law-enforcement."
         }
-        ErrUsernameForm => "Un usuario tiene de 2 a 32 letras a-z, dígitos, '.', '_' o '-'.",
+        ErrUsernameForm => {
+            "Un usuario tiene de 2 a 32 letras a-z, dígitos, '.', '_' o '-', y al menos una letra."
+        }
+        ErrPinInUserName => {
+            "Eso parecía un PIN, escrito donde va el usuario: se borró. Escriba su usuario, Enter, y luego su PIN."
+        }
         ErrUsernameTaken => "El usuario {0} ya existe.",
         ErrWrongKey => {
             "La base de datos {0} no se abre con la clave de {1}: la clave no corresponde o el archivo está dañado."

@@ -73,8 +73,19 @@ impl AuthScreen {
     }
 
     /// The form handed to its use case: the PINs typed leave the form at once.
+    /// The user name field holds only digits: a PIN typed before the user name.
+    fn pin_in_user_name(&self) -> bool {
+        let name = self.form.fields.first().map(|f| f.raw()).unwrap_or_default();
+        !name.is_empty() && name.chars().all(|c| c.is_ascii_digit())
+    }
+
     fn submit(&mut self, ctx: &Ctx) -> Vec<Effect> {
         let lang = ctx.lang;
+        // A PIN where the user name goes is wiped, never tried as a name (nor kept in view).
+        if matches!(self.gate, Gate::Login | Gate::Locked) && self.pin_in_user_name() {
+            self.form = login_form("");
+            return vec![Effect::Fail(crate::Error::user(Msg::ErrPinInUserName))];
+        }
         if self.gate == Gate::FirstRun && !self.form.check_required(lang) {
             return Vec::new();
         }
@@ -154,6 +165,17 @@ impl Page for AuthScreen {
             Gate::Login => Msg::TitleLogin,
             Gate::Locked => Msg::TitleLocked,
             Gate::ChangePin { .. } => Msg::TitleChangePin,
+        }
+    }
+
+    /// Digits alone in the user name are a PIN typed too soon: they show as bullets.
+    fn after_input(&mut self, _now: std::time::Instant) {
+        let digits = self.pin_in_user_name();
+        if let Some(crate::ui::widgets::form::FieldKind::Text { masked, .. }) =
+            self.form.fields.first_mut().map(|f| &mut f.kind)
+            && matches!(self.gate, Gate::Login | Gate::Locked)
+        {
+            *masked = digits;
         }
     }
 
