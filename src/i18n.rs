@@ -922,6 +922,13 @@ mod tests {
             }
             assert!(!es.contains("evaluaci"), "{m:?}: {es:?}: a screening is a detección");
         }
+        // The directory a new database starts with speaks US English too (its comments aside).
+        let seed = include_str!("../data/directory-seed.toml").to_lowercase();
+        for line in seed.lines().filter(|l| !l.trim_start().starts_with('#')) {
+            for w in british.iter().chain(&["behavioural"]) {
+                assert!(!line.contains(w), "directory seed: {line}");
+            }
+        }
     }
 
     /// A person's gender reads right whatever their age.
