@@ -310,6 +310,7 @@ fn the_seed_directory_is_found_the_way_people_ask_in_both_languages() {
     // Places: a county without its accent, a city of a location.
     assert!(in_seed(&store, "dona ana").contains(&la_pinon.to_string()), "dona ana");
     assert!(in_seed(&store, "sunland park").contains(&la_pinon.to_string()), "sunland park");
+    assert!(in_seed(&store, "las cruces").contains(&la_pinon.to_string()), "las cruces");
     // Word forms and the field's words.
     assert!(in_seed(&store, "immigration").contains(&legal.to_string()), "immigration");
     assert!(in_seed(&store, "T-visa").contains(&legal.to_string()), "T-visa");

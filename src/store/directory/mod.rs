@@ -109,12 +109,7 @@ fn put_parts(tx: &Transaction, id: ServiceId, s: &NewService) -> Result<()> {
             params![id, l.city, l.zip, l.address, l.show_address, l.hsds_id],
         )?;
     }
-    let organization: String = tx.query_row(
-        "SELECT name FROM dir_organizations WHERE id = ?1",
-        params![s.organization_id],
-        |r| r.get(0),
-    )?;
-    index(tx, id, s, &organization)?;
+    index(tx, id, s)?;
     let mut hours = tx.prepare_cached(
         "INSERT OR IGNORE INTO dir_schedules (service_id, weekday, opens, closes) VALUES (?1, ?2, ?3, ?4)",
     )?;
@@ -124,9 +119,15 @@ fn put_parts(tx: &Transaction, id: ServiceId, s: &NewService) -> Result<()> {
     Ok(())
 }
 
-/// A service's entry in the search index: its name, organisation and description, its
+/// A service's entry in the search index: its name, its organization (name and description,
+/// which often says where it works: "the Las Cruces headquarters"), its description, its
 /// categories, populations and languages named in both languages, and the places it serves.
-fn index(tx: &Transaction, id: ServiceId, s: &NewService, organization: &str) -> Result<()> {
+fn index(tx: &Transaction, id: ServiceId, s: &NewService) -> Result<()> {
+    let organization: String = tx.query_row(
+        "SELECT name || ' ' || description FROM dir_organizations WHERE id = ?1",
+        params![s.organization_id],
+        |r| r.get(0),
+    )?;
     let cities: Vec<String> = s.locations.iter().filter_map(|l| l.city.clone()).collect();
     let (labels, places) = crate::domain::directory::search_terms(
         &s.categories,
@@ -147,16 +148,13 @@ fn index(tx: &Transaction, id: ServiceId, s: &NewService, organization: &str) ->
 /// The search index made again for every service in use (after the index changed shape).
 pub fn reindex(tx: &Transaction) -> Result<()> {
     tx.execute("DELETE FROM dir_search", [])?;
-    let ids: Vec<(ServiceId, String)> = tx
-        .prepare(
-            "SELECT s.id, o.name FROM dir_services s
-             JOIN dir_organizations o ON o.id = s.organization_id WHERE s.retired_at IS NULL",
-        )?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+    let ids: Vec<ServiceId> = tx
+        .prepare("SELECT id FROM dir_services WHERE retired_at IS NULL")?
+        .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    for (id, organization) in ids {
+    for id in ids {
         if let Some(s) = stored_service(tx, id, false)? {
-            index(tx, id, &s, &organization)?;
+            index(tx, id, &s)?;
         }
     }
     Ok(())
