@@ -127,6 +127,7 @@ catalogue! {
     ColClient,
     ActCallerHistory,
     CallerSeenBefore,
+    CallerSeenOnce,
     TitleCallerHistory,
     ErrNoCallerHistory,
     ColRequestedBy,

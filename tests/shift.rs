@@ -240,3 +240,33 @@ fn a_pin_typed_where_the_user_name_goes_never_shows_and_is_cleared() {
     let digits = intake::auth::accounts::check_username("470193");
     assert!(digits.is_err());
 }
+
+/// The screens this trial changed, in Spanish: the follow-up panel with a callback, the
+/// caller's earlier contacts, the hotline log's flags and the directory's marks.
+#[test]
+fn the_shift_screens_in_spanish() {
+    let mut h = Harness::admin();
+    logged(&mut h, &[("follow_up", "yes"), ("follow_up_on", "2026-11-27"), ("minor", "yes")]);
+    logged(&mut h, &[("caller_id", "505 555 0142"), ("channel", "text")]);
+    h.app.store.write(|tx| intake::store::directory::seed_if_empty(tx, fixed_now())).unwrap();
+    h.login("ana", ADMIN_PIN).typed("g");
+    let home = h.screen();
+    assert!(home.contains("Devolver la llamada"), "{home}");
+    insta::assert_snapshot!("home_callback_es", home);
+    h.typed("h");
+    let log = h.screen();
+    assert!(log.contains("Marcas: M un menor"), "{log}");
+    insta::assert_snapshot!("hotline_log_es", log);
+    h.typed("n").focus_field("caller_id").typed("(505) 555-0142");
+    h.app.on_timer(std::time::Instant::now() + std::time::Duration::from_secs(1));
+    assert!(h.screen().contains("se comunicó una vez antes"), "{}", h.screen());
+    h.ctrl('p');
+    insta::assert_snapshot!("caller_history_es", h.screen());
+    h.key(KeyCode::Esc).key(KeyCode::Esc).typed("y");
+    h.key(KeyCode::Esc);
+    h.typed("d").typed("vivienda");
+    h.run_search();
+    let dir = h.screen();
+    assert!(dir.contains("? sin verificar"), "{dir}");
+    insta::assert_snapshot!("directory_vivienda_es", dir);
+}

@@ -842,6 +842,7 @@ pub fn text(m: Msg) -> &'static str {
         CallerSeenBefore => {
             "This caller has contacted us {0} times before, last on {1} (Ctrl+P lists them)."
         }
+        CallerSeenOnce => "This caller has contacted us once before, on {1} (Ctrl+P shows it).",
         TitleCallerHistory => "Earlier contacts from this caller: {0}",
         ErrNoCallerHistory => "No earlier contacts from this caller (type the number first).",
         ColClient => "Client",

@@ -852,6 +852,7 @@ pub fn text(m: Msg) -> &'static str {
         CallerSeenBefore => {
             "Esta persona se ha comunicado {0} veces antes, la última el {1} (Ctrl+P las muestra)."
         }
+        CallerSeenOnce => "Esta persona se comunicó una vez antes, el {1} (Ctrl+P lo muestra).",
         TitleCallerHistory => "Contactos anteriores de esta persona: {0}",
         ErrNoCallerHistory => {
             "No hay contactos anteriores de esta persona (escriba primero el número)."

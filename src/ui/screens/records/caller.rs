@@ -100,7 +100,8 @@ impl RecordScreen {
 /// The line the form shows above its fields: "This caller contacted us 3 times, last on ...".
 pub fn note(history: &CallerHistory, lang: Lang) -> String {
     let last = history.contacts.first().map(|c| local_time(&c.started_at)).unwrap_or_default();
-    fill(Msg::CallerSeenBefore.text(lang), &[&history.count.to_string(), &last])
+    let msg = if history.count == 1 { Msg::CallerSeenOnce } else { Msg::CallerSeenBefore };
+    fill(msg.text(lang), &[&history.count.to_string(), &last])
 }
 
 /// The earlier contacts, over the form: when, how, who called, the client it is linked to.
