@@ -225,46 +225,7 @@ fn only_administrators_import_tools_and_it_is_audited() {
 }
 
 /// An imported tool with levels of its own: "possible" and "clear" find indicators.
-const WEIGHTED: &str = r#"
-id = "weighted-import"
-version = 1
-population = "adult"
-age_min = 12
-age_max = 99
-mode = "observation"
-source = "A test tool. Wording ours; not a validated instrument."
-declines = "open"
-title = { en = "Weighted", es = "Ponderada" }
-[scoring]
-rule = "weighted"
-bands = [{ min = 0, level = "low" }, { min = 3, level = "possible" }, { min = 5, level = "clear" }]
-[[levels]]
-id = "low"
-positive = false
-text = { en = "No concern noted.", es = "Sin preocupación." }
-[[levels]]
-id = "possible"
-positive = true
-text = { en = "Possible concern: refer for full assessment.", es = "Posible preocupación: referir." }
-[[levels]]
-id = "clear"
-positive = true
-text = { en = "Clear concern: refer for full assessment.", es = "Preocupación clara: referir." }
-[[items]]
-id = "a"
-domain = "d"
-weight = 3
-scale = "yes_no"
-text = { en = "A?", es = "¿A?" }
-help = { en = "a", es = "a" }
-[[items]]
-id = "b"
-domain = "d"
-weight = 2
-scale = "yes_no"
-text = { en = "B?", es = "¿B?" }
-help = { en = "b", es = "b" }
-"#;
+const WEIGHTED: &str = include_str!("fixtures/weighted-tool.toml");
 
 /// The statuses on the client's timeline, newest first.
 fn timeline_statuses(

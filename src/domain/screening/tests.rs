@@ -148,46 +148,8 @@ fn child_short_screen_needs_two_yes() {
     }
 }
 
-const WEIGHTED: &str = r#"
-id = "weighted-test"
-version = 2
-population = "adult"
-age_min = 18
-age_max = 99
-mode = "observation"
-source = "A test tool. Wording ours; not a validated instrument."
-declines = "open"
-title = { en = "Weighted", es = "Ponderada" }
-[scoring]
-rule = "weighted"
-bands = [{ min = 0, level = "low" }, { min = 3, level = "possible" }, { min = 5, level = "clear" }]
-[[levels]]
-id = "low"
-positive = false
-text = { en = "No concern noted.", es = "Sin preocupación." }
-[[levels]]
-id = "possible"
-positive = true
-text = { en = "Possible concern: refer for full assessment.", es = "Posible preocupación: referir." }
-[[levels]]
-id = "clear"
-positive = true
-text = { en = "Clear concern: refer for full assessment.", es = "Preocupación clara: referir." }
-[[items]]
-id = "a"
-domain = "d"
-weight = 3
-scale = "yes_no"
-text = { en = "A?", es = "¿A?" }
-help = { en = "a", es = "a" }
-[[items]]
-id = "b"
-domain = "d"
-weight = 2
-scale = "yes_no_na"
-text = { en = "B?", es = "¿B?" }
-help = { en = "b", es = "b" }
-"#;
+/// A tool with weighted bands and levels of its own, as an imported tool may have.
+const WEIGHTED: &str = include_str!("../../../tests/fixtures/weighted-tool.toml");
 
 #[test]
 fn weighted_totals_map_to_bands() {
