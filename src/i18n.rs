@@ -766,6 +766,7 @@ catalogue! {
     ErrDamaged,
     ErrDatabase,
     ErrDbMissing,
+    ErrNoSetUpOverSsh,
     ErrDbNewer,
     ErrDigitsOnly,
     ErrFirstMustBeAdmin,

@@ -16,7 +16,7 @@ const F12: &str = "\x1b[24~";
 
 struct Session {
     screen: Arc<Mutex<vt100::Parser>>,
-    writer: Box<dyn Write + Send>,
+    writer: Option<Box<dyn Write + Send>>,
     child: Box<dyn Child + Send + Sync>,
     _master: Box<dyn MasterPty + Send>,
 }
@@ -28,6 +28,11 @@ impl Session {
 
     /// The console in an 80-column terminal of `rows` rows.
     fn sized(db: &Path, rows: u16) -> Session {
+        Session::with_env(db, rows, &[])
+    }
+
+    /// The console with more in its environment (as sshd sets SSH_CONNECTION).
+    fn with_env(db: &Path, rows: u16, env: &[(&str, &str)]) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize { rows, cols: 80, pixel_width: 0, pixel_height: 0 })
             .expect("pty");
@@ -38,6 +43,10 @@ impl Session {
         cmd.env("TERM", "xterm-256color");
         cmd.env("INTAKE_LANG", "en");
         cmd.env_remove("NO_COLOR");
+        cmd.env_remove("SSH_CONNECTION");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).expect("spawn intake");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();
@@ -57,7 +66,7 @@ impl Session {
                 feed.lock().unwrap().process(&buf[..n]);
             }
         });
-        Session { screen, writer, child, _master: pair.master }
+        Session { screen, writer: Some(writer), child, _master: pair.master }
     }
 
     fn text(&self) -> String {
@@ -82,8 +91,9 @@ impl Session {
     }
 
     fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
+        let w = self.writer.as_mut().expect("the link is up");
+        w.write_all(keys.as_bytes()).unwrap();
+        w.flush().unwrap();
     }
 
     /// Type a line the way a person does: a key at a time, then Enter.
@@ -100,6 +110,15 @@ impl Session {
         self.line(user);
         self.line(pin);
         self.wait_for("What would you like to do?");
+    }
+
+    /// The link drops: the terminal hangs up, which sends the console SIGHUP (what the kernel
+    /// does when sshd closes a dropped connection's terminal).
+    fn hang_up(&mut self) {
+        self.writer = None;
+        let pid = self.child.process_id().expect("a running console");
+        let sent = std::process::Command::new("kill").args(["-HUP", &pid.to_string()]).status();
+        assert!(sent.is_ok_and(|s| s.success()), "SIGHUP sent");
     }
 
     fn wait_exit(&mut self) -> bool {
@@ -502,4 +521,72 @@ fn a_whole_call_is_logged_at_80x22() {
     let notes: String =
         store.conn().query_row("SELECT notes FROM contacts", [], |r| r.get(0)).unwrap();
     assert_eq!(notes, "Called from a shelter at 80x22");
+}
+
+/// A dropped link (the terminal hangs up) ends the console cleanly: its session is recorded as
+/// closed, and what was typed is kept for the next login.
+#[test]
+fn a_dropped_link_ends_the_session_cleanly_and_keeps_the_draft() {
+    let (db, store) = with_admin();
+    drop(store);
+    let mut s = Session::start(&db.db_path());
+    s.login("ana", ADMIN_PIN);
+    s.send("c");
+    s.wait_for("Log a contact");
+    s.send(&"\t".repeat(18));
+    s.send("Line went dead");
+    s.wait_for("Line went dead");
+    s.hang_up();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while s.child.try_wait().unwrap().is_none() {
+        assert!(Instant::now() < deadline, "the console did not end after the hangup");
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    let store = db.open();
+    let (ended, reason): (Option<String>, Option<String>) = store
+        .conn()
+        .query_row("SELECT ended_at, end_reason FROM sessions ORDER BY id DESC LIMIT 1", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert!(ended.is_some(), "the session's end is recorded");
+    assert_eq!(reason.as_deref(), Some("closed"));
+    let notes: String =
+        store.conn().query_row("SELECT payload FROM drafts", [], |r| r.get(0)).unwrap();
+    assert!(notes.contains("Line went dead"), "{notes}");
+}
+
+/// Over a stalling link, "Esc, y" arrives in one read: it is Esc then y (the discard is
+/// confirmed), never a "y" typed into the form; ^H erases as ^? does.
+#[test]
+fn esc_glued_to_the_next_key_and_control_h_over_a_slow_link() {
+    let (db, store) = with_admin();
+    drop(store);
+    let mut s = Session::start(&db.db_path());
+    s.login("ana", ADMIN_PIN);
+    s.send("c");
+    s.wait_for("Log a contact");
+    s.send(&"\t".repeat(18));
+    s.send("abcx\x08\x08");
+    let notes = |t: &str, v: &str| t.lines().any(|l| l.contains("Notes") && l.contains(v));
+    s.wait_until(|t| notes(t, "|ab ") || (notes(t, "|ab") && !notes(t, "|abc")), "^H erases");
+    s.send("\x1by");
+    s.wait_for("Hotline log");
+    let store = db.open();
+    let drafts: i64 =
+        store.conn().query_row("SELECT count(*) FROM drafts", [], |r| r.get(0)).unwrap();
+    assert_eq!(drafts, 0, "the form was discarded, not typed into");
+}
+
+/// Over SSH a database that is missing (or has no one in it) is an error naming the path: the
+/// first person to connect is never offered to create the first administrator.
+#[test]
+fn over_ssh_a_missing_database_is_never_set_up_by_whoever_connects() {
+    let db = TestDb::new();
+    let ssh = [("SSH_CONNECTION", "192.0.2.7 51000 192.0.2.1 22")];
+    let mut s = Session::with_env(&db.db_path(), 24, &ssh);
+    let screen = s.wait_for("is not set up");
+    assert!(screen.contains(&db.db_path().display().to_string()[..20]), "{screen}");
+    assert!(!s.wait_exit(), "it ends with an error");
+    assert!(!db.db_path().exists(), "no database was made");
 }

@@ -381,6 +381,17 @@ pub fn session_event(store: &mut Store, actor: Actor, event: &str) -> Result<()>
     store.write(|tx| audit(tx, &source, actor, event, None))
 }
 
+/// End the sessions process `pid` still has open (its link dropped, or it was stopped), each
+/// with its audit row; returns how many. Run from the process itself as it goes, or by a later
+/// console for a process that died without a word.
+pub fn end_sessions_of(store: &mut Store, pid: i64, reason: &str, now: Timestamp) -> Result<usize> {
+    let open = users::open_sessions_of(store.conn(), pid)?;
+    for (sid, uid) in &open {
+        end_session(store, Actor { user_id: Some(*uid), session_id: Some(*sid) }, reason, now)?;
+    }
+    Ok(open.len())
+}
+
 pub fn end_session(store: &mut Store, actor: Actor, reason: &str, now: Timestamp) -> Result<()> {
     let Some(sid) = actor.session_id else {
         return Ok(());

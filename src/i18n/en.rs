@@ -187,6 +187,9 @@ pub fn text(m: Msg) -> &'static str {
         }
         ErrDatabase => "A database error stopped this ({0}). Nothing was changed.",
         ErrDbMissing => "There is no database at {0}.",
+        ErrNoSetUpOverSsh => {
+            "The database at {0} is not set up. Over SSH the console does not set it up: on the host, make the first administrator with `intake user add`."
+        }
         ErrDbNewer => {
             "This database was made by a newer intake (schema {0}; this program knows up to {1}). Update intake."
         }

@@ -180,6 +180,9 @@ pub fn text(m: Msg) -> &'static str {
         }
         ErrDatabase => "Un error de la base de datos lo impidió ({0}). No se cambió nada.",
         ErrDbMissing => "No hay base de datos en {0}.",
+        ErrNoSetUpOverSsh => {
+            "La base de datos en {0} no está preparada. Por SSH la consola no la prepara: en el servidor, cree el primer administrador con `intake user add`."
+        }
         ErrDbNewer => {
             "Esta base de datos la creó un intake más nuevo (esquema {0}; este programa llega a {1}). Actualice intake."
         }

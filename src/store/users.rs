@@ -354,6 +354,16 @@ pub fn start_session(
     Ok(SessionId(tx.last_insert_rowid()))
 }
 
+/// The sessions process `pid` has open, as (session, user).
+pub fn open_sessions_of(conn: &Connection, pid: i64) -> Result<Vec<(SessionId, UserId)>> {
+    let mut stmt = conn
+        .prepare_cached("SELECT id, user_id FROM sessions WHERE pid = ?1 AND ended_at IS NULL")?;
+    let rows = stmt
+        .query_map(params![pid], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
 pub fn end_session(tx: &Transaction, id: SessionId, reason: &str, now: Timestamp) -> Result<()> {
     tx.execute(
         "UPDATE sessions SET ended_at = ?1, end_reason = ?2 WHERE id = ?3 AND ended_at IS NULL",

@@ -156,12 +156,30 @@ fn plain_char(ev: &Event) -> Option<char> {
     }
 }
 
+/// Esc and the key after it, arrived in one read over a slow link, reach crossterm as that key
+/// with Alt. The console binds nothing to Alt: it is Esc, then the key (in a form, "Esc, y"
+/// discards; it never types a "y").
+pub fn split_alt(ev: Event) -> (Event, Option<Event>) {
+    match ev {
+        Event::Key(k) if k.modifiers.contains(KeyModifiers::ALT) => {
+            let mut plain = k;
+            plain.modifiers.remove(KeyModifiers::ALT);
+            (Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)), Some(Event::Key(plain)))
+        }
+        other => (other, None),
+    }
+}
+
 impl Crossterm {
     fn read(&mut self) -> io::Result<Event> {
         if let Some(ev) = self.pending.pop_front() {
             return Ok(ev);
         }
-        let ev = event::read()?;
+        let (ev, then) = split_alt(event::read()?);
+        if let Some(then) = then {
+            self.pending.push_back(then);
+            return Ok(ev);
+        }
         if matches!(&ev, Event::Key(k) if k.code == KeyCode::Esc) {
             // Look at what arrived with it, without waiting.
             while self.pending.len() < F12_TAIL.len() && event::poll(Duration::ZERO)? {
@@ -268,7 +286,20 @@ pub fn start(
     lang: crate::i18n::Lang,
 ) -> crate::Result<()> {
     require_terminal()?;
+    // Over SSH the console never makes a database or its first administrator: the first person
+    // to connect must not be the one who sets up the task force. That is done on the host.
+    let over_ssh = std::env::var_os("SSH_CONNECTION").is_some();
+    let missing = paths.db.metadata().map(|m| m.len() == 0).unwrap_or(true);
+    if over_ssh && missing {
+        let path = paths.db.display().to_string();
+        return Err(crate::Error::user_with(crate::i18n::Msg::ErrNoSetUpOverSsh, &[&path]));
+    }
     let store = Store::open_or_create(paths)?;
+    if over_ssh && crate::store::users::count_users(store.conn())? == 0 {
+        let path = paths.db.display().to_string();
+        return Err(crate::Error::user_with(crate::i18n::Msg::ErrNoSetUpOverSsh, &[&path]));
+    }
+    watch_for_hangup(paths);
     let opts = Options {
         cost: crate::auth::pin::PRODUCTION,
         theme: crate::ui::theme::Theme::from_env(ascii),
@@ -277,6 +308,31 @@ pub fn start(
     };
     run_console(store, opts)
 }
+
+/// A dropped link hangs the terminal up (SIGHUP); a shutdown stops the process (SIGTERM). Either
+/// way the console must not just vanish: a thread waits for the signal, ends this process's
+/// session in the database (audited, as "closed"), and ends the process. What was typed is
+/// already kept, as a draft, at each change.
+#[cfg(unix)]
+fn watch_for_hangup(paths: &crate::store::DbPaths) {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM]) else { return };
+    let paths = paths.clone();
+    std::thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            // A connection of its own: the console's may be in the middle of something.
+            if let Ok(mut store) = Store::open(&paths, false) {
+                let pid = i64::from(std::process::id());
+                let now = jiff::Timestamp::now();
+                let _ = crate::auth::accounts::end_sessions_of(&mut store, pid, "closed", now);
+            }
+            std::process::exit(0);
+        }
+    });
+}
+
+#[cfg(not(unix))]
+fn watch_for_hangup(_paths: &crate::store::DbPaths) {}
 
 pub fn run_console(store: Store, opts: Options) -> crate::Result<()> {
     require_terminal()?;
@@ -300,6 +356,24 @@ pub fn run_console(store: Store, opts: Options) -> crate::Result<()> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    #[test]
+    fn esc_glued_to_a_key_is_esc_then_that_key() {
+        let alt_y = Event::Key(KeyEvent::new(KeyCode::Char('y'), KeyModifiers::ALT));
+        let (first, then) = split_alt(alt_y);
+        assert_eq!(first, Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)));
+        assert_eq!(then, Some(Event::Key(KeyEvent::new(KeyCode::Char('y'), KeyModifiers::NONE))));
+        let y = Event::Key(KeyEvent::new(KeyCode::Char('y'), KeyModifiers::NONE));
+        assert_eq!(split_alt(y.clone()), (y, None));
+        // ^H (PuTTY's Control-H, VT terminals) erases, as ^? does.
+        let ctrl_h = KeyEvent::new(KeyCode::Char('h'), KeyModifiers::CONTROL);
+        assert_eq!(
+            crate::ui::keymap::Key::from_event(&ctrl_h),
+            Some(crate::ui::keymap::Key::Backspace)
+        );
+    }
+
     #[test]
     fn base64_matches_the_standard_vectors() {
         for (plain, coded) in [

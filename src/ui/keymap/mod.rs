@@ -34,6 +34,8 @@ impl Key {
         }
         let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
         Some(match ev.code {
+            // ^H is Backspace from PuTTY set to Control-H and from VT terminals, as ^? is.
+            KeyCode::Char('h' | 'H') if ctrl => Key::Backspace,
             KeyCode::Char(c) if ctrl => Key::Ctrl(c.to_ascii_lowercase()),
             KeyCode::Char(c) => Key::Char(c),
             KeyCode::F(n) => Key::F(n),
