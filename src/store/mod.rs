@@ -105,11 +105,22 @@ impl Store {
                 .open(&paths.db)?;
             key
         };
-        let conn = Connection::open(&paths.db)?;
-        // SQLCipher logs to stderr by default; a user sees our message instead.
-        conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
         let pragma = Zeroizing::new(format!("PRAGMA key = \"x'{}'\";", key.as_str()));
-        conn.execute_batch(&pragma)?;
+        // SQLCipher can refuse a key when many connections start at once on other threads of
+        // the process (seen under load in the tests; the console has one connection per
+        // process): a fresh connection tries again, twice at most.
+        let mut tries = 0;
+        let conn = loop {
+            let conn = Connection::open(&paths.db)?;
+            // SQLCipher logs to stderr by default; a user sees our message instead.
+            conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
+            match conn.execute_batch(&pragma) {
+                Ok(()) => break conn,
+                Err(e) if tries == 2 => return Err(e.into()),
+                Err(_) => tries += 1,
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        };
         drop(pragma);
         drop(key);
         if let Err(e) =
