@@ -755,6 +755,8 @@ catalogue! {
     ErrAgencyRequired,
     ErrNoSuchAgency,
     ErrNoSuchAgencyClose,
+    ErrAgencyUnknown,
+    ErrAgencyUnknownClose,
     ErrUnknownAgencyKind,
     CliAgencyAdded,
     CliAgencyRenamed,

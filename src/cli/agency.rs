@@ -29,8 +29,9 @@ fn all(store: &Store) -> Result<Vec<users::Agency>> {
     }
 }
 
-/// The agency named `name` exactly, or an error naming the close ones.
-pub(crate) fn named(store: &Store, name: &str) -> Result<AgencyId> {
+/// The agency named `name` exactly, or an error naming the close ones (and, for `user add`,
+/// how to make a new one).
+pub(crate) fn named(store: &Store, name: &str, adding_user: bool) -> Result<AgencyId> {
     if let Some(id) = users::agency_by_name(store.conn(), name.trim())? {
         return Ok(id);
     }
@@ -38,10 +39,15 @@ pub(crate) fn named(store: &Store, name: &str) -> Result<AgencyId> {
     let close = close_names(name, &names, 5);
     // What was typed, cleaned of control characters and capped, as it is quoted back.
     let quoted: String = crate::domain::text::clean_line(name).chars().take(80).collect();
-    if close.is_empty() {
-        Err(Error::user_with(Msg::ErrNoSuchAgency, &[&quoted]))
+    let (none, some) = if adding_user {
+        (Msg::ErrNoSuchAgency, Msg::ErrNoSuchAgencyClose)
     } else {
-        Err(Error::user_with(Msg::ErrNoSuchAgencyClose, &[&quoted, &close.join(", ")]))
+        (Msg::ErrAgencyUnknown, Msg::ErrAgencyUnknownClose)
+    };
+    if close.is_empty() {
+        Err(Error::user_with(none, &[&quoted]))
+    } else {
+        Err(Error::user_with(some, &[&quoted, &close.join(", ")]))
     }
 }
 
@@ -85,12 +91,12 @@ pub fn agency_command(store: &mut Store, command: &AgencyCommand, lang: Lang) ->
             }
         }
         AgencyCommand::Rename { name, new_name } => {
-            let id = named(store, name)?;
+            let id = named(store, name, false)?;
             accounts::rename_agency(store, actor, id, new_name, lang)?;
             put!("{}", fill(Msg::CliAgencyRenamed.text(lang), &[name.trim(), new_name.trim()]));
         }
         AgencyCommand::SetKind { name, kind } => {
-            let id = named(store, name)?;
+            let id = named(store, name, false)?;
             let kind = kind_of(kind)?;
             accounts::set_agency_kind(store, actor, id, kind)?;
             let label = kind.label().text(lang);

@@ -35,7 +35,7 @@ pub fn user_command(
             // agency yet: the first account makes the first).
             let none_yet = users::agencies(store.conn(), 0, 1)?.is_empty();
             if !*new_agency && !none_yet {
-                super::agency::named(store, &agency)?;
+                super::agency::named(store, &agency, true)?;
             }
             let first = users::count_users(store.conn())? == 0;
             let (new_pin, again) = read_pin_twice(lang)?;

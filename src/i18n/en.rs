@@ -174,6 +174,8 @@ pub fn text(m: Msg) -> &'static str {
         ErrNoSuchAgencyClose => {
             "No agency is named \"{0}\". Close names: {1}. Add it with `intake agency add`, or give --new-agency."
         }
+        ErrAgencyUnknown => "No agency is named \"{0}\" (`intake agency list` shows them).",
+        ErrAgencyUnknownClose => "No agency is named \"{0}\". Close names: {1}.",
         ErrUnknownAgencyKind => "Unknown kind of agency \"{0}\": use one of {1}.",
         CliAgencyAdded => "Agency {0} added.",
         CliAgencyRenamed => "Agency {0} is now {1}.",

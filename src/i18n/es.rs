@@ -165,6 +165,10 @@ pub fn text(m: Msg) -> &'static str {
         ErrNoSuchAgencyClose => {
             "No hay ninguna agencia llamada \"{0}\". Nombres parecidos: {1}. Añádala con `intake agency add`, o indique --new-agency."
         }
+        ErrAgencyUnknown => {
+            "No hay ninguna agencia llamada \"{0}\" (`intake agency list` las muestra)."
+        }
+        ErrAgencyUnknownClose => "No hay ninguna agencia llamada \"{0}\". Nombres parecidos: {1}.",
         ErrUnknownAgencyKind => "Tipo de agencia desconocido \"{0}\": use uno de {1}.",
         CliAgencyAdded => "Agencia {0} añadida.",
         CliAgencyRenamed => "La agencia {0} ahora se llama {1}.",
