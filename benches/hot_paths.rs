@@ -163,6 +163,7 @@ fn main() {
         theme: Theme { color: true, ascii: false },
         lang: Lang::En,
         clock: Timestamp::now,
+        key_user: None,
     };
     let store2 = Store::open(&paths, false).expect("store");
     let mut app = App::new(store2, opts).expect("app");

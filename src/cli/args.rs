@@ -47,6 +47,14 @@ pub enum Command {
         #[command(subcommand)]
         command: AgencyCommand,
     },
+    /// Staff keys for shelters that reach the console over SSH.
+    Ssh {
+        #[command(subcommand)]
+        command: SshCommand,
+    },
+    /// The console for one staff account, as a key's forced command starts it over SSH.
+    #[command(hide = true)]
+    SshLogin { username: String, fingerprint: String },
     /// The hotline log: list or import contacts.
     Contact {
         #[command(subcommand)]
@@ -88,6 +96,35 @@ pub enum Command {
     Resources {
         #[command(subcommand)]
         command: ResourcesCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum SshCommand {
+    /// Let a staff member's key open the console, for their account only.
+    AddKey {
+        username: String,
+        /// Their public key (an id_*.pub file).
+        public_key: PathBuf,
+        /// The service account's authorized_keys (default: ~/.ssh/authorized_keys).
+        #[arg(long)]
+        authorized_keys: Option<PathBuf>,
+    },
+    /// The keys that open the console, and whose they are.
+    ListKeys {
+        #[arg(long)]
+        authorized_keys: Option<PathBuf>,
+    },
+    /// Take a key away: by its account (every key of it) or its fingerprint.
+    RemoveKey {
+        who: String,
+        #[arg(long)]
+        authorized_keys: Option<PathBuf>,
+    },
+    /// The sshd settings for the service account, to put in sshd_config.
+    Config {
+        #[arg(long, default_value = "intake")]
+        account: String,
     },
 }
 

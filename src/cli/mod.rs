@@ -17,10 +17,12 @@ mod import;
 pub mod money;
 pub mod records;
 pub mod report;
+mod ssh;
 mod staff;
 
 pub use args::{
-    AgencyCommand, Cli, Command, Format, ResourcesCommand, ScreeningCommand, UserCommand,
+    AgencyCommand, Cli, Command, Format, ResourcesCommand, ScreeningCommand, SshCommand,
+    UserCommand,
 };
 pub use staff::user_command;
 
@@ -40,7 +42,8 @@ use crate::store::{Store, check};
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let lang = cli.language();
     match &cli.command {
-        None => Err(crate::Error::user(Msg::ErrNoCommand)),
+        // The console (plain, or for a staff key over SSH) is main.rs's to start.
+        None | Some(Command::SshLogin { .. }) => Err(crate::Error::user(Msg::ErrNoCommand)),
         Some(Command::Check) => {
             let store = Store::open_as_is(&cli.paths()?)?;
             Ok(print_check(&store, lang))
@@ -91,6 +94,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Resources { command }) => {
             let mut store = Store::open(&cli.paths()?, false)?;
             resources_command(&mut store, command, lang)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Ssh { command }) => {
+            let paths = cli.paths()?;
+            let mut store = Store::open(&paths, false)?;
+            ssh::ssh_command(&mut store, &paths, command, lang)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Agency { command }) => {

@@ -14,6 +14,7 @@ pub mod referral;
 pub mod report;
 pub mod reporting;
 pub mod screening;
+pub mod sshkey;
 pub mod staff;
 pub mod text;
 pub mod time;

@@ -189,6 +189,20 @@ pub fn text(m: Msg) -> &'static str {
         }
         ErrDatabase => "A database error stopped this ({0}). Nothing was changed.",
         ErrDbMissing => "There is no database at {0}.",
+        ErrNoHome => "HOME is not set: name the file with --authorized-keys.",
+        ErrPathQuote => "This path has a quote in it, which a forced command cannot hold: {0}",
+        ErrNotAPublicKey => "{0} holds no SSH public key (one line, as in an id_ed25519.pub file).",
+        ErrNoSuchKey => "No key of the console is named by {0}.",
+        CliKeyAdded => "Key {0} now opens the console for {1}, with their PIN.",
+        CliKeyRemoved => "Key {0} of {1} no longer opens the console.",
+        ErrSshNeedsKey => {
+            "Over SSH the console opens only with a staff key (added with `intake ssh add-key`) and its PIN."
+        }
+        ErrSshCommandRefused => {
+            "This connection runs the console only; commands are refused (and recorded)."
+        }
+        ErrKeyAccountDisabled => "The account this key belongs to is disabled or gone.",
+        KeyLoginIntro => "Your key is that of {0}. Enter your PIN.",
         ErrNoSetUpOverSsh => {
             "The database at {0} is not set up. Over SSH the console does not set it up: on the host, make the first administrator with `intake user add`."
         }

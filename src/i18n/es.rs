@@ -184,6 +184,22 @@ pub fn text(m: Msg) -> &'static str {
         }
         ErrDatabase => "Un error de la base de datos lo impidió ({0}). No se cambió nada.",
         ErrDbMissing => "No hay base de datos en {0}.",
+        ErrNoHome => "HOME no está definido: indique el archivo con --authorized-keys.",
+        ErrPathQuote => "Esta ruta tiene una comilla, que un comando forzado no admite: {0}",
+        ErrNotAPublicKey => {
+            "{0} no contiene una llave pública SSH (una línea, como en id_ed25519.pub)."
+        }
+        ErrNoSuchKey => "Ninguna llave de la consola corresponde a {0}.",
+        CliKeyAdded => "La llave {0} abre ahora la consola para {1}, con su PIN.",
+        CliKeyRemoved => "La llave {0} de {1} ya no abre la consola.",
+        ErrSshNeedsKey => {
+            "Por SSH la consola se abre solo con una llave del personal (añadida con `intake ssh add-key`) y su PIN."
+        }
+        ErrSshCommandRefused => {
+            "Esta conexión solo abre la consola; los comandos se rechazan (y se registran)."
+        }
+        ErrKeyAccountDisabled => "La cuenta de esta llave está desactivada o ya no existe.",
+        KeyLoginIntro => "Su llave es la de {0}. Escriba su PIN.",
         ErrNoSetUpOverSsh => {
             "La base de datos en {0} no está preparada. Por SSH la consola no la prepara: en el servidor, cree el primer administrador con `intake user add`."
         }

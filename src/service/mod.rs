@@ -8,6 +8,7 @@ pub mod hsds;
 pub mod ledger;
 pub mod reports;
 pub mod resources;
+pub mod ssh;
 
 use rusqlite::Transaction;
 

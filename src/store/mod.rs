@@ -158,6 +158,13 @@ impl Store {
         &self.source
     }
 
+    /// Add to where this process's audit rows say they come from (over SSH, the key's
+    /// fingerprint after the client's address), within the column's 80 characters.
+    pub fn add_to_source(&mut self, more: &str) {
+        let joined = format!("{} {more}", self.source);
+        self.source = joined.chars().take(80).collect();
+    }
+
     /// Run `f` in one `BEGIN IMMEDIATE` transaction, committing when it returns Ok. While other
     /// processes hold the write lock the whole transaction is retried, for up to 30 seconds.
     pub fn write<T>(&mut self, mut f: impl FnMut(&Transaction) -> Result<T>) -> Result<T> {

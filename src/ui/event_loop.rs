@@ -280,12 +280,23 @@ pub fn require_terminal() -> crate::Result<()> {
 
 /// Start the console, on a real terminal, on the database at `paths` (made, with its key, when there is none): a
 /// new database starts with the checked directory of services.
+/// The staff account and key fingerprint a forced SSH command names (`intake ssh-login`).
+pub struct KeyLogin {
+    pub username: String,
+    pub fingerprint: String,
+}
+
 pub fn start(
     paths: &crate::store::DbPaths,
     ascii: bool,
     lang: crate::i18n::Lang,
+    key: Option<KeyLogin>,
 ) -> crate::Result<()> {
-    require_terminal()?;
+    // Nothing is made without a terminal. A key's connection is checked first (a command sent
+    // in place of the console is refused and recorded, terminal or not).
+    if key.is_none() {
+        require_terminal()?;
+    }
     // Over SSH the console never makes a database or its first administrator: the first person
     // to connect must not be the one who sets up the task force. That is done on the host.
     let over_ssh = std::env::var_os("SSH_CONNECTION").is_some();
@@ -294,17 +305,26 @@ pub fn start(
         let path = paths.db.display().to_string();
         return Err(crate::Error::user_with(crate::i18n::Msg::ErrNoSetUpOverSsh, &[&path]));
     }
-    let store = Store::open_or_create(paths)?;
+    let mut store = Store::open_or_create(paths)?;
     if over_ssh && crate::store::users::count_users(store.conn())? == 0 {
         let path = paths.db.display().to_string();
         return Err(crate::Error::user_with(crate::i18n::Msg::ErrNoSetUpOverSsh, &[&path]));
     }
+    // Over SSH the PIN is the second factor: the first is a staff key, whose forced command
+    // names its account. A PIN alone over SSH does not open the console.
+    let key_user = match (over_ssh, key) {
+        (true, None) => return Err(crate::Error::user(crate::i18n::Msg::ErrSshNeedsKey)),
+        (_, Some(k)) => Some(crate::service::ssh::admit(&mut store, &k.username, &k.fingerprint)?),
+        (false, None) => None,
+    };
+    require_terminal()?;
     watch_for_hangup(paths);
     let opts = Options {
         cost: crate::auth::pin::PRODUCTION,
         theme: crate::ui::theme::Theme::from_env(ascii),
         lang,
         clock: jiff::Timestamp::now,
+        key_user,
     };
     run_console(store, opts)
 }

@@ -37,7 +37,8 @@ impl Harness {
     }
 
     pub fn on(db: TestDb, store: intake::store::Store) -> Harness {
-        let opts = Options { cost: CHEAP, theme: MONO, lang: Lang::En, clock: fixed_now };
+        let opts =
+            Options { cost: CHEAP, theme: MONO, lang: Lang::En, clock: fixed_now, key_user: None };
         let app = App::new(store, opts).unwrap();
         Harness { db, app, term: Terminal::new(TestBackend::new(80, 24)).unwrap() }
     }

@@ -52,7 +52,8 @@ pub struct App {
 impl App {
     pub fn new(store: Store, opts: Options) -> crate::Result<App> {
         let lang = opts.lang;
-        let session = Session::new(&store)?;
+        let mut session = Session::new(&store)?;
+        session.key_user = opts.key_user.clone();
         let (screen, error) = session.lock_screen(&store);
         if let Some(e) = error {
             return Err(e);
@@ -485,7 +486,7 @@ impl App {
         let ended = self.session.end(&mut self.store, "logout", now);
         self.overlay = None;
         self.purge = true;
-        self.screen = Screen::Login(AuthScreen::login(""));
+        self.reveal_lock_screen();
         self.say(Msg::LoggedOut);
         self.report(ended);
     }

@@ -13,4 +13,7 @@ pub struct Options {
     pub lang: Lang,
     /// The time now (tests give a fixed one).
     pub clock: fn() -> Timestamp,
+    /// Over SSH, the staff account whose key opened the connection: the only one who may log
+    /// in at this console, by PIN.
+    pub key_user: Option<String>,
 }

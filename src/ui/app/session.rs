@@ -27,6 +27,8 @@ pub struct Session {
     pub lang_chosen: bool,
     /// The database file, which with the session id names the session in this process.
     db: std::path::PathBuf,
+    /// Over SSH, the account of the key that opened the connection (the login asks its PIN).
+    pub key_user: Option<String>,
 }
 
 /// Where a user lands when their login goes through.
@@ -93,8 +95,16 @@ impl Session {
     /// a database with no users, or the login form. A database that cannot be read is never
     /// taken for a new one: the login form shows, with the error.
     pub fn lock_screen(&self, store: &Store) -> (Screen, Option<crate::Error>) {
+        if self.current.is_some()
+            && let Some(user) = &self.key_user
+        {
+            return (Screen::Locked(AuthScreen::locked_with_key(user)), None);
+        }
         if let Some(s) = &self.current {
             return (Screen::Locked(AuthScreen::locked(&s.user.username)), None);
+        }
+        if let Some(user) = &self.key_user {
+            return (Screen::Login(AuthScreen::login_with_key(user)), None);
         }
         match users::count_users(store.conn()) {
             Ok(0) => (Screen::FirstRun(AuthScreen::first_run()), None),

@@ -21,6 +21,7 @@ use crate::ui::screen::{Ctx, Page};
 use crate::ui::screens::{block, centered, draw_form, form_height, wrap};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::form::{Field, Form};
+use zeroize::Zeroizing;
 
 /// Which door the screen is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,6 +40,9 @@ pub enum Gate {
 pub struct AuthScreen {
     pub gate: Gate,
     pub form: Form,
+    /// Over SSH, the staff account the key belongs to: shown, never typed; the PIN is the
+    /// second factor, and no one else logs in at this console.
+    pub key_user: Option<String>,
 }
 
 impl AuthScreen {
@@ -50,16 +54,27 @@ impl AuthScreen {
             Field::pin(Msg::FieldNewPin),
             Field::pin(Msg::FieldPinAgain),
         ]);
-        AuthScreen { gate: Gate::FirstRun, form }
+        AuthScreen { gate: Gate::FirstRun, form, key_user: None }
+    }
+
+    /// The login for a key's account (over SSH): the PIN alone, the user name shown.
+    pub fn login_with_key(username: &str) -> AuthScreen {
+        let form = Form::new(vec![Field::pin(Msg::FieldPin)]);
+        AuthScreen { gate: Gate::Login, form, key_user: Some(username.to_string()) }
+    }
+
+    /// The lock screen of a key's session: the PIN of the key's account only.
+    pub fn locked_with_key(username: &str) -> AuthScreen {
+        AuthScreen { gate: Gate::Locked, ..AuthScreen::login_with_key(username) }
     }
 
     /// User name and PIN; with a user name given, the PIN has the focus.
     pub fn login(username: &str) -> AuthScreen {
-        AuthScreen { gate: Gate::Login, form: login_form(username) }
+        AuthScreen { gate: Gate::Login, form: login_form(username), key_user: None }
     }
 
     pub fn locked(username: &str) -> AuthScreen {
-        AuthScreen { gate: Gate::Locked, form: login_form(username) }
+        AuthScreen { gate: Gate::Locked, form: login_form(username), key_user: None }
     }
 
     pub fn change_pin(forced: bool) -> AuthScreen {
@@ -69,12 +84,15 @@ impl AuthScreen {
         }
         fields.push(Field::pin(Msg::FieldNewPin));
         fields.push(Field::pin(Msg::FieldPinAgain));
-        AuthScreen { gate: Gate::ChangePin { forced }, form: Form::new(fields) }
+        AuthScreen { gate: Gate::ChangePin { forced }, form: Form::new(fields), key_user: None }
     }
 
     /// The form handed to its use case: the PINs typed leave the form at once.
     /// The user name field holds only digits: a PIN typed before the user name.
     fn pin_in_user_name(&self) -> bool {
+        if self.key_user.is_some() {
+            return false;
+        }
         let name = self.form.fields.first().map(|f| f.raw()).unwrap_or_default();
         !name.is_empty() && name.chars().all(|c| c.is_ascii_digit())
     }
@@ -89,7 +107,11 @@ impl AuthScreen {
         if self.gate == Gate::FirstRun && !self.form.check_required(lang) {
             return Vec::new();
         }
-        let v = self.form.values();
+        let mut v = self.form.values();
+        if let Some(user) = &self.key_user {
+            // The key says who: the form holds the PIN alone.
+            v.insert(0, Zeroizing::new(user.clone()));
+        }
         self.form.clear_secrets();
         let job = match self.gate {
             Gate::FirstRun => Effect::run(move |store, ctx| {
@@ -229,6 +251,14 @@ impl Page for AuthScreen {
                 ],
                 login_hints(lang),
             ),
+            Gate::Login | Gate::Locked if self.key_user.is_some() => {
+                let who = self.key_user.as_deref().unwrap_or_default();
+                let intro = vec![
+                    Msg::TaskForce.text(lang).to_string(),
+                    fill(Msg::KeyLoginIntro.text(lang), &[who]),
+                ];
+                (intro, login_hints(lang))
+            }
             Gate::Login => (vec![Msg::TaskForce.text(lang).to_string()], login_hints(lang)),
             Gate::Locked => (vec![Msg::LockedIntro.text(lang).to_string()], login_hints(lang)),
             Gate::ChangePin { forced } => {
