@@ -197,6 +197,10 @@ fn a_staff_key_and_its_pin_open_the_console_and_nothing_else_gets_through() {
             run_intake(&db, &["ssh", "add-key", name, &pubkey, "--authorized-keys", keys], "");
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     }
+    let config =
+        Command::new(env!("CARGO_BIN_EXE_intake")).args(["ssh", "config"]).output().unwrap();
+    let config = String::from_utf8_lossy(&config.stdout).to_string();
+    assert!(config.contains("Match User intake") && config.contains("DisableForwarding yes"));
     let listed = run_intake(&db, &["ssh", "list-keys", "--authorized-keys", keys], "");
     let listed = String::from_utf8_lossy(&listed.stdout).to_string();
     assert!(listed.contains("ben") && listed.contains("cy") && listed.contains("SHA256:"));

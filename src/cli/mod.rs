@@ -96,6 +96,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             resources_command(&mut store, command, lang)?;
             Ok(ExitCode::SUCCESS)
         }
+        // The sshd settings need no database.
+        Some(Command::Ssh { command: SshCommand::Config { account } }) => {
+            put!("{}", ssh::sshd_block(account));
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Ssh { command }) => {
             let paths = cli.paths()?;
             let mut store = Store::open(&paths, false)?;

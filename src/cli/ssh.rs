@@ -131,16 +131,14 @@ pub fn ssh_command(
                 put!("{}", fill(Msg::CliKeyRemoved.text(lang), &[fp, user]));
             }
         }
-        SshCommand::Config { account } => {
-            put!("{}", sshd_block(account));
-        }
+        SshCommand::Config { account } => put!("{}", sshd_block(account)),
     }
     Ok(())
 }
 
 /// The sshd settings for the service account: a terminal, no forwarding of any kind, and dead
 /// links noticed within a minute and a half.
-fn sshd_block(account: &str) -> String {
+pub(super) fn sshd_block(account: &str) -> String {
     format!(
         "Match User {account}\n    PasswordAuthentication no\n    KbdInteractiveAuthentication no\n    \
          AuthenticationMethods publickey\n    PermitTTY yes\n    DisableForwarding yes\n    \
