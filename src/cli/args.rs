@@ -121,6 +121,16 @@ pub enum SshCommand {
         #[arg(long)]
         authorized_keys: Option<PathBuf>,
     },
+    /// Check the data's file modes, the keys file and the sshd settings for the account.
+    Check {
+        #[arg(long)]
+        authorized_keys: Option<PathBuf>,
+        #[arg(long, default_value = "intake")]
+        account: String,
+        /// The sshd configuration to read (default: sshd's own).
+        #[arg(long)]
+        sshd_config: Option<PathBuf>,
+    },
     /// The sshd settings for the service account, to put in sshd_config.
     Config {
         #[arg(long, default_value = "intake")]

@@ -18,6 +18,7 @@ pub mod money;
 pub mod records;
 pub mod report;
 mod ssh;
+mod ssh_check;
 mod staff;
 
 pub use args::{

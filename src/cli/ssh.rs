@@ -19,7 +19,7 @@ use super::SshCommand;
 const MARK: &str = "intake:";
 
 /// The service account's `authorized_keys`: the one named, or `~/.ssh/authorized_keys`.
-fn keys_file(named: &Option<PathBuf>) -> Result<PathBuf> {
+pub(super) fn keys_file(named: &Option<PathBuf>) -> Result<PathBuf> {
     if let Some(p) = named {
         return Ok(p.clone());
     }
@@ -50,7 +50,7 @@ fn key_line(paths: &DbPaths, username: &str, key: &PublicKey) -> Result<String> 
 }
 
 /// The lines this program wrote: (account, fingerprint, whole line).
-fn ours(text: &str) -> Vec<(String, String, String)> {
+pub(super) fn ours(text: &str) -> Vec<(String, String, String)> {
     text.lines()
         .filter_map(|l| {
             let user = l.rsplit_once(MARK)?.1.trim().to_string();
@@ -132,6 +132,13 @@ pub fn ssh_command(
             }
         }
         SshCommand::Config { account } => put!("{}", sshd_block(account)),
+        SshCommand::Check { authorized_keys, account, sshd_config } => {
+            let keys = keys_file(authorized_keys)?;
+            let sshd = sshd_config.as_deref();
+            if !super::ssh_check::run(store, paths, (&keys, sshd), account, lang) {
+                return Err(Error::user(Msg::SshCheckProblems));
+            }
+        }
     }
     Ok(())
 }

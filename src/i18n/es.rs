@@ -184,6 +184,23 @@ pub fn text(m: Msg) -> &'static str {
         }
         ErrDatabase => "Un error de la base de datos lo impidió ({0}). No se cambió nada.",
         ErrDbMissing => "No hay base de datos en {0}.",
+        SshCheckMissing => "falta {0}",
+        SshCheckMode => "{0} tiene modo {1}; nadie más debe tener acceso (chmod go-rwx)",
+        SshCheckDataDir => "Directorio de datos",
+        SshCheckFiles => "Base de datos y llave",
+        SshCheckKeysFile => "authorized_keys",
+        SshCheckKeys => "Llaves en authorized_keys",
+        SshCheckForeignKey => "una llave que no es de la consola daría una terminal; quítela",
+        SshCheckUnrestricted => {
+            "la llave {0} no está restringida; añádala de nuevo con intake ssh add-key"
+        }
+        SshCheckDisabledKey => {
+            "la llave {0} es de {1}, que está desactivado o ya no existe; quítela"
+        }
+        SshCheckCannotRead => "no se puede leer lo que aplica sshd (ejecute como root: sshd -T)",
+        SshCheckSettings => "no rige para la cuenta: {0} (vea intake ssh config)",
+        SshCheckSshd => "Configuración de sshd",
+        SshCheckProblems => "La configuración SSH tiene problemas (arriba).",
         ErrNoHome => "HOME no está definido: indique el archivo con --authorized-keys.",
         ErrPathQuote => "Esta ruta tiene una comilla, que un comando forzado no admite: {0}",
         ErrNotAPublicKey => {
