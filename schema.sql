@@ -47,6 +47,8 @@ CREATE TABLE sessions (
     -- The process the session runs in (each SSH session is its own process).
     pid         INTEGER
 );
+-- The sessions still open, by process (a console ends those whose process died).
+CREATE INDEX sessions_open ON sessions(pid) WHERE ended_at IS NULL;
 
 CREATE TABLE settings (
     key    TEXT PRIMARY KEY CHECK (key IN ('idle_lock_minutes')),

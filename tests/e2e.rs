@@ -6,6 +6,7 @@ mod common;
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::path::Path;
+use std::process::Command;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -117,7 +118,7 @@ impl Session {
     fn hang_up(&mut self) {
         self.writer = None;
         let pid = self.child.process_id().expect("a running console");
-        let sent = std::process::Command::new("kill").args(["-HUP", &pid.to_string()]).status();
+        let sent = Command::new("kill").args(["-HUP", &pid.to_string()]).status();
         assert!(sent.is_ok_and(|s| s.success()), "SIGHUP sent");
     }
 
@@ -589,4 +590,27 @@ fn over_ssh_a_missing_database_is_never_set_up_by_whoever_connects() {
     assert!(screen.contains(&db.db_path().display().to_string()[..20]), "{screen}");
     assert!(!s.wait_exit(), "it ends with an error");
     assert!(!db.db_path().exists(), "no database was made");
+}
+
+/// A console killed without a word (kill -9, a host that lost power) cannot record its end;
+/// the next console to start does, as closed.
+#[test]
+fn the_session_of_a_killed_console_is_ended_by_the_next_one() {
+    let (db, store) = with_admin();
+    drop(store);
+    let mut s = Session::start(&db.db_path());
+    s.login("ana", ADMIN_PIN);
+    let pid = s.child.process_id().expect("running").to_string();
+    assert!(Command::new("kill").args(["-9", &pid]).status().unwrap().success());
+    let _ = s.child.wait();
+    let open = |db: &TestDb| -> i64 {
+        db.open()
+            .conn()
+            .query_row("SELECT count(*) FROM sessions WHERE ended_at IS NULL", [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(open(&db), 1, "the killed console could not say it ended");
+    let next = Session::start(&db.db_path());
+    next.wait_for("Log in");
+    assert_eq!(open(&db), 0, "the next console ended it");
 }

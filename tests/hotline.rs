@@ -446,7 +446,8 @@ fn a_version_1_database_with_staff_is_upgraded_in_place() {
              DROP TABLE client_links; DROP TABLE client_status; DROP TABLE client_history;
              DROP TABLE tip_history; DROP TABLE tips; DROP TABLE contact_history; DROP TABLE contacts;
              DROP TABLE clients; DROP TABLE drafts; DROP TABLE secrets;
-             ALTER TABLE sessions DROP COLUMN pid; PRAGMA user_version = 1;",
+             DROP INDEX sessions_open; ALTER TABLE sessions DROP COLUMN pid;
+             PRAGMA user_version = 1;",
         )
         .unwrap();
     drop(store);

@@ -270,7 +270,7 @@ fn an_imported_tools_levels_read_as_results_and_an_old_database_learns_them() {
                  updated_at TEXT NOT NULL);
              CREATE UNIQUE INDEX drafts_one_per_form
                  ON drafts(user_id, form, coalesce(record_id, 0));
-             ALTER TABLE sessions DROP COLUMN pid;
+             DROP INDEX sessions_open; ALTER TABLE sessions DROP COLUMN pid;
              PRAGMA user_version = 8;",
         )
         .unwrap();

@@ -381,6 +381,19 @@ pub fn session_event(store: &mut Store, actor: Actor, event: &str) -> Result<()>
     store.write(|tx| audit(tx, &source, actor, event, None))
 }
 
+/// End the sessions of processes that are gone without a word (killed, or a host that lost
+/// power): each audited as "closed", at the time this is noticed. Returns how many.
+pub fn end_sessions_of_dead(store: &mut Store, now: Timestamp) -> Result<usize> {
+    let me = i64::from(std::process::id());
+    let mut ended = 0;
+    for pid in users::open_session_pids(store.conn())? {
+        if pid != me && !crate::auth::live::running(pid) {
+            ended += end_sessions_of(store, pid, "closed", now)?;
+        }
+    }
+    Ok(ended)
+}
+
 /// End the sessions process `pid` still has open (its link dropped, or it was stopped), each
 /// with its audit row; returns how many. Run from the process itself as it goes, or by a later
 /// console for a process that died without a word.

@@ -28,6 +28,15 @@ pub fn release(db: &Path, session: SessionId) {
     }
 }
 
+/// Whether process `pid` still runs (on Linux; elsewhere it cannot be told, and is taken as
+/// running, so nothing is ended on a guess).
+pub fn running(pid: i64) -> bool {
+    if !Path::new("/proc/self").exists() {
+        return true;
+    }
+    Path::new(&format!("/proc/{pid}")).exists()
+}
+
 /// Whether `session` of `db`, run by process `pid` and not ended, is still in use: in this
 /// process, when it is held; in another, when that process still runs (on Linux, where the
 /// console's host runs; elsewhere a session of another process is taken as gone).

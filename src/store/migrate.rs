@@ -24,6 +24,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0010_contacts_by_caller.sql"),
     include_str!("migrations/0011_search_places.sql"),
     include_str!("migrations/0012_drafts_per_session.sql"),
+    include_str!("migrations/0013_open_sessions.sql"),
 ];
 
 pub fn latest() -> i64 {

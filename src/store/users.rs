@@ -354,6 +354,15 @@ pub fn start_session(
     Ok(SessionId(tx.last_insert_rowid()))
 }
 
+/// The processes that have sessions open (by the partial index on open sessions).
+pub fn open_session_pids(conn: &Connection) -> Result<Vec<i64>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT DISTINCT pid FROM sessions WHERE ended_at IS NULL AND pid IS NOT NULL",
+    )?;
+    let rows = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
 /// The sessions process `pid` has open, as (session, user).
 pub fn open_sessions_of(conn: &Connection, pid: i64) -> Result<Vec<(SessionId, UserId)>> {
     let mut stmt = conn

@@ -318,6 +318,8 @@ pub fn start(
         (false, None) => None,
     };
     require_terminal()?;
+    // Sessions of consoles killed without a word are ended now, as closed.
+    crate::auth::accounts::end_sessions_of_dead(&mut store, jiff::Timestamp::now())?;
     watch_for_hangup(paths);
     let opts = Options {
         cost: crate::auth::pin::PRODUCTION,
