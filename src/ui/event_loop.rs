@@ -365,7 +365,7 @@ pub fn run_console(store: Store, opts: Options) -> crate::Result<()> {
         previous(info);
     }));
     setup_terminal()?;
-    let result = Terminal::new(CrosstermBackend::new(io::stdout()))
+    let result = Terminal::new(CrosstermBackend::new(crate::ui::sgr::Named16::new(io::stdout())))
         .and_then(|mut t| run(&mut t, &mut app, &mut Crossterm::default()));
     restore_terminal();
     if app.session.is_open() {

@@ -9,6 +9,7 @@ pub mod keymap;
 pub mod routes;
 pub mod screen;
 pub mod screens;
+pub mod sgr;
 pub mod status;
 pub mod theme;
 pub mod widgets;
