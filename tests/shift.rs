@@ -270,3 +270,14 @@ fn the_shift_screens_in_spanish() {
     assert!(dir.contains("? sin verificar"), "{dir}");
     insta::assert_snapshot!("directory_vivienda_es", dir);
 }
+
+#[test]
+fn a_changed_idle_lock_reaches_a_running_session_when_it_comes_home() {
+    let mut h = Harness::admin();
+    h.login("ana", ADMIN_PIN).typed("h");
+    // Another console's administrator shortens the idle lock.
+    intake::auth::accounts::set_idle_lock(&mut h.app.store, intake::auth::Actor::CLI, 2).unwrap();
+    assert_ne!(h.app.idle_timeout(), Some(std::time::Duration::from_secs(120)));
+    h.key(KeyCode::Esc);
+    assert_eq!(h.app.idle_timeout(), Some(std::time::Duration::from_secs(120)));
+}

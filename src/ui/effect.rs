@@ -198,6 +198,8 @@ pub enum Done {
         drafts: i64,
         due: Vec<Due>,
         due_count: i64,
+        /// The idle-lock time as it is now (an administrator may have changed it).
+        idle_minutes: u32,
     },
     /// The screening tools on offer.
     Tools(Vec<Tool>),

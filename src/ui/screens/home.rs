@@ -126,6 +126,7 @@ impl Page for HomeScreen {
             let today = crate::domain::time::local_day(ctx.now);
             let agency = who.user.agency_id;
             Ok(Done::Home {
+                idle_minutes: crate::store::users::idle_lock_minutes(conn)?,
                 drafts: crate::service::hotline::drafts_for(store, who)?.len() as i64,
                 due_count: store_referrals::due_count(conn, agency, today)?,
                 due: store_referrals::due(conn, agency, today, 0, DUE_SHOWN)?,
@@ -149,10 +150,12 @@ impl Page for HomeScreen {
     }
 
     fn on_done(&mut self, done: Done, _ctx: &Ctx) -> Vec<Effect> {
-        if let Done::Home { drafts, due, due_count } = done {
+        if let Done::Home { drafts, due, due_count, idle_minutes } = done {
             self.drafts = drafts;
             self.due = due;
             self.due_count = due_count;
+            // A changed idle-lock time reaches this session each time it comes home.
+            return vec![Effect::IdleMinutes(idle_minutes)];
         }
         Vec::new()
     }
@@ -229,7 +232,8 @@ mod tests {
             h.update(Action::Open, &ctx(Role::Advocate))[..],
             [Effect::Go(Route::NewContact)]
         ));
-        h.on_done(Done::Home { drafts: 1, due: Vec::new(), due_count: 0 }, &ctx(Role::Advocate));
+        let home = Done::Home { drafts: 1, due: Vec::new(), due_count: 0, idle_minutes: 7 };
+        assert!(matches!(h.on_done(home, &ctx(Role::Advocate))[..], [Effect::IdleMinutes(7)]));
         assert_eq!(h.menu()[0].action, Action::ResumeDraft);
         assert!(matches!(
             h.update(Action::Open, &ctx(Role::Advocate))[..],
