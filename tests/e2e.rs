@@ -524,10 +524,8 @@ fn a_whole_call_is_logged_at_80x22() {
     assert_eq!(notes, "Called from a shelter at 80x22");
 }
 
-/// A dropped link (the terminal hangs up) ends the console cleanly: its session is recorded as
-/// closed, and what was typed is kept for the next login.
-#[test]
-fn a_dropped_link_ends_the_session_cleanly_and_keeps_the_draft() {
+/// A database with an administrator, and the console on the notes of a new contact.
+fn on_the_notes_of_a_new_contact() -> (TestDb, Session) {
     let (db, store) = with_admin();
     drop(store);
     let mut s = Session::start(&db.db_path());
@@ -535,6 +533,14 @@ fn a_dropped_link_ends_the_session_cleanly_and_keeps_the_draft() {
     s.send("c");
     s.wait_for("Log a contact");
     s.send(&"\t".repeat(18));
+    (db, s)
+}
+
+/// A dropped link (the terminal hangs up) ends the console cleanly: its session is recorded as
+/// closed, and what was typed is kept for the next login.
+#[test]
+fn a_dropped_link_ends_the_session_cleanly_and_keeps_the_draft() {
+    let (db, mut s) = on_the_notes_of_a_new_contact();
     s.send("Line went dead");
     s.wait_for("Line went dead");
     s.hang_up();
@@ -561,13 +567,7 @@ fn a_dropped_link_ends_the_session_cleanly_and_keeps_the_draft() {
 /// confirmed), never a "y" typed into the form; ^H erases as ^? does.
 #[test]
 fn esc_glued_to_the_next_key_and_control_h_over_a_slow_link() {
-    let (db, store) = with_admin();
-    drop(store);
-    let mut s = Session::start(&db.db_path());
-    s.login("ana", ADMIN_PIN);
-    s.send("c");
-    s.wait_for("Log a contact");
-    s.send(&"\t".repeat(18));
+    let (db, mut s) = on_the_notes_of_a_new_contact();
     s.send("abcx\x08\x08");
     let notes = |t: &str, v: &str| t.lines().any(|l| l.contains("Notes") && l.contains(v));
     s.wait_until(|t| notes(t, "|ab ") || (notes(t, "|ab") && !notes(t, "|abc")), "^H erases");

@@ -1,6 +1,7 @@
 //! Plain types and rules, no I/O.
 
 pub mod areas;
+pub mod base64;
 pub mod caller;
 pub mod client;
 pub mod contact;
