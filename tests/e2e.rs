@@ -537,7 +537,7 @@ fn on_the_notes_of_a_new_contact() -> (TestDb, Session) {
 }
 
 /// A dropped link (the terminal hangs up) ends the console cleanly: its session is recorded as
-/// closed, and what was typed is kept for the next login.
+/// closed, the audit says the link dropped, and what was typed is kept for the next login.
 #[test]
 fn a_dropped_link_ends_the_session_cleanly_and_keeps_the_draft() {
     let (db, mut s) = on_the_notes_of_a_new_contact();
@@ -558,9 +558,25 @@ fn a_dropped_link_ends_the_session_cleanly_and_keeps_the_draft() {
         .unwrap();
     assert!(ended.is_some(), "the session's end is recorded");
     assert_eq!(reason.as_deref(), Some("closed"));
+    let events = audit_events(&store);
+    assert_eq!(events.last().map(|e| e.0.as_str()), Some("link_dropped"), "{events:?}");
     let notes: String =
         store.conn().query_row("SELECT payload FROM drafts", [], |r| r.get(0)).unwrap();
     assert!(notes.contains("Line went dead"), "{notes}");
+}
+
+/// A console the host stops (SIGTERM: a shutdown) ends its session too, audited as stopped.
+#[test]
+fn a_console_stopped_by_the_host_records_its_end() {
+    let (db, store) = with_admin();
+    drop(store);
+    let mut s = Session::start(&db.db_path());
+    s.login("ana", ADMIN_PIN);
+    let pid = s.child.process_id().expect("running").to_string();
+    assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+    s.wait_exit();
+    let events = audit_events(&db.open());
+    assert_eq!(events.last().map(|e| e.0.as_str()), Some("stopped"), "{events:?}");
 }
 
 /// Over a stalling link, "Esc, y" arrives in one read: it is Esc then y (the discard is
@@ -613,4 +629,6 @@ fn the_session_of_a_killed_console_is_ended_by_the_next_one() {
     let next = Session::start(&db.db_path());
     next.wait_for("Log in");
     assert_eq!(open(&db), 0, "the next console ended it");
+    let events = audit_events(&db.open());
+    assert_eq!(events.last().map(|e| e.0.as_str()), Some("closed"), "{events:?}");
 }

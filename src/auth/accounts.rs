@@ -381,6 +381,46 @@ pub fn session_event(store: &mut Store, actor: Actor, event: &str) -> Result<()>
     store.write(|tx| audit(tx, &source, actor, event, None))
 }
 
+/// How a session ended. The session row keeps one of four reasons (its schema's); the audit
+/// says more: a console whose link dropped, one stopped by the host, one found dead later.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SessionEnd {
+    /// The user logged out.
+    Logout,
+    /// The user left the program.
+    Quit,
+    /// Another user logged in on the locked console.
+    SwitchUser,
+    /// The terminal hung up or went away (a dropped link, a closed window).
+    LinkDropped,
+    /// The host stopped the console (SIGTERM: a shutdown, an administrator).
+    Stopped,
+    /// The console died without a word (killed, power lost); a later console noticed.
+    Vanished,
+}
+
+impl SessionEnd {
+    /// The reason kept on the session row.
+    pub fn reason(self) -> &'static str {
+        match self {
+            SessionEnd::Logout => "logout",
+            SessionEnd::Quit => "quit",
+            SessionEnd::SwitchUser => "switch_user",
+            SessionEnd::LinkDropped | SessionEnd::Stopped | SessionEnd::Vanished => "closed",
+        }
+    }
+
+    /// The event in the audit log.
+    pub fn event(self) -> &'static str {
+        match self {
+            SessionEnd::LinkDropped => "link_dropped",
+            SessionEnd::Stopped => "stopped",
+            SessionEnd::Vanished => "closed",
+            other => other.reason(),
+        }
+    }
+}
+
 /// End the sessions of processes that are gone without a word (killed, or a host that lost
 /// power): each audited as "closed", at the time this is noticed. Returns how many.
 pub fn end_sessions_of_dead(store: &mut Store, now: Timestamp) -> Result<usize> {
@@ -388,7 +428,7 @@ pub fn end_sessions_of_dead(store: &mut Store, now: Timestamp) -> Result<usize> 
     let mut ended = 0;
     for pid in users::open_session_pids(store.conn())? {
         if pid != me && !crate::auth::live::running(pid) {
-            ended += end_sessions_of(store, pid, "closed", now)?;
+            ended += end_sessions_of(store, pid, SessionEnd::Vanished, now)?;
         }
     }
     Ok(ended)
@@ -397,21 +437,21 @@ pub fn end_sessions_of_dead(store: &mut Store, now: Timestamp) -> Result<usize> 
 /// End the sessions process `pid` still has open (its link dropped, or it was stopped), each
 /// with its audit row; returns how many. Run from the process itself as it goes, or by a later
 /// console for a process that died without a word.
-pub fn end_sessions_of(store: &mut Store, pid: i64, reason: &str, now: Timestamp) -> Result<usize> {
+pub fn end_sessions_of(store: &mut Store, pid: i64, how: SessionEnd, now: Timestamp) -> Result<usize> {
     let open = users::open_sessions_of(store.conn(), pid)?;
     for (sid, uid) in &open {
-        end_session(store, Actor { user_id: Some(*uid), session_id: Some(*sid) }, reason, now)?;
+        end_session(store, Actor { user_id: Some(*uid), session_id: Some(*sid) }, how, now)?;
     }
     Ok(open.len())
 }
 
-pub fn end_session(store: &mut Store, actor: Actor, reason: &str, now: Timestamp) -> Result<()> {
+pub fn end_session(store: &mut Store, actor: Actor, how: SessionEnd, now: Timestamp) -> Result<()> {
     let Some(sid) = actor.session_id else {
         return Ok(());
     };
     let source = store.source().to_string();
     store.write(|tx| {
-        users::end_session(tx, sid, reason, now)?;
-        audit(tx, &source, actor, reason, Some(sid.into()))
+        users::end_session(tx, sid, how.reason(), now)?;
+        audit(tx, &source, actor, how.event(), Some(sid.into()))
     })
 }

@@ -11,6 +11,7 @@ use ratatui::crossterm::terminal::{self, ClearType};
 use ratatui::crossterm::{cursor, execute};
 use ratatui::{Terminal, backend::CrosstermBackend};
 
+use crate::auth::accounts::SessionEnd;
 use crate::error::Error;
 use crate::i18n::Msg;
 use crate::store::Store;
@@ -313,7 +314,7 @@ pub fn start(
 
 /// A dropped link hangs the terminal up (SIGHUP); a shutdown stops the process (SIGTERM). Either
 /// way the console must not just vanish: a thread waits for the signal, ends this process's
-/// session in the database (audited, as "closed"), and ends the process. What was typed is
+/// session in the database (audited as "link_dropped" or "stopped"), and ends the process. What was typed is
 /// already kept, as a draft, at each change.
 #[cfg(unix)]
 fn watch_for_hangup(paths: &crate::store::DbPaths) {
@@ -321,12 +322,13 @@ fn watch_for_hangup(paths: &crate::store::DbPaths) {
     let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM]) else { return };
     let paths = paths.clone();
     std::thread::spawn(move || {
-        if signals.forever().next().is_some() {
+        if let Some(signal) = signals.forever().next() {
+            let how = if signal == SIGHUP { SessionEnd::LinkDropped } else { SessionEnd::Stopped };
             // A connection of its own: the console's may be in the middle of something.
             if let Ok(mut store) = Store::open(&paths, false) {
                 let pid = i64::from(std::process::id());
                 let now = jiff::Timestamp::now();
-                let _ = crate::auth::accounts::end_sessions_of(&mut store, pid, "closed", now);
+                let _ = crate::auth::accounts::end_sessions_of(&mut store, pid, how, now);
             }
             std::process::exit(0);
         }
@@ -349,9 +351,9 @@ pub fn run_console(store: Store, opts: Options) -> crate::Result<()> {
         .and_then(|mut t| run(&mut t, &mut app, &mut Crossterm::default()));
     restore_terminal();
     if app.session.is_open() {
-        // The terminal went away (a dropped link): record the session as closed.
+        // The terminal went away (a dropped link): record the session as ended so.
         let (actor, now) = (app.actor(), app.now());
-        crate::auth::accounts::end_session(&mut app.store, actor, "closed", now)?;
+        crate::auth::accounts::end_session(&mut app.store, actor, SessionEnd::LinkDropped, now)?;
     }
     result.map_err(Error::Io)
 }

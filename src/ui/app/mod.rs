@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
 
-use crate::auth::{Actor, login::LoggedIn};
+use crate::auth::{Actor, accounts::SessionEnd, login::LoggedIn};
 use crate::error::Error;
 use crate::i18n::{self, Lang, Msg};
 use crate::store::Store;
@@ -382,7 +382,7 @@ impl App {
         self.keep_drafts();
         let now = self.now();
         // The program ends either way; a failure to record it is shown on stderr by main.
-        let ended = self.session.end(&mut self.store, "quit", now);
+        let ended = self.session.end(&mut self.store, SessionEnd::Quit, now);
         self.report(ended);
         self.purge = true;
         self.quit = true;
@@ -483,7 +483,7 @@ impl App {
 
     pub fn logout(&mut self) {
         let now = self.now();
-        let ended = self.session.end(&mut self.store, "logout", now);
+        let ended = self.session.end(&mut self.store, SessionEnd::Logout, now);
         self.overlay = None;
         self.purge = true;
         self.reveal_lock_screen();

@@ -73,12 +73,17 @@ impl Session {
     }
 
     /// End the session (quit, logout): nothing of it stays, and the end is recorded.
-    pub fn end(&mut self, store: &mut Store, reason: &str, now: Timestamp) -> crate::Result<()> {
+    pub fn end(
+        &mut self,
+        store: &mut Store,
+        how: accounts::SessionEnd,
+        now: Timestamp,
+    ) -> crate::Result<()> {
         let actor = self.actor();
         let was_open =
             self.current.take().inspect(|s| live::release(&self.db, s.session_id)).is_some();
         self.suspended = None;
-        if was_open { accounts::end_session(store, actor, reason, now) } else { Ok(()) }
+        if was_open { accounts::end_session(store, actor, how, now) } else { Ok(()) }
     }
 
     /// Keep the screen in front so that unlocking returns to it (but a lock screen or login
@@ -142,7 +147,7 @@ impl Session {
         if let Some(sid) = old.session_id {
             live::release(&self.db, sid);
         }
-        accounts::end_session(store, old, "switch_user", now)
+        accounts::end_session(store, old, accounts::SessionEnd::SwitchUser, now)
     }
 
     /// Whether the user has an unsaved form this session may open (never one another live
