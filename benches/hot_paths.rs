@@ -164,6 +164,7 @@ fn main() {
         lang: Lang::En,
         clock: Timestamp::now,
         key_user: None,
+        settings_every: intake::ui::event_loop::SETTINGS_EVERY,
     };
     let store2 = Store::open(&paths, false).expect("store");
     let mut app = App::new(store2, opts).expect("app");

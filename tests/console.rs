@@ -386,6 +386,22 @@ fn the_loop_locks_an_idle_session() {
     assert!(h.app.quit);
 }
 
+/// An administrator in another console changes the idle-lock time: a session that sits on one
+/// screen (never going home) wakes once a minute, reads it, and locks on the new time.
+#[test]
+fn a_changed_idle_time_reaches_a_session_that_never_goes_home() {
+    let mut h = Harness::admin();
+    h.login("ana", ADMIN_PIN).typed("c");
+    assert_eq!(h.app.idle_timeout(), Some(Duration::from_secs(5 * 60)));
+    let mut other = h.db.open();
+    other.write(|tx| users::set_idle_lock_minutes(tx, 2)).unwrap();
+    let mut console = Scripted::new(vec![Next::Timeout]);
+    // The minute has passed (a test does not wait it out).
+    h.app.opts.settings_every = Duration::ZERO;
+    event_loop::run(&mut h.term, &mut h.app, &mut console).unwrap();
+    assert_eq!(h.app.session.idle_minutes, 2, "read at the wake-up");
+}
+
 #[test]
 fn a_call_is_logged_by_keyboard_alone() {
     let mut h = Harness::admin();

@@ -437,7 +437,12 @@ pub fn end_sessions_of_dead(store: &mut Store, now: Timestamp) -> Result<usize> 
 /// End the sessions process `pid` still has open (its link dropped, or it was stopped), each
 /// with its audit row; returns how many. Run from the process itself as it goes, or by a later
 /// console for a process that died without a word.
-pub fn end_sessions_of(store: &mut Store, pid: i64, how: SessionEnd, now: Timestamp) -> Result<usize> {
+pub fn end_sessions_of(
+    store: &mut Store,
+    pid: i64,
+    how: SessionEnd,
+    now: Timestamp,
+) -> Result<usize> {
     let open = users::open_sessions_of(store.conn(), pid)?;
     for (sid, uid) in &open {
         end_session(store, Actor { user_id: Some(*uid), session_id: Some(*sid) }, how, now)?;

@@ -49,6 +49,24 @@ fn other<E: std::fmt::Display>(e: E) -> io::Error {
     io::Error::other(e.to_string())
 }
 
+/// How often an open session reads the idle-lock setting while nothing is typed.
+pub const SETTINGS_EVERY: Duration = Duration::from_secs(60);
+
+/// How long to wait for input: until the idle lock is due, or the next read of the settings
+/// (only while a session is open, which is when `idle` is known), or a scheduled tick; with
+/// none of them, for as long as it takes.
+fn wait_limit(
+    idle: Option<Duration>,
+    settings: Duration,
+    tick: Option<Duration>,
+) -> Option<Duration> {
+    let session = idle.map(|i| i.min(settings));
+    match (session, tick) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
 /// Run until the app quits or the terminal goes away.
 pub fn run<B: Backend>(
     terminal: &mut Terminal<B>,
@@ -56,6 +74,7 @@ pub fn run<B: Backend>(
     console: &mut impl Console,
 ) -> io::Result<()> {
     let mut last_input = Instant::now();
+    let mut settings_read = Instant::now();
     loop {
         if app.purge {
             // Not Terminal::clear: it asks the terminal for the cursor position, and a terminal
@@ -80,13 +99,12 @@ pub fn run<B: Backend>(
         if let Some(text) = app.clipboard.take() {
             console.copy(&text)?;
         }
-        // Wait for a key, or until the idle lock or a scheduled search is due.
+        // Wait for a key, or until the idle lock or a scheduled search is due. With a session
+        // open, wake at least once a minute to read the idle-lock setting (an administrator in
+        // another console may change it): one small query a minute, and nothing drawn.
         let idle = app.idle_timeout().map(|t| t.saturating_sub(last_input.elapsed()));
-        let search = app.search_due_in(Instant::now());
-        let timeout = match (idle, search) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
+        let settings = app.opts.settings_every.saturating_sub(settings_read.elapsed());
+        let timeout = wait_limit(idle, settings, app.search_due_in(Instant::now()));
         match console.next(timeout)? {
             Next::Input(input) => {
                 last_input = Instant::now();
@@ -106,6 +124,12 @@ pub fn run<B: Backend>(
             }
             Next::Timeout => {
                 app.on_timer(Instant::now());
+                if app.idle_timeout().is_some()
+                    && settings_read.elapsed() >= app.opts.settings_every
+                {
+                    app.session.reload(&app.store);
+                    settings_read = Instant::now();
+                }
                 if app.idle_timeout().is_some_and(|t| last_input.elapsed() >= t) {
                     app.on_idle();
                 }
@@ -308,6 +332,7 @@ pub fn start(
         lang,
         clock: jiff::Timestamp::now,
         key_user,
+        settings_every: SETTINGS_EVERY,
     };
     run_console(store, opts)
 }
@@ -361,6 +386,16 @@ pub fn run_console(store: Store, opts: Options) -> crate::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_open_session_wakes_at_least_once_a_minute_and_nothing_else_does() {
+        let (s, m) = (Duration::from_secs(1), Duration::from_secs(60));
+        assert_eq!(wait_limit(Some(5 * m), m, None), Some(m), "the settings are read again");
+        assert_eq!(wait_limit(Some(s), m, None), Some(s), "the lock comes first");
+        assert_eq!(wait_limit(Some(5 * m), m, Some(s)), Some(s), "a search is due");
+        assert_eq!(wait_limit(None, m, Some(s)), Some(s));
+        assert_eq!(wait_limit(None, m, None), None, "no session: block until a key");
+    }
 
     #[test]
     fn esc_glued_to_a_key_is_esc_then_that_key() {

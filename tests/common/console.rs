@@ -37,8 +37,14 @@ impl Harness {
     }
 
     pub fn on(db: TestDb, store: intake::store::Store) -> Harness {
-        let opts =
-            Options { cost: CHEAP, theme: MONO, lang: Lang::En, clock: fixed_now, key_user: None };
+        let opts = Options {
+            cost: CHEAP,
+            theme: MONO,
+            lang: Lang::En,
+            clock: fixed_now,
+            key_user: None,
+            settings_every: intake::ui::event_loop::SETTINGS_EVERY,
+        };
         let app = App::new(store, opts).unwrap();
         Harness { db, app, term: Terminal::new(TestBackend::new(80, 24)).unwrap() }
     }

@@ -1,5 +1,5 @@
 //! How the console was started: the PIN hashing cost, the colours, the language before anyone
-//! logs in, and the clock (tests give a fixed one).
+//! logs in, the clock (tests give a fixed one), and how often settings are read again.
 
 use jiff::Timestamp;
 
@@ -16,4 +16,7 @@ pub struct Options {
     /// Over SSH, the staff account whose key opened the connection: the only one who may log
     /// in at this console, by PIN.
     pub key_user: Option<String>,
+    /// How often an open session, sitting idle, reads the idle-lock setting again (an
+    /// administrator may change it from another console).
+    pub settings_every: std::time::Duration,
 }
