@@ -100,7 +100,10 @@ CREATE TABLE drafts (
     payload     TEXT NOT NULL CHECK (json_valid(payload) AND length(payload) <= 100000),
     updated_at  TEXT NOT NULL,
     -- The session it was typed in: one user's two sessions never share a draft.
-    session_id  INTEGER REFERENCES sessions(id)
+    session_id  INTEGER REFERENCES sessions(id),
+    -- Set when another session took the draft over: the row is then only a mark (its payload
+    -- emptied) that stops this session keeping or saving the form; it goes when the session ends.
+    taken_by    INTEGER REFERENCES sessions(id)
 );
 CREATE UNIQUE INDEX drafts_one_per_form
     ON drafts(user_id, form, coalesce(record_id, 0), coalesce(session_id, 0));

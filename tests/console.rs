@@ -460,6 +460,10 @@ fn what_was_typed_survives_a_dropped_link() {
     h.typed("h");
     assert!(h.screen().contains("Hotline log"));
     h.key(KeyCode::Esc).enter();
+    // The session that typed it ended with the link: taking its form over is asked first.
+    let asked = h.screen();
+    assert!(asked.contains("ended with this") && asked.contains("here?"), "{asked}");
+    h.typed("y");
     assert_eq!(h.status(), Msg::DraftRestored.text(Lang::En));
     let form = h.app.form().expect("the contact form is back");
     assert_eq!(form.focus, focus);
@@ -678,7 +682,7 @@ fn a_client_intake_survives_a_dropped_link() {
     advocate(&mut h);
     h.typed("e").typed("n").typed("Ana Q").focus_field("age").typed("27");
     let mut h = h.reconnect();
-    h.login("bea", "470193").typed("r");
+    h.login("bea", "470193").typed("r").typed("y");
     assert_eq!(h.status(), Msg::DraftRestored.text(Lang::En));
     let raw = h.app.form().expect("the intake is back").raw();
     assert_eq!((raw["chosen_name"].as_str(), raw["age"].as_str()), ("Ana Q", "27"));
@@ -995,7 +999,7 @@ fn a_referral_form_survives_a_dropped_link() {
     h.focus_field("reason").typed("Legal consult");
     h.app.keep_drafts();
     let mut h = h.reconnect();
-    h.login("bea", "470193").enter();
+    h.login("bea", "470193").enter().typed("y");
     assert_eq!(h.status(), Msg::DraftRestored.text(Lang::En));
     assert_eq!(h.app.form().unwrap().raw()["reason"], "Legal consult");
     h.ctrl('s');

@@ -245,6 +245,9 @@ fn a_call_logged_by_keys_and_a_draft_that_survives_a_killed_process() {
     // Home first, the form one key away.
     again.wait_for("Enter (or r) brings it back");
     again.send("\r");
+    // Its session ended with the killed console: taking the form over is asked first.
+    again.wait_for("Take it over");
+    again.send("y");
     let screen = again.wait_for("Your unsaved draft is back");
     assert!(
         screen.contains("Needs a ride to Gallup") && screen.contains("Community member"),
@@ -532,7 +535,7 @@ fn on_the_notes_of_a_new_contact() -> (TestDb, Session) {
     s.login("ana", ADMIN_PIN);
     s.send("c");
     s.wait_for("Log a contact");
-    s.send(&"\t".repeat(18));
+    s.send(&"\t".repeat(TABS_TO_NOTES));
     (db, s)
 }
 

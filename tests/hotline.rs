@@ -365,16 +365,23 @@ fn a_saved_contact_takes_its_draft_with_it() {
     let ana = user(&store, "ana");
     let payload = r#"{"focus":3,"fields":{"notes":"x"}}"#;
     hotline::save_draft(&mut store, who(&ana), DraftForm::Contact, None, payload, now()).unwrap();
-    let kept = hotline::drafts_for(&store, who(&ana)).unwrap();
-    assert_eq!(kept.iter().map(|d| d.form).collect::<Vec<_>>(), [DraftForm::Contact]);
+    let kept = hotline::drafts_for(&store, who(&ana), now()).unwrap();
+    assert_eq!(kept.iter().map(|d| d.draft.form).collect::<Vec<_>>(), [DraftForm::Contact]);
     hotline::save_contact(&mut store, who(&ana), None, &contact_of(&[]), now()).unwrap();
-    assert!(hotline::drafts_for(&store, who(&ana)).unwrap().is_empty());
+    assert!(hotline::drafts_for(&store, who(&ana), now()).unwrap().is_empty());
 }
 
-/// One user in two sessions at once (two SSH logins): each session's draft is its own; one
-/// still in use is never opened by the other; one whose console is gone is taken up.
+fn contact_count(store: &Store) -> i64 {
+    store.conn().query_row("SELECT count(*) FROM contacts", [], |r| r.get(0)).unwrap()
+}
+
+/// One user in two sessions at once (two SSH logins): each session's draft is its own, and
+/// one still in use is never opened by the other; one that sits idle (a link hanging half-open)
+/// or whose console is gone may be taken over, and the session it was taken from can then
+/// neither keep nor save it: one call never becomes two contacts.
 #[test]
-fn a_draft_is_never_open_in_two_sessions_at_once() {
+fn a_draft_is_open_in_one_session_at_a_time_and_saved_once() {
+    use drafts::Holder;
     let (_db, mut store) = with_admin();
     let ana = user(&store, "ana");
     let start = |store: &mut Store| {
@@ -390,27 +397,80 @@ fn a_draft_is_never_open_in_two_sessions_at_once() {
     let other = r#"{"focus":3,"fields":{"notes":"second call"}}"#;
     hotline::save_draft(&mut store, in_session(two), DraftForm::Contact, None, other, now())
         .unwrap();
-    // Each sees only its own: the other session is still typing in its draft.
+    // Each has its own; the other's, typed in a moment ago, is busy.
     for (s, notes) in [(one, "first call"), (two, "second call")] {
-        let mine = hotline::drafts_for(&store, in_session(s)).unwrap();
+        let seen = hotline::drafts_for(&store, in_session(s), now()).unwrap();
+        let mine: Vec<_> = seen.iter().filter(|o| o.holder == Holder::Mine).collect();
         assert_eq!(mine.len(), 1);
-        assert!(mine[0].payload.contains(notes));
+        assert!(mine[0].draft.payload.contains(notes));
+        assert!(seen.iter().filter(|o| o.holder != Holder::Mine).all(|o| !o.holder.may_open()));
     }
     // Session one saves its call: session two's draft stays.
     hotline::save_contact(&mut store, in_session(one), None, &contact_of(&[]), now()).unwrap();
-    assert_eq!(hotline::drafts_for(&store, in_session(two)).unwrap().len(), 1);
-    // Session two's console goes away (its link drops): a third session takes its draft up.
-    intake::auth::live::release(store.db_path(), two);
+    assert_eq!(hotline::drafts_for(&store, in_session(two), now()).unwrap().len(), 1);
+    // Session two's link hangs half-open: its console still runs, its form untouched for two
+    // minutes. A third session (the same person, reconnected) may take the form over.
+    let later = now() + jiff::SignedDuration::from_secs(120);
     let three = start(&mut store);
     intake::auth::live::hold(store.db_path(), three);
-    let offered = hotline::drafts_for(&store, in_session(three)).unwrap();
+    let offered = hotline::drafts_for(&store, in_session(three), later).unwrap();
     assert_eq!(offered.len(), 1);
-    hotline::claim_draft(&mut store, in_session(three), offered[0].id).unwrap();
-    intake::auth::live::hold(store.db_path(), two);
+    assert!(matches!(offered[0].holder, Holder::Idle { .. }), "{:?}", offered[0].holder);
+    assert!(!offered[0].draft.payload.contains("first call"));
+    hotline::take_draft(&mut store, in_session(three), offered[0].draft.id).unwrap();
+    let mine = hotline::drafts_for(&store, in_session(three), later).unwrap();
+    assert_eq!(mine.len(), 1);
+    assert_eq!(mine[0].holder, Holder::Mine);
+    assert!(mine[0].draft.payload.contains("second call"));
+    // The link comes back to life: session two can neither keep the form nor save it.
     assert!(
-        hotline::drafts_for(&store, in_session(two)).unwrap().is_empty(),
-        "once taken up, it is the third session's"
+        hotline::drafts_for(&store, in_session(two), later)
+            .unwrap()
+            .iter()
+            .all(|o| { o.holder != Holder::Mine })
     );
+    let kept = hotline::save_draft(
+        &mut store,
+        in_session(two),
+        DraftForm::Contact,
+        None,
+        r#"{"focus":3,"fields":{"notes":"second call, more"}}"#,
+        later,
+    );
+    assert_eq!(
+        kept.unwrap_err().message(intake::i18n::Lang::En),
+        "This form was taken over in \
+        your other session: nothing here was saved. Esc leaves it."
+    );
+    let saved = hotline::save_contact(&mut store, in_session(two), None, &contact_of(&[]), later);
+    assert!(saved.is_err(), "the form taken over is not saved a second time");
+    assert_eq!(contact_count(&store), 1);
+    hotline::save_contact(&mut store, in_session(three), None, &contact_of(&[]), later).unwrap();
+    assert_eq!(contact_count(&store), 2, "one call each: the first, and the one taken over");
+    // The same draft cannot be taken twice.
+    let again = hotline::take_draft(&mut store, in_session(one), offered[0].draft.id);
+    assert!(again.is_err());
+    let marks = |store: &Store| -> i64 {
+        store
+            .conn()
+            .query_row("SELECT count(*) FROM drafts WHERE taken_by IS NOT NULL", [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(marks(&store), 1, "session two keeps a mark, and nothing of the form");
+    // Session two's link is noticed dead at last: its end clears the mark.
+    let actor = Actor { user_id: Some(ana.id), session_id: Some(two) };
+    accounts::end_session(&mut store, actor, accounts::SessionEnd::LinkDropped, later).unwrap();
+    assert_eq!(marks(&store), 0, "its end clears the mark");
+    // A session whose console is gone left its form: offered as left, and taken whole.
+    hotline::save_draft(&mut store, in_session(three), DraftForm::Tip, None, other, later).unwrap();
+    intake::auth::live::release(store.db_path(), three);
+    let four = start(&mut store);
+    let left = hotline::drafts_for(&store, in_session(four), later).unwrap();
+    assert!(matches!(left[0].holder, Holder::Left { .. }), "{:?}", left[0].holder);
+    hotline::take_draft(&mut store, in_session(four), left[0].draft.id).unwrap();
+    assert_eq!(marks(&store), 0, "a console that is gone needs no mark");
+    let mine = hotline::drafts_for(&store, in_session(four), later).unwrap();
+    assert_eq!(mine[0].holder, Holder::Mine);
 }
 
 /// The forms a draft can belong to are the ones the schema admits, no more and no fewer.

@@ -217,6 +217,46 @@ fn a_staff_key_and_its_pin_open_the_console_and_nothing_else_gets_through() {
     t.send("\x03");
     drop(t);
 
+    // The link drops mid-form (the ssh client is killed): the console ends the session as a
+    // dropped link, and after reconnecting ben takes the form over where he left it.
+    let mut t = Tty::ssh(&server, &server.dir.join("ben"));
+    t.wait_for("Your key is that of ben");
+    t.send("470193\r");
+    t.wait_for("What would you like to do?");
+    t.send("c");
+    t.wait_for("Log a contact");
+    t.send(&"\t".repeat(TABS_TO_NOTES));
+    t.send("Ride to Gallup");
+    t.wait_for("Ride to Gallup");
+    drop(t);
+    let open = || -> i64 {
+        db.open()
+            .conn()
+            .query_row("SELECT count(*) FROM sessions WHERE ended_at IS NULL", [], |r| r.get(0))
+            .unwrap()
+    };
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while open() > 0 {
+        assert!(Instant::now() < deadline, "the dropped session was never ended");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let events = audit_events(&db.open());
+    assert_eq!(events.last().map(|e| e.0.as_str()), Some("link_dropped"), "{events:?}");
+    let mut t = Tty::ssh(&server, &server.dir.join("ben"));
+    t.wait_for("Your key is that of ben");
+    t.send("470193\r");
+    t.wait_for("Enter (or r) brings it back");
+    t.send("\r");
+    t.wait_for("Take it over");
+    t.send("y");
+    let back = t.wait_for("Your unsaved draft is back");
+    assert!(back.contains("Ride to Gallup"), "{back}");
+    t.send("\x03");
+    t.wait_for("Quit anyway?");
+    t.send("y");
+    let _ = t.child.wait();
+    drop(t);
+
     // A command in place of the console is refused and recorded.
     let ben = server.dir.join("ben");
     let cmd = Command::new("ssh")

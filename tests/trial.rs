@@ -434,7 +434,7 @@ fn no_caller_number_is_written_to_the_database_by_a_draft_or_a_save() {
     h.typed("n").focus_field("caller_type").enter().typed("p").enter();
     h.focus_field("caller_id").typed("+1 (505) 555-0123");
     let mut h = h.reconnect();
-    h.login("ana", ADMIN_PIN).enter();
+    h.login("ana", ADMIN_PIN).enter().typed("y");
     assert!(h.screen().contains("Caller ..23 kept only as a keyed hash"), "{}", h.screen());
     assert_eq!(h.app.form().unwrap().raw()["caller_id"], "", "the number is not in the form");
     h.ctrl('s');

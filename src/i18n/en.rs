@@ -219,6 +219,11 @@ pub fn text(m: Msg) -> &'static str {
         ErrNoSetUpOverSsh => {
             "The database at {0} is not set up. Over SSH the console does not set it up: on the host, make the first administrator with `intake user add`."
         }
+        ErrDraftGone => "That form is no longer waiting: it was saved or taken over elsewhere.",
+        ErrDraftTakenOver => {
+            "This form was taken over in your other session: nothing here was saved. Esc leaves \
+             it."
+        }
         ErrDbNewer => {
             "This database was made by a newer intake (schema {0}; this program knows up to {1}). Update intake."
         }
@@ -304,7 +309,19 @@ pub fn text(m: Msg) -> &'static str {
         CtProfessional => "Professional",
         DirIncoming => "Incoming",
         DirOutgoing => "Outgoing",
+        DraftBusy => {
+            "Your form is open in your other session (started {0}), typed in under a minute ago. \
+             Once it sits a minute untouched, r takes it over here."
+        }
         DraftRestored => "Your unsaved draft is back, where you left it.",
+        DraftTakeIdle => {
+            "Your other session (started {0}) is still open, its form untouched since {1}. Take \
+             the form over here? That session will no longer be able to save it."
+        }
+        DraftTakeLeft => {
+            "Your session started {0} ended with this form unsaved (last typed {1}). Take it \
+             over here?"
+        }
         DraftWaiting => "Your unsaved form is kept: Enter (or r) brings it back.",
         ErrAssignee => "Assigned or in progress: say who works it.",
         ErrBadDateArg => "{0} is not a date (YYYY-MM-DD).",

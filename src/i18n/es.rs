@@ -220,6 +220,10 @@ pub fn text(m: Msg) -> &'static str {
         ErrNoSetUpOverSsh => {
             "La base de datos en {0} no está preparada. Por SSH la consola no la prepara: en el servidor, cree el primer administrador con `intake user add`."
         }
+        ErrDraftGone => "Ese formulario ya no espera: se guardó o se retomó en otra sesión.",
+        ErrDraftTakenOver => {
+            "Este formulario se retomó en su otra sesión: aquí no se guardó nada. Esc para salir."
+        }
         ErrDbNewer => {
             "Esta base de datos la creó un intake más nuevo (esquema {0}; este programa llega a {1}). Actualice intake."
         }
@@ -310,7 +314,19 @@ pub fn text(m: Msg) -> &'static str {
         CtProfessional => "Profesional",
         DirIncoming => "Entrante",
         DirOutgoing => "Saliente",
+        DraftBusy => {
+            "Su formulario está abierto en su otra sesión (iniciada {0}), escrito hace menos de \
+             un minuto. Cuando lleve un minuto sin cambios, r lo retoma aquí."
+        }
         DraftRestored => "Su borrador sin guardar está de vuelta, donde lo dejó.",
+        DraftTakeIdle => {
+            "Su otra sesión (iniciada {0}) sigue abierta, con el formulario sin cambios desde \
+             {1}. ¿Retomar el formulario aquí? Esa sesión ya no podrá guardarlo."
+        }
+        DraftTakeLeft => {
+            "Su sesión iniciada {0} terminó con este formulario sin guardar (escrito por última \
+             vez {1}). ¿Retomarlo aquí?"
+        }
         DraftWaiting => "Su formulario sin guardar se conservó: Enter (o r) lo trae de vuelta.",
         ErrAssignee => "Asignado o en curso: indique quién lo atiende.",
         ErrBadDateArg => "{0} no es una fecha (AAAA-MM-DD).",

@@ -257,18 +257,20 @@ pub fn discard_draft(
     form: DraftForm,
     record_id: Option<i64>,
 ) -> Result<()> {
-    store.write(|tx| drafts::delete(tx, who.user.id, who.session_id, form, record_id))
+    store.write(|tx| drafts::discard(tx, who.user.id, who.session_id, form, record_id))
 }
 
-/// The user's drafts this session may open, newest first (never one another live session of
-/// theirs is typing in).
-pub fn drafts_for(store: &Store, who: Who) -> Result<Vec<drafts::Draft>> {
+/// The user's drafts as this session sees them, newest first, each with who holds it.
+pub fn drafts_for(store: &Store, who: Who, now: Timestamp) -> Result<Vec<drafts::Offered>> {
     let db = store.db_path();
     let live = |s, pid| crate::auth::live::is_live(db, s, pid);
-    drafts::available(store.conn(), who.user.id, who.session_id, live)
+    drafts::available(store.conn(), who.user.id, who.session_id, live, now)
 }
 
-/// This session takes up a draft of one that ended or whose console is gone.
-pub fn claim_draft(store: &mut Store, who: Who, id: i64) -> Result<()> {
-    store.write(|tx| drafts::claim(tx, who.user.id, who.session_id, id))
+/// This session takes up a draft: its own, or (the user having agreed) one of a session that
+/// ended, is gone, or sits idle, which can then no longer save it.
+pub fn take_draft(store: &mut Store, who: Who, id: i64) -> Result<()> {
+    let db = store.db_path().to_path_buf();
+    let live = |s, pid| crate::auth::live::is_live(&db, s, pid);
+    store.write(|tx| drafts::take_over(tx, who.user.id, who.session_id, id, live))
 }

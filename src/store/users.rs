@@ -378,6 +378,8 @@ pub fn end_session(tx: &Transaction, id: SessionId, reason: &str, now: Timestamp
         "UPDATE sessions SET ended_at = ?1, end_reason = ?2 WHERE id = ?3 AND ended_at IS NULL",
         params![time::to_db(now), reason, id],
     )?;
+    // The marks of drafts another session took from this one have done their work.
+    tx.execute("DELETE FROM drafts WHERE session_id = ?1 AND taken_by IS NOT NULL", params![id])?;
     Ok(())
 }
 

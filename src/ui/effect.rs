@@ -289,4 +289,7 @@ pub enum Confirm {
     ToggleDisabled { user_id: UserId, disable: bool },
     /// Retire the directory service on screen.
     Retire,
+    /// Take over a form another session of the user's left unsaved (it ended, its console is
+    /// gone, or it sits idle): that session can then no longer save it.
+    TakeOverDraft(Box<crate::store::drafts::Offered>),
 }

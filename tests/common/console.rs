@@ -285,6 +285,7 @@ pub fn latest_draft(
     h: &Harness,
     user: intake::domain::ids::UserId,
 ) -> Option<intake::store::drafts::Draft> {
-    let all = intake::store::drafts::available(h.app.store.conn(), user, None, |_, _| false);
-    all.unwrap().into_iter().next()
+    let now = h.app.now();
+    let all = intake::store::drafts::available(h.app.store.conn(), user, None, |_, _| false, now);
+    all.unwrap().into_iter().next().map(|o| o.draft)
 }

@@ -17,6 +17,9 @@ pub const CHEAP: HashCost = HashCost { m_kib: 64, t: 1, p: 1 };
 
 pub const ADMIN_PIN: &str = "508731";
 
+/// Tab presses from the top of a new contact's form to its notes.
+pub const TABS_TO_NOTES: usize = 18;
+
 pub struct TestDb {
     pub dir: tempfile::TempDir,
     pub paths: DbPaths,

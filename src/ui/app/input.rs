@@ -2,9 +2,11 @@
 //! and its focused field, the key tables' action), carried out by the app. Deciding is kept
 //! apart from doing so that the order of precedence reads in one place and is tested alone.
 
+use crate::i18n::{Lang, Msg, fill};
 use crate::ui::effect::Confirm;
 use crate::ui::keymap::{self, Action, Binding, Key};
-use crate::ui::screen::Page;
+use crate::ui::screen::{Page, Screen};
+use crate::ui::status::Status;
 use crate::ui::widgets::form::Form;
 
 /// What the loop hands the app.
@@ -139,6 +141,13 @@ pub fn after_form(action: Option<Action>, form: bool) -> Step {
 /// say (moves between fields).
 pub fn notes_row(form: &mut Form, key: Key, then: Option<Action>) -> Step {
     if form.notes_row(key == Key::Down) { Step::Ignore } else { after_form(then, true) }
+}
+
+/// A letter that answers nothing while a screening asks a question: said, rather than let it
+/// pass unseen.
+pub fn not_an_answer(screen: &Screen, key: Key, lang: Lang) -> Option<Status> {
+    let (Screen::Screening(s), Key::Char(c)) = (screen, key) else { return None };
+    s.asking().then(|| Status::error(fill(Msg::ErrNotAnswerKey.text(lang), &[&c.to_string()])))
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use jiff::Timestamp;
 use crate::auth::{Actor, accounts::SessionEnd, login::LoggedIn};
 use crate::error::Error;
 use crate::i18n::{self, Lang, Msg};
-use crate::store::Store;
+use crate::store::{Store, drafts::Draft};
 pub use crate::ui::effect::Confirm;
 use crate::ui::effect::{Effect, Route};
 use crate::ui::keymap::{Action, Binding, Key};
@@ -26,7 +26,7 @@ use crate::ui::widgets::form::Form;
 use input::Step;
 pub use input::{Input, Overlay};
 pub use options::Options;
-pub use session::{Landing, Session};
+pub use session::{Landing, Resume, Session};
 
 pub struct App {
     pub store: Store,
@@ -168,15 +168,13 @@ impl App {
                 Effect::SayText(text) => self.status = Some(Status::note(text)),
                 Effect::Fail(e) => self.fail(e),
                 Effect::Confirm(c) => self.overlay = Some(Overlay::Confirm(c)),
+                Effect::LeaveForm if self.form().is_some_and(|f| f.dirty) => {
+                    self.overlay = Some(Overlay::Confirm(Confirm::Discard));
+                }
                 Effect::LeaveForm => {
-                    if self.form().is_some_and(|f| f.dirty) {
-                        self.overlay = Some(Overlay::Confirm(Confirm::Discard));
-                    } else {
-                        let ctx = self.ctx();
-                        if let Some(page) = self.screen.page_mut() {
-                            queue.extend(page.discard(&ctx));
-                        }
-                    }
+                    let ctx = self.ctx();
+                    let page = self.screen.page_mut();
+                    queue.extend(page.map(|p| p.discard(&ctx)).unwrap_or_default());
                 }
                 Effect::IdleMinutes(m) => self.session.idle_minutes = m,
                 // The user's own clipboard (OSC 52, over SSH too).
@@ -205,8 +203,7 @@ impl App {
                     if let Some(f) = self.form_mut() {
                         f.show_errors(&errors, lang);
                     }
-                    let said = Status::form_errors(&errors, schema, self.lang);
-                    self.status = said.or(self.status.take());
+                    self.status = Status::form_errors(&errors, schema, lang).or(self.status.take());
                 }
             }
         }
@@ -215,7 +212,7 @@ impl App {
     /// Open the screen a route names, and what it needs as it opens.
     pub fn go(&mut self, route: Route) {
         if matches!(route, Route::ResumeDraft) {
-            if !self.resume_draft() {
+            if !self.resume_draft(None) {
                 self.go(Route::Home);
             }
             return;
@@ -310,13 +307,7 @@ impl App {
             }
             Step::Act(a) => self.screen_action(a),
             Step::Unbound => {
-                if let (Screen::Screening(s), Key::Char(c)) = (&self.screen, key)
-                    && s.asking()
-                {
-                    // A letter that answers nothing: say so, rather than let it pass unseen.
-                    let text = i18n::fill(Msg::ErrNotAnswerKey.text(lang), &[&c.to_string()]);
-                    self.status = Some(Status::error(text));
-                }
+                self.status = input::not_an_answer(&self.screen, key, lang).or(self.status.take())
             }
             Step::NotesRow(_) | Step::Ignore => {}
         }
@@ -342,11 +333,12 @@ impl App {
     }
 
     fn confirmed(&mut self, c: Confirm) {
-        if c == Confirm::Quit {
-            return self.quit_now();
-        }
         let ctx = self.ctx();
-        if let Some(page) = self.screen.page_mut() {
+        if let Confirm::TakeOverDraft(o) = &c {
+            self.resume_draft(Some(&o.draft));
+        } else if c == Confirm::Quit {
+            self.quit_now();
+        } else if let Some(page) = self.screen.page_mut() {
             let effects =
                 if c == Confirm::Discard { page.discard(&ctx) } else { page.on_confirm(c, &ctx) };
             self.run(effects);
@@ -458,22 +450,30 @@ impl App {
             // Home, with what was typed before the link dropped one key away (Enter, or r).
             Landing::Fresh => {
                 self.go(Route::Home);
-                self.session.has_draft(&self.store).then(|| self.say(Msg::DraftWaiting));
+                self.session.has_draft(&self.store, now).then(|| self.say(Msg::DraftWaiting));
             }
         }
     }
 
-    /// Bring back the user's latest unsaved form, where they left it (false: there is none).
-    pub(crate) fn resume_draft(&mut self) -> bool {
-        let route = match self.session.take_draft(&mut self.store, self.lang) {
-            Ok(Some(route)) => route,
-            Ok(None) => return false,
-            Err(e) => {
-                self.fail(e);
-                return false;
-            }
+    /// Bring back the user's latest unsaved form, where they left it, asking first when another
+    /// session left it; `taken`: one the user agreed to take over (false: none came back).
+    pub(crate) fn resume_draft(&mut self, taken: Option<&Draft>) -> bool {
+        let (now, lang) = (self.now(), self.lang);
+        let resume = match taken {
+            Some(d) => self.session.take_draft(&mut self.store, d, lang).map(Resume::from),
+            None => self.session.resume(&mut self.store, now, lang),
         };
-        self.go(route);
+        match resume {
+            Ok(Resume::Open(route)) => self.go(route),
+            Ok(Resume::Ask(c)) => (self.overlay, self.status) = (Some(Overlay::Confirm(c)), None),
+            Ok(Resume::Say(text)) => self.status = Some(Status::note(text)),
+            Ok(Resume::Nothing) => return false,
+            Err(e) => self.fail(e),
+        }
+        // Asked, or said why not (or what failed): the user stays where they are.
+        if self.form().is_none() {
+            return true;
+        }
         let back = self.form().is_some_and(|f| f.dirty);
         if back {
             self.say(Msg::DraftRestored);

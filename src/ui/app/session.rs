@@ -7,11 +7,12 @@ use jiff::Timestamp;
 use crate::auth::Actor;
 use crate::auth::login::LoggedIn;
 use crate::auth::{accounts, live};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg, fill};
 use crate::service::{Who, hotline};
 use crate::store::Store;
+use crate::store::drafts::{Draft, Holder};
 use crate::store::users;
-use crate::ui::effect::Route;
+use crate::ui::effect::{Confirm, Route};
 use crate::ui::screen::Screen;
 use crate::ui::screens::auth::AuthScreen;
 
@@ -29,6 +30,24 @@ pub struct Session {
     db: std::path::PathBuf,
     /// Over SSH, the account of the key that opened the connection (the login asks its PIN).
     pub key_user: Option<String>,
+}
+
+/// What bringing back the latest unsaved form comes to.
+pub enum Resume {
+    /// There is none.
+    Nothing,
+    /// This session's own: its screen.
+    Open(Route),
+    /// Another session left it: ask before taking it over.
+    Ask(Confirm),
+    /// It is in use in another session: this, to say so.
+    Say(String),
+}
+
+impl From<Option<Route>> for Resume {
+    fn from(route: Option<Route>) -> Resume {
+        route.map_or(Resume::Nothing, Resume::Open)
+    }
 }
 
 /// Where a user lands when their login goes through.
@@ -150,24 +169,51 @@ impl Session {
         accounts::end_session(store, old, accounts::SessionEnd::SwitchUser, now)
     }
 
-    /// Whether the user has an unsaved form this session may open (never one another live
-    /// session of theirs is typing in).
-    pub fn has_draft(&self, store: &Store) -> bool {
+    /// Whether the user has an unsaved form this session may open (its own, or one another
+    /// session left or leaves idle).
+    pub fn has_draft(&self, store: &Store, now: Timestamp) -> bool {
         let Some(s) = &self.current else { return false };
         let who = Who { user: &s.user, session_id: Some(s.session_id) };
-        hotline::drafts_for(store, who).is_ok_and(|d| !d.is_empty())
+        hotline::drafts_for(store, who, now).is_ok_and(|d| d.iter().any(|o| o.holder.may_open()))
     }
 
-    /// The route back to the user's latest unsaved form this session may open, which becomes
-    /// this session's (it was left by a session that ended or whose console is gone).
-    pub fn take_draft(&self, store: &mut Store, lang: Lang) -> crate::Result<Option<Route>> {
+    /// What bringing back the user's latest unsaved form does: open this session's own; ask
+    /// before taking over one another session left (ended, gone, or idle a minute); say so
+    /// when the only one is in use in another session.
+    pub fn resume(&self, store: &mut Store, now: Timestamp, lang: Lang) -> crate::Result<Resume> {
+        let Some(s) = &self.current else { return Ok(Resume::Nothing) };
+        let who = Who { user: &s.user, session_id: Some(s.session_id) };
+        let offered = hotline::drafts_for(store, who, now)?;
+        let Some(first) = offered.iter().find(|o| o.holder.may_open()).or(offered.first()) else {
+            return Ok(Resume::Nothing);
+        };
+        let at = |t: &str| crate::domain::time::show_db(t);
+        Ok(match &first.holder {
+            Holder::Mine => match self.take_draft(store, &first.draft, lang)? {
+                Some(route) => Resume::Open(route),
+                None => Resume::Nothing,
+            },
+            Holder::Busy { started } => {
+                Resume::Say(fill(Msg::DraftBusy.text(lang), &[&at(started)]))
+            }
+            Holder::Left { .. } | Holder::Idle { .. } => {
+                Resume::Ask(Confirm::TakeOverDraft(Box::new(first.clone())))
+            }
+        })
+    }
+
+    /// The route back to `draft`, which becomes this session's (the user agreed to take it
+    /// over when another session left it).
+    pub fn take_draft(
+        &self,
+        store: &mut Store,
+        draft: &Draft,
+        lang: Lang,
+    ) -> crate::Result<Option<Route>> {
         let Some(s) = &self.current else { return Ok(None) };
         let who = Who { user: &s.user, session_id: Some(s.session_id) };
-        let Some(draft) = hotline::drafts_for(store, who)?.into_iter().next() else {
-            return Ok(None);
-        };
-        hotline::claim_draft(store, who, draft.id)?;
-        Ok(crate::ui::drafts::route(&draft, lang))
+        hotline::take_draft(store, who, draft.id)?;
+        Ok(crate::ui::drafts::route(draft, lang))
     }
 
     /// The user's language changed: it is theirs from now on.

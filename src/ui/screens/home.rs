@@ -127,7 +127,7 @@ impl Page for HomeScreen {
             let agency = who.user.agency_id;
             Ok(Done::Home {
                 idle_minutes: crate::store::users::idle_lock_minutes(conn)?,
-                drafts: crate::service::hotline::drafts_for(store, who)?.len() as i64,
+                drafts: crate::service::hotline::drafts_for(store, who, ctx.now)?.len() as i64,
                 due_count: store_referrals::due_count(conn, agency, today)?,
                 due: store_referrals::due(conn, agency, today, 0, DUE_SHOWN)?,
             })

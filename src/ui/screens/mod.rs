@@ -313,25 +313,40 @@ fn help_overlay(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(lines).block(block(Msg::TitleHelp, t, app.lang)), rect);
 }
 
+/// What taking over another session's form means, with when that session started and when the
+/// form was last typed in (local time).
+fn take_over_question(o: &crate::store::drafts::Offered, lang: Lang) -> String {
+    use crate::store::drafts::Holder;
+    let at = crate::domain::time::show_db;
+    let (msg, started) = match &o.holder {
+        Holder::Idle { started } => (Msg::DraftTakeIdle, started),
+        Holder::Left { started } | Holder::Busy { started } => (Msg::DraftTakeLeft, started),
+        Holder::Mine => (Msg::DraftTakeLeft, &o.draft.updated_at),
+    };
+    fill(msg.text(lang), &[&at(started), &at(&o.draft.updated_at)])
+}
+
 fn confirm_overlay(frame: &mut Frame, area: Rect, app: &App, c: &Confirm) {
     let t = app.opts.theme;
     let question = match c {
-        Confirm::Quit => Msg::ConfirmQuit,
-        Confirm::Discard => Msg::ConfirmDiscard,
-        Confirm::ToggleDisabled { disable: true, .. } => Msg::ConfirmDisable,
-        Confirm::ToggleDisabled { disable: false, .. } => Msg::ConfirmEnable,
-        Confirm::Retire => Msg::ConfirmRetire,
+        Confirm::Quit => Msg::ConfirmQuit.text(app.lang).to_string(),
+        Confirm::Discard => Msg::ConfirmDiscard.text(app.lang).to_string(),
+        Confirm::ToggleDisabled { disable: true, .. } => Msg::ConfirmDisable.text(app.lang).into(),
+        Confirm::ToggleDisabled { disable: false, .. } => Msg::ConfirmEnable.text(app.lang).into(),
+        Confirm::Retire => Msg::ConfirmRetire.text(app.lang).to_string(),
+        Confirm::TakeOverDraft(o) => take_over_question(o, app.lang),
     };
-    let lines = vec![
-        Line::raw(""),
-        Line::raw(format!(" {}", question.text(app.lang))),
-        Line::raw(""),
-        Line::from(Span::styled(
-            format!(" {}", crate::ui::keymap::hint(crate::ui::keymap::CONFIRM, app.lang)),
-            t.key(),
-        )),
-    ];
-    let rect = centered(area, 60, 7);
+    let width = 60u16.min(area.width);
+    let mut lines = vec![Line::raw("")];
+    for row in crate::ui::widgets::wrap::wrap(&question, width.saturating_sub(4) as usize) {
+        lines.push(Line::raw(format!(" {row}")));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::from(Span::styled(
+        format!(" {}", crate::ui::keymap::hint(crate::ui::keymap::CONFIRM, app.lang)),
+        t.key(),
+    )));
+    let rect = centered(area, width, (lines.len() as u16 + 3).min(area.height));
     frame.render_widget(Clear, rect);
     frame.render_widget(
         Paragraph::new(lines).wrap(Wrap { trim: false }).block(block(
