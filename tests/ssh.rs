@@ -5,19 +5,17 @@
 
 mod common;
 
-use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
-use std::num::NonZeroU16;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use common::pty::Session;
 use common::*;
 use intake::auth::Actor;
 use intake::auth::accounts;
 use intake::domain::staff::Role;
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use portable_pty::CommandBuilder;
 
 const SSHD: &str = "/usr/sbin/sshd";
 
@@ -99,70 +97,16 @@ fn ssh_args(s: &Server, key: &Path) -> Vec<String> {
     a
 }
 
-/// `ssh -tt` in a pseudo terminal at 80x24, read through a terminal emulator.
-struct Tty {
-    screen: Arc<Mutex<vt100::Parser>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn portable_pty::Child + Send + Sync>,
-    _master: Box<dyn portable_pty::MasterPty + Send>,
-}
-
-impl Tty {
-    fn ssh(s: &Server, key: &Path) -> Tty {
-        let pair = native_pty_system()
-            .openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 })
-            .unwrap();
-        let mut cmd = CommandBuilder::new("ssh");
-        cmd.arg("-tt");
-        for a in ssh_args(s, key) {
-            cmd.arg(a);
-        }
-        cmd.arg(format!("{}@127.0.0.1", me()));
-        cmd.env("TERM", "xterm-256color");
-        let child = pair.slave.spawn_command(cmd).unwrap();
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let writer = pair.master.take_writer().unwrap();
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(
-            NonZeroU16::new(24).unwrap(),
-            NonZeroU16::new(80).unwrap(),
-            0,
-        )));
-        let feed = Arc::clone(&screen);
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 4096];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                feed.lock().unwrap().process(&buf[..n]);
-            }
-        });
-        Tty { screen, writer, child, _master: pair.master }
+/// `ssh -tt` to the console in a pseudo terminal at 80x24, read through a terminal emulator.
+fn ssh_tty(s: &Server, key: &Path) -> Session {
+    let mut cmd = CommandBuilder::new("ssh");
+    cmd.arg("-tt");
+    for a in ssh_args(s, key) {
+        cmd.arg(a);
     }
-
-    fn wait_for(&self, needle: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            let s = self.screen.lock().unwrap().screen().contents();
-            if s.contains(needle) {
-                return s;
-            }
-            assert!(Instant::now() < deadline, "timed out waiting for {needle:?}; screen:\n{s}");
-            std::thread::sleep(Duration::from_millis(25));
-        }
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-    }
-}
-
-impl Drop for Tty {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-    }
+    cmd.arg(format!("{}@127.0.0.1", me()));
+    cmd.env("TERM", "xterm-256color");
+    Session::spawn(cmd, 24)
 }
 
 fn have_sshd() -> bool {
@@ -206,7 +150,7 @@ fn a_staff_key_and_its_pin_open_the_console_and_nothing_else_gets_through() {
     assert!(listed.contains("ben") && listed.contains("cy") && listed.contains("SHA256:"));
 
     // Ben's key: the console, for ben only, with his PIN.
-    let mut t = Tty::ssh(&server, &server.dir.join("ben"));
+    let mut t = ssh_tty(&server, &server.dir.join("ben"));
     t.wait_for("Your key is that of ben");
     t.send("470193\r");
     t.wait_for("What would you like to do?");
@@ -219,7 +163,7 @@ fn a_staff_key_and_its_pin_open_the_console_and_nothing_else_gets_through() {
 
     // The link drops mid-form (the ssh client is killed): the console ends the session as a
     // dropped link, and after reconnecting ben takes the form over where he left it.
-    let mut t = Tty::ssh(&server, &server.dir.join("ben"));
+    let mut t = ssh_tty(&server, &server.dir.join("ben"));
     t.wait_for("Your key is that of ben");
     t.send("470193\r");
     t.wait_for("What would you like to do?");
@@ -242,7 +186,7 @@ fn a_staff_key_and_its_pin_open_the_console_and_nothing_else_gets_through() {
     }
     let events = audit_events(&db.open());
     assert_eq!(events.last().map(|e| e.0.as_str()), Some("link_dropped"), "{events:?}");
-    let mut t = Tty::ssh(&server, &server.dir.join("ben"));
+    let mut t = ssh_tty(&server, &server.dir.join("ben"));
     t.wait_for("Your key is that of ben");
     t.send("470193\r");
     t.wait_for("Enter (or r) brings it back");
@@ -286,7 +230,7 @@ fn a_staff_key_and_its_pin_open_the_console_and_nothing_else_gets_through() {
     let cy = accounts::find_user(&store, "cy").unwrap();
     accounts::set_disabled(&mut store, Actor::CLI, cy.id, true, jiff::Timestamp::now()).unwrap();
     drop(store);
-    let t = Tty::ssh(&server, &server.dir.join("cy"));
+    let t = ssh_tty(&server, &server.dir.join("cy"));
     t.wait_for("disabled or gone");
     drop(t);
 

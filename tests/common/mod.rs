@@ -97,3 +97,4 @@ pub fn run_intake(db: &TestDb, args: &[&str], stdin: &str) -> Output {
     child.wait_with_output().expect("intake output")
 }
 pub mod console;
+pub mod pty;

@@ -76,6 +76,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Confirm(c)) => confirm_overlay(frame, area, app, c),
         None => {}
     }
+    if t.ascii {
+        crate::ui::widgets::ascii::fold(frame.buffer_mut());
+    }
 }
 
 /// What the screen in front is, in the title bar's words.
