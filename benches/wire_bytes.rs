@@ -1,0 +1,204 @@
+//! Bytes on the wire: what the console writes to the terminal, at 80x24, for a typed character,
+//! a focus move, a screen switch and a full redraw, beside what a bare ratatui program writes
+//! for the same kinds of change (one cell, a highlighted row that moves, a new page of text, a
+//! whole frame). Over a shelter's slow link these bytes set the pace, so each is held to about
+//! 1.5 times the bare program's. Both go through the same backend as the console in the field
+//! (crossterm, the named-colour writer, a synchronized update around each frame).
+//!
+//! Run with `cargo bench --bench wire_bytes`. It exits non-zero when a figure is over its bound.
+
+use std::cell::RefCell;
+use std::io::Write;
+use std::rc::Rc;
+
+use intake::auth::Actor;
+use intake::auth::accounts::{self, NewAccount};
+use intake::auth::pin::HashCost;
+use intake::domain::staff::Role;
+use intake::i18n::Lang;
+use intake::store::{DbPaths, Store};
+use intake::ui::app::Input;
+use intake::ui::sgr::Named16;
+use intake::ui::theme::Theme;
+use intake::ui::{App, Options};
+use jiff::Timestamp;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::{QueueableCommand, terminal};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph};
+use ratatui::{Frame, Terminal, TerminalOptions, Viewport};
+
+/// A writer that keeps what it is given, shared so the bench can count it.
+#[derive(Clone, Default)]
+struct Tap(Rc<RefCell<Vec<u8>>>);
+
+impl Write for Tap {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Tap {
+    fn len(&self) -> usize {
+        self.0.borrow().len()
+    }
+}
+
+type Term = Terminal<CrosstermBackend<Named16<Tap>>>;
+
+fn terminal(tap: &Tap) -> Term {
+    let backend = CrosstermBackend::new(Named16::new(tap.clone()));
+    let viewport = Viewport::Fixed(Rect::new(0, 0, 80, 24));
+    Terminal::with_options(backend, TerminalOptions { viewport }).expect("terminal")
+}
+
+/// The bytes one frame sends, wrapped as the console wraps each frame.
+fn frame(term: &mut Term, tap: &Tap, draw: impl FnOnce(&mut Frame)) -> usize {
+    let before = tap.len();
+    let mut sync = tap.clone();
+    sync.queue(terminal::BeginSynchronizedUpdate).expect("sync");
+    term.draw(draw).expect("draw");
+    sync.queue(terminal::EndSynchronizedUpdate).expect("sync");
+    tap.len() - before
+}
+
+/// A whole frame again, as after a quick hide or a resize: the screen and scrollback cleared
+/// (as the console purges them), then every cell that is not blank sent.
+fn full(tap: &Tap, draw: impl FnOnce(&mut Frame)) -> usize {
+    let before = tap.len();
+    let mut purge = tap.clone();
+    purge.queue(terminal::Clear(terminal::ClearType::All)).expect("clear");
+    purge.queue(terminal::Clear(terminal::ClearType::Purge)).expect("purge");
+    purge.queue(ratatui::crossterm::cursor::MoveTo(0, 0)).expect("home");
+    let mut fresh = terminal(tap);
+    frame(&mut fresh, tap, draw);
+    tap.len() - before
+}
+
+/// A bare ratatui program: a title line, a bordered box of 20 rows with one row highlighted
+/// (page 1 a menu, page 2 a form as wide as the console's: no row alike), a status line and a key bar, in the colours a
+/// console uses; `typed` is text typed into the highlighted row.
+fn bare(f: &mut Frame, page: usize, selected: usize, typed: &str) {
+    let [top, body, status, bar] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(f.area());
+    let bold = Style::default().add_modifier(Modifier::BOLD).fg(Color::Cyan);
+    let title = if page == 1 { " program · Menu" } else { " program · A form to fill in" };
+    f.render_widget(Paragraph::new(title).style(bold), top);
+    let lines: Vec<Line> = (0..20)
+        .map(|i| {
+            let mut text = if page == 1 {
+                format!(" {i:>2}  Menu entry number {i}, which opens a screen")
+            } else {
+                format!(" *Label of field {i:<9} [{:<48}]", format!("value {i}"))
+            };
+            if i == selected {
+                text.push_str(typed);
+                Line::styled(text, Style::default().add_modifier(Modifier::REVERSED))
+            } else {
+                Line::raw(text)
+            }
+        })
+        .collect();
+    f.render_widget(Paragraph::new(lines).block(Block::bordered().title(title)), body);
+    f.render_widget(Paragraph::new(" Saved.").style(Style::default().fg(Color::Green)), status);
+    let keys = if page == 1 { " F12 Hide  F1 Help  Enter Open" } else { " Ctrl+S Save  Esc Back" };
+    f.render_widget(Paragraph::new(keys).style(Style::default().fg(Color::Yellow)), bar);
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    app.handle(Input::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        key(app, KeyCode::Char(c));
+    }
+}
+
+fn main() {
+    // The bare program's four figures.
+    let tap = Tap::default();
+    let mut term = terminal(&tap);
+    frame(&mut term, &tap, |f| bare(f, 1, 0, ""));
+    let bare_switch = frame(&mut term, &tap, |f| bare(f, 2, 0, ""));
+    let bare_focus = frame(&mut term, &tap, |f| bare(f, 2, 1, ""));
+    let bare_char = frame(&mut term, &tap, |f| bare(f, 2, 1, "a"));
+    let bare_full = full(&tap, |f| bare(f, 2, 1, "a"));
+
+    // The console: logged in, on home; then a new contact's form.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let paths = DbPaths::new(dir.path().join("wire.db"), None);
+    let mut store = Store::open(&paths, true).expect("store");
+    let cheap = HashCost { m_kib: 64, t: 1, p: 1 };
+    let admin = NewAccount {
+        username: "ana",
+        display_name: "Ana García",
+        role: Role::Admin,
+        agency: "Enlace Comunitario",
+        pin: "508731",
+        pin_again: "508731",
+        temporary: false,
+        lang: Lang::En,
+    };
+    accounts::add_user(&mut store, Actor::CLI, cheap, &admin, Timestamp::now()).expect("admin");
+    let opts = Options {
+        cost: cheap,
+        theme: Theme { color: true, ascii: false },
+        lang: Lang::En,
+        clock: Timestamp::now,
+        key_user: None,
+        settings_every: intake::ui::event_loop::SETTINGS_EVERY,
+    };
+    let mut app = App::new(store, opts).expect("app");
+    let tap = Tap::default();
+    let mut term = terminal(&tap);
+    typed(&mut app, "ana");
+    key(&mut app, KeyCode::Enter);
+    typed(&mut app, "508731");
+    key(&mut app, KeyCode::Enter);
+    frame(&mut term, &tap, |f: &mut Frame| intake::ui::screens::draw(f, &app));
+    typed(&mut app, "c");
+    let switch = frame(&mut term, &tap, |f: &mut Frame| intake::ui::screens::draw(f, &app));
+    key(&mut app, KeyCode::Tab);
+    let focus = frame(&mut term, &tap, |f: &mut Frame| intake::ui::screens::draw(f, &app));
+    // The notes, and a character typed into them.
+    for _ in 0..16 {
+        key(&mut app, KeyCode::Tab);
+    }
+    frame(&mut term, &tap, |f: &mut Frame| intake::ui::screens::draw(f, &app));
+    typed(&mut app, "a");
+    let char_typed = frame(&mut term, &tap, |f: &mut Frame| intake::ui::screens::draw(f, &app));
+    let redraw = full(&tap, |f: &mut Frame| intake::ui::screens::draw(f, &app));
+    // Idle: nothing changed, so the loop draws nothing (tests/console.rs holds it to that).
+
+    // The field trial's figures for a bare ratatui program over SSH, for comparison.
+    println!("bytes written at 80x24            console   bare ratatui   ratio   field trial");
+    let mut over = false;
+    for (name, ours, theirs, trial) in [
+        ("a typed character", char_typed, bare_char, 60),
+        ("a focus move (Tab)", focus, bare_focus, 250),
+        ("a screen switch (home to a form)", switch, bare_switch, 3000),
+        ("a full redraw", redraw, bare_full, 4000),
+    ] {
+        let ratio = ours as f64 / theirs as f64;
+        let bound = ratio <= 1.5;
+        over |= !bound;
+        let mark = if bound { "" } else { "   OVER 1.5x" };
+        println!("{name:<34}{ours:>7}{theirs:>15}{ratio:>8.2}{trial:>14}{mark}");
+    }
+    if over {
+        std::process::exit(1);
+    }
+}
