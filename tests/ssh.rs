@@ -154,6 +154,8 @@ fn a_staff_key_and_its_pin_open_the_console_and_nothing_else_gets_through() {
     t.wait_for("Your key is that of ben");
     t.send("470193\r");
     t.wait_for("What would you like to do?");
+    // Ctrl+Z and Ctrl+\ neither suspend nor stop the console: they are keys it ignores.
+    t.send("\x1a\x1c");
     t.send("c");
     t.wait_for("Log a contact");
     t.send("\x1b");
@@ -195,11 +197,19 @@ fn a_staff_key_and_its_pin_open_the_console_and_nothing_else_gets_through() {
     t.send("y");
     let back = t.wait_for("Your unsaved draft is back");
     assert!(back.contains("Ride to Gallup"), "{back}");
+    // Back up to the caller type (the fifth field), pick one, and log the call.
+    t.send(&"\x1b[Z".repeat(TABS_TO_NOTES - 4));
+    t.send(" ");
+    t.wait_for("Possible victim");
+    t.send("c\r");
+    t.send("\x13");
+    t.wait_for("Contact #1 saved");
     t.send("\x03");
-    t.wait_for("Quit anyway?");
-    t.send("y");
     let _ = t.child.wait();
     drop(t);
+    let notes: String =
+        db.open().conn().query_row("SELECT notes FROM contacts", [], |r| r.get(0)).unwrap();
+    assert_eq!(notes, "Ride to Gallup");
 
     // A command in place of the console is refused and recorded.
     let ben = server.dir.join("ben");
