@@ -1,7 +1,7 @@
 //! The terminals shelters reach the console from: each TERM value they send, PuTTY's keys as
-//! it sends them by default, and the console inside a real tmux at 80x23 (a status line in an
-//! 80x24 window), read back as a person would see it. `.ci/run` installs tmux; where it is
-//! missing outside CI the tmux test says so loudly and does nothing.
+//! it sends them by default, and the console inside a real tmux and a real GNU screen at 80x23
+//! (a status line in an 80x24 window), read back as a person would see it. `.ci/run` installs
+//! tmux and screen; where one is missing outside CI its test says so loudly and does nothing.
 
 mod common;
 
@@ -97,19 +97,23 @@ impl Drop for Tmux {
     }
 }
 
-fn have_tmux() -> bool {
-    if Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success()) {
+/// Whether `program` is here to test with (`version` is its version flag); in CI it must be.
+fn have(program: &str, version: &str) -> bool {
+    if Command::new(program).arg(version).output().is_ok_and(|o| o.status.success()) {
         return true;
     }
-    assert!(std::env::var_os("CI").is_none(), "CI must run the tmux test: .ci/run installs tmux");
-    eprintln!("\n*** NOT RUN: no tmux here (apt-get install tmux) ***\n");
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI must run the {program} test: .ci/run installs it"
+    );
+    eprintln!("\n*** NOT RUN: no {program} here (apt-get install {program}) ***\n");
     false
 }
 
 /// Inside a real tmux whose status line leaves 80x23: log in, log a call, hide and come back.
 #[test]
 fn inside_tmux_at_80x23_a_call_is_logged() {
-    if !have_tmux() {
+    if !have("tmux", "-V") {
         return;
     }
     let (db, store) = with_admin();
@@ -153,4 +157,56 @@ fn inside_tmux_at_80x23_a_call_is_logged() {
     let notes: String =
         db.open().conn().query_row("SELECT notes FROM contacts", [], |r| r.get(0)).unwrap();
     assert_eq!(notes, "Called from a shelter inside tmux");
+}
+
+/// Inside GNU screen with its status line, in an 80x24 terminal (so the console has 80x23):
+/// log in, log a call, hide.
+#[test]
+fn inside_gnu_screen_with_a_status_line_a_call_is_logged() {
+    if !have("screen", "-v") {
+        return;
+    }
+    let (db, store) = with_admin();
+    drop(store);
+    let dir = tempfile::tempdir().unwrap();
+    let rc = dir.path().join("screenrc");
+    std::fs::write(&rc, "startup_message off\nhardstatus alwayslastline \"screen status\"\n")
+        .unwrap();
+    let sockets = dir.path().join("sockets");
+    std::fs::create_dir(&sockets).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&sockets, std::fs::Permissions::from_mode(0o700)).unwrap();
+    let mut cmd = portable_pty::CommandBuilder::new("screen");
+    cmd.arg("-c");
+    cmd.arg(&rc);
+    cmd.args(["-S", "intake-test", env!("CARGO_BIN_EXE_intake"), "--db"]);
+    cmd.arg(db.db_path());
+    cmd.env("SCREENDIR", &sockets);
+    cmd.env("HOME", dir.path());
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("LANG", "C.UTF-8");
+    cmd.env("INTAKE_LANG", "en");
+    let mut s = Session::spawn(cmd, 24);
+    s.login("ana", ADMIN_PIN);
+    let home = s.text();
+    let rows: Vec<&str> = home.lines().collect();
+    assert!(rows.last().is_some_and(|r| r.contains("screen status")), "{home}");
+    assert!(rows[22].contains("F12 Hide"), "the key bar sits above screen's status:\n{home}");
+    s.send("c");
+    s.wait_for("Log a contact");
+    s.send("\t\t\t\t ");
+    s.wait_for("Possible victim");
+    s.send("c\r");
+    s.send(&"\t".repeat(TABS_TO_NOTES - 5));
+    s.send("Called from a shelter inside screen");
+    s.wait_for("inside screen");
+    s.send("\x13");
+    s.wait_for("Contact #1 saved");
+    s.send(F12);
+    s.wait_until(|t| !t.contains("Contact") && !t.contains("Ana"), "a blank screen");
+    s.send(" ");
+    s.wait_for("The session is locked");
+    let notes: String =
+        db.open().conn().query_row("SELECT notes FROM contacts", [], |r| r.get(0)).unwrap();
+    assert_eq!(notes, "Called from a shelter inside screen");
 }
