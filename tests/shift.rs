@@ -225,7 +225,7 @@ fn the_same_users_draft_is_open_in_one_session_at_a_time() {
     assert_ne!(b.status(), Msg::DraftWaiting.text(Lang::En));
     b.typed("r");
     assert!(b.app.form().is_none(), "a form in use in session A is not opened in session B");
-    assert!(b.status().contains("open in your other session"), "{}", b.status());
+    assert!(b.status().contains("in use in your other session"), "{}", b.status());
     // Two minutes on, session A has not typed: its link hangs. B may take the form over, after
     // a warning that names when A started and when its form was last typed in.
     b.app.opts.clock = two_minutes_later;

@@ -310,8 +310,8 @@ pub fn text(m: Msg) -> &'static str {
         DirIncoming => "Incoming",
         DirOutgoing => "Outgoing",
         DraftBusy => {
-            "Your form is open in your other session (started {0}), typed in under a minute ago. \
-             Once it sits a minute untouched, r takes it over here."
+            "Your form is in use in your other session (started {0}). After a minute untouched, r \
+             takes it over here."
         }
         DraftRestored => "Your unsaved draft is back, where you left it.",
         DraftTakeIdle => {

@@ -315,8 +315,8 @@ pub fn text(m: Msg) -> &'static str {
         DirIncoming => "Entrante",
         DirOutgoing => "Saliente",
         DraftBusy => {
-            "Su formulario está abierto en su otra sesión (iniciada {0}), escrito hace menos de \
-             un minuto. Cuando lleve un minuto sin cambios, r lo retoma aquí."
+            "Su formulario está en uso en su otra sesión (iniciada {0}). Tras un minuto sin \
+             cambios, r lo retoma aquí."
         }
         DraftRestored => "Su borrador sin guardar está de vuelta, donde lo dejó.",
         DraftTakeIdle => {

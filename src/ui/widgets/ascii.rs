@@ -2,6 +2,8 @@
 //! UTF-8): after a frame is drawn, each cell whose symbol such a terminal cannot show is given
 //! the ASCII character nearest in meaning. Every symbol replaced is one column wide and so is
 //! its replacement, so every screen keeps its layout; letters (Spanish ones too) are left alone.
+//! The stand-ins never take a meaning the console gives a character of its own (the directory
+//! marks a service not reviewed in a year with "~", so a cut word ends in ".").
 
 use ratatui::buffer::Buffer;
 
@@ -28,7 +30,8 @@ pub fn plain(symbol: &str) -> Option<&'static str> {
         '▲' | '↑' => "^",
         '▼' | '↓' => "v",
         '•' | '●' | '·' => "*",
-        '…' => "~",
+        // A cut word reads as an abbreviation ("Línea de ayu."); "~" is the directory's mark.
+        '…' => ".",
         '–' | '—' => "-",
         '“' | '”' => "\"",
         '‘' | '’' => "'",
@@ -58,7 +61,7 @@ mod tests {
         buf.set_string(0, 0, "┌─▶ Niño…·│", ratatui::style::Style::default());
         fold(&mut buf);
         let row: String = buf.content.iter().map(|c| c.symbol()).collect();
-        assert_eq!(row, "+-> Niño~*| ");
+        assert_eq!(row, "+-> Niño.*| ");
         for s in ["─", "╭", "█", "▁", "◀", "•", "…", "↓", "—"] {
             let p = plain(s).unwrap();
             assert!(p.is_ascii() && p.width() == s.width(), "{s} -> {p}");
