@@ -1,9 +1,11 @@
 //! PIN policy (NIST SP 800-63B style: length and a block-list of guessable PINs) and argon2id
 //! hashing (OWASP minimum m=19456 KiB, t=2, p=1).
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use argon2::{Algorithm, Argon2, Params, Version};
-use zeroize::Zeroizing;
+use std::sync::Mutex;
+
+use argon2::password_hash::{Output, ParamsString, PasswordHash, SaltString};
+use argon2::{Algorithm, Argon2, Block, Params, Version};
+use zeroize::{Zeroize, Zeroizing};
 
 use crate::i18n::Msg;
 
@@ -134,21 +136,62 @@ impl HashCost {
     }
 }
 
-/// Hash a PIN as a PHC string (`$argon2id$v=19$m=…,t=…,p=…$salt$hash`).
-pub fn hash(pin: &str, cost: HashCost) -> crate::Result<String> {
-    let salt = SaltString::generate(&mut argon2::password_hash::rand_core::OsRng);
-    cost.argon2()
-        .hash_password(pin.as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .map_err(|_| crate::Error::user(crate::i18n::Msg::ErrPinHash))
+/// The one argon2 working memory of the process (19 MiB at the production cost), lent to each
+/// hash and verify in turn and wiped after each. Allocating it afresh for every PIN check left
+/// the allocator holding about 19 MiB more after each unlock or login.
+static MEMORY: Mutex<Vec<Block>> = Mutex::new(Vec::new());
+
+/// Run argon2 `a` over `pin` and `salt` into `out`, in the process's working memory.
+fn run(a: &Argon2, pin: &[u8], salt: &[u8], out: &mut [u8]) -> bool {
+    let mut memory = MEMORY.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let blocks = a.params().block_count();
+    if memory.len() < blocks {
+        memory.resize(blocks, Block::default());
+    }
+    let ok = a.hash_password_into_with_memory(pin, salt, out, &mut memory[..blocks]).is_ok();
+    memory[..blocks].iter_mut().for_each(Zeroize::zeroize);
+    ok
 }
 
-/// Verify a PIN against a stored PHC string; a malformed string never verifies.
-pub fn verify(pin: &str, phc: &str) -> bool {
-    match PasswordHash::new(phc) {
-        Ok(parsed) => Argon2::default().verify_password(pin.as_bytes(), &parsed).is_ok(),
-        Err(_) => false,
+/// Hash a PIN as a PHC string (`$argon2id$v=19$m=…,t=…,p=…$salt$hash`).
+pub fn hash(pin: &str, cost: HashCost) -> crate::Result<String> {
+    let fail = || crate::Error::user(crate::i18n::Msg::ErrPinHash);
+    let salt = SaltString::generate(&mut argon2::password_hash::rand_core::OsRng);
+    let a = cost.argon2();
+    let mut raw = [0u8; 64];
+    let salt_bytes = salt.decode_b64(&mut raw).map_err(|_| fail())?;
+    let mut out = Zeroizing::new([0u8; Params::DEFAULT_OUTPUT_LEN]);
+    if !run(&a, pin.as_bytes(), salt_bytes, &mut out[..]) {
+        return Err(fail());
     }
+    let phc = PasswordHash {
+        algorithm: argon2::ARGON2ID_IDENT,
+        version: Some(Version::V0x13.into()),
+        params: ParamsString::try_from(a.params()).map_err(|_| fail())?,
+        salt: Some(salt.as_salt()),
+        hash: Some(Output::new(&out[..]).map_err(|_| fail())?),
+    };
+    Ok(phc.to_string())
+}
+
+/// Verify a PIN against a stored PHC string; a malformed string never verifies. The hash is
+/// compared in constant time.
+pub fn verify(pin: &str, phc: &str) -> bool {
+    let Ok(parsed) = PasswordHash::new(phc) else { return false };
+    let (Ok(algorithm), Ok(params), Some(salt), Some(expected)) = (
+        Algorithm::try_from(parsed.algorithm),
+        Params::try_from(&parsed),
+        parsed.salt,
+        parsed.hash,
+    ) else {
+        return false;
+    };
+    let version = parsed.version.and_then(|v| Version::try_from(v).ok()).unwrap_or_default();
+    let mut raw = [0u8; 64];
+    let Ok(salt_bytes) = salt.decode_b64(&mut raw) else { return false };
+    let mut out = Zeroizing::new(vec![0u8; expected.len()]);
+    let a = Argon2::new(algorithm, version, params);
+    run(&a, pin.as_bytes(), salt_bytes, &mut out) && Output::new(&out).is_ok_and(|o| o == expected)
 }
 
 /// True when a stored hash is weaker than `cost` (or not argon2id) and should be redone.
@@ -170,6 +213,26 @@ mod tests {
     use super::*;
 
     const CHEAP: HashCost = HashCost { m_kib: 64, t: 1, p: 1 };
+
+    /// Hashes made the argon2 crate's own way verify here, and those made here verify there.
+    #[test]
+    fn hashes_agree_with_the_argon2_crates_own() {
+        use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+        let salt = SaltString::generate(&mut argon2::password_hash::rand_core::OsRng);
+        let theirs = CHEAP.argon2().hash_password(b"508731", &salt).unwrap().to_string();
+        assert!(verify("508731", &theirs));
+        assert!(!verify("508732", &theirs));
+        let ours = hash("508731", CHEAP).unwrap();
+        let parsed = PasswordHash::new(&ours).unwrap();
+        assert!(Argon2::default().verify_password(b"508731", &parsed).is_ok());
+        assert!(Argon2::default().verify_password(b"508732", &parsed).is_err());
+        assert!(ours.starts_with("$argon2id$v=19$m=64,t=1,p=1$"), "{ours}");
+        assert!(!verify("508731", "$argon2id$v=19$m=64,t=1,p=1$broken"));
+        assert!(!verify("508731", "plain text"));
+        // The working memory is wiped after use.
+        let memory = MEMORY.lock().unwrap();
+        assert!(memory.iter().all(|b| b.as_ref().iter().all(|w| *w == 0)));
+    }
 
     #[test]
     fn policy_refuses_guessable_pins_and_says_why() {
