@@ -16,6 +16,7 @@ use crate::error::Error;
 use crate::i18n::Msg;
 use crate::store::Store;
 use crate::ui::app::{App, Input, Options};
+use crate::ui::frame_out::FrameOut;
 use crate::ui::screens;
 
 /// What waiting for input gave.
@@ -140,9 +141,10 @@ pub fn run<B: Backend>(
 }
 
 /// The real terminal, through crossterm.
-#[derive(Default)]
 pub struct Crossterm {
     pending: std::collections::VecDeque<Event>,
+    /// The terminal's output, which holds each frame until it is whole.
+    out: FrameOut<io::Stdout>,
 }
 
 /// What crossterm makes of ESC ESC [ 2 4 ~ (Esc, then F12, in one read, as a slow link
@@ -233,11 +235,13 @@ impl Console for Crossterm {
     }
 
     fn begin_frame(&mut self) -> io::Result<()> {
-        execute!(io::stdout(), terminal::BeginSynchronizedUpdate)
+        self.out.begin();
+        Ok(())
     }
 
+    /// The whole frame, in one write (see `frame_out`).
     fn end_frame(&mut self) -> io::Result<()> {
-        execute!(io::stdout(), terminal::EndSynchronizedUpdate)
+        self.out.end()
     }
 
     /// OSC 52: the terminal puts the text on the clipboard of the machine the user sits at.
@@ -372,8 +376,10 @@ pub fn run_console(store: Store, opts: Options) -> crate::Result<()> {
         previous(info);
     }));
     setup_terminal()?;
-    let result = Terminal::new(CrosstermBackend::new(crate::ui::sgr::Named16::new(io::stdout())))
-        .and_then(|mut t| run(&mut t, &mut app, &mut Crossterm::default()));
+    let out = FrameOut::new(io::stdout());
+    let mut console = Crossterm { pending: Default::default(), out: out.clone() };
+    let result = Terminal::new(CrosstermBackend::new(crate::ui::sgr::Named16::new(out)))
+        .and_then(|mut t| run(&mut t, &mut app, &mut console));
     restore_terminal();
     if app.session.is_open() {
         // The terminal went away (a dropped link): record the session as ended so.

@@ -5,6 +5,7 @@ pub mod app;
 pub mod drafts;
 pub mod effect;
 pub mod event_loop;
+pub mod frame_out;
 pub mod keymap;
 pub mod routes;
 pub mod screen;
