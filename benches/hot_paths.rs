@@ -155,6 +155,53 @@ fn main() {
             .expect("timeline");
     });
 
+    // A burst of keys kept as a draft: without waiting for the disk (as the console does), and
+    // the same write waiting for it (as a saved record does), beside a bare rusqlite commit of
+    // one small row on a plain database (no encryption, no indexes) waiting for the disk.
+    let who = intake::service::Who { user: &ana, session_id: None };
+    let form = intake::domain::draft::DraftForm::Contact;
+    let mut n = 0;
+    time("a draft kept (synchronous NORMAL)", || {
+        n += 1;
+        let payload = format!(r#"{{"focus":18,"fields":{{"notes":"Caller at the station {n}"}}}}"#);
+        intake::service::hotline::save_draft(
+            &mut store,
+            who,
+            form,
+            None,
+            &payload,
+            Timestamp::now(),
+        )
+        .expect("draft");
+    });
+    time("the same write waiting for the disk (FULL)", || {
+        n += 1;
+        let payload = format!(r#"{{"focus":18,"fields":{{"notes":"Caller at the station {n}"}}}}"#);
+        store
+            .write(|tx| {
+                intake::store::drafts::save(
+                    tx,
+                    ana.id,
+                    None,
+                    form,
+                    None,
+                    &payload,
+                    Timestamp::now(),
+                )
+            })
+            .expect("draft");
+    });
+    let bare = rusqlite::Connection::open(dir.path().join("bare.db")).expect("bare");
+    bare.execute_batch(
+        "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;
+         CREATE TABLE drafts (id INTEGER PRIMARY KEY, payload TEXT NOT NULL);",
+    )
+    .expect("bare schema");
+    time("bare stack: one small row committed (FULL)", || {
+        bare.execute("INSERT OR REPLACE INTO drafts (id, payload) VALUES (1, ?1)", ["x"])
+            .expect("bare write");
+    });
+
     // One frame of the console at 80x24, drawn into a test backend.
     use intake::ui::theme::Theme;
     use intake::ui::{App, Options};

@@ -288,3 +288,33 @@ fn a_damaged_file_gets_a_clear_message_not_a_panic() {
     let err = Store::open(&db.paths, false).err().expect("refused");
     assert!(err.to_string().contains("or the file is damaged"), "{err}");
 }
+
+/// A draft's commit does not wait for the disk; everything else does, before and after it.
+#[test]
+fn only_a_draft_commits_without_waiting_for_the_disk() {
+    let (_db, mut store) = with_admin();
+    assert!(store.durable().unwrap(), "records wait for the disk");
+    let level = |tx: &rusqlite::Transaction| -> i64 {
+        tx.query_row("PRAGMA synchronous", [], |r| r.get(0)).unwrap()
+    };
+    let inside = store.write_light(|tx| Ok(level(tx))).unwrap();
+    assert_eq!(inside, 1, "NORMAL for the draft");
+    assert!(store.durable().unwrap(), "FULL again after it");
+    let failed: Result<(), Error> = store.write_light(|_| Err(Error::user(Msg::ErrPinHash)));
+    assert!(failed.is_err());
+    assert!(store.durable().unwrap(), "FULL again after a draft that failed");
+    let ana = accounts::find_user(&store, "ana").unwrap();
+    let who = intake::service::Who { user: &ana, session_id: None };
+    let form = intake::domain::draft::DraftForm::Contact;
+    let payload = r#"{"focus":0,"fields":{}}"#;
+    intake::service::hotline::save_draft(
+        &mut store,
+        who,
+        form,
+        None,
+        payload,
+        jiff::Timestamp::now(),
+    )
+    .unwrap();
+    assert!(store.durable().unwrap());
+}

@@ -248,7 +248,10 @@ pub fn save_draft(
     payload: &str,
     now: Timestamp,
 ) -> Result<()> {
-    store.write(|tx| drafts::save(tx, who.user.id, who.session_id, form, record_id, payload, now))
+    // A draft does not wait for the disk (see `Store::write_light`); a saved record does.
+    store.write_light(|tx| {
+        drafts::save(tx, who.user.id, who.session_id, form, record_id, payload, now)
+    })
 }
 
 pub fn discard_draft(

@@ -167,7 +167,31 @@ impl Store {
 
     /// Run `f` in one `BEGIN IMMEDIATE` transaction, committing when it returns Ok. While other
     /// processes hold the write lock the whole transaction is retried, for up to 30 seconds.
-    pub fn write<T>(&mut self, mut f: impl FnMut(&Transaction) -> Result<T>) -> Result<T> {
+    pub fn write<T>(&mut self, f: impl FnMut(&Transaction) -> Result<T>) -> Result<T> {
+        self.write_with(f)
+    }
+
+    /// Run `f` as `write` does, but commit without waiting for the disk (`synchronous =
+    /// NORMAL`): for drafts, kept at every burst of keys while a caller is on the line. In WAL
+    /// mode such a commit is safe from a crash of the console or a dropped link (the system
+    /// holds it and writes it soon); only a power cut within moments can lose it, and then
+    /// only the last keys of a draft. A saved record always waits for the disk (FULL), and
+    /// that wait takes the drafts written before it along.
+    pub fn write_light<T>(&mut self, f: impl FnMut(&Transaction) -> Result<T>) -> Result<T> {
+        self.conn.execute_batch("PRAGMA synchronous = NORMAL")?;
+        let done = self.write_with(f);
+        let restored = self.conn.execute_batch("PRAGMA synchronous = FULL");
+        let value = done?;
+        restored?;
+        Ok(value)
+    }
+
+    /// Whether commits on this connection wait for the disk (`synchronous` is FULL, 2).
+    pub fn durable(&self) -> Result<bool> {
+        Ok(self.conn.query_row("PRAGMA synchronous", [], |r| r.get::<_, i64>(0))? == 2)
+    }
+
+    fn write_with<T>(&mut self, mut f: impl FnMut(&Transaction) -> Result<T>) -> Result<T> {
         let deadline = Instant::now() + WRITE_PATIENCE;
         let mut delay = Duration::from_millis(2);
         loop {
