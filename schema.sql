@@ -232,6 +232,29 @@ CREATE INDEX clients_by_name ON clients(agency_id, name_key);
 CREATE UNIQUE INDEX clients_external_ref ON clients(agency_id, external_ref)
     WHERE external_ref IS NOT NULL;
 
+-- Clients found by any word of their chosen name (or its start) or their initials, accents
+-- folded, through a full-text index the triggers keep in step with the rows (migration 15).
+CREATE VIRTUAL TABLE clients_search USING fts5(
+    name_key, initials_key,
+    content = 'clients', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '1 2 3'
+);
+CREATE TRIGGER clients_search_insert AFTER INSERT ON clients BEGIN
+    INSERT INTO clients_search (rowid, name_key, initials_key)
+    VALUES (new.id, new.name_key, new.initials_key);
+END;
+CREATE TRIGGER clients_search_delete AFTER DELETE ON clients BEGIN
+    INSERT INTO clients_search (clients_search, rowid, name_key, initials_key)
+    VALUES ('delete', old.id, old.name_key, old.initials_key);
+END;
+CREATE TRIGGER clients_search_update AFTER UPDATE OF name_key, initials_key ON clients BEGIN
+    INSERT INTO clients_search (clients_search, rowid, name_key, initials_key)
+    VALUES ('delete', old.id, old.name_key, old.initials_key);
+    INSERT INTO clients_search (rowid, name_key, initials_key)
+    VALUES (new.id, new.name_key, new.initials_key);
+END;
+
 CREATE TABLE client_history (
     id          INTEGER PRIMARY KEY,
     client_id   INTEGER NOT NULL REFERENCES clients(id),

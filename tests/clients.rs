@@ -320,3 +320,50 @@ fn clients_then_services_import_by_external_reference() {
     let n: i64 = store.conn().query_row("SELECT count(*) FROM services", [], |r| r.get(0)).unwrap();
     assert_eq!(n, 2);
 }
+
+/// Clients are found by any word of the chosen name or its start, in any order, with accents
+/// and case folded, or by initials; "#N" is that record alone, and a bare number is a record
+/// number too. A renamed client is found by the new name only.
+#[test]
+fn clients_are_found_by_words_initials_and_record_number() {
+    let (_db, mut store) = with_admin();
+    let adv = add(&mut store, "bea", Role::Advocate, "Enlace Comunitario");
+    let maria =
+        save(&mut store, &adv, &person(&[("chosen_name", "María José Peña"), ("age", "30")]));
+    let luz = save(&mut store, &adv, &person(&[("chosen_name", "Luz Marina"), ("age", "19")]));
+    let joe = save(&mut store, &adv, &person(&[("chosen_name", "Joe 12"), ("age", "40")]));
+    let find = |store: &Store, s: &str| -> Vec<i64> {
+        let f = clients::Filter { search: Some(s.into()), ..Default::default() };
+        let mut ids: Vec<i64> = clients::list(store.conn(), adv.agency_id, &f, 0, 50)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.id.0)
+            .collect();
+        ids.sort();
+        ids
+    };
+    assert_eq!(find(&store, "pena"), [maria.0], "accents folded");
+    assert_eq!(find(&store, "JOSE maría"), [maria.0], "any order, any case");
+    assert_eq!(find(&store, "mar"), [maria.0, luz.0], "the start of any word");
+    assert_eq!(find(&store, "mjp"), [maria.0], "initials");
+    assert_eq!(find(&store, &format!("#{}", luz.0)), [luz.0], "a record number");
+    assert_eq!(find(&store, &luz.0.to_string()), [luz.0], "a bare number is a record number");
+    assert!(joe.0 < 12, "no record #12 here");
+    assert_eq!(find(&store, "12"), [joe.0], "and a word of a name");
+    assert!(find(&store, "#").is_empty() && find(&store, "%_*\"").is_empty(), "nothing to match");
+    assert!(find(&store, "zzz").is_empty());
+    // A rename: found by the new name, no longer by the old.
+    let renamed = person(&[("chosen_name", "Ana Lucía"), ("age", "19")]);
+    casework::save_client(
+        &mut store,
+        who(&adv),
+        Some(luz),
+        &renamed,
+        today(),
+        Also::default(),
+        now(),
+    )
+    .unwrap();
+    assert_eq!(find(&store, "lucia"), [luz.0]);
+    assert_eq!(find(&store, "mar"), [maria.0]);
+}

@@ -271,6 +271,8 @@ fn an_imported_tools_levels_read_as_results_and_an_old_database_learns_them() {
              CREATE UNIQUE INDEX drafts_one_per_form
                  ON drafts(user_id, form, coalesce(record_id, 0));
              DROP INDEX sessions_open; ALTER TABLE sessions DROP COLUMN pid;
+             DROP TRIGGER clients_search_insert; DROP TRIGGER clients_search_delete;
+             DROP TRIGGER clients_search_update; DROP TABLE clients_search;
              PRAGMA user_version = 8;",
         )
         .unwrap();

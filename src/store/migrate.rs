@@ -26,6 +26,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0012_drafts_per_session.sql"),
     include_str!("migrations/0013_open_sessions.sql"),
     include_str!("migrations/0014_draft_takeover.sql"),
+    include_str!("migrations/0015_client_search.sql"),
 ];
 
 pub fn latest() -> i64 {

@@ -6,6 +6,7 @@ use rusqlite::{Connection, params};
 use crate::domain::client::{Client, initials_key, name_key};
 use crate::domain::ids::{AgencyId, ClientId};
 use crate::error::Result;
+use crate::store::Query;
 
 /// A row of the client list. Never a legal name.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
@@ -49,11 +50,22 @@ pub struct Filter {
     pub search: Option<String>,
 }
 
-fn like_escape(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+/// The full-text query for what was typed: each word (accents and case folded) as the start
+/// of a word of the chosen name or of the initials, all of them required. None when nothing
+/// searchable was typed.
+pub fn match_words(search: &str) -> Option<String> {
+    let key = name_key(search);
+    let words: Vec<String> = key
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("\"{w}\"*"))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
 }
 
-/// One page of an agency's clients, most recently active first.
+/// One page of an agency's clients, most recently active first. A search is a record number
+/// ("#12", a direct lookup), or words found through the full-text index (a bare number is
+/// also taken as a record number).
 pub fn list(
     conn: &Connection,
     agency_id: AgencyId,
@@ -62,23 +74,42 @@ pub fn list(
     limit: i64,
 ) -> Result<Vec<Row>> {
     let search = f.search.as_deref().map(str::trim).filter(|s| !s.is_empty());
-    let number = search.and_then(|s| s.trim_start_matches('#').parse::<i64>().ok());
-    let key = search.map(name_key);
-    let prefix = key.as_deref().map(|k| format!("{}%", like_escape(k)));
-    let inner = key.as_deref().map(|k| format!("% {}%", like_escape(k)));
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {ROW_COLUMNS} FROM clients c LEFT JOIN users u ON u.id = c.assigned_to
-         WHERE c.agency_id = ?1
-           AND (?2 IS NULL OR c.status = ?2) AND (?3 IS NULL OR c.assigned_to = ?3)
-           AND (?4 IS NULL OR c.id = ?5 OR c.name_key LIKE ?6 ESCAPE '\\'
-                OR c.name_key LIKE ?7 ESCAPE '\\' OR c.initials_key = ?4)
-         ORDER BY c.last_activity DESC, c.id DESC LIMIT ?8 OFFSET ?9"
-    ))?;
+    let number = search.and_then(|s| s.strip_prefix('#').unwrap_or(s).trim().parse::<i64>().ok());
+    let words = search.filter(|s| !s.starts_with('#')).and_then(match_words);
+    let from = "FROM clients c LEFT JOIN users u ON u.id = c.assigned_to";
+    let mut q = Query::new(&format!("SELECT {ROW_COLUMNS} {from}"));
+    // A search starts from the clients it finds (by record number or through the index), never
+    // from a walk of the agency's clients in order: "+" keeps the planner off the indexes that
+    // would walk them.
+    let (agency, order) = if search.is_some() {
+        ("+c.agency_id = ?", "+c.last_activity DESC, c.id DESC")
+    } else {
+        ("c.agency_id = ?", "c.last_activity DESC, c.id DESC")
+    };
+    q.and(agency, agency_id.0);
+    match (search, number, words) {
+        (None, ..) => {}
+        (Some(_), Some(n), Some(w)) => q.and_values(
+            "(c.id = ? OR c.id IN (SELECT rowid FROM clients_search WHERE clients_search MATCH ?))",
+            vec![n.into(), w.into()],
+        ),
+        (Some(_), Some(n), None) => q.and("c.id = ?", n),
+        (Some(_), None, Some(w)) => {
+            q.and("c.id IN (SELECT rowid FROM clients_search WHERE clients_search MATCH ?)", w)
+        }
+        // Nothing that could match (only punctuation, or "#" and no number).
+        (Some(_), None, None) => q.and_always("0"),
+    }
+    if let Some(status) = &f.status {
+        q.and("c.status = ?", status.clone());
+    }
+    if let Some(who) = f.assigned_to {
+        q.and("c.assigned_to = ?", who);
+    }
+    let q = q.page(order, limit, offset);
+    let mut stmt = conn.prepare_cached(&q.sql)?;
     let rows = stmt
-        .query_map(
-            params![agency_id, f.status, f.assigned_to, key, number, prefix, inner, limit, offset],
-            row,
-        )?
+        .query_map(rusqlite::params_from_iter(q.values.iter()), row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
