@@ -101,16 +101,16 @@ pub fn run(store: &mut Store, kind: &str, cmd: &RecordCommand, lang: Lang) -> Re
             )?;
             if kind == "contact" {
                 let f = contacts::Filter { from, to, ..Default::default() };
-                list(*format, CONTACT_COLUMNS, |o, l| {
-                    Ok(contacts::list(store.conn(), u.agency_id, &f, o, l)?
+                list(*format, CONTACT_COLUMNS, |after, l| {
+                    Ok(contacts::export_page(store.conn(), u.agency_id, &f, after, l)?
                         .into_iter()
                         .map(contact_cells)
                         .collect())
                 })
             } else {
                 let f = tips::Filter { from, to, ..Default::default() };
-                list(*format, TIP_COLUMNS, |o, l| {
-                    Ok(tips::list(store.conn(), Scope::of(&u), &f, o, l)?
+                list(*format, TIP_COLUMNS, |after, l| {
+                    Ok(tips::export_page(store.conn(), Scope::of(&u), &f, after, l)?
                         .into_iter()
                         .map(tip_cells)
                         .collect())
@@ -190,7 +190,9 @@ fn tip_cells(r: tips::Row) -> Vec<String> {
     ]
 }
 
-/// Print every row a page at a time, so a long log never sits in memory whole.
+/// Print every row a page at a time, in record-number order, so a long log never sits in
+/// memory whole. Each page is read after the last row printed (its id, in the first column):
+/// keyset paging, so the last page costs what the first costs.
 fn list(
     format: ListFormat,
     columns: &[&str],
@@ -205,14 +207,12 @@ fn list(
         (ListFormat::Json, _) => write!(out, "[")?,
         _ => writeln!(out, "{}", columns.join("\t"))?,
     }
-    let mut offset = 0;
+    let mut after = 0;
     let mut first = true;
     loop {
-        let rows = fetch(offset, 500)?;
-        if rows.is_empty() {
-            break;
-        }
-        offset += rows.len() as i64;
+        let rows = fetch(after, 500)?;
+        let Some(last) = rows.last() else { break };
+        after = last[0].parse().unwrap_or(i64::MAX);
         for row in rows {
             match (format, &mut csv_out) {
                 (ListFormat::Csv, Some(w)) => {

@@ -9,7 +9,7 @@ use crate::domain::ids::{AgencyId, ClientId, ContactId, UserId};
 use crate::domain::time;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
-use crate::store::{json_list as json, list_from_json as list_of};
+use crate::store::{Start, json_list as json, list_from_json as list_of};
 
 /// The caller identifier as stored: its keyed hash and last two characters.
 pub type CallerMark = (String, String);
@@ -204,13 +204,36 @@ pub fn list(
     offset: i64,
     limit: i64,
 ) -> Result<Vec<Row>> {
+    list_page(conn, agency_id, f, Start::Offset(offset), limit)
+}
+
+/// A page of the log as an export reads it: in record-number order, after `start`.
+pub fn export_page(
+    conn: &Connection,
+    agency_id: AgencyId,
+    f: &Filter,
+    after_id: i64,
+    limit: i64,
+) -> Result<Vec<Row>> {
+    list_page(conn, agency_id, f, Start::AfterId(after_id), limit)
+}
+
+fn list_page(
+    conn: &Connection,
+    agency_id: AgencyId,
+    f: &Filter,
+    start: Start,
+    limit: i64,
+) -> Result<Vec<Row>> {
     let mut q = crate::store::Query::new(
         "SELECT id, started_at, channel, direction, duration_min, caller_type, caller_last2,
                 language, area, trafficking_type, minor, outcomes, reported_to,
                 CASE WHEN follow_up = 1 THEN follow_up_on END
          FROM contacts c",
     );
-    q.and("agency_id = ?", agency_id);
+    // An export walks the table in record-number order: "+" keeps the planner off the
+    // agency's indexes (which would read every row, then sort).
+    q.and(if start.by_id() { "+agency_id = ?" } else { "agency_id = ?" }, agency_id);
     if let Some(d) = f.from {
         q.and("started_at >= ?", day_start(d));
     }
@@ -226,7 +249,7 @@ pub fn list(
     if let Some(d) = f.follow_up_due_by {
         q.and("follow_up = 1 AND follow_up_on <= ?", d.to_string());
     }
-    let q = q.page("started_at DESC, id DESC", limit, offset);
+    let q = q.page_from("started_at DESC, id DESC", "id", start, limit);
     let (sql, values) = (q.sql, q.values);
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt

@@ -213,6 +213,25 @@ impl Store {
     }
 }
 
+/// Where a page of a list starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Start {
+    /// After this many rows, in the list's own order (newest first): the console's lists.
+    Offset(i64),
+    /// After the row with this id, in record-number order: an export reads the table in its
+    /// own order, a page after the last id read, so every page costs what the first costs and
+    /// the file is read front to back (in time order it would jump about the file, which on an
+    /// encrypted database is many times slower).
+    AfterId(i64),
+}
+
+impl Start {
+    /// Whether the page is read in record-number order (an export).
+    pub fn by_id(self) -> bool {
+        matches!(self, Start::AfterId(_))
+    }
+}
+
 /// A query with only the conditions in use, so that indexes serve them (a "? IS NULL OR …"
 /// condition hides a range from the planner). Every value stays a bound parameter.
 pub(crate) struct Query {
@@ -248,6 +267,18 @@ impl Query {
         self.sql.push_str(if self.conditions == 0 { " WHERE " } else { " AND " });
         self.sql.push_str(cond);
         self.conditions += 1;
+    }
+
+    /// Close with one page from `start`: the list's own order (`newest`) after an offset, or
+    /// record-number order after an id (keyset paging, for an export).
+    pub fn page_from(mut self, newest: &str, id_col: &str, start: Start, limit: i64) -> Query {
+        match start {
+            Start::Offset(offset) => self.page(newest, limit, offset),
+            Start::AfterId(id) => {
+                self.and(&format!("{id_col} > ?"), id);
+                self.page(id_col, limit, 0)
+            }
+        }
     }
 
     /// Close with the order and one page: `ORDER BY … LIMIT ? OFFSET ?`.

@@ -11,6 +11,7 @@ use crate::domain::time;
 use crate::domain::tip::Tip;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
+use crate::store::Start;
 use crate::store::contacts::day_start;
 use crate::store::users::User;
 
@@ -152,6 +153,27 @@ pub fn list(
     offset: i64,
     limit: i64,
 ) -> Result<Vec<Row>> {
+    list_page(conn, scope, f, Start::Offset(offset), limit)
+}
+
+/// A page of the tips as an export reads them: in record-number order, after `after_id`.
+pub fn export_page(
+    conn: &Connection,
+    scope: Scope,
+    f: &Filter,
+    after_id: i64,
+    limit: i64,
+) -> Result<Vec<Row>> {
+    list_page(conn, scope, f, Start::AfterId(after_id), limit)
+}
+
+fn list_page(
+    conn: &Connection,
+    scope: Scope,
+    f: &Filter,
+    start: Start,
+    limit: i64,
+) -> Result<Vec<Row>> {
     let mut q = crate::store::Query::new(
         "SELECT t.id, t.received_at, t.source, t.reference, t.category, t.children, t.area, t.status,
                 u.display_name, a.name
@@ -160,7 +182,7 @@ pub fn list(
     );
     // Law enforcement sees every tip; a service agency only those referred to it.
     if let Some(agency) = scope.referred() {
-        q.and("t.referred_to = ?", agency);
+        q.and(if start.by_id() { "+t.referred_to = ?" } else { "t.referred_to = ?" }, agency);
     }
     for (column, value) in
         [("t.status = ?", &f.status), ("t.source = ?", &f.source), ("t.category = ?", &f.category)]
@@ -175,7 +197,7 @@ pub fn list(
     if let Some(d) = f.to.and_then(|d| d.tomorrow().ok()) {
         q.and("t.received_at < ?", day_start(d));
     }
-    let q = q.page("t.received_at DESC, t.id DESC", limit, offset);
+    let q = q.page_from("t.received_at DESC, t.id DESC", "t.id", start, limit);
     let mut stmt = conn.prepare_cached(&q.sql)?;
     let rows = stmt
         .query_map(rusqlite::params_from_iter(q.values), |r| {
