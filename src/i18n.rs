@@ -595,6 +595,7 @@ catalogue! {
     ErrCsvColumn,
     ErrCsvInvalid,
     ErrCsvRead,
+    ErrCsvChanged,
     ErrDateForm,
     ErrDateTimeForm,
     ErrTimeInFuture,

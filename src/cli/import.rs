@@ -1,10 +1,12 @@
 //! Imports of the task force's spreadsheets: every row checked against the form it fills, then
 //! all rows written in one transaction, or none.
 
+use std::collections::HashSet;
 use std::io::{self, IsTerminal};
 use std::path::Path;
 
 use jiff::Timestamp;
+use rusqlite::Connection;
 
 use crate::domain::client::{self, Client, ServiceEntry};
 use crate::domain::contact::{self, Contact};
@@ -51,14 +53,6 @@ impl Progress {
     }
 }
 
-/// The rows of a file, checked, ready to write.
-enum Rows {
-    Contacts(Vec<Contact>),
-    Tips(Vec<Tip>),
-    Clients(Vec<ImportedClient>),
-    Services(Vec<ImportedService>),
-}
-
 /// The columns a file of this kind may have: the form's fields, and for clients and services
 /// the references that tie them together.
 fn columns_for(kind: &str) -> Vec<&'static str> {
@@ -87,20 +81,23 @@ fn cell<'a>(raw: &'a Raw, key: &str) -> &'a str {
 }
 
 /// A user name of the agency's staff, as the id the schema takes.
-fn staff_id(store: &Store, agency_id: AgencyId, username: &str) -> Option<UserId> {
-    users::find_by_username(store.conn(), &fold_username(username))
+fn staff_id(conn: &Connection, agency_id: AgencyId, username: &str) -> Option<UserId> {
+    users::find_by_username(conn, &fold_username(username))
         .ok()
         .flatten()
         .filter(|u| u.user.agency_id == agency_id && !u.user.disabled)
         .map(|u| u.user.id)
 }
 
+/// A client row, checked. `seen` holds the references of the rows before it, on the first
+/// pass, which checks them (each new, in the file and the database); the second pass, which
+/// writes, passes None.
 fn client_row(
-    store: &Store,
+    conn: &Connection,
     u: &User,
     ctx: &Context,
     file_raw: Raw,
-    seen: &mut Vec<String>,
+    seen: Option<&mut HashSet<String>>,
 ) -> std::result::Result<ImportedClient, Vec<FieldError>> {
     // An old case list rarely has every column: what it leaves out is "don't know".
     let mut raw = client::defaults();
@@ -108,7 +105,7 @@ fn client_row(
     let mut errors = Vec::new();
     let assignee = cell(&raw, "assigned_to").to_string();
     if !assignee.is_empty() {
-        match staff_id(store, u.agency_id, &assignee) {
+        match staff_id(conn, u.agency_id, &assignee) {
             Some(id) => {
                 raw.insert("assigned_to".into(), id.to_string());
             }
@@ -123,16 +120,12 @@ fn client_row(
         }),
     };
     let external_ref = Some(cell(&raw, "external_ref").to_string()).filter(|r| !r.is_empty());
-    if let Some(r) = &external_ref {
-        let taken = seen.contains(r)
-            || store_clients::by_external_ref(store.conn(), u.agency_id, r)
-                .ok()
-                .flatten()
-                .is_some();
+    if let (Some(r), Some(seen)) = (&external_ref, seen) {
+        let taken = !seen.insert(r.clone())
+            || store_clients::by_external_ref(conn, u.agency_id, r).ok().flatten().is_some();
         if taken {
             errors.push(FieldError::new("external_ref", Msg::ErrRefTaken));
         }
-        seen.push(r.clone());
     }
     match Client::from_raw(&raw, &ctx.runtime, ctx.today) {
         Ok(c) if errors.is_empty() => Ok(ImportedClient {
@@ -146,7 +139,7 @@ fn client_row(
 }
 
 fn service_row(
-    store: &Store,
+    conn: &Connection,
     u: &User,
     raw: Raw,
 ) -> std::result::Result<ImportedService, Vec<FieldError>> {
@@ -154,10 +147,13 @@ fn service_row(
     let by_ref = Some(cell(&raw, "client_ref")).filter(|r| !r.is_empty());
     let by_number = Some(cell(&raw, "client")).filter(|r| !r.is_empty());
     let client_id = match (by_ref, by_number) {
-        (Some(r), _) => store_clients::by_external_ref(store.conn(), u.agency_id, r).ok().flatten(),
-        (None, Some(n)) => n.trim_start_matches('#').parse().ok().map(ClientId).filter(|id| {
-            store_clients::get(store.conn(), u.agency_id, *id).ok().flatten().is_some()
-        }),
+        (Some(r), _) => store_clients::by_external_ref(conn, u.agency_id, r).ok().flatten(),
+        (None, Some(n)) => n
+            .trim_start_matches('#')
+            .parse()
+            .ok()
+            .map(ClientId)
+            .filter(|id| store_clients::get(conn, u.agency_id, *id).ok().flatten().is_some()),
         (None, None) => None,
     };
     if client_id.is_none() {
@@ -168,7 +164,7 @@ fn service_row(
     }
     let staff = match cell(&raw, "staff") {
         "" => Some(u.id),
-        name => staff_id(store, u.agency_id, name).or_else(|| {
+        name => staff_id(conn, u.agency_id, name).or_else(|| {
             errors.push(FieldError::new("staff", Msg::ErrNotAnOption));
             None
         }),
@@ -184,7 +180,39 @@ fn service_row(
     }
 }
 
-/// Read, check every row, and write all of them in one transaction — or none.
+/// A file's reader, past its header row, and the header's column names (trimmed, lower case).
+fn open(file: &Path) -> Result<(csv::Reader<std::fs::File>, Vec<String>)> {
+    let mut reader =
+        csv::ReaderBuilder::new().flexible(false).from_path(file).map_err(|e| read_err(file, e))?;
+    let headers = reader
+        .headers()
+        .map_err(|e| read_err(file, e))?
+        .iter()
+        .map(|h| h.trim().to_ascii_lowercase())
+        .collect();
+    Ok((reader, headers))
+}
+
+fn read_err(file: &Path, e: csv::Error) -> Error {
+    Error::user_with(Msg::ErrCsvRead, &[&file.display().to_string(), &e.to_string()])
+}
+
+/// Read the file's rows one at a time, each as its header's names and its cells.
+fn each_raw(file: &Path, f: &mut dyn FnMut(usize, u64, Raw) -> Result<()>) -> Result<()> {
+    let (mut reader, headers) = open(file)?;
+    let mut rec = csv::StringRecord::new();
+    let mut i = 0;
+    while reader.read_record(&mut rec).map_err(|e| read_err(file, e))? {
+        let raw: Raw = headers.iter().cloned().zip(rec.iter().map(str::to_string)).collect();
+        f(i, reader.position().byte(), raw)?;
+        i += 1;
+    }
+    Ok(())
+}
+
+/// Read, check every row, and write all of them in one transaction — or none. The file is
+/// read twice, a row at a time, so its size does not matter: first to check every row (only
+/// the problems are kept), then, when there are none, to write them.
 pub(super) fn import(
     store: &mut Store,
     kind: &str,
@@ -192,16 +220,13 @@ pub(super) fn import(
     u: &User,
     lang: Lang,
 ) -> Result<usize> {
-    let read_err = |e: csv::Error| {
-        Error::user_with(Msg::ErrCsvRead, &[&file.display().to_string(), &e.to_string()])
-    };
-    let mut reader = csv::ReaderBuilder::new().flexible(false).from_path(file).map_err(read_err)?;
+    let (_, headers) = open(file)?;
     let allowed = columns_for(kind);
-    let headers: Vec<String> =
-        reader.headers().map_err(read_err)?.iter().map(|h| h.trim().to_ascii_lowercase()).collect();
     let mut problems: Vec<String> = Vec::new();
+    let mut problem_count = 0;
     for h in &headers {
         if !allowed.contains(&h.as_str()) {
+            problem_count += 1;
             problems.push(fill(Msg::ErrCsvColumn.text(lang), &["1", h]));
         }
     }
@@ -218,50 +243,95 @@ pub(super) fn import(
         runtime,
         today: Timestamp::now().to_zoned_datetime(crate::domain::time::denver()).date(),
     };
-    let records: Vec<csv::StringRecord> =
-        reader.records().collect::<std::result::Result<_, _>>().map_err(read_err)?;
-    let mut progress = Progress::new(records.len() * 2);
-    let mut rows = match kind {
-        "contact" => Rows::Contacts(Vec::new()),
-        "tip" => Rows::Tips(Vec::new()),
-        "client" => Rows::Clients(Vec::new()),
-        _ => Rows::Services(Vec::new()),
-    };
-    let mut seen_refs = Vec::new();
-    for (i, rec) in records.iter().enumerate() {
-        progress.at(i);
-        let raw: Raw = headers.iter().cloned().zip(rec.iter().map(str::to_string)).collect();
-        let row = (i + 2).to_string();
-        let result = match &mut rows {
-            Rows::Contacts(v) => Contact::from_raw(&raw).map(|c| v.push(c)),
-            Rows::Tips(v) => {
-                Tip::from_raw(&csv_tip_raw(raw, &ctx.runtime), &ctx.runtime).map(|t| v.push(t))
-            }
-            Rows::Clients(v) => client_row(store, u, &ctx, raw, &mut seen_refs).map(|c| v.push(c)),
-            Rows::Services(v) => service_row(store, u, raw).map(|s| v.push(s)),
+    let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0) as usize;
+    let mut progress = Progress::new(size * 2);
+    // First pass: check every row; keep only what is wrong (the first 200 to show).
+    let mut seen_refs = HashSet::new();
+    let mut rows = 0;
+    let conn = store.conn();
+    each_raw(file, &mut |i, at, raw| {
+        progress.at(at as usize);
+        rows += 1;
+        let result = match kind {
+            "contact" => Contact::from_raw(&raw).map(drop),
+            "tip" => Tip::from_raw(&csv_tip_raw(raw, &ctx.runtime), &ctx.runtime).map(drop),
+            "client" => client_row(conn, u, &ctx, raw, Some(&mut seen_refs)).map(drop),
+            _ => service_row(conn, u, raw).map(drop),
         };
         for e in result.err().unwrap_or_default() {
-            let args: Vec<&str> = e.args.iter().map(String::as_str).collect();
-            let what = fill(e.msg.text(lang), &args);
-            problems.push(fill(Msg::ErrCsvCell.text(lang), &[&row, e.key, &what]));
+            problem_count += 1;
+            if problems.len() < 200 {
+                let args: Vec<&str> = e.args.iter().map(String::as_str).collect();
+                let what = fill(e.msg.text(lang), &args);
+                problems
+                    .push(fill(Msg::ErrCsvCell.text(lang), &[&(i + 2).to_string(), e.key, &what]));
+            }
         }
-    }
-    if !problems.is_empty() {
+        Ok(())
+    })?;
+    drop(seen_refs);
+    if problem_count > 0 {
         progress.done();
-        let shown = problems.iter().take(200).cloned().collect::<Vec<_>>().join("\n");
-        return Err(Error::User(Msg::ErrCsvInvalid, vec![problems.len().to_string(), shown]));
+        return Err(Error::User(
+            Msg::ErrCsvInvalid,
+            vec![problem_count.to_string(), problems.join("\n")],
+        ));
     }
+    // Second pass: the same rows, written as they are read, in one transaction. A row that no
+    // longer passes (the file changed in between) stops it, and nothing is written.
     let who = Who { user: u, session_id: None };
     let now = Timestamp::now();
-    let checked = records.len();
-    let mut written = |n: usize| progress.at(checked + n);
-    let n = match &rows {
-        Rows::Contacts(v) => hotline::import_contacts(store, who, v, now, &mut written)?,
-        Rows::Tips(v) => hotline::import_tips(store, who, v, now, &mut written)?,
-        Rows::Clients(v) => casework::import_clients(store, who, v, now, &mut written)?,
-        Rows::Services(v) => casework::import_services(store, who, v, now, &mut written)?,
+    let changed = || Error::user_with(Msg::ErrCsvChanged, &[&file.display().to_string()]);
+    let mut written = |n: usize| progress.at(size + size * n / rows.max(1));
+    let n = match kind {
+        "contact" => hotline::import_contacts(
+            store,
+            who,
+            &mut |_, put| {
+                each_raw(
+                    file,
+                    &mut |_, _, raw| put(Contact::from_raw(&raw).map_err(|_| changed())?),
+                )
+            },
+            now,
+            &mut written,
+        )?,
+        "tip" => hotline::import_tips(
+            store,
+            who,
+            &mut |_, put| {
+                each_raw(file, &mut |_, _, raw| {
+                    let raw = csv_tip_raw(raw, &ctx.runtime);
+                    put(Tip::from_raw(&raw, &ctx.runtime).map_err(|_| changed())?)
+                })
+            },
+            now,
+            &mut written,
+        )?,
+        "client" => casework::import_clients(
+            store,
+            who,
+            &mut |conn, put| {
+                each_raw(file, &mut |_, _, raw| {
+                    put(client_row(conn, u, &ctx, raw, None).map_err(|_| changed())?)
+                })
+            },
+            now,
+            &mut written,
+        )?,
+        _ => casework::import_services(
+            store,
+            who,
+            &mut |conn, put| {
+                each_raw(file, &mut |_, _, raw| {
+                    put(service_row(conn, u, raw).map_err(|_| changed())?)
+                })
+            },
+            now,
+            &mut written,
+        )?,
     };
-    progress.at(records.len() * 2);
+    progress.at(size * 2);
     progress.done();
     Ok(n)
 }

@@ -20,6 +20,10 @@ pub fn allowed_char(c: char) -> bool {
 /// Clean one line of text: drop control, bidi and invisible characters (tabs and newlines become
 /// spaces), trim the ends.
 pub fn clean_line(input: &str) -> String {
+    // Most text is printable ASCII, which has nothing to drop: only the ends are trimmed.
+    if input.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return input.trim().to_string();
+    }
     let mapped: String = input
         .chars()
         .map(|c| if c == '\t' || c == '\n' || c == '\r' { ' ' } else { c })

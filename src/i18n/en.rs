@@ -329,6 +329,7 @@ pub fn text(m: Msg) -> &'static str {
         ErrCsvCell => "row {0}, column {1}: {2}",
         ErrCsvColumn => "row {0}: unknown column {1}",
         ErrCsvInvalid => "Nothing was imported: {0} problems.\n{1}",
+        ErrCsvChanged => "The file {0} changed while it was imported: nothing was imported.",
         ErrCsvRead => "The file {0} could not be read as CSV ({1}).",
         ErrDateForm => "a date is written YYYY-MM-DD, or today",
         ErrDateTimeForm => "a time is written YYYY-MM-DD HH:MM (Mountain time), or now",

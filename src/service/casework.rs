@@ -10,7 +10,7 @@ use crate::domain::ids::{ClientId, ContactId, ReferralId, ScreeningId, ServiceId
 use crate::domain::referral::{Referral, StatusChange as ReferralChange};
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
-use crate::service::{Who, audit_in, audited, on_record};
+use crate::service::{Rows, Who, audit_in, audited, audited_bulk, on_record};
 use crate::store::{Store, clients, drafts, referrals};
 
 /// What else to do when a new client is saved.
@@ -160,25 +160,21 @@ pub struct ImportedClient {
 pub fn import_clients(
     store: &mut Store,
     who: Who,
-    rows: &[ImportedClient],
+    rows: Rows<ImportedClient>,
     now: Timestamp,
     progress: &mut dyn FnMut(usize),
 ) -> Result<usize> {
     let u = who.user;
-    audited(store, who, "client_import", |tx| {
-        for (i, r) in rows.iter().enumerate() {
-            clients::insert(
-                tx,
-                u.agency_id,
-                u.id,
-                &r.client,
-                r.intake_on,
-                r.external_ref.as_deref(),
-                now,
-            )?;
-            progress(i + 1);
-        }
-        Ok((rows.len(), rows.len() as i64))
+    audited_bulk(store, who, "client_import", |tx| {
+        let mut n = 0;
+        rows(tx, &mut |r| {
+            let external_ref = r.external_ref.as_deref();
+            clients::insert(tx, u.agency_id, u.id, &r.client, r.intake_on, external_ref, now)?;
+            n += 1;
+            progress(n);
+            Ok(())
+        })?;
+        Ok((n, n as i64))
     })
 }
 
@@ -192,17 +188,20 @@ pub struct ImportedService {
 pub fn import_services(
     store: &mut Store,
     who: Who,
-    rows: &[ImportedService],
+    rows: Rows<ImportedService>,
     now: Timestamp,
     progress: &mut dyn FnMut(usize),
 ) -> Result<usize> {
     let u = who.user;
-    audited(store, who, "service_import", |tx| {
-        for (i, r) in rows.iter().enumerate() {
+    audited_bulk(store, who, "service_import", |tx| {
+        let mut n = 0;
+        rows(tx, &mut |r| {
             clients::add_service(tx, u.agency_id, r.client_id, r.staff_id, &r.service, now)?;
-            progress(i + 1);
-        }
-        Ok((rows.len(), rows.len() as i64))
+            n += 1;
+            progress(n);
+            Ok(())
+        })?;
+        Ok((n, n as i64))
     })
 }
 

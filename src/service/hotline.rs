@@ -16,7 +16,7 @@ use crate::store::users::User;
 use crate::store::{Store, contacts, drafts, tips};
 
 pub use super::Who;
-use super::{audit_in, on_record};
+use super::{Rows, audit_in, on_record};
 
 /// Save a new contact (`id` None) or an edit. Returns the contact's id.
 pub fn save_contact(
@@ -59,29 +59,29 @@ pub fn save_contact_kept(
     })
 }
 
-/// Bring in many contacts at once: all of them, or none.
+/// Bring in many contacts at once, streamed from their file: all of them, or none.
 pub fn import_contacts(
     store: &mut Store,
     who: Who,
-    rows: &[Contact],
+    rows: Rows<Contact>,
     now: Timestamp,
     progress: &mut dyn FnMut(usize),
 ) -> Result<usize> {
     let key = drafts::caller_key(store.conn())?;
-    let marks: Vec<_> = rows
-        .iter()
-        .map(|c| c.caller_id.as_deref().and_then(|raw| caller::protect(raw, &key)))
-        .collect();
     let source = store.source().to_string();
     let u = who.user;
-    store.write(|tx| {
-        for (i, (c, mark)) in rows.iter().zip(&marks).enumerate() {
-            contacts::insert(tx, u.agency_id, u.id, c, mark.as_ref(), now)?;
-            progress(i + 1);
-        }
+    store.write_bulk(|tx| {
+        let mut n = 0;
+        rows(tx, &mut |c| {
+            let mark = c.caller_id.as_deref().and_then(|raw| caller::protect(raw, &key));
+            contacts::insert(tx, u.agency_id, u.id, &c, mark.as_ref(), now)?;
+            n += 1;
+            progress(n);
+            Ok(())
+        })?;
         // An import's row names how many records came in.
-        audit_in(tx, &source, who, "contact_import", rows.len() as i64)?;
-        Ok(rows.len())
+        audit_in(tx, &source, who, "contact_import", n as i64)?;
+        Ok(n)
     })
 }
 
@@ -167,7 +167,7 @@ pub fn save_tip(
 pub fn import_tips(
     store: &mut Store,
     who: Who,
-    rows: &[Tip],
+    rows: Rows<Tip>,
     now: Timestamp,
     progress: &mut dyn FnMut(usize),
 ) -> Result<usize> {
@@ -177,17 +177,19 @@ pub fn import_tips(
         Scope::All => None,
         Scope::ReferredTo(a) => Some(a),
     };
-    store.write(|tx| {
-        for (i, t) in rows.iter().enumerate() {
-            let mut t = t.clone();
+    store.write_bulk(|tx| {
+        let mut n = 0;
+        rows(tx, &mut |mut t| {
             if own.is_some() {
                 t.referred_to = own;
             }
             tips::insert(tx, u.agency_id, u.id, &t, now)?;
-            progress(i + 1);
-        }
-        audit_in(tx, &source, who, "tip_import", rows.len() as i64)?;
-        Ok(rows.len())
+            n += 1;
+            progress(n);
+            Ok(())
+        })?;
+        audit_in(tx, &source, who, "tip_import", n as i64)?;
+        Ok(n)
     })
 }
 

@@ -19,6 +19,14 @@ use crate::store::Store;
 use crate::store::audit::{self, Event};
 use crate::store::users::User;
 
+/// The rows of an import, read from their file as they are written, so a file of any size
+/// takes the same memory. Called with the transaction's connection (for lookups a row needs)
+/// and a function for each row, it reads the file from the start and hands every row, in
+/// order, to that function, stopping at the first error. It may be called more than once: a
+/// busy database starts the transaction again.
+pub type Rows<'a, T> =
+    &'a mut dyn FnMut(&rusqlite::Connection, &mut dyn FnMut(T) -> Result<()>) -> Result<()>;
+
 /// The person acting, in their session (None on the command line): made once per session and
 /// handed to every use case.
 #[derive(Clone, Copy)]
@@ -67,6 +75,21 @@ pub(crate) fn on_record(
     }
     store.write(|tx| audit::append(tx, &source, &ev))?;
     Ok(())
+}
+
+/// `audited` for an import: one transaction with a larger page cache (see `Store::write_bulk`).
+pub(crate) fn audited_bulk<T, Id: Into<i64>>(
+    store: &mut Store,
+    who: Who,
+    event: &str,
+    mut change: impl FnMut(&Transaction) -> Result<(T, Id)>,
+) -> Result<T> {
+    let source = store.source().to_string();
+    store.write_bulk(|tx| {
+        let (out, id) = change(tx)?;
+        audit_in(tx, &source, who, event, id)?;
+        Ok(out)
+    })
 }
 
 /// One change and its audit row in one transaction: `change` does the writing and gives back

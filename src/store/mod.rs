@@ -186,6 +186,21 @@ impl Store {
         Ok(value)
     }
 
+    /// Run `f` as `write` does, with a page cache of `BULK_CACHE_KIB` for the transaction (an
+    /// import fills the table and its indexes at once; the usual 2 MiB cannot hold them, and
+    /// every row would read pages back from the encrypted file). The cache goes back to its
+    /// usual size after.
+    pub fn write_bulk<T>(&mut self, f: impl FnMut(&Transaction) -> Result<T>) -> Result<T> {
+        let usual: i64 = self.conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+        self.conn.execute_batch(&format!("PRAGMA cache_size = -{BULK_CACHE_KIB}"))?;
+        let done = self.write_with(f);
+        // PRAGMA takes no bound parameters; `usual` is the integer SQLite gave.
+        let restored = self.conn.execute_batch(&format!("PRAGMA cache_size = {usual}"));
+        let value = done?;
+        restored?;
+        Ok(value)
+    }
+
     /// Whether commits on this connection wait for the disk (`synchronous` is FULL, 2).
     pub fn durable(&self) -> Result<bool> {
         Ok(self.conn.query_row("PRAGMA synchronous", [], |r| r.get::<_, i64>(0))? == 2)
@@ -212,6 +227,9 @@ impl Store {
         }
     }
 }
+
+/// The page cache of an import's transaction, in KiB (see `Store::write_bulk`).
+pub const BULK_CACHE_KIB: i64 = 32 * 1024;
 
 /// Where a page of a list starts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
