@@ -240,7 +240,13 @@ fn any_text_is_a_safe_query() {
     let huge = "visa ".repeat(5000);
     assert_eq!(fts_query(&huge).unwrap().matches('"').count(), 16, "at most eight terms");
     assert_eq!(names(&store, &huge, &Filter::default()), vec!["T and U visa help"]);
-    assert_eq!(fts_query("Doña-Ana"), Some("\"dona\"* \"ana\"*".into()));
+    assert_eq!(fts_query("Doña-Ana"), Some("\"dona\"* AND \"ana\"*".into()));
+    // A word with words of its own on the list, after another word: still a query FTS5 takes
+    // (an implicit AND before a parenthesis is a syntax error to it).
+    for text in ["youth shelter", "legal tvisa", "dv refugio shelter"] {
+        directory::search(store.conn(), text, &Filter::default(), today(), 0, 20)
+            .unwrap_or_else(|e| panic!("{text:?}: {e}"));
+    }
 }
 
 #[test]

@@ -39,7 +39,8 @@ pub fn fts_query(text: &str) -> Option<String> {
             if any.len() == 1 { any.remove(0) } else { format!("({})", any.join(" OR ")) }
         })
         .collect();
-    (!terms.is_empty()).then(|| terms.join(" "))
+    // Joined with an explicit AND: FTS5 takes no implicit AND before a parenthesis.
+    (!terms.is_empty()).then(|| terms.join(" AND "))
 }
 
 fn synonyms(word: &str) -> &'static [String] {
