@@ -454,9 +454,11 @@ CREATE INDEX dir_locations_service ON dir_locations(service_id);
 
 -- Search over names, descriptions, categories (named in both languages) and places, accents
 -- folded ("dona ana" finds "Doña Ana") and English words stemmed ("immigration" finds
--- "Immigrants"). Migration 11 made it again with places and the stemmer.
+-- "Immigrants"). Migration 11 made it again with places and the stemmer; migration 16 added
+-- the filters, as tokens ("fcategorylegal", "fopen1h10" for open at some minute of Monday's
+-- ten o'clock hour), which a search with filters matches in the index.
 CREATE VIRTUAL TABLE dir_search USING fts5(
-    name, organization, description, categories, places,
+    name, organization, description, categories, places, filters,
     content = '', contentless_delete = 1,
     tokenize = 'porter unicode61 remove_diacritics 2',
     prefix = '2 3'

@@ -337,3 +337,62 @@ fn the_search_words_file_reads_and_every_word_is_folded() {
         assert!(!also.is_empty(), "{w}");
     }
 }
+
+/// Words with filters are answered by the index (the filters are tokens in it, "open now" by
+/// the hour and then the minute): the same services as the words alone, kept only where the
+/// filters alone (checked on the services' own rows) keep them, for the seed directory and the
+/// test one, at several hours.
+#[test]
+fn words_with_filters_find_what_words_and_filters_each_find() {
+    use std::collections::BTreeSet;
+    for (_db, mut store) in [seeded(), with_admin()] {
+        store.write(|tx| directory::seed_if_empty(tx, now())).unwrap();
+        // Short hours, so "open now" at an hour's edge tells the hour right from wrong.
+        store
+            .write(|tx| {
+                let org = directory::add_organization(tx, "Pop-up", "", None, true, None, now())?;
+                let mut s = service(org, "Legal help pop-up", "legal help and visa", &["legal"]);
+                s.schedule =
+                    intake::domain::directory::parse_schedule("Mo 09:00-09:30; We 13:00-14:00")
+                        .unwrap();
+                directory::add_service(tx, &s, now())
+            })
+            .unwrap();
+        let ids = |text: &str, f: &Filter| -> BTreeSet<i64> {
+            directory::search(store.conn(), text, f, today(), 0, 1000)
+                .unwrap()
+                .into_iter()
+                .map(|h| h.service_id.0)
+                .collect()
+        };
+        let filters = [
+            Filter { category: Some("legal".into()), ..Default::default() },
+            Filter { area: Some("Doña Ana County".into()), ..Default::default() },
+            Filter { area: Some("Bernalillo County".into()), ..Default::default() },
+            Filter { language: Some("es".into()), ..Default::default() },
+            Filter { population: Some("youth".into()), ..Default::default() },
+            Filter { open_24_7: true, ..Default::default() },
+            Filter { open_now: Some((1, 600)), ..Default::default() },
+            Filter { open_now: Some((1, 9 * 60 + 15)), ..Default::default() },
+            Filter { open_now: Some((1, 9 * 60 + 45)), ..Default::default() },
+            Filter { open_now: Some((3, 13 * 60 + 59)), ..Default::default() },
+            Filter { open_now: Some((1, 9 * 60 + 59)), ..Default::default() },
+            Filter { open_now: Some((6, 23 * 60)), ..Default::default() },
+            Filter {
+                category: Some("legal".into()),
+                open_now: Some((3, 13 * 60 + 30)),
+                ..Default::default()
+            },
+        ];
+        let mut seen_some = false;
+        for text in ["legal", "visa", "shelter", "youth", "trafficking", "line", "help"] {
+            let words = ids(text, &Filter::default());
+            for f in &filters {
+                let want: BTreeSet<i64> = words.intersection(&ids("", f)).copied().collect();
+                seen_some |= !want.is_empty();
+                assert_eq!(ids(text, f), want, "{text:?} with {f:?}");
+            }
+        }
+        assert!(seen_some, "the test finds something to compare");
+    }
+}

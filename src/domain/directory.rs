@@ -114,6 +114,47 @@ pub fn search_terms(
     (labels.join(" "), places.join(" "))
 }
 
+/// A filter's token in the search index: letters and digits only, so the tokenizer keeps it
+/// whole ("fcategorylegal", "fareadonaanacounty").
+pub fn filter_token(kind: &str, value: &str) -> String {
+    let folded = crate::domain::text::fold(value);
+    let value: String = folded.chars().filter(char::is_ascii_alphanumeric).collect();
+    format!("f{kind}{value}")
+}
+
+/// The token of a service open at some minute of `hour` (0-23) on `weekday` (1 Monday).
+pub fn open_token(weekday: u8, hour: u16) -> String {
+    format!("fopen{weekday}h{hour}")
+}
+
+/// The token of a service that serves the whole state.
+pub const STATEWIDE_TOKEN: &str = "fstatewide";
+/// The token of a service open around the clock.
+pub const OPEN_24_7_TOKEN: &str = "fopen247";
+
+/// Every filter token of a service, for its entry in the search index.
+pub fn filter_terms(
+    tags: &[(&str, &[String])],
+    statewide: bool,
+    open_24_7: bool,
+    schedule: &[Span],
+) -> String {
+    let mut terms: Vec<String> =
+        tags.iter().flat_map(|(kind, vs)| vs.iter().map(move |v| filter_token(kind, v))).collect();
+    if statewide {
+        terms.push(STATEWIDE_TOKEN.into());
+    }
+    if open_24_7 {
+        terms.push(OPEN_24_7_TOKEN.into());
+    }
+    for s in schedule.iter().filter(|s| s.closes > s.opens) {
+        terms.extend((s.opens / 60..=(s.closes - 1) / 60).map(|h| open_token(s.weekday, h)));
+    }
+    terms.sort();
+    terms.dedup();
+    terms.join(" ")
+}
+
 /// The words a search also tries for a word typed (`data/search-words.toml`), by the word folded
 /// (lower case, accents aside).
 pub fn search_synonyms(word: &str) -> &'static [String] {

@@ -27,6 +27,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0013_open_sessions.sql"),
     include_str!("migrations/0014_draft_takeover.sql"),
     include_str!("migrations/0015_client_search.sql"),
+    include_str!("migrations/0016_search_filters.sql"),
 ];
 
 pub fn latest() -> i64 {
@@ -72,8 +73,8 @@ pub fn migrate(store: &mut Store) -> Result<()> {
             if v < 9 {
                 crate::store::screenings::settle_results(tx)?;
             }
-            // Migration 11 leaves the new search index to be filled from the services.
-            if v < 11 {
+            // Migrations 11 and 16 leave the new search index to be filled from the services.
+            if v < 16 {
                 crate::store::directory::reindex(tx)?;
             }
             Ok(())

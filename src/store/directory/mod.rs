@@ -137,10 +137,21 @@ fn index(tx: &Transaction, id: ServiceId, s: &NewService) -> Result<()> {
         s.statewide,
         &cities,
     );
+    let filters = crate::domain::directory::filter_terms(
+        &[
+            ("category", &s.categories),
+            ("population", &s.populations),
+            ("language", &s.languages),
+            ("area", &s.areas),
+        ],
+        s.statewide,
+        s.open_24_7,
+        &s.schedule,
+    );
     tx.execute(
-        "INSERT INTO dir_search (rowid, name, organization, description, categories, places)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![id, s.name, organization, s.description, labels, places],
+        "INSERT INTO dir_search (rowid, name, organization, description, categories, places, filters)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![id, s.name, organization, s.description, labels, places, filters],
     )?;
     Ok(())
 }

@@ -43,6 +43,34 @@ pub fn fts_query(text: &str) -> Option<String> {
     (!terms.is_empty()).then(|| terms.join(" AND "))
 }
 
+/// The filters as terms of the index's `filters` column, all required.
+fn filter_query(f: &Filter) -> String {
+    use crate::domain::directory::{OPEN_24_7_TOKEN, STATEWIDE_TOKEN, filter_token, open_token};
+    let term = |t: &str| format!("filters : \"{t}\"");
+    let mut terms = Vec::new();
+    for (kind, value) in
+        [("category", &f.category), ("population", &f.population), ("language", &f.language)]
+    {
+        if let Some(v) = value {
+            terms.push(term(&filter_token(kind, v)));
+        }
+    }
+    if let Some(a) = &f.area {
+        terms.push(format!("({} OR {})", term(&filter_token("area", a)), term(STATEWIDE_TOKEN)));
+    }
+    if f.open_24_7 {
+        terms.push(term(OPEN_24_7_TOKEN));
+    }
+    if let Some((day, minute)) = f.open_now {
+        terms.push(format!(
+            "({} OR {})",
+            term(&open_token(day, minute / 60)),
+            term(OPEN_24_7_TOKEN)
+        ));
+    }
+    terms.join(" AND ")
+}
+
 fn synonyms(word: &str) -> &'static [String] {
     crate::domain::directory::search_synonyms(word)
 }
@@ -86,8 +114,11 @@ pub fn search(
 ) -> Result<Vec<Hit>> {
     // First the page of ids, ranked and limited; then the columns for those rows only (the tag
     // lists are subqueries that must not run for every match).
-    let fts = fts_query(text);
-    let rank = if fts.is_some() { "bm25(dir_search, 10.0, 4.0, 1.0, 6.0, 3.0)" } else { "s.name" };
+    // The words are looked for in what a service says of itself, never among its filters.
+    let fts = fts_query(text)
+        .map(|m| format!("{{name organization description categories places}} : ({m})"));
+    let rank =
+        if fts.is_some() { "bm25(dir_search, 10.0, 4.0, 1.0, 6.0, 3.0, 0.0)" } else { "s.name" };
     let filtered = f.category.is_some()
         || f.area.is_some()
         || f.population.is_some()
@@ -99,6 +130,22 @@ pub fn search(
     if let (Some(m), false) = (&fts, filtered) {
         let mut q = Query::new(&format!("SELECT rowid AS id, {rank} AS r FROM dir_search"));
         q.and("dir_search MATCH ?", m.clone());
+        return page_of(conn, q.page("r, rowid", limit, offset), today);
+    }
+    // Words and filters: the filters are tokens in the index too, so the index's intersection
+    // answers them, and only the services it finds are ranked. "Open now" there is the hour;
+    // the minute is checked on what it finds.
+    if let Some(m) = &fts {
+        let mut q = Query::new(&format!("SELECT rowid AS id, {rank} AS r FROM dir_search"));
+        q.and("dir_search MATCH ?", format!("{m} AND {}", filter_query(f)));
+        if let Some((day, minute)) = f.open_now {
+            q.and_values(
+                "(EXISTS (SELECT 1 FROM dir_services s WHERE s.id = dir_search.rowid AND s.open_24_7 = 1)
+                  OR EXISTS (SELECT 1 FROM dir_schedules h WHERE h.service_id = dir_search.rowid
+                             AND h.weekday = ? AND h.opens <= ? AND h.closes > ?))",
+                vec![day.into(), minute.into(), minute.into()],
+            );
+        }
         return page_of(conn, q.page("r, rowid", limit, offset), today);
     }
     let mut q = match &fts {
