@@ -122,9 +122,15 @@ pub fn filter_token(kind: &str, value: &str) -> String {
     format!("f{kind}{value}")
 }
 
-/// The token of a service open at some minute of `hour` (0-23) on `weekday` (1 Monday).
+/// The token of a service open the whole of `hour` (0-23) on `weekday` (1 Monday).
 pub fn open_token(weekday: u8, hour: u16) -> String {
     format!("fopen{weekday}h{hour}")
+}
+
+/// The token of a service open for part of `hour` on `weekday` (it opens or closes within it):
+/// whether it is open at a given minute is then checked against its hours.
+pub fn part_token(weekday: u8, hour: u16) -> String {
+    format!("fpart{weekday}h{hour}")
 }
 
 /// The token of a service that serves the whole state.
@@ -147,8 +153,23 @@ pub fn filter_terms(
     if open_24_7 {
         terms.push(OPEN_24_7_TOKEN.into());
     }
-    for s in schedule.iter().filter(|s| s.closes > s.opens) {
-        terms.extend((s.opens / 60..=(s.closes - 1) / 60).map(|h| open_token(s.weekday, h)));
+    // The minutes open in each hour of each day, as bits: all sixty is the whole hour.
+    let mut open = [[0u64; 24]; 8];
+    for s in schedule.iter().filter(|s| s.closes > s.opens && (1..=7).contains(&s.weekday)) {
+        for m in s.opens..s.closes.min(24 * 60) {
+            open[usize::from(s.weekday)][usize::from(m / 60)] |= 1 << (m % 60);
+        }
+    }
+    let whole = (1u64 << 60) - 1;
+    for (day, hours) in open.iter().enumerate().skip(1) {
+        for (hour, &bits) in hours.iter().enumerate() {
+            let (d, h) = (day as u8, hour as u16);
+            match bits {
+                0 => {}
+                b if b == whole => terms.push(open_token(d, h)),
+                _ => terms.push(part_token(d, h)),
+            }
+        }
     }
     terms.sort();
     terms.dedup();

@@ -44,8 +44,10 @@ pub fn fts_query(text: &str) -> Option<String> {
 }
 
 /// The filters as terms of the index's `filters` column, all required.
-fn filter_query(f: &Filter) -> String {
-    use crate::domain::directory::{OPEN_24_7_TOKEN, STATEWIDE_TOKEN, filter_token, open_token};
+/// "Open now" is not among them: the search adds it (the whole hour, or part of it). None when
+/// there is no other filter.
+fn filter_query(f: &Filter) -> Option<String> {
+    use crate::domain::directory::{OPEN_24_7_TOKEN, STATEWIDE_TOKEN, filter_token};
     let term = |t: &str| format!("filters : \"{t}\"");
     let mut terms = Vec::new();
     for (kind, value) in
@@ -61,14 +63,7 @@ fn filter_query(f: &Filter) -> String {
     if f.open_24_7 {
         terms.push(term(OPEN_24_7_TOKEN));
     }
-    if let Some((day, minute)) = f.open_now {
-        terms.push(format!(
-            "({} OR {})",
-            term(&open_token(day, minute / 60)),
-            term(OPEN_24_7_TOKEN)
-        ));
-    }
-    terms.join(" AND ")
+    (!terms.is_empty()).then(|| terms.join(" AND "))
 }
 
 fn synonyms(word: &str) -> &'static [String] {
@@ -133,20 +128,36 @@ pub fn search(
         return page_of(conn, q.page("r, rowid", limit, offset), today);
     }
     // Words and filters: the filters are tokens in the index too, so the index's intersection
-    // answers them, and only the services it finds are ranked. "Open now" there is the hour;
-    // the minute is checked on what it finds.
+    // answers them, and only the services it finds are ranked. "Open now" is the hour: the
+    // services open all of it (or around the clock) are found by the index alone; those open
+    // for part of it have the minute checked against their hours.
     if let Some(m) = &fts {
-        let mut q = Query::new(&format!("SELECT rowid AS id, {rank} AS r FROM dir_search"));
-        q.and("dir_search MATCH ?", format!("{m} AND {}", filter_query(f)));
-        if let Some((day, minute)) = f.open_now {
-            q.and_values(
-                "(EXISTS (SELECT 1 FROM dir_services s WHERE s.id = dir_search.rowid AND s.open_24_7 = 1)
-                  OR EXISTS (SELECT 1 FROM dir_schedules h WHERE h.service_id = dir_search.rowid
-                             AND h.weekday = ? AND h.opens <= ? AND h.closes > ?))",
-                vec![day.into(), minute.into(), minute.into()],
-            );
-        }
-        return page_of(conn, q.page("r, rowid", limit, offset), today);
+        let both = match filter_query(f) {
+            Some(filters) => format!("{m} AND {filters}"),
+            None => m.clone(),
+        };
+        let Some((day, minute)) = f.open_now else {
+            let mut q = Query::new(&format!("SELECT rowid AS id, {rank} AS r FROM dir_search"));
+            q.and("dir_search MATCH ?", both);
+            return page_of(conn, q.page("r, rowid", limit, offset), today);
+        };
+        use crate::domain::directory::{OPEN_24_7_TOKEN, open_token, part_token};
+        let hour = minute / 60;
+        let mut q = Query::new(&format!(
+            "SELECT id, r FROM (
+                SELECT rowid AS id, {rank} AS r FROM dir_search WHERE dir_search MATCH ?
+                UNION ALL
+                SELECT rowid AS id, {rank} AS r FROM dir_search WHERE dir_search MATCH ?
+                    AND EXISTS (SELECT 1 FROM dir_schedules h WHERE h.service_id = dir_search.rowid
+                                AND h.weekday = ? AND h.opens <= ? AND h.closes > ?))"
+        ));
+        let whole = format!(
+            "{both} AND (filters : \"{}\" OR filters : \"{OPEN_24_7_TOKEN}\")",
+            open_token(day, hour)
+        );
+        let part = format!("{both} AND filters : \"{}\"", part_token(day, hour));
+        q.values = vec![whole.into(), part.into(), day.into(), minute.into(), minute.into()];
+        return page_of(conn, q.page("r, id", limit, offset), today);
     }
     let mut q = match &fts {
         Some(_) => Query::new(&format!(
