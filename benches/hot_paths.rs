@@ -5,11 +5,11 @@
 //! Run with `cargo bench`. The database is built fresh in a temporary directory each time
 //! (100,000 contacts and 20,000 clients of one agency, spread over ten years).
 
+mod common;
+
 use std::time::{Duration, Instant};
 
-use intake::auth::Actor;
-use intake::auth::accounts::{self, NewAccount};
-use intake::auth::pin::HashCost;
+use intake::auth::accounts::{self};
 use intake::domain::client::{self, Client, initials_key};
 use intake::domain::contact::{self, Contact};
 use intake::domain::record::{Raw, RuntimeOptions};
@@ -54,20 +54,9 @@ fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     let paths = DbPaths::new(dir.path().join("bench.db"), None);
     let mut store = Store::open(&paths, true).expect("store");
-    let cheap = HashCost { m_kib: 64, t: 1, p: 1 };
-    let account = NewAccount {
-        username: "ana",
-        display_name: "Ana",
-        role: Role::Advocate,
-        agency: "Enlace",
-        pin: "508731",
-        pin_again: "508731",
-        temporary: false,
-        lang: Lang::En,
-    };
-    let admin = NewAccount { username: "root", role: Role::Admin, ..account };
-    accounts::add_user(&mut store, Actor::CLI, cheap, &admin, Timestamp::now()).expect("admin");
-    accounts::add_user(&mut store, Actor::CLI, cheap, &account, Timestamp::now()).expect("user");
+    let cheap = common::CHEAP;
+    common::add_account(&mut store, "root", "Ana", Role::Admin, "Enlace");
+    common::add_account(&mut store, "ana", "Ana", Role::Advocate, "Enlace");
     let ana = accounts::find_user(&store, "ana").expect("ana");
 
     let built = Instant::now();

@@ -4,14 +4,13 @@
 //! transaction into an encrypted SQLite table with the indexes a hotline log needs, nothing
 //! checked. Peak memory is read from /proc/self/status.
 
+mod common;
+
 use std::io::Write;
 use std::time::Instant;
 
 use clap::Parser;
-use intake::auth::accounts::{self, NewAccount};
-use intake::auth::{Actor, pin::HashCost};
 use intake::domain::staff::Role;
-use intake::i18n::Lang;
 use intake::store::{DbPaths, Store};
 
 const ROWS: usize = 100_000;
@@ -50,18 +49,7 @@ fn main() {
     // intake.
     let paths = DbPaths::new(dir.path().join("intake.db"), None);
     let mut store = Store::open(&paths, true).expect("store");
-    let admin = NewAccount {
-        username: "ana",
-        display_name: "Ana",
-        role: Role::Admin,
-        agency: "Enlace",
-        pin: "508731",
-        pin_again: "508731",
-        temporary: false,
-        lang: Lang::En,
-    };
-    let cheap = HashCost { m_kib: 64, t: 1, p: 1 };
-    accounts::add_user(&mut store, Actor::CLI, cheap, &admin, jiff::Timestamp::now()).expect("ana");
+    common::add_account(&mut store, "ana", "Ana", Role::Admin, "Enlace");
     drop(store);
     let before = peak_kib();
     let t = Instant::now();

@@ -7,13 +7,12 @@
 //!
 //! Run with `cargo bench --bench wire_bytes`. It exits non-zero when a figure is over its bound.
 
+mod common;
+
 use std::cell::RefCell;
 use std::io::Write;
 use std::rc::Rc;
 
-use intake::auth::Actor;
-use intake::auth::accounts::{self, NewAccount};
-use intake::auth::pin::HashCost;
 use intake::domain::staff::Role;
 use intake::i18n::Lang;
 use intake::store::{DbPaths, Store};
@@ -153,18 +152,8 @@ fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     let paths = DbPaths::new(dir.path().join("wire.db"), None);
     let mut store = Store::open(&paths, true).expect("store");
-    let cheap = HashCost { m_kib: 64, t: 1, p: 1 };
-    let admin = NewAccount {
-        username: "ana",
-        display_name: "Ana García",
-        role: Role::Admin,
-        agency: "Enlace Comunitario",
-        pin: "508731",
-        pin_again: "508731",
-        temporary: false,
-        lang: Lang::En,
-    };
-    accounts::add_user(&mut store, Actor::CLI, cheap, &admin, Timestamp::now()).expect("admin");
+    let cheap = common::CHEAP;
+    common::add_account(&mut store, "ana", "Ana García", Role::Admin, "Enlace Comunitario");
     let opts = Options {
         cost: cheap,
         theme: Theme { color: true, ascii: false },

@@ -82,14 +82,9 @@ pub(crate) fn audited_bulk<T, Id: Into<i64>>(
     store: &mut Store,
     who: Who,
     event: &str,
-    mut change: impl FnMut(&Transaction) -> Result<(T, Id)>,
+    change: impl FnMut(&Transaction) -> Result<(T, Id)>,
 ) -> Result<T> {
-    let source = store.source().to_string();
-    store.write_bulk(|tx| {
-        let (out, id) = change(tx)?;
-        audit_in(tx, &source, who, event, id)?;
-        Ok(out)
-    })
+    audited_as(store, who, event, true, change)
 }
 
 /// One change and its audit row in one transaction: `change` does the writing and gives back
@@ -98,12 +93,23 @@ pub(crate) fn audited<T, Id: Into<i64>>(
     store: &mut Store,
     who: Who,
     event: &str,
+    change: impl FnMut(&Transaction) -> Result<(T, Id)>,
+) -> Result<T> {
+    audited_as(store, who, event, false, change)
+}
+
+fn audited_as<T, Id: Into<i64>>(
+    store: &mut Store,
+    who: Who,
+    event: &str,
+    bulk: bool,
     mut change: impl FnMut(&Transaction) -> Result<(T, Id)>,
 ) -> Result<T> {
     let source = store.source().to_string();
-    store.write(|tx| {
+    let mut write = |tx: &Transaction| {
         let (out, id) = change(tx)?;
         audit_in(tx, &source, who, event, id)?;
         Ok(out)
-    })
+    };
+    if bulk { store.write_bulk(&mut write) } else { store.write(&mut write) }
 }

@@ -2,6 +2,7 @@
 
 use jiff::Timestamp;
 use jiff::civil::Date;
+use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use crate::domain::contact::Contact;
@@ -32,32 +33,40 @@ pub fn insert(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
                  ?19, ?20, ?21, ?22, ?23, ?23)",
     )?
-    .execute(params![
-        agency_id,
-        user_id,
-        c.channel,
-        c.direction,
-        time::to_db(c.started_at),
-        c.duration_min,
-        c.caller_type,
-        caller.map(|m| &m.0),
-        caller.map(|m| &m.1),
-        c.language,
-        c.interpreter,
-        c.area,
-        json(&c.topics),
-        c.trafficking_type,
-        c.minor,
-        json(&c.outcomes),
-        json(&c.reported_to),
-        c.reported_at.map(time::to_db),
-        c.not_reported_reason,
-        c.follow_up,
-        c.follow_up_on.map(|d| d.to_string()),
-        c.notes,
-        at
-    ])?;
+    .execute(rusqlite::params_from_iter(
+        [agency_id.0.into(), user_id.0.into()]
+            .into_iter()
+            .chain(field_values(c, caller))
+            .chain([at.into()]),
+    ))?;
     Ok(ContactId(tx.last_insert_rowid()))
+}
+
+/// A contact's fields, channel through notes, in the order the insert and the update both name
+/// them.
+fn field_values(c: &Contact, caller: Option<&CallerMark>) -> Vec<Value> {
+    vec![
+        c.channel.clone().into(),
+        c.direction.clone().into(),
+        time::to_db(c.started_at).into(),
+        c.duration_min.into(),
+        c.caller_type.clone().into(),
+        caller.map(|m| m.0.clone()).into(),
+        caller.map(|m| m.1.clone()).into(),
+        c.language.clone().into(),
+        c.interpreter.clone().into(),
+        c.area.clone().into(),
+        json(&c.topics).into(),
+        c.trafficking_type.clone().into(),
+        c.minor.clone().into(),
+        json(&c.outcomes).into(),
+        json(&c.reported_to).into(),
+        c.reported_at.map(time::to_db).into(),
+        c.not_reported_reason.clone().into(),
+        c.follow_up.into(),
+        c.follow_up_on.map(|d| d.to_string()).into(),
+        c.notes.clone().into(),
+    ]
 }
 
 /// A stored contact as its owner agency sees it.
@@ -137,31 +146,11 @@ pub fn update(
              reported_to = ?15, reported_at = ?16, not_reported_reason = ?17, follow_up = ?18,
              follow_up_on = ?19, notes = ?20, updated_at = ?21
          WHERE id = ?22 AND agency_id = ?23",
-        params![
-            c.channel,
-            c.direction,
-            time::to_db(c.started_at),
-            c.duration_min,
-            c.caller_type,
-            caller.map(|m| &m.0),
-            caller.map(|m| &m.1),
-            c.language,
-            c.interpreter,
-            c.area,
-            json(&c.topics),
-            c.trafficking_type,
-            c.minor,
-            json(&c.outcomes),
-            json(&c.reported_to),
-            c.reported_at.map(time::to_db),
-            c.not_reported_reason,
-            c.follow_up,
-            c.follow_up_on.map(|d| d.to_string()),
-            c.notes,
-            time::to_db(now),
-            id,
-            agency_id
-        ],
+        rusqlite::params_from_iter(field_values(c, caller).into_iter().chain([
+            time::to_db(now).into(),
+            id.0.into(),
+            agency_id.0.into(),
+        ])),
     )?;
     Ok(())
 }
