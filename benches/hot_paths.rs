@@ -14,7 +14,6 @@ use intake::domain::client::{self, Client, initials_key};
 use intake::domain::contact::{self, Contact};
 use intake::domain::record::{Raw, RuntimeOptions};
 use intake::domain::staff::Role;
-use intake::i18n::Lang;
 use intake::store::{DbPaths, Store, clients, contacts};
 use jiff::{SignedDuration, Timestamp};
 
@@ -54,7 +53,7 @@ fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     let paths = DbPaths::new(dir.path().join("bench.db"), None);
     let mut store = Store::open(&paths, true).expect("store");
-    let cheap = common::CHEAP;
+    let _cheap = common::CHEAP;
     common::add_account(&mut store, "root", "Ana", Role::Admin, "Enlace");
     common::add_account(&mut store, "ana", "Ana", Role::Advocate, "Enlace");
     let ana = accounts::find_user(&store, "ana").expect("ana");
@@ -256,18 +255,8 @@ fn main() {
     });
 
     // One frame of the console at 80x24, drawn into a test backend.
-    use intake::ui::theme::Theme;
-    use intake::ui::{App, Options};
-    let opts = Options {
-        cost: cheap,
-        theme: Theme { color: true, ascii: false },
-        lang: Lang::En,
-        clock: Timestamp::now,
-        key_user: None,
-        settings_every: intake::ui::event_loop::SETTINGS_EVERY,
-    };
     let store2 = Store::open(&paths, false).expect("store");
-    let mut app = App::new(store2, opts).expect("app");
+    let mut app = intake::ui::App::new(store2, common::console_options()).expect("app");
     let mut term =
         ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("terminal");
     time("draw one frame (login screen)", || {

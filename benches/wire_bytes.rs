@@ -14,14 +14,11 @@ use std::io::Write;
 use std::rc::Rc;
 
 use intake::domain::staff::Role;
-use intake::i18n::Lang;
 use intake::store::{DbPaths, Store};
+use intake::ui::App;
 use intake::ui::app::Input;
 use intake::ui::frame_out::FrameOut;
 use intake::ui::sgr::Named16;
-use intake::ui::theme::Theme;
-use intake::ui::{App, Options};
-use jiff::Timestamp;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::crossterm::{QueueableCommand, terminal};
@@ -152,17 +149,8 @@ fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     let paths = DbPaths::new(dir.path().join("wire.db"), None);
     let mut store = Store::open(&paths, true).expect("store");
-    let cheap = common::CHEAP;
     common::add_account(&mut store, "ana", "Ana García", Role::Admin, "Enlace Comunitario");
-    let opts = Options {
-        cost: cheap,
-        theme: Theme { color: true, ascii: false },
-        lang: Lang::En,
-        clock: Timestamp::now,
-        key_user: None,
-        settings_every: intake::ui::event_loop::SETTINGS_EVERY,
-    };
-    let mut app = App::new(store, opts).expect("app");
+    let mut app = App::new(store, common::console_options()).expect("app");
     let tap = Tap::default();
     let mut term = terminal(&tap);
     typed(&mut app, "ana");

@@ -13,6 +13,19 @@ pub const CHEAP: HashCost = HashCost { m_kib: 64, t: 1, p: 1 };
 /// The PIN every bench account has.
 pub const PIN: &str = "508731";
 
+/// The console's options as in the field (colour, line drawing, English, the real clock), with
+/// the cheap PIN cost.
+pub fn console_options() -> intake::ui::Options {
+    intake::ui::Options {
+        cost: CHEAP,
+        theme: intake::ui::theme::Theme { color: true, ascii: false },
+        lang: Lang::En,
+        clock: jiff::Timestamp::now,
+        key_user: None,
+        settings_every: intake::ui::event_loop::SETTINGS_EVERY,
+    }
+}
+
 /// Add a staff account (PIN `PIN`, English) to the bench's database.
 pub fn add_account(store: &mut Store, username: &str, name: &str, role: Role, agency: &str) {
     let account = NewAccount {
