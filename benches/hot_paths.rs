@@ -53,7 +53,6 @@ fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     let paths = DbPaths::new(dir.path().join("bench.db"), None);
     let mut store = Store::open(&paths, true).expect("store");
-    let _cheap = common::CHEAP;
     common::add_account(&mut store, "root", "Ana", Role::Admin, "Enlace");
     common::add_account(&mut store, "ana", "Ana", Role::Advocate, "Enlace");
     let ana = accounts::find_user(&store, "ana").expect("ana");
