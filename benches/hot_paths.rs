@@ -253,6 +253,18 @@ fn main() {
             .expect("bare write");
     });
 
+    // A PIN check at the production cost, in the process's one reused argon2 memory, beside
+    // the argon2 crate's own verify (which allocates its 19 MiB each time).
+    let stored = intake::auth::pin::hash("508731", intake::auth::pin::PRODUCTION).expect("hash");
+    time("PIN check, production cost", || {
+        assert!(intake::auth::pin::verify("508731", &stored));
+    });
+    time("bare stack: argon2's own verify_password", || {
+        use argon2::password_hash::{PasswordHash, PasswordVerifier};
+        let parsed = PasswordHash::new(&stored).expect("phc");
+        assert!(argon2::Argon2::default().verify_password(b"508731", &parsed).is_ok());
+    });
+
     // One frame of the console at 80x24, drawn into a test backend.
     let store2 = Store::open(&paths, false).expect("store");
     let mut app = intake::ui::App::new(store2, common::console_options()).expect("app");
