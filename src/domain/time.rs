@@ -40,6 +40,18 @@ pub fn show_db(s: &str) -> String {
     from_db(s).map(show).unwrap_or_default()
 }
 
+/// A stored time as said in a sentence: the local time alone when it is today (America/Denver),
+/// the date and time otherwise.
+pub fn show_db_near(s: &str, now: Timestamp) -> String {
+    match from_db(s) {
+        Some(ts) if local_day(ts) == local_day(now) => {
+            ts.to_zoned_datetime(denver()).strftime("%H:%M").to_string()
+        }
+        Some(ts) => show(ts),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,5 +66,15 @@ mod tests {
         // MST is UTC-7 in January.
         let winter: Timestamp = "2026-01-15T06:59:00Z".parse().unwrap();
         assert_eq!(show(winter), "2026-01-14 23:59");
+    }
+
+    #[test]
+    fn a_time_today_is_said_without_its_date() {
+        // 23:30 on 30 June in Denver; "now" is 23:59 that day, then the next morning.
+        let now: Timestamp = "2026-07-01T05:59:00Z".parse().unwrap();
+        assert_eq!(show_db_near("2026-07-01T05:30:00Z", now), "23:30");
+        let next: Timestamp = "2026-07-01T14:00:00Z".parse().unwrap();
+        assert_eq!(show_db_near("2026-07-01T05:30:00Z", next), "2026-06-30 23:30");
+        assert_eq!(show_db_near("not a time", now), "");
     }
 }

@@ -187,7 +187,7 @@ impl Session {
         let Some(first) = offered.iter().find(|o| o.holder.may_open()).or(offered.first()) else {
             return Ok(Resume::Nothing);
         };
-        let at = |t: &str| crate::domain::time::show_db(t);
+        let at = |t: &str| crate::domain::time::show_db_near(t, now);
         Ok(match &first.holder {
             Holder::Mine => match self.take_draft(store, &first.draft, lang)? {
                 Some(route) => Resume::Open(route),

@@ -318,9 +318,13 @@ fn help_overlay(frame: &mut Frame, area: Rect, app: &App) {
 
 /// What taking over another session's form means, with when that session started and when the
 /// form was last typed in (local time).
-fn take_over_question(o: &crate::store::drafts::Offered, lang: Lang) -> String {
+fn take_over_question(
+    o: &crate::store::drafts::Offered,
+    lang: Lang,
+    now: jiff::Timestamp,
+) -> String {
     use crate::store::drafts::Holder;
-    let at = crate::domain::time::show_db;
+    let at = |t: &str| crate::domain::time::show_db_near(t, now);
     let (msg, started) = match &o.holder {
         Holder::Idle { started } => (Msg::DraftTakeIdle, started),
         Holder::Left { started } | Holder::Busy { started } => (Msg::DraftTakeLeft, started),
@@ -337,7 +341,7 @@ fn confirm_overlay(frame: &mut Frame, area: Rect, app: &App, c: &Confirm) {
         Confirm::ToggleDisabled { disable: true, .. } => Msg::ConfirmDisable.text(app.lang).into(),
         Confirm::ToggleDisabled { disable: false, .. } => Msg::ConfirmEnable.text(app.lang).into(),
         Confirm::Retire => Msg::ConfirmRetire.text(app.lang).to_string(),
-        Confirm::TakeOverDraft(o) => take_over_question(o, app.lang),
+        Confirm::TakeOverDraft(o) => take_over_question(o, app.lang, app.now()),
     };
     let width = 60u16.min(area.width);
     let mut lines = vec![Line::raw("")];
