@@ -233,26 +233,28 @@ CREATE UNIQUE INDEX clients_external_ref ON clients(agency_id, external_ref)
     WHERE external_ref IS NOT NULL;
 
 -- Clients found by any word of their chosen name (or its start) or their initials, accents
--- folded, through a full-text index the triggers keep in step with the rows (migration 15).
+-- folded, through a full-text index the triggers keep in step with the rows (migration 15);
+-- the legal name is in it too, searched only by the roles that see it (migration 17).
 CREATE VIRTUAL TABLE clients_search USING fts5(
-    name_key, initials_key,
+    name_key, initials_key, legal_name,
     content = 'clients', content_rowid = 'id',
     tokenize = 'unicode61 remove_diacritics 2',
     prefix = '1 2 3'
 );
 CREATE TRIGGER clients_search_insert AFTER INSERT ON clients BEGIN
-    INSERT INTO clients_search (rowid, name_key, initials_key)
-    VALUES (new.id, new.name_key, new.initials_key);
+    INSERT INTO clients_search (rowid, name_key, initials_key, legal_name)
+    VALUES (new.id, new.name_key, new.initials_key, new.legal_name);
 END;
 CREATE TRIGGER clients_search_delete AFTER DELETE ON clients BEGIN
-    INSERT INTO clients_search (clients_search, rowid, name_key, initials_key)
-    VALUES ('delete', old.id, old.name_key, old.initials_key);
+    INSERT INTO clients_search (clients_search, rowid, name_key, initials_key, legal_name)
+    VALUES ('delete', old.id, old.name_key, old.initials_key, old.legal_name);
 END;
-CREATE TRIGGER clients_search_update AFTER UPDATE OF name_key, initials_key ON clients BEGIN
-    INSERT INTO clients_search (clients_search, rowid, name_key, initials_key)
-    VALUES ('delete', old.id, old.name_key, old.initials_key);
-    INSERT INTO clients_search (rowid, name_key, initials_key)
-    VALUES (new.id, new.name_key, new.initials_key);
+CREATE TRIGGER clients_search_update AFTER UPDATE OF name_key, initials_key, legal_name ON clients
+BEGIN
+    INSERT INTO clients_search (clients_search, rowid, name_key, initials_key, legal_name)
+    VALUES ('delete', old.id, old.name_key, old.initials_key, old.legal_name);
+    INSERT INTO clients_search (rowid, name_key, initials_key, legal_name)
+    VALUES (new.id, new.name_key, new.initials_key, new.legal_name);
 END;
 
 CREATE TABLE client_history (

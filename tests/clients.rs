@@ -367,3 +367,53 @@ fn clients_are_found_by_words_initials_and_record_number() {
     assert_eq!(find(&store, "lucia"), [luz.0]);
     assert_eq!(find(&store, "mar"), [maria.0]);
 }
+
+/// A legal name is searched only for the roles that see it, through the console's own list
+/// (the rows still show the chosen name alone); a changed legal name is found by its new form.
+#[test]
+fn a_legal_name_is_searched_only_by_roles_that_see_it() {
+    use common::console::Harness;
+    let mut h = Harness::admin();
+    let adv = add(&mut h.app.store, "bea", Role::Advocate, "Enlace Comunitario");
+    add(&mut h.app.store, "ivy", Role::Intake, "Enlace Comunitario");
+    let c = person(&[("chosen_name", "Luz"), ("age", "19"), ("legal_name", "María Fernanda Ruiz")]);
+    let id = save(&mut h.app.store, &adv, &c);
+    let find = |store: &Store, s: &str, legal_names: bool| -> Vec<i64> {
+        let f = clients::Filter { search: Some(s.into()), legal_names, ..Default::default() };
+        clients::list(store.conn(), adv.agency_id, &f, 0, 10)
+            .unwrap()
+            .iter()
+            .map(|r| r.id.0)
+            .collect()
+    };
+    assert_eq!(find(&h.app.store, "fernanda ruiz", true), [id.0]);
+    assert!(find(&h.app.store, "fernanda ruiz", false).is_empty());
+    assert_eq!(find(&h.app.store, "luz", false), [id.0], "the chosen name, for everyone");
+    // Through the console: the advocate finds her by her legal name, the intake worker does not.
+    for (user, found) in [("bea", true), ("ivy", false)] {
+        h.app.logout();
+        h.login(user, "470193");
+        h.typed("e").typed("/");
+        h.focus_field("search").typed("ruiz");
+        h.ctrl('s');
+        let s = h.screen();
+        assert_eq!(s.contains("Luz"), found, "{user}:\n{s}");
+        assert!(!s.contains("Fernanda"), "a legal name never shows in a row:\n{s}");
+        h.typed("x").key(ratatui::crossterm::event::KeyCode::Esc);
+    }
+    // A new legal name is found by its new form, the old one no more.
+    let mut renamed = c.clone();
+    renamed.legal_name = Some("María Fernanda Ortiz".into());
+    casework::save_client(
+        &mut h.app.store,
+        who(&adv),
+        Some(id),
+        &renamed,
+        today(),
+        Also::default(),
+        now(),
+    )
+    .unwrap();
+    assert_eq!(find(&h.app.store, "ortiz", true), [id.0]);
+    assert!(find(&h.app.store, "ruiz", true).is_empty());
+}

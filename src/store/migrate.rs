@@ -28,6 +28,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0014_draft_takeover.sql"),
     include_str!("migrations/0015_client_search.sql"),
     include_str!("migrations/0016_search_filters.sql"),
+    include_str!("migrations/0017_client_search_legal.sql"),
 ];
 
 pub fn latest() -> i64 {

@@ -48,6 +48,9 @@ pub struct Filter {
     pub assigned_to: Option<i64>,
     /// A chosen name (or its start), initials, or a record number (with or without '#').
     pub search: Option<String>,
+    /// The searcher's role sees legal names: the search looks in them too (the rows never
+    /// show them).
+    pub legal_names: bool,
 }
 
 /// The full-text query for what was typed: each word (accents and case folded) as the start
@@ -75,7 +78,10 @@ pub fn list(
 ) -> Result<Vec<Row>> {
     let search = f.search.as_deref().map(str::trim).filter(|s| !s.is_empty());
     let number = search.and_then(|s| s.strip_prefix('#').unwrap_or(s).trim().parse::<i64>().ok());
-    let words = search.filter(|s| !s.starts_with('#')).and_then(match_words);
+    let words = search
+        .filter(|s| !s.starts_with('#'))
+        .and_then(match_words)
+        .map(|w| if f.legal_names { w } else { format!("{{name_key initials_key}} : ({w})") });
     let from = "FROM clients c LEFT JOIN users u ON u.id = c.assigned_to";
     let mut q = Query::new(&format!("SELECT {ROW_COLUMNS} {from}"));
     // A search starts from the clients it finds (by record number or through the index), never

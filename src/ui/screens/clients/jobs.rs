@@ -15,9 +15,11 @@ use crate::ui::widgets::pager::{Pager, Select};
 /// A page of the agency's clients, through the filter.
 pub(super) fn load(filter: Raw, offset: i64, select: Select) -> Effect {
     Effect::run(move |store, ctx| {
-        let agency = ctx.who()?.user.agency_id;
-        let (f, today, lang, conn) =
+        let who = ctx.who()?;
+        let agency = who.user.agency_id;
+        let (mut f, today, lang, conn) =
             (filter_of(&filter), local_day(ctx.now), ctx.lang, store.conn());
+        f.legal_names = who.user.role.sees_identity();
         let fetch = |o, l| {
             Ok(store_clients::list(conn, agency, &f, o, l)?
                 .into_iter()

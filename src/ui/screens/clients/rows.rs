@@ -53,6 +53,8 @@ pub(super) fn filter_of(raw: &Raw) -> store_clients::Filter {
         status: v("status"),
         assigned_to: v("assigned_to").and_then(|s| s.parse().ok()),
         search: v("search"),
+        // Set by the job that loads the list, from the searcher's role.
+        legal_names: false,
     }
 }
 
