@@ -73,7 +73,32 @@ pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(St
                 labelled(client::REFERRAL_SOURCES, lang),
             ),
         ];
-        let cube = b.cube(conn, &dims, Some((&period, "k.intake_on", false)))?;
+        // Race is a list per client: counted in the same pass (a client once per race).
+        let mut races: Vec<(String, i64)> = Vec::new();
+        let cube = b.cube_with(
+            conn,
+            &dims,
+            Some((&period, "k.intake_on", false)),
+            &["k.race"],
+            &mut |r, at| {
+                if let rusqlite::types::ValueRef::Text(t) = r.get_ref(at)? {
+                    let list = std::str::from_utf8(t).unwrap_or("");
+                    let mut seen: Vec<&str> = Vec::new();
+                    for race in list.trim_matches(['[', ']']).split(',') {
+                        let race = race.trim().trim_matches('"');
+                        if race.is_empty() || seen.contains(&race) {
+                            continue;
+                        }
+                        seen.push(race);
+                        match races.iter_mut().find(|(k, _)| k == race) {
+                            Some((_, n)) => *n += 1,
+                            None => races.push((race.to_string(), 1)),
+                        }
+                    }
+                }
+                Ok(())
+            },
+        )?;
         let count = |which: &str| -> i64 {
             cube.rows.iter().filter(|(k, _)| k[0].as_deref() == Some(which)).map(|(_, n)| n).sum()
         };
@@ -102,11 +127,15 @@ pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(St
         ));
         let mut parts = cube.sections.into_iter().skip(1);
         sections.extend(parts.by_ref().take(4));
-        sections.push(section(
-            "race",
-            Msg::FieldRace,
-            b.breakdown(conn, ", json_each(k.race) j", "j.value", &labelled(client::RACES, lang))?,
-        ));
+        races.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let label = labelled(client::RACES, lang);
+        let race_figures = races
+            .into_iter()
+            .map(|(k, n)| {
+                b.count_figure(", json_each(k.race) j", "j.value", &[], Some(k), n, &label)
+            })
+            .collect();
+        sections.push(section("race", Msg::FieldRace, race_figures));
         sections.extend(parts);
         // The chart: intakes (new clients) by month.
         let last = dims.len();
