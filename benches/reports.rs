@@ -80,7 +80,12 @@ fn generate(store: &mut Store, rng: &mut Lcg) -> (i64, i64) {
             for (d, minute) in when {
                 let day = day_of(first, d);
                 let at = format!("{day}T{:02}:{:02}:00Z", minute / 60, minute % 60);
-                let caller = (rng.next(3) > 0).then(|| format!("{:064x}", rng.next(200_000)));
+                // A keyed hash is random from its first digit: the caller number, mixed.
+                let caller = (rng.next(3) > 0).then(|| {
+                    let n = rng.next(200_000);
+                    let mixed = n.wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(29);
+                    format!("{mixed:016x}{n:048x}")
+                });
                 let outcome = rng.pick(&[("[\"information\"]", 5), ("[\"referral\"]", 3), ("[\"direct_help\"]", 1), ("[]", 1)]);
                 c.execute(params![
                     agency,
