@@ -748,6 +748,8 @@ catalogue! {
     CheckKeyFile,
     CheckOk,
     CheckProblems,
+    CheckRollups,
+    CheckRollupsDiffer,
     CheckTriggersMissing,
     CliUserAdded,
     ConfirmDisable,

@@ -535,3 +535,114 @@ fn a_report_is_refused_to_a_role_that_does_not_see_reports() {
         "{refused:?}"
     );
 }
+
+/// The daily rollups the hotline report reads, against a recount from the contacts.
+fn rollups_differ(store: &Store) -> Vec<String> {
+    intake::store::rollups::differing_days(store.conn()).unwrap()
+}
+
+fn scalar(store: &Store, sql: &str) -> i64 {
+    store.conn().query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+#[test]
+fn hotline_rollups_equal_a_recount_after_saves_edits_imports_and_deletes() {
+    let mut w = world();
+    assert!(scalar(&w.store, "SELECT count(*) FROM contact_day_counts") > 10);
+    assert!(scalar(&w.store, "SELECT count(*) FROM contact_day_callers") > 0);
+    assert_eq!(rollups_differ(&w.store), Vec::<String>::new());
+
+    // An edit moves a call from 1 July (state FY2026) back across the year's first midnight,
+    // to a text, another outcome and no caller identifier.
+    let bea = accounts::find_user(&w.store, "bea").unwrap();
+    let before = build(&w, Kind::Hotline, state(2026));
+    let mut r = contact::defaults(now());
+    for (k, v) in [
+        ("started_at", "2025-06-30 23:50"),
+        ("channel", "text"),
+        ("caller_type", "community"),
+        ("outcomes", "information"),
+    ] {
+        r.insert(k.into(), v.into());
+    }
+    let edited = Contact::from_raw(&r).unwrap();
+    hotline::save_contact(&mut w.store, who(&bea), Some(w.contacts[0]), &edited, now()).unwrap();
+    assert_eq!(rollups_differ(&w.store), Vec::<String>::new());
+    let after = build(&w, Kind::Hotline, state(2026));
+    let n = |r: &Report, s: &str, k: &str| fig(r, s, k).parse::<i64>().unwrap();
+    assert_eq!(n(&after, "totals", "contacts"), n(&before, "totals", "contacts") - 1);
+    assert_eq!(n(&after, "language", "spanish"), n(&before, "language", "spanish") - 1);
+    assert_eq!(fig(&build(&w, Kind::Hotline, state(2025)), "channel", "text"), "1");
+
+    // An import (another process, as the command line runs), then a purge of one contact.
+    let file = w._db.dir.path().join("calls.csv");
+    std::fs::write(
+        &file,
+        "channel,direction,started_at,caller_type,caller_id,language,interpreter,area,trafficking_type,minor,follow_up,outcomes\n\
+         call,incoming,2024-03-10 01:30,possible_victim,505-555-0177,spanish,yes,unknown,labour,no,no,referral;information\n\
+         call,incoming,2024-03-10 03:30,possible_victim,505-555-0177,english,no,unknown,sex,no,no,\n\
+         chat,outgoing,2024-11-03 01:30,anonymous,,english,no,unknown,unknown,unknown,no,information\n",
+    )
+    .unwrap();
+    let out =
+        run_intake(&w._db, &["contact", "import", file.to_str().unwrap(), "--user", "bea"], "");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(rollups_differ(&w.store), Vec::<String>::new());
+    let dst = Period::range(day("2024-03-10"), day("2024-03-10")).unwrap();
+    let r = build(&w, Kind::Hotline, dst);
+    assert_eq!(fig(&r, "totals", "contacts"), "2", "both calls of the day the clocks change");
+    assert_eq!(fig(&r, "totals", "unique_individuals"), "1", "one caller twice");
+    assert_eq!(fig(&r, "outcome", "referral"), "1");
+    w.store
+        .conn()
+        .execute("DELETE FROM contacts WHERE id = (SELECT max(id) FROM contacts)", [])
+        .unwrap();
+    assert_eq!(rollups_differ(&w.store), Vec::<String>::new());
+    let fall = Period::range(day("2024-11-03"), day("2024-11-03")).unwrap();
+    assert_eq!(fig(&build(&w, Kind::Hotline, fall), "totals", "contacts"), "0");
+    assert_eq!(
+        scalar(&w.store, "SELECT count(*) FROM contact_day_counts WHERE day = '2024-11-03'"),
+        0,
+        "a day with nothing left keeps no rows"
+    );
+
+    // The whole span, from the rollups, equals a recount from the rows.
+    let all = Period::range(day("2014-01-01"), day("2026-12-31")).unwrap();
+    let r = build(&w, Kind::Hotline, all);
+    let (t0, t1) = all.instants();
+    let agency = w.sup.agency_id.0;
+    let recount = |sql: &str| -> i64 {
+        w.store
+            .conn()
+            .query_row(
+                &format!(
+                    "SELECT {sql} FROM contacts WHERE agency_id = ?1 AND started_at >= ?2 AND started_at < ?3"
+                ),
+                rusqlite::params![agency, t0, t1],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    assert_eq!(n(&r, "totals", "contacts"), recount("count(*)"));
+    assert_eq!(
+        n(&r, "totals", "unique_individuals"),
+        recount("count(DISTINCT caller_hash) + sum(caller_hash IS NULL)")
+    );
+    assert_eq!(n(&r, "channel", "call"), recount("sum(channel = 'call')"));
+    assert_eq!(
+        n(&r, "totals", "incoming_text"),
+        recount("sum(channel = 'text' AND direction = 'incoming')")
+    );
+    let monthly: i64 = r.monthly.iter().map(|(_, n)| n).sum();
+    assert_eq!(monthly, recount("count(*)"));
+
+    // A rollup changed behind the triggers' back is found by `intake check`.
+    w.store
+        .conn()
+        .execute("UPDATE contact_day_counts SET n = n + 1 WHERE day = '2024-03-10'", [])
+        .unwrap();
+    assert_eq!(rollups_differ(&w.store), vec!["2024-03-10".to_string()]);
+    let results = intake::store::check::run(&w.store);
+    let rollup = results.iter().find(|c| c.name == intake::i18n::Msg::CheckRollups).unwrap();
+    assert!(!rollup.ok);
+}

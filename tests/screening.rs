@@ -273,6 +273,12 @@ fn an_imported_tools_levels_read_as_results_and_an_old_database_learns_them() {
              DROP INDEX sessions_open; ALTER TABLE sessions DROP COLUMN pid;
              DROP TRIGGER clients_search_insert; DROP TRIGGER clients_search_delete;
              DROP TRIGGER clients_search_update; DROP TABLE clients_search;
+             DROP VIEW contact_day_callers_recount; DROP VIEW contact_day_recount;
+             DROP VIEW contact_day_rows; DROP TRIGGER contacts_rollup_insert;
+             DROP TRIGGER contacts_rollup_delete; DROP TRIGGER contacts_rollup_update;
+             DROP TABLE contact_day_counts; DROP TABLE contact_day_callers;
+             CREATE INDEX contacts_report ON contacts(agency_id, started_at, channel, direction,
+                 caller_type, language, outcomes, caller_hash);
              PRAGMA user_version = 8;",
         )
         .unwrap();

@@ -126,7 +126,8 @@ fn check_command_passes_on_a_healthy_database_and_names_a_tampered_row() {
     let out = String::from_utf8_lossy(&ok.stdout);
     assert!(ok.status.success(), "{out}");
     assert!(!out.contains("FAILED"), "{out}");
-    assert_eq!(out.lines().count(), 6, "{out}");
+    assert_eq!(out.lines().count(), 7, "{out}");
+    assert!(out.contains("Hotline report counts match the records"), "{out}");
 
     tamper(&store, 3);
     drop(store);

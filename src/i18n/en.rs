@@ -275,6 +275,10 @@ pub fn text(m: Msg) -> &'static str {
         CheckKeyFile => "Key file permissions",
         CheckOk => "ok",
         CheckProblems => "{0}",
+        CheckRollups => "Hotline report counts match the records",
+        CheckRollupsDiffer => {
+            "the daily counts differ from a recount on {0} days (first {1}); please report this"
+        }
         CheckTriggersMissing => "the triggers that refuse changes are missing",
         // Hotline log, tips and the form layer
         ActClearFilter => "Clear filter",

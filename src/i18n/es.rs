@@ -280,6 +280,10 @@ pub fn text(m: Msg) -> &'static str {
         CheckKeyFile => "Permisos del archivo de clave",
         CheckOk => "bien",
         CheckProblems => "{0}",
+        CheckRollups => "Los totales del informe de la línea coinciden con los registros",
+        CheckRollupsDiffer => {
+            "los totales diarios difieren de un recuento en {0} días (el primero, {1}); repórtelo, por favor"
+        }
         CheckTriggersMissing => "faltan los disparadores que impiden cambios",
         // Hotline log, tips and the form layer
         ActClearFilter => "Quitar filtro",

@@ -2,7 +2,7 @@
 
 use crate::error::Result;
 use crate::i18n::Msg;
-use crate::store::{Store, audit, keyfile};
+use crate::store::{Store, audit, keyfile, rollups};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CheckResult {
@@ -82,6 +82,31 @@ pub fn run(store: &Store) -> Vec<CheckResult> {
         Ok(2) => CheckResult::pass(Msg::CheckAuditTriggers),
         _ => CheckResult::fail(Msg::CheckAuditTriggers, Msg::CheckTriggersMissing, vec![]),
     });
+    // The report rollups (a database older than them has none to check).
+    let has_rollups = store
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'view' AND name = 'contact_day_recount'",
+            [],
+            |r| r.get::<_, i64>(0),
+        )
+        .map_err(crate::Error::from);
+    match has_rollups.and_then(|n| {
+        if n > 0 { rollups::differing_days(store.conn()).map(Some) } else { Ok(None) }
+    }) {
+        Ok(None) => {}
+        Ok(Some(days)) if days.is_empty() => results.push(CheckResult::pass(Msg::CheckRollups)),
+        Ok(Some(days)) => results.push(CheckResult::fail(
+            Msg::CheckRollups,
+            Msg::CheckRollupsDiffer,
+            vec![days.len().to_string(), days[0].clone()],
+        )),
+        Err(e) => results.push(CheckResult::fail(
+            Msg::CheckRollups,
+            Msg::CheckProblems,
+            vec![e.to_string()],
+        )),
+    }
     let key = &store.paths().key;
     results.push(match keyfile::check_permissions(key) {
         Ok(()) => CheckResult::pass(Msg::CheckKeyFile),

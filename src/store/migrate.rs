@@ -29,6 +29,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0015_client_search.sql"),
     include_str!("migrations/0016_search_filters.sql"),
     include_str!("migrations/0017_client_search_legal.sql"),
+    include_str!("migrations/0018_hotline_rollups.sql"),
 ];
 
 pub fn latest() -> i64 {

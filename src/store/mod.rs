@@ -9,6 +9,7 @@ pub mod clients;
 pub mod contacts;
 pub mod directory;
 pub mod drafts;
+mod functions;
 pub mod funds;
 pub mod hsds;
 mod ids;
@@ -17,6 +18,7 @@ pub mod migrate;
 pub mod paths;
 pub mod referrals;
 pub mod reports;
+pub mod rollups;
 pub mod screenings;
 pub mod tips;
 pub mod users;
@@ -123,6 +125,7 @@ impl Store {
         };
         drop(pragma);
         drop(key);
+        functions::register(&conn)?;
         if let Err(e) =
             conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))
         {
@@ -189,11 +192,17 @@ impl Store {
     /// Run `f` as `write` does, with a page cache of `BULK_CACHE_KIB` for the transaction (an
     /// import fills the table and its indexes at once; the usual 2 MiB cannot hold them, and
     /// every row would read pages back from the encrypted file). The cache goes back to its
-    /// usual size after.
-    pub fn write_bulk<T>(&mut self, f: impl FnMut(&Transaction) -> Result<T>) -> Result<T> {
+    /// usual size after. The contacts it adds are counted into the report rollups all at once
+    /// before it commits, rather than row by row by the trigger (`rollups::Bulk`).
+    pub fn write_bulk<T>(&mut self, mut f: impl FnMut(&Transaction) -> Result<T>) -> Result<T> {
         let usual: i64 = self.conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
         self.conn.execute_batch(&format!("PRAGMA cache_size = -{BULK_CACHE_KIB}"))?;
-        let done = self.write_with(f);
+        let done = self.write_with(|tx| {
+            let bulk = rollups::Bulk::begin(tx)?;
+            let value = f(tx)?;
+            bulk.end(tx)?;
+            Ok(value)
+        });
         // PRAGMA takes no bound parameters; `usual` is the integer SQLite gave.
         let restored = self.conn.execute_batch(&format!("PRAGMA cache_size = {usual}"));
         let value = done?;
@@ -311,18 +320,6 @@ impl Query {
 }
 
 /// A list of ids as stored (a JSON array).
-/// SQL for the day in America/Denver of the stored UTC time in column `col` (a name from the
-/// code, never user input). US daylight time runs from the second Sunday of March, 2:00 local
-/// (09:00 UTC), to the first Sunday of November, 2:00 local (08:00 UTC); the rules are those
-/// since 2007, which is as far back as any record here goes.
-pub(crate) fn sql_local_day(col: &str) -> String {
-    format!(
-        "date({col}, CASE WHEN {col} >= date(substr({col}, 1, 4) || '-03-01', 'weekday 0', '+7 days') || 'T09:00:00Z'
-                           AND {col} < date(substr({col}, 1, 4) || '-11-01', 'weekday 0') || 'T08:00:00Z'
-                          THEN '-6 hours' ELSE '-7 hours' END)"
-    )
-}
-
 pub(crate) fn json_list(list: &[String]) -> String {
     serde_json::to_string(list).unwrap_or_else(|_| "[]".into())
 }
@@ -356,21 +353,6 @@ pub fn source_from(ssh_connection: Option<&str>, tty: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_local_day_in_sql_is_denvers_across_daylight_changes() {
-        let conn = rusqlite::Connection::open_in_memory().unwrap();
-        let sql = format!("SELECT {}", sql_local_day("?1"));
-        let start: jiff::Timestamp = "2025-01-01T00:30:00Z".parse().unwrap();
-        // Every 37 minutes for two years: both changes each year, every hour of the day.
-        for i in 0..(2 * 365 * 24 * 60 / 37) {
-            let t = start + jiff::SignedDuration::from_mins(i * 37);
-            let stored = crate::domain::time::to_db(t);
-            let got: String = conn.query_row(&sql, [&stored], |r| r.get(0)).unwrap();
-            let want = crate::domain::time::local_day(t).to_string();
-            assert_eq!(got, want, "{stored}");
-        }
-    }
 
     #[test]
     fn source_names_the_ssh_client_or_the_local_tty() {

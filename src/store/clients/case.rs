@@ -145,7 +145,8 @@ pub fn timeline(
     // Each line has the day it is about (local) and when it was entered: newest day first, and
     // on one day the line entered last first. A referral or payment dated earlier than it was
     // entered goes under its own date.
-    let day = crate::store::sql_local_day;
+    // The local day of a stored instant: the function every connection registers.
+    let day = |col: &str| format!("intake_local_day({col})");
     let sql = format!(
         "SELECT at, kind, ref_id, a, b, by FROM (
              SELECT s.changed_at AS at, {status_day} AS day, s.changed_at AS entered,

@@ -1,135 +1,148 @@
-//! The hotline: contacts by channel, direction, caller, language, area, topic and outcome.
+//! The hotline: contacts by channel, direction, caller, language and outcome, with the distinct
+//! callers. Counted from the daily rollups (`contact_day_counts`, `contact_day_callers`) that
+//! triggers keep with every write to contacts, so ten years read a few thousand days; each
+//! figure still opens to its contacts through the same query over the rows.
 
-use super::{Base, Scope, dim, labelled, section, text};
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+use super::{Base, Scope, labelled, section, text};
 use crate::domain::contact;
 use crate::domain::report::{Figure, Rec, Section, Value};
 use crate::error::Result;
 use crate::i18n::Msg;
 
+/// The fields of the rollup shown as sections, in the report's order, with the column each
+/// one's records are found by.
+const SECTIONS: [(&str, Msg, &str); 5] = [
+    ("channel", Msg::FieldChannel, "c.channel"),
+    ("direction", Msg::FieldDirection, "c.direction"),
+    ("caller_type", Msg::FieldCallerType, "c.caller_type"),
+    ("outcome", Msg::FieldOutcomes, "j.value"),
+    ("language", Msg::FieldCallerLanguage, "c.language"),
+];
+
 /// The sections of the report, added to `sections`; the months' counts for the chart.
 pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(String, i64)>> {
     let (conn, period, lang) = (s.conn, s.period, s.lang);
-    let (agency, t0, t1) = (s.agency.clone(), s.t0.clone(), s.t1.clone());
-    let monthly = {
-        let b = Base {
-            rec: Rec::Contact,
-            from: "contacts c",
-            id: "c.id",
-            cond: "c.agency_id = ? AND c.started_at >= ? AND c.started_at < ?".into(),
-            values: vec![agency, text(&t0), text(&t1)],
-        };
-        let dims = [
-            dim("channel", Msg::FieldChannel, "c.channel", labelled(contact::CHANNELS, lang)),
-            dim(
-                "direction",
-                Msg::FieldDirection,
-                "c.direction",
-                labelled(contact::DIRECTIONS, lang),
-            ),
-            dim(
-                "caller_type",
-                Msg::FieldCallerType,
-                "c.caller_type",
-                labelled(contact::CALLER_TYPES, lang),
-            ),
-            dim(
-                "language",
-                Msg::FieldCallerLanguage,
-                "c.language",
-                labelled(contact::LANGUAGES, lang),
-            ),
-        ];
-        // One pass over the report index: the dimensions, the outcomes (a list per contact)
-        // and the distinct callers (their keyed hash is random, so 64 bits of it tell them
-        // apart).
-        let mut outcomes: Vec<(String, i64)> = Vec::new();
-        let mut callers = std::collections::HashSet::new();
-        let mut anonymous = 0i64;
-        let cube = b.cube_with(
-            conn,
-            &dims,
-            Some((&period, "c.started_at", true)),
-            &["c.outcomes", "c.caller_hash"],
-            &mut |r, at| {
-                if let rusqlite::types::ValueRef::Text(t) = r.get_ref(at)? {
-                    let list = std::str::from_utf8(t).unwrap_or("");
-                    for o in list.trim_matches(['[', ']']).split(',') {
-                        let o = o.trim().trim_matches('"');
-                        if o.is_empty() {
-                            continue;
-                        }
-                        match outcomes.iter_mut().find(|(k, _)| k == o) {
-                            Some((_, n)) => *n += 1,
-                            None => outcomes.push((o.to_string(), 1)),
-                        }
-                    }
-                }
-                match r.get_ref(at + 1)? {
-                    rusqlite::types::ValueRef::Text(h) => {
-                        let head = std::str::from_utf8(h.get(..16).unwrap_or(h)).unwrap_or("");
-                        callers.insert(u64::from_str_radix(head, 16).unwrap_or_default());
-                    }
-                    _ => anonymous += 1,
-                }
-                Ok(())
-            },
-        )?;
-        let unique = callers.len() as i64 + anonymous;
-        let total = Figure {
+    let b = Base {
+        rec: Rec::Contact,
+        from: "contacts c",
+        id: "c.id",
+        cond: "c.agency_id = ? AND c.started_at >= ? AND c.started_at < ?".into(),
+        values: vec![s.agency.clone(), text(&s.t0), text(&s.t1)],
+    };
+    let months = period.months();
+    let mut monthly = vec![0i64; months.len()];
+    // (field, value) -> count over the period.
+    let mut counts: HashMap<(String, String), i64> = HashMap::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT day, field, value, n FROM contact_day_counts
+         WHERE agency_id = ? AND day BETWEEN ? AND ?",
+    )?;
+    let mut rows = stmt.query((&s.agency, &s.d0, &s.d1))?;
+    while let Some(r) = rows.next()? {
+        let (field, value, n): (String, String, i64) = (r.get(1)?, r.get(2)?, r.get(3)?);
+        if field == "all" {
+            let day = r.get_ref(0)?.as_str().unwrap_or("");
+            // A month's last day as text sorts before every later day of the period.
+            let m = months.partition_point(|(_, _, end)| end.to_string().as_str() < day);
+            if let Some(c) = monthly.get_mut(m) {
+                *c += n;
+            }
+        }
+        *counts.entry((field, value)).or_default() += n;
+    }
+    let count = |field: &str, value: &str| {
+        counts.get(&(field.to_string(), value.to_string())).copied().unwrap_or(0)
+    };
+    // Distinct callers: their keyed hash is random, so 64 bits of it tell them apart; each
+    // contact without one is a caller of its own.
+    let mut callers: HashSet<u64, BuildHasherDefault<Spread>> = HashSet::default();
+    let mut stmt = conn.prepare_cached(
+        "SELECT caller FROM contact_day_callers WHERE agency_id = ? AND day BETWEEN ? AND ?",
+    )?;
+    let mut rows = stmt.query((&s.agency, &s.d0, &s.d1))?;
+    while let Some(r) = rows.next()? {
+        let head = r.get_ref(0)?.as_str().unwrap_or("");
+        callers.insert(u64::from_str_radix(head, 16).unwrap_or_default());
+    }
+    let total = count("all", "");
+    let unique = callers.len() as i64 + count("anonymous", "");
+    let incoming = |ch: &str, m: Msg| {
+        let n = count("incoming", ch);
+        Figure {
+            key: format!("incoming_{ch}"),
+            label: m.text(lang).into(),
+            value: Value::Count(n),
+            n,
+            drill: Some(b.drill(
+                "",
+                " AND c.direction = 'incoming' AND c.channel = ?",
+                vec![text(ch)],
+            )),
+        }
+    };
+    let totals = vec![
+        Figure {
             key: "contacts".into(),
             label: Msg::RepContacts.text(lang).into(),
-            value: Value::Count(cube.total),
-            n: cube.total,
+            value: Value::Count(total),
+            n: total,
             drill: Some(b.drill("", "", vec![])),
-        };
-        let unique = Figure {
+        },
+        Figure {
             key: "unique_individuals".into(),
             label: Msg::RepUnique.text(lang).into(),
             value: Value::Count(unique),
             n: unique,
             drill: None,
-        };
-        // Incoming by channel, from the same pass.
-        let incoming = |ch: &str, m: Msg| {
-            let n: i64 = cube
-                .rows
-                .iter()
-                .filter(|(k, _)| k[0].as_deref() == Some(ch) && k[1].as_deref() == Some("incoming"))
-                .map(|(_, n)| n)
-                .sum();
-            Figure {
-                key: format!("incoming_{ch}"),
-                label: m.text(lang).into(),
-                value: Value::Count(n),
-                n,
-                drill: Some(b.drill(
-                    "",
-                    " AND c.direction = 'incoming' AND c.channel = ?",
-                    vec![text(ch)],
-                )),
-            }
-        };
-        let totals = vec![
-            total,
-            unique,
-            incoming("call", Msg::RepIncomingCalls),
-            incoming("text", Msg::RepIncomingTexts),
-            incoming("chat", Msg::RepIncomingChats),
-        ];
-        sections.push(section("totals", Msg::RepTotals, totals));
-        let mut parts = cube.sections.into_iter();
-        sections.extend(parts.by_ref().take(3));
-        outcomes.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        let label = labelled(contact::OUTCOMES, lang);
-        let outcome_figures = outcomes
-            .into_iter()
-            .map(|(k, n)| {
-                b.count_figure(", json_each(c.outcomes) j", "j.value", &[], Some(k), n, &label)
-            })
+        },
+        incoming("call", Msg::RepIncomingCalls),
+        incoming("text", Msg::RepIncomingTexts),
+        incoming("chat", Msg::RepIncomingChats),
+    ];
+    sections.push(section("totals", Msg::RepTotals, totals));
+    for (field, title, column) in SECTIONS {
+        let mut values: Vec<(&str, i64)> = counts
+            .iter()
+            .filter(|((f, _), n)| f == field && **n != 0)
+            .map(|((_, v), n)| (v.as_str(), *n))
             .collect();
-        sections.push(section("outcome", Msg::FieldOutcomes, outcome_figures));
-        sections.extend(parts);
-        cube.monthly
-    };
-    Ok(monthly)
+        values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        let list = match field {
+            "channel" => contact::CHANNELS,
+            "direction" => contact::DIRECTIONS,
+            "caller_type" => contact::CALLER_TYPES,
+            "outcome" => contact::OUTCOMES,
+            _ => contact::LANGUAGES,
+        };
+        let label = labelled(list, lang);
+        let join = if field == "outcome" { ", json_each(c.outcomes) j" } else { "" };
+        let figures = values
+            .into_iter()
+            .map(|(v, n)| b.count_figure(join, column, &[], Some(v.to_string()), n, &label))
+            .collect();
+        sections.push(section(field, title, figures));
+    }
+    Ok(months.into_iter().zip(monthly).map(|((label, _, _), n)| (label, n)).collect())
+}
+
+/// A caller's key is already random (64 bits of a keyed hash), so it is its own hash: no need
+/// to mix it again for each of hundreds of thousands of calls.
+#[derive(Default)]
+struct Spread(u64);
+
+impl Hasher for Spread {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
 }
