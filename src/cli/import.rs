@@ -181,9 +181,12 @@ fn service_row(
 }
 
 /// A file's reader, past its header row, and the header's column names (trimmed, lower case).
-fn open(file: &Path) -> Result<(csv::Reader<std::fs::File>, Vec<String>)> {
-    let mut reader =
-        csv::ReaderBuilder::new().flexible(false).from_path(file).map_err(|e| read_err(file, e))?;
+/// Opens the file afresh each time it is read (its header, the check, the write).
+type Opener<'a> = &'a dyn Fn() -> io::Result<Box<dyn io::Read>>;
+
+fn open(file: &Path, source: Opener) -> Result<(csv::Reader<Box<dyn io::Read>>, Vec<String>)> {
+    let input = source().map_err(|e| read_err(file, e.into()))?;
+    let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(input);
     let headers = reader
         .headers()
         .map_err(|e| read_err(file, e))?
@@ -198,8 +201,12 @@ fn read_err(file: &Path, e: csv::Error) -> Error {
 }
 
 /// Read the file's rows one at a time, each as its header's names and its cells.
-fn each_raw(file: &Path, f: &mut dyn FnMut(usize, u64, Raw) -> Result<()>) -> Result<()> {
-    let (mut reader, headers) = open(file)?;
+fn each_raw(
+    file: &Path,
+    source: Opener,
+    f: &mut dyn FnMut(usize, u64, Raw) -> Result<()>,
+) -> Result<()> {
+    let (mut reader, headers) = open(file, source)?;
     let mut rec = csv::StringRecord::new();
     let mut i = 0;
     while reader.read_record(&mut rec).map_err(|e| read_err(file, e))? {
@@ -220,7 +227,20 @@ pub(super) fn import(
     u: &User,
     lang: Lang,
 ) -> Result<usize> {
-    let (_, headers) = open(file)?;
+    let source = || -> io::Result<Box<dyn io::Read>> { Ok(Box::new(std::fs::File::open(file)?)) };
+    import_from(store, kind, file, &source, u, lang)
+}
+
+/// `import`, reading the file named `file` through `source`.
+fn import_from(
+    store: &mut Store,
+    kind: &str,
+    file: &Path,
+    source: Opener,
+    u: &User,
+    lang: Lang,
+) -> Result<usize> {
+    let (_, headers) = open(file, source)?;
     let allowed = columns_for(kind);
     let mut problems: Vec<String> = Vec::new();
     let mut problem_count = 0;
@@ -249,7 +269,7 @@ pub(super) fn import(
     let mut seen_refs = HashSet::new();
     let mut rows = 0;
     let conn = store.conn();
-    each_raw(file, &mut |i, at, raw| {
+    each_raw(file, source, &mut |i, at, raw| {
         progress.at(at as usize);
         rows += 1;
         let result = match kind {
@@ -278,21 +298,25 @@ pub(super) fn import(
         ));
     }
     // Second pass: the same rows, written as they are read, in one transaction. A row that no
-    // longer passes (the file changed in between) stops it, and nothing is written.
+    // longer passes, or another number of rows (the file changed in between), stops it, and
+    // nothing is written.
     let who = Who { user: u, session_id: None };
     let now = Timestamp::now();
     let changed = || Error::user_with(Msg::ErrCsvChanged, &[&file.display().to_string()]);
+    let again = |f: &mut dyn FnMut(Raw) -> Result<()>| -> Result<()> {
+        let mut n = 0;
+        each_raw(file, source, &mut |_, _, raw| {
+            n += 1;
+            if n > rows { Err(changed()) } else { f(raw) }
+        })?;
+        if n == rows { Ok(()) } else { Err(changed()) }
+    };
     let mut written = |n: usize| progress.at(size + size * n / rows.max(1));
     let n = match kind {
         "contact" => hotline::import_contacts(
             store,
             who,
-            &mut |_, put| {
-                each_raw(
-                    file,
-                    &mut |_, _, raw| put(Contact::from_raw(&raw).map_err(|_| changed())?),
-                )
-            },
+            &mut |_, put| again(&mut |raw| put(Contact::from_raw(&raw).map_err(|_| changed())?)),
             now,
             &mut written,
         )?,
@@ -300,7 +324,7 @@ pub(super) fn import(
             store,
             who,
             &mut |_, put| {
-                each_raw(file, &mut |_, _, raw| {
+                again(&mut |raw| {
                     let raw = csv_tip_raw(raw, &ctx.runtime);
                     put(Tip::from_raw(&raw, &ctx.runtime).map_err(|_| changed())?)
                 })
@@ -312,9 +336,7 @@ pub(super) fn import(
             store,
             who,
             &mut |conn, put| {
-                each_raw(file, &mut |_, _, raw| {
-                    put(client_row(conn, u, &ctx, raw, None).map_err(|_| changed())?)
-                })
+                again(&mut |raw| put(client_row(conn, u, &ctx, raw, None).map_err(|_| changed())?))
             },
             now,
             &mut written,
@@ -323,9 +345,7 @@ pub(super) fn import(
             store,
             who,
             &mut |conn, put| {
-                each_raw(file, &mut |_, _, raw| {
-                    put(service_row(conn, u, raw).map_err(|_| changed())?)
-                })
+                again(&mut |raw| put(service_row(conn, u, raw).map_err(|_| changed())?))
             },
             now,
             &mut written,
@@ -361,4 +381,71 @@ fn csv_tip_raw(mut raw: Raw, runtime: &RuntimeOptions) -> Raw {
         }
     }
     raw
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+
+    use super::*;
+    use crate::auth::{Actor, accounts, pin};
+    use crate::domain::staff::Role;
+    use crate::store::DbPaths;
+
+    const HEADER: &str = "channel,direction,started_at,caller_type,language,interpreter,area,trafficking_type,minor,follow_up\n";
+    const GOOD: &str =
+        "call,incoming,2024-03-02 09:15,possible_victim,english,no,unknown,unknown,unknown,no\n";
+    const BAD: &str =
+        "fax,incoming,2024-03-02 09:15,possible_victim,english,no,unknown,unknown,unknown,no\n";
+
+    /// Import `opened[i]` as the text of the file's i-th opening (header, check, write).
+    fn import_versions(store: &mut Store, u: &User, opened: [String; 3]) -> Result<usize> {
+        let n = Cell::new(0);
+        let source = || -> io::Result<Box<dyn io::Read>> {
+            let text = opened[n.get()].clone();
+            n.set(n.get() + 1);
+            Ok(Box::new(io::Cursor::new(text.into_bytes())))
+        };
+        let done = import_from(store, "contact", Path::new("calls.csv"), &source, u, Lang::En);
+        assert_eq!(n.get(), 3, "opened for its header, the check and the write");
+        done
+    }
+
+    #[test]
+    fn a_file_changed_between_the_check_and_the_write_imports_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&DbPaths::new(dir.path().join("t.db"), None), true).unwrap();
+        let account = accounts::NewAccount {
+            username: "ana",
+            display_name: "Ana",
+            role: Role::Admin,
+            agency: "Enlace",
+            pin: "470193",
+            pin_again: "470193",
+            temporary: false,
+            lang: Lang::En,
+        };
+        let cheap = pin::HashCost { m_kib: 64, t: 1, p: 1 };
+        accounts::add_user(&mut store, Actor::CLI, cheap, &account, Timestamp::now()).unwrap();
+        let u = accounts::find_user(&store, "ana").unwrap();
+        let checked = format!("{HEADER}{GOOD}{GOOD}");
+        let count = |s: &Store| -> i64 {
+            s.conn().query_row("SELECT count(*) FROM contacts", [], |r| r.get(0)).unwrap()
+        };
+        for (what, written) in [
+            ("a row that no longer passes", format!("{HEADER}{GOOD}{BAD}")),
+            ("a row more", format!("{HEADER}{GOOD}{GOOD}{GOOD}")),
+            ("a row fewer", format!("{HEADER}{GOOD}")),
+        ] {
+            let done = import_versions(&mut store, &u, [checked.clone(), checked.clone(), written]);
+            match done {
+                Err(Error::User(Msg::ErrCsvChanged, args)) => assert_eq!(args, ["calls.csv"]),
+                other => panic!("{what}: {other:?}"),
+            }
+            assert_eq!(count(&store), 0, "{what}: nothing is written");
+        }
+        let same = import_versions(&mut store, &u, [checked.clone(), checked.clone(), checked]);
+        assert_eq!(same.unwrap(), 2);
+        assert_eq!(count(&store), 2);
+    }
 }
