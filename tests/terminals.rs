@@ -186,6 +186,18 @@ fn inside_gnu_screen_with_a_status_line_a_call_is_logged() {
     cmd.env("TERM", "xterm-256color");
     cmd.env("LANG", "C.UTF-8");
     cmd.env("INTAKE_LANG", "en");
+    // Killing the screen client would leave its session (and the console in it) running:
+    // the session is told to quit however the test ends.
+    struct Quit(std::path::PathBuf);
+    impl Drop for Quit {
+        fn drop(&mut self) {
+            let _ = std::process::Command::new("screen")
+                .args(["-S", "intake-test", "-X", "quit"])
+                .env("SCREENDIR", &self.0)
+                .output();
+        }
+    }
+    let _quit = Quit(sockets.clone());
     let mut s = Session::spawn(cmd, 24);
     s.login("ana", ADMIN_PIN);
     let home = s.text();
