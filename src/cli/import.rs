@@ -184,7 +184,10 @@ fn service_row(
 /// Opens the file afresh each time it is read (its header, the check, the write).
 type Opener<'a> = &'a dyn Fn() -> io::Result<Box<dyn io::Read>>;
 
-fn open(file: &Path, source: Opener) -> Result<(csv::Reader<Box<dyn io::Read>>, Vec<String>)> {
+/// A file being read: its rows, and its header's names.
+type Opened = (csv::Reader<Box<dyn io::Read>>, Vec<String>);
+
+fn open(file: &Path, source: Opener) -> Result<Opened> {
     let input = source().map_err(|e| read_err(file, e.into()))?;
     let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(input);
     let headers = reader
