@@ -555,3 +555,65 @@ fn export_paging_returns_every_row_once() {
         csv.lines().skip(1).map(|l| l.split(',').next().unwrap().parse().unwrap()).collect();
     assert_eq!(ids, all, "the export has every row once");
 }
+
+#[test]
+fn keyset_pages_of_the_log_hold_every_contact_once_forward_and_back() {
+    use intake::store::{Key, Start};
+    let (_db, mut store) = with_admin();
+    let ana = user(&store, "ana");
+    // 40 contacts on 3 minutes: most share their time with others, so the record number
+    // decides their order.
+    for i in 0..40 {
+        let at = format!("2025-0{}-01 10:00", 1 + i % 3);
+        hotline::save_contact(
+            &mut store,
+            who(&ana),
+            None,
+            &contact_of(&[("started_at", &at)]),
+            now(),
+        )
+        .unwrap();
+    }
+    let f = contacts::Filter::default();
+    let all: Vec<i64> = contacts::list(store.conn(), ana.agency_id, &f, 0, 1000)
+        .unwrap()
+        .into_iter()
+        .map(|r| r.id.into())
+        .collect();
+    assert_eq!(all.len(), 40);
+    let key = |r: &contacts::Row| Key { at: r.started_at.clone(), id: r.id.into() };
+    let page = |start: Start| contacts::page(store.conn(), ana.agency_id, &f, start, 7).unwrap();
+    // Forward by key.
+    let mut rows = page(Start::Offset(0));
+    let mut forward: Vec<i64> = rows.iter().map(|r| r.id.into()).collect();
+    while let Some(last) = rows.last() {
+        rows = page(Start::After(key(last)));
+        forward.extend(rows.iter().map(|r| i64::from(r.id)));
+    }
+    assert_eq!(forward, all, "every contact once, in the list's order");
+    // Back by key, from the last seven.
+    let mut rows = page(Start::After(Key { at: "2025-01-01T17:00:00Z".into(), id: all[32] }));
+    let mut back: Vec<i64> = rows.iter().rev().map(|r| r.id.into()).collect();
+    assert_eq!(back.len(), 7);
+    while let Some(first) = rows.first() {
+        rows = page(Start::Before(key(first)));
+        assert!(rows.len() <= 7);
+        back.extend(rows.iter().rev().map(|r| i64::from(r.id)));
+    }
+    back.reverse();
+    assert_eq!(back, all, "and back the same way");
+    // A call logged at the top while someone pages does not push a row onto the next page
+    // twice, as an offset would.
+    let first = page(Start::Offset(0));
+    hotline::save_contact(
+        &mut store,
+        who(&ana),
+        None,
+        &contact_of(&[("started_at", "2025-06-01 09:00")]),
+        now(),
+    )
+    .unwrap();
+    let after =
+        contacts::page(store.conn(), ana.agency_id, &f, Start::After(key(&first[6])), 7).unwrap();
+    assert_eq!(i64::from(after[0].id), all[7]);
+}

@@ -130,11 +130,14 @@ pub enum Param {
     Text(String),
 }
 
-/// The query listing the records behind a figure, with its bound values.
+/// The query listing the records behind a figure, with its bound values: `sql` selects their
+/// ids (as `id`) and ends with its WHERE clause, so a page adds its own bound and order by
+/// the id column `id_col`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Drill {
     pub rec: Rec,
     pub sql: String,
+    pub id_col: String,
     pub values: Vec<Param>,
 }
 

@@ -10,7 +10,7 @@ pub use crate::domain::report::{
 };
 use crate::error::Result;
 use crate::i18n::{Lang, Msg};
-pub use crate::store::reports::drill_page;
+pub use crate::store::reports::{drill_from, drill_page};
 use crate::store::users::User;
 
 /// Build a report of `kind` for `period`, over what `user` may see (their agency; for tips,

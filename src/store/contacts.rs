@@ -194,7 +194,7 @@ pub fn list(
     offset: i64,
     limit: i64,
 ) -> Result<Vec<Row>> {
-    list_page(conn, agency_id, f, Start::Offset(offset), limit)
+    page(conn, agency_id, f, Start::Offset(offset), limit)
 }
 
 /// A page of the log as an export reads it: in record-number order, after `start`.
@@ -205,10 +205,12 @@ pub fn export_page(
     after_id: i64,
     limit: i64,
 ) -> Result<Vec<Row>> {
-    list_page(conn, agency_id, f, Start::AfterId(after_id), limit)
+    page(conn, agency_id, f, Start::AfterId(after_id), limit)
 }
 
-fn list_page(
+/// One page of an agency's contacts from `start` (newest first, or by record number for
+/// `Start::AfterId`).
+pub fn page(
     conn: &Connection,
     agency_id: AgencyId,
     f: &Filter,
@@ -239,8 +241,8 @@ fn list_page(
     if let Some(d) = f.follow_up_due_by {
         q.and("follow_up = 1 AND follow_up_on <= ?", d.to_string());
     }
-    let q = q.page_from("started_at DESC, id DESC", "id", start, limit);
-    let (sql, values) = (q.sql, q.values);
+    let q = q.page_from("started_at", "id", start, limit);
+    let (sql, values, reversed) = (q.sql, q.values, q.reversed);
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt
         .query_map(rusqlite::params_from_iter(values), |r| {
@@ -262,7 +264,7 @@ fn list_page(
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows)
+    Ok(if reversed { rows.into_iter().rev().collect() } else { rows })
 }
 
 /// An earlier contact from the same caller: what the hotline log shows of it, and the client

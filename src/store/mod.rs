@@ -240,21 +240,33 @@ impl Store {
 /// The page cache of an import's transaction, in KiB (see `Store::write_bulk`).
 pub const BULK_CACHE_KIB: i64 = 32 * 1024;
 
+/// A row's place in a list kept newest first: its time as stored, then its record number.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Key {
+    pub at: String,
+    pub id: i64,
+}
+
 /// Where a page of a list starts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Start {
-    /// After this many rows, in the list's own order (newest first): the console's lists.
+    /// After this many rows, in the list's own order (newest first).
     Offset(i64),
     /// After the row with this id, in record-number order: an export reads the table in its
     /// own order, a page after the last id read, so every page costs what the first costs and
     /// the file is read front to back (in time order it would jump about the file, which on an
     /// encrypted database is many times slower).
     AfterId(i64),
+    /// The rows after this one in the list's own order (the console's next page): found in the
+    /// index from the key, so every page costs what the first costs.
+    After(Key),
+    /// The rows just before this one in the list's own order (the console's page before).
+    Before(Key),
 }
 
 impl Start {
     /// Whether the page is read in record-number order (an export).
-    pub fn by_id(self) -> bool {
+    pub fn by_id(&self) -> bool {
         matches!(self, Start::AfterId(_))
     }
 }
@@ -265,12 +277,14 @@ pub(crate) struct Query {
     pub sql: String,
     pub values: Vec<rusqlite::types::Value>,
     conditions: usize,
+    /// The rows come oldest first (a page before a key) and are to be turned round.
+    pub reversed: bool,
 }
 
 impl Query {
     /// `base` is the SELECT … FROM … part, without a WHERE.
     pub fn new(base: &str) -> Query {
-        Query { sql: base.to_string(), values: Vec::new(), conditions: 0 }
+        Query { sql: base.to_string(), values: Vec::new(), conditions: 0, reversed: false }
     }
 
     /// Add a condition (one `?` in it) with its value.
@@ -296,14 +310,25 @@ impl Query {
         self.conditions += 1;
     }
 
-    /// Close with one page from `start`: the list's own order (`newest`) after an offset, or
-    /// record-number order after an id (keyset paging, for an export).
-    pub fn page_from(mut self, newest: &str, id_col: &str, start: Start, limit: i64) -> Query {
+    /// Close with one page from `start`, in a list kept newest first by time column `at` and
+    /// id column `id` (names from the code): after an offset, after or before a row's key
+    /// (`reversed` is then set: turn the rows round), or after an id in record-number order.
+    pub fn page_from(mut self, at: &str, id: &str, start: Start, limit: i64) -> Query {
+        let newest = format!("{at} DESC, {id} DESC");
         match start {
-            Start::Offset(offset) => self.page(newest, limit, offset),
-            Start::AfterId(id) => {
-                self.and(&format!("{id_col} > ?"), id);
-                self.page(id_col, limit, 0)
+            Start::Offset(offset) => self.page(&newest, limit, offset),
+            Start::AfterId(after) => {
+                self.and(&format!("{id} > ?"), after);
+                self.page(id, limit, 0)
+            }
+            Start::After(k) => {
+                self.and_values(&format!("({at}, {id}) < (?, ?)"), vec![k.at.into(), k.id.into()]);
+                self.page(&newest, limit, 0)
+            }
+            Start::Before(k) => {
+                self.and_values(&format!("({at}, {id}) > (?, ?)"), vec![k.at.into(), k.id.into()]);
+                self.reversed = true;
+                self.page(&format!("{at}, {id}"), limit, 0)
             }
         }
     }

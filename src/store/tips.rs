@@ -153,7 +153,7 @@ pub fn list(
     offset: i64,
     limit: i64,
 ) -> Result<Vec<Row>> {
-    list_page(conn, scope, f, Start::Offset(offset), limit)
+    page(conn, scope, f, Start::Offset(offset), limit)
 }
 
 /// A page of the tips as an export reads them: in record-number order, after `after_id`.
@@ -164,10 +164,12 @@ pub fn export_page(
     after_id: i64,
     limit: i64,
 ) -> Result<Vec<Row>> {
-    list_page(conn, scope, f, Start::AfterId(after_id), limit)
+    page(conn, scope, f, Start::AfterId(after_id), limit)
 }
 
-fn list_page(
+/// One page of the tips in scope from `start` (newest first, or by record number for
+/// `Start::AfterId`).
+pub fn page(
     conn: &Connection,
     scope: Scope,
     f: &Filter,
@@ -197,7 +199,8 @@ fn list_page(
     if let Some(d) = f.to.and_then(|d| d.tomorrow().ok()) {
         q.and("t.received_at < ?", day_start(d));
     }
-    let q = q.page_from("t.received_at DESC, t.id DESC", "t.id", start, limit);
+    let q = q.page_from("t.received_at", "t.id", start, limit);
+    let reversed = q.reversed;
     let mut stmt = conn.prepare_cached(&q.sql)?;
     let rows = stmt
         .query_map(rusqlite::params_from_iter(q.values), |r| {
@@ -215,7 +218,7 @@ fn list_page(
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows)
+    Ok(if reversed { rows.into_iter().rev().collect() } else { rows })
 }
 
 /// Who a tip may be assigned to: active law-enforcement staff, by name.

@@ -12,6 +12,7 @@ use crate::domain::time::day_start;
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, Msg};
 use crate::store::users::User;
+use crate::store::{Key, Start};
 
 mod clients;
 mod funds;
@@ -93,15 +94,36 @@ pub fn build(
     Ok(Report { kind, period, sections, monthly })
 }
 
-/// One page of the records behind a figure: their ids.
+/// One page of the records behind a figure: their ids, in record-number order.
 pub fn drill_page(conn: &Connection, d: &Drill, offset: i64, limit: i64) -> Result<Vec<i64>> {
-    let sql = format!("{} LIMIT ? OFFSET ?", d.sql);
-    let values: Vec<Sql> =
-        d.values.iter().map(bound).chain([Sql::Integer(limit), Sql::Integer(offset)]).collect();
+    drill_from(conn, d, &Start::Offset(offset), limit)
+}
+
+/// The page of the records behind a figure from `start`: after an offset, or after or before
+/// a record number (found in the index, so the last page costs what the first costs).
+pub fn drill_from(conn: &Connection, d: &Drill, start: &Start, limit: i64) -> Result<Vec<i64>> {
+    let mut values: Vec<Sql> = d.values.iter().map(bound).collect();
+    let sql = match start {
+        Start::Offset(offset) => {
+            values.extend([Sql::Integer(limit), Sql::Integer(*offset)]);
+            format!("{} ORDER BY {col} LIMIT ? OFFSET ?", d.sql, col = d.id_col)
+        }
+        Start::AfterId(id) | Start::After(Key { id, .. }) => {
+            values.extend([Sql::Integer(*id), Sql::Integer(limit)]);
+            format!("{} AND {col} > ? ORDER BY {col} LIMIT ?", d.sql, col = d.id_col)
+        }
+        Start::Before(Key { id, .. }) => {
+            values.extend([Sql::Integer(*id), Sql::Integer(limit)]);
+            format!("{} AND {col} < ? ORDER BY {col} DESC LIMIT ?", d.sql, col = d.id_col)
+        }
+    };
     let mut stmt = conn.prepare_cached(&sql)?;
-    let ids = stmt
+    let mut ids: Vec<i64> = stmt
         .query_map(rusqlite::params_from_iter(values), |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
+    if matches!(start, Start::Before(_)) {
+        ids.reverse();
+    }
     Ok(ids)
 }
 
@@ -138,11 +160,12 @@ impl Base {
         Drill {
             rec: self.rec,
             sql: format!(
-                "SELECT DISTINCT {id} FROM {from}{join} WHERE {cond}{extra} ORDER BY {id}",
+                "SELECT DISTINCT {id} AS id FROM {from}{join} WHERE {cond}{extra}",
                 id = self.id,
                 from = self.from,
                 cond = self.cond
             ),
+            id_col: self.id.to_string(),
             values: values.iter().filter_map(param).collect(),
         }
     }

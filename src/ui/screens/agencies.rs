@@ -15,7 +15,7 @@ use crate::ui::screens::{block, draw_form};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::fit;
 use crate::ui::widgets::form::{Field, Form};
-use crate::ui::widgets::pager::{Pager, Select};
+use crate::ui::widgets::pager::{PageKey, Pager, Select, Spot};
 
 #[derive(Default)]
 pub struct AgencyScreen {
@@ -28,18 +28,21 @@ fn kind_options(lang: Lang) -> Vec<String> {
     AgencyKind::ALL.iter().map(|k| k.label().text(lang).to_string()).collect()
 }
 
-/// Load the page of agencies at `offset`, with `select` selected.
-fn load(offset: i64, select: Select) -> Effect {
+/// Load the page of agencies at `spot`, with `select` selected (a short list: by offset).
+fn load(spot: Spot, select: Select) -> Effect {
     Effect::run(move |store, _| {
         let conn = store.conn();
-        Ok(Done::Agencies(Pager::load_at(|o, l| users::agencies(conn, o, l), offset, select)?))
+        let fetch = |s: &Spot, l| users::agencies(conn, s.offset, l);
+        Ok(Done::Agencies(Pager::load_at(fetch, spot, select)?))
     })
 }
 
+impl PageKey for Agency {}
+
 impl AgencyScreen {
     fn reload(&self) -> Effect {
-        let (offset, select) = self.list.here();
-        load(offset, select)
+        let (spot, select) = self.list.here();
+        load(spot, select)
     }
 
     /// Add (`editing` None) or rename and re-kind an agency, from the form.
@@ -90,7 +93,7 @@ impl Page for AgencyScreen {
     }
 
     fn enter(&mut self, _ctx: &Ctx) -> Vec<Effect> {
-        vec![load(0, Select::First)]
+        vec![load(Spot::top(), Select::First)]
     }
 
     fn update(&mut self, action: Action, ctx: &Ctx) -> Vec<Effect> {

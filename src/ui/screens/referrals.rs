@@ -21,7 +21,7 @@ use crate::ui::screens::records::local_day;
 use crate::ui::screens::{block, form_panel, list_footer, wrap};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::form::Form;
-use crate::ui::widgets::pager::{Pager, Select};
+use crate::ui::widgets::pager::{PageKey, Pager, Select, Spot};
 use crate::ui::widgets::scroll::Scroll;
 
 /// Where Esc leads from a referral opened outside the follow-up list.
@@ -55,14 +55,17 @@ pub fn subject_text(s: Subject, lang: Lang) -> String {
 }
 
 /// A page of the referrals due for follow-up (on the local day of `ctx`).
-fn load_due(offset: i64, select: Select) -> Effect {
+fn load_due(spot: Spot, select: Select) -> Effect {
     Effect::run(move |store, ctx| {
         let (agency, today) = (ctx.who()?.user.agency_id, local_day(ctx.now));
         let conn = store.conn();
-        let fetch = |o, l| store_referrals::due(conn, agency, today, o, l);
-        Ok(Done::Due(Pager::load_at(fetch, offset, select)?))
+        let fetch = |s: &Spot, l| store_referrals::due(conn, agency, today, s.offset, l);
+        Ok(Done::Due(Pager::load_at(fetch, spot, select)?))
     })
 }
+
+/// What is due today and overdue: a short list, by offset.
+impl PageKey for Due {}
 
 /// One referral, opened (audited).
 fn open(id: ReferralId) -> Effect {
@@ -94,8 +97,8 @@ impl ReferralScreen {
     fn leave(&mut self) -> Vec<Effect> {
         if let Some(list) = &self.list {
             self.view = None;
-            let (offset, select) = list.here();
-            return vec![load_due(offset, select)];
+            let (spot, select) = list.here();
+            return vec![load_due(spot, select)];
         }
         vec![Effect::Go(match self.back {
             Back::Client(id) => Route::Client(id),
@@ -151,7 +154,7 @@ impl Page for ReferralScreen {
         self.today = Some(local_day(ctx.now));
         let mut effects = Vec::new();
         if self.list.is_some() {
-            effects.push(load_due(0, Select::First));
+            effects.push(load_due(Spot::top(), Select::First));
         }
         effects.extend(self.opening.take().map(open));
         effects

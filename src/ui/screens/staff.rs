@@ -18,7 +18,7 @@ use crate::ui::screens::{block, draw_form, form_panel, list_footer};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::fit;
 use crate::ui::widgets::form::{Field, Form};
-use crate::ui::widgets::pager::{Pager, Select};
+use crate::ui::widgets::pager::{PageKey, Pager, Select, Spot};
 
 pub enum StaffMode {
     List,
@@ -47,13 +47,16 @@ fn role_options(lang: Lang) -> Vec<String> {
     Role::ALL.iter().map(|r| r.label().text(lang).to_string()).collect()
 }
 
-/// Load the page of staff at `offset`, with `select` selected.
-fn load(offset: i64, select: Select) -> Effect {
+/// Load the page of staff at `spot`, with `select` selected (a short list: by offset).
+fn load(spot: Spot, select: Select) -> Effect {
     Effect::run(move |store, ctx| {
         let (conn, now) = (store.conn(), ctx.now);
-        Ok(Done::Staff(Pager::load_at(|o, l| users::list(conn, now, o, l), offset, select)?))
+        let fetch = |s: &Spot, l| users::list(conn, now, s.offset, l);
+        Ok(Done::Staff(Pager::load_at(fetch, spot, select)?))
     })
 }
+
+impl PageKey for StaffRow {}
 
 /// The agencies a staff form offers, read before it opens.
 fn agency_choices() -> Effect {
@@ -72,8 +75,8 @@ fn change(
 
 impl StaffScreen {
     fn reload(&self) -> Effect {
-        let (offset, select) = self.list.here();
-        load(offset, select)
+        let (spot, select) = self.list.here();
+        load(spot, select)
     }
 
     /// The form in front, saved: one use case, and the PINs typed leave the form at once.
@@ -200,7 +203,7 @@ impl Page for StaffScreen {
     }
 
     fn enter(&mut self, _ctx: &Ctx) -> Vec<Effect> {
-        vec![load(0, Select::First)]
+        vec![load(Spot::top(), Select::First)]
     }
 
     fn update(&mut self, action: Action, ctx: &Ctx) -> Vec<Effect> {

@@ -18,7 +18,7 @@ use crate::ui::screen::{Ctx, Page};
 use crate::ui::screens::records::local_day;
 use crate::ui::screens::referrals::Back;
 use crate::ui::widgets::form::Form;
-use crate::ui::widgets::pager::Select;
+use crate::ui::widgets::pager::{Select, Spot};
 
 /// A service or note form brought back from a draft.
 pub(super) fn case_form(form: DraftForm, raw: &Raw, lang: Lang) -> ClientMode {
@@ -56,7 +56,7 @@ impl ClientScreen {
             }
             Action::ClearFilter => {
                 self.filter = Raw::new();
-                vec![load(Raw::new(), 0, Select::First)]
+                vec![load(Raw::new(), Spot::top(), Select::First)]
             }
             Action::Open => self.list.current().map(|r| open_client(r.id)).into_iter().collect(),
             _ => Vec::new(),

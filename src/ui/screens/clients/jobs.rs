@@ -10,23 +10,24 @@ use crate::store::clients as store_clients;
 use crate::ui::effect::{Done, Effect};
 use crate::ui::screens::records::local_day;
 use crate::ui::widgets::form::Form;
-use crate::ui::widgets::pager::{Pager, Select};
+use crate::ui::widgets::pager::{Pager, Select, Spot};
 
-/// A page of the agency's clients, through the filter.
-pub(super) fn load(filter: Raw, offset: i64, select: Select) -> Effect {
+/// A page of the agency's clients, through the filter (by offset: a search's matches come by
+/// rank, and the whole list is read by searching, not by paging to the far end).
+pub(super) fn load(filter: Raw, spot: Spot, select: Select) -> Effect {
     Effect::run(move |store, ctx| {
         let who = ctx.who()?;
         let agency = who.user.agency_id;
         let (mut f, today, lang, conn) =
             (filter_of(&filter), local_day(ctx.now), ctx.lang, store.conn());
         f.legal_names = who.user.role.sees_identity();
-        let fetch = |o, l| {
-            Ok(store_clients::list(conn, agency, &f, o, l)?
+        let fetch = |s: &Spot, l| {
+            Ok(store_clients::list(conn, agency, &f, s.offset, l)?
                 .into_iter()
                 .map(|r| list_row(r, today, lang))
                 .collect())
         };
-        Ok(Done::Clients(Pager::load_at(fetch, offset, select)?))
+        Ok(Done::Clients(Pager::load_at(fetch, spot, select)?))
     })
 }
 
@@ -39,17 +40,17 @@ pub(super) fn options() -> Effect {
     })
 }
 
-/// A page of a client's timeline.
-pub(super) fn timeline(client: ClientId, offset: i64, select: Select) -> Effect {
+/// A page of a client's timeline (one person's record: by offset).
+pub(super) fn timeline(client: ClientId, spot: Spot, select: Select) -> Effect {
     Effect::run(move |store, ctx| {
         let (agency, lang, conn) = (ctx.who()?.user.agency_id, ctx.lang, store.conn());
-        let fetch = |o, l| {
-            Ok(store_clients::timeline(conn, agency, client, o, l)?
+        let fetch = |s: &Spot, l| {
+            Ok(store_clients::timeline(conn, agency, client, s.offset, l)?
                 .into_iter()
                 .map(|e| timeline_row(e, lang))
                 .collect())
         };
-        Ok(Done::Timeline(Pager::load_at(fetch, offset, select)?))
+        Ok(Done::Timeline(Pager::load_at(fetch, spot, select)?))
     })
 }
 
@@ -60,13 +61,13 @@ pub(super) fn open_client(id: ClientId) -> Effect {
         let stored = casework::open_client(store, who, id)?;
         let (agency, lang, conn) = (who.user.agency_id, ctx.lang, store.conn());
         let timeline = Pager::load(
-            |o, l| {
-                Ok(store_clients::timeline(conn, agency, id, o, l)?
+            |s: &Spot, l| {
+                Ok(store_clients::timeline(conn, agency, id, s.offset, l)?
                     .into_iter()
                     .map(|e| timeline_row(e, lang))
                     .collect())
             },
-            0,
+            Spot::top(),
         )?;
         Ok(Done::ClientRecord(Box::new(RecordView { stored, timeline })))
     })

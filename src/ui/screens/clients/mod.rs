@@ -17,7 +17,7 @@ use crate::ui::keymap::{self, Action, Binding};
 use crate::ui::screen::{Ctx, Page};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::form::Form;
-use crate::ui::widgets::pager::{Pager, Select};
+use crate::ui::widgets::pager::{Pager, Select, Spot};
 use crate::ui::widgets::scroll::Scroll;
 
 mod forms;
@@ -47,6 +47,9 @@ pub struct TimelineRow {
     pub ref_id: i64,
     pub cells: Vec<String>,
 }
+
+impl crate::ui::widgets::pager::PageKey for ListRow {}
+impl crate::ui::widgets::pager::PageKey for TimelineRow {}
 
 pub struct RecordView {
     pub stored: Stored,
@@ -146,8 +149,8 @@ impl ClientScreen {
     }
 
     fn reload(&self) -> Effect {
-        let (offset, select) = self.list.here();
-        load(self.filter.clone(), offset, select)
+        let (spot, select) = self.list.here();
+        load(self.filter.clone(), spot, select)
     }
 
     /// Back from a form or view: to the case record when one is open, else the list.
@@ -273,7 +276,7 @@ impl Page for ClientScreen {
 
     /// The list, the staff a form may assign, and a case record or form asked for.
     fn enter(&mut self, _ctx: &Ctx) -> Vec<Effect> {
-        let first = [load(Raw::new(), 0, Select::First), options()];
+        let first = [load(Raw::new(), Spot::top(), Select::First), options()];
         first.into_iter().chain(self.open_id.take().map(open_client)).collect()
     }
 
@@ -284,7 +287,7 @@ impl Page for ClientScreen {
                 Action::Submit => {
                     self.filter = form.raw();
                     self.mode = ClientMode::List;
-                    vec![load(self.filter.clone(), 0, Select::First)]
+                    vec![load(self.filter.clone(), Spot::top(), Select::First)]
                 }
                 Action::Back => {
                     self.mode = ClientMode::List;

@@ -16,7 +16,7 @@ use crate::ui::keymap::{self, Action, Binding};
 use crate::ui::screen::{Ctx, Page};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::form::Form;
-use crate::ui::widgets::pager::{Pager, Select};
+use crate::ui::widgets::pager::{PageKey, Pager, Select, Spot};
 
 mod view;
 
@@ -82,21 +82,26 @@ fn load_fund(id: FundId) -> Effect {
         Ok(Done::Fund(Box::new(FundView {
             by_category: store_funds::by_category(conn, id)?,
             clients: store_funds::distinct_clients(conn, id)?,
-            payments: Pager::load(|o, l| store_funds::payments(conn, agency, id, o, l), 0)?,
+            payments: Pager::load(
+                |s: &Spot, l| store_funds::payments(conn, agency, id, s.offset, l),
+                Spot::top(),
+            )?,
             fund,
         })))
     })
 }
 
-/// A page of a fund's payments.
-fn load_payments(fund_id: FundId, offset: i64, select: Select) -> Effect {
+/// A page of a fund's payments (requests first, then by date: by offset).
+fn load_payments(fund_id: FundId, spot: Spot, select: Select) -> Effect {
     Effect::run(move |store, ctx| {
         let agency = ctx.who()?.user.agency_id;
         let conn = store.conn();
-        let fetch = |o, l| store_funds::payments(conn, agency, fund_id, o, l);
-        Ok(Done::Payments(Pager::load_at(fetch, offset, select)?))
+        let fetch = |s: &Spot, l| store_funds::payments(conn, agency, fund_id, s.offset, l);
+        Ok(Done::Payments(Pager::load_at(fetch, spot, select)?))
     })
 }
+
+impl PageKey for PaymentRow {}
 
 impl FundScreen {
     fn fund_id(&self) -> Option<FundId> {

@@ -12,12 +12,22 @@ use crate::error::Result;
 use crate::i18n::{Lang, Msg};
 use crate::store::tips::Scope;
 use crate::store::{Store, contacts, tips};
+use crate::ui::widgets::pager::{Key, PageKey, Spot};
 
 /// A list row, ready to show.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ListRow {
     pub id: i64,
+    /// The time the list is kept in order by (a contact's start, a tip's receipt), as stored.
+    pub at: String,
     pub cells: Vec<String>,
+}
+
+/// The log and the tips page by (time, record number): page k costs what page 1 costs.
+impl PageKey for ListRow {
+    fn page_key(&self) -> Option<Key> {
+        Some(Key { at: self.at.clone(), id: self.id })
+    }
 }
 
 /// A filter's typed values, read through its schema (a bad date is simply not applied).
@@ -74,14 +84,15 @@ pub struct ListView<'a> {
     pub today: jiff::civil::Date,
 }
 
-pub fn fetch(store: &Store, v: &ListView, offset: i64, limit: i64) -> Result<Vec<ListRow>> {
+pub fn fetch(store: &Store, v: &ListView, spot: &Spot, limit: i64) -> Result<Vec<ListRow>> {
     let (who, filter, lang, today) = (v.user, v.filter, v.lang, v.today);
+    let start = spot.start.clone();
     Ok(match v.kind {
-        RecordKind::Contact => contacts::list(
+        RecordKind::Contact => contacts::page(
             store.conn(),
             who.agency_id,
             &contact_filter(filter, today),
-            offset,
+            start,
             limit,
         )?
         .into_iter()
@@ -97,6 +108,7 @@ pub fn fetch(store: &Store, v: &ListView, offset: i64, limit: i64) -> Result<Vec
                 r.outcomes.first().map(|o| label(contact::OUTCOMES, o, lang)).unwrap_or_default();
             ListRow {
                 id: r.id.into(),
+                at: r.started_at.clone(),
                 cells: vec![
                     time::show_db(&r.started_at),
                     label(contact::CHANNELS, &r.channel, lang),
@@ -109,10 +121,11 @@ pub fn fetch(store: &Store, v: &ListView, offset: i64, limit: i64) -> Result<Vec
         })
         .collect(),
         RecordKind::Tip => {
-            tips::list(store.conn(), Scope::of(who), &tip_filter(filter), offset, limit)?
+            tips::page(store.conn(), Scope::of(who), &tip_filter(filter), start, limit)?
                 .into_iter()
                 .map(|r| ListRow {
                     id: r.id.into(),
+                    at: r.received_at.clone(),
                     cells: vec![
                         time::show_db(&r.received_at),
                         label(tip::SOURCES, &r.source, lang),

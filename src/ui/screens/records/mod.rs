@@ -21,7 +21,7 @@ use crate::ui::keymap::{self, Action, Binding};
 use crate::ui::screen::{Ctx, Page};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::form::Form;
-use crate::ui::widgets::pager::{Pager, Select};
+use crate::ui::widgets::pager::{Pager, Select, Spot};
 
 mod caller;
 mod jobs;
@@ -92,12 +92,12 @@ pub struct RecordScreen {
 }
 
 /// A page of the list, through the filter.
-fn load(kind: RecordKind, filter: Raw, offset: i64, select: Select) -> Effect {
+fn load(kind: RecordKind, filter: Raw, spot: Spot, select: Select) -> Effect {
     Effect::run(move |store, ctx| {
         let user = ctx.who()?.user;
         let today = local_day(ctx.now);
         let view = ListView { user, kind, filter: &filter, lang: ctx.lang, today };
-        Ok(Done::Records(Pager::load_at(|o, l| fetch(store, &view, o, l), offset, select)?))
+        Ok(Done::Records(Pager::load_at(|s: &Spot, l| fetch(store, &view, s, l), spot, select)?))
     })
 }
 
@@ -136,8 +136,8 @@ impl RecordScreen {
     }
 
     fn reload(&self) -> Effect {
-        let (offset, select) = self.list.here();
-        load(self.kind, self.filter.clone(), offset, select)
+        let (spot, select) = self.list.here();
+        load(self.kind, self.filter.clone(), spot, select)
     }
 
     /// Open the form `pending` describes, with the choices read.
@@ -251,7 +251,7 @@ impl RecordScreen {
             }
             Action::ClearFilter => {
                 self.filter = Raw::new();
-                vec![load(self.kind, Raw::new(), 0, Select::First)]
+                vec![load(self.kind, Raw::new(), Spot::top(), Select::First)]
             }
             Action::Open => match self.list.current().map(|r| r.id) {
                 Some(id) => vec![open(self.kind, id)],
@@ -343,7 +343,7 @@ impl Page for RecordScreen {
 
     /// The first page, and the choices a form offers.
     fn enter(&mut self, _ctx: &Ctx) -> Vec<Effect> {
-        let first = [load(self.kind, Raw::new(), 0, Select::First), options(self.kind)];
+        let first = [load(self.kind, Raw::new(), Spot::top(), Select::First), options(self.kind)];
         first.into_iter().chain(self.open_id.take().map(|id| open(self.kind, id))).collect()
     }
 
@@ -383,7 +383,7 @@ impl Page for RecordScreen {
                 Action::Submit => {
                     self.filter = form.raw();
                     self.mode = Mode::List;
-                    vec![load(self.kind, self.filter.clone(), 0, Select::First)]
+                    vec![load(self.kind, self.filter.clone(), Spot::top(), Select::First)]
                 }
                 Action::Back => {
                     self.mode = Mode::List;

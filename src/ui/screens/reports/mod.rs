@@ -18,7 +18,7 @@ use crate::ui::screens::records::local_day;
 use crate::ui::screens::referrals::Back;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::form::Form;
-use crate::ui::widgets::pager::{Pager, Select};
+use crate::ui::widgets::pager::{Pager, Select, Spot};
 
 mod view;
 
@@ -97,11 +97,11 @@ fn build(kind: Kind, raw: Raw) -> Effect {
 }
 
 /// A page of the records behind a figure.
-fn drill_page(drill: Drill, offset: i64, select: Select) -> Effect {
+fn drill_page(drill: Drill, spot: Spot, select: Select) -> Effect {
     Effect::run(move |store, _| {
         let conn = store.conn();
-        let fetch = |o, l| reports::drill_page(conn, &drill, o, l);
-        Ok(Done::DrillPage(Pager::load_at(fetch, offset, select)?))
+        let fetch = |s: &Spot, l| reports::drill_from(conn, &drill, &s.start, l);
+        Ok(Done::DrillPage(Pager::load_at(fetch, spot, select)?))
     })
 }
 
@@ -182,7 +182,7 @@ impl ReportScreen {
                     return vec![Effect::Fail(crate::Error::user(Msg::ErrNoRecordsBehind))];
                 };
                 self.drilling = Some((f.label.clone(), drill.clone()));
-                return vec![drill_page(drill, 0, Select::First)];
+                return vec![drill_page(drill, Spot::top(), Select::First)];
             }
             Action::Back => return vec![Effect::Go(Route::Home)],
             _ => {}
