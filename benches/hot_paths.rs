@@ -119,8 +119,18 @@ fn main() {
     time("hotline log, a year and an outcome", || {
         contacts::list(store.conn(), ana.agency_id, &filter, 0, page).expect("list");
     });
-    time("hotline log, page 500", || {
+    time("hotline log, page 500 by offset", || {
         contacts::list(store.conn(), ana.agency_id, &Default::default(), 500 * page, page)
+            .expect("list");
+    });
+    // The console pages by key: page 500 is the rows after page 499's last row.
+    let last = contacts::list(store.conn(), ana.agency_id, &Default::default(), 500 * page - 1, 1)
+        .expect("list")
+        .remove(0);
+    let key = intake::store::Key { at: last.started_at, id: last.id.into() };
+    time("hotline log, page 500 by key (the console's)", || {
+        let start = intake::store::Start::After(key.clone());
+        contacts::page(store.conn(), ana.agency_id, &Default::default(), start, page)
             .expect("list");
     });
     // The whole log read as an export reads it (500 rows a page, in record-number order, after
