@@ -18,7 +18,7 @@ use intake::store::{DbPaths, Store, clients, contacts};
 use jiff::{SignedDuration, Timestamp};
 
 const CONTACTS: usize = 100_000;
-const CLIENTS: usize = 20_000;
+const CLIENTS: usize = 100_000;
 const RUNS: usize = 50;
 
 /// A small deterministic generator, so every run builds the same data.
