@@ -227,9 +227,11 @@ fn check_tool_file(file: &std::path::Path, lang: Lang) -> ExitCode {
 fn print_check(store: &Store, lang: Lang) -> ExitCode {
     let results = check::run(store);
     let mut all_ok = true;
+    // The verdicts in one column, after the longest check's name in this language.
+    let width = results.iter().map(|r| r.name.text(lang).chars().count()).max().unwrap_or(0);
     for r in &results {
         let verdict = if r.ok { Msg::CheckOk } else { Msg::CheckFailed };
-        let mut line = format!("{:<28} {}", r.name.text(lang), verdict.text(lang));
+        let mut line = format!("{:<width$} {}", r.name.text(lang), verdict.text(lang));
         if let Some((msg, args)) = &r.detail {
             let args: Vec<&str> = args.iter().map(String::as_str).collect();
             line.push_str(": ");

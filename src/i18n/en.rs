@@ -275,7 +275,7 @@ pub fn text(m: Msg) -> &'static str {
         CheckKeyFile => "Key file permissions",
         CheckOk => "ok",
         CheckProblems => "{0}",
-        CheckRollups => "Hotline report counts match the records",
+        CheckRollups => "Hotline report counts",
         CheckRollupsDiffer => {
             "the daily counts differ from a recount on {0} days (first {1}); please report this"
         }

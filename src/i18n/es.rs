@@ -280,7 +280,7 @@ pub fn text(m: Msg) -> &'static str {
         CheckKeyFile => "Permisos del archivo de clave",
         CheckOk => "bien",
         CheckProblems => "{0}",
-        CheckRollups => "Los totales del informe de la línea coinciden con los registros",
+        CheckRollups => "Totales del informe de la línea",
         CheckRollupsDiffer => {
             "los totales diarios difieren de un recuento en {0} días (el primero, {1}); repórtelo, por favor"
         }
