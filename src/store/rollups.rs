@@ -121,10 +121,18 @@ fn flush(
     Ok(())
 }
 
-/// The local days (and agency) whose rollup rows differ from a recount of the contacts, in
-/// order: none when the rollups are right. Reads every contact, so it is for checks, not for
-/// reports.
-pub fn differing_days(conn: &Connection) -> Result<Vec<String>> {
+/// The local days whose rollup rows differ from a recount of the contacts, in order: none
+/// when the rollups are right; None when the database is older than the rollups. Reads every
+/// contact, so it is for checks, not for reports.
+pub fn differing_days(conn: &Connection) -> Result<Option<Vec<String>>> {
+    let kept: i64 = conn.query_row(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'view' AND name = 'contact_day_recount'",
+        [],
+        |r| r.get(0),
+    )?;
+    if kept == 0 {
+        return Ok(None);
+    }
     let mut stmt = conn.prepare(
         "SELECT DISTINCT day FROM (
              SELECT * FROM (SELECT agency_id, day, field, value, n FROM contact_day_recount
@@ -141,5 +149,5 @@ pub fn differing_days(conn: &Connection) -> Result<Vec<String>> {
          ) ORDER BY day",
     )?;
     let days = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-    Ok(days)
+    Ok(Some(days))
 }

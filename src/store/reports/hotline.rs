@@ -34,6 +34,8 @@ pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(St
     };
     let months = period.months();
     let mut monthly = vec![0i64; months.len()];
+    // Each month's last day as stored: a day's month is the first whose last day is not before it.
+    let month_ends: Vec<String> = months.iter().map(|(_, _, end)| end.to_string()).collect();
     // (field, value) -> count over the period.
     let mut counts: HashMap<(String, String), i64> = HashMap::new();
     let mut stmt = conn.prepare_cached(
@@ -45,8 +47,7 @@ pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(St
         let (field, value, n): (String, String, i64) = (r.get(1)?, r.get(2)?, r.get(3)?);
         if field == "all" {
             let day = r.get_ref(0)?.as_str().unwrap_or("");
-            // A month's last day as text sorts before every later day of the period.
-            let m = months.partition_point(|(_, _, end)| end.to_string().as_str() < day);
+            let m = month_ends.partition_point(|end| end.as_str() < day);
             if let Some(c) = monthly.get_mut(m) {
                 *c += n;
             }
