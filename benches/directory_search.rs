@@ -184,17 +184,20 @@ fn bench(size: usize) {
         area: Some("Doña Ana County".into()),
         ..none.clone()
     };
-    time("words and filters: visa + legal + Doña Ana", || {
+    let ours = time("words and filters: visa + legal + Doña Ana", || {
         directory::search(store.conn(), "visa", &filtered, today, 0, page).expect("s").len()
     });
+    // The bare stack has no filters: its counterpart ranks the word alone.
+    bare(&plain, "the word alone: visa", "visa", ours);
     // Monday 10:00 in Denver.
     let open_now = Filter { open_now: Some((1, 600)), ..none.clone() };
     time("open now, first page", || {
         directory::search(store.conn(), "", &open_now, today, 0, page).expect("s").len()
     });
-    time("a word, open now: legal", || {
+    let ours = time("a word, open now: legal", || {
         directory::search(store.conn(), "legal", &open_now, today, 0, page).expect("s").len()
     });
+    bare(&plain, "the word alone: legal", "legal", ours);
     time("no words, first page by name", || {
         directory::search(store.conn(), "", &none, today, 0, page).expect("s").len()
     });

@@ -142,9 +142,10 @@ impl Store {
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(Error::user(Msg::ErrNoWal));
         }
-        conn.execute_batch(
-            "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;",
-        )?;
+        conn.execute_batch(&format!(
+            "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;
+             PRAGMA cache_size = -{CACHE_KIB};"
+        ))?;
         Ok(Store { conn, paths: paths.clone(), source: session_source() })
     }
 
@@ -239,6 +240,12 @@ impl Store {
 
 /// The page cache of an import's transaction, in KiB (see `Store::write_bulk`).
 pub const BULK_CACHE_KIB: i64 = 32 * 1024;
+
+/// The page cache of every connection, in KiB. Each page read past it is decrypted and its
+/// HMAC checked again; SQLite's 2 MB default cannot hold a search's index pages at 100,000
+/// services, and 4 MB can (a word over the whole directory: 47 ms, 38 ms with it; larger
+/// caches gained nothing more). The cache fills only as pages are read.
+pub const CACHE_KIB: i64 = 4 * 1024;
 
 /// A row's place in a list kept newest first: its time as stored, then its record number.
 #[derive(Clone, Debug, PartialEq, Eq)]
