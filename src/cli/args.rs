@@ -97,6 +97,42 @@ pub enum Command {
         #[command(subcommand)]
         command: ResourcesCommand,
     },
+    /// Back up the database while consoles work: an encrypted copy, checked, named by the time.
+    /// Prints one line; the exit code says whether it worked (for a timer or cron).
+    Backup {
+        /// Where backups go (default: "backups" beside the database).
+        dir: Option<PathBuf>,
+        /// Keep only the newest N backups there, removing older ones.
+        #[arg(long)]
+        keep: Option<usize>,
+    },
+    /// Restore a backup as the database --db names (a new path), check it, and say what it holds.
+    Restore {
+        /// The backup file.
+        file: PathBuf,
+        /// The key file the backup was made under (default: the --key-file of --db).
+        #[arg(long)]
+        backup_key: Option<PathBuf>,
+        /// Replace a database already there (no console may have it open; it is kept, renamed).
+        #[arg(long)]
+        force: bool,
+    },
+    /// The database key, kept apart from the backups: export it for paper or a safe; import it.
+    Key {
+        #[command(subcommand)]
+        command: KeyCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum KeyCommand {
+    /// Print the key as hex digits in groups, with a check line, for paper or a safe.
+    Export,
+    /// Write the key file (--key-file, or beside --db) from an exported key.
+    Import {
+        /// The exported key ("-" for standard input).
+        file: PathBuf,
+    },
 }
 
 #[derive(Subcommand, Debug)]

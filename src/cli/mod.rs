@@ -13,6 +13,7 @@ macro_rules! put {
 
 mod agency;
 mod args;
+mod backup;
 mod import;
 pub mod money;
 pub mod records;
@@ -22,8 +23,8 @@ mod ssh_check;
 mod staff;
 
 pub use args::{
-    AgencyCommand, Cli, Command, Format, ResourcesCommand, ScreeningCommand, SshCommand,
-    UserCommand,
+    AgencyCommand, Cli, Command, Format, KeyCommand, ResourcesCommand, ScreeningCommand,
+    SshCommand, UserCommand,
 };
 pub use staff::user_command;
 
@@ -106,6 +107,18 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let paths = cli.paths()?;
             let mut store = Store::open(&paths, false)?;
             ssh::ssh_command(&mut store, &paths, command, lang)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Backup { dir, keep }) => {
+            backup::backup(&cli.paths()?, dir.as_deref(), *keep, lang)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Restore { file, backup_key, force }) => {
+            backup::restore(&cli.paths()?, file, backup_key.as_deref(), *force, lang)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Key { command }) => {
+            backup::key(&cli.paths()?, command, lang)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Agency { command }) => {

@@ -280,6 +280,51 @@ pub fn text(m: Msg) -> &'static str {
             "the daily counts differ from a recount on {0} days (first {1}); please report this"
         }
         CheckTriggersMissing => "the triggers that refuse changes are missing",
+        // Backups, restores and the key
+        ErrPathNotUtf8 => "The path {0} is not plain text (UTF-8); choose another path.",
+        ErrBackupCheckFailed => "The copy failed the check \"{0}\" ({1}); it was not kept.",
+        ErrBackupMissing => "There is no backup file at {0}.",
+        ErrRestoreOntoItself => "{0} is the backup itself; restore into another path with --db.",
+        ErrRestoreTargetExists => {
+            "There is already a database at {0}. Restore into a new path with --db, or add --force to replace it (the old one is kept beside it, renamed)."
+        }
+        ErrRestoreTargetInUse => {
+            "The database at {0} is open in a console or a command. Close them all (or stop the service), then restore again."
+        }
+        ErrRestoreKeyDiffers => {
+            "The key file {0} holds another key than {1}, the backup's. Name a new key file with --key-file, or add --force to replace it (the old one is kept beside it, renamed)."
+        }
+        CliBackupTaken => "backup ok: {0} ({1} MB, checked; {2} older removed)",
+        CliRestored => "Restored into {0}; every check passed. It holds:",
+        CliRestoredNewest => "Newest record: {0}",
+        CliRestoredNoRecords => "No records yet.",
+        CliRestoredAudit => "Audit log: {0} rows; the last row's hash begins {1}",
+        HeldClients => "Clients",
+        HeldContacts => "Hotline contacts",
+        HeldTips => "Tips and referrals received",
+        HeldCaseNotes => "Case notes",
+        HeldScreenings => "Screenings",
+        HeldServices => "Services given",
+        HeldReferrals => "Referrals made",
+        HeldPayments => "Payments",
+        HeldUsers => "Staff accounts",
+        KeyExportTitle => {
+            "# intake database key for {0}. Keep it apart from the backups: with it, a backup can be read."
+        }
+        KeyExportHow => {
+            "# To restore: intake key import THIS-FILE --key-file PATH (the last line checks the digits)."
+        }
+        CliKeyImported => "Key written to {0}; its check {1} matched.",
+        ErrKeyImportBad => {
+            "{0} does not hold a key: 64 hex digits and a check line starting with \"=\" are needed."
+        }
+        ErrKeyImportCheck => {
+            "The key in {0} does not match its check line: a digit was copied wrong."
+        }
+        ErrKeyFileExists => "There is already a key file at {0}; a key file is never overwritten.",
+        ErrRestoreNoKey => {
+            "There is no key file at {0} to read the backup with. Name the key the backup was made under with --backup-key FILE, or write it first with intake key import."
+        }
         // Hotline log, tips and the form layer
         ActClearFilter => "Clear filter",
         ActFilter => "Filter",

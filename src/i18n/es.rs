@@ -285,6 +285,55 @@ pub fn text(m: Msg) -> &'static str {
             "los totales diarios difieren de un recuento en {0} días (el primero, {1}); repórtelo, por favor"
         }
         CheckTriggersMissing => "faltan los disparadores que impiden cambios",
+        // Backups, restores and the key
+        ErrPathNotUtf8 => "La ruta {0} no es texto simple (UTF-8); elija otra ruta.",
+        ErrBackupCheckFailed => "La copia no pasó la comprobación «{0}» ({1}); no se guardó.",
+        ErrBackupMissing => "No hay copia de seguridad en {0}.",
+        ErrRestoreOntoItself => "{0} es la propia copia; restáurela en otra ruta con --db.",
+        ErrRestoreTargetExists => {
+            "Ya hay una base de datos en {0}. Restaure en una ruta nueva con --db, o añada --force para reemplazarla (la anterior se conserva al lado, con otro nombre)."
+        }
+        ErrRestoreTargetInUse => {
+            "La base de datos en {0} está abierta en una consola o un comando. Ciérrelos todos (o detenga el servicio) y vuelva a restaurar."
+        }
+        ErrRestoreKeyDiffers => {
+            "El archivo de clave {0} tiene otra clave que {1}, la de la copia. Indique un archivo de clave nuevo con --key-file, o añada --force para reemplazarlo (el anterior se conserva al lado, con otro nombre)."
+        }
+        CliBackupTaken => "copia correcta: {0} ({1} MB, comprobada; {2} antiguas borradas)",
+        CliRestored => "Restaurada en {0}; pasó todas las comprobaciones. Contiene:",
+        CliRestoredNewest => "Registro más reciente: {0}",
+        CliRestoredNoRecords => "Aún no hay registros.",
+        CliRestoredAudit => {
+            "Registro de auditoría: {0} filas; el hash de la última empieza por {1}"
+        }
+        HeldClients => "Clientes",
+        HeldContacts => "Contactos de la línea",
+        HeldTips => "Avisos y remisiones recibidos",
+        HeldCaseNotes => "Notas del caso",
+        HeldScreenings => "Detecciones",
+        HeldServices => "Servicios prestados",
+        HeldReferrals => "Remisiones hechas",
+        HeldPayments => "Pagos",
+        HeldUsers => "Cuentas del personal",
+        KeyExportTitle => {
+            "# Clave de la base de datos de intake para {0}. Guárdela lejos de las copias: con ella se puede leer una copia."
+        }
+        KeyExportHow => {
+            "# Para restaurar: intake key import ESTE-ARCHIVO --key-file RUTA (la última línea comprueba los dígitos)."
+        }
+        CliKeyImported => "Clave escrita en {0}; su comprobación {1} coincidió.",
+        ErrKeyImportBad => {
+            "{0} no contiene una clave: hacen falta 64 dígitos hexadecimales y una línea de comprobación que empiece por «=»."
+        }
+        ErrKeyImportCheck => {
+            "La clave de {0} no coincide con su línea de comprobación: se copió mal algún dígito."
+        }
+        ErrKeyFileExists => {
+            "Ya hay un archivo de clave en {0}; un archivo de clave nunca se sobrescribe."
+        }
+        ErrRestoreNoKey => {
+            "No hay archivo de clave en {0} para leer la copia. Indique la clave con que se hizo la copia con --backup-key ARCHIVO, o escríbala antes con intake key import."
+        }
         // Hotline log, tips and the form layer
         ActClearFilter => "Quitar filtro",
         ActFilter => "Filtrar",

@@ -56,9 +56,15 @@ pub fn create(path: &Path) -> Result<KeyHex> {
         hex.push(char::from_digit((b >> 4) as u32, 16).unwrap_or('0'));
         hex.push(char::from_digit((b & 0xf) as u32, 16).unwrap_or('0'));
     }
+    write_new(path, &hex)?;
+    Ok(hex)
+}
+
+/// Write `key` (64 hex digits) as a new key file: mode 0600, never over an existing file.
+pub fn write_new(path: &Path, key: &KeyHex) -> Result<()> {
     let mut file = OpenOptions::new().write(true).create_new(true).mode(0o600).open(path)?;
-    file.write_all(hex.as_bytes())?;
+    file.write_all(key.as_bytes())?;
     file.write_all(b"\n")?;
     file.sync_all()?;
-    Ok(hex)
+    Ok(())
 }

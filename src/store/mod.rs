@@ -4,6 +4,7 @@
 //! another `intake` process holds the write lock, so no SQLITE_BUSY reaches a user.
 
 pub mod audit;
+pub mod backup;
 pub mod check;
 pub mod clients;
 pub mod contacts;
@@ -191,7 +192,7 @@ impl Store {
     }
 
     /// Run `f` as `write` does, with a page cache of `BULK_CACHE_KIB` for the transaction (an
-    /// import fills the table and its indexes at once; the usual 2 MiB cannot hold them, and
+    /// import fills the table and its indexes at once; the usual 4 MiB cannot hold them, and
     /// every row would read pages back from the encrypted file). The cache goes back to its
     /// usual size after. The contacts it adds are counted into the report rollups all at once
     /// before it commits, rather than row by row by the trigger (`rollups::Bulk`).

@@ -1,0 +1,208 @@
+//! `intake backup`, `intake restore` and `intake key`: getting the records back after a dead
+//! disk. Each is an audited event; none prints record content.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+use sha2::{Digest, Sha256};
+use zeroize::Zeroizing;
+
+use crate::auth::Actor;
+use crate::auth::accounts;
+use crate::error::{Error, Result};
+use crate::i18n::{Lang, Msg, fill};
+use crate::store::{DbPaths, Store, backup, keyfile};
+
+use super::KeyCommand;
+
+/// Where backups go when no directory is named: `backups` beside the database.
+pub fn default_dir(paths: &DbPaths) -> PathBuf {
+    paths.db.parent().unwrap_or(Path::new(".")).join("backups")
+}
+
+pub fn backup(paths: &DbPaths, dir: Option<&Path>, keep: Option<usize>, lang: Lang) -> Result<()> {
+    let mut store = Store::open(paths, false)?;
+    let dir = dir.map(Path::to_path_buf).unwrap_or_else(|| default_dir(paths));
+    let taken = backup::take(&store, &dir, keep, Timestamp::now(), lang);
+    let event = if taken.is_ok() { "db_backup" } else { "db_backup_failed" };
+    accounts::session_event(&mut store, Actor::CLI, event)?;
+    let taken = taken?;
+    let mb = format!("{:.1}", taken.bytes as f64 / 1_000_000.0);
+    put!(
+        "{}",
+        fill(
+            Msg::CliBackupTaken.text(lang),
+            &[&taken.path.display().to_string(), &mb, &taken.removed.to_string()]
+        )
+    );
+    Ok(())
+}
+
+pub fn restore(
+    target: &DbPaths,
+    file: &Path,
+    backup_key: Option<&Path>,
+    force: bool,
+    lang: Lang,
+) -> Result<()> {
+    let file_key = backup_key.map(Path::to_path_buf).unwrap_or_else(|| target.key.clone());
+    backup::restore(file, &file_key, target, force, Timestamp::now(), lang)?;
+    let mut store = Store::open(target, false)?;
+    accounts::session_event(&mut store, Actor::CLI, "db_restore")?;
+    let held = backup::held(store.conn())?;
+    put!("{}", fill(Msg::CliRestored.text(lang), &[&target.db.display().to_string()]));
+    let width = held.counts.iter().map(|(t, _)| label(t).text(lang).chars().count()).max();
+    for (table, n) in &held.counts {
+        put!("  {:<w$}  {n:>9}", label(table).text(lang), w = width.unwrap_or(0));
+    }
+    match held.newest.as_deref() {
+        Some(at) => put!(
+            "{}",
+            fill(Msg::CliRestoredNewest.text(lang), &[&crate::domain::time::show_db(at)])
+        ),
+        None => put!("{}", Msg::CliRestoredNoRecords.text(lang)),
+    }
+    if let Some((id, hash)) = &held.audit_head {
+        let start: String = hash.chars().take(16).collect();
+        put!("{}", fill(Msg::CliRestoredAudit.text(lang), &[&id.to_string(), &start]));
+    }
+    Ok(())
+}
+
+fn label(table: &str) -> Msg {
+    match table {
+        "clients" => Msg::HeldClients,
+        "contacts" => Msg::HeldContacts,
+        "tips" => Msg::HeldTips,
+        "case_notes" => Msg::HeldCaseNotes,
+        "screenings" => Msg::HeldScreenings,
+        "services" => Msg::HeldServices,
+        "referrals" => Msg::HeldReferrals,
+        "payments" => Msg::HeldPayments,
+        _ => Msg::HeldUsers,
+    }
+}
+
+/// The check line of a key: the first 8 hex digits of the SHA-256 of its bytes' hex.
+fn key_check(hex: &str) -> String {
+    Sha256::digest(hex.as_bytes()).iter().take(4).map(|b| format!("{b:02x}")).collect()
+}
+
+/// The key as printed: a comment naming the database, the digits in groups of four, eight
+/// groups a line, and a check line.
+pub fn export_text(paths: &DbPaths, key: &str, lang: Lang) -> Zeroizing<String> {
+    let mut out = Zeroizing::new(String::new());
+    out.push_str(&fill(Msg::KeyExportTitle.text(lang), &[&paths.db.display().to_string()]));
+    out.push('\n');
+    out.push_str(Msg::KeyExportHow.text(lang));
+    out.push('\n');
+    for line in key.as_bytes().chunks(32) {
+        let groups: Vec<&str> =
+            line.chunks(4).map(|g| std::str::from_utf8(g).unwrap_or("")).collect();
+        out.push_str(&groups.join(" "));
+        out.push('\n');
+    }
+    out.push_str(&format!("= {}\n", key_check(key)));
+    out
+}
+
+/// The key in an exported text, when its digits and check line agree. Comment lines (`#`) are
+/// skipped; spaces and case do not matter.
+pub fn parse_export(text: &str, shown: &str) -> Result<Zeroizing<String>> {
+    let mut digits = Zeroizing::new(String::new());
+    let mut check = None;
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        if let Some(c) = line.strip_prefix('=') {
+            check = Some(c.trim().to_ascii_lowercase());
+            continue;
+        }
+        for c in line.chars().filter(|c| !c.is_whitespace()) {
+            if !c.is_ascii_hexdigit() {
+                return Err(Error::user_with(Msg::ErrKeyImportBad, &[shown]));
+            }
+            digits.push(c.to_ascii_lowercase());
+        }
+    }
+    let Some(check) = check else {
+        return Err(Error::user_with(Msg::ErrKeyImportBad, &[shown]));
+    };
+    if digits.len() != 64 {
+        return Err(Error::user_with(Msg::ErrKeyImportBad, &[shown]));
+    }
+    if key_check(&digits) != check {
+        return Err(Error::user_with(Msg::ErrKeyImportCheck, &[shown]));
+    }
+    Ok(digits)
+}
+
+pub fn key(paths: &DbPaths, command: &KeyCommand, lang: Lang) -> Result<()> {
+    match command {
+        KeyCommand::Export => {
+            // The database must open under the key: a key that reads nothing is not exported.
+            let mut store = Store::open(paths, false)?;
+            let key = keyfile::read(&paths.key)?;
+            accounts::session_event(&mut store, Actor::CLI, "key_export")?;
+            let text = export_text(paths, &key, lang);
+            put!("{}", text.trim_end());
+        }
+        KeyCommand::Import { file } => {
+            let shown = file.display().to_string();
+            let mut text = Zeroizing::new(String::new());
+            if file.as_os_str() == "-" {
+                std::io::stdin().read_to_string(&mut text)?;
+            } else {
+                text = Zeroizing::new(
+                    std::fs::read_to_string(file)
+                        .map_err(|_| Error::user_with(Msg::ErrKeyImportBad, &[&shown]))?,
+                );
+            }
+            let key = parse_export(&text, &shown)?;
+            if paths.key.exists() {
+                return Err(Error::user_with(
+                    Msg::ErrKeyFileExists,
+                    &[&paths.key.display().to_string()],
+                ));
+            }
+            if let Some(dir) = paths.key.parent() {
+                keyfile::ensure_private_dir(dir)?;
+            }
+            keyfile::write_new(&paths.key, &key)?;
+            put!(
+                "{}",
+                fill(
+                    Msg::CliKeyImported.text(lang),
+                    &[&paths.key.display().to_string(), &key_check(&key)]
+                )
+            );
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const KEY: &str = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+
+    #[test]
+    fn an_exported_key_reads_back_and_a_miscopied_digit_is_caught() {
+        let paths = DbPaths::new("/srv/intake/intake.db".into(), None);
+        for lang in [Lang::En, Lang::Es] {
+            let text = export_text(&paths, KEY, lang);
+            assert_eq!(parse_export(&text, "k").expect("reads").as_str(), KEY);
+            // Upper case and extra spaces, as a person types it back from paper.
+            let typed = text.to_uppercase().replace(' ', "  ");
+            assert_eq!(parse_export(&typed, "k").expect("typed").as_str(), KEY);
+            // One digit copied wrong.
+            let wrong = text.replacen("0011", "0012", 1);
+            let e = parse_export(&wrong, "k").expect_err("a wrong digit");
+            assert!(matches!(e, Error::User(Msg::ErrKeyImportCheck, _)), "{e:?}");
+            // A line lost.
+            let lines: Vec<&str> = text.lines().filter(|l| !l.starts_with("0011")).collect();
+            let e = parse_export(&lines.join("\n"), "k").expect_err("a line lost");
+            assert!(matches!(e, Error::User(Msg::ErrKeyImportBad, _)), "{e:?}");
+        }
+    }
+}

@@ -1,0 +1,199 @@
+//! Backups and restores with the real binary: a restore drill while eight processes write, and
+//! the restores that must be refused.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use common::pty::Session;
+use common::{TestDb, with_admin};
+use intake::store::{DbPaths, Store};
+
+fn intake(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_intake"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("INTAKE_LANG", "en")
+        .output()
+        .expect("run intake")
+}
+
+fn text(o: &Output) -> String {
+    format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
+}
+
+fn agencies(paths: &DbPaths) -> Vec<String> {
+    let store = Store::open_as_is(paths).expect("open");
+    let mut stmt = store.conn().prepare("SELECT name FROM agencies").expect("prepare");
+    stmt.query_map([], |r| r.get(0)).expect("query").collect::<Result<_, _>>().expect("rows")
+}
+
+/// Eight processes add agencies, each commit noted with the moment its process ended; backups
+/// are taken meanwhile. Every backup restores into a new place, passes `intake check`, and
+/// holds every agency whose process had ended before the backup began.
+#[test]
+fn backups_taken_while_eight_processes_write_restore_whole_and_hold_every_earlier_commit() {
+    let (db, store) = with_admin();
+    drop(store);
+    let live = db.db_path();
+    let stop = Arc::new(AtomicBool::new(false));
+    let committed: Arc<Mutex<Vec<(String, Instant)>>> = Arc::default();
+    let writers: Vec<_> = (0..8)
+        .map(|w| {
+            let (live, stop, committed) = (live.clone(), stop.clone(), committed.clone());
+            std::thread::spawn(move || {
+                let mut n = 0;
+                while !stop.load(Ordering::Relaxed) {
+                    let name = format!("Writer {w} agency {n}");
+                    let out =
+                        intake(&live, &["agency", "add", &name, "--kind", "service_provider"]);
+                    assert!(out.status.success(), "a write failed: {}", text(&out));
+                    committed.lock().unwrap().push((name, Instant::now()));
+                    n += 1;
+                }
+            })
+        })
+        .collect();
+    let dir = db.dir.path().join("backups");
+    let mut taken: Vec<(PathBuf, Instant)> = Vec::new();
+    let began = Instant::now();
+    while began.elapsed() < Duration::from_secs(4) || taken.len() < 4 {
+        std::thread::sleep(Duration::from_millis(300));
+        let start = Instant::now();
+        let out = intake(&live, &["backup", dir.to_str().expect("utf-8")]);
+        assert!(out.status.success(), "backup failed: {}", text(&out));
+        let line = String::from_utf8_lossy(&out.stdout).to_string();
+        assert_eq!(line.lines().count(), 1, "one line for a timer: {line}");
+        let path = line
+            .strip_prefix("backup ok: ")
+            .and_then(|r| r.split(" (").next())
+            .unwrap_or_else(|| panic!("unexpected line: {line}"));
+        taken.push((PathBuf::from(path), start));
+    }
+    stop.store(true, Ordering::Relaxed);
+    for w in writers {
+        w.join().expect("writer");
+    }
+    let committed = committed.lock().unwrap().clone();
+    let all = agencies(&db.paths);
+    assert!(committed.iter().all(|(name, _)| all.contains(name)), "the live database lost a write");
+    let mut saw_partial = false;
+    for (i, (path, start)) in taken.iter().enumerate() {
+        let target = db.dir.path().join(format!("restored-{i}")).join("intake.db");
+        let key = db.paths.key.to_str().expect("utf-8");
+        let out = intake(&target, &["restore", path.to_str().expect("utf-8"), "--backup-key", key]);
+        assert!(out.status.success(), "restore {i} failed: {}", text(&out));
+        assert!(text(&out).contains("every check passed"), "{}", text(&out));
+        let check = intake(&target, &["check"]);
+        assert!(check.status.success(), "check of restore {i}: {}", text(&check));
+        let held = agencies(&DbPaths::new(target, None));
+        for (name, at) in &committed {
+            if at < start {
+                assert!(held.contains(name), "backup {i} lacks {name}, committed before it began");
+            }
+        }
+        saw_partial |= held.len() < all.len();
+    }
+    assert!(saw_partial, "no backup was taken while the writers were writing");
+    assert!(committed.len() > 40, "the writers wrote too little to test: {}", committed.len());
+}
+
+#[test]
+fn a_restore_never_overwrites_by_accident_and_never_a_database_in_use() {
+    let (db, store) = with_admin();
+    drop(store);
+    let live = db.db_path();
+    let dir = db.dir.path().join("b");
+    let out = intake(&live, &["backup", dir.to_str().unwrap(), "--keep", "3"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let backup = intake::store::backup::list(&dir).unwrap().pop().expect("a backup");
+    let backup = backup.to_str().unwrap();
+
+    // Onto the live database: refused without --force, and nothing changes.
+    let before = std::fs::read(&live).unwrap();
+    let out = intake(&live, &["restore", backup]);
+    assert!(!out.status.success());
+    assert!(text(&out).contains("There is already a database at"), "{}", text(&out));
+    assert_eq!(std::fs::read(&live).unwrap(), before);
+
+    // No key for the new place, and none named: a clear message.
+    let elsewhere = db.dir.path().join("new").join("intake.db");
+    let out = intake(&elsewhere, &["restore", backup]);
+    assert!(!out.status.success());
+    assert!(text(&out).contains("--backup-key"), "{}", text(&out));
+    assert!(!elsewhere.exists());
+
+    // A key file of another key at the new place: refused, and the key file is untouched.
+    let other = TestDb::new();
+    drop(other.open());
+    std::fs::create_dir_all(elsewhere.parent().unwrap()).unwrap();
+    std::fs::copy(&other.paths.key, format!("{}.key", elsewhere.display())).unwrap();
+    let key = db.paths.key.to_str().unwrap();
+    let out = intake(&elsewhere, &["restore", backup, "--backup-key", key]);
+    assert!(!out.status.success());
+    assert!(text(&out).contains("holds another key"), "{}", text(&out));
+    assert!(!elsewhere.exists());
+
+    // A console open on the database: even --force is refused.
+    let mut s = Session::start(&live);
+    s.wait_for("Log in");
+    let out = intake(&live, &["restore", backup, "--force", "--backup-key", key]);
+    assert!(!out.status.success());
+    assert!(text(&out).contains("is open in a console"), "{}", text(&out));
+    assert_eq!(std::fs::read(&live).unwrap(), before);
+    s.hang_up();
+    assert!(s.wait_exit());
+
+    // With every console closed, --force replaces it and keeps the old one beside it.
+    let out = intake(&live, &["restore", backup, "--force"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let kept: Vec<_> = std::fs::read_dir(db.dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with("intake.db.replaced-"))
+        .collect();
+    assert_eq!(kept.len(), 1, "the replaced database is kept");
+    assert!(intake(&live, &["check"]).status.success());
+}
+
+/// The shipped timer's service runs a command this binary takes: its `ExecStart`, with the
+/// host's paths moved into a temporary directory, makes a backup and exits 0.
+#[test]
+fn the_shipped_backup_unit_runs_a_command_that_works() {
+    let unit = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/deploy/intake-backup.service"
+    ))
+    .expect("deploy/intake-backup.service");
+    let value = |key: &str| {
+        unit.lines()
+            .find_map(|l| l.strip_prefix(key))
+            .unwrap_or_else(|| panic!("{key} in the unit"))
+            .to_string()
+    };
+    let (db, store) = with_admin();
+    drop(store);
+    let here = db.dir.path().to_str().unwrap().to_string();
+    let env = value("Environment=INTAKE_DB=").replace("/srv/intake", &here);
+    assert_eq!(PathBuf::from(&env), db.db_path(), "the unit's database is /srv/intake/intake.db");
+    let exec = value("ExecStart=").replace("/srv/intake", &here);
+    let mut words = exec.split_whitespace();
+    assert_eq!(words.next(), Some("/usr/local/bin/intake"));
+    let out = Command::new(env!("CARGO_BIN_EXE_intake"))
+        .args(words)
+        .env("INTAKE_DB", &env)
+        .env("INTAKE_LANG", "en")
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(intake::store::backup::list(&db.dir.path().join("backups")).unwrap().len(), 1);
+    let timer =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/deploy/intake-backup.timer"))
+            .expect("deploy/intake-backup.timer");
+    assert!(timer.contains("Persistent=true"), "a night missed while off runs at boot");
+}
