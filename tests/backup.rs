@@ -197,3 +197,54 @@ fn the_shipped_backup_unit_runs_a_command_that_works() {
             .expect("deploy/intake-backup.timer");
     assert!(timer.contains("Persistent=true"), "a night missed while off runs at boot");
 }
+
+/// `intake rekey` moves the database to a new key: the old key no longer opens it, the new one
+/// does, with every record and a whole audit chain; the old key, kept as retired, still opens
+/// the backups made before. Refused while a console has the database open.
+#[test]
+fn rekey_moves_the_database_to_a_new_key_and_keeps_the_old_one_for_older_backups() {
+    let (db, store) = with_admin();
+    drop(store);
+    let live = db.db_path();
+    let out = intake(&live, &["agency", "add", "Casa Rekey", "--kind", "service_provider"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let dir = db.dir.path().join("b");
+    assert!(intake(&live, &["backup", dir.to_str().unwrap()]).status.success());
+    let old_key = std::fs::read_to_string(&db.paths.key).unwrap();
+
+    let mut s = Session::start(&live);
+    s.wait_for("Log in");
+    let out = intake(&live, &["rekey"]);
+    assert!(!out.status.success());
+    assert!(text(&out).contains("is open in a console"), "{}", text(&out));
+    assert_eq!(std::fs::read_to_string(&db.paths.key).unwrap(), old_key, "key untouched");
+    s.hang_up();
+    assert!(s.wait_exit());
+
+    let out = intake(&live, &["rekey"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let new_key = std::fs::read_to_string(&db.paths.key).unwrap();
+    assert_ne!(new_key, old_key);
+    let retired: Vec<PathBuf> = std::fs::read_dir(db.dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().contains("intake.db.key.retired-"))
+        .collect();
+    assert_eq!(retired.len(), 1);
+    assert_eq!(std::fs::read_to_string(&retired[0]).unwrap(), old_key);
+    // The new key opens it, with its records and a whole chain; the old key does not.
+    assert!(intake(&live, &["check"]).status.success());
+    assert!(agencies(&db.paths).contains(&"Casa Rekey".to_string()));
+    assert!(Store::open_as_is(&DbPaths::new(live.clone(), Some(retired[0].clone()))).is_err());
+    let store = Store::open_as_is(&db.paths).unwrap();
+    assert!(common::audit_events(&store).contains(&("db_rekey".into(), "ok".into())));
+    // The backup made before is read with the retired key.
+    let backup = intake::store::backup::list(&dir).unwrap().pop().unwrap();
+    let target = db.dir.path().join("old").join("intake.db");
+    let out = intake(
+        &target,
+        &["restore", backup.to_str().unwrap(), "--backup-key", retired[0].to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+}

@@ -117,6 +117,8 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Move the database to a new key; the old key is kept, retired, for the older backups.
+    Rekey,
     /// The database key, kept apart from the backups: export it for paper or a safe; import it.
     Key {
         #[command(subcommand)]

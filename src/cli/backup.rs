@@ -70,6 +70,28 @@ pub fn restore(
     Ok(())
 }
 
+/// Move the database to a new key, check it under the new key, and record it.
+pub fn rekey(paths: &DbPaths, lang: Lang) -> Result<()> {
+    let retired = backup::rekey(paths, Timestamp::now())?;
+    let mut store = Store::open(paths, false)?;
+    accounts::session_event(&mut store, Actor::CLI, "db_rekey")?;
+    if let Some(failed) = crate::store::check::run(&store).into_iter().find(|r| !r.ok) {
+        let detail = failed.detail.map(|(_, a)| a.join(" ")).unwrap_or_default();
+        return Err(Error::user_with(
+            Msg::ErrBackupCheckFailed,
+            &[failed.name.text(lang), &detail],
+        ));
+    }
+    put!(
+        "{}",
+        fill(
+            Msg::CliRekeyed.text(lang),
+            &[&paths.key.display().to_string(), &retired.display().to_string()]
+        )
+    );
+    Ok(())
+}
+
 fn label(table: &str) -> Msg {
     match table {
         "clients" => Msg::HeldClients,

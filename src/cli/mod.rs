@@ -117,6 +117,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             backup::restore(&cli.paths()?, file, backup_key.as_deref(), *force, lang)?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Rekey) => {
+            backup::rekey(&cli.paths()?, lang)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Key { command }) => {
             backup::key(&cli.paths()?, command, lang)?;
             Ok(ExitCode::SUCCESS)

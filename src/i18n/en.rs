@@ -288,8 +288,8 @@ pub fn text(m: Msg) -> &'static str {
         ErrRestoreTargetExists => {
             "There is already a database at {0}. Restore into a new path with --db, or add --force to replace it (the old one is kept beside it, renamed)."
         }
-        ErrRestoreTargetInUse => {
-            "The database at {0} is open in a console or a command. Close them all (or stop the service), then restore again."
+        ErrDbInUse => {
+            "The database at {0} is open in a console or a command. Close them all (or stop the service), then try again."
         }
         ErrRestoreKeyDiffers => {
             "The key file {0} holds another key than {1}, the backup's. Name a new key file with --key-file, or add --force to replace it (the old one is kept beside it, renamed)."
@@ -322,6 +322,9 @@ pub fn text(m: Msg) -> &'static str {
             "The key in {0} does not match its check line: a digit was copied wrong."
         }
         ErrKeyFileExists => "There is already a key file at {0}; a key file is never overwritten.",
+        CliRekeyed => {
+            "The database is now under a new key, in {0}. The old key is kept as {1}: the backups made before now need it, so keep it apart with them and destroy it when they are gone. Export the new key now: intake key export."
+        }
         ErrRestoreNoKey => {
             "There is no key file at {0} to read the backup with. Name the key the backup was made under with --backup-key FILE, or write it first with intake key import."
         }

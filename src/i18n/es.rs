@@ -293,8 +293,8 @@ pub fn text(m: Msg) -> &'static str {
         ErrRestoreTargetExists => {
             "Ya hay una base de datos en {0}. Restaure en una ruta nueva con --db, o añada --force para reemplazarla (la anterior se conserva al lado, con otro nombre)."
         }
-        ErrRestoreTargetInUse => {
-            "La base de datos en {0} está abierta en una consola o un comando. Ciérrelos todos (o detenga el servicio) y vuelva a restaurar."
+        ErrDbInUse => {
+            "La base de datos en {0} está abierta en una consola o un comando. Ciérrelos todos (o detenga el servicio) y vuelva a intentarlo."
         }
         ErrRestoreKeyDiffers => {
             "El archivo de clave {0} tiene otra clave que {1}, la de la copia. Indique un archivo de clave nuevo con --key-file, o añada --force para reemplazarlo (el anterior se conserva al lado, con otro nombre)."
@@ -330,6 +330,9 @@ pub fn text(m: Msg) -> &'static str {
         }
         ErrKeyFileExists => {
             "Ya hay un archivo de clave en {0}; un archivo de clave nunca se sobrescribe."
+        }
+        CliRekeyed => {
+            "La base de datos tiene ahora una clave nueva, en {0}. La clave anterior se conserva como {1}: las copias hechas antes la necesitan; guárdela aparte con ellas y destrúyala cuando ya no existan. Exporte ahora la clave nueva: intake key export."
         }
         ErrRestoreNoKey => {
             "No hay archivo de clave en {0} para leer la copia. Indique la clave con que se hizo la copia con --backup-key ARCHIVO, o escríbala antes con intake key import."

@@ -232,18 +232,50 @@ pub fn held(conn: &Connection) -> Result<Held> {
     Ok(Held { counts, newest, audit_head })
 }
 
-/// Whether another process has the database at `paths` open: a connection that asks for the
-/// file alone is refused while any other holds it, idle or not.
-fn held_elsewhere(paths: &DbPaths) -> Result<bool> {
+/// The database at `paths`, opened alone: None when another process has it open, idle or not.
+/// The connection asks for the file alone (exclusive locking) and keeps it until dropped, so
+/// no console can open it meanwhile.
+pub fn open_alone(paths: &DbPaths) -> Result<Option<Store>> {
     let store = Store::open_as_is(paths)?;
     let conn = store.conn();
     conn.busy_timeout(std::time::Duration::from_millis(200))?;
     conn.execute_batch("PRAGMA locking_mode = EXCLUSIVE")?;
     match conn.execute_batch("BEGIN EXCLUSIVE; COMMIT;") {
-        Ok(()) => Ok(false),
-        Err(e) if crate::error::is_busy(&e) => Ok(true),
+        Ok(()) => Ok(Some(store)),
+        Err(e) if crate::error::is_busy(&e) => Ok(None),
         Err(e) => Err(e.into()),
     }
+}
+
+/// Move the database to a new key. Nothing else may have it open. The new key is written as
+/// `<key>.new` first; after SQLCipher has re-encrypted every page, the old key file becomes
+/// `<key>.retired-<time>` (the backups made before today need it) and the new one takes its
+/// name. Returns the retired key file's path.
+pub fn rekey(paths: &DbPaths, now: Timestamp) -> Result<PathBuf> {
+    let shown = paths.db.display().to_string();
+    let Some(store) = open_alone(paths)? else {
+        return Err(Error::user_with(Msg::ErrDbInUse, &[&shown]));
+    };
+    let fresh = PathBuf::from(format!("{}.new", paths.key.display()));
+    if fresh.exists() {
+        return Err(Error::user_with(Msg::ErrKeyFileExists, &[&fresh.display().to_string()]));
+    }
+    let key = keyfile::create(&fresh)?;
+    let pragma = zeroize::Zeroizing::new(format!("PRAGMA rekey = \"x'{}'\";", key.as_str()));
+    if let Err(e) = store.conn().execute_batch(&pragma) {
+        let _ = fs::remove_file(&fresh);
+        return Err(e.into());
+    }
+    drop(pragma);
+    drop(store);
+    let stamp = now.strftime("%Y%m%dT%H%M%SZ").to_string();
+    let retired = PathBuf::from(format!("{}.retired-{stamp}", paths.key.display()));
+    fs::rename(&paths.key, &retired)?;
+    fs::rename(&fresh, &paths.key)?;
+    if let Some(dir) = paths.key.parent() {
+        sync_dir(if dir.as_os_str().is_empty() { Path::new(".") } else { dir });
+    }
+    Ok(retired)
 }
 
 /// Restore the backup at `file`, read under the key at `file_key`, as the database at `target`.
@@ -281,8 +313,8 @@ pub fn restore(
         if !force {
             return Err(Error::user_with(Msg::ErrRestoreTargetExists, &[&shown(&target.db)]));
         }
-        if held_elsewhere(target)? {
-            return Err(Error::user_with(Msg::ErrRestoreTargetInUse, &[&shown(&target.db)]));
+        if open_alone(target)?.is_none() {
+            return Err(Error::user_with(Msg::ErrDbInUse, &[&shown(&target.db)]));
         }
     }
     let key_differs = match target.key.exists() {
