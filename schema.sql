@@ -139,7 +139,9 @@ CREATE TABLE contacts (
     notes                TEXT NOT NULL DEFAULT '' CHECK (length(notes) <= 4000),
     created_at           TEXT NOT NULL,
     updated_at           TEXT NOT NULL,
-    client_id            INTEGER REFERENCES clients(id)
+    client_id            INTEGER REFERENCES clients(id),
+    -- When a purge removed its identifying text and narrative; its coded facts stay.
+    purged_at TEXT CHECK (purged_at IS NULL OR length(purged_at) = 20)
 );
 CREATE INDEX contacts_by_time ON contacts(agency_id, started_at DESC, id DESC);
 CREATE INDEX contacts_follow_up ON contacts(agency_id, follow_up, follow_up_on);
@@ -177,7 +179,8 @@ CREATE TABLE tips (
     referred_to    INTEGER REFERENCES agencies(id),
     notes          TEXT NOT NULL DEFAULT '' CHECK (length(notes) <= 4000),
     created_at     TEXT NOT NULL,
-    updated_at     TEXT NOT NULL
+    updated_at     TEXT NOT NULL,
+    purged_at TEXT CHECK (purged_at IS NULL OR length(purged_at) = 20)
 );
 CREATE INDEX tips_by_time ON tips(received_at DESC, id DESC);
 CREATE INDEX tips_referred ON tips(referred_to, received_at DESC);
@@ -735,3 +738,15 @@ BEGIN
     DELETE FROM contact_day_callers WHERE n = 0 AND agency_id IN (old.agency_id, new.agency_id)
         AND day IN (intake_local_day(old.started_at), intake_local_day(new.started_at));
 END;
+
+-- How long each kind of record keeps its identifying text, set by an administrator; a kind
+-- with no row keeps the documented default (store::retention). `keep` is a count and a unit:
+-- 7y, 18m, 30d. Purges find what is due by these partial indexes.
+CREATE TABLE retention (
+    kind    TEXT PRIMARY KEY CHECK (kind IN ('contact', 'tip', 'draft', 'case')),
+    keep    TEXT NOT NULL CHECK (length(keep) BETWEEN 2 AND 6),
+    set_by  INTEGER REFERENCES users(id),
+    set_at  TEXT NOT NULL
+);
+CREATE INDEX contacts_unpurged ON contacts(started_at) WHERE purged_at IS NULL;
+CREATE INDEX tips_unpurged ON tips(received_at) WHERE purged_at IS NULL;

@@ -161,36 +161,41 @@ fn a_restore_never_overwrites_by_accident_and_never_a_database_in_use() {
     assert!(intake(&live, &["check"]).status.success());
 }
 
-/// The shipped timer's service runs a command this binary takes: its `ExecStart`, with the
-/// host's paths moved into a temporary directory, makes a backup and exits 0.
+/// The shipped timer's service runs commands this binary takes: each `ExecStart`, with the
+/// host's paths moved into a temporary directory, runs in order (the purge, then a backup)
+/// and exits 0.
 #[test]
-fn the_shipped_backup_unit_runs_a_command_that_works() {
+fn the_shipped_backup_unit_runs_commands_that_work() {
     let unit = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/deploy/intake-backup.service"
     ))
     .expect("deploy/intake-backup.service");
-    let value = |key: &str| {
-        unit.lines()
-            .find_map(|l| l.strip_prefix(key))
-            .unwrap_or_else(|| panic!("{key} in the unit"))
-            .to_string()
-    };
     let (db, store) = with_admin();
     drop(store);
     let here = db.dir.path().to_str().unwrap().to_string();
-    let env = value("Environment=INTAKE_DB=").replace("/srv/intake", &here);
+    let env = unit
+        .lines()
+        .find_map(|l| l.strip_prefix("Environment=INTAKE_DB="))
+        .expect("the unit names the database")
+        .replace("/srv/intake", &here);
     assert_eq!(PathBuf::from(&env), db.db_path(), "the unit's database is /srv/intake/intake.db");
-    let exec = value("ExecStart=").replace("/srv/intake", &here);
-    let mut words = exec.split_whitespace();
-    assert_eq!(words.next(), Some("/usr/local/bin/intake"));
-    let out = Command::new(env!("CARGO_BIN_EXE_intake"))
-        .args(words)
-        .env("INTAKE_DB", &env)
-        .env("INTAKE_LANG", "en")
-        .output()
-        .expect("run");
-    assert!(out.status.success(), "{}", text(&out));
+    let mut ran = Vec::new();
+    for exec in unit.lines().filter_map(|l| l.strip_prefix("ExecStart=")) {
+        let exec = exec.trim_start_matches('-').replace("/srv/intake", &here);
+        let mut words = exec.split_whitespace();
+        assert_eq!(words.next(), Some("/usr/local/bin/intake"));
+        let args: Vec<&str> = words.collect();
+        let out = Command::new(env!("CARGO_BIN_EXE_intake"))
+            .args(&args)
+            .env("INTAKE_DB", &env)
+            .env("INTAKE_LANG", "en")
+            .output()
+            .expect("run");
+        assert!(out.status.success(), "{exec}: {}", text(&out));
+        ran.push(args[0].to_string());
+    }
+    assert_eq!(ran, ["purge", "backup"], "the purge first, so the backup holds nothing due");
     assert_eq!(intake::store::backup::list(&db.dir.path().join("backups")).unwrap().len(), 1);
     let timer =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/deploy/intake-backup.timer"))

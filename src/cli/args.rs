@@ -117,6 +117,18 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// How long records keep their identifying text: show the policy, or set it for a kind.
+    Retention {
+        #[command(subcommand)]
+        command: RetentionCommand,
+    },
+    /// Remove the identifying text and narratives the retention policy says are due; coded facts
+    /// and every report figure stay. One line of output, for a timer.
+    Purge {
+        /// Say what would go, by kind and count, and change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Move the database to a new key; the old key is kept, retired, for the older backups.
     Rekey,
     /// The database key, kept apart from the backups: export it for paper or a safe; import it.
@@ -124,6 +136,14 @@ pub enum Command {
         #[command(subcommand)]
         command: KeyCommand,
     },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum RetentionCommand {
+    /// The policy in force, each kind with its time.
+    Show,
+    /// Set how long a kind keeps its text: contact, tip or draft, and a time such as 7y, 18m, 30d.
+    Set { kind: String, time: String },
 }
 
 #[derive(Subcommand, Debug)]

@@ -14,7 +14,8 @@ use crate::error::{Error, Result};
 use crate::i18n::{Lang, Msg, fill};
 use crate::store::{DbPaths, Store, backup, keyfile};
 
-use super::KeyCommand;
+use super::{KeyCommand, RetentionCommand};
+use crate::store::retention::{self, Keep, Kind, Unit};
 
 /// Where backups go when no directory is named: `backups` beside the database.
 pub fn default_dir(paths: &DbPaths) -> PathBuf {
@@ -89,6 +90,104 @@ pub fn rekey(paths: &DbPaths, lang: Lang) -> Result<()> {
             &[&paths.key.display().to_string(), &retired.display().to_string()]
         )
     );
+    Ok(())
+}
+
+fn span_text(keep: Keep, lang: Lang) -> String {
+    let msg = match keep.unit {
+        Unit::Years => Msg::RetentionUnitYears,
+        Unit::Months => Msg::RetentionUnitMonths,
+        Unit::Days => Msg::RetentionUnitDays,
+    };
+    fill(msg.text(lang), &[&keep.n.to_string()])
+}
+
+pub fn retention(store: &mut Store, command: &RetentionCommand, lang: Lang) -> Result<()> {
+    match command {
+        RetentionCommand::Show => {
+            let policy = retention::policy(store.conn())?;
+            put!("{}", Msg::RetentionShowHead.text(lang));
+            let width = policy.iter().map(|(k, ..)| k.label().text(lang).chars().count()).max();
+            for (kind, keep, default) in policy {
+                let mark = if default { Msg::RetentionDefault.text(lang) } else { "" };
+                put!(
+                    "  {:<w$}  {:<4} {} {mark}",
+                    kind.label().text(lang),
+                    keep.text(),
+                    span_text(keep, lang),
+                    w = width.unwrap_or(0)
+                );
+            }
+        }
+        RetentionCommand::Set { kind, time } => {
+            let kind = Kind::parse(kind).ok_or_else(|| Error::user(Msg::ErrRetentionKind))?;
+            let quoted: String = crate::domain::text::clean_line(time).chars().take(20).collect();
+            let keep = Keep::parse(time)
+                .ok_or_else(|| Error::user_with(Msg::ErrRetentionSpan, &[&quoted]))?;
+            let source = store.source().to_string();
+            store.write(|tx| {
+                retention::set(tx, kind, keep, None, Timestamp::now())?;
+                let ev = crate::store::audit::Event::new("retention_set", "ok").record(kind.id());
+                crate::store::audit::append(tx, &source, &ev)?;
+                Ok(())
+            })?;
+            put!(
+                "{}",
+                fill(
+                    Msg::CliRetentionSet.text(lang),
+                    &[kind.label().text(lang), &span_text(keep, lang)]
+                )
+            );
+        }
+    }
+    Ok(())
+}
+
+pub fn purge(store: &mut Store, dry_run: bool, lang: Lang) -> Result<()> {
+    let now = Timestamp::now();
+    if dry_run {
+        let due = retention::due(store.conn(), now)?;
+        accounts::session_event(store, Actor::CLI, "purge_dry_run")?;
+        put!(
+            "{}",
+            fill(
+                Msg::CliPurgeDue.text(lang),
+                &[&due.contacts.to_string(), &due.tips.to_string(), &due.drafts.to_string()]
+            )
+        );
+        return Ok(());
+    }
+    let done = retention::purge(store, now);
+    let source = store.source().to_string();
+    let (event, record) = match &done {
+        Ok(p) => {
+            ("purge", format!("c{} t{} d{}", p.counts.contacts, p.counts.tips, p.counts.drafts))
+        }
+        Err(_) => ("purge_failed", String::new()),
+    };
+    store.write(|tx| {
+        let mut ev = crate::store::audit::Event::new(event, "ok");
+        if !record.is_empty() {
+            ev = ev.record(&record);
+        }
+        crate::store::audit::append(tx, &source, &ev)?;
+        Ok(())
+    })?;
+    let p = done?;
+    put!(
+        "{}",
+        fill(
+            Msg::CliPurged.text(lang),
+            &[
+                &p.counts.contacts.to_string(),
+                &p.counts.tips.to_string(),
+                &p.counts.drafts.to_string()
+            ]
+        )
+    );
+    if !p.log_emptied {
+        eprintln!("{}", Msg::CliPurgeLogBusy.text(lang));
+    }
     Ok(())
 }
 

@@ -23,8 +23,8 @@ mod ssh_check;
 mod staff;
 
 pub use args::{
-    AgencyCommand, Cli, Command, Format, KeyCommand, ResourcesCommand, ScreeningCommand,
-    SshCommand, UserCommand,
+    AgencyCommand, Cli, Command, Format, KeyCommand, ResourcesCommand, RetentionCommand,
+    ScreeningCommand, SshCommand, UserCommand,
 };
 pub use staff::user_command;
 
@@ -115,6 +115,16 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Restore { file, backup_key, force }) => {
             backup::restore(&cli.paths()?, file, backup_key.as_deref(), *force, lang)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Retention { command }) => {
+            let mut store = Store::open(&cli.paths()?, false)?;
+            backup::retention(&mut store, command, lang)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Purge { dry_run }) => {
+            let mut store = Store::open(&cli.paths()?, false)?;
+            backup::purge(&mut store, *dry_run, lang)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Rekey) => {

@@ -322,6 +322,26 @@ pub fn text(m: Msg) -> &'static str {
             "The key in {0} does not match its check line: a digit was copied wrong."
         }
         ErrKeyFileExists => "There is already a key file at {0}; a key file is never overwritten.",
+        RetentionDrafts => "Unsaved drafts",
+        ErrRetentionKind => "Unknown kind of record: use contact, tip or draft.",
+        ErrRetentionSpan => {
+            "\"{0}\" is not a length of time: write a number and y, m or d (7y, 18m, 30d), from a day to 100 years."
+        }
+        RetentionShowHead => {
+            "Identifying text and narratives are purged after (coded facts and counts are kept):"
+        }
+        RetentionDefault => "(default)",
+        RetentionUnitYears => "{0} years",
+        RetentionUnitMonths => "{0} months",
+        RetentionUnitDays => "{0} days",
+        CliRetentionSet => "{0} now keep their text for {1}.",
+        CliPurgeDue => {
+            "Due for purging now: hotline contacts {0}, tips {1}, drafts {2}. Nothing was changed (--dry-run)."
+        }
+        CliPurged => "purge ok: hotline contacts {0}, tips {1}, drafts {2} purged",
+        CliPurgeLogBusy => {
+            "A console was reading: the write-ahead log keeps the earlier pages until its next checkpoint; run the purge again when the consoles are closed to empty it now."
+        }
         CliRekeyed => {
             "The database is now under a new key, in {0}. The old key is kept as {1}: the backups made before now need it, so keep it apart with them and destroy it when they are gone. Export the new key now: intake key export."
         }

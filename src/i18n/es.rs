@@ -331,6 +331,28 @@ pub fn text(m: Msg) -> &'static str {
         ErrKeyFileExists => {
             "Ya hay un archivo de clave en {0}; un archivo de clave nunca se sobrescribe."
         }
+        RetentionDrafts => "Borradores sin guardar",
+        ErrRetentionKind => "Tipo de registro desconocido: use contact, tip o draft.",
+        ErrRetentionSpan => {
+            "«{0}» no es un plazo: escriba un número y y, m o d (7y, 18m, 30d), de un día a 100 años."
+        }
+        RetentionShowHead => {
+            "El texto identificativo y los relatos se purgan tras (los datos codificados y los totales se conservan):"
+        }
+        RetentionDefault => "(predeterminado)",
+        RetentionUnitYears => "{0} años",
+        RetentionUnitMonths => "{0} meses",
+        RetentionUnitDays => "{0} días",
+        CliRetentionSet => "{0} conservan ahora su texto durante {1}.",
+        CliPurgeDue => {
+            "Para purgar ahora: contactos de la línea {0}, avisos {1}, borradores {2}. No se cambió nada (--dry-run)."
+        }
+        CliPurged => {
+            "purga correcta: contactos de la línea {0}, avisos {1}, borradores {2} purgados"
+        }
+        CliPurgeLogBusy => {
+            "Una consola estaba leyendo: el registro de escritura anticipada conserva las páginas anteriores hasta su próximo punto de control; vuelva a purgar con las consolas cerradas para vaciarlo ya."
+        }
         CliRekeyed => {
             "La base de datos tiene ahora una clave nueva, en {0}. La clave anterior se conserva como {1}: las copias hechas antes la necesitan; guárdela aparte con ellas y destrúyala cuando ya no existan. Exporte ahora la clave nueva: intake key export."
         }

@@ -19,6 +19,7 @@ pub mod migrate;
 pub mod paths;
 pub mod referrals;
 pub mod reports;
+pub mod retention;
 pub mod rollups;
 pub mod screenings;
 pub mod tips;

@@ -98,3 +98,44 @@ pub fn run_intake(db: &TestDb, args: &[&str], stdin: &str) -> Output {
 }
 pub mod console;
 pub mod pty;
+
+/// Every page of the database file and of its write-ahead log, decrypted with the database's
+/// own key as SQLCipher 4 lays them out: 4096-byte pages, each ending in 80 reserved bytes (a
+/// 16-byte IV, then the HMAC); AES-256-CBC over the rest; page 1 starts with the 16-byte salt.
+/// The WAL holds earlier versions of pages, so what a draft once held would be found there.
+pub fn decrypted_pages(paths: &intake::store::DbPaths) -> Vec<u8> {
+    use aes::cipher::{BlockDecryptMut, KeyIvInit, block_padding::NoPadding};
+    type Dec = cbc::Decryptor<aes::Aes256>;
+    const PAGE: usize = 4096;
+    const RESERVE: usize = 80;
+    let hex = intake::store::keyfile::read(&paths.key).unwrap();
+    let key: Vec<u8> =
+        (0..32).map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).unwrap()).collect();
+    let decrypt = |page: &[u8], first: bool| -> Vec<u8> {
+        let start = if first { 16 } else { 0 };
+        let iv = &page[PAGE - RESERVE..PAGE - RESERVE + 16];
+        let mut body = page[start..PAGE - RESERVE].to_vec();
+        Dec::new(key.as_slice().into(), iv.into())
+            .decrypt_padded_mut::<NoPadding>(&mut body)
+            .unwrap();
+        body
+    };
+    let mut out = Vec::new();
+    let db = std::fs::read(&paths.db).unwrap();
+    for (i, page) in db.chunks_exact(PAGE).enumerate() {
+        let plain = decrypt(page, i == 0);
+        if i == 0 {
+            // The header read back: page size 4096 at offset 16, 80 reserved bytes at 20.
+            assert_eq!((plain[0], plain[1], plain[4]), (0x10, 0x00, 80), "decrypted page 1");
+        }
+        out.extend(plain);
+    }
+    let wal_path = paths.db.with_extension("db-wal");
+    if let Ok(wal) = std::fs::read(wal_path) {
+        for frame in wal.get(32..).unwrap_or(&[]).chunks_exact(24 + PAGE) {
+            let number = u32::from_be_bytes([frame[0], frame[1], frame[2], frame[3]]);
+            out.extend(decrypt(&frame[24..], number == 1));
+        }
+    }
+    out
+}

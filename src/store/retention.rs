@@ -1,0 +1,322 @@
+//! The retention policy and the purge it drives (confidentiality rule 9: collect the minimum,
+//! purge on a schedule, narratives sooner than counts).
+//!
+//! A purge removes a record's identifying text and narrative and keeps the coded facts that
+//! reports count: a purged hotline contact keeps its time, channel, direction, caller type,
+//! language, area, topics, outcomes and whom it was reported to, and loses its notes, the
+//! reason it was not reported, the caller number's last two characters, every earlier version
+//! (its history) and any draft of it. A purged tip keeps its source, category, area, number of
+//! children, status and agencies, and loses its notes, its closing reason, its outside
+//! reference, its history and drafts. Drafts past their time go whole. The report counts
+//! (including the hotline's daily rollups) never read what a purge removes, so every figure
+//! for every past period stays the same.
+
+use jiff::Timestamp;
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+
+use crate::domain::ids::UserId;
+use crate::domain::time;
+use crate::error::{Error, Result};
+use crate::i18n::Msg;
+
+/// The kinds of record the policy covers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Contact,
+    Tip,
+    Draft,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 3] = [Kind::Contact, Kind::Tip, Kind::Draft];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Kind::Contact => "contact",
+            Kind::Tip => "tip",
+            Kind::Draft => "draft",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.id() == text.trim())
+    }
+
+    /// How long a record of this kind keeps its text when no administrator has said.
+    ///
+    /// Contacts and tips: 7 years. A federal award's records are kept 3 years from its final
+    /// report (2 CFR 200.334) and an award runs up to 3 years, so a contact logged on an
+    /// award's first day may be needed for about 6 years and a half. Drafts: 30 days; a
+    /// draft is a form nobody saved, and the console offers it back long before.
+    pub fn default_keep(self) -> Keep {
+        match self {
+            Kind::Contact | Kind::Tip => Keep { n: 7, unit: Unit::Years },
+            Kind::Draft => Keep { n: 30, unit: Unit::Days },
+        }
+    }
+
+    pub fn label(self) -> Msg {
+        match self {
+            Kind::Contact => Msg::HeldContacts,
+            Kind::Tip => Msg::HeldTips,
+            Kind::Draft => Msg::RetentionDrafts,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    Years,
+    Months,
+    Days,
+}
+
+/// A span of time: 7y, 18m, 30d.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Keep {
+    pub n: u16,
+    pub unit: Unit,
+}
+
+impl Keep {
+    /// "7y", "18m", "30d": at least a day, at most 100 years.
+    pub fn parse(text: &str) -> Option<Keep> {
+        let t = text.trim().to_ascii_lowercase();
+        let (digits, unit) = t.split_at(t.len().checked_sub(1)?);
+        let unit = match unit {
+            "y" => Unit::Years,
+            "m" => Unit::Months,
+            "d" => Unit::Days,
+            _ => return None,
+        };
+        let n: u16 = digits.parse().ok()?;
+        let days = match unit {
+            Unit::Years => u32::from(n) * 366,
+            Unit::Months => u32::from(n) * 31,
+            Unit::Days => u32::from(n),
+        };
+        (n >= 1 && days <= 36_600).then_some(Keep { n, unit })
+    }
+
+    pub fn text(self) -> String {
+        let u = match self.unit {
+            Unit::Years => 'y',
+            Unit::Months => 'm',
+            Unit::Days => 'd',
+        };
+        format!("{}{u}", self.n)
+    }
+
+    /// The first moment whose records are still kept: the start (America/Denver) of the day
+    /// this span before today. Records from before it are due.
+    pub fn cutoff(self, now: Timestamp) -> String {
+        let n = i64::from(self.n);
+        let span = match self.unit {
+            Unit::Years => jiff::Span::new().years(n),
+            Unit::Months => jiff::Span::new().months(n),
+            Unit::Days => jiff::Span::new().days(n),
+        };
+        let today = time::local_day(now);
+        time::day_start(today.checked_sub(span).unwrap_or(today))
+    }
+}
+
+/// The policy in force: each kind, how long it keeps, and whether that is the default.
+pub fn policy(conn: &Connection) -> Result<Vec<(Kind, Keep, bool)>> {
+    let mut out = Vec::new();
+    let mut stmt = conn.prepare_cached("SELECT keep FROM retention WHERE kind = ?1")?;
+    for kind in Kind::ALL {
+        let set: Option<String> = stmt.query_row([kind.id()], |r| r.get(0)).optional()?;
+        match set.as_deref().and_then(Keep::parse) {
+            Some(keep) => out.push((kind, keep, false)),
+            None => out.push((kind, kind.default_keep(), true)),
+        }
+    }
+    Ok(out)
+}
+
+pub fn set(
+    tx: &Transaction,
+    kind: Kind,
+    keep: Keep,
+    by: Option<UserId>,
+    now: Timestamp,
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO retention (kind, keep, set_by, set_at) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (kind) DO UPDATE SET keep = excluded.keep, set_by = excluded.set_by,
+             set_at = excluded.set_at",
+        params![kind.id(), keep.text(), by, time::to_db(now)],
+    )?;
+    Ok(())
+}
+
+/// What a purge would remove now, by kind: counts only.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub contacts: i64,
+    pub tips: i64,
+    pub drafts: i64,
+}
+
+impl Counts {
+    pub fn total(&self) -> i64 {
+        self.contacts + self.tips + self.drafts
+    }
+}
+
+/// The cutoffs of the policy in force, by kind.
+pub fn cutoffs(conn: &Connection, now: Timestamp) -> Result<[(Kind, String); 3]> {
+    let p = policy(conn)?;
+    let of = |k: Kind| p.iter().find(|(kind, ..)| *kind == k).map(|(_, keep, _)| keep.cutoff(now));
+    let get = |k: Kind| of(k).ok_or_else(|| Error::user(Msg::ErrRetentionKind));
+    Ok([
+        (Kind::Contact, get(Kind::Contact)?),
+        (Kind::Tip, get(Kind::Tip)?),
+        (Kind::Draft, get(Kind::Draft)?),
+    ])
+}
+
+pub fn due(conn: &Connection, now: Timestamp) -> Result<Counts> {
+    let [(_, contact), (_, tip), (_, draft)] = cutoffs(conn, now)?;
+    let count = |sql: &str, cut: &str| -> Result<i64> {
+        Ok(conn.prepare_cached(sql)?.query_row([cut], |r| r.get(0))?)
+    };
+    Ok(Counts {
+        contacts: count(
+            "SELECT count(*) FROM contacts WHERE purged_at IS NULL AND started_at < ?1",
+            &contact,
+        )?,
+        tips: count(
+            "SELECT count(*) FROM tips WHERE purged_at IS NULL AND received_at < ?1",
+            &tip,
+        )?,
+        drafts: count("SELECT count(*) FROM drafts WHERE updated_at < ?1", &draft)?,
+    })
+}
+
+/// Purge up to `limit` records of `kind` from before `cutoff`, in the caller's transaction.
+/// Returns how many were purged (fewer than `limit` when none are left).
+pub fn purge_batch(
+    tx: &Transaction,
+    kind: Kind,
+    cutoff: &str,
+    now: Timestamp,
+    limit: i64,
+) -> Result<usize> {
+    let at = time::to_db(now);
+    let ids = |sql: &str| -> Result<Vec<i64>> {
+        let mut stmt = tx.prepare_cached(sql)?;
+        let rows = stmt.query_map(params![cutoff, limit], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<i64>>>()?)
+    };
+    match kind {
+        Kind::Contact => {
+            let found = ids("SELECT id FROM contacts WHERE purged_at IS NULL AND started_at < ?1
+                 ORDER BY started_at LIMIT ?2")?;
+            let mut history =
+                tx.prepare_cached("DELETE FROM contact_history WHERE contact_id = ?1")?;
+            let mut drafts =
+                tx.prepare_cached("DELETE FROM drafts WHERE form = 'contact' AND record_id = ?1")?;
+            let mut mark = tx.prepare_cached(
+                "UPDATE contacts SET notes = '', not_reported_reason = NULL, caller_last2 = NULL,
+                     purged_at = ?2
+                 WHERE id = ?1",
+            )?;
+            for id in &found {
+                history.execute([id])?;
+                drafts.execute([id])?;
+                mark.execute(params![id, at])?;
+            }
+            Ok(found.len())
+        }
+        Kind::Tip => {
+            let found = ids("SELECT id FROM tips WHERE purged_at IS NULL AND received_at < ?1
+                 ORDER BY received_at LIMIT ?2")?;
+            let mut history = tx.prepare_cached("DELETE FROM tip_history WHERE tip_id = ?1")?;
+            let mut drafts =
+                tx.prepare_cached("DELETE FROM drafts WHERE form = 'tip' AND record_id = ?1")?;
+            let mut mark = tx.prepare_cached(
+                "UPDATE tips SET notes = '', closed_reason = NULL, reference = NULL, purged_at = ?2
+                 WHERE id = ?1",
+            )?;
+            for id in &found {
+                history.execute([id])?;
+                drafts.execute([id])?;
+                mark.execute(params![id, at])?;
+            }
+            Ok(found.len())
+        }
+        Kind::Draft => {
+            let found = ids("SELECT id FROM drafts WHERE updated_at < ?1 ORDER BY id LIMIT ?2")?;
+            let mut gone = tx.prepare_cached("DELETE FROM drafts WHERE id = ?1")?;
+            for id in &found {
+                gone.execute([id])?;
+            }
+            Ok(found.len())
+        }
+    }
+}
+
+/// Records purged in one transaction: short enough that no console waits on it.
+const BATCH: i64 = 500;
+
+/// What a purge did, and whether the file was scrubbed of the old pages.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Purged {
+    pub counts: Counts,
+    /// The write-ahead log was emptied (its earlier page images gone). False when a console
+    /// was reading at that moment: the log is then emptied at a later checkpoint.
+    pub log_emptied: bool,
+    /// The file was rebuilt to drop the freed pages.
+    pub vacuumed: bool,
+}
+
+/// Purge everything due under the policy, a batch per transaction, then scrub the file: the
+/// freed space is already zeroed (`secure_delete`); the write-ahead log, which still holds the
+/// pages as they were, is checkpointed and truncated; and when a quarter or more of the file is
+/// free, it is rebuilt (VACUUM).
+pub fn purge(store: &mut crate::store::Store, now: Timestamp) -> Result<Purged> {
+    let cuts = cutoffs(store.conn(), now)?;
+    let mut counts = Counts::default();
+    for (kind, cutoff) in &cuts {
+        loop {
+            let n = store.write(|tx| purge_batch(tx, *kind, cutoff, now, BATCH))?;
+            match kind {
+                Kind::Contact => counts.contacts += n as i64,
+                Kind::Tip => counts.tips += n as i64,
+                Kind::Draft => counts.drafts += n as i64,
+            }
+            if (n as i64) < BATCH {
+                break;
+            }
+        }
+    }
+    let (log_emptied, vacuumed) = scrub(store.conn())?;
+    Ok(Purged { counts, log_emptied, vacuumed })
+}
+
+/// Empty the write-ahead log and, when a quarter of the file is free pages, rebuild it.
+pub fn scrub(conn: &Connection) -> Result<(bool, bool)> {
+    let checkpoint = |conn: &Connection| -> Result<bool> {
+        let busy: i64 = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
+        Ok(busy == 0)
+    };
+    let mut emptied = checkpoint(conn)?;
+    let free: i64 = conn.query_row("PRAGMA freelist_count", [], |r| r.get(0))?;
+    let pages: i64 = conn.query_row("PRAGMA page_count", [], |r| r.get(0))?;
+    let mut vacuumed = false;
+    if free > 0 && free * 4 >= pages {
+        match conn.execute_batch("VACUUM") {
+            Ok(()) => {
+                vacuumed = true;
+                emptied = checkpoint(conn)?;
+            }
+            // Another console is reading: the freed pages are zeroed already; the file
+            // shrinks at a later purge.
+            Err(e) if crate::error::is_busy(&e) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok((emptied, vacuumed))
+}
