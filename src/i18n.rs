@@ -779,6 +779,7 @@ catalogue! {
     ErrKeyImportCheck,
     ErrKeyFileExists,
     RetentionDrafts,
+    RetentionCases,
     ErrRetentionKind,
     ErrRetentionSpan,
     RetentionShowHead,

@@ -6,12 +6,20 @@ mod common;
 use common::*;
 use intake::auth::{Actor, accounts};
 use intake::cli::report::{Format, render};
+use intake::domain::client::{self, Client, ServiceEntry, StatusChange};
 use intake::domain::contact::{self, Contact};
+use intake::domain::fund::{Fund, Payment};
+use intake::domain::record::{Raw, RuntimeOptions};
+use intake::domain::referral::{self as referral, Referral};
 use intake::domain::report::{Kind, Period};
 use intake::domain::staff::Role;
 use intake::domain::tip::{self, Tip};
 use intake::i18n::Lang;
+use intake::service::casework::{self, Also};
 use intake::service::hotline::{self, Who};
+use intake::service::ledger;
+use intake::store::directory::{self, NewService};
+use intake::store::referrals::Subject;
 use intake::store::retention::{self, Keep};
 use intake::store::users::User;
 use intake::store::{Store, check};
@@ -23,6 +31,136 @@ fn now() -> Timestamp {
 
 fn who(u: &User) -> Who<'_> {
     Who { user: u, session_id: None }
+}
+
+fn raw(pairs: &[(&str, &str)]) -> Raw {
+    pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+}
+
+fn date(s: &str) -> jiff::civil::Date {
+    s.parse().unwrap()
+}
+
+/// Ten years of cases, one a season: each with a canary in every text a purge must remove (the
+/// names, a case note, a service's notes, a closing reason, a referral's reason and its
+/// decline, a payment's payee, purpose and void reason). Most close half a year after intake;
+/// every fifth stays open. Births put some clients a day either side of 18 at intake. Returns
+/// the canaries with the day their case closed ("open" when it did not).
+fn ten_years_of_cases(store: &mut Store, u: &User, approver: &User) -> Vec<(String, String)> {
+    let mut canaries = Vec::new();
+    let (legal, fund) = {
+        let service = store
+            .write(|tx| {
+                let org = directory::add_organization(tx, "Org", "", None, true, None, now())?;
+                directory::add_service(
+                    tx,
+                    &NewService {
+                        organization_id: org,
+                        name: "Legal".into(),
+                        categories: vec!["legal".into()],
+                        ..Default::default()
+                    },
+                    now(),
+                )
+            })
+            .unwrap();
+        let f = Fund {
+            name: "Ten years".into(),
+            source: "state".into(),
+            from: date("2016-07-01"),
+            to: date("2027-06-30"),
+            amount_cents: 100_000_000,
+            categories: vec!["rent".into(), "travel".into()],
+        };
+        (service, ledger::add_fund(store, who(u), &f, now()).unwrap())
+    };
+    for i in 0..40i64 {
+        let intake_on = date("2017-01-10").checked_add(jiff::Span::new().months(i * 3)).unwrap();
+        // Born 18 years before intake, a day either side, or long before.
+        let birth = match i % 3 {
+            0 => intake_on.checked_sub(jiff::Span::new().years(18)).unwrap(),
+            1 => intake_on.checked_sub(jiff::Span::new().years(18)).unwrap().tomorrow().unwrap(),
+            _ => intake_on.checked_sub(jiff::Span::new().years(35)).unwrap(),
+        };
+        let mut r = client::defaults();
+        let name = format!("Canaryname{i:03}");
+        let legal_name = format!("Canarylegal{i:03}");
+        r.insert("chosen_name".into(), name.clone());
+        r.insert("legal_name".into(), legal_name.clone());
+        r.insert("birth_date".into(), birth.to_string());
+        let c = Client::from_raw(&r, &RuntimeOptions::new(), intake_on).unwrap();
+        let id = casework::save_client(store, who(u), None, &c, intake_on, Also::default(), now())
+            .unwrap();
+        let mut texts = vec![name, legal_name];
+        let svc = format!("CANARYSVC{i:03}");
+        let s = ServiceEntry::from_raw(&raw(&[
+            ("service_type", "legal"),
+            ("delivered_on", &intake_on.to_string()),
+            ("notes", &svc),
+        ]))
+        .unwrap();
+        casework::add_service(store, who(u), id, &s, now()).unwrap();
+        texts.push(svc);
+        let note = format!("CANARYCASE{i:03}");
+        casework::add_note(store, who(u), id, &note, now()).unwrap();
+        texts.push(note);
+        let reason = format!("CANARYREF{i:03}");
+        let rf = Referral::from_raw(
+            &raw(&[
+                ("referred_on", &intake_on.to_string()),
+                ("reason", &reason),
+                ("consent", "none"),
+            ]),
+            false,
+        )
+        .unwrap();
+        let rid = casework::refer(store, who(u), Subject::Client(id), legal, &rf, now()).unwrap();
+        texts.push(reason);
+        let declined = format!("CANARYDECL{i:03}");
+        let st = referral::StatusChange::from_raw(&raw(&[
+            ("status", "declined"),
+            ("on", &intake_on.to_string()),
+            ("reason", &declined),
+        ]))
+        .unwrap();
+        casework::referral_status(store, who(u), rid, &st, now()).unwrap();
+        texts.push(declined);
+        let payee = format!("CANARYPAYEE{i:03}");
+        let purpose = format!("CANARYPURP{i:03}");
+        let p = Payment {
+            fund_id: fund,
+            category: ["rent", "travel"][i as usize % 2].into(),
+            amount_cents: 10_000 + i * 100,
+            paid_on: intake_on,
+            payee: payee.clone(),
+            purpose: purpose.clone(),
+        };
+        let pid = ledger::request_payment(store, who(u), id, &p, now()).unwrap();
+        ledger::approve_payment(store, who(approver), pid, now()).unwrap();
+        texts.extend([payee, purpose]);
+        if i % 4 == 0 {
+            let why = format!("CANARYVOID{i:03}");
+            ledger::void_payment(store, who(approver), pid, &why, now()).unwrap();
+            texts.push(why);
+        }
+        let closed = if i % 5 == 4 {
+            "open".to_string()
+        } else {
+            let on = intake_on.checked_add(jiff::Span::new().months(6)).unwrap();
+            let why = format!("CANARYCLOSE{i:03}");
+            let ch = StatusChange::from_raw(&raw(&[
+                ("status", "closed"),
+                ("on", &on.to_string()),
+                ("reason", &why),
+            ]))
+            .unwrap();
+            casework::set_status(store, who(u), id, &ch, now()).unwrap();
+            texts.push(why);
+            on.to_string()
+        };
+        canaries.extend(texts.into_iter().map(|t| (closed.clone(), t)));
+    }
+    canaries
 }
 
 const CHANNELS: [&str; 3] = ["call", "text", "chat"];
@@ -89,7 +227,7 @@ fn every_report(store: &Store, u: &User) -> Vec<String> {
             let mut periods = vec![Period::fiscal_year(year, federal).unwrap()];
             periods.extend((1..=4).map(|q| Period::quarter(year, federal, q).unwrap()));
             for p in periods {
-                for kind in [Kind::Hotline, Kind::Tips] {
+                for kind in Kind::ALL {
                     let r = intake::service::reports::build(store.conn(), u, kind, p, Lang::En)
                         .unwrap();
                     out.push(render(&r, Format::Csv, false, Lang::En).unwrap());
@@ -112,7 +250,17 @@ fn a_purge_changes_no_report_figure_and_leaves_no_purged_text_in_the_file() {
     )
     .unwrap();
     let sara = accounts::find_user(&store, "sara").unwrap();
+    accounts::add_user(
+        &mut store,
+        Actor::CLI,
+        CHEAP,
+        &account("tomas", "Tomás", Role::Supervisor, "Enlace Comunitario", "470193"),
+        now(),
+    )
+    .unwrap();
+    let tomas = accounts::find_user(&store, "tomas").unwrap();
     let canaries = ten_years(&mut store, &sara);
+    let cases = ten_years_of_cases(&mut store, &sara, &tomas);
     // A draft left for two months, and one from this morning.
     store
         .write(|tx| {
@@ -130,7 +278,8 @@ fn a_purge_changes_no_report_figure_and_leaves_no_purged_text_in_the_file() {
     store
         .write(|tx| {
             retention::set(tx, retention::Kind::Contact, Keep::parse("3y").unwrap(), None, now())?;
-            retention::set(tx, retention::Kind::Tip, Keep::parse("36m").unwrap(), None, now())
+            retention::set(tx, retention::Kind::Tip, Keep::parse("36m").unwrap(), None, now())?;
+            retention::set(tx, retention::Kind::Case, Keep::parse("3y").unwrap(), None, now())
         })
         .unwrap();
     let due = retention::due(store.conn(), now()).unwrap();
@@ -139,6 +288,12 @@ fn a_purge_changes_no_report_figure_and_leaves_no_purged_text_in_the_file() {
     assert_eq!(due.contacts, (0..260).filter(|i| old(&day_of(*i))).count() as i64);
     assert_eq!(due.drafts, 1);
     assert!(due.tips > 70, "{due:?}");
+    let closed_before = |d: &str| d != "open" && d < cutoff_day;
+    let mut due_cases: Vec<&str> =
+        cases.iter().filter(|(d, _)| closed_before(d)).map(|(d, _)| d.as_str()).collect();
+    due_cases.dedup();
+    assert_eq!(due.cases, due_cases.len() as i64, "{due:?}");
+    assert!(due.cases > 15);
 
     let purged = retention::purge(&mut store, now()).unwrap();
     assert_eq!(purged.counts, due, "the dry run said what the purge did");
@@ -164,6 +319,18 @@ fn a_purge_changes_no_report_figure_and_leaves_no_purged_text_in_the_file() {
         }
     }
     assert!(kept > 50);
+    let mut kept_cases = 0;
+    for (closed, canary) in &cases {
+        // Names are kept folded in the search index too; look for both spellings.
+        let folded = canary.to_lowercase();
+        if closed_before(closed) {
+            assert!(!holds(canary) && !holds(&folded), "{canary} (closed {closed}) survived");
+        } else {
+            assert!(holds(canary), "{canary} (closed {closed}) should be kept");
+            kept_cases += 1;
+        }
+    }
+    assert!(kept_cases > 40);
     assert!(!holds("CANARYDRAFTOLD"));
     assert!(holds("CANARYDRAFTNEW"));
     let shm = std::fs::read(format!("{}-shm", db.db_path().display())).unwrap_or_default();
@@ -232,13 +399,16 @@ fn the_commands_show_set_and_purge_in_one_line_each_and_name_no_one() {
     assert!(shown.contains("10y") && shown.contains("10 years"), "{shown}");
     let (ok, said) = run(&["purge", "--dry-run"]);
     assert!(ok, "{said}");
-    assert!(said.contains("Due for purging now: hotline contacts 1, tips 0, drafts 0."), "{said}");
+    assert!(
+        said.contains("Due for purging now: hotline contacts 1, tips 0, closed cases 0, drafts 0."),
+        "{said}"
+    );
     assert!(!said.contains("Rosa"), "a dry run names no one: {said}");
     let (ok, said) = run(&["--lang", "es", "purge"]);
     assert!(ok, "{said}");
     assert_eq!(
         said.trim(),
-        "purga correcta: contactos de la línea 1, avisos 0, borradores 0 purgados"
+        "purga correcta: contactos de la línea 1, avisos 0, casos cerrados 0, borradores 0 purgados"
     );
     let store = db.open();
     let notes: String =
@@ -252,5 +422,5 @@ fn the_commands_show_set_and_purge_in_one_line_each_and_name_no_one() {
         .conn()
         .query_row("SELECT record_id FROM audit_log WHERE event = 'purge'", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(record, "c1 t0 d0", "the purge's counts, in its one audit row");
+    assert_eq!(record, "c1 t0 k0 d0", "the purge's counts, in its one audit row");
 }

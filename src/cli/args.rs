@@ -142,7 +142,8 @@ pub enum Command {
 pub enum RetentionCommand {
     /// The policy in force, each kind with its time.
     Show,
-    /// Set how long a kind keeps its text: contact, tip or draft, and a time such as 7y, 18m, 30d.
+    /// Set how long a kind keeps its text: contact, tip, case (from closing) or draft, and a time
+    /// such as 7y, 18m, 30d.
     Set { kind: String, time: String },
 }
 

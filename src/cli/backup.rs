@@ -152,7 +152,12 @@ pub fn purge(store: &mut Store, dry_run: bool, lang: Lang) -> Result<()> {
             "{}",
             fill(
                 Msg::CliPurgeDue.text(lang),
-                &[&due.contacts.to_string(), &due.tips.to_string(), &due.drafts.to_string()]
+                &[
+                    &due.contacts.to_string(),
+                    &due.tips.to_string(),
+                    &due.drafts.to_string(),
+                    &due.cases.to_string()
+                ]
             )
         );
         return Ok(());
@@ -160,9 +165,13 @@ pub fn purge(store: &mut Store, dry_run: bool, lang: Lang) -> Result<()> {
     let done = retention::purge(store, now);
     let source = store.source().to_string();
     let (event, record) = match &done {
-        Ok(p) => {
-            ("purge", format!("c{} t{} d{}", p.counts.contacts, p.counts.tips, p.counts.drafts))
-        }
+        Ok(p) => (
+            "purge",
+            format!(
+                "c{} t{} k{} d{}",
+                p.counts.contacts, p.counts.tips, p.counts.cases, p.counts.drafts
+            ),
+        ),
         Err(_) => ("purge_failed", String::new()),
     };
     store.write(|tx| {
@@ -181,7 +190,8 @@ pub fn purge(store: &mut Store, dry_run: bool, lang: Lang) -> Result<()> {
             &[
                 &p.counts.contacts.to_string(),
                 &p.counts.tips.to_string(),
-                &p.counts.drafts.to_string()
+                &p.counts.drafts.to_string(),
+                &p.counts.cases.to_string()
             ]
         )
     );

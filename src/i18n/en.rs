@@ -323,7 +323,8 @@ pub fn text(m: Msg) -> &'static str {
         }
         ErrKeyFileExists => "There is already a key file at {0}; a key file is never overwritten.",
         RetentionDrafts => "Unsaved drafts",
-        ErrRetentionKind => "Unknown kind of record: use contact, tip or draft.",
+        RetentionCases => "Closed cases (from closing)",
+        ErrRetentionKind => "Unknown kind of record: use contact, tip, case or draft.",
         ErrRetentionSpan => {
             "\"{0}\" is not a length of time: write a number and y, m or d (7y, 18m, 30d), from a day to 100 years."
         }
@@ -336,9 +337,11 @@ pub fn text(m: Msg) -> &'static str {
         RetentionUnitDays => "{0} days",
         CliRetentionSet => "{0} now keep their text for {1}.",
         CliPurgeDue => {
-            "Due for purging now: hotline contacts {0}, tips {1}, drafts {2}. Nothing was changed (--dry-run)."
+            "Due for purging now: hotline contacts {0}, tips {1}, closed cases {3}, drafts {2}. Nothing was changed (--dry-run)."
         }
-        CliPurged => "purge ok: hotline contacts {0}, tips {1}, drafts {2} purged",
+        CliPurged => {
+            "purge ok: hotline contacts {0}, tips {1}, closed cases {3}, drafts {2} purged"
+        }
         CliPurgeLogBusy => {
             "A console was reading: the write-ahead log keeps the earlier pages until its next checkpoint; run the purge again when the consoles are closed to empty it now."
         }

@@ -332,7 +332,8 @@ pub fn text(m: Msg) -> &'static str {
             "Ya hay un archivo de clave en {0}; un archivo de clave nunca se sobrescribe."
         }
         RetentionDrafts => "Borradores sin guardar",
-        ErrRetentionKind => "Tipo de registro desconocido: use contact, tip o draft.",
+        RetentionCases => "Casos cerrados (desde el cierre)",
+        ErrRetentionKind => "Tipo de registro desconocido: use contact, tip, case o draft.",
         ErrRetentionSpan => {
             "«{0}» no es un plazo: escriba un número y y, m o d (7y, 18m, 30d), de un día a 100 años."
         }
@@ -345,10 +346,10 @@ pub fn text(m: Msg) -> &'static str {
         RetentionUnitDays => "{0} días",
         CliRetentionSet => "{0} conservan ahora su texto durante {1}.",
         CliPurgeDue => {
-            "Para purgar ahora: contactos de la línea {0}, avisos {1}, borradores {2}. No se cambió nada (--dry-run)."
+            "Para purgar ahora: contactos de la línea {0}, avisos {1}, casos cerrados {3}, borradores {2}. No se cambió nada (--dry-run)."
         }
         CliPurged => {
-            "purga correcta: contactos de la línea {0}, avisos {1}, borradores {2} purgados"
+            "purga correcta: contactos de la línea {0}, avisos {1}, casos cerrados {3}, borradores {2} purgados"
         }
         CliPurgeLogBusy => {
             "Una consola estaba leyendo: el registro de escritura anticipada conserva las páginas anteriores hasta su próximo punto de control; vuelva a purgar con las consolas cerradas para vaciarlo ya."

@@ -31,6 +31,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0017_client_search_legal.sql"),
     include_str!("migrations/0018_hotline_rollups.sql"),
     include_str!("migrations/0019_retention.sql"),
+    include_str!("migrations/0020_purge_text.sql"),
 ];
 
 pub fn latest() -> i64 {

@@ -16,7 +16,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use crate::domain::ids::UserId;
 use crate::domain::time;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::i18n::Msg;
 
 /// The kinds of record the policy covers.
@@ -24,16 +24,19 @@ use crate::i18n::Msg;
 pub enum Kind {
     Contact,
     Tip,
+    /// A client's case, counted from the day it closed.
+    Case,
     Draft,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 3] = [Kind::Contact, Kind::Tip, Kind::Draft];
+    pub const ALL: [Kind; 4] = [Kind::Contact, Kind::Tip, Kind::Case, Kind::Draft];
 
     pub fn id(self) -> &'static str {
         match self {
             Kind::Contact => "contact",
             Kind::Tip => "tip",
+            Kind::Case => "case",
             Kind::Draft => "draft",
         }
     }
@@ -46,11 +49,12 @@ impl Kind {
     ///
     /// Contacts and tips: 7 years. A federal award's records are kept 3 years from its final
     /// report (2 CFR 200.334) and an award runs up to 3 years, so a contact logged on an
-    /// award's first day may be needed for about 6 years and a half. Drafts: 30 days; a
-    /// draft is a form nobody saved, and the console offers it back long before.
+    /// award's first day may be needed for about 6 years and a half. Cases: 7 years after they
+    /// close, for the same reason (a case served under an award closes within it). Drafts: 30
+    /// days; a draft is a form nobody saved, and the console offers it back long before.
     pub fn default_keep(self) -> Keep {
         match self {
-            Kind::Contact | Kind::Tip => Keep { n: 7, unit: Unit::Years },
+            Kind::Contact | Kind::Tip | Kind::Case => Keep { n: 7, unit: Unit::Years },
             Kind::Draft => Keep { n: 30, unit: Unit::Days },
         }
     }
@@ -59,6 +63,7 @@ impl Kind {
         match self {
             Kind::Contact => Msg::HeldContacts,
             Kind::Tip => Msg::HeldTips,
+            Kind::Case => Msg::RetentionCases,
             Kind::Draft => Msg::RetentionDrafts,
         }
     }
@@ -110,6 +115,12 @@ impl Keep {
     /// The first moment whose records are still kept: the start (America/Denver) of the day
     /// this span before today. Records from before it are due.
     pub fn cutoff(self, now: Timestamp) -> String {
+        time::day_start(self.cutoff_day(now))
+    }
+
+    /// The first local day whose records are still kept (for what is dated by day: the day a
+    /// case closed).
+    pub fn cutoff_day(self, now: Timestamp) -> jiff::civil::Date {
         let n = i64::from(self.n);
         let span = match self.unit {
             Unit::Years => jiff::Span::new().years(n),
@@ -117,7 +128,7 @@ impl Keep {
             Unit::Days => jiff::Span::new().days(n),
         };
         let today = time::local_day(now);
-        time::day_start(today.checked_sub(span).unwrap_or(today))
+        today.checked_sub(span).unwrap_or(today)
     }
 }
 
@@ -156,44 +167,62 @@ pub fn set(
 pub struct Counts {
     pub contacts: i64,
     pub tips: i64,
+    pub cases: i64,
     pub drafts: i64,
 }
 
 impl Counts {
     pub fn total(&self) -> i64 {
-        self.contacts + self.tips + self.drafts
+        self.contacts + self.tips + self.cases + self.drafts
     }
 }
 
-/// The cutoffs of the policy in force, by kind.
-pub fn cutoffs(conn: &Connection, now: Timestamp) -> Result<[(Kind, String); 3]> {
-    let p = policy(conn)?;
-    let of = |k: Kind| p.iter().find(|(kind, ..)| *kind == k).map(|(_, keep, _)| keep.cutoff(now));
-    let get = |k: Kind| of(k).ok_or_else(|| Error::user(Msg::ErrRetentionKind));
-    Ok([
-        (Kind::Contact, get(Kind::Contact)?),
-        (Kind::Tip, get(Kind::Tip)?),
-        (Kind::Draft, get(Kind::Draft)?),
-    ])
+/// The cutoffs of the policy in force, by kind: a time (UTC, as stored) for what is dated by
+/// the moment, a day for cases (dated by the day they closed).
+pub fn cutoffs(conn: &Connection, now: Timestamp) -> Result<Vec<(Kind, String)>> {
+    Ok(policy(conn)?
+        .into_iter()
+        .map(|(kind, keep, _)| match kind {
+            Kind::Case => (kind, keep.cutoff_day(now).to_string()),
+            _ => (kind, keep.cutoff(now)),
+        })
+        .collect())
 }
 
+/// Cases closed before `cutoff` (a day) and not purged; a case reopened since is open, and so
+/// never due.
+const CASES_DUE: &str = "FROM clients c WHERE c.purged_at IS NULL AND c.status = 'closed'
+     AND (SELECT max(s.on_date) FROM client_status s
+          WHERE s.client_id = c.id AND s.status = 'closed') < ?1";
+
 pub fn due(conn: &Connection, now: Timestamp) -> Result<Counts> {
-    let [(_, contact), (_, tip), (_, draft)] = cutoffs(conn, now)?;
-    let count = |sql: &str, cut: &str| -> Result<i64> {
-        Ok(conn.prepare_cached(sql)?.query_row([cut], |r| r.get(0))?)
-    };
-    Ok(Counts {
-        contacts: count(
-            "SELECT count(*) FROM contacts WHERE purged_at IS NULL AND started_at < ?1",
-            &contact,
-        )?,
-        tips: count(
-            "SELECT count(*) FROM tips WHERE purged_at IS NULL AND received_at < ?1",
-            &tip,
-        )?,
-        drafts: count("SELECT count(*) FROM drafts WHERE updated_at < ?1", &draft)?,
-    })
+    let mut counts = Counts::default();
+    for (kind, cut) in cutoffs(conn, now)? {
+        let sql = match kind {
+            Kind::Contact => {
+                "SELECT count(*) FROM contacts WHERE purged_at IS NULL AND started_at < ?1"
+                    .to_string()
+            }
+            Kind::Tip => {
+                "SELECT count(*) FROM tips WHERE purged_at IS NULL AND received_at < ?1".to_string()
+            }
+            Kind::Case => format!("SELECT count(*) {CASES_DUE}"),
+            Kind::Draft => "SELECT count(*) FROM drafts WHERE updated_at < ?1".to_string(),
+        };
+        let n: i64 = conn.prepare_cached(&sql)?.query_row([&cut], |r| r.get(0))?;
+        match kind {
+            Kind::Contact => counts.contacts = n,
+            Kind::Tip => counts.tips = n,
+            Kind::Case => counts.cases = n,
+            Kind::Draft => counts.drafts = n,
+        }
+    }
+    Ok(counts)
 }
+
+/// The text a purge leaves where a field may not be empty (a name, a reason, a payee): the
+/// same in every language.
+pub const PURGED: &str = "\u{2014}";
 
 /// Purge up to `limit` records of `kind` from before `cutoff`, in the caller's transaction.
 /// Returns how many were purged (fewer than `limit` when none are left).
@@ -227,6 +256,14 @@ pub fn purge_batch(
                 history.execute([id])?;
                 drafts.execute([id])?;
                 mark.execute(params![id, at])?;
+                purge_linked(tx, "contact_id", *id)?;
+            }
+            Ok(found.len())
+        }
+        Kind::Case => {
+            let found = ids(&format!("SELECT c.id {CASES_DUE} ORDER BY c.id LIMIT ?2"))?;
+            for id in &found {
+                purge_client(tx, *id, &at)?;
             }
             Ok(found.len())
         }
@@ -258,6 +295,75 @@ pub fn purge_batch(
     }
 }
 
+/// Clear the text of the screenings and referrals made for a client or a contact (`column`
+/// names which): answers' notes, reasons not reported, referral reasons and their statuses'.
+fn purge_linked(tx: &Transaction, column: &str, id: i64) -> Result<()> {
+    // `column` is one of two names from this file, never input.
+    let column = if column == "client_id" { "client_id" } else { "contact_id" };
+    tx.prepare_cached(&format!(
+        "UPDATE screening_answers SET note = NULL WHERE note IS NOT NULL
+         AND screening_id IN (SELECT id FROM screenings WHERE {column} = ?1)"
+    ))?
+    .execute([id])?;
+    tx.prepare_cached(&format!(
+        "UPDATE screenings SET not_reported_reason = NULL
+         WHERE {column} = ?1 AND not_reported_reason IS NOT NULL"
+    ))?
+    .execute([id])?;
+    tx.prepare_cached(&format!(
+        "UPDATE referral_status SET reason = CASE WHEN status = 'declined' THEN ?2 END
+         WHERE reason IS NOT NULL AND referral_id IN (SELECT id FROM referrals WHERE {column} = ?1)"
+    ))?
+    .execute(params![id, PURGED])?;
+    tx.prepare_cached(&format!("UPDATE referrals SET reason = ?2 WHERE {column} = ?1"))?
+        .execute(params![id, PURGED])?;
+    let form = if column == "client_id" { "referral" } else { "referral_contact" };
+    tx.prepare_cached("DELETE FROM drafts WHERE form = ?2 AND record_id = ?1")?
+        .execute(params![id, form])?;
+    Ok(())
+}
+
+/// Purge one client: who they are goes (names, contact details, an outside reference, the
+/// birth date, kept as the age at intake the reports count by), and every narrative about
+/// them (case notes with their versions, earlier versions of the record, status reasons,
+/// service notes, screening notes, referral reasons, payees and purposes, drafts); the coded
+/// facts stay.
+fn purge_client(tx: &Transaction, id: i64, at: &str) -> Result<()> {
+    for sql in [
+        "DELETE FROM client_history WHERE client_id = ?1",
+        "UPDATE client_status SET reason = NULL WHERE client_id = ?1 AND reason IS NOT NULL",
+        "DELETE FROM case_note_versions WHERE note_id IN
+             (SELECT id FROM case_notes WHERE client_id = ?1)",
+        "DELETE FROM case_notes WHERE client_id = ?1",
+        "UPDATE services SET notes = '' WHERE client_id = ?1 AND notes <> ''",
+        "DELETE FROM drafts WHERE form IN ('client', 'service', 'note') AND record_id = ?1",
+    ] {
+        tx.prepare_cached(sql)?.execute([id])?;
+    }
+    tx.prepare_cached(
+        "UPDATE payments SET payee = ?2, purpose = '',
+             void_reason = CASE WHEN void_reason IS NULL THEN NULL ELSE ?2 END
+         WHERE client_id = ?1",
+    )?
+    .execute(params![id, PURGED])?;
+    purge_linked(tx, "client_id", id)?;
+    // The age at intake the client report counts by, in whole years, as the report reckons it
+    // from a birth date (its 18th birthday after the intake day: a minor).
+    tx.prepare_cached(
+        "UPDATE clients SET chosen_name = ?2, name_key = '', initials_key = '', legal_name = NULL,
+             phone = NULL, address = NULL, external_ref = NULL,
+             age = CASE WHEN birth_date IS NULL THEN age ELSE max(0, min(120,
+                 CAST(strftime('%Y', intake_on) AS INTEGER) - CAST(strftime('%Y', birth_date) AS INTEGER)
+                 - (date(birth_date, '+' || (CAST(strftime('%Y', intake_on) AS INTEGER)
+                        - CAST(strftime('%Y', birth_date) AS INTEGER)) || ' years') > intake_on)))
+             END,
+             birth_date = NULL, purged_at = ?3
+         WHERE id = ?1",
+    )?
+    .execute(params![id, PURGED, at])?;
+    Ok(())
+}
+
 /// Records purged in one transaction: short enough that no console waits on it.
 const BATCH: i64 = 500;
 
@@ -285,12 +391,21 @@ pub fn purge(store: &mut crate::store::Store, now: Timestamp) -> Result<Purged> 
             match kind {
                 Kind::Contact => counts.contacts += n as i64,
                 Kind::Tip => counts.tips += n as i64,
+                Kind::Case => counts.cases += n as i64,
                 Kind::Draft => counts.drafts += n as i64,
             }
             if (n as i64) < BATCH {
                 break;
             }
         }
+    }
+    if counts.cases > 0 {
+        // The name index keeps a removed name in its older segments until they are merged:
+        // merged into one now, the old segments' pages are freed (and zeroed).
+        store.write(|tx| {
+            tx.execute("INSERT INTO clients_search (clients_search) VALUES ('optimize')", [])?;
+            Ok(())
+        })?;
     }
     let (log_emptied, vacuumed) = scrub(store.conn())?;
     Ok(Purged { counts, log_emptied, vacuumed })
