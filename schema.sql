@@ -229,8 +229,11 @@ CREATE TABLE clients (
     last_activity    TEXT NOT NULL,
     created_at       TEXT NOT NULL,
     updated_at       TEXT NOT NULL,
-    -- When a purge removed the person's identifying text; the coded facts stay.
-    purged_at TEXT CHECK (purged_at IS NULL OR length(purged_at) = 20)
+    -- When a purge removed the person's identifying text; the coded facts stay. Why: the
+    -- schedule, or an erasure (at their request, for their safety, or made in error).
+    purged_at TEXT CHECK (purged_at IS NULL OR length(purged_at) = 20),
+    purge_reason TEXT
+    CHECK (purge_reason IS NULL OR purge_reason IN ('schedule', 'request', 'safety', 'error'))
 );
 CREATE INDEX clients_by_activity ON clients(agency_id, last_activity DESC, id DESC);
 CREATE INDEX clients_by_name ON clients(agency_id, name_key);

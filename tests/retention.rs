@@ -424,3 +424,132 @@ fn the_commands_show_set_and_purge_in_one_line_each_and_name_no_one() {
         .unwrap();
     assert_eq!(record, "c1 t0 k0 d0", "the purge's counts, in its one audit row");
 }
+
+/// A supervisor erases a client before the schedule: refused to others and to other agencies,
+/// with a clear message for a bad record number or reason; then the names and narratives go,
+/// every report figure stays, the audit names the reason, and the console marks the record.
+#[test]
+fn a_supervisor_erases_a_client_on_request_and_the_counts_stay() {
+    use common::console::Harness;
+    let mut h = Harness::admin();
+    let add = |store: &mut Store, name: &str, role: Role, agency: &str| {
+        accounts::add_user(
+            store,
+            Actor::CLI,
+            CHEAP,
+            &account(name, name, role, agency, "470193"),
+            now(),
+        )
+        .unwrap();
+        accounts::find_user(store, name).unwrap()
+    };
+    let sara = add(&mut h.app.store, "sara", Role::Supervisor, "Enlace Comunitario");
+    let bea = add(&mut h.app.store, "bea", Role::Advocate, "Enlace Comunitario");
+    add(&mut h.app.store, "oscar", Role::Supervisor, "Other Agency");
+    let mut r = client::defaults();
+    r.insert("chosen_name".into(), "Rosa".into());
+    r.insert("legal_name".into(), "Rosa Quintana Ortiz".into());
+    r.insert("birth_date".into(), "2008-03-01".into());
+    let intake_on = date("2026-02-27");
+    let c = Client::from_raw(&r, &RuntimeOptions::new(), intake_on).unwrap();
+    let id = casework::save_client(
+        &mut h.app.store,
+        who(&bea),
+        None,
+        &c,
+        intake_on,
+        Also::default(),
+        now(),
+    )
+    .unwrap();
+    casework::add_note(&mut h.app.store, who(&bea), id, "Rosa left Gallup on the 3rd", now())
+        .unwrap();
+    let before = every_report(&h.app.store, &sara);
+
+    let run = |h: &Harness, args: &[&str]| {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_intake"))
+            .arg("--db")
+            .arg(h.db.db_path())
+            .args(args)
+            .env("INTAKE_LANG", "en")
+            .output()
+            .unwrap();
+        let text =
+            format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
+        (o.status.success(), text)
+    };
+    let n = id.0.to_string();
+    let hash = format!("#{n}");
+    for (args, said) in [
+        (vec!["client", "erase", &n, "--user", "bea", "--reason", "request"], "Only a supervisor"),
+        (
+            vec!["client", "erase", &n, "--user", "oscar", "--reason", "request"],
+            "does not exist or is not yours",
+        ),
+        (
+            vec!["client", "erase", "Rosa", "--user", "sara", "--reason", "request"],
+            "\"Rosa\" is not a client record number",
+        ),
+        (
+            vec!["client", "erase", &hash, "--user", "sara", "--reason", "because"],
+            "Say why: --reason request",
+        ),
+    ] {
+        let (ok, text) = run(&h, &args);
+        assert!(!ok && text.contains(said), "{args:?}: {text}");
+    }
+    let legal: Option<String> = h
+        .app
+        .store
+        .conn()
+        .query_row("SELECT legal_name FROM clients WHERE id = ?1", [id.0], |r| r.get(0))
+        .unwrap();
+    assert!(legal.is_some(), "a refused erasure changed nothing");
+
+    let (ok, text) = run(&h, &["client", "erase", &hash, "--user", "sara", "--reason", "request"]);
+    assert!(ok, "{text}");
+    assert_eq!(
+        text.trim(),
+        format!(
+            "Client {hash}: identifying text and narratives erased (Erased on request); the counts are kept."
+        )
+    );
+    let (ok, text) = run(&h, &["client", "erase", &hash, "--user", "sara", "--reason", "request"]);
+    assert!(!ok && text.contains("was already erased or purged"), "{text}");
+
+    let (name, legal, birth, age, notes): (
+        String,
+        Option<String>,
+        Option<String>,
+        Option<i64>,
+        i64,
+    ) = h
+        .app
+        .store
+        .conn()
+        .query_row(
+            "SELECT chosen_name, legal_name, birth_date, age,
+                    (SELECT count(*) FROM case_notes WHERE client_id = c.id)
+             FROM clients c WHERE id = ?1",
+            [id.0],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )
+        .unwrap();
+    assert_eq!((name.as_str(), legal, birth, notes), ("\u{2014}", None, None, 0));
+    assert_eq!(age, Some(17), "a day short of 18 at intake: still a minor in the counts");
+    assert_eq!(every_report(&h.app.store, &sara), before);
+    let events = audit_events(&h.app.store);
+    assert!(events.contains(&("client_erase_request".into(), "ok".into())), "{events:?}");
+
+    // The console marks the record for whoever opens it.
+    h.login("sara", "470193");
+    h.typed("e");
+    assert!(!h.screen().contains("Rosa"), "{}", h.screen());
+    h.enter();
+    let screen = h.screen();
+    assert!(screen.contains("Erased on request"), "{screen}");
+    assert!(!screen.contains("Rosa") && !screen.contains("Gallup"), "{screen}");
+    insta::assert_snapshot!("client_erased_on_request_en", screen);
+    h.app.set_language(Lang::Es);
+    insta::assert_snapshot!("client_erased_on_request_es", h.screen());
+}

@@ -65,10 +65,10 @@ pub enum Command {
         #[command(subcommand)]
         command: records::RecordCommand,
     },
-    /// Clients: import a case list (the console is where clients are read).
+    /// Clients: import a case list, or erase one (the console is where clients are read).
     Client {
         #[command(subcommand)]
-        command: records::ImportCommand,
+        command: ClientCommand,
     },
     /// Screening tools: check a tool file before it is used.
     Screening {
@@ -135,6 +135,29 @@ pub enum Command {
     Key {
         #[command(subcommand)]
         command: KeyCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ClientCommand {
+    /// Bring in a CSV file: every row valid, or nothing is written.
+    Import {
+        file: PathBuf,
+        /// The staff account the entries are recorded by (and whose agency holds them).
+        #[arg(long)]
+        user: String,
+    },
+    /// Erase one client's identifying text and narratives now, keeping the counts
+    /// (supervisors): at the person's request, for their safety, or a record made in error.
+    Erase {
+        /// The client's record number: 12 or #12.
+        record: String,
+        /// The supervisor erasing it.
+        #[arg(long)]
+        user: String,
+        /// Why: request (the person asked), safety, or error (made in error).
+        #[arg(long)]
+        reason: String,
     },
 }
 

@@ -201,6 +201,26 @@ pub fn purge(store: &mut Store, dry_run: bool, lang: Lang) -> Result<()> {
     Ok(())
 }
 
+/// `intake client erase`: a supervisor erases one client of their agency now.
+pub fn erase(store: &mut Store, record: &str, user: &str, reason: &str, lang: Lang) -> Result<()> {
+    let quoted: String = crate::domain::text::clean_line(record).chars().take(20).collect();
+    let id: i64 = record
+        .trim()
+        .trim_start_matches('#')
+        .parse()
+        .ok()
+        .filter(|n| *n > 0)
+        .ok_or_else(|| Error::user_with(Msg::ErrClientNumber, &[&quoted]))?;
+    let why = retention::Erasure::parse(reason).ok_or_else(|| Error::user(Msg::ErrEraseReason))?;
+    let u = super::records::staff(store, user)?;
+    let who = crate::service::Who { user: &u, session_id: None };
+    let id = crate::domain::ids::ClientId(id);
+    crate::service::casework::erase_client(store, who, id, why, Timestamp::now())?;
+    let label = retention::purge_label(why.id()).text(lang);
+    put!("{}", fill(Msg::CliClientErased.text(lang), &[&id.0.to_string(), label]));
+    Ok(())
+}
+
 fn label(table: &str) -> Msg {
     match table {
         "clients" => Msg::HeldClients,

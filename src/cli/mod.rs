@@ -23,8 +23,8 @@ mod ssh_check;
 mod staff;
 
 pub use args::{
-    AgencyCommand, Cli, Command, Format, KeyCommand, ResourcesCommand, RetentionCommand,
-    ScreeningCommand, SshCommand, UserCommand,
+    AgencyCommand, Cli, ClientCommand, Command, Format, KeyCommand, ResourcesCommand,
+    RetentionCommand, ScreeningCommand, SshCommand, UserCommand,
 };
 pub use staff::user_command;
 
@@ -68,9 +68,15 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             screening_command(&mut store, command, lang)?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Client { command }) => {
+        Some(Command::Client { command: ClientCommand::Import { file, user } }) => {
             let mut store = Store::open(&cli.paths()?, false)?;
-            records::run_import(&mut store, "client", command, lang)?;
+            let import = records::ImportCommand::Import { file: file.clone(), user: user.clone() };
+            records::run_import(&mut store, "client", &import, lang)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Client { command: ClientCommand::Erase { record, user, reason } }) => {
+            let mut store = Store::open(&cli.paths()?, false)?;
+            backup::erase(&mut store, record, user, reason, lang)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Service { command }) => {

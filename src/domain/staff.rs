@@ -66,6 +66,12 @@ impl Role {
         matches!(self, Role::Admin | Role::Supervisor)
     }
 
+    /// Erasing a client's record before the retention schedule (at the person's request, for
+    /// their safety, or a record made in error): supervisors only.
+    pub fn erases_clients(self) -> bool {
+        self == Role::Supervisor
+    }
+
     /// The fields that identify a client (legal name, phone, address): casework roles only.
     pub fn sees_identity(self) -> bool {
         matches!(self, Role::Advocate | Role::Supervisor)

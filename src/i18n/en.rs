@@ -324,6 +324,19 @@ pub fn text(m: Msg) -> &'static str {
         ErrKeyFileExists => "There is already a key file at {0}; a key file is never overwritten.",
         RetentionDrafts => "Unsaved drafts",
         RetentionCases => "Closed cases (from closing)",
+        ClientErasedRequest => "Erased on request",
+        ClientErasedSafety => "Erased for safety",
+        ClientErasedError => "Erased: made in error",
+        ClientPurgedSchedule => "Purged on schedule",
+        ErrClientPurged => "Client #{0} was already erased or purged.",
+        ErrEraseRole => "Only a supervisor erases a client's record.",
+        ErrEraseReason => {
+            "Say why: --reason request (the person asked), safety, or error (made in error)."
+        }
+        ErrClientNumber => "\"{0}\" is not a client record number (such as #12).",
+        CliClientErased => {
+            "Client #{0}: identifying text and narratives erased ({1}); the counts are kept."
+        }
         ErrRetentionKind => "Unknown kind of record: use contact, tip, case or draft.",
         ErrRetentionSpan => {
             "\"{0}\" is not a length of time: write a number and y, m or d (7y, 18m, 30d), from a day to 100 years."

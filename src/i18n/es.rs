@@ -333,6 +333,19 @@ pub fn text(m: Msg) -> &'static str {
         }
         RetentionDrafts => "Borradores sin guardar",
         RetentionCases => "Casos cerrados (desde el cierre)",
+        ClientErasedRequest => "Borrado a petición",
+        ClientErasedSafety => "Borrado por seguridad",
+        ClientErasedError => "Borrado: creado por error",
+        ClientPurgedSchedule => "Purgado según el plazo",
+        ErrClientPurged => "El cliente #{0} ya se borró o purgó.",
+        ErrEraseRole => "Solo un supervisor borra el registro de un cliente.",
+        ErrEraseReason => {
+            "Diga por qué: --reason request (la persona lo pidió), safety (seguridad) o error (creado por error)."
+        }
+        ErrClientNumber => "«{0}» no es un número de registro de cliente (como #12).",
+        CliClientErased => {
+            "Cliente #{0}: texto identificativo y relatos borrados ({1}); los totales se conservan."
+        }
         ErrRetentionKind => "Tipo de registro desconocido: use contact, tip, case o draft.",
         ErrRetentionSpan => {
             "«{0}» no es un plazo: escriba un número y y, m o d (7y, 18m, 30d), de un día a 100 años."

@@ -62,6 +62,28 @@ pub fn save_client(
     })
 }
 
+/// Erase a client's identifying text and narratives now (a supervisor, with the reason), as
+/// the retention schedule would later: the counts stay. Audited with the reason in its event.
+pub fn erase_client(
+    store: &mut Store,
+    who: Who,
+    id: ClientId,
+    why: crate::store::retention::Erasure,
+    now: Timestamp,
+) -> Result<()> {
+    let u = who.user;
+    if !u.role.erases_clients() {
+        return Err(Error::user(Msg::ErrEraseRole));
+    }
+    let event = format!("client_erase_{}", why.id());
+    audited(store, who, &event, |tx| {
+        crate::store::retention::erase_client(tx, u.agency_id, id, why, now)?;
+        Ok(((), id.0))
+    })?;
+    crate::store::retention::scrub(store.conn())?;
+    Ok(())
+}
+
 /// Open a client's record: only within the owning agency, and always audited.
 pub fn open_client(store: &mut Store, who: Who, id: ClientId) -> Result<clients::Stored> {
     let found = clients::get(store.conn(), who.user.agency_id, id)?;

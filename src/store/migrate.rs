@@ -32,6 +32,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0018_hotline_rollups.sql"),
     include_str!("migrations/0019_retention.sql"),
     include_str!("migrations/0020_purge_text.sql"),
+    include_str!("migrations/0021_erasure.sql"),
 ];
 
 pub fn latest() -> i64 {

@@ -263,7 +263,7 @@ pub fn purge_batch(
         Kind::Case => {
             let found = ids(&format!("SELECT c.id {CASES_DUE} ORDER BY c.id LIMIT ?2"))?;
             for id in &found {
-                purge_client(tx, *id, &at)?;
+                purge_client(tx, *id, &at, "schedule")?;
             }
             Ok(found.len())
         }
@@ -328,7 +328,7 @@ fn purge_linked(tx: &Transaction, column: &str, id: i64) -> Result<()> {
 /// them (case notes with their versions, earlier versions of the record, status reasons,
 /// service notes, screening notes, referral reasons, payees and purposes, drafts); the coded
 /// facts stay.
-fn purge_client(tx: &Transaction, id: i64, at: &str) -> Result<()> {
+fn purge_client(tx: &Transaction, id: i64, at: &str, reason: &str) -> Result<()> {
     for sql in [
         "DELETE FROM client_history WHERE client_id = ?1",
         "UPDATE client_status SET reason = NULL WHERE client_id = ?1 AND reason IS NOT NULL",
@@ -357,11 +357,71 @@ fn purge_client(tx: &Transaction, id: i64, at: &str) -> Result<()> {
                  - (date(birth_date, '+' || (CAST(strftime('%Y', intake_on) AS INTEGER)
                         - CAST(strftime('%Y', birth_date) AS INTEGER)) || ' years') > intake_on)))
              END,
-             birth_date = NULL, purged_at = ?3
+             birth_date = NULL, purged_at = ?3, purge_reason = ?4
          WHERE id = ?1",
     )?
-    .execute(params![id, PURGED, at])?;
+    .execute(params![id, PURGED, at, reason])?;
     Ok(())
+}
+
+/// Why a supervisor erases a client before the schedule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Erasure {
+    /// The person asked.
+    Request,
+    /// Keeping it would put the person in danger.
+    Safety,
+    /// The record was made in error (a test, the wrong person).
+    Error,
+}
+
+impl Erasure {
+    pub const ALL: [Erasure; 3] = [Erasure::Request, Erasure::Safety, Erasure::Error];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Erasure::Request => "request",
+            Erasure::Safety => "safety",
+            Erasure::Error => "error",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Erasure> {
+        Erasure::ALL.into_iter().find(|e| e.id() == text.trim())
+    }
+}
+
+/// How a purged client's record is marked, by why it was purged.
+pub fn purge_label(reason: &str) -> Msg {
+    match reason {
+        "request" => Msg::ClientErasedRequest,
+        "safety" => Msg::ClientErasedSafety,
+        "error" => Msg::ClientErasedError,
+        _ => Msg::ClientPurgedSchedule,
+    }
+}
+
+/// Erase one client of `agency_id` now, as a purge would on schedule, in the caller's
+/// transaction. A client not found in the agency, or already purged, is refused.
+pub fn erase_client(
+    tx: &Transaction,
+    agency_id: crate::domain::ids::AgencyId,
+    id: crate::domain::ids::ClientId,
+    why: Erasure,
+    now: Timestamp,
+) -> Result<()> {
+    let found: Option<Option<String>> = tx
+        .query_row(
+            "SELECT purged_at FROM clients WHERE id = ?1 AND agency_id = ?2",
+            params![id, agency_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match found {
+        None => Err(crate::Error::user(Msg::ErrNoSuchRecord)),
+        Some(Some(_)) => Err(crate::Error::user_with(Msg::ErrClientPurged, &[&id.0.to_string()])),
+        Some(None) => purge_client(tx, id.0, &time::to_db(now), why.id()),
+    }
 }
 
 /// Records purged in one transaction: short enough that no console waits on it.

@@ -64,6 +64,8 @@ pub struct Stored {
     /// Other records linked to this one as possibly the same person.
     pub links: Vec<ClientId>,
     pub assigned_name: Option<String>,
+    /// Why its identifying text was purged (store::retention): None while it is whole.
+    pub purge_reason: Option<String>,
 }
 
 pub fn get(conn: &Connection, agency_id: AgencyId, id: ClientId) -> Result<Option<Stored>> {
@@ -72,7 +74,8 @@ pub fn get(conn: &Connection, agency_id: AgencyId, id: ClientId) -> Result<Optio
             "SELECT c.id, chosen_name, birth_date, age, age_range, legal_name, phone, address, gender,
                     race, citizenship, disability, language, interpreter, area, trafficking_type,
                     referral_source, danger, safety, needs, assigned_to, status, intake_on,
-                    (SELECT count(*) FROM client_history h WHERE h.client_id = c.id), u.display_name
+                    (SELECT count(*) FROM client_history h WHERE h.client_id = c.id), u.display_name,
+                    c.purge_reason
              FROM clients c LEFT JOIN users u ON u.id = c.assigned_to
              WHERE c.id = ?1 AND c.agency_id = ?2",
             params![id, agency_id],
@@ -106,6 +109,7 @@ pub fn get(conn: &Connection, agency_id: AgencyId, id: ClientId) -> Result<Optio
                     edits: r.get(23)?,
                     links: Vec::new(),
                     assigned_name: r.get(24)?,
+                    purge_reason: r.get(25)?,
                 })
             },
         )

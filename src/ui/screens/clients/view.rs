@@ -142,11 +142,15 @@ fn draw_record(frame: &mut Frame, area: Rect, c: &ClientScreen, t: Theme, lang: 
     // What the record says, each "label: value" whole, packed into as many lines as it takes
     // (a long name or agency never pushes "Assigned to" off the edge).
     let pair = |m: Msg, v: &str| format!("{}: {v}", m.text(lang));
-    let mut items = vec![
+    let mut items = Vec::new();
+    if let Some(why) = &s.purge_reason {
+        items.push(crate::store::retention::purge_label(why).text(lang).to_string());
+    }
+    items.extend([
         pair(Msg::FieldStatus, &label(client::STATUSES, &s.status, lang)),
         pair(Msg::ColIntake, &s.intake_on.to_string()),
         pair(Msg::FieldAge, &age),
-    ];
+    ]);
     if let Some(a) = &s.assigned_name {
         items.push(pair(Msg::FieldAssignedTo, a));
     }
