@@ -553,3 +553,92 @@ fn a_supervisor_erases_a_client_on_request_and_the_counts_stay() {
     h.app.set_language(Lang::Es);
     insta::assert_snapshot!("client_erased_on_request_es", h.screen());
 }
+
+/// A survivor asks what is held about them: an advocate exports the record as a readable file
+/// in the person's language and as JSON, with every version of every note; refused to roles
+/// that do not do casework and to other agencies; audited.
+#[test]
+fn an_advocate_exports_everything_held_about_a_client_in_their_language() {
+    let (db, mut store) = with_admin();
+    let add = |store: &mut Store, name: &str, role: Role, agency: &str| {
+        accounts::add_user(
+            store,
+            Actor::CLI,
+            CHEAP,
+            &account(name, name, role, agency, "470193"),
+            now(),
+        )
+        .unwrap();
+        accounts::find_user(store, name).unwrap()
+    };
+    let bea = add(&mut store, "bea", Role::Advocate, "Enlace Comunitario");
+    add(&mut store, "ivy", Role::Intake, "Enlace Comunitario");
+    add(&mut store, "oscar", Role::Supervisor, "Other Agency");
+    let mut r = client::defaults();
+    r.insert("chosen_name".into(), "Rosa".into());
+    r.insert("legal_name".into(), "Rosa Quintana Ortiz".into());
+    r.insert("citizenship".into(), "foreign_national".into());
+    r.insert("age".into(), "24".into());
+    let intake_on = date("2026-02-27");
+    let c = Client::from_raw(&r, &RuntimeOptions::new(), intake_on).unwrap();
+    let id =
+        casework::save_client(&mut store, who(&bea), None, &c, intake_on, Also::default(), now())
+            .unwrap();
+    let note =
+        casework::add_note(&mut store, who(&bea), id, "First version of the note", now()).unwrap();
+    casework::edit_note(&mut store, who(&bea), id, note, "Second version of the note", now())
+        .unwrap();
+    let s = ServiceEntry::from_raw(&raw(&[
+        ("service_type", "legal"),
+        ("delivered_on", "2026-03-02"),
+        ("notes", "Met the lawyer about the visa"),
+    ]))
+    .unwrap();
+    casework::add_service(&mut store, who(&bea), id, &s, now()).unwrap();
+    drop(store);
+    let out_dir = db.dir.path().join("for-rosa");
+    let run = |args: &[&str]| {
+        let o = run_intake(&db, args, "");
+        let text =
+            format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
+        (o.status.success(), text)
+    };
+    let n = format!("#{}", id.0);
+    let dir = out_dir.to_str().unwrap();
+    let (ok, said) = run(&["client", "export", &n, "--user", "ivy", "--dir", dir]);
+    assert!(!ok && said.contains("Only those doing casework"), "{said}");
+    let (ok, said) = run(&["client", "export", &n, "--user", "oscar", "--dir", dir]);
+    assert!(!ok && said.contains("does not exist or is not yours"), "{said}");
+    assert!(!out_dir.exists(), "nothing written when refused");
+
+    let (ok, said) = run(&["--lang", "es", "client", "export", &n, "--user", "bea", "--dir", dir]);
+    assert!(ok, "{said}");
+    let files: Vec<_> = std::fs::read_dir(&out_dir).unwrap().map(|e| e.unwrap().path()).collect();
+    assert_eq!(files.len(), 2);
+    use std::os::unix::fs::PermissionsExt;
+    for f in &files {
+        assert_eq!(std::fs::metadata(f).unwrap().permissions().mode() & 0o077, 0, "{f:?}");
+    }
+    let txt = files.iter().find(|f| f.extension().unwrap() == "txt").unwrap();
+    let text = std::fs::read_to_string(txt).unwrap();
+    for expected in [
+        "Todo lo que esta agencia guarda sobre el registro",
+        "Rosa Quintana Ortiz",
+        "First version of the note",
+        "Second version of the note",
+        "Met the lawyer about the visa",
+        "Notas del caso, todas las versiones",
+        "Pagos\n=====\n  (nada)",
+    ] {
+        assert!(text.contains(expected), "{expected:?} missing from:\n{text}");
+    }
+    assert!(!text.contains("foreign_national"), "coded values read as words:\n{text}");
+    let json = files.iter().find(|f| f.extension().unwrap() == "json").unwrap();
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(json).unwrap()).unwrap();
+    assert_eq!(doc["client"], id.0);
+    assert_eq!(doc["sections"]["record"][0]["citizenship"], "foreign_national");
+    assert_eq!(doc["sections"]["notes"].as_array().unwrap().len(), 2, "both versions");
+    let store = db.open();
+    assert!(audit_events(&store).iter().any(|(e, _)| e == "client_export"));
+}

@@ -147,6 +147,18 @@ pub enum ClientCommand {
         #[arg(long)]
         user: String,
     },
+    /// Everything held about one client, for that person: a readable text file in the
+    /// language (--lang) and a JSON file, written 0600 (advocates and supervisors).
+    Export {
+        /// The client's record number: 12 or #12.
+        record: String,
+        /// The advocate or supervisor exporting it.
+        #[arg(long)]
+        user: String,
+        /// The folder for the two files (default: the current one).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
     /// Erase one client's identifying text and narratives now, keeping the counts
     /// (supervisors): at the person's request, for their safety, or a record made in error.
     Erase {

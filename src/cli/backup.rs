@@ -202,15 +202,21 @@ pub fn purge(store: &mut Store, dry_run: bool, lang: Lang) -> Result<()> {
 }
 
 /// `intake client erase`: a supervisor erases one client of their agency now.
-pub fn erase(store: &mut Store, record: &str, user: &str, reason: &str, lang: Lang) -> Result<()> {
+/// A client's record number as typed: 12 or #12.
+pub fn record_number(record: &str) -> Result<crate::domain::ids::ClientId> {
     let quoted: String = crate::domain::text::clean_line(record).chars().take(20).collect();
-    let id: i64 = record
+    record
         .trim()
         .trim_start_matches('#')
         .parse()
         .ok()
         .filter(|n| *n > 0)
-        .ok_or_else(|| Error::user_with(Msg::ErrClientNumber, &[&quoted]))?;
+        .map(crate::domain::ids::ClientId)
+        .ok_or_else(|| Error::user_with(Msg::ErrClientNumber, &[&quoted]))
+}
+
+pub fn erase(store: &mut Store, record: &str, user: &str, reason: &str, lang: Lang) -> Result<()> {
+    let id = record_number(record)?.0;
     let why = retention::Erasure::parse(reason).ok_or_else(|| Error::user(Msg::ErrEraseReason))?;
     let u = super::records::staff(store, user)?;
     let who = crate::service::Who { user: &u, session_id: None };

@@ -14,6 +14,7 @@ macro_rules! put {
 mod agency;
 mod args;
 mod backup;
+mod client_export;
 mod import;
 pub mod money;
 pub mod records;
@@ -72,6 +73,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let mut store = Store::open(&cli.paths()?, false)?;
             let import = records::ImportCommand::Import { file: file.clone(), user: user.clone() };
             records::run_import(&mut store, "client", &import, lang)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Client { command: ClientCommand::Export { record, user, dir } }) => {
+            let mut store = Store::open(&cli.paths()?, false)?;
+            client_export::run(&mut store, record, user, dir.as_deref(), lang)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Client { command: ClientCommand::Erase { record, user, reason } }) => {

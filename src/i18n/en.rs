@@ -324,6 +324,39 @@ pub fn text(m: Msg) -> &'static str {
         ErrKeyFileExists => "There is already a key file at {0}; a key file is never overwritten.",
         RetentionDrafts => "Unsaved drafts",
         RetentionCases => "Closed cases (from closing)",
+        ExportTitle => "Everything this agency holds about record #{0}, as of {1} (Denver time).",
+        ExportNone => "(nothing)",
+        ExportSecRecord => "The record",
+        ExportSecVersions => "Earlier versions of the record",
+        ExportSecStatus => "Case status",
+        ExportSecServices => "Services",
+        ExportSecNotes => "Case notes, every version",
+        ExportSecContacts => "Hotline contacts linked to the record",
+        ExportSecScreenings => "Screenings",
+        ExportSecAnswers => "Screening answers, every answer given",
+        ExportSecReferrals => "Referrals",
+        ExportSecReferralStatus => "Referral statuses",
+        ExportSecPayments => "Payments",
+        ExportExternalRef => "Outside reference",
+        ExportEntered => "Entered",
+        ExportPrevious => "What it said before",
+        ExportNoteNumber => "Note number",
+        ExportVersion => "Version",
+        ExportStarted => "Started",
+        ExportClosed => "Closed",
+        ExportLevel => "Level reached",
+        ExportResult => "Result",
+        ExportComment => "Note on the answer",
+        ExportService => "Service",
+        ErrExportRole => {
+            "Only those doing casework (advocates and supervisors) export a client's record."
+        }
+        ErrExportWrite => {
+            "Could not write {0}: a file of that name exists, or the folder cannot be written."
+        }
+        CliClientExported => {
+            "Wrote {0} (to read) and {1} (JSON). Give them to the person only; each holds everything about them."
+        }
         ClientErasedRequest => "Erased on request",
         ClientErasedSafety => "Erased for safety",
         ClientErasedError => "Erased: made in error",

@@ -333,6 +333,41 @@ pub fn text(m: Msg) -> &'static str {
         }
         RetentionDrafts => "Borradores sin guardar",
         RetentionCases => "Casos cerrados (desde el cierre)",
+        ExportTitle => {
+            "Todo lo que esta agencia guarda sobre el registro #{0}, a {1} (hora de Denver)."
+        }
+        ExportNone => "(nada)",
+        ExportSecRecord => "El registro",
+        ExportSecVersions => "Versiones anteriores del registro",
+        ExportSecStatus => "Estado del caso",
+        ExportSecServices => "Servicios",
+        ExportSecNotes => "Notas del caso, todas las versiones",
+        ExportSecContacts => "Contactos de la línea vinculados al registro",
+        ExportSecScreenings => "Detecciones",
+        ExportSecAnswers => "Respuestas de las detecciones, todas las dadas",
+        ExportSecReferrals => "Remisiones",
+        ExportSecReferralStatus => "Estados de las remisiones",
+        ExportSecPayments => "Pagos",
+        ExportExternalRef => "Identificador externo",
+        ExportEntered => "Registrado",
+        ExportPrevious => "Lo que decía antes",
+        ExportNoteNumber => "Nota n.º",
+        ExportVersion => "Versión",
+        ExportStarted => "Empezada",
+        ExportClosed => "Cerrada",
+        ExportLevel => "Nivel alcanzado",
+        ExportResult => "Resultado",
+        ExportComment => "Nota de la respuesta",
+        ExportService => "Servicio",
+        ErrExportRole => {
+            "Solo quienes llevan casos (intercesores y supervisores) exportan el registro de un cliente."
+        }
+        ErrExportWrite => {
+            "No se pudo escribir {0}: ya existe un archivo con ese nombre o no se puede escribir en la carpeta."
+        }
+        CliClientExported => {
+            "Escritos {0} (para leer) y {1} (JSON). Entréguelos solo a la persona; contienen todo lo que hay sobre ella."
+        }
         ClientErasedRequest => "Borrado a petición",
         ClientErasedSafety => "Borrado por seguridad",
         ClientErasedError => "Borrado: creado por error",

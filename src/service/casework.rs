@@ -84,6 +84,23 @@ pub fn erase_client(
     Ok(())
 }
 
+/// Everything the agency holds about a client, for the person who asks: casework roles only,
+/// within the agency, audited.
+pub fn export_client(
+    store: &mut Store,
+    who: Who,
+    id: ClientId,
+) -> Result<Vec<crate::store::clients::export::Section>> {
+    let u = who.user;
+    if !u.role.sees_identity() {
+        return Err(Error::user(Msg::ErrExportRole));
+    }
+    let sections = crate::store::clients::export::gather(store.conn(), u.agency_id, id)?
+        .ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))?;
+    audited(store, who, "client_export", |_| Ok(((), id.0)))?;
+    Ok(sections)
+}
+
 /// Open a client's record: only within the owning agency, and always audited.
 pub fn open_client(store: &mut Store, who: Who, id: ClientId) -> Result<clients::Stored> {
     let found = clients::get(store.conn(), who.user.agency_id, id)?;

@@ -12,6 +12,7 @@ use crate::error::{Error, Result};
 use crate::i18n::Msg;
 use crate::store::{json_list as json, list_from_json as list_of};
 mod case;
+pub mod export;
 mod list;
 
 pub use case::{
