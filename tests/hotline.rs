@@ -499,7 +499,9 @@ fn a_version_1_database_with_staff_is_upgraded_in_place() {
             "PRAGMA foreign_keys = OFF;
              DROP VIEW contact_day_callers_recount; DROP VIEW contact_day_recount;
              DROP VIEW contact_day_rows; DROP TABLE contact_day_counts;
-             DROP TABLE contact_day_callers; DROP TABLE retention;
+             DROP TABLE contact_day_callers; DROP TABLE retention; DROP TRIGGER audit_log_no_delete; DROP TABLE audit_checkpoints;
+             CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+             BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
              DROP TABLE payments; DROP TABLE funds;
              DROP TABLE referral_status; DROP TABLE referrals; DROP TABLE dir_schedules;
              DROP TABLE dir_search; DROP TABLE dir_locations; DROP TABLE dir_service_tags;

@@ -322,3 +322,70 @@ fn only_a_draft_commits_without_waiting_for_the_disk() {
     .unwrap();
     assert!(store.durable().unwrap());
 }
+
+/// The audit log is kept a year at least; older rows go only behind a signed checkpoint, from
+/// which the chain is still verified; rows not behind one cannot be deleted, and a checkpoint
+/// altered behind the database's back is named by the check.
+#[test]
+fn the_audit_log_is_trimmed_only_behind_a_signed_checkpoint_a_year_back() {
+    use intake::store::check;
+    let (db, mut store) = with_admin();
+    for _ in 0..30 {
+        accounts::session_event(&mut store, Actor::CLI, "agency_list").unwrap();
+    }
+    let count = |s: &Store| -> i64 {
+        s.conn().query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0)).unwrap()
+    };
+    let total = count(&store);
+    let now = jiff::Timestamp::now();
+    let today = intake::domain::time::local_day(now);
+    let e = audit::trim(&mut store, today, now).unwrap_err();
+    assert!(matches!(e, Error::User(Msg::ErrAuditTrimTooRecent, _)), "{e:?}");
+    assert_eq!(count(&store), total, "a refused trim changes nothing");
+
+    // Four hundred days on, every row made before tomorrow may go.
+    let later = now + jiff::SignedDuration::from_hours(24 * 400);
+    let done = audit::trim(&mut store, today.tomorrow().unwrap(), later).unwrap();
+    let audit::Trimmed::Removed { rows, through_id, .. } = done else { panic!("{done:?}") };
+    assert_eq!((rows, count(&store)), (total, 0));
+    assert_eq!(audit::first_broken(store.conn()).unwrap(), None);
+    // The chain goes on from the checkpoint, and every check passes.
+    for _ in 0..3 {
+        accounts::session_event(&mut store, Actor::CLI, "agency_list").unwrap();
+    }
+    assert_eq!(audit::first_broken(store.conn()).unwrap(), None);
+    assert!(check::run(&store).iter().all(|r| r.ok), "{:?}", check::run(&store));
+    // A row not behind a checkpoint is never deleted; a checkpoint is never changed.
+    assert!(store.conn().execute("DELETE FROM audit_log WHERE id > ?1", [through_id]).is_err());
+    assert!(store.conn().execute("UPDATE audit_checkpoints SET rows = rows + 1", []).is_err());
+    assert!(store.conn().execute("DELETE FROM audit_checkpoints", []).is_err());
+    // Forced past its trigger, an altered checkpoint fails the check at the row it covers.
+    store
+        .conn()
+        .execute_batch(
+            "DROP TRIGGER audit_checkpoints_no_update;
+             UPDATE audit_checkpoints SET rows = rows + 1;",
+        )
+        .unwrap();
+    assert_eq!(audit::first_broken(store.conn()).unwrap(), Some(through_id));
+    drop(store);
+    // The command: a date within the year is refused with the latest day allowed.
+    let out = run_intake(&db, &["audit", "trim", "--before", &today.to_string()], "");
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("keeps at least a year"), "{said}");
+    let out = run_intake(&db, &["audit", "trim", "--before", "2020-13-01"], "");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is not a date"));
+}
+
+#[test]
+fn the_audit_trim_command_removes_nothing_newer_than_its_day() {
+    let (db, store) = with_admin();
+    drop(store);
+    let out = run_intake(&db, &["audit", "trim", "--before", "2020-01-01"], "");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "No audit row is older than 2020-01-01; nothing was removed."
+    );
+}

@@ -129,6 +129,11 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// The audit log: trim rows older than a year behind a signed checkpoint.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
     /// Move the database to a new key; the old key is kept, retired, for the older backups.
     Rekey,
     /// The database key, kept apart from the backups: export it for paper or a safe; import it.
@@ -170,6 +175,17 @@ pub enum ClientCommand {
         /// Why: request (the person asked), safety, or error (made in error).
         #[arg(long)]
         reason: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AuditCommand {
+    /// Remove the rows made before a day at least a year ago; a signed checkpoint keeps the
+    /// chain verifiable from the first row kept.
+    Trim {
+        /// The first day kept, YYYY-MM-DD (America/Denver).
+        #[arg(long)]
+        before: String,
     },
 }
 

@@ -202,6 +202,35 @@ pub fn purge(store: &mut Store, dry_run: bool, lang: Lang) -> Result<()> {
 }
 
 /// `intake client erase`: a supervisor erases one client of their agency now.
+/// `intake audit trim --before DAY`: the day must be a year or more ago (CJIS keeps a year).
+pub fn audit_trim(store: &mut Store, before: &str, lang: Lang) -> Result<()> {
+    let quoted: String = crate::domain::text::clean_line(before).chars().take(20).collect();
+    let day: jiff::civil::Date =
+        before.trim().parse().map_err(|_| Error::user_with(Msg::ErrAuditTrimDate, &[&quoted]))?;
+    match crate::store::audit::trim(store, day, Timestamp::now())? {
+        crate::store::audit::Trimmed::Nothing => {
+            put!("{}", fill(Msg::CliAuditNothing.text(lang), &[&day.to_string()]));
+        }
+        crate::store::audit::Trimmed::Removed { rows, through_id, checkpoint } => {
+            accounts::session_event(store, Actor::CLI, "audit_trim")?;
+            retention::scrub(store.conn())?;
+            put!(
+                "{}",
+                fill(
+                    Msg::CliAuditTrimmed.text(lang),
+                    &[
+                        &rows.to_string(),
+                        &day.to_string(),
+                        &checkpoint.to_string(),
+                        &through_id.to_string()
+                    ]
+                )
+            );
+        }
+    }
+    Ok(())
+}
+
 /// A client's record number as typed: 12 or #12.
 pub fn record_number(record: &str) -> Result<crate::domain::ids::ClientId> {
     let quoted: String = crate::domain::text::clean_line(record).chars().take(20).collect();

@@ -24,7 +24,7 @@ mod ssh_check;
 mod staff;
 
 pub use args::{
-    AgencyCommand, Cli, ClientCommand, Command, Format, KeyCommand, ResourcesCommand,
+    AgencyCommand, AuditCommand, Cli, ClientCommand, Command, Format, KeyCommand, ResourcesCommand,
     RetentionCommand, ScreeningCommand, SshCommand, UserCommand,
 };
 pub use staff::user_command;
@@ -137,6 +137,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Purge { dry_run }) => {
             let mut store = Store::open(&cli.paths()?, false)?;
             backup::purge(&mut store, *dry_run, lang)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Audit { command: AuditCommand::Trim { before } }) => {
+            let mut store = Store::open(&cli.paths()?, false)?;
+            backup::audit_trim(&mut store, before, lang)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Rekey) => {

@@ -324,6 +324,17 @@ pub fn text(m: Msg) -> &'static str {
         ErrKeyFileExists => "There is already a key file at {0}; a key file is never overwritten.",
         RetentionDrafts => "Unsaved drafts",
         RetentionCases => "Closed cases (from closing)",
+        ErrAuditTrimBroken => {
+            "The audit chain does not hold at row {0}: nothing is trimmed from a log that fails its check (run intake check)."
+        }
+        ErrAuditTrimTooRecent => {
+            "The audit log keeps at least a year (CJIS): the latest day to trim before is {0}."
+        }
+        ErrAuditTrimDate => "\"{0}\" is not a date: write YYYY-MM-DD.",
+        CliAuditTrimmed => {
+            "audit trim ok: {0} rows before {1} removed; the chain is verified from checkpoint #{2} (after row {3})."
+        }
+        CliAuditNothing => "No audit row is older than {0}; nothing was removed.",
         ExportTitle => "Everything this agency holds about record #{0}, as of {1} (Denver time).",
         ExportNone => "(nothing)",
         ExportSecRecord => "The record",

@@ -333,6 +333,17 @@ pub fn text(m: Msg) -> &'static str {
         }
         RetentionDrafts => "Borradores sin guardar",
         RetentionCases => "Casos cerrados (desde el cierre)",
+        ErrAuditTrimBroken => {
+            "La cadena de auditoría no se sostiene en la fila {0}: no se recorta un registro que no pasa su comprobación (ejecute intake check)."
+        }
+        ErrAuditTrimTooRecent => {
+            "El registro de auditoría se conserva al menos un año (CJIS): el último día antes del cual se puede recortar es {0}."
+        }
+        ErrAuditTrimDate => "«{0}» no es una fecha: escriba AAAA-MM-DD.",
+        CliAuditTrimmed => {
+            "recorte de auditoría correcto: {0} filas anteriores a {1} borradas; la cadena se verifica desde el punto de control #{2} (tras la fila {3})."
+        }
+        CliAuditNothing => "Ninguna fila de auditoría es anterior a {0}; no se borró nada.",
         ExportTitle => {
             "Todo lo que esta agencia guarda sobre el registro #{0}, a {1} (hora de Denver)."
         }

@@ -75,6 +75,17 @@ pub fn append(tx: &Transaction, source: &str, ev: &Event) -> Result<i64> {
             Ok((r.get(0)?, r.get(1)?))
         })
         .optional()?;
+    // An empty log after a trim goes on from its checkpoint.
+    let last = match last {
+        Some(l) => Some(l),
+        None => tx
+            .query_row(
+                "SELECT through_id, last_hash FROM audit_checkpoints ORDER BY id DESC LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?,
+    };
     let (id, prev) = match last {
         Some((id, hash)) => (id + 1, hash),
         None => (1, GENESIS.to_string()),
@@ -111,15 +122,91 @@ pub fn append(tx: &Transaction, source: &str, ev: &Event) -> Result<i64> {
     Ok(id)
 }
 
-/// Walk the chain in order; the id of the first row whose hash or link does not hold.
+/// The newest trim of the log, as stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Checkpoint {
+    pub id: i64,
+    pub through_id: i64,
+    pub last_hash: String,
+    pub last_at: String,
+    pub rows: i64,
+    pub made_at: String,
+    pub signature: String,
+}
+
+/// The key checkpoints are signed with: derived from the database's own secret, so only a
+/// program holding the database can make one, and it differs from the callers' key.
+fn checkpoint_key(conn: &Connection) -> Result<zeroize::Zeroizing<Vec<u8>>> {
+    use hmac::{Hmac, Mac};
+    let secret: zeroize::Zeroizing<Vec<u8>> = zeroize::Zeroizing::new(conn.query_row(
+        "SELECT value FROM secrets WHERE name = 'caller_hmac'",
+        [],
+        |r| r.get(0),
+    )?);
+    // HMAC takes a key of any length: this never fails.
+    let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(&secret) else {
+        return Ok(zeroize::Zeroizing::new(Vec::new()));
+    };
+    mac.update(b"intake audit checkpoint v1");
+    Ok(zeroize::Zeroizing::new(mac.finalize().into_bytes().to_vec()))
+}
+
+fn sign(
+    key: &[u8],
+    through_id: i64,
+    last_hash: &str,
+    last_at: &str,
+    rows: i64,
+    made_at: &str,
+) -> String {
+    use hmac::{Hmac, Mac};
+    let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(key) else { return String::new() };
+    for field in [&through_id.to_string(), last_hash, last_at, &rows.to_string(), made_at] {
+        mac.update(&(field.len() as u64).to_be_bytes());
+        mac.update(field.as_bytes());
+    }
+    mac.finalize().into_bytes().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+pub fn latest_checkpoint(conn: &Connection) -> Result<Option<Checkpoint>> {
+    Ok(conn
+        .query_row(
+            "SELECT id, through_id, last_hash, last_at, rows, made_at, signature
+             FROM audit_checkpoints ORDER BY id DESC LIMIT 1",
+            [],
+            |r| {
+                Ok(Checkpoint {
+                    id: r.get(0)?,
+                    through_id: r.get(1)?,
+                    last_hash: r.get(2)?,
+                    last_at: r.get(3)?,
+                    rows: r.get(4)?,
+                    made_at: r.get(5)?,
+                    signature: r.get(6)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+/// Walk the chain in order, from the newest checkpoint when the log was trimmed (its signature
+/// checked first); the id of the first row whose hash or link does not hold (the checkpoint's
+/// last row when its signature does not).
 pub fn first_broken(conn: &Connection) -> Result<Option<i64>> {
+    let (mut expected_prev, mut expected_id) = (GENESIS.to_string(), 1i64);
+    if let Some(cp) = latest_checkpoint(conn)? {
+        let key = checkpoint_key(conn)?;
+        let good = sign(&key, cp.through_id, &cp.last_hash, &cp.last_at, cp.rows, &cp.made_at);
+        if good != cp.signature {
+            return Ok(Some(cp.through_id));
+        }
+        (expected_prev, expected_id) = (cp.last_hash, cp.through_id + 1);
+    }
     let mut stmt = conn.prepare(
         "SELECT id, at, user_id, session_id, source, event, record_id, outcome, prev_hash, hash
-         FROM audit_log ORDER BY id",
+         FROM audit_log WHERE id >= ?1 ORDER BY id",
     )?;
-    let mut rows = stmt.query([])?;
-    let mut expected_prev = GENESIS.to_string();
-    let mut expected_id = 1i64;
+    let mut rows = stmt.query([expected_id])?;
     while let Some(r) = rows.next()? {
         let id: i64 = r.get(0)?;
         let prev: String = r.get(8)?;
@@ -178,4 +265,86 @@ pub fn page(conn: &Connection, before_id: Option<i64>, limit: i64) -> Result<Vec
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
+}
+
+/// Rows removed from the log in one transaction: short, so no console waits on a trim.
+const TRIM_BATCH: i64 = 5_000;
+
+/// What a trim did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Trimmed {
+    /// No row was older than the cutoff.
+    Nothing,
+    /// Rows up to `through_id` removed, behind checkpoint `checkpoint`.
+    Removed { rows: i64, through_id: i64, checkpoint: i64 },
+}
+
+/// Remove the rows made before `before` (a stored time), behind a signed checkpoint: the
+/// checkpoint first, in its own transaction, then the rows a batch at a time (the delete
+/// trigger lets only rows behind a checkpoint go). Refused when the chain does not hold.
+/// `before` is the first local day kept; it must be a year or more before `now` (the CJIS
+/// Security Policy keeps audit records at least a year).
+pub fn trim(
+    store: &mut crate::store::Store,
+    before: jiff::civil::Date,
+    now: jiff::Timestamp,
+) -> Result<Trimmed> {
+    let latest = time::local_day(now).checked_sub(jiff::Span::new().years(1)).unwrap_or(before);
+    if before > latest {
+        return Err(crate::Error::user_with(
+            crate::i18n::Msg::ErrAuditTrimTooRecent,
+            &[&latest.to_string()],
+        ));
+    }
+    let before = time::day_start(before);
+    let before = before.as_str();
+    if let Some(id) = first_broken(store.conn())? {
+        return Err(crate::Error::user_with(
+            crate::i18n::Msg::ErrAuditTrimBroken,
+            &[&id.to_string()],
+        ));
+    }
+    // The last row before the cutoff, in chain order (a clock set back never splits it).
+    let last: Option<(i64, String, String)> = store
+        .conn()
+        .query_row(
+            "SELECT id, hash, at FROM audit_log
+             WHERE id < coalesce((SELECT min(id) FROM audit_log WHERE at >= ?1), 1 << 62)
+             ORDER BY id DESC LIMIT 1",
+            [before],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    let Some((through_id, last_hash, last_at)) = last else {
+        return Ok(Trimmed::Nothing);
+    };
+    let rows: i64 = store.conn().query_row(
+        "SELECT count(*) FROM audit_log WHERE id <= ?1",
+        [through_id],
+        |r| r.get(0),
+    )?;
+    let made_at = time::to_db(now);
+    let checkpoint = store.write(|tx| {
+        let key = checkpoint_key(tx)?;
+        let signature = sign(&key, through_id, &last_hash, &last_at, rows, &made_at);
+        tx.execute(
+            "INSERT INTO audit_checkpoints (through_id, last_hash, last_at, rows, made_at, signature)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![through_id, last_hash, last_at, rows, made_at, signature],
+        )?;
+        Ok(tx.last_insert_rowid())
+    })?;
+    loop {
+        let n = store.write(|tx| {
+            Ok(tx.execute(
+                "DELETE FROM audit_log WHERE id IN
+                     (SELECT id FROM audit_log WHERE id <= ?1 ORDER BY id LIMIT ?2)",
+                params![through_id, TRIM_BATCH],
+            )?)
+        })?;
+        if (n as i64) < TRIM_BATCH {
+            break;
+        }
+    }
+    Ok(Trimmed::Removed { rows, through_id, checkpoint })
 }

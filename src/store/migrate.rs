@@ -33,6 +33,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0019_retention.sql"),
     include_str!("migrations/0020_purge_text.sql"),
     include_str!("migrations/0021_erasure.sql"),
+    include_str!("migrations/0022_audit_trim.sql"),
 ];
 
 pub fn latest() -> i64 {
