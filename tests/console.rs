@@ -229,11 +229,44 @@ fn idle_time_is_an_admin_setting_in_the_database() {
     for _ in 0..2 {
         h.key(KeyCode::Backspace);
     }
-    h.typed("45").enter();
+    h.typed("45").ctrl('s');
     assert!(h.screen().contains("1 to 30 minutes"));
-    h.key(KeyCode::Backspace).key(KeyCode::Backspace).typed("12").enter();
+    h.key(KeyCode::Backspace).key(KeyCode::Backspace).typed("12").ctrl('s');
     assert_eq!(h.app.idle_timeout(), Some(Duration::from_secs(12 * 60)));
     assert_eq!(users::idle_lock_minutes(h.app.store.conn()).unwrap(), 12);
+}
+
+/// The retention policy is set on the same screen: each kind's time, a bad one named on its
+/// field and nothing saved, a good one saved and audited, in both languages at 80x24.
+#[test]
+fn the_retention_policy_is_an_admin_setting_in_the_database() {
+    use intake::store::retention;
+    let mut h = Harness::admin();
+    h.login("ana", ADMIN_PIN).typed("t");
+    insta::assert_snapshot!("settings_with_retention_en", h.screen());
+    h.app.set_language(Lang::Es);
+    insta::assert_snapshot!("settings_with_retention_es", h.screen());
+    h.app.set_language(Lang::En);
+    h.focus_field("keep_tip");
+    for _ in 0..2 {
+        h.key(KeyCode::Backspace);
+    }
+    h.typed("forever").ctrl('s');
+    let screen = h.screen();
+    assert!(screen.contains("a number and y, m or d"), "{screen}");
+    let policy = retention::policy(h.app.store.conn()).unwrap();
+    assert!(policy.iter().all(|(_, _, default)| *default), "nothing saved: {policy:?}");
+    for _ in 0.."forever".len() {
+        h.key(KeyCode::Backspace);
+    }
+    h.typed("5y").ctrl('s');
+    let policy = retention::policy(h.app.store.conn()).unwrap();
+    let tip = policy.iter().find(|(k, ..)| *k == retention::Kind::Tip).unwrap();
+    assert_eq!((tip.1.text(), tip.2), ("5y".to_string(), false));
+    let contact = policy.iter().find(|(k, ..)| *k == retention::Kind::Contact).unwrap();
+    assert!(contact.2, "an unchanged time stays the default");
+    let events = audit_events(&h.app.store);
+    assert_eq!(events.iter().filter(|(e, _)| e == "retention_set").count(), 1, "{events:?}");
 }
 
 #[test]

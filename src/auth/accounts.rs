@@ -375,6 +375,36 @@ pub fn set_idle_lock(store: &mut Store, actor: Actor, minutes: u32) -> Result<()
     })
 }
 
+/// The console's settings as an administrator saves them: the idle-lock time and the
+/// retention policy, in one transaction with an audit row for each.
+pub fn save_settings(
+    store: &mut Store,
+    actor: Actor,
+    minutes: u32,
+    keeps: &[(crate::store::retention::Kind, crate::store::retention::Keep)],
+    now: jiff::Timestamp,
+) -> Result<()> {
+    require_admin(store, actor)?;
+    let source = store.source().to_string();
+    store.write(|tx| {
+        users::set_idle_lock_minutes(tx, minutes)?;
+        audit(tx, &source, actor, "setting_idle_lock", None)?;
+        let stored = crate::store::retention::policy(tx)?;
+        for (kind, keep) in keeps {
+            // Only what changed is written and recorded.
+            if stored.iter().any(|(k, kept, _)| k == kind && kept == keep) {
+                continue;
+            }
+            crate::store::retention::set(tx, *kind, *keep, actor.user_id, now)?;
+            let ev = crate::store::audit::Event::new("retention_set", "ok")
+                .by(actor.user_id, actor.session_id)
+                .record(kind.id());
+            crate::store::audit::append(tx, &source, &ev)?;
+        }
+        Ok(())
+    })
+}
+
 /// Session events: lock, quick hide, logout, quit, switch of user.
 pub fn session_event(store: &mut Store, actor: Actor, event: &str) -> Result<()> {
     let source = store.source().to_string();

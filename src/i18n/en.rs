@@ -324,6 +324,14 @@ pub fn text(m: Msg) -> &'static str {
         ErrKeyFileExists => "There is already a key file at {0}; a key file is never overwritten.",
         RetentionDrafts => "Unsaved drafts",
         RetentionCases => "Closed cases (from closing)",
+        FieldKeepContacts => "Keep contacts' text",
+        FieldKeepTips => "Keep tips' text",
+        FieldKeepCases => "Keep closed cases' text",
+        FieldKeepDrafts => "Keep unsaved drafts",
+        RetentionHelp => {
+            "How long records keep their names and narratives: a number and y (years), m (months) or d (days), such as 7y. Each night the purge removes older ones; the counts stay."
+        }
+        ErrRetentionSpanField => "a number and y, m or d (7y, 18m, 30d), from a day to 100 years",
         ErrAuditTrimBroken => {
             "The audit chain does not hold at row {0}: nothing is trimmed from a log that fails its check (run intake check)."
         }

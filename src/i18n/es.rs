@@ -333,6 +333,14 @@ pub fn text(m: Msg) -> &'static str {
         }
         RetentionDrafts => "Borradores sin guardar",
         RetentionCases => "Casos cerrados (desde el cierre)",
+        FieldKeepContacts => "Texto de contactos",
+        FieldKeepTips => "Texto de avisos",
+        FieldKeepCases => "Texto de casos cerrados",
+        FieldKeepDrafts => "Borradores sin guardar",
+        RetentionHelp => {
+            "Cuánto conservan los registros sus nombres y relatos: un número y y (años), m (meses) o d (días), como 7y. Cada noche la purga quita los más antiguos; los totales se conservan."
+        }
+        ErrRetentionSpanField => "un número y y, m o d (7y, 18m, 30d), de un día a 100 años",
         ErrAuditTrimBroken => {
             "La cadena de auditoría no se sostiene en la fila {0}: no se recorta un registro que no pasa su comprobación (ejecute intake check)."
         }

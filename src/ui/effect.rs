@@ -173,8 +173,8 @@ pub enum Done {
     Staff(Pager<StaffRow>),
     /// The agencies to offer on a staff form.
     AgencyChoices(Vec<Agency>),
-    /// The idle-lock time, as stored.
-    IdleMinutes(u32),
+    /// The settings as stored: the idle-lock time and each kind's retention time.
+    Settings(u32, Vec<String>),
     /// A fund was made: its id, and what to say.
     FundCreated(FundId, Msg),
     /// The agency's funds.
