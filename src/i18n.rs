@@ -780,6 +780,7 @@ catalogue! {
     ErrKeyFileExists,
     RetentionDrafts,
     RetentionCases,
+    CliCompactBusy,
     FieldKeepContacts,
     FieldKeepTips,
     FieldKeepCases,

@@ -253,3 +253,39 @@ fn rekey_moves_the_database_to_a_new_key_and_keeps_the_old_one_for_older_backups
     );
     assert!(out.status.success(), "{}", text(&out));
 }
+
+/// A purge that frees much of the file makes it smaller (VACUUM) only when no console has the
+/// database open, since a rebuild holds every writer back; otherwise it says so and leaves the
+/// zeroed free pages for reuse.
+#[test]
+fn a_purge_makes_the_file_smaller_only_when_no_console_has_it_open() {
+    let (db, store) = with_admin();
+    store
+        .conn()
+        .execute_batch(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 150)
+             INSERT INTO drafts (user_id, form, record_id, payload, updated_at)
+             SELECT 1, 'tip', i, json_object('notes', printf('%.90000c', 'x')), '2020-01-01T00:00:00Z'
+             FROM n;",
+        )
+        .unwrap();
+    drop(store);
+    let live = db.db_path();
+    let size = || std::fs::metadata(&live).unwrap().len();
+    let before = size();
+    assert!(before > 10_000_000, "{before}");
+    let mut s = Session::start(&live);
+    s.wait_for("Log in");
+    let out = intake(&live, &["purge"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("drafts 150 purged"), "{}", text(&out));
+    assert!(text(&out).contains("was not made smaller: a console has it open"), "{}", text(&out));
+    assert!(size() >= before / 2, "not rebuilt under an open console");
+    s.hang_up();
+    assert!(s.wait_exit());
+    let out = intake(&live, &["purge"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(!text(&out).contains("not made smaller"), "{}", text(&out));
+    assert!(size() < before / 4, "{} of {before}", size());
+    assert!(intake(&live, &["check"]).status.success());
+}

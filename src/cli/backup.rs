@@ -202,6 +202,15 @@ pub fn purge(store: &mut Store, dry_run: bool, lang: Lang) -> Result<()> {
 }
 
 /// `intake client erase`: a supervisor erases one client of their agency now.
+/// Make the file smaller after a purge or trim when it is worth it and nobody has it open;
+/// say so on standard error when a console kept it from being done.
+pub fn compact(paths: &DbPaths, lang: Lang) -> Result<()> {
+    if retention::compact(paths)? == Some(false) {
+        eprintln!("{}", Msg::CliCompactBusy.text(lang));
+    }
+    Ok(())
+}
+
 /// `intake audit trim --before DAY`: the day must be a year or more ago (CJIS keeps a year).
 pub fn audit_trim(store: &mut Store, before: &str, lang: Lang) -> Result<()> {
     let quoted: String = crate::domain::text::clean_line(before).chars().take(20).collect();

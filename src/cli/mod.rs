@@ -135,13 +135,21 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Purge { dry_run }) => {
-            let mut store = Store::open(&cli.paths()?, false)?;
+            let paths = cli.paths()?;
+            let mut store = Store::open(&paths, false)?;
             backup::purge(&mut store, *dry_run, lang)?;
+            drop(store);
+            if !dry_run {
+                backup::compact(&paths, lang)?;
+            }
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Audit { command: AuditCommand::Trim { before } }) => {
-            let mut store = Store::open(&cli.paths()?, false)?;
+            let paths = cli.paths()?;
+            let mut store = Store::open(&paths, false)?;
             backup::audit_trim(&mut store, before, lang)?;
+            drop(store);
+            backup::compact(&paths, lang)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Rekey) => {

@@ -324,6 +324,9 @@ pub fn text(m: Msg) -> &'static str {
         ErrKeyFileExists => "There is already a key file at {0}; a key file is never overwritten.",
         RetentionDrafts => "Unsaved drafts",
         RetentionCases => "Closed cases (from closing)",
+        CliCompactBusy => {
+            "The file was not made smaller: a console has it open. The freed space is zeroed and reused; a later purge with no console open makes it smaller."
+        }
         FieldKeepContacts => "Keep contacts' text",
         FieldKeepTips => "Keep tips' text",
         FieldKeepCases => "Keep closed cases' text",

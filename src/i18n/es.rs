@@ -333,6 +333,9 @@ pub fn text(m: Msg) -> &'static str {
         }
         RetentionDrafts => "Borradores sin guardar",
         RetentionCases => "Casos cerrados (desde el cierre)",
+        CliCompactBusy => {
+            "El archivo no se redujo: una consola lo tiene abierto. El espacio liberado está en ceros y se reutiliza; una purga posterior sin consolas abiertas lo reduce."
+        }
         FieldKeepContacts => "Texto de contactos",
         FieldKeepTips => "Texto de avisos",
         FieldKeepCases => "Texto de casos cerrados",

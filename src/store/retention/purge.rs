@@ -274,21 +274,19 @@ pub fn erase_client(
 /// Records purged in one transaction: short enough that no console waits on it.
 const BATCH: i64 = 500;
 
-/// What a purge did, and whether the file was scrubbed of the old pages.
+/// What a purge did, and whether the write-ahead log was emptied after it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Purged {
     pub counts: Counts,
     /// The write-ahead log was emptied (its earlier page images gone). False when a console
     /// was reading at that moment: the log is then emptied at a later checkpoint.
     pub log_emptied: bool,
-    /// The file was rebuilt to drop the freed pages.
-    pub vacuumed: bool,
 }
 
-/// Purge everything due under the policy, a batch per transaction, then scrub the file: the
-/// freed space is already zeroed (`secure_delete`); the write-ahead log, which still holds the
-/// pages as they were, is checkpointed and truncated; and when a quarter or more of the file is
-/// free, it is rebuilt (VACUUM).
+/// Purge everything due under the policy, a batch per transaction, then empty the log: the
+/// freed space is already zeroed (`secure_delete`), and the write-ahead log, which still holds
+/// the pages as they were, is checkpointed and truncated. Making the file smaller is
+/// `compact`'s, once this connection is closed.
 pub fn purge(store: &mut crate::store::Store, now: Timestamp) -> Result<Purged> {
     let cuts = cutoffs(store.conn(), now)?;
     let mut counts = Counts::default();
@@ -314,31 +312,41 @@ pub fn purge(store: &mut crate::store::Store, now: Timestamp) -> Result<Purged> 
             Ok(())
         })?;
     }
-    let (log_emptied, vacuumed) = scrub(store.conn())?;
-    Ok(Purged { counts, log_emptied, vacuumed })
+    let log_emptied = scrub(store.conn())?;
+    Ok(Purged { counts, log_emptied })
 }
 
-/// Empty the write-ahead log and, when a quarter of the file is free pages, rebuild it.
-pub fn scrub(conn: &Connection) -> Result<(bool, bool)> {
-    let checkpoint = |conn: &Connection| -> Result<bool> {
-        let busy: i64 = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
-        Ok(busy == 0)
+/// Empty the write-ahead log into the file and truncate it, waiting only a moment for readers
+/// (a checkpoint that waits holds back the consoles' writes). False when it could not.
+pub fn scrub(conn: &Connection) -> Result<bool> {
+    conn.busy_timeout(std::time::Duration::from_millis(100))?;
+    let done = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get::<_, i64>(0));
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    match done {
+        Ok(busy) => Ok(busy == 0),
+        Err(e) if crate::error::is_busy(&e) => Ok(false),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Rebuild the file without its free pages (VACUUM) when a quarter or more of it is free, and
+/// only when no other process has the database open: a rebuild holds every writer back for as
+/// long as it takes. None: not needed; Some(false): needed, but a console has it open (the
+/// freed pages are zeroed already and are reused; a later purge compacts it).
+pub fn compact(paths: &crate::store::DbPaths) -> Result<Option<bool>> {
+    let Some(store) = crate::store::backup::open_alone(paths)? else {
+        let store = crate::store::Store::open_as_is(paths)?;
+        return Ok(worth_compacting(store.conn())?.then_some(false));
     };
-    let mut emptied = checkpoint(conn)?;
+    if !worth_compacting(store.conn())? {
+        return Ok(None);
+    }
+    store.conn().execute_batch("VACUUM")?;
+    Ok(Some(true))
+}
+
+fn worth_compacting(conn: &Connection) -> Result<bool> {
     let free: i64 = conn.query_row("PRAGMA freelist_count", [], |r| r.get(0))?;
     let pages: i64 = conn.query_row("PRAGMA page_count", [], |r| r.get(0))?;
-    let mut vacuumed = false;
-    if free > 0 && free * 4 >= pages {
-        match conn.execute_batch("VACUUM") {
-            Ok(()) => {
-                vacuumed = true;
-                emptied = checkpoint(conn)?;
-            }
-            // Another console is reading: the freed pages are zeroed already; the file
-            // shrinks at a later purge.
-            Err(e) if crate::error::is_busy(&e) => {}
-            Err(e) => return Err(e.into()),
-        }
-    }
-    Ok((emptied, vacuumed))
+    Ok(free > 0 && free * 4 >= pages)
 }
