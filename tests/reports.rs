@@ -672,3 +672,38 @@ fn the_records_behind_a_figure_page_by_record_number_each_once() {
     }
     assert_eq!(back, all);
 }
+
+/// CSV for a spreadsheet: counts and days as numbers in `value`, money as plain dollars in its
+/// own `amount` column, a hidden count only in `suppressed`.
+#[test]
+fn csv_writes_numbers_as_numbers_and_money_in_its_own_column() {
+    let w = world();
+    for (shareable, kind) in [(false, Kind::Funds), (true, Kind::Funds), (false, Kind::Referrals)] {
+        let r = build(&w, kind, state(2026));
+        let text = render(&r, Format::Csv, shareable, Lang::En).unwrap();
+        let mut rd = csv::Reader::from_reader(text.as_bytes());
+        let head: Vec<String> = rd.headers().unwrap().iter().map(str::to_string).collect();
+        assert_eq!(head[6..], ["value", "amount", "suppressed"]);
+        let mut money = 0;
+        for row in rd.records() {
+            let row = row.unwrap();
+            let (value, amount, hidden) = (&row[6], &row[7], &row[8]);
+            assert!(value.is_empty() || value.parse::<f64>().is_ok(), "{row:?}");
+            assert!(!value.contains(',') && !amount.contains(['$', ',']), "{row:?}");
+            if !amount.is_empty() {
+                assert!(amount.parse::<f64>().is_ok() && value.is_empty(), "{row:?}");
+                money += 1;
+            }
+            if !hidden.is_empty() {
+                assert!(shareable && value.is_empty() && amount.is_empty(), "{row:?}");
+            }
+        }
+        if kind == Kind::Funds && !shareable {
+            assert!(money > 0, "{text}");
+            assert!(text.contains(",1500.00,"), "plain dollars: {text}");
+        }
+        if shareable {
+            assert!(text.contains(",<11"), "{text}");
+        }
+    }
+}

@@ -34,10 +34,31 @@ pub fn render(r: &Report, format: Format, shareable: bool, lang: Lang) -> Result
         Format::Csv => {
             let mut w = csv::Writer::from_writer(Vec::new());
             let err = |e: csv::Error| Error::user_with(Msg::ErrCsvRead, &["-", &e.to_string()]);
-            w.write_record(["report", "from", "to", "section", "key", "label", "value"])
-                .map_err(err)?;
+            // Numbers as numbers, for a spreadsheet: counts and days in `value`, money in
+            // dollars in `amount` (no sign or separators), a hidden small count only as
+            // `suppressed`.
+            w.write_record([
+                "report",
+                "from",
+                "to",
+                "section",
+                "key",
+                "label",
+                "value",
+                "amount",
+                "suppressed",
+            ])
+            .map_err(err)?;
             for s in &r.sections {
                 for f in &s.figures {
+                    let hidden = shareable && f.n > 0 && f.n < SMALL;
+                    let (value, amount) = match f.value {
+                        _ if hidden => (String::new(), String::new()),
+                        Value::Count(n) => (n.to_string(), String::new()),
+                        Value::Days(Some(d)) => (format!("{d:.1}"), String::new()),
+                        Value::Days(None) => (String::new(), String::new()),
+                        Value::Cents(c) => (String::new(), plain_dollars(c)),
+                    };
                     let cells = [
                         r.kind.id().to_string(),
                         r.period.from.to_string(),
@@ -45,7 +66,9 @@ pub fn render(r: &Report, format: Format, shareable: bool, lang: Lang) -> Result
                         s.key.to_string(),
                         f.key.clone(),
                         f.label.clone(),
-                        show(f, shareable),
+                        value,
+                        amount,
+                        if hidden { format!("<{SMALL}") } else { String::new() },
                     ];
                     w.write_record(cells.iter().map(|c| crate::domain::text::csv_safe(c)))
                         .map_err(err)?;
@@ -61,6 +84,12 @@ pub fn render(r: &Report, format: Format, shareable: bool, lang: Lang) -> Result
             Ok(format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default()))
         }
     }
+}
+
+/// Cents as dollars a spreadsheet reads as a number: 150000.00, -12.50.
+fn plain_dollars(c: i64) -> String {
+    let sign = if c < 0 { "-" } else { "" };
+    format!("{sign}{}.{:02}", c.abs() / 100, c.abs() % 100)
 }
 
 /// The report as one JSON value (the command line prints several as one array).
