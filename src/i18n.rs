@@ -780,6 +780,7 @@ catalogue! {
     ErrKeyFileExists,
     RetentionDrafts,
     RetentionCases,
+    RepSharedNote,
     CliCompactBusy,
     FieldKeepContacts,
     FieldKeepTips,

@@ -707,3 +707,33 @@ fn csv_writes_numbers_as_numbers_and_money_in_its_own_column() {
         }
     }
 }
+
+/// HTML for printing: one self-contained page (no script, nothing fetched), a sheet per
+/// report; in the shared view a hidden count has no bar and the bars are scaled to what shows.
+#[test]
+fn html_is_one_self_contained_page_whose_bars_reveal_no_hidden_count() {
+    let w = world();
+    let r = build(&w, Kind::Hotline, state(2026));
+    let full = render(&r, Format::Html, false, Lang::En).unwrap();
+    assert!(full.starts_with("<!DOCTYPE html>"), "{full}");
+    assert_eq!(full.matches("<html").count(), 1);
+    assert!(!full.contains("<script") && !full.contains("http") && !full.contains("src="));
+    assert!(full.contains("style=\"width:100%\""), "the largest figure has the full bar");
+    assert!(!full.contains("&lt;11"));
+    let shared = render(&r, Format::Html, true, Lang::En).unwrap();
+    let hidden: Vec<&str> = shared.lines().filter(|l| l.contains("&lt;11")).collect();
+    assert!(!hidden.is_empty(), "{shared}");
+    for line in &hidden {
+        assert!(!line.contains("<div class=\"bar\""), "a bar for a hidden count: {line}");
+    }
+    assert!(shared.contains("Shared view: counts under 11"));
+    // Every report in one page, a section each, in Spanish.
+    let all: Vec<_> = Kind::ALL.iter().map(|k| build(&w, *k, state(2026))).collect();
+    let page = intake::cli::report_html::page(&all, true, Lang::Es);
+    assert_eq!(page.matches("<section>").count(), Kind::ALL.len());
+    assert!(page.contains("<html lang=\"es\">"));
+    assert_eq!(
+        intake::cli::report_html::escape("<b a='x'>&\""),
+        "&lt;b a=&#39;x&#39;&gt;&amp;&quot;"
+    );
+}

@@ -19,6 +19,7 @@ mod import;
 pub mod money;
 pub mod records;
 pub mod report;
+pub mod report_html;
 mod ssh;
 mod ssh_check;
 mod staff;

@@ -100,6 +100,16 @@ pub enum PaymentCommand {
     },
 }
 
+/// How a report is printed: an aligned table, CSV for a spreadsheet, JSON, or one HTML page
+/// with bars for printing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    Table,
+    Csv,
+    Json,
+    Html,
+}
+
 #[derive(Args, Debug)]
 pub struct ReportArgs {
     /// hotline, clients, services, screenings, referrals, tips, funds or all.
@@ -107,7 +117,7 @@ pub struct ReportArgs {
     #[command(flatten)]
     pub period: PeriodArgs,
     #[arg(long, value_enum, default_value = "table")]
-    pub format: ListFormat,
+    pub format: ReportFormat,
     /// Aggregate counts only, with counts under 11 shown as "<11".
     #[arg(long)]
     pub shareable: bool,
@@ -131,10 +141,20 @@ pub fn report(store: &Store, a: &ReportArgs, lang: Lang) -> Result<()> {
         ]
     };
     let format = match a.format {
-        ListFormat::Table => crate::cli::report::Format::Table,
-        ListFormat::Csv => crate::cli::report::Format::Csv,
-        ListFormat::Json => crate::cli::report::Format::Json,
+        ReportFormat::Table => crate::cli::report::Format::Table,
+        ReportFormat::Csv => crate::cli::report::Format::Csv,
+        ReportFormat::Json => crate::cli::report::Format::Json,
+        ReportFormat::Html => crate::cli::report::Format::Html,
     };
+    // Several reports as HTML are one page, a sheet each.
+    if matches!(format, crate::cli::report::Format::Html) {
+        let mut all = Vec::with_capacity(kinds.len());
+        for k in kinds {
+            all.push(reports::build(store.conn(), &u, k, period, lang)?);
+        }
+        put!("{}", crate::cli::report_html::page(&all, a.shareable, lang).trim_end());
+        return Ok(());
+    }
     // Several reports as JSON are one document: an array of them.
     if kinds.len() > 1 && matches!(format, crate::cli::report::Format::Json) {
         let mut all = Vec::with_capacity(kinds.len());

@@ -10,6 +10,8 @@ pub enum Format {
     Table,
     Csv,
     Json,
+    /// One self-contained page with bars, for printing (`report_html`).
+    Html,
 }
 
 /// The report as text: an aligned table, CSV (formula-safe) or JSON.
@@ -79,6 +81,7 @@ pub fn render(r: &Report, format: Format, shareable: bool, lang: Lang) -> Result
                 .map_err(|e| Error::user_with(Msg::ErrCsvRead, &["-", &e.to_string()]))?;
             Ok(String::from_utf8_lossy(&bytes).into_owned())
         }
+        Format::Html => Ok(super::report_html::page(std::slice::from_ref(r), shareable, lang)),
         Format::Json => {
             let v = json(r, shareable, lang);
             Ok(format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default()))

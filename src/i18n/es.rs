@@ -333,6 +333,9 @@ pub fn text(m: Msg) -> &'static str {
         }
         RetentionDrafts => "Borradores sin guardar",
         RetentionCases => "Casos cerrados (desde el cierre)",
+        RepSharedNote => {
+            "Vista para compartir: los totales menores de {0}, y el dinero de menos de {0} pagos, se muestran como <{0} y no tienen barra; las barras se escalan a las cifras mostradas."
+        }
         CliCompactBusy => {
             "El archivo no se redujo: una consola lo tiene abierto. El espacio liberado está en ceros y se reutiliza; una purga posterior sin consolas abiertas lo reduce."
         }
