@@ -689,7 +689,15 @@ CREATE VIEW contact_day_rows (id, agency_id, day, field, value) AS
     UNION ALL SELECT id, agency_id, intake_local_day(started_at), 'anonymous', '' FROM contacts
         WHERE caller_hash IS NULL
     UNION ALL SELECT c.id, c.agency_id, intake_local_day(c.started_at), 'outcome', j.value
-        FROM contacts c, json_each(c.outcomes) j;
+        FROM contacts c, json_each(c.outcomes) j
+    UNION ALL SELECT id, agency_id, intake_local_day(started_at), 'area', area FROM contacts
+    UNION ALL SELECT id, agency_id, intake_local_day(started_at), 'trafficking_type',
+        trafficking_type FROM contacts
+    UNION ALL SELECT id, agency_id, intake_local_day(started_at), 'minor', minor FROM contacts
+    UNION ALL SELECT c.id, c.agency_id, intake_local_day(c.started_at), 'topic', j.value
+        FROM contacts c, json_each(c.topics) j
+    UNION ALL SELECT c.id, c.agency_id, intake_local_day(c.started_at), 'reported_to', j.value
+        FROM contacts c, json_each(c.reported_to) j;
 
 CREATE VIEW contact_day_recount (agency_id, day, field, value, n) AS
 SELECT agency_id, day, field, value, count(*) FROM contact_day_rows
@@ -713,6 +721,11 @@ CREATE TRIGGER contacts_rollup_insert AFTER INSERT ON contacts BEGIN
         UNION ALL SELECT 'language', new.language
         UNION ALL SELECT 'anonymous', '' WHERE new.caller_hash IS NULL
         UNION ALL SELECT 'outcome', value FROM json_each(new.outcomes)
+        UNION ALL SELECT 'area', new.area
+        UNION ALL SELECT 'trafficking_type', new.trafficking_type
+        UNION ALL SELECT 'minor', new.minor
+        UNION ALL SELECT 'topic', value FROM json_each(new.topics)
+        UNION ALL SELECT 'reported_to', value FROM json_each(new.reported_to)
     ) WHERE true
     ON CONFLICT (agency_id, day, field, value) DO UPDATE SET n = n + excluded.n;
     INSERT INTO contact_day_callers (agency_id, day, caller, n)
@@ -732,6 +745,11 @@ CREATE TRIGGER contacts_rollup_delete AFTER DELETE ON contacts BEGIN
         UNION ALL SELECT 'language', old.language
         UNION ALL SELECT 'anonymous', '' WHERE old.caller_hash IS NULL
         UNION ALL SELECT 'outcome', value FROM json_each(old.outcomes)
+        UNION ALL SELECT 'area', old.area
+        UNION ALL SELECT 'trafficking_type', old.trafficking_type
+        UNION ALL SELECT 'minor', old.minor
+        UNION ALL SELECT 'topic', value FROM json_each(old.topics)
+        UNION ALL SELECT 'reported_to', value FROM json_each(old.reported_to)
     ) WHERE true
     ON CONFLICT (agency_id, day, field, value) DO UPDATE SET n = n + excluded.n;
     DELETE FROM contact_day_counts
@@ -746,7 +764,7 @@ END;
 
 CREATE TRIGGER contacts_rollup_update
 AFTER UPDATE OF agency_id, started_at, channel, direction, caller_type, language, outcomes,
-    caller_hash ON contacts
+    caller_hash, area, trafficking_type, minor, topics, reported_to ON contacts
 BEGIN
     INSERT INTO contact_day_counts (agency_id, day, field, value, n)
     SELECT old.agency_id, intake_local_day(old.started_at), f, v, -1 FROM (
@@ -758,6 +776,11 @@ BEGIN
         UNION ALL SELECT 'language', old.language
         UNION ALL SELECT 'anonymous', '' WHERE old.caller_hash IS NULL
         UNION ALL SELECT 'outcome', value FROM json_each(old.outcomes)
+        UNION ALL SELECT 'area', old.area
+        UNION ALL SELECT 'trafficking_type', old.trafficking_type
+        UNION ALL SELECT 'minor', old.minor
+        UNION ALL SELECT 'topic', value FROM json_each(old.topics)
+        UNION ALL SELECT 'reported_to', value FROM json_each(old.reported_to)
     ) WHERE true
     ON CONFLICT (agency_id, day, field, value) DO UPDATE SET n = n + excluded.n;
     INSERT INTO contact_day_callers (agency_id, day, caller, n)
@@ -774,6 +797,11 @@ BEGIN
         UNION ALL SELECT 'language', new.language
         UNION ALL SELECT 'anonymous', '' WHERE new.caller_hash IS NULL
         UNION ALL SELECT 'outcome', value FROM json_each(new.outcomes)
+        UNION ALL SELECT 'area', new.area
+        UNION ALL SELECT 'trafficking_type', new.trafficking_type
+        UNION ALL SELECT 'minor', new.minor
+        UNION ALL SELECT 'topic', value FROM json_each(new.topics)
+        UNION ALL SELECT 'reported_to', value FROM json_each(new.reported_to)
     ) WHERE true
     ON CONFLICT (agency_id, day, field, value) DO UPDATE SET n = n + excluded.n;
     INSERT INTO contact_day_callers (agency_id, day, caller, n)

@@ -578,10 +578,10 @@ fn hotline_rollups_equal_a_recount_after_saves_edits_imports_and_deletes() {
     let file = w._db.dir.path().join("calls.csv");
     std::fs::write(
         &file,
-        "channel,direction,started_at,caller_type,caller_id,language,interpreter,area,trafficking_type,minor,follow_up,outcomes\n\
-         call,incoming,2024-03-10 01:30,possible_victim,505-555-0177,spanish,yes,unknown,labour,no,no,referral;information\n\
-         call,incoming,2024-03-10 03:30,possible_victim,505-555-0177,english,no,unknown,sex,no,no,\n\
-         chat,outgoing,2024-11-03 01:30,anonymous,,english,no,unknown,unknown,unknown,no,information\n",
+        "channel,direction,started_at,caller_type,caller_id,language,interpreter,area,trafficking_type,minor,follow_up,outcomes,topics,reported_to,reported_at\n\
+         call,incoming,2024-03-10 01:30,possible_victim,505-555-0177,spanish,yes,McKinley County,labour,yes,no,referral;information,shelter;legal,law_enforcement,2024-03-10 04:00\n\
+         call,incoming,2024-03-10 03:30,possible_victim,505-555-0177,english,no,unknown,sex,no,no,,shelter,,\n\
+         chat,outgoing,2024-11-03 01:30,anonymous,,english,no,unknown,unknown,unknown,no,information,,,\n",
     )
     .unwrap();
     let out =
@@ -593,6 +593,19 @@ fn hotline_rollups_equal_a_recount_after_saves_edits_imports_and_deletes() {
     assert_eq!(fig(&r, "totals", "contacts"), "2", "both calls of the day the clocks change");
     assert_eq!(fig(&r, "totals", "unique_individuals"), "1", "one caller twice");
     assert_eq!(fig(&r, "outcome", "referral"), "1");
+    // The new dimensions, counted by the import's catch-up as by the triggers.
+    for (section, key, n) in [
+        ("area", "McKinley County", "1"),
+        ("area", "unknown", "1"),
+        ("trafficking_type", "labour", "1"),
+        ("trafficking_type", "sex", "1"),
+        ("minor", "yes", "1"),
+        ("topic", "shelter", "2"),
+        ("topic", "legal", "1"),
+        ("reported_to", "law_enforcement", "1"),
+    ] {
+        assert_eq!(fig(&r, section, key), n, "{section} {key}");
+    }
     w.store
         .conn()
         .execute("DELETE FROM contacts WHERE id = (SELECT max(id) FROM contacts)", [])

@@ -34,6 +34,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0020_purge_text.sql"),
     include_str!("migrations/0021_erasure.sql"),
     include_str!("migrations/0022_audit_trim.sql"),
+    include_str!("migrations/0023_hotline_dimensions.sql"),
 ];
 
 pub fn latest() -> i64 {

@@ -54,7 +54,7 @@ fn catch_up(conn: &Connection, after: i64) -> Result<()> {
     let mut callers: BTreeMap<(i64, String, String), i64> = BTreeMap::new();
     let mut stmt = conn.prepare_cached(
         "SELECT agency_id, started_at, channel, direction, caller_type, language, outcomes,
-                caller_hash
+                caller_hash, area, trafficking_type, minor, topics, reported_to
          FROM contacts WHERE id > ?1",
     )?;
     let mut rows = stmt.query([after])?;
@@ -81,6 +81,16 @@ fn catch_up(conn: &Connection, after: i64) -> Result<()> {
             serde_json::from_str(&r.get::<_, String>(6)?).unwrap_or_default();
         for o in outcomes {
             add("outcome", o);
+        }
+        add("area", text(8)?);
+        add("trafficking_type", text(9)?);
+        add("minor", text(10)?);
+        for (field, i) in [("topic", 11), ("reported_to", 12)] {
+            let values: Vec<String> =
+                serde_json::from_str(&r.get::<_, String>(i)?).unwrap_or_default();
+            for v in values {
+                add(field, v);
+            }
         }
         match r.get::<_, Option<String>>(7)? {
             Some(hash) => {

@@ -1,5 +1,6 @@
-//! The hotline: contacts by channel, direction, caller, language and outcome, with the distinct
-//! callers. Counted from the daily rollups (`contact_day_counts`, `contact_day_callers`) that
+//! The hotline: contacts by channel, direction, caller, language, outcome, county or tribal
+//! nation, topic, trafficking type, minors and reports made, with the distinct callers.
+//! Counted from the daily rollups (`contact_day_counts`, `contact_day_callers`) that
 //! triggers keep with every write to contacts, so ten years read a few thousand days; each
 //! figure still opens to its contacts through the same query over the rows.
 
@@ -14,13 +15,28 @@ use crate::i18n::Msg;
 
 /// The fields of the rollup shown as sections, in the report's order, with the column each
 /// one's records are found by.
-const SECTIONS: [(&str, Msg, &str); 5] = [
+const SECTIONS: [(&str, Msg, &str); 10] = [
     ("channel", Msg::FieldChannel, "c.channel"),
     ("direction", Msg::FieldDirection, "c.direction"),
     ("caller_type", Msg::FieldCallerType, "c.caller_type"),
     ("outcome", Msg::FieldOutcomes, "j.value"),
     ("language", Msg::FieldCallerLanguage, "c.language"),
+    ("area", Msg::FieldArea, "c.area"),
+    ("topic", Msg::FieldTopics, "j.value"),
+    ("trafficking_type", Msg::FieldTraffickingType, "c.trafficking_type"),
+    ("minor", Msg::FieldMinor, "c.minor"),
+    ("reported_to", Msg::FieldReportedTo, "j.value"),
 ];
+
+/// The JSON list a multi-valued field's records are found in, joined as `j`.
+fn join_of(field: &str) -> &'static str {
+    match field {
+        "outcome" => ", json_each(c.outcomes) j",
+        "topic" => ", json_each(c.topics) j",
+        "reported_to" => ", json_each(c.reported_to) j",
+        _ => "",
+    }
+}
 
 /// The sections of the report, added to `sections`; the months' counts for the chart.
 pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(String, i64)>> {
@@ -116,10 +132,24 @@ pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(St
             "direction" => contact::DIRECTIONS,
             "caller_type" => contact::CALLER_TYPES,
             "outcome" => contact::OUTCOMES,
+            "topic" => contact::TOPICS,
+            "trafficking_type" => contact::TRAFFICKING_TYPES,
+            "minor" => crate::domain::fields::ANSWER,
+            "reported_to" => contact::REPORTED_TO,
             _ => contact::LANGUAGES,
         };
-        let label = labelled(list, lang);
-        let join = if field == "outcome" { ", json_each(c.outcomes) j" } else { "" };
+        // Counties and tribal nations are their own names; the rest of the list is words.
+        let areas = (field == "area").then(|| {
+            crate::domain::fields::option_list(crate::domain::fields::Options::Areas, lang)
+        });
+        let fixed = labelled(list, lang);
+        let label = |v: &str| match &areas {
+            Some(all) => {
+                all.iter().find(|(id, _)| id == v).map_or(v.to_string(), |(_, l)| l.clone())
+            }
+            None => fixed(v),
+        };
+        let join = join_of(field);
         let figures = values
             .into_iter()
             .map(|(v, n)| b.count_figure(join, column, &[], Some(v.to_string()), n, &label))
