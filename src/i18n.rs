@@ -780,6 +780,7 @@ catalogue! {
     ErrKeyFileExists,
     RetentionDrafts,
     RetentionCases,
+    ErrClientPurgedNoEdit,
     RepSharedNote,
     CliCompactBusy,
     FieldKeepContacts,

@@ -541,6 +541,21 @@ fn a_supervisor_erases_a_client_on_request_and_the_counts_stay() {
     let events = audit_events(&h.app.store);
     assert!(events.contains(&("client_erase_request".into(), "ok".into())), "{events:?}");
 
+    // The record takes no new text: a person who comes back gets a new record.
+    let e = casework::save_client(
+        &mut h.app.store,
+        who(&bea),
+        Some(id),
+        &c,
+        intake_on,
+        Also::default(),
+        now(),
+    )
+    .unwrap_err();
+    assert!(matches!(e, intake::Error::User(intake::i18n::Msg::ErrClientPurgedNoEdit, _)), "{e:?}");
+    let e =
+        casework::add_note(&mut h.app.store, who(&bea), id, "Rosa came back", now()).unwrap_err();
+    assert!(matches!(e, intake::Error::User(intake::i18n::Msg::ErrClientPurgedNoEdit, _)), "{e:?}");
     // The console marks the record for whoever opens it.
     h.login("sara", "470193");
     h.typed("e");

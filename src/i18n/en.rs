@@ -324,6 +324,9 @@ pub fn text(m: Msg) -> &'static str {
         ErrKeyFileExists => "There is already a key file at {0}; a key file is never overwritten.",
         RetentionDrafts => "Unsaved drafts",
         RetentionCases => "Closed cases (from closing)",
+        ErrClientPurgedNoEdit => {
+            "Client #{0} was erased or purged: its record takes no new text. If the person comes back, open a new record."
+        }
         RepSharedNote => {
             "Shared view: counts under {0}, and money resting on fewer than {0} payments, are shown as <{0} and have no bar; bars are scaled to the figures shown."
         }

@@ -333,6 +333,9 @@ pub fn text(m: Msg) -> &'static str {
         }
         RetentionDrafts => "Borradores sin guardar",
         RetentionCases => "Casos cerrados (desde el cierre)",
+        ErrClientPurgedNoEdit => {
+            "El cliente #{0} se borró o purgó: su registro no admite texto nuevo. Si la persona vuelve, abra un registro nuevo."
+        }
         RepSharedNote => {
             "Vista para compartir: los totales menores de {0}, y el dinero de menos de {0} pagos, se muestran como <{0} y no tienen barra; las barras se escalan a las cifras mostradas."
         }

@@ -10,7 +10,7 @@ use crate::domain::time;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
 
-use super::{owned, touch};
+use super::{owned, touch, writable};
 
 pub fn add_service(
     tx: &Transaction,
@@ -43,7 +43,7 @@ pub fn add_note(
     body: &str,
     now: Timestamp,
 ) -> Result<i64> {
-    owned(tx, agency_id, client_id)?;
+    writable(tx, agency_id, client_id)?;
     let at = time::to_db(now);
     tx.execute(
         "INSERT INTO case_notes (client_id, agency_id, created_by, created_at) VALUES (?1, ?2, ?3, ?4)",

@@ -135,6 +135,7 @@ pub fn update(
     now: Timestamp,
 ) -> Result<()> {
     let before = get(tx, agency_id, id)?.ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))?;
+    not_purged(tx, id)?;
     let mut c = c.clone();
     if keep_identity {
         c.legal_name = before.client.legal_name.clone();
@@ -192,6 +193,26 @@ fn owned(tx: &Connection, agency_id: AgencyId, id: ClientId) -> Result<()> {
         |r| r.get(0),
     )?;
     if ok { Ok(()) } else { Err(Error::user(Msg::ErrNoSuchRecord)) }
+}
+
+/// Refuse to write new text into a record whose text a purge or an erasure removed: a person
+/// who comes back gets a new record.
+fn not_purged(tx: &Connection, id: ClientId) -> Result<()> {
+    let purged: bool = tx.query_row(
+        "SELECT purged_at IS NOT NULL FROM clients WHERE id = ?1",
+        params![id],
+        |r| r.get(0),
+    )?;
+    if purged {
+        return Err(Error::user_with(Msg::ErrClientPurgedNoEdit, &[&id.0.to_string()]));
+    }
+    Ok(())
+}
+
+/// The record is the agency's and still whole: it may take new text.
+pub(crate) fn writable(tx: &Connection, agency_id: AgencyId, id: ClientId) -> Result<()> {
+    owned(tx, agency_id, id)?;
+    not_purged(tx, id)
 }
 
 pub fn touch(tx: &Transaction, id: ClientId, now: Timestamp) -> Result<()> {
