@@ -567,6 +567,18 @@ fn a_supervisor_erases_a_client_on_request_and_the_counts_stay() {
     insta::assert_snapshot!("client_erased_on_request_en", screen);
     h.app.set_language(Lang::Es);
     insta::assert_snapshot!("client_erased_on_request_es", h.screen());
+    h.app.set_language(Lang::En);
+    // Keys that would write to it say why at once; no form opens.
+    for key in ["n", "s", "c"] {
+        h.typed(key);
+        assert!(h.status().contains("takes no new text"), "{key}: {}", h.status());
+        assert!(h.screen().contains("Erased on request"), "{key}: still the record");
+    }
+    let s =
+        ServiceEntry::from_raw(&raw(&[("service_type", "legal"), ("delivered_on", "2026-03-02")]))
+            .unwrap();
+    let e = casework::add_service(&mut h.app.store, who(&sara), id, &s, now()).unwrap_err();
+    assert!(matches!(e, intake::Error::User(intake::i18n::Msg::ErrClientPurgedNoEdit, _)), "{e:?}");
 }
 
 /// A survivor asks what is held about them: an advocate exports the record as a readable file

@@ -170,6 +170,7 @@ pub fn request(
     let Some(fund) = get(tx, agency_id, p.fund_id)?.filter(|_| owned) else {
         return Err(Error::user(Msg::ErrNoSuchRecord));
     };
+    crate::store::clients::writable(tx, agency_id, client_id)?;
     check(&fund, p, 0).map_err(|(_, e)| e)?;
     let at = time::to_db(now);
     let (status, approved_by, approved_at) = if imported {

@@ -71,6 +71,9 @@ pub fn insert(
     now: Timestamp,
 ) -> Result<ReferralId> {
     subject_owned(tx, agency_id, subject)?;
+    if let Subject::Client(client) = subject {
+        crate::store::clients::writable(tx, agency_id, client)?;
+    }
     let to_le = service_is_law_enforcement(tx, service_id)?
         .ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))?;
     // The form checks this too; the store refuses whatever reaches it another way.

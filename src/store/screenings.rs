@@ -86,6 +86,9 @@ pub fn start(
     s: &Start,
     now: Timestamp,
 ) -> Result<ScreeningId> {
+    if let Some(client) = s.client_id {
+        crate::store::clients::writable(tx, agency_id, client)?;
+    }
     tx.execute(
         "INSERT INTO screenings (agency_id, client_id, contact_id, tool, screened_by, confidentiality,
              language, interpreter, minor, started_at)

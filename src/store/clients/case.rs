@@ -22,7 +22,7 @@ pub fn add_service(
 ) -> Result<i64> {
     let (service_type, on, minutes, notes) =
         (s.service_type.as_str(), s.delivered_on, s.minutes, s.notes.as_str());
-    owned(tx, agency_id, client_id)?;
+    writable(tx, agency_id, client_id)?;
     tx.execute(
         "INSERT INTO services (client_id, agency_id, service_type, voca_family, delivered_on, staff_id,
              minutes, notes, created_at)

@@ -134,6 +134,22 @@ impl ClientScreen {
         }
         let item = rec.timeline.current().map(|t| (t.kind, t.ref_id));
         let stored = rec.stored.clone();
+        // A purged or erased record takes no new text (the store refuses it too): say so
+        // before a form is filled in for nothing.
+        let writes = matches!(
+            action,
+            Action::Edit
+                | Action::AddService
+                | Action::AddNote
+                | Action::StartScreening
+                | Action::Refer
+                | Action::RequestPayment
+        );
+        if writes && stored.purge_reason.is_some() {
+            let text =
+                crate::i18n::fill(Msg::ErrClientPurgedNoEdit.text(lang), &[&id.0.to_string()]);
+            return vec![Effect::SayText(text)];
+        }
         match action {
             Action::Back => {
                 self.record = None;
