@@ -780,6 +780,7 @@ catalogue! {
     ErrKeyFileExists,
     RetentionDrafts,
     RetentionCases,
+    ErrCheckFailed,
     ErrClientPurgedNoEdit,
     RepSharedNote,
     CliCompactBusy,

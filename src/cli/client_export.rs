@@ -30,25 +30,23 @@ fn heading(key: &str) -> Msg {
     }
 }
 
-/// The field lists whose labels and options a section's columns take, in order of preference.
-fn specs(section: &str) -> Vec<&'static [FieldSpec]> {
-    let mut out: Vec<&'static [FieldSpec]> = match section {
-        "record" | "versions" => vec![client::FIELDS],
-        "status" => vec![client::STATUS_FIELDS],
-        "services" => vec![client::SERVICE_FIELDS],
-        "notes" => vec![client::NOTE_FIELDS],
-        "referrals" => vec![referral::FIELDS, referral::STATUS_FIELDS],
-        "referral_status" => vec![referral::STATUS_FIELDS],
-        "payments" => vec![fund::PAYMENT_FIELDS, fund::VOID_FIELDS],
-        _ => vec![],
-    };
-    // Contacts, and the reporting fields screenings share with them.
-    out.push(contact::FIELDS);
-    out
+/// The field lists whose labels and options a section's columns take, in order of preference;
+/// the contacts' last (screenings share their reporting fields).
+fn specs(section: &str) -> &'static [&'static [FieldSpec]] {
+    match section {
+        "record" | "versions" => &[client::FIELDS, contact::FIELDS],
+        "status" => &[client::STATUS_FIELDS, contact::FIELDS],
+        "services" => &[client::SERVICE_FIELDS, contact::FIELDS],
+        "notes" => &[client::NOTE_FIELDS, contact::FIELDS],
+        "referrals" => &[referral::FIELDS, referral::STATUS_FIELDS, contact::FIELDS],
+        "referral_status" => &[referral::STATUS_FIELDS, contact::FIELDS],
+        "payments" => &[fund::PAYMENT_FIELDS, fund::VOID_FIELDS, contact::FIELDS],
+        _ => &[contact::FIELDS],
+    }
 }
 
 fn spec(section: &str, key: &str) -> Option<&'static FieldSpec> {
-    specs(section).into_iter().flat_map(|s| s.iter()).find(|f| f.key == key)
+    specs(section).iter().flat_map(|s| s.iter()).find(|f| f.key == key)
 }
 
 /// The label of a column no form has.
@@ -265,7 +263,7 @@ pub fn run(
     dir: Option<&Path>,
     lang: Lang,
 ) -> Result<()> {
-    let id = super::backup::record_number(record)?;
+    let id = super::lifecycle::record_number(record)?;
     let u = super::records::staff(store, user)?;
     let who = crate::service::Who { user: &u, session_id: None };
     let now = Timestamp::now();

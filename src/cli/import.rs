@@ -148,11 +148,7 @@ fn service_row(
     let by_number = Some(cell(&raw, "client")).filter(|r| !r.is_empty());
     let client_id = match (by_ref, by_number) {
         (Some(r), _) => store_clients::by_external_ref(conn, u.agency_id, r).ok().flatten(),
-        (None, Some(n)) => n
-            .trim_start_matches('#')
-            .parse()
-            .ok()
-            .map(ClientId)
+        (None, Some(n)) => ClientId::typed(n)
             .filter(|id| store_clients::get(conn, u.agency_id, *id).ok().flatten().is_some()),
         (None, None) => None,
     };

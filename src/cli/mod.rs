@@ -13,9 +13,9 @@ macro_rules! put {
 
 mod agency;
 mod args;
-mod backup;
 mod client_export;
 mod import;
+mod lifecycle;
 pub mod money;
 pub mod records;
 pub mod report;
@@ -83,7 +83,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Client { command: ClientCommand::Erase { record, user, reason } }) => {
             let mut store = Store::open(&cli.paths()?, false)?;
-            backup::erase(&mut store, record, user, reason, lang)?;
+            lifecycle::erase(&mut store, record, user, reason, lang)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Service { command }) => {
@@ -123,42 +123,42 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Backup { dir, keep }) => {
-            backup::backup(&cli.paths()?, dir.as_deref(), *keep, lang)?;
+            lifecycle::backup(&cli.paths()?, dir.as_deref(), *keep, lang)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Restore { file, backup_key, force }) => {
-            backup::restore(&cli.paths()?, file, backup_key.as_deref(), *force, lang)?;
+            lifecycle::restore(&cli.paths()?, file, backup_key.as_deref(), *force, lang)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Retention { command }) => {
             let mut store = Store::open(&cli.paths()?, false)?;
-            backup::retention(&mut store, command, lang)?;
+            lifecycle::retention(&mut store, command, lang)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Purge { dry_run }) => {
             let paths = cli.paths()?;
             let mut store = Store::open(&paths, false)?;
-            backup::purge(&mut store, *dry_run, lang)?;
+            lifecycle::purge(&mut store, *dry_run, lang)?;
             drop(store);
             if !dry_run {
-                backup::compact(&paths, lang)?;
+                lifecycle::compact(&paths, lang)?;
             }
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Audit { command: AuditCommand::Trim { before } }) => {
             let paths = cli.paths()?;
             let mut store = Store::open(&paths, false)?;
-            backup::audit_trim(&mut store, before, lang)?;
+            lifecycle::audit_trim(&mut store, before, lang)?;
             drop(store);
-            backup::compact(&paths, lang)?;
+            lifecycle::compact(&paths, lang)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Rekey) => {
-            backup::rekey(&cli.paths()?, lang)?;
+            lifecycle::rekey(&cli.paths()?, lang)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Key { command }) => {
-            backup::key(&cli.paths()?, command, lang)?;
+            lifecycle::key(&cli.paths()?, command, lang)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Agency { command }) => {

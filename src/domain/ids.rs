@@ -28,6 +28,16 @@ macro_rules! id_type {
             }
         }
 
+        impl $name {
+            /// A record number as a person types it: `12` or `#12`, spaces around allowed.
+            /// None for anything else, and for zero or less.
+            pub fn typed(text: &str) -> Option<$name> {
+                let digits = text.trim();
+                let digits = digits.strip_prefix('#').unwrap_or(digits).trim();
+                digits.parse().ok().filter(|n: &i64| *n > 0).map($name)
+            }
+        }
+
         impl From<$name> for i64 {
             fn from(id: $name) -> i64 {
                 id.0
@@ -86,3 +96,20 @@ id_type!(
     /// A screening of a client or a caller with one tool.
     ScreeningId
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_record_number_reads_as_typed_with_or_without_its_hash() {
+        for (text, id) in
+            [("12", Some(12)), ("#12", Some(12)), (" #12 ", Some(12)), ("# 7", Some(7))]
+        {
+            assert_eq!(ClientId::typed(text), id.map(ClientId), "{text:?}");
+        }
+        for text in ["", "#", "0", "#-3", "12a", "Rosa", "##12"] {
+            assert_eq!(ClientId::typed(text), None, "{text:?}");
+        }
+    }
+}

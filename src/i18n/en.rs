@@ -324,6 +324,9 @@ pub fn text(m: Msg) -> &'static str {
         ErrKeyFileExists => "There is already a key file at {0}; a key file is never overwritten.",
         RetentionDrafts => "Unsaved drafts",
         RetentionCases => "Closed cases (from closing)",
+        ErrCheckFailed => {
+            "The database failed the check \"{0}\" ({1}); intake check lists them all."
+        }
         ErrClientPurgedNoEdit => {
             "Client #{0} was erased or purged: its record takes no new text. If the person comes back, open a new record."
         }

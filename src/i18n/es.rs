@@ -333,6 +333,9 @@ pub fn text(m: Msg) -> &'static str {
         }
         RetentionDrafts => "Borradores sin guardar",
         RetentionCases => "Casos cerrados (desde el cierre)",
+        ErrCheckFailed => {
+            "La base de datos no pasó la comprobación «{0}» ({1}); intake check las muestra todas."
+        }
         ErrClientPurgedNoEdit => {
             "El cliente #{0} se borró o purgó: su registro no admite texto nuevo. Si la persona vuelve, abra un registro nuevo."
         }

@@ -90,15 +90,7 @@ fn copy_into(from: &Connection, to: &Path) -> Result<()> {
 /// that fails is the error, by name and with SQLite's own words.
 fn checked(path: &Path, key: &Path, lang: Lang) -> Result<()> {
     let copy = Store::open_as_is(&DbPaths::new(path.to_path_buf(), Some(key.to_path_buf())))?;
-    let failed = check::run(&copy).into_iter().find(|r| !r.ok);
-    drop(copy);
-    match failed {
-        None => Ok(()),
-        Some(r) => {
-            let detail = r.detail.map(|(_, args)| args.join(" ")).unwrap_or_default();
-            Err(Error::user_with(Msg::ErrBackupCheckFailed, &[r.name.text(lang), &detail]))
-        }
-    }
+    check::require_all(&copy, Msg::ErrBackupCheckFailed, lang)
 }
 
 /// Make the rename of a finished file durable.

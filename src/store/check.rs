@@ -107,3 +107,15 @@ pub fn run(store: &Store) -> Vec<CheckResult> {
     });
     results
 }
+
+/// Every check passes, or the first that fails is the error `failed` names (filled with the
+/// check's name in `lang` and its detail).
+pub fn require_all(store: &Store, failed: Msg, lang: crate::i18n::Lang) -> Result<()> {
+    match run(store).into_iter().find(|r| !r.ok) {
+        None => Ok(()),
+        Some(r) => {
+            let detail = r.detail.map(|(_, args)| args.join(" ")).unwrap_or_default();
+            Err(crate::Error::user_with(failed, &[r.name.text(lang), &detail]))
+        }
+    }
+}

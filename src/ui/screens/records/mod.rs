@@ -355,16 +355,11 @@ impl Page for RecordScreen {
             Mode::LinkClient { form, contact_id } => match action {
                 Action::Submit => {
                     let contact_id = *contact_id;
-                    let text = form.text(0).trim().trim_start_matches('#').to_string();
-                    let Ok(client_id) = text.parse::<i64>() else { return Vec::new() };
+                    let Some(client_id) = ClientId::typed(form.text(0)) else { return Vec::new() };
                     vec![Effect::run(move |store, ctx| {
                         let who = ctx.who()?;
                         crate::service::casework::link_contact(
-                            store,
-                            who,
-                            contact_id,
-                            ClientId(client_id),
-                            ctx.now,
+                            store, who, contact_id, client_id, ctx.now,
                         )?;
                         let text = fill(
                             Msg::ContactLinked.text(ctx.lang),

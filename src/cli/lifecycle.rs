@@ -1,5 +1,6 @@
-//! `intake backup`, `intake restore` and `intake key`: getting the records back after a dead
-//! disk. Each is an audited event; none prints record content.
+//! The data's whole life from the command line: backups, restores and the key; the retention
+//! policy, purges and audit trims; one client erased. Each is an audited event; none prints
+//! record content.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -76,13 +77,7 @@ pub fn rekey(paths: &DbPaths, lang: Lang) -> Result<()> {
     let retired = backup::rekey(paths, Timestamp::now())?;
     let mut store = Store::open(paths, false)?;
     accounts::session_event(&mut store, Actor::CLI, "db_rekey")?;
-    if let Some(failed) = crate::store::check::run(&store).into_iter().find(|r| !r.ok) {
-        let detail = failed.detail.map(|(_, a)| a.join(" ")).unwrap_or_default();
-        return Err(Error::user_with(
-            Msg::ErrBackupCheckFailed,
-            &[failed.name.text(lang), &detail],
-        ));
-    }
+    crate::store::check::require_all(&store, Msg::ErrCheckFailed, lang)?;
     put!(
         "{}",
         fill(
@@ -243,13 +238,7 @@ pub fn audit_trim(store: &mut Store, before: &str, lang: Lang) -> Result<()> {
 /// A client's record number as typed: 12 or #12.
 pub fn record_number(record: &str) -> Result<crate::domain::ids::ClientId> {
     let quoted: String = crate::domain::text::clean_line(record).chars().take(20).collect();
-    record
-        .trim()
-        .trim_start_matches('#')
-        .parse()
-        .ok()
-        .filter(|n| *n > 0)
-        .map(crate::domain::ids::ClientId)
+    crate::domain::ids::ClientId::typed(record)
         .ok_or_else(|| Error::user_with(Msg::ErrClientNumber, &[&quoted]))
 }
 
