@@ -256,7 +256,13 @@ CREATE TABLE clients (
     -- schedule, or an erasure (at their request, for their safety, or made in error).
     purged_at TEXT CHECK (purged_at IS NULL OR length(purged_at) = 20),
     purge_reason TEXT
-    CHECK (purge_reason IS NULL OR purge_reason IN ('schedule', 'request', 'safety', 'error'))
+    CHECK (purge_reason IS NULL OR purge_reason IN ('schedule', 'request', 'safety', 'error')),
+    -- The VOCA PMT's other victimizations and special classifications (NULL: not asked, the
+    -- record is older than the questions).
+    victimizations TEXT
+    CHECK (victimizations IS NULL OR (json_valid(victimizations) AND length(victimizations) <= 600)),
+    classifications TEXT
+    CHECK (classifications IS NULL OR (json_valid(classifications) AND length(classifications) <= 300))
 );
 CREATE INDEX clients_by_activity ON clients(agency_id, last_activity DESC, id DESC);
 CREATE INDEX clients_by_name ON clients(agency_id, name_key);

@@ -1193,8 +1193,11 @@ fn each_report_on_screen_with_its_chart_and_records_behind_a_figure() {
         h.key(KeyCode::Tab);
         insta::assert_snapshot!(format!("report_{name}"), h.screen());
     }
-    // Back to the hotline; the shared view hides small counts and opens no records.
-    h.key(KeyCode::Tab);
+    // Back to the hotline (the VOCA report comes after the funds, for a federal year); the
+    // shared view hides small counts and opens no records.
+    for _ in 0..6 {
+        h.key(KeyCode::BackTab);
+    }
     h.typed("s");
     assert!(h.screen().contains("<11"));
     h.enter();
@@ -1213,6 +1216,33 @@ fn each_report_on_screen_with_its_chart_and_records_behind_a_figure() {
     h.ctrl('s');
     let s = h.screen();
     assert!(s.contains("Federal FY 2027 Q1") && s.contains("2026-10-01 to 2026-12-31"), "{s}");
+    // The shared view: the months under 11 are pale bars at the height of 11, and the running
+    // total (whose steps would tell them) is left out.
+    h.typed("s");
+    let s = h.screen();
+    assert!(s.contains("Pale bars: under 11") && !s.contains("Running total"), "{s}");
+    h.typed("s");
+    assert!(h.screen().contains("Running total"));
+    // The VOCA PMT report, before the hotline in the cycle, for this federal quarter.
+    h.key(KeyCode::BackTab);
+    let s = h.screen();
+    assert!(s.contains("[VOCA PMT]") && s.contains("2026-10-01 to 2026-12-31"), "{s}");
+    insta::assert_snapshot!("report_voca", s);
+    // Further down: the new individuals' age and the services by family.
+    for _ in 0..72 {
+        h.key(KeyCode::Down);
+    }
+    let s = h.screen();
+    assert!(s.contains("Individuals who received these services"), "{s}");
+    insta::assert_snapshot!("report_voca_services", s);
+    h.app.set_language(Lang::Es);
+    h.key(KeyCode::BackTab).key(KeyCode::Tab);
+    insta::assert_snapshot!("report_voca_es", h.screen());
+    // From a state year, the VOCA report shows the federal year under way.
+    h.app.set_language(Lang::En);
+    h.key(KeyCode::Esc).typed("n").key(KeyCode::BackTab);
+    let s = h.screen();
+    assert!(s.contains("Federal FY 2027") && s.contains("2026-10-01 to 2027-09-30"), "{s}");
 }
 
 #[test]

@@ -228,6 +228,11 @@ fn every_report(store: &Store, u: &User) -> Vec<String> {
             periods.extend((1..=4).map(|q| Period::quarter(year, federal, q).unwrap()));
             for p in periods {
                 for kind in Kind::ALL {
+                    // The VOCA report covers one federal fiscal year at most.
+                    let crosses = intake::store::reports::voca::fiscal_start(&p).is_err();
+                    if kind == Kind::Voca && crosses {
+                        continue;
+                    }
                     let r = intake::service::reports::build(store.conn(), u, kind, p, Lang::En)
                         .unwrap();
                     out.push(render(&r, Format::Csv, false, Lang::En).unwrap());

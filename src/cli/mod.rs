@@ -23,6 +23,7 @@ pub mod report_html;
 mod ssh;
 mod ssh_check;
 mod staff;
+pub mod voca;
 
 pub use args::{
     AgencyCommand, AuditCommand, Cli, ClientCommand, Command, Format, KeyCommand, ResourcesCommand,

@@ -29,8 +29,9 @@ pub struct PeriodArgs {
     /// Fiscal year, named by the year it ends (FY2026 = 2025-07-01 to 2026-06-30 for the state).
     #[arg(long)]
     pub fy: Option<i16>,
-    #[arg(long, value_enum, default_value = "state")]
-    pub fy_kind: FyKind,
+    /// state (the default) or federal (the default for the VOCA report).
+    #[arg(long, value_enum)]
+    pub fy_kind: Option<FyKind>,
     /// A quarter (1-4) of that fiscal year.
     #[arg(long)]
     pub quarter: Option<i8>,
@@ -44,9 +45,14 @@ pub struct PeriodArgs {
 
 impl PeriodArgs {
     pub fn period(&self) -> Result<Period> {
+        self.period_or(FyKind::State)
+    }
+
+    /// The period, reading a fiscal year as `kind` unless --fy-kind says which.
+    pub fn period_or(&self, kind: FyKind) -> Result<Period> {
         let date =
             |s: &str| parse_date(s).ok_or_else(|| Error::user_with(Msg::ErrBadDateArg, &[s]));
-        let federal = matches!(self.fy_kind, FyKind::Federal);
+        let federal = matches!(self.fy_kind.unwrap_or(kind), FyKind::Federal);
         let p = match (self.fy, &self.from, &self.to) {
             (Some(y), None, None) => match self.quarter {
                 Some(q) => Period::quarter(y, federal, q),
@@ -112,7 +118,8 @@ pub enum ReportFormat {
 
 #[derive(Args, Debug)]
 pub struct ReportArgs {
-    /// hotline, clients, services, screenings, referrals, tips, funds or all.
+    /// hotline, clients, services, screenings, referrals, tips, funds, voca or all (voca
+    /// only when the period lies within one federal fiscal year).
     pub report: String,
     #[command(flatten)]
     pub period: PeriodArgs,
@@ -124,6 +131,9 @@ pub struct ReportArgs {
     /// The staff account whose view the report is (its agency).
     #[arg(long)]
     pub user: String,
+    /// voca: print where each of intake's codes is counted (data/voca-pmt.toml) instead.
+    #[arg(long)]
+    pub explain: bool,
 }
 
 pub fn report(store: &Store, a: &ReportArgs, lang: Lang) -> Result<()> {
@@ -131,9 +141,19 @@ pub fn report(store: &Store, a: &ReportArgs, lang: Lang) -> Result<()> {
     if !u.role.manages_funds() {
         return Err(Error::user(Msg::ErrReportsRole));
     }
-    let period = a.period.period()?;
+    let voca = a.report.trim().eq_ignore_ascii_case("voca");
+    if a.explain {
+        if !voca {
+            return Err(Error::user(Msg::ErrExplainVocaOnly));
+        }
+        put!("{}", crate::cli::voca::explain(lang)?.trim_end());
+        return Ok(());
+    }
+    let period = a.period.period_or(if voca { FyKind::Federal } else { FyKind::State })?;
     let kinds: Vec<Kind> = if a.report == "all" {
-        Kind::ALL.to_vec()
+        // The VOCA report covers one federal fiscal year or part of one.
+        let fits = crate::store::reports::voca::fiscal_start(&period).is_ok();
+        Kind::ALL.into_iter().filter(|k| *k != Kind::Voca || fits).collect()
     } else {
         vec![
             Kind::parse(&a.report)

@@ -22,13 +22,22 @@ pub fn render(r: &Report, format: Format, shareable: bool, lang: Lang) -> Result
     match format {
         Format::Table => {
             let mut out = format!("{title}  {period}\n");
+            // Labels in one column, as wide as the longest.
+            let width = r
+                .sections
+                .iter()
+                .flat_map(|s| &s.figures)
+                .map(|f| f.label.chars().count())
+                .max()
+                .unwrap_or(0)
+                .max(44);
             for s in &r.sections {
                 out.push_str(&format!("\n{}\n", s.title.text(lang)));
                 if s.figures.is_empty() {
                     out.push_str(&format!("  {}\n", Msg::RepNothing.text(lang)));
                 }
                 for f in &s.figures {
-                    out.push_str(&format!("  {:<44} {:>14}\n", f.label, show(f, shareable)));
+                    out.push_str(&format!("  {:<width$} {:>14}\n", f.label, show(f, shareable)));
                 }
             }
             Ok(out)

@@ -20,3 +20,4 @@ pub mod staff;
 pub mod text;
 pub mod time;
 pub mod tip;
+pub mod voca;

@@ -20,10 +20,12 @@ pub enum Kind {
     Referrals,
     Tips,
     Funds,
+    /// The VOCA Victim Assistance PMT.
+    Voca,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 7] = [
+    pub const ALL: [Kind; 8] = [
         Kind::Hotline,
         Kind::Clients,
         Kind::Services,
@@ -31,6 +33,7 @@ impl Kind {
         Kind::Referrals,
         Kind::Tips,
         Kind::Funds,
+        Kind::Voca,
     ];
 
     pub fn id(self) -> &'static str {
@@ -42,6 +45,7 @@ impl Kind {
             Kind::Referrals => "referrals",
             Kind::Tips => "tips",
             Kind::Funds => "funds",
+            Kind::Voca => "voca",
         }
     }
 
@@ -58,6 +62,7 @@ impl Kind {
             Kind::Referrals => Msg::RepReferrals,
             Kind::Tips => Msg::RepTips,
             Kind::Funds => Msg::RepFunds,
+            Kind::Voca => Msg::RepVoca,
         }
     }
 }
@@ -84,6 +89,14 @@ impl Period {
         let from = fy.from.checked_add(jiff::Span::new().months(3 * (q as i64 - 1))).ok()?;
         let to = from.checked_add(jiff::Span::new().months(3)).ok()?.yesterday().ok()?;
         Some(Period { from, to })
+    }
+
+    /// The first day of the federal fiscal year the period lies in, if it lies in one (a
+    /// VOCA report covers one at most).
+    pub fn federal_year_start(&self) -> Option<Date> {
+        let year = crate::domain::client::federal_fiscal_year(self.from);
+        let fy = Period::fiscal_year(year, true)?;
+        (self.to <= fy.to).then_some(fy.from)
     }
 
     pub fn range(from: Date, to: Date) -> Option<Period> {

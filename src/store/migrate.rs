@@ -35,6 +35,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0021_erasure.sql"),
     include_str!("migrations/0022_audit_trim.sql"),
     include_str!("migrations/0023_hotline_dimensions.sql"),
+    include_str!("migrations/0024_voca.sql"),
 ];
 
 pub fn latest() -> i64 {

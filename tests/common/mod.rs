@@ -98,6 +98,7 @@ pub fn run_intake(db: &TestDb, args: &[&str], stdin: &str) -> Output {
 }
 pub mod console;
 pub mod pty;
+pub mod records;
 
 /// Every page of the database file and of its write-ahead log, decrypted with the database's
 /// own key as SQLCipher 4 lays them out: 4096-byte pages, each ending in 80 reserved bytes (a

@@ -14,16 +14,33 @@ mod case;
 
 pub use case::{EventKind, NOTE_FIELDS, SERVICE_FIELDS, STATUS_FIELDS, ServiceEntry, StatusChange};
 
+/// The age ranges asked when neither a birth date nor an age is given: the VOCA PMT's cut
+/// points, so every range falls in one of its bands.
 pub const AGE_RANGES: &[(&str, Msg)] = &[
-    ("under_12", Msg::AgeUnder12),
-    ("12_17", Msg::Age12To17),
+    ("0_12", Msg::Age0To12),
+    ("13_17", Msg::Age13To17),
     ("18_24", Msg::Age18To24),
-    ("25_34", Msg::Age25To34),
-    ("35_49", Msg::Age35To49),
-    ("50_plus", Msg::Age50Plus),
+    ("25_59", Msg::Age25To59),
+    ("60_plus", Msg::Age60Plus),
     ("declined", Msg::OptDeclined),
     ("unknown", Msg::OptUnknown),
 ];
+
+/// The ranges asked before: still shown on the records that have them, no longer offered.
+pub const LEGACY_AGE_RANGES: &[(&str, Msg)] = &[
+    ("under_12", Msg::AgeUnder12),
+    ("12_17", Msg::Age12To17),
+    ("25_34", Msg::Age25To34),
+    ("35_49", Msg::Age35To49),
+    ("50_plus", Msg::Age50Plus),
+];
+
+/// An age range's label, current or legacy.
+pub fn age_range_label(id: &str, lang: crate::i18n::Lang) -> String {
+    let list =
+        if AGE_RANGES.iter().any(|(i, _)| *i == id) { AGE_RANGES } else { LEGACY_AGE_RANGES };
+    crate::domain::directory::label(list, id, lang)
+}
 
 pub const GENDERS: &[(&str, Msg)] = &[
     ("woman", Msg::GenWoman),
@@ -77,8 +94,8 @@ pub const REFERRAL_SOURCES: &[(&str, Msg)] = &[
 ];
 
 /// What New Mexico law lists for trafficking victims (NMSA 30-52-2), plus legal help and
-/// transport; the needs at intake and the services delivered use the same list.
-pub const SERVICES: &[(&str, Msg)] = &[
+/// transport: the needs asked at intake.
+pub const NEEDS: &[(&str, Msg)] = &[
     ("emergency_housing", Msg::SvcHousing),
     ("health_care", Msg::SvcHealth),
     ("mental_health", Msg::SvcMental),
@@ -93,6 +110,49 @@ pub const SERVICES: &[(&str, Msg)] = &[
     ("advocacy", Msg::SvcAdvocacy),
 ];
 
+/// The services delivered: the needs above, then one for every VOCA PMT service item none of
+/// them answers, in the PMT's order (data/voca-pmt.toml places each).
+pub const SERVICES: &[(&str, Msg)] = &[
+    ("emergency_housing", Msg::SvcHousing),
+    ("health_care", Msg::SvcHealth),
+    ("mental_health", Msg::SvcMental),
+    ("addiction_treatment", Msg::SvcAddiction),
+    ("interpretation", Msg::SvcInterpretation),
+    ("legal", Msg::TopicLegal),
+    ("transport", Msg::TopicTransport),
+    ("child_care", Msg::SvcChildCare),
+    ("cash_food", Msg::SvcCashFood),
+    ("job_training", Msg::SvcJobs),
+    ("case_management", Msg::SvcCaseManagement),
+    ("advocacy", Msg::SvcAdvocacy),
+    ("info_justice_process", Msg::PmtA1),
+    ("info_victim_rights", Msg::PmtA2),
+    ("referral_victim_programs", Msg::PmtA3),
+    ("referral_other_services", Msg::PmtA4),
+    ("forensic_exam_accompaniment", Msg::PmtB2),
+    ("police_interview_accompaniment", Msg::SvcPoliceInterview),
+    ("forensic_exam", Msg::PmtB5),
+    ("immigration_help", Msg::SvcImmigrationHelp),
+    ("employer_landlord_intervention", Msg::PmtB7),
+    ("crisis_intervention", Msg::PmtC1),
+    ("hotline_counseling", Msg::PmtC2),
+    ("on_scene_response", Msg::PmtC3),
+    ("support_group", Msg::PmtC5),
+    ("other_therapy", Msg::PmtC6),
+    ("transitional_housing", Msg::PmtD2),
+    ("relocation", Msg::PmtD3),
+    ("justice_notification", Msg::PmtE1),
+    ("impact_statement", Msg::PmtE2),
+    ("restitution", Msg::PmtE3),
+    ("protection_order", Msg::PmtE4),
+    ("family_law", Msg::PmtE5),
+    ("other_justice_help", Msg::PmtE6),
+    ("immigration_attorney", Msg::SvcImmigrationAttorney),
+    ("prosecution_interview", Msg::PmtE8),
+    ("police_interview_case", Msg::SvcPoliceInterviewCase),
+    ("criminal_case_accompaniment", Msg::PmtE10),
+];
+
 /// The five VOCA victim-assistance service families.
 pub const VOCA_FAMILIES: &[(&str, Msg)] = &[
     ("information_referral", Msg::VocaInformation),
@@ -102,15 +162,9 @@ pub const VOCA_FAMILIES: &[(&str, Msg)] = &[
     ("justice_assistance", Msg::VocaJustice),
 ];
 
-/// The five VOCA service families each service counts under.
+/// The VOCA service family a service counts under (data/voca-pmt.toml).
 pub fn voca_family(service: &str) -> &'static str {
-    match service {
-        "emergency_housing" => "shelter_housing",
-        "legal" => "justice_assistance",
-        "mental_health" | "addiction_treatment" => "emotional_safety",
-        "advocacy" | "interpretation" | "transport" | "health_care" => "personal_advocacy",
-        _ => "information_referral",
-    }
+    crate::domain::voca::family_of(service)
 }
 
 pub const SAFETY: &[(&str, Msg)] = &[
@@ -160,7 +214,17 @@ pub const FIELDS: &[FieldSpec] = &[
     .required(),
     FieldSpec::new("danger", Msg::FieldDanger, Kind::One(Options::Fixed(ANSWER))).required(),
     FieldSpec::new("safety", Msg::FieldSafety, Kind::Many(Options::Fixed(SAFETY))),
-    FieldSpec::new("needs", Msg::FieldNeeds, Kind::Many(Options::Fixed(SERVICES))),
+    FieldSpec::new("needs", Msg::FieldNeeds, Kind::Many(Options::Fixed(NEEDS))),
+    FieldSpec::new(
+        "victimizations",
+        Msg::FieldVictimizations,
+        Kind::Many(Options::Fixed(crate::domain::voca::VICTIMIZATIONS_ASKED)),
+    ),
+    FieldSpec::new(
+        "classifications",
+        Msg::FieldClassifications,
+        Kind::Many(Options::Fixed(crate::domain::voca::CLASSIFICATIONS)),
+    ),
     FieldSpec::new("assigned_to", Msg::FieldAssignedTo, Kind::One(Options::Runtime)),
 ];
 
@@ -212,6 +276,11 @@ pub struct Client {
     pub danger: String,
     pub safety: Vec<String>,
     pub needs: Vec<String>,
+    /// Other victimizations than trafficking, in the VOCA PMT's types (None: never asked, as
+    /// on a record older than the question or an imported list without the column).
+    pub victimizations: Option<Vec<String>>,
+    /// The VOCA PMT's special classifications the person reported (None: never asked).
+    pub classifications: Option<Vec<String>>,
     pub assigned_to: Option<UserId>,
 }
 
@@ -242,6 +311,8 @@ impl Client {
             danger: v.one("danger"),
             safety: v.many("safety"),
             needs: v.many("needs"),
+            victimizations: raw.contains_key("victimizations").then(|| v.many("victimizations")),
+            classifications: raw.contains_key("classifications").then(|| v.many("classifications")),
             assigned_to: v.text("assigned_to").and_then(|s| s.parse().ok()).map(UserId),
         };
         let mut e = Vec::new();
@@ -272,7 +343,7 @@ impl Client {
     pub fn minor_on(&self, day: Date) -> Option<bool> {
         match (self.age_on(day), self.age_range.as_deref()) {
             (Some(a), _) => Some(a < 18),
-            (None, Some("under_12" | "12_17")) => Some(true),
+            (None, Some("0_12" | "13_17" | "under_12" | "12_17")) => Some(true),
             (None, Some("declined" | "unknown")) | (None, None) => None,
             (None, Some(_)) => Some(false),
         }
@@ -307,6 +378,12 @@ impl Client {
         put("danger", self.danger.clone());
         put("safety", self.safety.join(";"));
         put("needs", self.needs.join(";"));
+        if let Some(list) = &self.victimizations {
+            put("victimizations", list.join(";"));
+        }
+        if let Some(list) = &self.classifications {
+            put("classifications", list.join(";"));
+        }
         put("assigned_to", self.assigned_to.map(|a| a.to_string()).unwrap_or_default());
         r
     }
@@ -363,7 +440,7 @@ pub fn from_contact(c: &crate::domain::contact::Contact) -> Raw {
     };
     raw.insert("trafficking_type".into(), tt.into());
     if c.minor == "yes" {
-        raw.insert("age_range".into(), "12_17".into());
+        raw.insert("age_range".into(), "13_17".into());
     }
     raw
 }

@@ -20,8 +20,8 @@ pub struct Section {
 const RECORD: &str =
     "SELECT id AS record, chosen_name, legal_name, birth_date, age, age_range, phone,
         address, gender, race, citizenship, disability, language, interpreter, area,
-        trafficking_type, referral_source, danger, safety, needs, status, intake_on,
-        external_ref, created_at AS entered
+        trafficking_type, referral_source, danger, safety, needs, victimizations,
+        classifications, status, intake_on, external_ref, created_at AS entered
      FROM clients WHERE id = ?1 AND agency_id = ?2";
 
 /// The other sections; each reads only what belongs to the client `?1`.

@@ -35,15 +35,17 @@ pub fn insert(
         "INSERT INTO clients (agency_id, created_by, assigned_to, external_ref, chosen_name, name_key,
              initials_key, birth_date, age, age_range, legal_name, phone, address, gender, race,
              citizenship, disability, language, interpreter, area, trafficking_type, referral_source,
-             danger, safety, needs, status, intake_on, last_activity, created_at, updated_at)
+             danger, safety, needs, status, intake_on, last_activity, created_at, updated_at,
+             victimizations, classifications)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-                 ?20, ?21, ?22, ?23, ?24, ?25, 'open', ?26, ?27, ?27, ?27)",
+                 ?20, ?21, ?22, ?23, ?24, ?25, 'open', ?26, ?27, ?27, ?27, ?28, ?29)",
         params![
             agency_id, user_id, c.assigned_to, external_ref, c.chosen_name, name_key(&c.chosen_name),
             initials_key(&c.chosen_name), c.birth_date.map(|d| d.to_string()), c.age, c.age_range,
             c.legal_name, c.phone, c.address, c.gender, json(&c.race), c.citizenship, c.disability,
             c.language, c.interpreter, c.area, c.trafficking_type, c.referral_source, c.danger,
-            json(&c.safety), json(&c.needs), intake_on.to_string(), at
+            json(&c.safety), json(&c.needs), intake_on.to_string(), at, c.victimizations.as_deref().map(json),
+            c.classifications.as_deref().map(json)
         ],
     )?;
     let id = ClientId(tx.last_insert_rowid());
@@ -76,7 +78,7 @@ pub fn get(conn: &Connection, agency_id: AgencyId, id: ClientId) -> Result<Optio
                     race, citizenship, disability, language, interpreter, area, trafficking_type,
                     referral_source, danger, safety, needs, assigned_to, status, intake_on,
                     (SELECT count(*) FROM client_history h WHERE h.client_id = c.id), u.display_name,
-                    c.purge_reason
+                    c.purge_reason, c.victimizations, c.classifications
              FROM clients c LEFT JOIN users u ON u.id = c.assigned_to
              WHERE c.id = ?1 AND c.agency_id = ?2",
             params![id, agency_id],
@@ -103,6 +105,8 @@ pub fn get(conn: &Connection, agency_id: AgencyId, id: ClientId) -> Result<Optio
                         danger: r.get(17)?,
                         safety: list_of(&r.get::<_, String>(18)?),
                         needs: list_of(&r.get::<_, String>(19)?),
+                        victimizations: r.get::<_, Option<String>>(26)?.map(|t| list_of(&t)),
+                        classifications: r.get::<_, Option<String>>(27)?.map(|t| list_of(&t)),
                         assigned_to: r.get(20)?,
                     },
                     status: r.get(21)?,
@@ -153,7 +157,8 @@ pub fn update(
              birth_date = ?5, age = ?6, age_range = ?7, legal_name = ?8, phone = ?9, address = ?10,
              gender = ?11, race = ?12, citizenship = ?13, disability = ?14, language = ?15,
              interpreter = ?16, area = ?17, trafficking_type = ?18, referral_source = ?19,
-             danger = ?20, safety = ?21, needs = ?22, updated_at = ?23, last_activity = ?23
+             danger = ?20, safety = ?21, needs = ?22, updated_at = ?23, last_activity = ?23,
+             victimizations = ?26, classifications = ?27
          WHERE id = ?24 AND agency_id = ?25",
         params![
             c.assigned_to,
@@ -180,7 +185,9 @@ pub fn update(
             json(&c.needs),
             at,
             id,
-            agency_id
+            agency_id,
+            c.victimizations.as_deref().map(json),
+            c.classifications.as_deref().map(json)
         ],
     )?;
     Ok(())

@@ -27,7 +27,7 @@ pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(St
         let age = "CASE WHEN k.birth_date IS NOT NULL THEN
                 CASE WHEN date(k.birth_date, '+18 years') > k.intake_on THEN 'minor' ELSE 'adult' END
              WHEN k.age IS NOT NULL THEN CASE WHEN k.age < 18 THEN 'minor' ELSE 'adult' END
-             WHEN k.age_range IN ('under_12', '12_17') THEN 'minor'
+             WHEN k.age_range IN ('0_12', '13_17', 'under_12', '12_17') THEN 'minor'
              WHEN k.age_range IS NULL OR k.age_range IN ('declined', 'unknown') THEN 'not_reported'
              ELSE 'adult' END";
         let ages: &'static [(&'static str, Msg)] = &[

@@ -21,6 +21,7 @@ mod referrals;
 mod screenings;
 mod services;
 mod tips;
+pub mod voca;
 
 /// What every report's queries are scoped by: the agency, the period (as stored instants and
 /// as local days) and the language of its labels.
@@ -82,6 +83,7 @@ pub fn build(
         Kind::Referrals => referrals::sections(&scope, &mut sections)?,
         Kind::Tips => tips::sections(&scope, &mut sections)?,
         Kind::Funds => funds::sections(&scope, &mut sections)?,
+        Kind::Voca => voca::sections(&scope, &mut sections)?,
     };
     // Reports that open a figure to records: only ever the agency's own.
     for s in &mut sections {

@@ -27,7 +27,7 @@ pub(super) fn age_text(
     let c = Client { birth_date: born, age, ..Default::default() };
     match (c.age_on(today), range) {
         (Some(a), _) => a.to_string(),
-        (None, Some(r)) => label(client::AGE_RANGES, r, lang),
+        (None, Some(r)) => client::age_range_label(r, lang),
         (None, None) => String::new(),
     }
 }

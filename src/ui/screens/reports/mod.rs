@@ -5,6 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
+use crate::domain::client::federal_fiscal_year;
 use crate::domain::fields::{FieldSpec, Kind as FieldKind, Options};
 use crate::domain::ids::{ClientId, ContactId, ReferralId, ScreeningId, TipId};
 use crate::domain::record::{Raw, RuntimeOptions, Values, parse_all};
@@ -86,10 +87,21 @@ fn period_of(raw: &Raw) -> Result<Period, Vec<crate::domain::fields::FieldError>
     p.ok_or_else(|| vec![FieldError::new("year", Msg::ErrRequiredShort)])
 }
 
-/// Build report `kind` for the period `raw` describes.
+/// Build report `kind` for the period `raw` describes. The VOCA report covers one federal
+/// fiscal year at most: reached from a period that crosses 1 October, it shows the federal
+/// year of the period's last day (or of today, when that is later).
 fn build(kind: Kind, raw: Raw) -> Effect {
     Effect::run(move |store, ctx| {
-        let period = period_of(&raw).map_err(|_| crate::Error::user(Msg::ErrPeriodRange))?;
+        let mut raw = raw;
+        let mut period = period_of(&raw).map_err(|_| crate::Error::user(Msg::ErrPeriodRange))?;
+        if kind == Kind::Voca && period.federal_year_start().is_none() {
+            let year = federal_fiscal_year(period.to.min(local_day(ctx.now)));
+            period = Period::fiscal_year(year, true)
+                .ok_or_else(|| crate::Error::user(Msg::ErrPeriodRange))?;
+            raw = Raw::new();
+            raw.insert("kind".into(), "federal".into());
+            raw.insert("year".into(), year.to_string());
+        }
         let user = ctx.who()?.user;
         let report = reports::build(store.conn(), user, kind, period, ctx.lang)?;
         Ok(Done::Report(Box::new(report), raw))

@@ -108,19 +108,26 @@ fn draw_figures(
         for f in &s.figures {
             let value = reports::show(f, r.shareable);
             let room = width.saturating_sub(value.chars().count() + 4);
-            let label: String = f.label.chars().take(room).collect();
-            let pad = room.saturating_sub(label.chars().count());
-            let text = format!(
-                "{} {label}{} {value} ",
-                if n == r.selected { t.marker() } else { " " },
-                " ".repeat(pad + 1)
-            );
+            // A long label (the PMT's words) wraps; its value stands on its last line.
+            let mut parts = crate::ui::widgets::wrap::wrap(&f.label, room.max(1));
+            let label = parts.pop().unwrap_or_default();
+            let style = if n == r.selected { t.focus() } else { ratatui::style::Style::default() };
+            let marker = if n == r.selected { t.marker() } else { " " };
             if n == r.selected {
-                selected_line = lines.len();
-                lines.push(Line::from(Span::styled(text, t.focus())));
-            } else {
-                lines.push(Line::raw(text));
+                selected_line = lines.len() + parts.len();
             }
+            for (i, part) in parts.iter().enumerate() {
+                let lead = if i == 0 { marker } else { " " };
+                let pad = width.saturating_sub(part.chars().count() + 2);
+                lines.push(Line::from(Span::styled(
+                    format!("{lead} {part}{}", " ".repeat(pad)),
+                    style,
+                )));
+            }
+            let lead = if parts.is_empty() { marker } else { " " };
+            let pad = room.saturating_sub(label.chars().count());
+            let text = format!("{lead} {label}{} {value} ", " ".repeat(pad + 1));
+            lines.push(Line::from(Span::styled(text, style)));
             n += 1;
         }
     }
@@ -173,7 +180,17 @@ fn draw_chart(
     } else {
         symbols::bar::NINE_LEVELS
     };
-    let data: Vec<Bar> = buckets.iter().map(|(_, n)| Bar::new(*n).text_value("")).collect();
+    // Shared, a month under 11 is drawn pale at the height of 11, so no bar's length tells
+    // a hidden count; and the running total (whose steps would tell it) is left out.
+    let small = |n: u64| r.shareable && n > 0 && n < reports::SMALL as u64;
+    let hidden = buckets.iter().any(|(_, n)| small(*n));
+    let data: Vec<Bar> = buckets
+        .iter()
+        .map(|(_, n)| {
+            let bar = Bar::new(if small(*n) { reports::SMALL as u64 } else { *n }).text_value("");
+            if small(*n) { bar.style(t.dim()) } else { bar }
+        })
+        .collect();
     let chart = BarChart::default()
         .data(BarGroup::default().bars(&data))
         .bar_width(1)
@@ -192,6 +209,13 @@ fn draw_chart(
         ])),
         axis,
     );
+    if hidden {
+        frame.render_widget(
+            Paragraph::new(Span::styled(Msg::RepPaleBars.text(lang), t.dim())),
+            spark_label,
+        );
+        return;
+    }
     let mut running = 0u64;
     let totals: Vec<u64> = buckets
         .iter()
