@@ -192,8 +192,8 @@ CREATE TABLE tips (
     received_at    TEXT NOT NULL CHECK (length(received_at) = 20),
     category       TEXT NOT NULL CHECK (category IN ('csam', 'enticement', 'child_sex_trafficking',
                    'travel_to_meet_child', 'child_sex_tourism', 'obscene_material',
-                   'misleading_domain', 'adult_sex_trafficking', 'adult_labour_trafficking',
-                   'other')),
+                   'misleading_domain', 'misleading_words_images', 'child_sexual_molestation',
+                   'adult_sex_trafficking', 'adult_labour_trafficking', 'other')),
     children       INTEGER CHECK (children BETWEEN 0 AND 999),
     area           TEXT NOT NULL CHECK (length(area) <= 64),
     status         TEXT NOT NULL CHECK (status IN ('new', 'assigned', 'in_progress', 'closed')),
@@ -203,7 +203,10 @@ CREATE TABLE tips (
     notes          TEXT NOT NULL DEFAULT '' CHECK (length(notes) <= 4000),
     created_at     TEXT NOT NULL,
     updated_at     TEXT NOT NULL,
-    purged_at TEXT CHECK (purged_at IS NULL OR length(purged_at) = 20)
+    purged_at TEXT CHECK (purged_at IS NULL OR length(purged_at) = 20),
+    -- NCMEC's annotations beside the category (sextortion, ...).
+    annotations TEXT NOT NULL DEFAULT '[]'
+    CHECK (json_valid(annotations) AND length(annotations) <= 200)
 );
 CREATE INDEX tips_by_time ON tips(received_at DESC, id DESC);
 CREATE INDEX tips_referred ON tips(referred_to, received_at DESC);

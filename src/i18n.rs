@@ -65,6 +65,19 @@ macro_rules! catalogue {
 }
 
 catalogue! {
+    ErrMigrationStep,
+    CatMolestation,
+    CatMisleadingWords,
+    FieldAnnotations,
+    AnnSextortion,
+    AnnSelfProduced,
+    AnnPlannedMeeting,
+    AnnMissingChild,
+    AnnViolence,
+    AnnInfant,
+    RepNcmecTypes,
+    RepNotNcmec,
+    RepAnnotations,
     RepPaleBars,
     ErrExplainVocaOnly,
     PmtA1,

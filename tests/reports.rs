@@ -682,3 +682,49 @@ fn html_is_one_self_contained_page_whose_bars_reveal_no_hidden_count() {
         "&lt;b a=&#39;x&#39;&gt;&amp;&quot;"
     );
 }
+
+/// Tips as NCMEC counts them: travel to meet a child is online enticement in NCMEC's figures
+/// and stays its own category in the task force's; the adult categories are no NCMEC type;
+/// annotations count beside the category, once each.
+#[test]
+fn tips_count_ncmec_incident_types_and_annotations() {
+    let mut w = world();
+    let sup = w.sup.clone();
+    let s = &mut w.store;
+    for (at, category, annotations) in [
+        ("2026-08-01 10:00", "travel_to_meet_child", ""),
+        ("2026-08-02 10:00", "enticement", ""),
+        ("2026-08-03 10:00", "misleading_words_images", ""),
+        ("2026-08-04 10:00", "child_sexual_molestation", "sextortion;planned_meeting"),
+        ("2026-08-05 10:00", "adult_sex_trafficking", ""),
+    ] {
+        let mut r = tip::defaults(now());
+        r.insert("received_at".into(), at.into());
+        r.insert("source".into(), "ncmec".into());
+        r.insert("category".into(), category.into());
+        r.insert("annotations".into(), annotations.into());
+        let runtime = hotline::tip_options(s, &sup).unwrap();
+        if let Some((id, _)) = runtime.get("referred_to").and_then(|v| v.first()) {
+            r.insert("referred_to".into(), id.clone());
+        }
+        let t = Tip::from_raw(&r, &runtime).unwrap();
+        hotline::save_tip(s, hotline::Who { user: &sup, session_id: None }, None, &t, now())
+            .unwrap();
+    }
+    let r = build(&w, Kind::Tips, state(2027));
+    assert_eq!(fig(&r, "totals", "tips"), "6", "five here and the csam tip of 1 July");
+    assert_eq!(fig(&r, "ncmec", "enticement"), "2", "travel to meet a child is enticement");
+    assert_eq!(fig(&r, "category", "travel_to_meet_child"), "1", "and still its own category");
+    assert_eq!(fig(&r, "ncmec", "misleading_words_images"), "1");
+    assert_eq!(fig(&r, "ncmec", "child_sexual_molestation"), "1");
+    assert_eq!(fig(&r, "ncmec", "not_ncmec"), "1");
+    assert_eq!(fig(&r, "ncmec", "travel_to_meet_child"), "0");
+    assert_eq!(
+        (fig(&r, "annotations", "sextortion"), fig(&r, "annotations", "planned_meeting")),
+        ("1".into(), "1".into())
+    );
+    for f in r.sections.iter().flat_map(|s| &s.figures) {
+        let ids = reports::drill_page(w.store.conn(), f.drill.as_ref().unwrap(), 0, 100).unwrap();
+        assert_eq!(ids.len() as i64, f.n, "{}", f.key);
+    }
+}

@@ -211,6 +211,52 @@ fn fresh_and_migrated_databases_have_the_same_schema() {
     assert_eq!(schema_of(&fresh), schema_of(&old));
 }
 
+/// Migration 25 widens the tip categories' CHECK by editing the stored schema: a database
+/// from migration 24, with a tip in it, takes NCMEC's new types afterwards (also through a
+/// connection opened later) and still refuses a category nobody has.
+#[test]
+fn migration_25_lets_an_old_database_take_the_new_tip_categories() {
+    let db = TestDb::new();
+    let old = db.open();
+    old.conn()
+        .execute_batch(
+            "PRAGMA writable_schema = ON; DELETE FROM sqlite_master; PRAGMA writable_schema = OFF;
+             PRAGMA user_version = 0; VACUUM;",
+        )
+        .unwrap();
+    drop(old);
+    let mut old = Store::open_as_is(&db.paths).unwrap();
+    old.write(|tx| migrate::upgrade(tx, 0, 24)).unwrap();
+    let insert = |store: &Store, category: &str| {
+        store.conn().execute(
+            "INSERT INTO tips (agency_id, created_by, source, received_at, category, area, status,
+                 created_at, updated_at)
+             VALUES (1, 1, 'ncmec', '2026-11-01T10:00:00Z', ?1, 'unknown', 'new',
+                 '2026-11-01T10:00:00Z', '2026-11-01T10:00:00Z')",
+            [category],
+        )
+    };
+    // Only the tips table is in question here: no agency or user rows behind them.
+    old.conn().execute_batch("PRAGMA foreign_keys = OFF").unwrap();
+    insert(&old, "enticement").unwrap();
+    assert!(insert(&old, "child_sexual_molestation").is_err(), "not yet a category at 24");
+    drop(old);
+    // Opening upgrades it; a second connection reads the widened schema too.
+    let store = db.open();
+    let other = db.open();
+    for s in [&store, &other] {
+        s.conn().execute_batch("PRAGMA foreign_keys = OFF").unwrap();
+    }
+    insert(&store, "child_sexual_molestation").unwrap();
+    insert(&other, "misleading_words_images").unwrap();
+    assert!(insert(&other, "bogus").is_err());
+    let annotations: String = store
+        .conn()
+        .query_row("SELECT annotations FROM tips WHERE category = 'enticement'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(annotations, "[]");
+}
+
 #[test]
 fn a_newer_database_is_refused() {
     let db = TestDb::new();

@@ -28,8 +28,31 @@ pub const CATEGORIES: &[(&str, Msg)] = &[
     ("child_sex_tourism", Msg::CatTourism),
     ("obscene_material", Msg::CatObscene),
     ("misleading_domain", Msg::CatMisleading),
+    ("misleading_words_images", Msg::CatMisleadingWords),
+    ("child_sexual_molestation", Msg::CatMolestation),
     ("adult_sex_trafficking", Msg::CatAdultSex),
     ("adult_labour_trafficking", Msg::CatAdultLabour),
+    ("other", Msg::LangOther),
+];
+
+/// The CyberTipline incident type a category is counted under in NCMEC's figures: travel to
+/// meet a child is a kind of online enticement; the adult categories and "other" are none.
+pub fn ncmec_type(category: &str) -> Option<&'static str> {
+    match category {
+        "travel_to_meet_child" => Some("enticement"),
+        "adult_sex_trafficking" | "adult_labour_trafficking" | "other" => None,
+        c => CATEGORIES.iter().map(|(id, _)| *id).find(|id| *id == c),
+    }
+}
+
+/// Annotations NCMEC adds beside a report's incident type.
+pub const ANNOTATIONS: &[(&str, Msg)] = &[
+    ("sextortion", Msg::AnnSextortion),
+    ("self_produced", Msg::AnnSelfProduced),
+    ("planned_meeting", Msg::AnnPlannedMeeting),
+    ("missing_child", Msg::AnnMissingChild),
+    ("violence", Msg::AnnViolence),
+    ("infant_toddler", Msg::AnnInfant),
     ("other", Msg::LangOther),
 ];
 
@@ -46,6 +69,7 @@ pub const FIELDS: &[FieldSpec] = &[
     FieldSpec::new("received_at", Msg::FieldReceivedAt, Kind::DateTime).required(),
     FieldSpec::new("category", Msg::FieldCategory, Kind::One(Options::Fixed(CATEGORIES)))
         .required(),
+    FieldSpec::new("annotations", Msg::FieldAnnotations, Kind::Many(Options::Fixed(ANNOTATIONS))),
     FieldSpec::new("children", Msg::FieldChildren, Kind::Whole { min: 0, max: 999 }),
     FieldSpec::new("area", Msg::FieldArea, Kind::One(Options::Areas)).required(),
     FieldSpec::new("status", Msg::FieldStatus, Kind::One(Options::Fixed(STATUSES))).required(),
@@ -69,6 +93,8 @@ pub struct Tip {
     pub reference: Option<String>,
     pub received_at: Timestamp,
     pub category: String,
+    /// NCMEC's annotations beside the category (sextortion, ...).
+    pub annotations: Vec<String>,
     pub children: Option<i64>,
     pub area: String,
     pub status: String,
@@ -90,6 +116,7 @@ impl Tip {
             reference: v.text("reference"),
             received_at: v.time("received_at").unwrap_or_default(),
             category: v.one("category"),
+            annotations: v.many("annotations"),
             children: v.number("children"),
             area: v.one("area"),
             status: v.one("status"),
@@ -117,6 +144,7 @@ impl Tip {
         put("reference", self.reference.clone().unwrap_or_default());
         put("received_at", crate::domain::fields::format_local_datetime(self.received_at));
         put("category", self.category.clone());
+        put("annotations", self.annotations.join(";"));
         put("children", self.children.map(|n| n.to_string()).unwrap_or_default());
         put("area", self.area.clone());
         put("status", self.status.clone());

@@ -4,6 +4,21 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
+        ErrMigrationStep => {
+            "The database could not be upgraded (step {0}): a table is not as expected. Nothing was changed."
+        }
+        CatMolestation => "Child sexual molestation",
+        CatMisleadingWords => "Misleading words or digital images",
+        FieldAnnotations => "NCMEC annotations",
+        AnnSextortion => "Sextortion",
+        AnnSelfProduced => "Apparently self-produced",
+        AnnPlannedMeeting => "Plans to meet in person",
+        AnnMissingChild => "Missing child",
+        AnnViolence => "Violence or threats",
+        AnnInfant => "Infant or toddler",
+        RepNcmecTypes => "NCMEC incident types",
+        RepNotNcmec => "Not an NCMEC incident type",
+        RepAnnotations => "Annotations",
         RepPaleBars => "Pale bars: under 11",
         ErrExplainVocaOnly => "--explain is for the VOCA report: intake report voca --explain.",
         PmtA1 => "Information about the criminal justice process",
@@ -548,10 +563,10 @@ pub fn text(m: Msg) -> &'static str {
         CatChildSexTrafficking => "Child sex trafficking",
         CatCsam => "Child sexual abuse material",
         CatEnticement => "Online enticement of a child",
-        CatMisleading => "Misleading domain names, words or images",
+        CatMisleading => "Misleading domain name",
         CatObscene => "Obscene material sent to a child",
         CatTourism => "Child sex tourism",
-        CatTravel => "Adult travelling to meet a child",
+        CatTravel => "Adult traveling to meet a child (enticement)",
         ChCall => "Call",
         ChChat => "Chat",
         ChEmail => "Email",

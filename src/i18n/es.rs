@@ -4,6 +4,21 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
+        ErrMigrationStep => {
+            "No se pudo actualizar la base de datos (paso {0}): una tabla no es la esperada. No se cambió nada."
+        }
+        CatMolestation => "Abuso sexual de un menor (contacto)",
+        CatMisleadingWords => "Palabras o imágenes digitales engañosas",
+        FieldAnnotations => "Anotaciones de NCMEC",
+        AnnSextortion => "Sextorsión",
+        AnnSelfProduced => "Aparentemente autoproducido",
+        AnnPlannedMeeting => "Planes de encuentro en persona",
+        AnnMissingChild => "Menor desaparecido",
+        AnnViolence => "Violencia o amenazas",
+        AnnInfant => "Bebé o niño pequeño",
+        RepNcmecTypes => "Tipos de incidente de NCMEC",
+        RepNotNcmec => "No es un tipo de incidente de NCMEC",
+        RepAnnotations => "Anotaciones",
         RepPaleBars => "Pálidas: menos de 11",
         ErrExplainVocaOnly => "--explain es para el informe VOCA: intake report voca --explain.",
         PmtA1 => "Información sobre el proceso de justicia penal",
@@ -559,10 +574,10 @@ pub fn text(m: Msg) -> &'static str {
         CatChildSexTrafficking => "Trata sexual infantil",
         CatCsam => "Material de abuso sexual infantil",
         CatEnticement => "Captación de menores en línea",
-        CatMisleading => "Dominios, palabras o imágenes engañosos",
+        CatMisleading => "Nombre de dominio engañoso",
         CatObscene => "Material obsceno enviado a un menor",
         CatTourism => "Turismo sexual infantil",
-        CatTravel => "Adulto que viaja para encontrarse con un menor",
+        CatTravel => "Adulto que viaja para encontrarse con un menor (captación)",
         ChCall => "Llamada",
         ChChat => "Chat",
         ChEmail => "Correo electrónico",

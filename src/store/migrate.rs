@@ -36,6 +36,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0022_audit_trim.sql"),
     include_str!("migrations/0023_hotline_dimensions.sql"),
     include_str!("migrations/0024_voca.sql"),
+    include_str!("migrations/0025_ncmec_tips.sql"),
 ];
 
 pub fn latest() -> i64 {
@@ -62,7 +63,43 @@ pub fn create_fresh(tx: &Transaction) -> Result<()> {
 pub fn upgrade(tx: &Transaction, from: i64, to: i64) -> Result<()> {
     for v in from..to {
         tx.execute_batch(MIGRATIONS[v as usize])?;
+        if v + 1 == 25 {
+            widen_tip_categories(tx)?;
+        }
         set_version(tx, v + 1)?;
+    }
+    Ok(())
+}
+
+/// Migration 25's second half: the tip categories' CHECK gains NCMEC's two incident types.
+/// SQLite cannot alter a CHECK; loosening one is the schema edit its documentation describes
+/// (in the same transaction: read the schema version, edit the stored CREATE TABLE, set the
+/// version one higher), and every stored row passes the wider list.
+fn widen_tip_categories(tx: &Transaction) -> Result<()> {
+    const OLD: &str = "'misleading_domain',";
+    const NEW: &str = "'misleading_domain', 'misleading_words_images', 'child_sexual_molestation',";
+    let wide: bool = tx.query_row(
+        "SELECT instr(sql, ?1) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'tips'",
+        ["'child_sexual_molestation'"],
+        |r| r.get(0),
+    )?;
+    if wide {
+        return Ok(());
+    }
+    let version: i64 = tx.query_row("PRAGMA schema_version", [], |r| r.get(0))?;
+    tx.execute_batch("PRAGMA writable_schema = ON")?;
+    let changed = tx.execute(
+        "UPDATE sqlite_master SET sql = replace(sql, ?1, ?2)
+         WHERE type = 'table' AND name = 'tips' AND instr(sql, ?1) > 0",
+        rusqlite::params![OLD, NEW],
+    )?;
+    // PRAGMA takes no bound parameters; the version is an integer read above.
+    tx.execute_batch(&format!(
+        "PRAGMA schema_version = {}; PRAGMA writable_schema = OFF;",
+        version + 1
+    ))?;
+    if changed != 1 {
+        return Err(Error::user_with(Msg::ErrMigrationStep, &["25"]));
     }
     Ok(())
 }

@@ -50,11 +50,12 @@ pub fn insert(
     let at = time::to_db(now);
     tx.execute(
         "INSERT INTO tips (agency_id, created_by, source, reference, received_at, category, children,
-             area, status, closed_reason, assigned_to, referred_to, notes, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
+             area, status, closed_reason, assigned_to, referred_to, notes, created_at, updated_at,
+             annotations)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15)",
         params![agency_id, user_id, t.source, t.reference, time::to_db(t.received_at), t.category,
                 t.children, t.area, t.status, t.closed_reason, t.assigned_to, t.referred_to, t.notes,
-                at],
+                at, crate::store::json_list(&t.annotations)],
     )?;
     Ok(TipId(tx.last_insert_rowid()))
 }
@@ -71,7 +72,7 @@ pub fn get(conn: &Connection, scope: Scope, id: TipId) -> Result<Option<Stored>>
         .query_row(
             "SELECT id, source, reference, received_at, category, children, area, status,
                     closed_reason, assigned_to, referred_to, notes,
-                    (SELECT count(*) FROM tip_history h WHERE h.tip_id = t.id)
+                    (SELECT count(*) FROM tip_history h WHERE h.tip_id = t.id), annotations
              FROM tips t WHERE id = ?1 AND (?2 IS NULL OR referred_to = ?2)",
             params![id, scope.referred()],
             |r| {
@@ -82,6 +83,7 @@ pub fn get(conn: &Connection, scope: Scope, id: TipId) -> Result<Option<Stored>>
                         reference: r.get(2)?,
                         received_at: time::from_db(&r.get::<_, String>(3)?).unwrap_or_default(),
                         category: r.get(4)?,
+                        annotations: crate::store::list_from_json(&r.get::<_, String>(13)?),
                         children: r.get(5)?,
                         area: r.get(6)?,
                         status: r.get(7)?,
@@ -114,11 +116,11 @@ pub fn update(
     tx.execute(
         "UPDATE tips SET source = ?1, reference = ?2, received_at = ?3, category = ?4, children = ?5,
              area = ?6, status = ?7, closed_reason = ?8, assigned_to = ?9, referred_to = ?10,
-             notes = ?11, updated_at = ?12
+             notes = ?11, updated_at = ?12, annotations = ?14
          WHERE id = ?13",
         params![t.source, t.reference, time::to_db(t.received_at), t.category, t.children, t.area,
                 t.status, t.closed_reason, t.assigned_to, t.referred_to, t.notes, time::to_db(now),
-                id],
+                id, crate::store::json_list(&t.annotations)],
     )?;
     Ok(())
 }

@@ -27,9 +27,29 @@ pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(St
             cond: format!("{scope} AND t.received_at >= ? AND t.received_at < ?"),
             values,
         };
+        // NCMEC's incident types: each category as NCMEC counts it (domain::tip::ncmec_type).
+        let ncmec_case = format!(
+            "CASE t.category {} ELSE 'not_ncmec' END",
+            "WHEN ? THEN ? ".repeat(tip::CATEGORIES.len())
+        );
+        let ncmec_params: Vec<Sql> = tip::CATEGORIES
+            .iter()
+            .flat_map(|(id, _)| [text(id), text(tip::ncmec_type(id).unwrap_or("not_ncmec"))])
+            .collect();
+        let category = labelled(tip::CATEGORIES, lang);
+        let ncmec_label = move |id: &str| {
+            if id == "not_ncmec" { Msg::RepNotNcmec.text(lang).to_string() } else { category(id) }
+        };
         let dims = [
             dim("source", Msg::FieldSource, "t.source", labelled(tip::SOURCES, lang)),
             dim("category", Msg::FieldCategory, "t.category", labelled(tip::CATEGORIES, lang)),
+            super::Dim {
+                key: "ncmec",
+                title: Msg::RepNcmecTypes,
+                expr: &ncmec_case,
+                params: ncmec_params,
+                label: Box::new(ncmec_label),
+            },
         ];
         let cube = b.cube(conn, &dims, Some((&period, "t.received_at", true)))?;
         let total = Figure {
@@ -41,6 +61,14 @@ pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(St
         };
         sections.push(section("totals", Msg::RepTotals, vec![total]));
         sections.extend(cube.sections);
+        // Annotations beside the category: a tip with several counts once under each.
+        let annotations = b.breakdown(
+            conn,
+            ", json_each(t.annotations) j",
+            "j.value",
+            &labelled(tip::ANNOTATIONS, lang),
+        )?;
+        sections.push(section("annotations", Msg::RepAnnotations, annotations));
         cube.monthly
     };
     Ok(monthly)
