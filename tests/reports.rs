@@ -728,3 +728,31 @@ fn tips_count_ncmec_incident_types_and_annotations() {
         assert_eq!(ids.len() as i64, f.n, "{}", f.key);
     }
 }
+
+/// A law-enforcement supervisor's tips report is their agency's: the tips it logged and those
+/// referred to it, not another police agency's, although its officers may work every tip.
+#[test]
+fn a_law_enforcement_supervisors_tips_report_is_their_agencys() {
+    use intake::auth::Actor;
+    use intake::domain::staff::AgencyKind;
+    let (_db, mut store) = with_admin();
+    let mut police = Vec::new();
+    for (name, agency) in [("lt", "Albuquerque Police"), ("sgt", "State Police")] {
+        let u = add(&mut store, name, Role::Supervisor, agency);
+        accounts::set_agency_kind(&mut store, Actor::CLI, u.agency_id, AgencyKind::LawEnforcement)
+            .unwrap();
+        police.push(accounts::find_user(&store, name).unwrap());
+    }
+    let period = state(2027);
+    for (u, n) in [(&police[0], 3), (&police[1], 1)] {
+        for i in 0..n {
+            let at = format!("2026-08-0{} 10:00", i + 1);
+            tip_at(&mut store, u, &at, "ncmec", "csam");
+        }
+    }
+    for (u, expected) in [(&police[0], 3), (&police[1], 1)] {
+        let r = reports::build(store.conn(), u, Kind::Tips, period, Lang::En).unwrap();
+        let total = r.sections[0].figures[0].n;
+        assert_eq!(total, expected, "{}", u.username);
+    }
+}

@@ -16,7 +16,12 @@ pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(St
         (s.agency.clone(), s.t0.clone(), s.t1.clone(), s.d0.clone(), s.d1.clone());
     let monthly = {
         let (scope, mut values) = match TipScope::of(user) {
-            TipScope::All => ("1 = 1".to_string(), vec![]),
+            // Law enforcement works every tip, but reports for its own agency: the tips it
+            // logged and those referred to it.
+            TipScope::All => (
+                "(t.agency_id = ? OR t.referred_to = ?)".to_string(),
+                vec![Sql::Integer(user.agency_id.0), Sql::Integer(user.agency_id.0)],
+            ),
             TipScope::ReferredTo(a) => ("t.referred_to = ?".to_string(), vec![Sql::Integer(a.0)]),
         };
         values.extend([text(&t0), text(&t1)]);
