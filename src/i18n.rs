@@ -65,6 +65,15 @@ macro_rules! catalogue {
 }
 
 catalogue! {
+    ErrTaskForceRole,
+    ErrCombineFile,
+    ErrCombineMismatch,
+    ErrCombineNone,
+    ErrCombineFormat,
+    ErrFilesOnlyCombine,
+    RepTaskForce,
+    RepByAgency,
+    RepCombinedNote,
     ErrMigrationStep,
     CatMolestation,
     CatMisleadingWords,

@@ -14,6 +14,7 @@ macro_rules! put {
 mod agency;
 mod args;
 mod client_export;
+pub mod combine;
 mod import;
 mod lifecycle;
 pub mod money;

@@ -134,12 +134,31 @@ pub struct ReportArgs {
     /// voca: print where each of intake's codes is counted (data/voca-pmt.toml) instead.
     #[arg(long)]
     pub explain: bool,
+    /// Every agency's figures added up, always in the shared view (administrators).
+    #[arg(long)]
+    pub task_force: bool,
+    /// combine: the shareable JSON reports to add up into the task force's.
+    pub files: Vec<std::path::PathBuf>,
 }
 
 pub fn report(store: &Store, a: &ReportArgs, lang: Lang) -> Result<()> {
     let u = staff(store, &a.user)?;
     if !u.role.manages_funds() {
         return Err(Error::user(Msg::ErrReportsRole));
+    }
+    let format = match a.format {
+        ReportFormat::Table => crate::cli::report::Format::Table,
+        ReportFormat::Csv => crate::cli::report::Format::Csv,
+        ReportFormat::Json => crate::cli::report::Format::Json,
+        ReportFormat::Html => crate::cli::report::Format::Html,
+    };
+    if a.report.trim().eq_ignore_ascii_case("combine") {
+        let c = crate::cli::combine::files(&a.files)?;
+        put!("{}", c.render(format, lang)?.trim_end());
+        return Ok(());
+    }
+    if !a.files.is_empty() {
+        return Err(Error::user(Msg::ErrFilesOnlyCombine));
     }
     let voca = a.report.trim().eq_ignore_ascii_case("voca");
     if a.explain {
@@ -160,12 +179,25 @@ pub fn report(store: &Store, a: &ReportArgs, lang: Lang) -> Result<()> {
                 .ok_or_else(|| Error::user_with(Msg::ErrNoSuchReport, &[&a.report]))?,
         ]
     };
-    let format = match a.format {
-        ReportFormat::Table => crate::cli::report::Format::Table,
-        ReportFormat::Csv => crate::cli::report::Format::Csv,
-        ReportFormat::Json => crate::cli::report::Format::Json,
-        ReportFormat::Html => crate::cli::report::Format::Html,
-    };
+    if a.task_force {
+        for (i, k) in kinds.into_iter().enumerate() {
+            let mut total: Option<crate::cli::combine::Combined> = None;
+            for (agency, r) in reports::task_force_parts(store.conn(), &u, k, period, lang)? {
+                let part = crate::cli::combine::Combined::of_report(&agency, &r, lang);
+                match &mut total {
+                    None => total = Some(part),
+                    Some(t) => t.add(&agency, part)?,
+                }
+            }
+            if let Some(t) = total {
+                if i > 0 {
+                    put!("");
+                }
+                put!("{}", t.render(format, lang)?.trim_end());
+            }
+        }
+        return Ok(());
+    }
     // Several reports as HTML are one page, a sheet each.
     if matches!(format, crate::cli::report::Format::Html) {
         let mut all = Vec::with_capacity(kinds.len());
@@ -180,7 +212,9 @@ pub fn report(store: &Store, a: &ReportArgs, lang: Lang) -> Result<()> {
         let mut all = Vec::with_capacity(kinds.len());
         for k in kinds {
             let r = reports::build(store.conn(), &u, k, period, lang)?;
-            all.push(crate::cli::report::json(&r, a.shareable, lang));
+            let mut v = crate::cli::report::json(&r, a.shareable, lang);
+            v["agency"] = serde_json::json!(u.agency_name);
+            all.push(v);
         }
         let text = serde_json::to_string_pretty(&serde_json::Value::Array(all)).unwrap_or_default();
         put!("{text}");
@@ -188,7 +222,14 @@ pub fn report(store: &Store, a: &ReportArgs, lang: Lang) -> Result<()> {
     }
     for (i, k) in kinds.into_iter().enumerate() {
         let r = reports::build(store.conn(), &u, k, period, lang)?;
-        let mut text = crate::cli::report::render(&r, format, a.shareable, lang)?;
+        let mut text = if matches!(format, crate::cli::report::Format::Json) {
+            // Named by its agency, so the task force's combined report can say whose it is.
+            let mut v = crate::cli::report::json(&r, a.shareable, lang);
+            v["agency"] = serde_json::json!(u.agency_name);
+            format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default())
+        } else {
+            crate::cli::report::render(&r, format, a.shareable, lang)?
+        };
         if i > 0 && matches!(format, crate::cli::report::Format::Csv) {
             // One header for the whole file.
             text = text.split_once('\n').map(|(_, rest)| rest.to_string()).unwrap_or_default();

@@ -4,6 +4,23 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
+        ErrTaskForceRole => "The task force's figures are for administrators.",
+        ErrCombineFile => {
+            "{0}: not a shareable intake report (JSON from intake report ... --format json --shareable): {1}"
+        }
+        ErrCombineMismatch => {
+            "{0} is a {1} report for {2} to {3}; the others are {4} for {5} to {6}. Only reports of one kind and period add up."
+        }
+        ErrCombineNone => {
+            "Name the report files to add up: intake report combine FILE.json FILE.json ..."
+        }
+        ErrCombineFormat => "Added-up reports print as a table, CSV or JSON.",
+        ErrFilesOnlyCombine => "Files are only read by intake report combine.",
+        RepTaskForce => "The task force, all agencies (shared view)",
+        RepByAgency => "By agency",
+        RepCombinedNote => {
+            "Counts under 11 show as <11; a sum with a hidden part shows as at least what is known."
+        }
         ErrMigrationStep => {
             "The database could not be upgraded (step {0}): a table is not as expected. Nothing was changed."
         }

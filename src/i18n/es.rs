@@ -4,6 +4,23 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
+        ErrTaskForceRole => "Las cifras del grupo de trabajo son para los administradores.",
+        ErrCombineFile => {
+            "{0}: no es un informe compartible de intake (JSON de intake report ... --format json --shareable): {1}"
+        }
+        ErrCombineMismatch => {
+            "{0} es un informe {1} del {2} al {3}; los demás son {4} del {5} al {6}. Solo se suman informes de un tipo y un periodo."
+        }
+        ErrCombineNone => {
+            "Indique los archivos de informe que se suman: intake report combine ARCHIVO.json ARCHIVO.json ..."
+        }
+        ErrCombineFormat => "Los informes sumados se imprimen como tabla, CSV o JSON.",
+        ErrFilesOnlyCombine => "Solo intake report combine lee archivos.",
+        RepTaskForce => "El grupo de trabajo, todas las agencias (vista compartida)",
+        RepByAgency => "Por agencia",
+        RepCombinedNote => {
+            "Los conteos menores de 11 aparecen como <11; una suma con una parte oculta aparece como al menos lo conocido."
+        }
         ErrMigrationStep => {
             "No se pudo actualizar la base de datos (paso {0}): una tabla no es la esperada. No se cambió nada."
         }

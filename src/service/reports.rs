@@ -27,3 +27,31 @@ pub fn build(
     }
     crate::store::reports::build(conn, user, kind, period, lang)
 }
+
+/// The task force's figures, agency by agency (each agency's part, to be added up and shown
+/// only in the shared view): administrators only.
+pub fn task_force_parts(
+    conn: &Connection,
+    user: &User,
+    kind: Kind,
+    period: Period,
+    lang: Lang,
+) -> Result<Vec<(String, Report)>> {
+    if user.role != crate::domain::staff::Role::Admin {
+        return Err(crate::Error::user(Msg::ErrTaskForceRole));
+    }
+    let mut parts = Vec::new();
+    let mut offset = 0;
+    loop {
+        let page = crate::store::users::agencies(conn, offset, 200)?;
+        if page.is_empty() {
+            break;
+        }
+        offset += page.len() as i64;
+        for a in page {
+            let r = crate::store::reports::build_part(conn, user, a.id, kind, period, lang)?;
+            parts.push((a.name, r));
+        }
+    }
+    Ok(parts)
+}

@@ -35,6 +35,9 @@ pub(super) struct Scope<'a> {
     pub(super) t1: String,
     pub(super) d0: String,
     pub(super) d1: String,
+    /// One agency's part of the task force's figures: tips by the agency that logged them
+    /// (so that no tip counts twice when the parts are added).
+    pub(super) part: bool,
 }
 
 /// A bound value as a report's query holds it.
@@ -62,17 +65,42 @@ pub fn build(
     period: Period,
     lang: Lang,
 ) -> Result<Report> {
+    build_scoped(conn, user, user.agency_id, false, kind, period, lang)
+}
+
+/// Agency `agency`'s part of the task force's report (for adding up, never shown alone).
+pub fn build_part(
+    conn: &Connection,
+    user: &User,
+    agency: crate::domain::ids::AgencyId,
+    kind: Kind,
+    period: Period,
+    lang: Lang,
+) -> Result<Report> {
+    build_scoped(conn, user, agency, true, kind, period, lang)
+}
+
+fn build_scoped(
+    conn: &Connection,
+    user: &User,
+    agency: crate::domain::ids::AgencyId,
+    part: bool,
+    kind: Kind,
+    period: Period,
+    lang: Lang,
+) -> Result<Report> {
     let (t0, t1) = period.instants();
     let scope = Scope {
         conn,
         user,
         period,
         lang,
-        agency: Sql::Integer(user.agency_id.0),
+        agency: Sql::Integer(agency.0),
         t0,
         t1,
         d0: period.from.to_string(),
         d1: period.to.to_string(),
+        part,
     };
     let mut sections = Vec::new();
     let monthly = match kind {

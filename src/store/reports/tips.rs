@@ -16,6 +16,7 @@ pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(St
         (s.agency.clone(), s.t0.clone(), s.t1.clone(), s.d0.clone(), s.d1.clone());
     let monthly = {
         let (scope, mut values) = match TipScope::of(user) {
+            _ if s.part => ("t.agency_id = ?".to_string(), vec![s.agency.clone()]),
             // Law enforcement works every tip, but reports for its own agency: the tips it
             // logged and those referred to it.
             TipScope::All => (

@@ -1,0 +1,339 @@
+//! The task force's report, added up from its parts: every agency's figures in this database
+//! (`intake report KIND --task-force`, administrators), or the shareable reports agencies with
+//! their own database send as JSON files (`intake report combine FILE...`). The result is
+//! always the shared view: counts under 11 as "<11", money resting on fewer than 11 payments
+//! hidden, no records. A sum with a hidden part (a "<11" in a file) is never shown exactly:
+//! "<11" when it is certainly under 11, else "at least" what is known.
+
+use std::path::Path;
+
+use crate::domain::report::{Report, SMALL, Value};
+use crate::error::{Error, Result};
+use crate::i18n::{Lang, Msg, fill};
+
+/// A figure's value as it adds up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cell {
+    /// A count, exact.
+    Count(i64),
+    /// Money in cents, exact, with the number of payments it rests on.
+    Cents(i64, i64),
+    /// A sum with `hidden` parts known only to be 1 to 10 (or money on few payments), plus
+    /// the `known` rest.
+    Hidden { known: i64, hidden: i64, money: bool },
+    /// A median or another figure that does not add up.
+    Apart,
+}
+
+impl Cell {
+    fn add(self, other: Cell) -> Cell {
+        use Cell::*;
+        match (self, other) {
+            (Count(a), Count(b)) => Count(a + b),
+            (Cents(a, n), Cents(b, m)) => Cents(a + b, n + m),
+            (Apart, _) | (_, Apart) => Apart,
+            (x, y) => {
+                let part = |c: Cell| match c {
+                    Count(v) | Cents(v, _) => (v, 0, matches!(c, Cents(..))),
+                    Hidden { known, hidden, money } => (known, hidden, money),
+                    Apart => (0, 0, false),
+                };
+                let (a, b) = (part(x), part(y));
+                Hidden { known: a.0 + b.0, hidden: a.1 + b.1, money: a.2 || b.2 }
+            }
+        }
+    }
+
+    /// As the shared view shows it.
+    pub fn show(self) -> String {
+        let small = |n: i64| n > 0 && n < SMALL;
+        let dollars = |c: i64| format!("${}", crate::domain::fields::format_cents(c));
+        match self {
+            Cell::Count(n) if small(n) => format!("<{SMALL}"),
+            Cell::Count(n) => n.to_string(),
+            Cell::Cents(_, n) if small(n) => format!("<{SMALL}"),
+            Cell::Cents(c, _) => dollars(c),
+            Cell::Hidden { known, hidden, money: false }
+                if known + hidden * (SMALL - 1) < SMALL =>
+            {
+                format!("<{SMALL}")
+            }
+            Cell::Hidden { known, hidden, money: false } => format!(">={}", known + hidden),
+            Cell::Hidden { known, money: true, .. } if known > 0 => format!(">={}", dollars(known)),
+            Cell::Hidden { money: true, .. } => format!("<{SMALL}"),
+            Cell::Apart => "-".into(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    pub key: String,
+    pub label: String,
+    pub cell: Cell,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Part {
+    pub key: String,
+    pub title: String,
+    pub lines: Vec<Line>,
+}
+
+/// A report being added up: its kind and period, its sections, and each part's headline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Combined {
+    pub report: String,
+    pub title: String,
+    pub from: String,
+    pub to: String,
+    pub sections: Vec<Part>,
+    pub agencies: Vec<Line>,
+}
+
+impl Combined {
+    /// One agency's report, exact, as a part.
+    pub fn of_report(agency: &str, r: &Report, lang: Lang) -> Combined {
+        let sections: Vec<Part> = r
+            .sections
+            .iter()
+            .map(|s| Part {
+                key: s.key.to_string(),
+                title: s.title.text(lang).to_string(),
+                lines: s
+                    .figures
+                    .iter()
+                    .map(|f| Line {
+                        key: f.key.clone(),
+                        label: f.label.clone(),
+                        cell: match f.value {
+                            Value::Count(n) => Cell::Count(n),
+                            Value::Cents(c) => Cell::Cents(c, f.n),
+                            Value::Days(_) => Cell::Apart,
+                        },
+                    })
+                    .collect(),
+            })
+            .collect();
+        Combined {
+            report: r.kind.id().into(),
+            title: r.kind.title().text(lang).into(),
+            from: r.period.from.to_string(),
+            to: r.period.to.to_string(),
+            agencies: headline(agency, &sections),
+            sections,
+        }
+    }
+
+    /// A shareable report file as a part; `name` is how messages call it.
+    pub fn of_json(name: &str, text: &str) -> Result<Combined> {
+        let bad = |why: &str| Error::user_with(Msg::ErrCombineFile, &[name, why]);
+        let v: serde_json::Value = serde_json::from_str(text).map_err(|e| bad(&e.to_string()))?;
+        let field = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
+        let (Some(report), Some(from), Some(to)) = (field("report"), field("from"), field("to"))
+        else {
+            return Err(bad("report, from, to"));
+        };
+        if v.get("shareable").and_then(|s| s.as_bool()) != Some(true) {
+            return Err(bad("--shareable"));
+        }
+        let mut sections = Vec::new();
+        for s in v.get("sections").and_then(|s| s.as_array()).ok_or_else(|| bad("sections"))? {
+            // Labels from a file: control and bidi characters gone, 200 characters at most.
+            let text = |x: &serde_json::Value, k: &str| {
+                x.get(k).and_then(|t| t.as_str()).map(|t| {
+                    crate::domain::text::clean_line(t).chars().take(200).collect::<String>()
+                })
+            };
+            let mut lines = Vec::new();
+            for f in s.get("figures").and_then(|f| f.as_array()).ok_or_else(|| bad("figures"))? {
+                let cell = match f.get("value") {
+                    Some(serde_json::Value::Number(n)) if n.is_i64() => {
+                        Cell::Count(n.as_i64().unwrap_or(0))
+                    }
+                    Some(serde_json::Value::Number(_)) | Some(serde_json::Value::Null) => {
+                        Cell::Apart
+                    }
+                    Some(serde_json::Value::String(t)) if t == &format!("<{SMALL}") => {
+                        Cell::Hidden { known: 0, hidden: 1, money: false }
+                    }
+                    Some(o) if o.get("cents").is_some() => match o["cents"].as_i64() {
+                        // Shown in a shared file: it rests on at least 11 payments.
+                        Some(c) => Cell::Cents(c, SMALL),
+                        None => return Err(bad("cents")),
+                    },
+                    _ => return Err(bad("value")),
+                };
+                let (Some(key), Some(label)) = (text(f, "key"), text(f, "label")) else {
+                    return Err(bad("key, label"));
+                };
+                lines.push(Line { key, label, cell });
+            }
+            let (Some(key), Some(title)) = (text(s, "key"), text(s, "title")) else {
+                return Err(bad("key, title"));
+            };
+            sections.push(Part { key, title, lines });
+        }
+        let clean = |t: String| crate::domain::text::clean_line(&t).chars().take(200).collect();
+        let agency = field("agency").map(clean).unwrap_or_else(|| name.to_string());
+        let title = field("title").map(clean).unwrap_or_else(|| report.clone());
+        let report: String = clean(report);
+        Ok(Combined { agencies: headline(&agency, &sections), report, title, from, to, sections })
+    }
+
+    /// Add another part: the same kind of report over the same days, or a message naming it.
+    pub fn add(&mut self, name: &str, other: Combined) -> Result<()> {
+        if (&other.report, &other.from, &other.to) != (&self.report, &self.from, &self.to) {
+            return Err(Error::user_with(
+                Msg::ErrCombineMismatch,
+                &[name, &other.report, &other.from, &other.to, &self.report, &self.from, &self.to],
+            ));
+        }
+        for s in other.sections {
+            let at = match self.sections.iter().position(|x| x.key == s.key) {
+                Some(i) => i,
+                None => {
+                    self.sections.push(Part { key: s.key, title: s.title, lines: Vec::new() });
+                    self.sections.len() - 1
+                }
+            };
+            let into = &mut self.sections[at];
+            for l in s.lines {
+                match into.lines.iter_mut().find(|x| x.key == l.key) {
+                    Some(x) => x.cell = x.cell.add(l.cell),
+                    None => into.lines.push(l),
+                }
+            }
+        }
+        self.agencies.extend(other.agencies);
+        Ok(())
+    }
+
+    /// The shared view as an aligned table, CSV or JSON.
+    pub fn render(&self, format: super::report::Format, lang: Lang) -> Result<String> {
+        let by_agency = Part {
+            key: "by_agency".into(),
+            title: Msg::RepByAgency.text(lang).into(),
+            lines: self.agencies.clone(),
+        };
+        let all: Vec<&Part> = self.sections.iter().chain(std::iter::once(&by_agency)).collect();
+        let period = fill(Msg::RepPeriod.text(lang), &[&self.from, &self.to]);
+        match format {
+            super::report::Format::Table => {
+                let mut out =
+                    format!("{}  {period}\n{}\n", self.title, Msg::RepTaskForce.text(lang));
+                out.push_str(&format!("{}\n", Msg::RepCombinedNote.text(lang)));
+                let width =
+                    all.iter().flat_map(|s| &s.lines).map(|l| l.label.chars().count()).max();
+                let width = width.unwrap_or(0).max(44);
+                for s in &all {
+                    out.push_str(&format!("\n{}\n", s.title));
+                    for l in &s.lines {
+                        out.push_str(&format!("  {:<width$} {:>14}\n", l.label, l.cell.show()));
+                    }
+                }
+                Ok(out)
+            }
+            super::report::Format::Csv => {
+                let mut out = String::from("report,from,to,section,key,label,shown\n");
+                for s in &all {
+                    for l in &s.lines {
+                        let cells = [&self.report, &self.from, &self.to, &s.key, &l.key, &l.label];
+                        let mut row: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
+                        row.push(csv_cell(&l.cell.show()));
+                        out.push_str(&row.join(","));
+                        out.push('\n');
+                    }
+                }
+                Ok(out)
+            }
+            super::report::Format::Json => {
+                let sections: Vec<serde_json::Value> = all
+                    .iter()
+                    .map(|s| {
+                        serde_json::json!({
+                            "key": s.key, "title": s.title,
+                            "figures": s.lines.iter().map(|l| serde_json::json!({
+                                "key": l.key, "label": l.label, "shown": l.cell.show(),
+                            })).collect::<Vec<_>>(),
+                        })
+                    })
+                    .collect();
+                let v = serde_json::json!({
+                    "report": self.report, "title": self.title, "from": self.from, "to": self.to,
+                    "task_force": true, "shareable": true, "sections": sections,
+                });
+                Ok(format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default()))
+            }
+            super::report::Format::Html => Err(Error::user(Msg::ErrCombineFormat)),
+        }
+    }
+}
+
+/// A part's headline for the by-agency section: its first figure.
+fn headline(agency: &str, sections: &[Part]) -> Vec<Line> {
+    let first = sections.first().and_then(|s| s.lines.first());
+    first
+        .map(|l| Line { key: agency.to_string(), label: agency.to_string(), cell: l.cell })
+        .into_iter()
+        .collect()
+}
+
+fn csv_cell(text: &str) -> String {
+    let safe = crate::domain::text::csv_safe(text);
+    if safe.contains([',', '"', '\n']) {
+        format!("\"{}\"", safe.replace('"', "\"\""))
+    } else {
+        safe
+    }
+}
+
+/// Read and add up the files named; the first sets the kind and the period.
+pub fn files(paths: &[std::path::PathBuf]) -> Result<Combined> {
+    let mut out: Option<Combined> = None;
+    for p in paths {
+        let name = shown(p);
+        let text =
+            read_capped(p).map_err(|e| Error::user_with(Msg::ErrCombineFile, &[&name, &e]))?;
+        let part = Combined::of_json(&name, &text)?;
+        match &mut out {
+            None => out = Some(part),
+            Some(c) => c.add(&name, part)?,
+        }
+    }
+    out.ok_or_else(|| Error::user(Msg::ErrCombineNone))
+}
+
+/// A file's name as a message shows it: control and other invisible characters escaped.
+fn shown(p: &Path) -> String {
+    p.display().to_string().chars().flat_map(char::escape_debug).collect()
+}
+
+/// A report file is small: more than 8 MB is not one.
+fn read_capped(p: &Path) -> std::result::Result<String, String> {
+    use std::io::Read;
+    let f = std::fs::File::open(p).map_err(|e| e.to_string())?;
+    let mut text = String::new();
+    f.take(8 << 20).read_to_string(&mut text).map_err(|e| e.to_string())?;
+    Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cell::*;
+
+    #[test]
+    fn sums_show_what_is_known_and_never_a_hidden_part() {
+        let hidden = Hidden { known: 0, hidden: 1, money: false };
+        assert_eq!(hidden.show(), "<11");
+        assert_eq!(Count(3).add(Count(4)).show(), "<11", "exact but small");
+        assert_eq!(Count(6).add(Count(5)).show(), "11");
+        assert_eq!(Count(12).add(hidden).show(), ">=13");
+        assert_eq!(hidden.add(hidden).show(), ">=2", "two hidden parts may pass 10");
+        assert_eq!(Count(0).add(hidden).show(), "<11");
+        let money = Hidden { known: 0, hidden: 1, money: true };
+        assert_eq!(Cents(150_000, 11).add(money).show(), ">=$1,500.00");
+        assert_eq!(Cents(150_000, 4).add(Cents(100, 3)).show(), "<11", "on 7 payments");
+        assert_eq!(Apart.add(Count(3)).show(), "-");
+    }
+}
