@@ -265,7 +265,10 @@ CREATE TABLE clients (
     victimizations TEXT
     CHECK (victimizations IS NULL OR (json_valid(victimizations) AND length(victimizations) <= 600)),
     classifications TEXT
-    CHECK (classifications IS NULL OR (json_valid(classifications) AND length(classifications) <= 300))
+    CHECK (classifications IS NULL OR (json_valid(classifications) AND length(classifications) <= 300)),
+    -- Family members served alongside the person.
+    family_served INTEGER
+    CHECK (family_served IS NULL OR family_served BETWEEN 0 AND 50)
 );
 CREATE INDEX clients_by_activity ON clients(agency_id, last_activity DESC, id DESC);
 CREATE INDEX clients_by_name ON clients(agency_id, name_key);
@@ -314,7 +317,10 @@ CREATE TABLE client_status (
     reason      TEXT CHECK (length(reason) <= 300),
     on_date     TEXT NOT NULL CHECK (length(on_date) = 10),
     changed_by  INTEGER NOT NULL REFERENCES users(id),
-    changed_at  TEXT NOT NULL
+    changed_at  TEXT NOT NULL,
+    -- On closing: why, and where the person lives then, coded.
+    closure_reason TEXT CHECK (length(closure_reason) <= 32),
+    living_situation TEXT CHECK (length(living_situation) <= 32)
 );
 CREATE INDEX client_status_client ON client_status(client_id);
 

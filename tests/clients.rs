@@ -153,12 +153,20 @@ fn status_changes_are_kept_and_closing_needs_a_reason() {
     let adv = add(&mut store, "bea", Role::Advocate, "Enlace Comunitario");
     let id = save(&mut store, &adv, &person(&[("chosen_name", "AB"), ("age", "22")]));
     let raw = |s: &str, reason: &str| -> Raw {
-        [("status", s), ("reason", reason), ("on", "2026-12-01")]
+        let mut r: Raw = [("status", s), ("reason", reason), ("on", "2026-12-01")]
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
+            .collect();
+        if s == "closed" && !reason.is_empty() {
+            r.insert("closure_reason".into(), "moved_away".into());
+            r.insert("living_situation".into(), "unknown".into());
+        }
+        r
     };
-    assert_eq!(StatusChange::from_raw(&raw("closed", "")).unwrap_err()[0].key, "reason");
+    // Closing asks why and where the person lives, coded (the words are optional).
+    let keys: Vec<&str> =
+        StatusChange::from_raw(&raw("closed", "")).unwrap_err().iter().map(|e| e.key).collect();
+    assert_eq!(keys, ["closure_reason", "living_situation"]);
     for (s, r) in [("on_hold", ""), ("closed", "Moved out of state"), ("open", "Came back")] {
         casework::set_status(
             &mut store,
@@ -176,7 +184,7 @@ fn status_changes_are_kept_and_closing_needs_a_reason() {
         .map(|e| format!("{}:{}", e.a, e.b))
         .collect();
     assert_eq!(statuses.len(), 4);
-    assert!(statuses.contains(&"closed:Moved out of state".to_string()));
+    assert!(statuses.contains(&"closed:moved_away\u{1f}Moved out of state".to_string()));
     assert_eq!(clients::get(store.conn(), adv.agency_id, id).unwrap().unwrap().status, "open");
 }
 

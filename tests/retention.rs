@@ -152,6 +152,8 @@ fn ten_years_of_cases(store: &mut Store, u: &User, approver: &User) -> Vec<(Stri
                 ("status", "closed"),
                 ("on", &on.to_string()),
                 ("reason", &why),
+                ("closure_reason", "goals_met"),
+                ("living_situation", "own_housing"),
             ]))
             .unwrap();
             casework::set_status(store, who(u), id, &ch, now()).unwrap();

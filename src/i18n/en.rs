@@ -4,6 +4,27 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
+        SrcLeFederal => "Federal law enforcement",
+        SrcLeLocal => "State, local or tribal law enforcement",
+        SrcLeUnknown => "Law enforcement (level not recorded)",
+        FieldFamilyServed => "Family members served",
+        FieldClosureReason => "Why the case closed",
+        FieldLivingSituation => "Living at closure",
+        ErrClosureCoded => "Choose why the case closed and where the person is living.",
+        CloGoalsMet => "Services completed, goals met",
+        CloDeclined => "Declined further services",
+        CloLostContact => "Lost contact",
+        CloMoved => "Moved out of the service area",
+        CloTransferred => "Transferred to another agency",
+        CloReturnedHome => "Returned to their home country",
+        CloDeceased => "Deceased",
+        LivOwnHousing => "Own or rented housing",
+        LivFamilyFriends => "With family or friends",
+        LivTransitional => "Transitional housing",
+        LivShelter => "Emergency shelter",
+        LivHomeless => "Homeless",
+        LivDetention => "Jail or detention",
+        LivOutsideUs => "Outside the United States",
         ErrTaskForceRole => "The task force's figures are for administrators.",
         ErrCombineFile => {
             "{0}: not a shareable intake report (JSON from intake report ... --format json --shareable): {1}"

@@ -4,6 +4,27 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
+        SrcLeFederal => "Fuerzas del orden federales",
+        SrcLeLocal => "Fuerzas del orden estatales, locales o tribales",
+        SrcLeUnknown => "Fuerzas del orden (nivel no registrado)",
+        FieldFamilyServed => "Familiares atendidos",
+        FieldClosureReason => "Motivo del cierre",
+        FieldLivingSituation => "Vivienda al cierre",
+        ErrClosureCoded => "Elija el motivo del cierre y dónde vive la persona.",
+        CloGoalsMet => "Servicios completados, metas logradas",
+        CloDeclined => "Rechazó más servicios",
+        CloLostContact => "Se perdió el contacto",
+        CloMoved => "Se mudó fuera del área de servicio",
+        CloTransferred => "Transferido a otra agencia",
+        CloReturnedHome => "Regresó a su país de origen",
+        CloDeceased => "Falleció",
+        LivOwnHousing => "Vivienda propia o alquilada",
+        LivFamilyFriends => "Con familiares o amigos",
+        LivTransitional => "Vivienda de transición",
+        LivShelter => "Refugio de emergencia",
+        LivHomeless => "Sin hogar",
+        LivDetention => "Cárcel o detención",
+        LivOutsideUs => "Fuera de los Estados Unidos",
         ErrTaskForceRole => "Las cifras del grupo de trabajo son para los administradores.",
         ErrCombineFile => {
             "{0}: no es un informe compartible de intake (JSON de intake report ... --format json --shareable): {1}"

@@ -37,6 +37,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0023_hotline_dimensions.sql"),
     include_str!("migrations/0024_voca.sql"),
     include_str!("migrations/0025_ncmec_tips.sql"),
+    include_str!("migrations/0026_trafficking_measures.sql"),
 ];
 
 pub fn latest() -> i64 {

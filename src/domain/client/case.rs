@@ -7,7 +7,7 @@ use crate::domain::fields::{FieldError, FieldSpec, Kind, Options};
 use crate::domain::record::{Raw, RuntimeOptions, Values, parse_all};
 use crate::i18n::Msg;
 
-use super::{SERVICES, STATUSES};
+use super::{CLOSURE_REASONS, LIVING_SITUATIONS, SERVICES, STATUSES};
 
 /// What a line of a case's timeline is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -66,6 +66,16 @@ pub const NOTE_FIELDS: &[FieldSpec] =
 /// A change of a case's status.
 pub const STATUS_FIELDS: &[FieldSpec] = &[
     FieldSpec::new("status", Msg::FieldStatus, Kind::One(Options::Fixed(STATUSES))).required(),
+    FieldSpec::new(
+        "closure_reason",
+        Msg::FieldClosureReason,
+        Kind::One(Options::Fixed(CLOSURE_REASONS)),
+    ),
+    FieldSpec::new(
+        "living_situation",
+        Msg::FieldLivingSituation,
+        Kind::One(Options::Fixed(LIVING_SITUATIONS)),
+    ),
     FieldSpec::new("reason", Msg::FieldStatusReason, Kind::Line { max: 300 }),
     FieldSpec::new("on", Msg::FieldOnDate, Kind::Date).required(),
 ];
@@ -93,6 +103,9 @@ impl ServiceEntry {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StatusChange {
     pub status: String,
+    /// When closing: why, and where the person is living, coded.
+    pub closure_reason: Option<String>,
+    pub living_situation: Option<String>,
     pub reason: Option<String>,
     pub on: Date,
 }
@@ -100,14 +113,21 @@ pub struct StatusChange {
 impl StatusChange {
     pub fn from_raw(raw: &Raw) -> Result<StatusChange, Vec<FieldError>> {
         let v = Values(parse_all(STATUS_FIELDS, raw, &RuntimeOptions::new())?);
+        let closing = v.one("status") == "closed";
         let s = StatusChange {
             status: v.one("status"),
+            closure_reason: v.text("closure_reason").filter(|_| closing),
+            living_situation: v.text("living_situation").filter(|_| closing),
             reason: v.text("reason"),
             on: v.date("on").unwrap_or_default(),
         };
-        if s.status == "closed" && s.reason.is_none() {
-            return Err(vec![FieldError::new("reason", Msg::ErrClosedReason)]);
+        let mut e = Vec::new();
+        if closing && s.closure_reason.is_none() {
+            e.push(FieldError::new("closure_reason", Msg::ErrClosureCoded));
         }
-        Ok(s)
+        if closing && s.living_situation.is_none() {
+            e.push(FieldError::new("living_situation", Msg::ErrClosureCoded));
+        }
+        if e.is_empty() { Ok(s) } else { Err(e) }
     }
 }

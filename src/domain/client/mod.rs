@@ -84,7 +84,9 @@ pub const TRAFFICKING: &[(&str, Msg)] = &[
 pub const REFERRAL_SOURCES: &[(&str, Msg)] = &[
     ("hotline", Msg::RefHotline),
     ("tip", Msg::RefTip),
-    ("law_enforcement", Msg::RepLawEnforcement),
+    ("law_enforcement_federal", Msg::SrcLeFederal),
+    ("law_enforcement_local", Msg::SrcLeLocal),
+    ("law_enforcement", Msg::SrcLeUnknown),
     ("cyfd", Msg::RepCyfd),
     ("self", Msg::SrcSelf),
     ("other_agency", Msg::SrcOtherAgency),
@@ -176,6 +178,31 @@ pub const SAFETY: &[(&str, Msg)] = &[
     ("children_at_risk", Msg::SafeChildren),
 ];
 
+/// Why a case closed (OVC's trafficking measures ask it coded).
+pub const CLOSURE_REASONS: &[(&str, Msg)] = &[
+    ("goals_met", Msg::CloGoalsMet),
+    ("declined_services", Msg::CloDeclined),
+    ("lost_contact", Msg::CloLostContact),
+    ("moved_away", Msg::CloMoved),
+    ("transferred", Msg::CloTransferred),
+    ("returned_home_country", Msg::CloReturnedHome),
+    ("deceased", Msg::CloDeceased),
+    ("other", Msg::LangOther),
+];
+
+/// Where the person lives when the case closes.
+pub const LIVING_SITUATIONS: &[(&str, Msg)] = &[
+    ("own_housing", Msg::LivOwnHousing),
+    ("family_friends", Msg::LivFamilyFriends),
+    ("transitional_housing", Msg::LivTransitional),
+    ("emergency_shelter", Msg::LivShelter),
+    ("homeless", Msg::LivHomeless),
+    ("detention", Msg::LivDetention),
+    ("outside_us", Msg::LivOutsideUs),
+    ("other", Msg::LangOther),
+    ("unknown", Msg::OptUnknown),
+];
+
 pub const STATUSES: &[(&str, Msg)] =
     &[("open", Msg::StOpen), ("on_hold", Msg::StOnHold), ("closed", Msg::TipClosed)];
 
@@ -212,6 +239,7 @@ pub const FIELDS: &[FieldSpec] = &[
         Kind::One(Options::Fixed(REFERRAL_SOURCES)),
     )
     .required(),
+    FieldSpec::new("family_served", Msg::FieldFamilyServed, Kind::Whole { min: 0, max: 50 }),
     FieldSpec::new("danger", Msg::FieldDanger, Kind::One(Options::Fixed(ANSWER))).required(),
     FieldSpec::new("safety", Msg::FieldSafety, Kind::Many(Options::Fixed(SAFETY))),
     FieldSpec::new("needs", Msg::FieldNeeds, Kind::Many(Options::Fixed(NEEDS))),
@@ -273,6 +301,8 @@ pub struct Client {
     pub area: String,
     pub trafficking_type: String,
     pub referral_source: String,
+    /// Family members served alongside the person (OVC's trafficking measures).
+    pub family_served: Option<i64>,
     pub danger: String,
     pub safety: Vec<String>,
     pub needs: Vec<String>,
@@ -308,6 +338,7 @@ impl Client {
             area: v.one("area"),
             trafficking_type: v.one("trafficking_type"),
             referral_source: v.one("referral_source"),
+            family_served: v.number("family_served"),
             danger: v.one("danger"),
             safety: v.many("safety"),
             needs: v.many("needs"),
@@ -375,6 +406,7 @@ impl Client {
         put("area", self.area.clone());
         put("trafficking_type", self.trafficking_type.clone());
         put("referral_source", self.referral_source.clone());
+        put("family_served", self.family_served.map(|n| n.to_string()).unwrap_or_default());
         put("danger", self.danger.clone());
         put("safety", self.safety.join(";"));
         put("needs", self.needs.join(";"));

@@ -150,7 +150,8 @@ pub fn timeline(
     let sql = format!(
         "SELECT at, kind, ref_id, a, b, by FROM (
              SELECT s.changed_at AS at, {status_day} AS day, s.changed_at AS entered,
-                    'status' AS kind, s.id AS ref_id, s.status AS a, coalesce(s.reason, '') AS b,
+                    'status' AS kind, s.id AS ref_id, s.status AS a,
+                    coalesce(s.closure_reason, '') || char(31) || coalesce(s.reason, '') AS b,
                     u.display_name AS by
                FROM client_status s JOIN users u ON u.id = s.changed_by WHERE s.client_id = ?1
              UNION ALL

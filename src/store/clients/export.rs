@@ -20,7 +20,7 @@ pub struct Section {
 const RECORD: &str =
     "SELECT id AS record, chosen_name, legal_name, birth_date, age, age_range, phone,
         address, gender, race, citizenship, disability, language, interpreter, area,
-        trafficking_type, referral_source, danger, safety, needs, victimizations,
+        trafficking_type, referral_source, family_served, danger, safety, needs, victimizations,
         classifications, status, intake_on, external_ref, created_at AS entered
      FROM clients WHERE id = ?1 AND agency_id = ?2";
 
@@ -34,7 +34,8 @@ const SECTIONS: &[(&str, &str)] = &[
     ),
     (
         "status",
-        "SELECT s.on_date AS day, s.status, s.reason, u.display_name AS who
+        "SELECT s.on_date AS day, s.status, s.closure_reason, s.living_situation, s.reason,
+                u.display_name AS who
          FROM client_status s JOIN users u ON u.id = s.changed_by
          WHERE s.client_id = ?1 ORDER BY s.id",
     ),

@@ -36,16 +36,17 @@ pub fn insert(
              initials_key, birth_date, age, age_range, legal_name, phone, address, gender, race,
              citizenship, disability, language, interpreter, area, trafficking_type, referral_source,
              danger, safety, needs, status, intake_on, last_activity, created_at, updated_at,
-             victimizations, classifications)
+             victimizations, classifications, family_served)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-                 ?20, ?21, ?22, ?23, ?24, ?25, 'open', ?26, ?27, ?27, ?27, ?28, ?29)",
+                 ?20, ?21, ?22, ?23, ?24, ?25, 'open', ?26, ?27, ?27, ?27, ?28, ?29, ?30)",
         params![
             agency_id, user_id, c.assigned_to, external_ref, c.chosen_name, name_key(&c.chosen_name),
             initials_key(&c.chosen_name), c.birth_date.map(|d| d.to_string()), c.age, c.age_range,
             c.legal_name, c.phone, c.address, c.gender, json(&c.race), c.citizenship, c.disability,
             c.language, c.interpreter, c.area, c.trafficking_type, c.referral_source, c.danger,
-            json(&c.safety), json(&c.needs), intake_on.to_string(), at, c.victimizations.as_deref().map(json),
-            c.classifications.as_deref().map(json)
+            json(&c.safety), json(&c.needs), intake_on.to_string(), at,
+            c.victimizations.as_deref().map(json), c.classifications.as_deref().map(json),
+            c.family_served
         ],
     )?;
     let id = ClientId(tx.last_insert_rowid());
@@ -78,7 +79,7 @@ pub fn get(conn: &Connection, agency_id: AgencyId, id: ClientId) -> Result<Optio
                     race, citizenship, disability, language, interpreter, area, trafficking_type,
                     referral_source, danger, safety, needs, assigned_to, status, intake_on,
                     (SELECT count(*) FROM client_history h WHERE h.client_id = c.id), u.display_name,
-                    c.purge_reason, c.victimizations, c.classifications
+                    c.purge_reason, c.victimizations, c.classifications, c.family_served
              FROM clients c LEFT JOIN users u ON u.id = c.assigned_to
              WHERE c.id = ?1 AND c.agency_id = ?2",
             params![id, agency_id],
@@ -102,6 +103,7 @@ pub fn get(conn: &Connection, agency_id: AgencyId, id: ClientId) -> Result<Optio
                         area: r.get(14)?,
                         trafficking_type: r.get(15)?,
                         referral_source: r.get(16)?,
+                        family_served: r.get(28)?,
                         danger: r.get(17)?,
                         safety: list_of(&r.get::<_, String>(18)?),
                         needs: list_of(&r.get::<_, String>(19)?),
@@ -158,7 +160,7 @@ pub fn update(
              gender = ?11, race = ?12, citizenship = ?13, disability = ?14, language = ?15,
              interpreter = ?16, area = ?17, trafficking_type = ?18, referral_source = ?19,
              danger = ?20, safety = ?21, needs = ?22, updated_at = ?23, last_activity = ?23,
-             victimizations = ?26, classifications = ?27
+             victimizations = ?26, classifications = ?27, family_served = ?28
          WHERE id = ?24 AND agency_id = ?25",
         params![
             c.assigned_to,
@@ -187,7 +189,8 @@ pub fn update(
             id,
             agency_id,
             c.victimizations.as_deref().map(json),
-            c.classifications.as_deref().map(json)
+            c.classifications.as_deref().map(json),
+            c.family_served
         ],
     )?;
     Ok(())
@@ -243,9 +246,19 @@ pub fn set_status(
     owned(tx, agency_id, id)?;
     tx.execute("UPDATE clients SET status = ?1 WHERE id = ?2", params![status, id])?;
     tx.execute(
-        "INSERT INTO client_status (client_id, status, reason, on_date, changed_by, changed_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![id, status, reason, on.to_string(), user_id, time::to_db(now)],
+        "INSERT INTO client_status (client_id, status, reason, on_date, changed_by, changed_at,
+             closure_reason, living_situation)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            id,
+            status,
+            reason,
+            on.to_string(),
+            user_id,
+            time::to_db(now),
+            change.closure_reason,
+            change.living_situation
+        ],
     )?;
     touch(tx, id, now)
 }

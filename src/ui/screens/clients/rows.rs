@@ -62,8 +62,17 @@ pub(super) fn timeline_row(e: store_clients::Event, lang: Lang) -> TimelineRow {
     let when = if e.at.len() == 10 { e.at.clone() } else { time::show_db(&e.at) };
     let (kind, what) = match e.kind {
         EventKind::Status => {
+            // The coded reason for closing, then the words given (either may be empty).
             let s = label(client::STATUSES, &e.a, lang);
-            (Msg::TlStatus, if e.b.is_empty() { s } else { format!("{s}: {}", e.b) })
+            let (code, words) = e.b.split_once('\u{1f}').unwrap_or(("", e.b.as_str()));
+            let why: Vec<String> = [
+                (!code.is_empty()).then(|| label(client::CLOSURE_REASONS, code, lang)),
+                (!words.is_empty()).then(|| words.to_string()),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            (Msg::TlStatus, if why.is_empty() { s } else { format!("{s}: {}", why.join(" · ")) })
         }
         EventKind::Service => {
             let s = label(client::SERVICES, &e.a, lang);
