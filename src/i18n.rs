@@ -65,6 +65,13 @@ macro_rules! catalogue {
 }
 
 catalogue! {
+    RepTrafficking,
+    RepCitizenGroup,
+    RepCitizenLpr,
+    RepFamilyServed,
+    RepClosures,
+    RepLivingAtClosure,
+    RepServicesByType,
     SrcLeFederal,
     SrcLeLocal,
     SrcLeUnknown,

@@ -1225,7 +1225,12 @@ fn each_report_on_screen_with_its_chart_and_records_behind_a_figure() {
     assert!(s.contains("Pale bars: under 11") && !s.contains("Running total"), "{s}");
     h.typed("s");
     assert!(h.screen().contains("Running total"));
-    // The VOCA PMT report, before the hotline in the cycle, for this federal quarter.
+    // The trafficking grant measures, last in the cycle, then the VOCA PMT report, for this
+    // federal quarter.
+    h.key(KeyCode::BackTab);
+    let s = h.screen();
+    assert!(s.contains("[Trafficking grant measures]"), "{s}");
+    insta::assert_snapshot!("report_trafficking", s);
     h.key(KeyCode::BackTab);
     let s = h.screen();
     assert!(s.contains("[VOCA PMT]") && s.contains("2026-10-01 to 2026-12-31"), "{s}");
@@ -1242,7 +1247,7 @@ fn each_report_on_screen_with_its_chart_and_records_behind_a_figure() {
     insta::assert_snapshot!("report_voca_es", h.screen());
     // From a state year, the VOCA report shows the federal year under way.
     h.app.set_language(Lang::En);
-    h.key(KeyCode::Esc).typed("n").key(KeyCode::BackTab);
+    h.key(KeyCode::Esc).typed("n").key(KeyCode::BackTab).key(KeyCode::BackTab);
     let s = h.screen();
     assert!(s.contains("Federal FY 2027") && s.contains("2026-10-01 to 2027-09-30"), "{s}");
 }

@@ -1,4 +1,4 @@
-//! The VOCA PMT report: each figure's definition on records spread over two federal fiscal
+//! The VOCA PMT report and OVC's trafficking measures: each figure's definition on records spread over two federal fiscal
 //! years (a person new in both, the 1 October boundary, multiple races, a 60-year-old, an age
 //! that grows after intake, a record older than the new questions), and every figure's
 //! records adding up to the figure.
@@ -29,7 +29,12 @@ fn world() -> World {
     // January: new in both years, once each.
     // Asked the new questions, nothing applies (as the console's form saves it).
     let asked = [("victimizations", ""), ("classifications", "")];
-    let p1 = person(s, &adv, "2025-09-20", &[("age", "30"), ("gender", "man"), asked[0], asked[1]]);
+    let p1 = person(
+        s,
+        &adv,
+        "2025-09-20",
+        &[("age", "30"), ("gender", "man"), ("family_served", "2"), asked[0], asked[1]],
+    );
     service(s, &adv, p1, "cash_food", "2025-10-05");
     service(s, &adv, p1, "case_management", "2026-01-10");
     // P2: taken in on the first day of FFY2026; two races; 59 that day.
@@ -45,6 +50,8 @@ fn world() -> World {
             ("victimizations", "domestic_family_violence"),
             ("classifications", "lgbtq"),
             ("disability", "yes"),
+            ("family_served", "1"),
+            ("referral_source", "law_enforcement_federal"),
         ],
     );
     service(s, &adv, p2, "police_interview_case", "2025-11-01");
@@ -60,10 +67,20 @@ fn world() -> World {
             ("race", "american_indian"),
             ("trafficking_type", "both"),
             ("interpreter", "yes"),
+            ("referral_source", "law_enforcement_local"),
             asked[0],
             asked[1],
         ],
     );
+    // P3's case was closed before closing was coded.
+    s.conn()
+        .execute(
+            "INSERT INTO client_status (client_id, status, reason, on_date, changed_by, changed_at)
+             SELECT id, 'closed', 'moved', '2025-11-20', created_by, '2025-11-20T17:00:00Z'
+             FROM clients WHERE intake_on = '2025-10-01' AND birth_date = '1965-10-01'",
+            [],
+        )
+        .unwrap();
     // P4: 12 when taken in (FFY2024), 13 when served in FFY2026.
     let p4 = person(
         s,
@@ -75,8 +92,20 @@ fn world() -> World {
             ("race", "asian"),
             ("trafficking_type", "labour"),
             ("classifications", "declined"),
+            ("citizenship", "foreign_national"),
         ],
     );
+    let close: intake::domain::record::Raw = [
+        ("status", "closed"),
+        ("on", "2025-12-15"),
+        ("closure_reason", "goals_met"),
+        ("living_situation", "own_housing"),
+    ]
+    .iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
+    let close = intake::domain::client::StatusChange::from_raw(&close).unwrap();
+    intake::service::casework::set_status(s, who(&adv), p4, &close, now()).unwrap();
     service(s, &adv, p4, "immigration_help", "2025-12-01");
     service(s, &adv, p4, "legal", "2025-12-01");
     // P5: a record from before the new questions, with an age range that straddles 60.
@@ -105,6 +134,10 @@ fn world() -> World {
 
 fn build(w: &World, p: Period) -> Report {
     reports::build(w.store.conn(), &w.sup, Kind::Voca, p, Lang::En).unwrap()
+}
+
+fn measures(w: &World, p: Period) -> Report {
+    reports::build(w.store.conn(), &w.sup, Kind::Trafficking, p, Lang::En).unwrap()
 }
 
 fn n(r: &Report, section: &str, key: &str) -> i64 {
@@ -185,15 +218,55 @@ fn voca_counts_people_once_per_federal_year_with_the_new_ones_demographics() {
 fn every_voca_figure_opens_to_as_many_records_as_it_counts() {
     let w = world();
     for p in [quarter(2026, 1), quarter(2026, 2), Period::fiscal_year(2026, true).unwrap()] {
-        let r = build(&w, p);
-        for s in &r.sections {
-            for f in &s.figures {
-                let d = f.drill.as_ref().unwrap();
-                let ids = reports::drill_page(w.store.conn(), d, 0, 1000).unwrap();
-                assert_eq!(ids.len() as i64, f.n, "{}.{} over {p:?}", s.key, f.key);
+        for r in [build(&w, p), measures(&w, p)] {
+            for s in &r.sections {
+                for f in s.figures.iter().filter(|f| f.key != "family_served") {
+                    let d = f.drill.as_ref().unwrap();
+                    let ids = reports::drill_page(w.store.conn(), d, 0, 1000).unwrap();
+                    assert_eq!(ids.len() as i64, f.n, "{}.{} over {p:?}", s.key, f.key);
+                }
             }
         }
     }
+}
+
+#[test]
+fn trafficking_measures_count_clients_services_and_closures_as_ovc_asks() {
+    let w = world();
+    let r = measures(&w, quarter(2026, 1));
+    for (section, key, n) in [
+        ("totals", "served", 5),
+        ("totals", "new", 3),
+        ("totals", "continuing", 2),
+        ("totals", "family_served", 3),
+        ("age", "minor", 1),
+        ("age", "adult", 4),
+        ("trafficking_type", "sex", 2),
+        ("trafficking_type", "both", 1),
+        ("trafficking_type", "labour", 1),
+        ("trafficking_type", "undetermined", 1),
+        ("gender", "transgender_man", 1),
+        ("citizenship", "foreign_national", 1),
+        ("citizenship", "not_reported", 4),
+        ("referral_source", "law_enforcement_federal", 1),
+        ("referral_source", "law_enforcement_local", 1),
+        ("services", "cash_food", 1),
+        ("services", "immigration_help", 1),
+        ("closure_reason", "goals_met", 1),
+        ("closure_reason", "not_reported", 1),
+        ("living_situation", "own_housing", 1),
+        ("living_situation", "not_reported", 1),
+    ] {
+        assert_eq!(n_of(&r, section, key), n, "{section}.{key}");
+    }
+    let family = r.sections[0].figures.iter().find(|f| f.key == "family_served").unwrap();
+    let with_family = reports::drill_page(w.store.conn(), family.drill.as_ref().unwrap(), 0, 10);
+    assert_eq!(with_family.unwrap().len(), 2, "the two clients with family members served");
+}
+
+fn n_of(r: &Report, section: &str, key: &str) -> i64 {
+    let s = r.sections.iter().find(|s| s.key == section).unwrap_or_else(|| panic!("{section}"));
+    s.figures.iter().find(|f| f.key == key).map_or(0, |f| f.n)
 }
 
 #[test]

@@ -118,7 +118,8 @@ pub enum ReportFormat {
 
 #[derive(Args, Debug)]
 pub struct ReportArgs {
-    /// hotline, clients, services, screenings, referrals, tips, funds, voca or all (voca
+    /// hotline, clients, services, screenings, referrals, tips, funds, voca, trafficking,
+    /// combine or all (voca
     /// only when the period lies within one federal fiscal year).
     pub report: String,
     #[command(flatten)]

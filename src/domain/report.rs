@@ -22,10 +22,12 @@ pub enum Kind {
     Funds,
     /// The VOCA Victim Assistance PMT.
     Voca,
+    /// OVC's measures for human-trafficking grantees.
+    Trafficking,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 8] = [
+    pub const ALL: [Kind; 9] = [
         Kind::Hotline,
         Kind::Clients,
         Kind::Services,
@@ -34,6 +36,7 @@ impl Kind {
         Kind::Tips,
         Kind::Funds,
         Kind::Voca,
+        Kind::Trafficking,
     ];
 
     pub fn id(self) -> &'static str {
@@ -46,6 +49,7 @@ impl Kind {
             Kind::Tips => "tips",
             Kind::Funds => "funds",
             Kind::Voca => "voca",
+            Kind::Trafficking => "trafficking",
         }
     }
 
@@ -63,6 +67,7 @@ impl Kind {
             Kind::Tips => Msg::RepTips,
             Kind::Funds => Msg::RepFunds,
             Kind::Voca => Msg::RepVoca,
+            Kind::Trafficking => Msg::RepTrafficking,
         }
     }
 }

@@ -4,6 +4,13 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
+        RepTrafficking => "Trafficking grant measures",
+        RepCitizenGroup => "U.S. citizen or LPR, or foreign national",
+        RepCitizenLpr => "U.S. citizen or lawful permanent resident",
+        RepFamilyServed => "Family members served with clients",
+        RepClosures => "Cases closed, by reason",
+        RepLivingAtClosure => "Living situation at closure",
+        RepServicesByType => "Services given, by type",
         SrcLeFederal => "Federal law enforcement",
         SrcLeLocal => "State, local or tribal law enforcement",
         SrcLeUnknown => "Law enforcement (level not recorded)",

@@ -4,6 +4,13 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
+        RepTrafficking => "Medidas de la subvención contra la trata",
+        RepCitizenGroup => "Ciudadano o residente permanente, o extranjero",
+        RepCitizenLpr => "Ciudadano o residente permanente legal",
+        RepFamilyServed => "Familiares atendidos con los clientes",
+        RepClosures => "Casos cerrados, por motivo",
+        RepLivingAtClosure => "Vivienda al cierre",
+        RepServicesByType => "Servicios prestados, por tipo",
         SrcLeFederal => "Fuerzas del orden federales",
         SrcLeLocal => "Fuerzas del orden estatales, locales o tribales",
         SrcLeUnknown => "Fuerzas del orden (nivel no registrado)",

@@ -8,6 +8,18 @@ use crate::domain::report::{Figure, Rec, Section, Value};
 use crate::error::Result;
 use crate::i18n::Msg;
 
+/// Adult or minor at intake: by birth date, else age, else age range.
+pub(super) const AGE_AT_INTAKE: &str = "CASE WHEN k.birth_date IS NOT NULL THEN
+        CASE WHEN date(k.birth_date, '+18 years') > k.intake_on THEN 'minor' ELSE 'adult' END
+     WHEN k.age IS NOT NULL THEN CASE WHEN k.age < 18 THEN 'minor' ELSE 'adult' END
+     WHEN k.age_range IN ('0_12', '13_17', 'under_12', '12_17') THEN 'minor'
+     WHEN k.age_range IS NULL OR k.age_range IN ('declined', 'unknown') THEN 'not_reported'
+     ELSE 'adult' END";
+
+/// The ages' labels.
+pub(super) const AGES: &[(&str, Msg)] =
+    &[("adult", Msg::RepAdult), ("minor", Msg::RepMinor), ("not_reported", Msg::RepNotReported)];
+
 /// The sections of the report, added to `sections`; the months' counts for the chart.
 pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(String, i64)>> {
     let (conn, period, lang) = (s.conn, s.period, s.lang);
@@ -24,17 +36,8 @@ pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(St
                 .into(),
             values: vec![agency.clone(), text(&d0), text(&d1), agency, text(&d0), text(&d1)],
         };
-        let age = "CASE WHEN k.birth_date IS NOT NULL THEN
-                CASE WHEN date(k.birth_date, '+18 years') > k.intake_on THEN 'minor' ELSE 'adult' END
-             WHEN k.age IS NOT NULL THEN CASE WHEN k.age < 18 THEN 'minor' ELSE 'adult' END
-             WHEN k.age_range IN ('0_12', '13_17', 'under_12', '12_17') THEN 'minor'
-             WHEN k.age_range IS NULL OR k.age_range IN ('declined', 'unknown') THEN 'not_reported'
-             ELSE 'adult' END";
-        let ages: &'static [(&'static str, Msg)] = &[
-            ("adult", Msg::RepAdult),
-            ("minor", Msg::RepMinor),
-            ("not_reported", Msg::RepNotReported),
-        ];
+        let age = AGE_AT_INTAKE;
+        let ages = AGES;
         let areas = |a: &str| {
             crate::domain::fields::option_list(crate::domain::fields::Options::Areas, lang)
                 .into_iter()

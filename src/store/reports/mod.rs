@@ -21,6 +21,7 @@ mod referrals;
 mod screenings;
 mod services;
 mod tips;
+mod trafficking;
 pub mod voca;
 
 /// What every report's queries are scoped by: the agency, the period (as stored instants and
@@ -112,6 +113,7 @@ fn build_scoped(
         Kind::Tips => tips::sections(&scope, &mut sections)?,
         Kind::Funds => funds::sections(&scope, &mut sections)?,
         Kind::Voca => voca::sections(&scope, &mut sections)?,
+        Kind::Trafficking => trafficking::sections(&scope, &mut sections)?,
     };
     // Reports that open a figure to records: only ever the agency's own.
     for s in &mut sections {

@@ -1,0 +1,154 @@
+//! OVC's performance measures for human-trafficking grantees: clients served (new and
+//! continuing), adult or minor, type of trafficking, gender (transgender apart), U.S. citizen
+//! or lawful permanent resident against foreign national, how they came (federal and local
+//! law enforcement apart), family members served with them, services by type, and the cases
+//! closed in the period by reason and by where the person lives then.
+
+use super::clients::{AGE_AT_INTAKE, AGES};
+use super::{Base, Scope, dim, labelled, section, text};
+use crate::domain::client;
+use crate::domain::report::{Figure, Rec, Section, Value};
+use crate::error::Result;
+use crate::i18n::Msg;
+
+const CITIZEN_GROUPS: &[(&str, Msg)] = &[
+    ("us_citizen_lpr", Msg::RepCitizenLpr),
+    ("foreign_national", Msg::CitForeign),
+    ("not_reported", Msg::RepNotReported),
+];
+
+/// The sections of the report, added to `sections`; new clients by month for the chart.
+pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(String, i64)>> {
+    let (conn, lang) = (s.conn, s.lang);
+    let (agency, d0, d1) = (s.agency.clone(), s.d0.clone(), s.d1.clone());
+    // Served: taken in or given a service in the period (as the people-served report).
+    let served = Base {
+        rec: Rec::Client,
+        from: "clients k",
+        id: "k.id",
+        cond: "k.id IN (SELECT id FROM clients WHERE agency_id = ? AND intake_on BETWEEN ? AND ?
+               UNION SELECT client_id FROM services WHERE agency_id = ? AND delivered_on BETWEEN ? AND ?)"
+            .into(),
+        values: vec![agency.clone(), text(&d0), text(&d1), agency.clone(), text(&d0), text(&d1)],
+    };
+    let mut new_dim = dim(
+        "new",
+        Msg::RepTotals,
+        "CASE WHEN k.intake_on >= ? THEN 'new' ELSE 'continuing' END",
+        |x: &str| x.to_string(),
+    );
+    new_dim.params.push(text(&d0));
+    let citizen = "CASE WHEN k.citizenship IN ('us_citizen', 'lpr') THEN 'us_citizen_lpr'
+                        WHEN k.citizenship = 'foreign_national' THEN 'foreign_national'
+                        ELSE 'not_reported' END";
+    let dims = [
+        new_dim,
+        dim("age", Msg::RepAgeAtIntake, AGE_AT_INTAKE, labelled(AGES, lang)),
+        dim(
+            "trafficking_type",
+            Msg::FieldTraffickingType,
+            "k.trafficking_type",
+            labelled(client::TRAFFICKING, lang),
+        ),
+        dim("gender", Msg::FieldGender, "k.gender", labelled(client::GENDERS, lang)),
+        dim("citizenship", Msg::RepCitizenGroup, citizen, labelled(CITIZEN_GROUPS, lang)),
+        dim(
+            "referral_source",
+            Msg::FieldReferralSource,
+            "k.referral_source",
+            labelled(client::REFERRAL_SOURCES, lang),
+        ),
+    ];
+    let mut family = 0i64;
+    let cube = served.cube_with(
+        conn,
+        &dims,
+        Some((&s.period, "k.intake_on", false)),
+        &["k.family_served"],
+        &mut |r, at| {
+            family += r.get::<_, Option<i64>>(at)?.unwrap_or(0);
+            Ok(())
+        },
+    )?;
+    let count = |which: &str| -> i64 {
+        cube.rows.iter().filter(|(k, _)| k[0].as_deref() == Some(which)).map(|(_, n)| n).sum()
+    };
+    let figure = |key: &str, m: Msg, n: i64, extra: &str, values| Figure {
+        key: key.into(),
+        label: m.text(lang).into(),
+        value: Value::Count(n),
+        n,
+        drill: Some(served.drill("", extra, values)),
+    };
+    sections.push(section(
+        "totals",
+        Msg::RepTotals,
+        vec![
+            figure("served", Msg::RepServed, cube.total, "", vec![]),
+            figure("new", Msg::RepNew, count("new"), " AND k.intake_on >= ?", vec![text(&d0)]),
+            figure(
+                "continuing",
+                Msg::RepContinuing,
+                count("continuing"),
+                " AND k.intake_on < ?",
+                vec![text(&d0)],
+            ),
+            // A sum of people, not of records: its records are the clients with any.
+            figure(
+                "family_served",
+                Msg::RepFamilyServed,
+                family,
+                " AND k.family_served > 0",
+                vec![],
+            ),
+        ],
+    ));
+    sections.extend(cube.sections.into_iter().skip(1));
+    // Services given in the period, by type.
+    let given = Base {
+        rec: Rec::Service,
+        from: "services v",
+        id: "v.id",
+        cond: "v.agency_id = ? AND v.delivered_on BETWEEN ? AND ?".into(),
+        values: vec![agency.clone(), text(&d0), text(&d1)],
+    };
+    let types = given.breakdown(conn, "", "v.service_type", &labelled(client::SERVICES, lang))?;
+    sections.push(section("services", Msg::RepServicesByType, types));
+    // Cases closed in the period: why, and where the person lives then (a closing recorded
+    // before these were asked is "not reported").
+    let closed = Base {
+        rec: Rec::Client,
+        from: "client_status s JOIN clients k ON k.id = s.client_id",
+        id: "s.client_id",
+        cond: "k.agency_id = ? AND s.status = 'closed' AND s.on_date BETWEEN ? AND ?".into(),
+        values: vec![agency, text(&d0), text(&d1)],
+    };
+    let not_reported = Msg::RepNotReported.text(lang).to_string();
+    let reasons = labelled(client::CLOSURE_REASONS, lang);
+    let living = labelled(client::LIVING_SITUATIONS, lang);
+    let mut by_reason = closed.breakdown(conn, "", "s.closure_reason", &reasons)?;
+    let mut by_living = closed.breakdown(conn, "", "s.living_situation", &living)?;
+    for f in by_reason.iter_mut().chain(by_living.iter_mut()) {
+        if f.label.is_empty() {
+            f.label = not_reported.clone();
+        }
+    }
+    sections.push(section("closure_reason", Msg::RepClosures, by_reason));
+    sections.push(section("living_situation", Msg::RepLivingAtClosure, by_living));
+    let last = dims.len();
+    Ok(cube
+        .monthly
+        .iter()
+        .enumerate()
+        .map(|(m, (label, _))| {
+            let n = cube
+                .rows
+                .iter()
+                .filter(|(k, _)| k[0].as_deref() == Some("new"))
+                .filter(|(k, _)| k[last].as_deref() == Some(m.to_string().as_str()))
+                .map(|(_, n)| n)
+                .sum();
+            (label.clone(), n)
+        })
+        .collect())
+}
