@@ -4,7 +4,7 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
-        RepTrafficking => "Medidas de la subvención contra la trata",
+        RepTrafficking => "Medidas OVC de trata",
         RepCitizenGroup => "Ciudadano o residente permanente, o extranjero",
         RepCitizenLpr => "Ciudadano o residente permanente legal",
         RepFamilyServed => "Familiares atendidos con los clientes",
