@@ -324,6 +324,20 @@ CREATE TABLE client_status (
 );
 CREATE INDEX client_status_client ON client_status(client_id);
 
+-- Immigration relief as dated case events: coded, no free text.
+CREATE TABLE client_relief (
+    id           INTEGER PRIMARY KEY,
+    client_id    INTEGER NOT NULL REFERENCES clients(id),
+    agency_id    INTEGER NOT NULL REFERENCES agencies(id),
+    kind         TEXT NOT NULL CHECK (kind IN ('cp_requested', 'cp_granted', 't_visa_applied',
+                 't_visa_granted', 'hhs_eligibility', 'hhs_certification')),
+    on_date      TEXT NOT NULL CHECK (length(on_date) = 10),
+    recorded_by  INTEGER NOT NULL REFERENCES users(id),
+    created_at   TEXT NOT NULL
+);
+CREATE INDEX client_relief_client ON client_relief(client_id);
+CREATE INDEX client_relief_report ON client_relief(agency_id, on_date);
+
 -- Two records that may be one person, linked rather than merged.
 CREATE TABLE client_links (
     a          INTEGER NOT NULL REFERENCES clients(id),

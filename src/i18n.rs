@@ -65,6 +65,18 @@ macro_rules! catalogue {
 }
 
 catalogue! {
+    ActRelief,
+    TitleRelief,
+    TlRelief,
+    FieldReliefKind,
+    ReliefSaved,
+    RelCpRequested,
+    RelCpGranted,
+    RelTApplied,
+    RelTGranted,
+    RelHhsEligibility,
+    RelHhsCertification,
+    RepRelief,
     RepTrafficking,
     RepCitizenGroup,
     RepCitizenLpr,

@@ -687,6 +687,22 @@ fn a_case_is_closed_with_a_reason_and_reopened() {
 }
 
 #[test]
+fn a_step_of_immigration_relief_is_recorded_on_the_case() {
+    let mut h = Harness::admin();
+    advocate(&mut h);
+    h.typed("e").typed("n").typed("AB").focus_field("age").typed("40");
+    h.ctrl('s');
+    h.typed("m");
+    assert!(h.screen().contains("Immigration relief"), "{}", h.screen());
+    h.ctrl('s');
+    assert!(h.status().contains("Step"), "the step is asked: {}", h.status());
+    h.focus_field("kind").enter().typed("t visa a").enter();
+    h.ctrl('s');
+    assert_eq!(h.status(), "Immigration relief step recorded.");
+    assert!(h.screen().contains("Relief    T visa applied for"), "{}", h.screen());
+}
+
+#[test]
 fn a_contact_becomes_a_client_with_its_answers() {
     let mut h = Harness::admin();
     advocate(&mut h);

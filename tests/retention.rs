@@ -576,7 +576,7 @@ fn a_supervisor_erases_a_client_on_request_and_the_counts_stay() {
     insta::assert_snapshot!("client_erased_on_request_es", h.screen());
     h.app.set_language(Lang::En);
     // Keys that would write to it say why at once; no form opens.
-    for key in ["n", "s", "c", "f", "p", "e"] {
+    for key in ["n", "s", "c", "f", "p", "e", "m"] {
         h.typed(key);
         assert!(h.status().contains("takes no new text"), "{key}: {}", h.status());
         assert!(h.screen().contains("Erased on request"), "{key}: still the record");

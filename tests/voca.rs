@@ -106,6 +106,21 @@ fn world() -> World {
     .collect();
     let close = intake::domain::client::StatusChange::from_raw(&close).unwrap();
     intake::service::casework::set_status(s, who(&adv), p4, &close, now()).unwrap();
+    // Immigration relief: two T visa applications and a Continued Presence request in the
+    // quarter, a T visa granted after it.
+    for (client, kind, on) in [
+        (p4, "cp_requested", "2025-10-20"),
+        (p4, "t_visa_applied", "2025-11-05"),
+        (p2, "t_visa_applied", "2025-12-01"),
+        (p4, "t_visa_granted", "2026-02-01"),
+    ] {
+        let raw: intake::domain::record::Raw = [("kind", kind), ("on", on)]
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let step = intake::domain::client::ReliefStep::from_raw(&raw).unwrap();
+        intake::service::casework::add_relief(s, who(&adv), client, &step, now()).unwrap();
+    }
     service(s, &adv, p4, "immigration_help", "2025-12-01");
     service(s, &adv, p4, "legal", "2025-12-01");
     // P5: a record from before the new questions, with an age range that straddles 60.
@@ -256,6 +271,9 @@ fn trafficking_measures_count_clients_services_and_closures_as_ovc_asks() {
         ("closure_reason", "not_reported", 1),
         ("living_situation", "own_housing", 1),
         ("living_situation", "not_reported", 1),
+        ("relief", "t_visa_applied", 2),
+        ("relief", "cp_requested", 1),
+        ("relief", "t_visa_granted", 0),
     ] {
         assert_eq!(n_of(&r, section, key), n, "{section}.{key}");
     }

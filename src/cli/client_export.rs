@@ -26,6 +26,7 @@ fn heading(key: &str) -> Msg {
         "answers" => Msg::ExportSecAnswers,
         "referrals" => Msg::ExportSecReferrals,
         "referral_status" => Msg::ExportSecReferralStatus,
+        "relief" => Msg::RepRelief,
         _ => Msg::ExportSecPayments,
     }
 }
@@ -36,6 +37,7 @@ fn specs(section: &str) -> &'static [&'static [FieldSpec]] {
     match section {
         "record" | "versions" => &[client::FIELDS, contact::FIELDS],
         "status" => &[client::STATUS_FIELDS, contact::FIELDS],
+        "relief" => &[client::RELIEF_FIELDS, contact::FIELDS],
         "services" => &[client::SERVICE_FIELDS, contact::FIELDS],
         "notes" => &[client::NOTE_FIELDS, contact::FIELDS],
         "referrals" => &[referral::FIELDS, referral::STATUS_FIELDS, contact::FIELDS],
@@ -292,7 +294,7 @@ mod tests {
         let store = Store::open(&crate::store::DbPaths::new(tmp.path().join("x.db"), None), true)
             .expect("store");
         let all = crate::store::clients::export::columns(store.conn()).expect("columns");
-        assert_eq!(all.len(), 11);
+        assert_eq!(all.len(), 12);
         for (section, cols) in all {
             for col in cols {
                 let l =

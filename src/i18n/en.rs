@@ -4,6 +4,18 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
+        ActRelief => "Immigration relief",
+        TitleRelief => "Immigration relief",
+        TlRelief => "Relief",
+        FieldReliefKind => "Step",
+        ReliefSaved => "Immigration relief step recorded.",
+        RelCpRequested => "Continued Presence requested",
+        RelCpGranted => "Continued Presence granted",
+        RelTApplied => "T visa applied for",
+        RelTGranted => "T visa granted",
+        RelHhsEligibility => "HHS eligibility letter (minor)",
+        RelHhsCertification => "HHS certification letter (adult)",
+        RepRelief => "Immigration relief steps",
         RepTrafficking => "Trafficking grant measures",
         RepCitizenGroup => "U.S. citizen or LPR, or foreign national",
         RepCitizenLpr => "U.S. citizen or lawful permanent resident",

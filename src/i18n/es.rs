@@ -4,6 +4,18 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
+        ActRelief => "Alivio migratorio",
+        TitleRelief => "Alivio migratorio",
+        TlRelief => "Alivio",
+        FieldReliefKind => "Paso",
+        ReliefSaved => "Paso de alivio migratorio registrado.",
+        RelCpRequested => "Presencia Continuada solicitada",
+        RelCpGranted => "Presencia Continuada otorgada",
+        RelTApplied => "Visa T solicitada",
+        RelTGranted => "Visa T otorgada",
+        RelHhsEligibility => "Carta de elegibilidad de HHS (menor)",
+        RelHhsCertification => "Carta de certificación de HHS (adulto)",
+        RepRelief => "Pasos de alivio migratorio",
         RepTrafficking => "Medidas OVC de trata",
         RepCitizenGroup => "Ciudadano o residente permanente, o extranjero",
         RepCitizenLpr => "Ciudadano o residente permanente legal",

@@ -129,6 +129,20 @@ pub fn set_status(
     })
 }
 
+pub fn add_relief(
+    store: &mut Store,
+    who: Who,
+    client_id: ClientId,
+    r: &crate::domain::client::ReliefStep,
+    now: Timestamp,
+) -> Result<i64> {
+    let u = who.user;
+    audited(store, who, "relief_add", |tx| {
+        let id = clients::add_relief(tx, u.agency_id, client_id, u.id, r, now)?;
+        Ok((id, id))
+    })
+}
+
 pub fn add_service(
     store: &mut Store,
     who: Who,

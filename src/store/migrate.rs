@@ -38,6 +38,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0024_voca.sql"),
     include_str!("migrations/0025_ncmec_tips.sql"),
     include_str!("migrations/0026_trafficking_measures.sql"),
+    include_str!("migrations/0027_immigration_relief.sql"),
 ];
 
 pub fn latest() -> i64 {

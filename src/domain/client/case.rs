@@ -13,6 +13,7 @@ use super::{CLOSURE_REASONS, LIVING_SITUATIONS, SERVICES, STATUSES};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum EventKind {
     Status,
+    Relief,
     Service,
     Note,
     Contact,
@@ -22,8 +23,9 @@ pub enum EventKind {
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 7] = [
+    pub const ALL: [EventKind; 8] = [
         EventKind::Status,
+        EventKind::Relief,
         EventKind::Service,
         EventKind::Note,
         EventKind::Contact,
@@ -36,6 +38,7 @@ impl EventKind {
     pub fn id(self) -> &'static str {
         match self {
             EventKind::Status => "status",
+            EventKind::Relief => "relief",
             EventKind::Service => "service",
             EventKind::Note => "note",
             EventKind::Contact => "contact",
@@ -129,5 +132,35 @@ impl StatusChange {
             e.push(FieldError::new("living_situation", Msg::ErrClosureCoded));
         }
         if e.is_empty() { Ok(s) } else { Err(e) }
+    }
+}
+
+/// Immigration relief steps, recorded as dated case events.
+pub const RELIEF_KINDS: &[(&str, Msg)] = &[
+    ("cp_requested", Msg::RelCpRequested),
+    ("cp_granted", Msg::RelCpGranted),
+    ("t_visa_applied", Msg::RelTApplied),
+    ("t_visa_granted", Msg::RelTGranted),
+    ("hhs_eligibility", Msg::RelHhsEligibility),
+    ("hhs_certification", Msg::RelHhsCertification),
+];
+
+/// A step of immigration relief and its day.
+pub const RELIEF_FIELDS: &[FieldSpec] = &[
+    FieldSpec::new("kind", Msg::FieldReliefKind, Kind::One(Options::Fixed(RELIEF_KINDS)))
+        .required(),
+    FieldSpec::new("on", Msg::FieldOnDate, Kind::Date).required(),
+];
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReliefStep {
+    pub kind: String,
+    pub on: Date,
+}
+
+impl ReliefStep {
+    pub fn from_raw(raw: &Raw) -> Result<ReliefStep, Vec<FieldError>> {
+        let v = Values(parse_all(RELIEF_FIELDS, raw, &RuntimeOptions::new())?);
+        Ok(ReliefStep { kind: v.one("kind"), on: v.date("on").unwrap_or_default() })
     }
 }

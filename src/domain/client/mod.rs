@@ -12,7 +12,10 @@ use crate::i18n::Msg;
 
 mod case;
 
-pub use case::{EventKind, NOTE_FIELDS, SERVICE_FIELDS, STATUS_FIELDS, ServiceEntry, StatusChange};
+pub use case::{
+    EventKind, NOTE_FIELDS, RELIEF_FIELDS, RELIEF_KINDS, ReliefStep, SERVICE_FIELDS, STATUS_FIELDS,
+    ServiceEntry, StatusChange,
+};
 
 /// The age ranges asked when neither a birth date nor an age is given: the VOCA PMT's cut
 /// points, so every range falls in one of its bands.

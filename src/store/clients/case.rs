@@ -35,6 +35,26 @@ pub fn add_service(
     Ok(id)
 }
 
+/// Record a step of immigration relief on a case.
+pub fn add_relief(
+    tx: &Transaction,
+    agency_id: AgencyId,
+    client_id: ClientId,
+    staff_id: UserId,
+    r: &client::ReliefStep,
+    now: Timestamp,
+) -> Result<i64> {
+    writable(tx, agency_id, client_id)?;
+    tx.execute(
+        "INSERT INTO client_relief (client_id, agency_id, kind, on_date, recorded_by, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![client_id, agency_id, r.kind, r.on.to_string(), staff_id, time::to_db(now)],
+    )?;
+    let id = tx.last_insert_rowid();
+    touch(tx, client_id, now)?;
+    Ok(id)
+}
+
 pub fn add_note(
     tx: &Transaction,
     agency_id: AgencyId,
@@ -154,6 +174,9 @@ pub fn timeline(
                     coalesce(s.closure_reason, '') || char(31) || coalesce(s.reason, '') AS b,
                     u.display_name AS by
                FROM client_status s JOIN users u ON u.id = s.changed_by WHERE s.client_id = ?1
+             UNION ALL
+             SELECT r.on_date, r.on_date, r.created_at, 'relief', r.id, r.kind, '', u.display_name
+               FROM client_relief r JOIN users u ON u.id = r.recorded_by WHERE r.client_id = ?1
              UNION ALL
              SELECT v.delivered_on, v.delivered_on, v.created_at, 'service', v.id, v.service_type,
                     coalesce(v.minutes, ''), u.display_name

@@ -40,6 +40,12 @@ const SECTIONS: &[(&str, &str)] = &[
          WHERE s.client_id = ?1 ORDER BY s.id",
     ),
     (
+        "relief",
+        "SELECT r.on_date AS \"on\", r.kind, u.display_name AS who
+         FROM client_relief r JOIN users u ON u.id = r.recorded_by
+         WHERE r.client_id = ?1 ORDER BY r.on_date, r.id",
+    ),
+    (
         "services",
         "SELECT v.delivered_on, v.service_type, v.minutes, v.notes, u.display_name AS who
          FROM services v JOIN users u ON u.id = v.staff_id

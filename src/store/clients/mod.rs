@@ -16,8 +16,8 @@ pub mod export;
 mod list;
 
 pub use case::{
-    Event, NoteVersion, ServiceView, add_note, add_service, edit_note, note_versions, service,
-    timeline,
+    Event, NoteVersion, ServiceView, add_note, add_relief, add_service, edit_note, note_versions,
+    service, timeline,
 };
 pub use list::{Filter, Row, duplicates, list};
 

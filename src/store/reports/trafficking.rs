@@ -2,7 +2,8 @@
 //! continuing), adult or minor, type of trafficking, gender (transgender apart), U.S. citizen
 //! or lawful permanent resident against foreign national, how they came (federal and local
 //! law enforcement apart), family members served with them, services by type, and the cases
-//! closed in the period by reason and by where the person lives then.
+//! closed in the period by reason and by where the person lives then, and the steps of
+//! immigration relief (Continued Presence, T visa, HHS letters) dated in the period.
 
 use super::clients::{AGE_AT_INTAKE, AGES};
 use super::{Base, Scope, dim, labelled, section, text};
@@ -121,7 +122,7 @@ pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(St
         from: "client_status s JOIN clients k ON k.id = s.client_id",
         id: "s.client_id",
         cond: "k.agency_id = ? AND s.status = 'closed' AND s.on_date BETWEEN ? AND ?".into(),
-        values: vec![agency, text(&d0), text(&d1)],
+        values: vec![agency.clone(), text(&d0), text(&d1)],
     };
     let not_reported = Msg::RepNotReported.text(lang).to_string();
     let reasons = labelled(client::CLOSURE_REASONS, lang);
@@ -135,6 +136,25 @@ pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(St
     }
     sections.push(section("closure_reason", Msg::RepClosures, by_reason));
     sections.push(section("living_situation", Msg::RepLivingAtClosure, by_living));
+    // Immigration relief steps dated in the period: the clients with each.
+    let relief = Base {
+        rec: Rec::Client,
+        from: "client_relief r",
+        id: "r.client_id",
+        cond: "r.agency_id = ? AND r.on_date BETWEEN ? AND ?".into(),
+        values: vec![agency, text(&d0), text(&d1)],
+    };
+    let kinds = labelled(client::RELIEF_KINDS, lang);
+    let mut steps: Vec<Figure> = client::RELIEF_KINDS
+        .iter()
+        .map(|(id, _)| relief.count_figure("", "r.kind", &[], Some(id.to_string()), 0, &kinds))
+        .collect();
+    for f in relief.breakdown(conn, "", "r.kind", &kinds)? {
+        if let Some(line) = steps.iter_mut().find(|x| x.key == f.key) {
+            *line = f;
+        }
+    }
+    sections.push(section("relief", Msg::RepRelief, steps));
     let last = dims.len();
     Ok(cube
         .monthly

@@ -142,6 +142,7 @@ pub enum Action {
     Clients,
     Link,
     AddService,
+    AddRelief,
     AddNote,
     CaseStatus,
     LinkToClient,

@@ -151,6 +151,7 @@ pub const CLIENT_RECORD: &[Binding] = &[
     b(&[Key::Char('f')], Action::Refer, Msg::ActRefer, true),
     b(&[Key::Char('p')], Action::RequestPayment, Msg::ActRequestPayment, false),
     b(&[Key::Char('e')], Action::Edit, Msg::ActEditIntake, true),
+    b(&[Key::Char('m')], Action::AddRelief, Msg::ActRelief, false),
     b(&[Key::Esc], Action::Back, Msg::ActBack, true),
 ];
 

@@ -140,6 +140,7 @@ impl ClientScreen {
             action,
             Action::Edit
                 | Action::AddService
+                | Action::AddRelief
                 | Action::AddNote
                 | Action::StartScreening
                 | Action::Refer
@@ -162,6 +163,13 @@ impl ClientScreen {
                 raw.insert("delivered_on".into(), today.to_string());
                 self.mode = case_form(DraftForm::Service, &raw, lang);
                 self.draft_rev = 0;
+            }
+            Action::AddRelief => {
+                let mut raw = Raw::new();
+                raw.insert("on".into(), today.to_string());
+                let form =
+                    Form::from_schema(client::RELIEF_FIELDS, &raw, &RuntimeOptions::new(), lang);
+                self.mode = ClientMode::Relief(form);
             }
             Action::AddNote => {
                 self.mode = case_form(DraftForm::Note, &Raw::new(), lang);
@@ -205,8 +213,9 @@ impl ClientScreen {
                         vec![Effect::Go(Route::Referral(ReferralId(r), Back::Client(id)))]
                     }
                     Some((EventKind::Contact, c)) => vec![Effect::Go(Route::Contact(ContactId(c)))],
-                    // A status change or a payment: the line says all there is.
-                    Some((EventKind::Status | EventKind::Payment, _)) | None => Vec::new(),
+                    // A status change, a relief step or a payment: the line says all there is.
+                    Some((EventKind::Status | EventKind::Relief | EventKind::Payment, _))
+                    | None => Vec::new(),
                 };
             }
             _ => {}
@@ -252,6 +261,13 @@ impl ClientScreen {
                     Ok(Done::Saved(Msg::NoteSaved))
                 })]
             }
+            ClientMode::Relief(form) => match client::ReliefStep::from_raw(&form.raw()) {
+                Ok(r) => vec![Effect::run(move |store, ctx| {
+                    casework::add_relief(store, ctx.who()?, client_id, &r, ctx.now)?;
+                    Ok(Done::Saved(Msg::ReliefSaved))
+                })],
+                Err(e) => errors(e, client::RELIEF_FIELDS),
+            },
             ClientMode::Status(form) => match StatusChange::from_raw(&form.raw()) {
                 Ok(s) => vec![Effect::run(move |store, ctx| {
                     casework::set_status(store, ctx.who()?, client_id, &s, ctx.now)?;

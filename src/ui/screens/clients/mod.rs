@@ -80,6 +80,8 @@ pub enum ClientMode {
         note_id: Option<i64>,
     },
     Status(Form),
+    /// A step of immigration relief.
+    Relief(Form),
     /// A payment asked for from a fund (another person approves it).
     Payment(Form),
     /// A note read in full: every version, wrapped, scrolled when longer than the window.
@@ -229,6 +231,7 @@ impl Page for ClientScreen {
             | ClientMode::Service(f)
             | ClientMode::Note { form: f, .. }
             | ClientMode::Status(f)
+            | ClientMode::Relief(f)
             | ClientMode::Payment(f) => Some(f),
             _ => None,
         }
@@ -241,6 +244,7 @@ impl Page for ClientScreen {
             | ClientMode::Service(f)
             | ClientMode::Note { form: f, .. }
             | ClientMode::Status(f)
+            | ClientMode::Relief(f)
             | ClientMode::Payment(f) => Some(f),
             _ => None,
         }
@@ -268,6 +272,7 @@ impl Page for ClientScreen {
             ClientMode::Service(_) => Msg::TitleAddService,
             ClientMode::Note { .. } => Msg::TitleNote,
             ClientMode::Status(_) => Msg::TitleCaseStatus,
+            ClientMode::Relief(_) => Msg::TitleRelief,
             ClientMode::Payment(_) => Msg::TitlePayment,
             ClientMode::NoteView { .. } => Msg::TitleNote,
             ClientMode::ServiceView(..) => Msg::TlService,
@@ -305,6 +310,7 @@ impl Page for ClientScreen {
             ClientMode::Service(_)
             | ClientMode::Note { .. }
             | ClientMode::Status(_)
+            | ClientMode::Relief(_)
             | ClientMode::Payment(_) => match action {
                 Action::Submit => self.save_case_form(),
                 Action::Back => vec![Effect::LeaveForm],

@@ -74,6 +74,7 @@ pub(super) fn timeline_row(e: store_clients::Event, lang: Lang) -> TimelineRow {
             .collect();
             (Msg::TlStatus, if why.is_empty() { s } else { format!("{s}: {}", why.join(" · ")) })
         }
+        EventKind::Relief => (Msg::TlRelief, label(client::RELIEF_KINDS, &e.a, lang)),
         EventKind::Service => {
             let s = label(client::SERVICES, &e.a, lang);
             (Msg::TlService, if e.b.is_empty() { s } else { format!("{s}, {} min", e.b) })
