@@ -1247,6 +1247,10 @@ fn each_report_on_screen_with_its_chart_and_records_behind_a_figure() {
     let s = h.screen();
     assert!(s.contains("[Trafficking grant measures]"), "{s}");
     insta::assert_snapshot!("report_trafficking", s);
+    // Its shared view's mark is never cut off by the long name and period.
+    h.typed("s");
+    assert!(h.screen().contains("[shared: under 11 hidden]"), "{}", h.screen());
+    h.typed("s");
     h.key(KeyCode::BackTab);
     let s = h.screen();
     assert!(s.contains("[VOCA PMT]") && s.contains("2026-10-01 to 2026-12-31"), "{s}");

@@ -59,8 +59,17 @@ fn draw_figures(
         Span::styled(format!(" ◀ {} ▶ ", report.kind.title().text(lang)), t.title()),
         Span::raw(period_label(&r.period_raw, &report.period, lang)),
     ];
+    // The shared view's mark on the period's line when it fits, else on a line of its own:
+    // it is never cut off.
+    let mut marker = None;
     if r.shareable {
-        top.push(Span::styled(format!("  [{}]", Msg::SharedView.text(lang)), t.error()));
+        let mark = Span::styled(format!("  [{}]", Msg::SharedView.text(lang)), t.error());
+        let used: usize = top.iter().map(|s| s.content.width()).sum();
+        if used + mark.content.width() <= area.width as usize {
+            top.push(mark);
+        } else {
+            marker = Some(Line::from(mark));
+        }
     }
     let tabs: Vec<String> = Kind::ALL
         .iter()
@@ -83,6 +92,7 @@ fn draw_figures(
         }
     }
     let mut lines = vec![Line::from(top)];
+    lines.extend(marker);
     lines.extend(packed.iter().map(|l| Line::from(Span::styled(format!(" {l}"), t.dim()))));
     let [head, body] =
         Layout::vertical([Constraint::Length(lines.len() as u16), Constraint::Fill(1)]).areas(area);
