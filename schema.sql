@@ -338,6 +338,25 @@ CREATE TABLE client_relief (
 CREATE INDEX client_relief_client ON client_relief(client_id);
 CREATE INDEX client_relief_report ON client_relief(agency_id, on_date);
 
+-- Training and outreach events: how many, for whom, how many people reached.
+CREATE TABLE outreach_events (
+    id          INTEGER PRIMARY KEY,
+    agency_id   INTEGER NOT NULL REFERENCES agencies(id),
+    day         TEXT NOT NULL CHECK (length(day) = 10),
+    kind        TEXT NOT NULL CHECK (kind IN ('training', 'outreach')),
+    audience    TEXT NOT NULL CHECK (audience IN ('law_enforcement', 'prosecutors_courts',
+                'victim_services', 'health_care', 'social_services', 'schools', 'youth',
+                'tribal', 'faith', 'business', 'community', 'other')),
+    reached     INTEGER NOT NULL CHECK (reached BETWEEN 0 AND 100000),
+    area        TEXT,
+    topic       TEXT CHECK (topic IS NULL OR length(topic) <= 120),
+    logged_by   INTEGER NOT NULL REFERENCES users(id),
+    logged_at   TEXT NOT NULL,
+    updated_by  INTEGER REFERENCES users(id),
+    updated_at  TEXT
+);
+CREATE INDEX outreach_events_by_day ON outreach_events(agency_id, day, id);
+
 -- Two records that may be one person, linked rather than merged.
 CREATE TABLE client_links (
     a          INTEGER NOT NULL REFERENCES clients(id),

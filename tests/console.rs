@@ -1348,3 +1348,42 @@ fn the_confirm_question_shows_the_keys_of_its_table_in_both_languages() {
     h.typed("s");
     assert!(h.app.overlay.is_none() && h.app.form().is_none(), "discarded");
 }
+
+#[test]
+fn training_and_outreach_events_are_logged_changed_and_removed() {
+    let mut h = Harness::admin();
+    advocate(&mut h);
+    assert!(h.screen().contains("v  Training and outreach"), "{}", h.screen());
+    h.typed("v").typed("n");
+    assert!(h.screen().contains("Log a training or outreach event"), "{}", h.screen());
+    // Nothing is saved without the kind, the audience and how many were reached.
+    h.ctrl('s');
+    assert!(h.status().contains("need attention: 3"), "{}", h.status());
+    h.focus_field("kind").enter().typed("tr").enter();
+    h.focus_field("audience").enter().typed("health").enter();
+    h.focus_field("reached").typed("35");
+    h.focus_field("topic").typed("Signs of labor trafficking in clinics");
+    insta::assert_snapshot!("outreach_form", h.screen());
+    h.ctrl('s');
+    assert_eq!(h.status(), "Event logged.");
+    let s = h.screen();
+    assert!(s.contains("2026-11-28") && s.contains("Health care") && s.contains("35"), "{s}");
+    insta::assert_snapshot!("outreach_list", s);
+    h.app.set_language(Lang::Es);
+    insta::assert_snapshot!("outreach_list_es", h.screen());
+    h.typed("n");
+    insta::assert_snapshot!("outreach_form_es", h.screen());
+    h.key(KeyCode::Esc);
+    h.app.set_language(Lang::En);
+    // Enter changes it.
+    h.enter().focus_field("reached").key(KeyCode::Backspace).key(KeyCode::Backspace).typed("40");
+    h.ctrl('s');
+    assert_eq!(h.status(), "Event updated.");
+    assert!(h.screen().contains("40"));
+    // x asks first; a second x removes it.
+    h.typed("x");
+    assert!(h.status().contains("Press x again"), "{}", h.status());
+    h.typed("x");
+    assert_eq!(h.status(), "Event removed.");
+    assert!(h.screen().contains("Nothing to show yet."), "{}", h.screen());
+}

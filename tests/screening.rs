@@ -288,6 +288,7 @@ fn an_imported_tools_levels_read_as_results_and_an_old_database_learns_them() {
              ALTER TABLE client_status DROP COLUMN closure_reason;
              ALTER TABLE client_status DROP COLUMN living_situation;
              DROP TABLE client_relief;
+             DROP TABLE outreach_events;
              CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
              BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
              CREATE INDEX contacts_report ON contacts(agency_id, started_at, channel, direction,

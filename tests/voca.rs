@@ -235,6 +235,13 @@ fn every_voca_figure_opens_to_as_many_records_as_it_counts() {
     for p in [quarter(2026, 1), quarter(2026, 2), Period::fiscal_year(2026, true).unwrap()] {
         for r in [build(&w, p), measures(&w, p)] {
             for s in &r.sections {
+                // Family members are a sum over clients; training and outreach count events
+                // and the people they reached, no record of a person served.
+                let events = ["training", "training_audience", "outreach", "outreach_audience"];
+                if events.contains(&s.key) {
+                    assert!(s.figures.iter().all(|f| f.drill.is_none() && f.n == 0));
+                    continue;
+                }
                 for f in s.figures.iter().filter(|f| f.key != "family_served") {
                     let d = f.drill.as_ref().unwrap();
                     let ids = reports::drill_page(w.store.conn(), d, 0, 1000).unwrap();

@@ -10,6 +10,7 @@ pub mod draft;
 pub mod fields;
 pub mod fund;
 pub mod ids;
+pub mod outreach;
 pub mod record;
 pub mod referral;
 pub mod report;

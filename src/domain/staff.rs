@@ -61,6 +61,12 @@ impl Role {
         self.manages_funds()
     }
 
+    /// Changing or removing a training or outreach event someone else logged (anyone logs
+    /// one, and changes their own).
+    pub fn corrects_outreach_log(self) -> bool {
+        matches!(self, Role::Admin | Role::Supervisor)
+    }
+
     /// Only supervisors and administrators change the resource directory.
     pub fn edits_directory(self) -> bool {
         matches!(self, Role::Admin | Role::Supervisor)

@@ -4,6 +4,47 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
+        FieldEventDay => "Fecha",
+        ColReached => "Personas",
+        OutKindTraining => "Capacitación",
+        OutKindOutreach => "Divulgación o sensibilización",
+        AudLawEnforcement => "Fuerzas del orden",
+        AudProsecutorsCourts => "Fiscalía y tribunales",
+        AudVictimServices => "Servicios a víctimas",
+        AudHealthCare => "Atención médica",
+        AudSocialServices => "Servicios sociales, protección infantil",
+        AudSchools => "Escuelas y docentes",
+        AudYouth => "Jóvenes",
+        AudTribal => "Gobierno o comunidad tribal",
+        AudFaith => "Comunidades de fe",
+        AudBusiness => "Empresas e industria",
+        AudCommunity => "Público en general",
+        FieldOutreachKind => "Tipo de evento",
+        FieldAudience => "Público",
+        FieldReached => "Personas alcanzadas",
+        FieldTopic => "Tema",
+        ErrDayInFuture => "Este día aún no llega: registre los eventos una vez realizados.",
+        MenuOutreach => "Capacitación y divulgación",
+        TitleOutreach => "Capacitación y divulgación",
+        TitleOutreachNew => "Registrar una capacitación o divulgación",
+        TitleOutreachEdit => "Evento de capacitación o divulgación",
+        OutreachSaved => "Evento registrado.",
+        OutreachUpdated => "Evento actualizado.",
+        OutreachRemoved => "Evento quitado.",
+        OutreachRemoveAgain => {
+            "Pulse x otra vez para quitar este evento; cualquier otra tecla lo conserva."
+        }
+        ActRemove => "Quitar",
+        ErrOutreachGone => "Ese evento ya no está en el registro (alguien lo quitó).",
+        ErrOutreachNotYours => {
+            "Solo quien registró el evento, o un supervisor, puede cambiarlo o quitarlo."
+        }
+        RepTrainingEvents => "Capacitaciones",
+        RepOutreachEvents => "Eventos de divulgación y sensibilización",
+        RepEventsHeld => "Eventos realizados",
+        RepPeopleReached => "Personas alcanzadas",
+        RepTrainedByAudience => "Personas capacitadas, por público",
+        RepReachedByAudience => "Personas alcanzadas por divulgación, por público",
         ActRelief => "Alivio migratorio",
         TitleRelief => "Alivio migratorio",
         TlRelief => "Alivio",

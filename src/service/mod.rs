@@ -6,6 +6,7 @@ pub mod casework;
 pub mod hotline;
 pub mod hsds;
 pub mod ledger;
+pub mod outreach;
 pub mod reports;
 pub mod resources;
 pub mod ssh;

@@ -16,6 +16,7 @@ pub mod hsds;
 mod ids;
 pub mod keyfile;
 pub mod migrate;
+pub mod outreach;
 pub mod paths;
 pub mod referrals;
 pub mod reports;

@@ -55,6 +55,8 @@ pub enum Route {
     Settings,
     Agencies,
     Staff,
+    /// The training and outreach log.
+    Outreach,
     Funds,
     /// The referrals due for follow-up.
     FollowUps,
@@ -169,6 +171,8 @@ pub enum Done {
     Saved(Msg),
     /// A page of agencies.
     Agencies(Pager<Agency>),
+    /// A page of the training and outreach log.
+    Outreach(Pager<crate::store::outreach::Logged>),
     /// A page of staff accounts.
     Staff(Pager<StaffRow>),
     /// The agencies to offer on a staff form.

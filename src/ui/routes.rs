@@ -49,6 +49,7 @@ pub fn screen_for(route: Route, ctx: &Ctx) -> Option<Screen> {
         Route::ResumeDraft => return None,
         Route::Settings => Screen::Settings(SettingsScreen::default()),
         Route::Agencies => Screen::Agencies(AgencyScreen::default()),
+        Route::Outreach => Screen::Outreach(Box::default()),
         Route::Staff => Screen::Staff(StaffScreen::default()),
         Route::Funds => Screen::Funds(Box::default()),
         Route::FollowUps => Screen::Referrals(Box::new(ReferralScreen::follow_ups())),

@@ -116,6 +116,8 @@ pub enum Screen {
     Home(Box<HomeScreen>),
     Staff(StaffScreen),
     Agencies(AgencyScreen),
+    /// The training and outreach log.
+    Outreach(Box<crate::ui::screens::outreach::OutreachScreen>),
     Settings(SettingsScreen),
     /// The hotline log or the tips.
     Records(RecordScreen),
@@ -143,6 +145,7 @@ impl Screen {
             Screen::Home(h) => h.as_ref(),
             Screen::Settings(s) => s,
             Screen::Agencies(a) => a,
+            Screen::Outreach(o) => o.as_ref(),
             Screen::Staff(s) => s,
             Screen::Funds(f) => f.as_ref(),
             Screen::Referrals(r) => r.as_ref(),
@@ -161,6 +164,7 @@ impl Screen {
             Screen::Home(h) => h.as_mut(),
             Screen::Settings(s) => s,
             Screen::Agencies(a) => a,
+            Screen::Outreach(o) => o.as_mut(),
             Screen::Staff(s) => s,
             Screen::Funds(f) => f.as_mut(),
             Screen::Referrals(r) => r.as_mut(),

@@ -3,12 +3,13 @@
 //! or lawful permanent resident against foreign national, how they came (federal and local
 //! law enforcement apart), family members served with them, services by type, and the cases
 //! closed in the period by reason and by where the person lives then, and the steps of
-//! immigration relief (Continued Presence, T visa, HHS letters) dated in the period.
+//! immigration relief (Continued Presence, T visa, HHS letters) dated in the period; and the
+//! training and outreach events held in it, with the people they reached, by audience.
 
 use super::clients::{AGE_AT_INTAKE, AGES};
 use super::{Base, Scope, dim, labelled, section, text};
-use crate::domain::client;
 use crate::domain::report::{Figure, Rec, Section, Value};
+use crate::domain::{client, outreach};
 use crate::error::Result;
 use crate::i18n::Msg;
 
@@ -155,6 +156,7 @@ pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(St
         }
     }
     sections.push(section("relief", Msg::RepRelief, steps));
+    sections.extend(events(s)?);
     let last = dims.len();
     Ok(cube
         .monthly
@@ -171,4 +173,51 @@ pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(St
             (label.clone(), n)
         })
         .collect())
+}
+
+/// The training and outreach events held in the period: how many, the people reached, and
+/// those people by audience (every audience listed, zeros included). The figures count no
+/// person served, so they carry no records and the shared view shows them whole.
+fn events(s: &Scope) -> Result<Vec<Section>> {
+    let mut stmt = s.conn.prepare_cached(
+        "SELECT kind, audience, count(*), sum(reached) FROM outreach_events
+         WHERE agency_id = ?1 AND day BETWEEN ?2 AND ?3 GROUP BY kind, audience",
+    )?;
+    let rows = stmt
+        .query_map(rusqlite::params![s.agency, s.d0, s.d1], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?, r.get(3)?))
+        })?
+        .collect::<rusqlite::Result<Vec<(String, String, i64, i64)>>>()?;
+    let figure = |key: &str, label: &str, n: i64| Figure {
+        key: key.into(),
+        label: label.into(),
+        value: Value::Count(n),
+        n: 0,
+        drill: None,
+    };
+    let mut out = Vec::new();
+    for (kind, title, by_audience) in [
+        ("training", Msg::RepTrainingEvents, Msg::RepTrainedByAudience),
+        ("outreach", Msg::RepOutreachEvents, Msg::RepReachedByAudience),
+    ] {
+        let of_kind = || rows.iter().filter(|r| r.0 == kind);
+        out.push(section(
+            kind,
+            title,
+            vec![
+                figure("events", Msg::RepEventsHeld.text(s.lang), of_kind().map(|r| r.2).sum()),
+                figure("reached", Msg::RepPeopleReached.text(s.lang), of_kind().map(|r| r.3).sum()),
+            ],
+        ));
+        let audiences = outreach::AUDIENCES
+            .iter()
+            .map(|(id, m)| {
+                let n = of_kind().filter(|r| r.1 == *id).map(|r| r.3).sum();
+                figure(id, m.text(s.lang), n)
+            })
+            .collect();
+        let key = if kind == "training" { "training_audience" } else { "outreach_audience" };
+        out.push(section(key, by_audience, audiences));
+    }
+    Ok(out)
 }

@@ -124,6 +124,10 @@ pub enum Action {
     Staff,
     Agencies,
     Settings,
+    /// The training and outreach log.
+    Outreach,
+    /// Remove the selected entry (pressed twice).
+    Remove,
     Add,
     Edit,
     ToggleDisabled,

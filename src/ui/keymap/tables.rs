@@ -50,6 +50,7 @@ pub const HOME: &[Binding] = &[
     b(&[Key::Char('e')], Action::Clients, Msg::MenuClients, false),
     b(&[Key::Char('d')], Action::Directory, Msg::MenuDirectory, false),
     b(&[Key::Char('u')], Action::FollowUps, Msg::MenuFollowUps, false),
+    b(&[Key::Char('v')], Action::Outreach, Msg::MenuOutreach, false),
     b(&[Key::Char('f')], Action::Funds, Msg::MenuFunds, false),
     b(&[Key::Char('n')], Action::Reports, Msg::MenuReports, false),
     b(&[Key::Char('s')], Action::Staff, Msg::MenuStaff, false),
@@ -83,6 +84,18 @@ pub const AGENCIES: &[Binding] = &[
     b(&[Key::Char('a')], Action::Add, Msg::ActAddAgency, true),
     b(&[Key::Char('n'), Key::Enter], Action::Rename, Msg::ActRename, true),
     b(&[Key::Char('t')], Action::CycleKind, Msg::ActCycleKind, true),
+    b(&[Key::Esc], Action::Back, Msg::ActBack, true),
+];
+
+/// The training and outreach log.
+pub const OUTREACH: &[Binding] = &[
+    b(&[Key::Up, Key::Char('k')], Action::Up, Msg::ActUp, false),
+    b(&[Key::Down, Key::Char('j')], Action::Down, Msg::ActDown, false),
+    b(&[Key::PageUp], Action::PageUp, Msg::ActPageUp, false),
+    b(&[Key::PageDown], Action::PageDown, Msg::ActPageDown, false),
+    b(&[Key::Char('n')], Action::New, Msg::ActNew, true),
+    b(&[Key::Enter, Key::Char('e')], Action::Edit, Msg::ActEdit, true),
+    b(&[Key::Char('x')], Action::Remove, Msg::ActRemove, true),
     b(&[Key::Esc], Action::Back, Msg::ActBack, true),
 ];
 
@@ -369,6 +382,7 @@ pub const ALL_TABLES: &[&[Binding]] = &[
     HOME,
     STAFF,
     AGENCIES,
+    OUTREACH,
     RECORDS,
     CONTACT_FORM,
     NEW_CONTACT,

@@ -7,6 +7,7 @@ pub mod clients;
 pub mod directory;
 pub mod funds;
 pub mod home;
+pub mod outreach;
 pub mod records;
 pub mod referrals;
 pub mod reports;
