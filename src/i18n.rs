@@ -65,6 +65,16 @@ macro_rules! catalogue {
 }
 
 catalogue! {
+    ErrAgencyWithTaskForce,
+    ErrNoSuchFund2,
+    ErrAreaFilterKinds,
+    ErrFundFilterKinds,
+    FieldPayGroup,
+    PayGroupDirect,
+    ErrNoSuchArea,
+    ErrNoSuchPayGroup,
+    ErrCombineFilter,
+    RepFilterNone,
     FieldEventDay,
     ColReached,
     OutKindTraining,

@@ -91,7 +91,7 @@ pub enum Command {
         command: money::PaymentCommand,
     },
     /// Figures for funders and partners, for a fiscal year, a quarter or any days.
-    Report(money::ReportArgs),
+    Report(super::report_cmd::ReportArgs),
     /// The resource directory in Open Referral (HSDS) CSV files.
     Resources {
         #[command(subcommand)]

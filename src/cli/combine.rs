@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use crate::domain::report::{Report, SMALL, Value};
+use crate::domain::report::{Filter, Report, SMALL, Value};
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, Msg, fill};
 
@@ -89,6 +89,8 @@ pub struct Combined {
     pub to: String,
     pub sections: Vec<Part>,
     pub agencies: Vec<Line>,
+    /// What every part was narrowed to (the same for all).
+    pub filter: Filter,
 }
 
 impl Combined {
@@ -122,6 +124,7 @@ impl Combined {
             to: r.period.to.to_string(),
             agencies: headline(agency, &sections),
             sections,
+            filter: r.filter.clone(),
         }
     }
 
@@ -178,15 +181,28 @@ impl Combined {
         let agency = field("agency").map(clean).unwrap_or_else(|| name.to_string());
         let title = field("title").map(clean).unwrap_or_else(|| report.clone());
         let report: String = clean(report);
-        Ok(Combined { agencies: headline(&agency, &sections), report, title, from, to, sections })
+        let filter = Filter::from_json(v.get("filter"));
+        let agencies = headline(&agency, &sections);
+        Ok(Combined { agencies, report, title, from, to, sections, filter })
     }
 
     /// Add another part: the same kind of report over the same days, or a message naming it.
-    pub fn add(&mut self, name: &str, other: Combined) -> Result<()> {
+    pub fn add(&mut self, name: &str, other: Combined, lang: Lang) -> Result<()> {
         if (&other.report, &other.from, &other.to) != (&self.report, &self.from, &self.to) {
             return Err(Error::user_with(
                 Msg::ErrCombineMismatch,
                 &[name, &other.report, &other.from, &other.to, &self.report, &self.from, &self.to],
+            ));
+        }
+        if other.filter != self.filter {
+            let none = Msg::RepFilterNone.text(lang);
+            let say = |f: &Filter| {
+                let d = f.describe(lang);
+                if d.is_empty() { none.to_string() } else { d }
+            };
+            return Err(Error::user_with(
+                Msg::ErrCombineFilter,
+                &[name, &say(&other.filter), &say(&self.filter)],
             ));
         }
         for s in other.sections {
@@ -222,6 +238,10 @@ impl Combined {
             super::report::Format::Table => {
                 let mut out =
                     format!("{}  {period}\n{}\n", self.title, Msg::RepTaskForce.text(lang));
+                let narrowed = self.filter.describe(lang);
+                if !narrowed.is_empty() {
+                    out.push_str(&format!("{narrowed}\n"));
+                }
                 out.push_str(&format!("{}\n", Msg::RepCombinedNote.text(lang)));
                 let width =
                     all.iter().flat_map(|s| &s.lines).map(|l| l.label.chars().count()).max();
@@ -262,6 +282,7 @@ impl Combined {
                 let v = serde_json::json!({
                     "report": self.report, "title": self.title, "from": self.from, "to": self.to,
                     "task_force": true, "shareable": true, "sections": sections,
+                    "filter": self.filter.to_json(),
                 });
                 Ok(format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default()))
             }
@@ -289,7 +310,7 @@ fn csv_cell(text: &str) -> String {
 }
 
 /// Read and add up the files named; the first sets the kind and the period.
-pub fn files(paths: &[std::path::PathBuf]) -> Result<Combined> {
+pub fn files(paths: &[std::path::PathBuf], lang: Lang) -> Result<Combined> {
     let mut out: Option<Combined> = None;
     for p in paths {
         let name = shown(p);
@@ -298,7 +319,7 @@ pub fn files(paths: &[std::path::PathBuf]) -> Result<Combined> {
         let part = Combined::of_json(&name, &text)?;
         match &mut out {
             None => out = Some(part),
-            Some(c) => c.add(&name, part)?,
+            Some(c) => c.add(&name, part, lang)?,
         }
     }
     out.ok_or_else(|| Error::user(Msg::ErrCombineNone))
@@ -306,7 +327,7 @@ pub fn files(paths: &[std::path::PathBuf]) -> Result<Combined> {
 
 /// A file's name as a message shows it: control and other invisible characters escaped.
 fn shown(p: &Path) -> String {
-    p.display().to_string().chars().flat_map(char::escape_debug).collect()
+    crate::domain::text::escaped(&p.display().to_string())
 }
 
 /// A report file is small: more than 8 MB is not one.

@@ -20,6 +20,7 @@ mod lifecycle;
 pub mod money;
 pub mod records;
 pub mod report;
+mod report_cmd;
 pub mod report_html;
 mod ssh;
 mod ssh_check;
@@ -105,7 +106,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Report(args)) => {
             let store = Store::open(&cli.paths()?, false)?;
-            money::report(&store, args, lang)?;
+            report_cmd::report(&store, args, lang)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Resources { command }) => {

@@ -22,6 +22,10 @@ pub fn render(r: &Report, format: Format, shareable: bool, lang: Lang) -> Result
     match format {
         Format::Table => {
             let mut out = format!("{title}  {period}\n");
+            let narrowed = r.filter.describe(lang);
+            if !narrowed.is_empty() {
+                out.push_str(&format!("{narrowed}\n"));
+            }
             // Labels in one column, as wide as the longest.
             let width = r
                 .sections
@@ -133,6 +137,7 @@ pub fn json(r: &Report, shareable: bool, lang: Lang) -> serde_json::Value {
         "from": r.period.from.to_string(),
         "to": r.period.to.to_string(),
         "shareable": shareable,
+        "filter": r.filter.to_json(),
         "sections": sections,
     })
 }

@@ -51,6 +51,10 @@ fn one(r: &Report, shareable: bool, lang: Lang) -> String {
     let period =
         fill(Msg::RepPeriod.text(lang), &[&r.period.from.to_string(), &r.period.to.to_string()]);
     out.push_str(&format!("<p class=\"period\">{}</p>\n", escape(&period)));
+    let narrowed = r.filter.describe(lang);
+    if !narrowed.is_empty() {
+        out.push_str(&format!("<p class=\"period\">{}</p>\n", escape(&narrowed)));
+    }
     for s in &r.sections {
         out.push_str(&format!("<h2>{}</h2>\n<table>\n", escape(s.title.text(lang))));
         if s.figures.is_empty() {

@@ -25,6 +25,25 @@ pub const CATEGORIES: &[(&str, Msg)] = &[
     ("civil_legal", Msg::PayCivilLegal),
 ];
 
+/// The groups of categories funders ask about apart: the state fund reports direct
+/// assistance to victims apart from civil legal help.
+pub const CATEGORY_GROUPS: &[(&str, &[&str])] = &[
+    (
+        "direct_assistance",
+        &["crisis", "rent", "relocation", "travel", "pecuniary_loss", "lost_wages"],
+    ),
+    ("civil_legal", &["civil_legal"]),
+];
+
+/// The groups' names.
+pub const CATEGORY_GROUPS_NAMED: &[(&str, Msg)] =
+    &[("direct_assistance", Msg::PayGroupDirect), ("civil_legal", Msg::PayCivilLegal)];
+
+/// The categories of group `id`.
+pub fn group_categories(id: &str) -> Option<&'static [&'static str]> {
+    CATEGORY_GROUPS.iter().find(|(g, _)| *g == id).map(|(_, c)| *c)
+}
+
 pub const STATUSES: &[(&str, Msg)] =
     &[("requested", Msg::PayRequested), ("approved", Msg::PayApproved), ("void", Msg::PayVoid)];
 
@@ -124,6 +143,16 @@ pub fn fiscal_year(year: i16, federal: bool) -> Option<(Date, Date)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_payment_category_is_in_exactly_one_group() {
+        for (c, _) in CATEGORIES {
+            let n = CATEGORY_GROUPS.iter().filter(|(_, cats)| cats.contains(c)).count();
+            assert_eq!(n, 1, "{c}");
+        }
+        assert_eq!(CATEGORY_GROUPS.len(), CATEGORY_GROUPS_NAMED.len());
+        assert!(group_categories("bonuses").is_none());
+    }
 
     #[test]
     fn fiscal_years_are_named_by_the_year_they_end() {

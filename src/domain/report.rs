@@ -72,6 +72,70 @@ impl Kind {
     }
 }
 
+/// What a funder asks in one line: one county or tribal nation (the client's, or the tip's),
+/// one fund, one group of payment categories. Empty: everything the agency has.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub area: Option<String>,
+    /// A fund of the agency, by its name.
+    pub fund: Option<String>,
+    /// A group of payment categories (`fund::CATEGORY_GROUPS`).
+    pub group: Option<String>,
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        self.area.is_none() && self.fund.is_none() && self.group.is_none()
+    }
+
+    /// The reports the filter can narrow: by area, those that count clients, their services
+    /// and payments, and tips; by fund or payment group, the money paid. Another is refused.
+    pub fn check(&self, kind: Kind) -> Result<(), Msg> {
+        let by_area = [Kind::Clients, Kind::Services, Kind::Trafficking, Kind::Funds, Kind::Tips];
+        if self.area.is_some() && !by_area.contains(&kind) {
+            return Err(Msg::ErrAreaFilterKinds);
+        }
+        if (self.fund.is_some() || self.group.is_some()) && kind != Kind::Funds {
+            return Err(Msg::ErrFundFilterKinds);
+        }
+        Ok(())
+    }
+
+    /// The filter as a file holds it (ids, not words).
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({ "area": self.area, "fund": self.fund, "payments": self.group })
+    }
+
+    /// The filter a file names; text from the file is cleaned and capped.
+    pub fn from_json(v: Option<&serde_json::Value>) -> Filter {
+        let get = |k: &str| {
+            v.and_then(|v| v.get(k))
+                .and_then(|x| x.as_str())
+                .map(|t| crate::domain::text::clean_line(t).chars().take(200).collect::<String>())
+        };
+        Filter { area: get("area"), fund: get("fund"), group: get("payments") }
+    }
+
+    /// The filter in words, for the report's heading ("" when there is none).
+    pub fn describe(&self, lang: crate::i18n::Lang) -> String {
+        let mut parts = Vec::new();
+        if let Some(a) = &self.area {
+            let areas =
+                crate::domain::fields::option_list(crate::domain::fields::Options::Areas, lang);
+            let name = areas.iter().find(|(id, _)| id == a).map_or(a.as_str(), |(_, l)| l);
+            parts.push(format!("{}: {name}", Msg::FieldArea.text(lang)));
+        }
+        if let Some(f) = &self.fund {
+            parts.push(format!("{}: {f}", Msg::FieldFund.text(lang)));
+        }
+        if let Some(g) = &self.group {
+            let name = crate::domain::directory::label(super::fund::CATEGORY_GROUPS_NAMED, g, lang);
+            parts.push(format!("{}: {name}", Msg::FieldPayGroup.text(lang)));
+        }
+        parts.join(" · ")
+    }
+}
+
 /// A span of local days, both ends included.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Period {
@@ -190,6 +254,8 @@ pub struct Report {
     pub kind: Kind,
     pub period: Period,
     pub sections: Vec<Section>,
+    /// What it was narrowed to (nothing: all the agency's).
+    pub filter: Filter,
     /// The report's main count by month, for the chart.
     pub monthly: Vec<(String, i64)>,
 }

@@ -106,6 +106,12 @@ fn edit_distance(a: &str, b: &str) -> usize {
 
 /// A spreadsheet cell that starts like a formula is written as text (a leading `'`), so no
 /// spreadsheet runs what a file carries.
+/// Text from a user or a file as a message quotes it: control and invisible characters shown
+/// escaped (`\u{1b}`), so nothing quoted can act on the terminal.
+pub fn escaped(s: &str) -> String {
+    s.chars().flat_map(char::escape_debug).collect()
+}
+
 pub fn csv_safe(cell: &str) -> String {
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{cell}")

@@ -4,6 +4,26 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
+        ErrAgencyWithTaskForce => {
+            "--agency picks one agency's part of the task force's figures: give it with --task-force."
+        }
+        ErrNoSuchFund2 => "Your agency has no fund called {0}.",
+        ErrAreaFilterKinds => {
+            "A county or tribal nation narrows the people served, services, trafficking measures, funds paid and tips reports only."
+        }
+        ErrFundFilterKinds => {
+            "A fund or a group of payment categories narrows the funds paid report only."
+        }
+        FieldPayGroup => "Payments",
+        PayGroupDirect => "Direct assistance (all but civil legal)",
+        ErrNoSuchArea => "No county or tribal nation is called {0}.",
+        ErrNoSuchPayGroup => {
+            "No group of payment categories is called {0}; the groups are direct_assistance and civil_legal."
+        }
+        ErrCombineFilter => {
+            "{0} is narrowed differently ({1}) from the first file ({2}); combine reports with the same filter."
+        }
+        RepFilterNone => "all",
         FieldEventDay => "Date",
         ColReached => "Reached",
         OutKindTraining => "Training",

@@ -4,6 +4,26 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
+        ErrAgencyWithTaskForce => {
+            "--agency elige la parte de una agencia en las cifras del grupo de trabajo: úselo con --task-force."
+        }
+        ErrNoSuchFund2 => "Su agencia no tiene un fondo llamado {0}.",
+        ErrAreaFilterKinds => {
+            "Un condado o nación tribal solo acota los informes de personas atendidas, servicios, medidas de trata, fondos pagados y avisos."
+        }
+        ErrFundFilterKinds => {
+            "Un fondo o un grupo de categorías de pago solo acota el informe de fondos pagados."
+        }
+        FieldPayGroup => "Pagos",
+        PayGroupDirect => "Asistencia directa (todo menos legal civil)",
+        ErrNoSuchArea => "Ningún condado o nación tribal se llama {0}.",
+        ErrNoSuchPayGroup => {
+            "Ningún grupo de categorías de pago se llama {0}; los grupos son direct_assistance y civil_legal."
+        }
+        ErrCombineFilter => {
+            "{0} está acotado de otra forma ({1}) que el primer archivo ({2}); combine informes con el mismo filtro."
+        }
+        RepFilterNone => "todo",
         FieldEventDay => "Fecha",
         ColReached => "Personas",
         OutKindTraining => "Capacitación",

@@ -6,7 +6,7 @@
 use rusqlite::Connection;
 
 pub use crate::domain::report::{
-    Drill, Figure, Kind, Param, Period, Rec, Report, SMALL, Section, Value, show,
+    Drill, Figure, Filter, Kind, Param, Period, Rec, Report, SMALL, Section, Value, show,
 };
 use crate::error::Result;
 use crate::i18n::{Lang, Msg};
@@ -25,7 +25,23 @@ pub fn build(
     if !user.role.sees_reports() {
         return Err(crate::Error::user(Msg::ErrReportsRole));
     }
-    crate::store::reports::build(conn, user, kind, period, lang)
+    crate::store::reports::build_filtered(conn, user, kind, period, &Filter::default(), lang)
+}
+
+/// `build`, narrowed by `filter` to a county or tribal nation, a fund or a group of payment
+/// categories (refused, with a message, for a report the filter cannot narrow).
+pub fn build_filtered(
+    conn: &Connection,
+    user: &User,
+    kind: Kind,
+    period: Period,
+    filter: &Filter,
+    lang: Lang,
+) -> Result<Report> {
+    if !user.role.sees_reports() {
+        return Err(crate::Error::user(Msg::ErrReportsRole));
+    }
+    crate::store::reports::build_filtered(conn, user, kind, period, filter, lang)
 }
 
 /// The task force's figures, agency by agency (each agency's part, to be added up and shown
@@ -35,6 +51,7 @@ pub fn task_force_parts(
     user: &User,
     kind: Kind,
     period: Period,
+    filter: &Filter,
     lang: Lang,
 ) -> Result<Vec<(String, Report)>> {
     if user.role != crate::domain::staff::Role::Admin {
@@ -49,7 +66,8 @@ pub fn task_force_parts(
         }
         offset += page.len() as i64;
         for a in page {
-            let r = crate::store::reports::build_part(conn, user, a.id, kind, period, lang)?;
+            let r =
+                crate::store::reports::build_part(conn, user, a.id, kind, period, filter, lang)?;
             parts.push((a.name, r));
         }
     }

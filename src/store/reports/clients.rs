@@ -27,7 +27,7 @@ pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(St
     let monthly = {
         // Served in the period: taken in, or given a service, within it (each found by its
         // index, then only those clients read).
-        let b = Base {
+        let mut b = Base {
             rec: Rec::Client,
             from: "clients k",
             id: "k.id",
@@ -36,6 +36,7 @@ pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(St
                 .into(),
             values: vec![agency.clone(), text(&d0), text(&d1), agency, text(&d0), text(&d1)],
         };
+        s.clients_in_area(&mut b, "k.id");
         let age = AGE_AT_INTAKE;
         let ages = AGES;
         let areas = |a: &str| {

@@ -14,13 +14,25 @@ pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(St
     let (agency, _t0, _t1, d0, d1) =
         (s.agency.clone(), s.t0.clone(), s.t1.clone(), s.d0.clone(), s.d1.clone());
     let monthly = {
-        let b = Base {
+        let mut b = Base {
             rec: Rec::Payment,
             from: "payments p JOIN funds f ON f.id = p.fund_id",
             id: "p.id",
             cond: "f.agency_id = ? AND p.status = 'approved' AND p.paid_on BETWEEN ? AND ?".into(),
             values: vec![agency, text(&d0), text(&d1)],
         };
+        s.clients_in_area(&mut b, "p.client_id");
+        if let Some(name) = &s.filter.fund {
+            b.cond.push_str(" AND f.name = ?");
+            b.values.push(text(name));
+        }
+        if let Some(group) = &s.filter.group {
+            // A group that is not one matches no payment.
+            let cats = fund::group_categories(group).unwrap_or(&[]);
+            let marks = vec!["?"; cats.len()].join(", ");
+            b.cond.push_str(&format!(" AND p.category IN ({marks})"));
+            b.values.extend(cats.iter().map(|c| text(c)));
+        }
         let money = |group: &str, label: &dyn Fn(&str) -> String| -> Result<Vec<Figure>> {
             let sql = format!(
                 "SELECT {group} AS k, sum(p.amount_cents), count(*) FROM {} WHERE {} GROUP BY k ORDER BY 2 DESC, k",

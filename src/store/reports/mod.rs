@@ -7,7 +7,9 @@ use rusqlite::Connection;
 use rusqlite::types::Value as Sql;
 
 use crate::domain::directory;
-use crate::domain::report::{Drill, Figure, Kind, Param, Period, Rec, Report, Section, Value};
+use crate::domain::report::{
+    Drill, Figure, Filter, Kind, Param, Period, Rec, Report, Section, Value,
+};
 use crate::domain::time::day_start;
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, Msg};
@@ -39,6 +41,22 @@ pub(super) struct Scope<'a> {
     /// One agency's part of the task force's figures: tips by the agency that logged them
     /// (so that no tip counts twice when the parts are added).
     pub(super) part: bool,
+    /// What the report is narrowed to.
+    pub(super) filter: &'a Filter,
+}
+
+impl Scope<'_> {
+    /// Narrow `b` to the clients of the filter's county or tribal nation; `client` is the
+    /// column holding the client's id.
+    pub(super) fn clients_in_area(&self, b: &mut Base, client: &str) {
+        if let Some(area) = &self.filter.area {
+            b.cond = format!(
+                "{} AND {client} IN (SELECT id FROM clients WHERE agency_id = ? AND area = ?)",
+                b.cond
+            );
+            b.values.extend([self.agency.clone(), Sql::Text(area.clone())]);
+        }
+    }
 }
 
 /// A bound value as a report's query holds it.
@@ -58,15 +76,17 @@ fn bound(p: &Param) -> Sql {
 }
 
 /// Count report `kind` for `period` over what `user` sees (their agency; for tips, their
-/// scope). Who may see reports at all is the service's question.
-pub fn build(
+/// scope), narrowed by `filter` (refused when the filter does not apply to it). Who may see
+/// reports at all is the service's question.
+pub fn build_filtered(
     conn: &Connection,
     user: &User,
     kind: Kind,
     period: Period,
+    filter: &Filter,
     lang: Lang,
 ) -> Result<Report> {
-    build_scoped(conn, user, user.agency_id, false, kind, period, lang)
+    build_scoped(conn, user, (user.agency_id, false), kind, period, filter, lang)
 }
 
 /// Agency `agency`'s part of the task force's report (for adding up, never shown alone).
@@ -76,20 +96,22 @@ pub fn build_part(
     agency: crate::domain::ids::AgencyId,
     kind: Kind,
     period: Period,
+    filter: &Filter,
     lang: Lang,
 ) -> Result<Report> {
-    build_scoped(conn, user, agency, true, kind, period, lang)
+    build_scoped(conn, user, (agency, true), kind, period, filter, lang)
 }
 
 fn build_scoped(
     conn: &Connection,
     user: &User,
-    agency: crate::domain::ids::AgencyId,
-    part: bool,
+    (agency, part): (crate::domain::ids::AgencyId, bool),
     kind: Kind,
     period: Period,
+    filter: &Filter,
     lang: Lang,
 ) -> Result<Report> {
+    filter.check(kind).map_err(Error::user)?;
     let (t0, t1) = period.instants();
     let scope = Scope {
         conn,
@@ -102,6 +124,7 @@ fn build_scoped(
         d0: period.from.to_string(),
         d1: period.to.to_string(),
         part,
+        filter,
     };
     let mut sections = Vec::new();
     let monthly = match kind {
@@ -123,7 +146,7 @@ fn build_scoped(
             }
         }
     }
-    Ok(Report { kind, period, sections, monthly })
+    Ok(Report { kind, period, sections, filter: filter.clone(), monthly })
 }
 
 /// One page of the records behind a figure: their ids, in record-number order.

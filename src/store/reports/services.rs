@@ -11,13 +11,14 @@ pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(St
     let (conn, period, lang) = (s.conn, s.period, s.lang);
     let (agency, d0, d1) = (s.agency.clone(), s.d0.clone(), s.d1.clone());
     let monthly = {
-        let b = Base {
+        let mut b = Base {
             rec: Rec::Service,
             from: "services v",
             id: "v.id",
             cond: "v.agency_id = ? AND v.delivered_on BETWEEN ? AND ?".into(),
             values: vec![agency, text(&d0), text(&d1)],
         };
+        s.clients_in_area(&mut b, "v.client_id");
         let dims = [
             dim("type", Msg::RepByType, "v.service_type", labelled(client::SERVICES, lang)),
             dim(
@@ -29,10 +30,10 @@ pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(St
         ];
         let cube = b.cube(conn, &dims, Some((&period, "v.delivered_on", false)))?;
         let people: i64 = conn
-            .prepare_cached(
-                "SELECT count(DISTINCT v.client_id) FROM services v
-                 WHERE v.agency_id = ? AND v.delivered_on BETWEEN ? AND ?",
-            )?
+            .prepare_cached(&format!(
+                "SELECT count(DISTINCT v.client_id) FROM services v WHERE {}",
+                b.cond
+            ))?
             .query_row(rusqlite::params_from_iter(b.values.iter()), |r| r.get(0))?;
         let total = Figure {
             key: "services".into(),

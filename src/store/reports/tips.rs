@@ -26,13 +26,18 @@ pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(St
             TipScope::ReferredTo(a) => ("t.referred_to = ?".to_string(), vec![Sql::Integer(a.0)]),
         };
         values.extend([text(&t0), text(&t1)]);
-        let b = Base {
+        let mut b = Base {
             rec: Rec::Tip,
             from: "tips t",
             id: "t.id",
             cond: format!("{scope} AND t.received_at >= ? AND t.received_at < ?"),
             values,
         };
+        // A tip's own county or tribal nation (it names no client).
+        if let Some(area) = &s.filter.area {
+            b.cond.push_str(" AND t.area = ?");
+            b.values.push(text(area));
+        }
         // NCMEC's incident types: each category as NCMEC counts it (domain::tip::ncmec_type).
         let ncmec_case = format!(
             "CASE t.category {} ELSE 'not_ncmec' END",

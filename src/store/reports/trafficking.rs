@@ -24,7 +24,7 @@ pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(St
     let (conn, lang) = (s.conn, s.lang);
     let (agency, d0, d1) = (s.agency.clone(), s.d0.clone(), s.d1.clone());
     // Served: taken in or given a service in the period (as the people-served report).
-    let served = Base {
+    let mut served = Base {
         rec: Rec::Client,
         from: "clients k",
         id: "k.id",
@@ -33,6 +33,7 @@ pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(St
             .into(),
         values: vec![agency.clone(), text(&d0), text(&d1), agency.clone(), text(&d0), text(&d1)],
     };
+    s.clients_in_area(&mut served, "k.id");
     let mut new_dim = dim(
         "new",
         Msg::RepTotals,
@@ -107,24 +108,26 @@ pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(St
     ));
     sections.extend(cube.sections.into_iter().skip(1));
     // Services given in the period, by type.
-    let given = Base {
+    let mut given = Base {
         rec: Rec::Service,
         from: "services v",
         id: "v.id",
         cond: "v.agency_id = ? AND v.delivered_on BETWEEN ? AND ?".into(),
         values: vec![agency.clone(), text(&d0), text(&d1)],
     };
+    s.clients_in_area(&mut given, "v.client_id");
     let types = given.breakdown(conn, "", "v.service_type", &labelled(client::SERVICES, lang))?;
     sections.push(section("services", Msg::RepServicesByType, types));
     // Cases closed in the period: why, and where the person lives then (a closing recorded
     // before these were asked is "not reported").
-    let closed = Base {
+    let mut closed = Base {
         rec: Rec::Client,
         from: "client_status s JOIN clients k ON k.id = s.client_id",
         id: "s.client_id",
         cond: "k.agency_id = ? AND s.status = 'closed' AND s.on_date BETWEEN ? AND ?".into(),
         values: vec![agency.clone(), text(&d0), text(&d1)],
     };
+    s.clients_in_area(&mut closed, "s.client_id");
     let not_reported = Msg::RepNotReported.text(lang).to_string();
     let reasons = labelled(client::CLOSURE_REASONS, lang);
     let living = labelled(client::LIVING_SITUATIONS, lang);
@@ -138,13 +141,14 @@ pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(St
     sections.push(section("closure_reason", Msg::RepClosures, by_reason));
     sections.push(section("living_situation", Msg::RepLivingAtClosure, by_living));
     // Immigration relief steps dated in the period: the clients with each.
-    let relief = Base {
+    let mut relief = Base {
         rec: Rec::Client,
         from: "client_relief r",
         id: "r.client_id",
         cond: "r.agency_id = ? AND r.on_date BETWEEN ? AND ?".into(),
         values: vec![agency, text(&d0), text(&d1)],
     };
+    s.clients_in_area(&mut relief, "r.client_id");
     let kinds = labelled(client::RELIEF_KINDS, lang);
     let mut steps: Vec<Figure> = client::RELIEF_KINDS
         .iter()
@@ -179,12 +183,14 @@ pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(St
 /// those people by audience (every audience listed, zeros included). The figures count no
 /// person served, so they carry no records and the shared view shows them whole.
 fn events(s: &Scope) -> Result<Vec<Section>> {
+    // Narrowed to a county or tribal nation, the events held there.
     let mut stmt = s.conn.prepare_cached(
         "SELECT kind, audience, count(*), sum(reached) FROM outreach_events
-         WHERE agency_id = ?1 AND day BETWEEN ?2 AND ?3 GROUP BY kind, audience",
+         WHERE agency_id = ?1 AND day BETWEEN ?2 AND ?3 AND (?4 IS NULL OR area = ?4)
+         GROUP BY kind, audience",
     )?;
     let rows = stmt
-        .query_map(rusqlite::params![s.agency, s.d0, s.d1], |r| {
+        .query_map(rusqlite::params![s.agency, s.d0, s.d1, s.filter.area], |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?, r.get(3)?))
         })?
         .collect::<rusqlite::Result<Vec<(String, String, i64, i64)>>>()?;

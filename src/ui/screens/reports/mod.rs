@@ -329,6 +329,7 @@ mod tests {
                 title: Msg::RepFigures,
                 figures: vec![figure("calls"), figure("texts")],
             }],
+            filter: Default::default(),
             monthly: Vec::new(),
         }
     }
