@@ -65,6 +65,7 @@ macro_rules! catalogue {
 }
 
 catalogue! {
+    RepNotNarrowed,
     ErrAgencyWithTaskForce,
     ErrNoSuchFund2,
     ErrAreaFilterKinds,

@@ -1387,3 +1387,41 @@ fn training_and_outreach_events_are_logged_changed_and_removed() {
     assert_eq!(h.status(), "Event removed.");
     assert!(h.screen().contains("Nothing to show yet."), "{}", h.screen());
 }
+
+#[test]
+fn a_report_narrowed_to_a_county_or_a_group_of_payments_says_so() {
+    let mut h = Harness::admin();
+    funds_and_figures(&mut h);
+    h.login("sara", "470193").typed("n").typed("p");
+    h.focus_field("area").enter().typed("bernal").enter();
+    h.ctrl('s');
+    // The hotline's daily counts hold no client: it shows whole, and says so.
+    let s = h.screen();
+    assert!(s.contains("Whole: this report is not narrowed by County or tribal nation"), "{s}");
+    // People served: RM's county was not recorded, so nobody in Bernalillo County.
+    h.key(KeyCode::Tab);
+    let s = h.screen();
+    assert!(s.contains(" County or tribal nation: Bernalillo County"), "{s}");
+    assert!(s.lines().any(|l| l.contains("▶ People served") && l.contains(" 0││")), "{s}");
+    insta::assert_snapshot!("report_clients_narrowed", s);
+    h.app.set_language(Lang::Es);
+    h.key(KeyCode::Tab).key(KeyCode::BackTab);
+    insta::assert_snapshot!("report_clients_narrowed_es", h.screen());
+    h.app.set_language(Lang::En);
+    // The funds paid for the state's split: the $180.00 of travel is direct assistance.
+    h.typed("p");
+    // Delete takes the county back: all of them.
+    h.focus_field("area").key(KeyCode::Delete);
+    // Space opens the last field's list (Enter there saves the form).
+    h.focus_field("payments").typed(" ").typed("civil").enter();
+    h.ctrl('s');
+    for _ in 0..5 {
+        h.key(KeyCode::Tab);
+    }
+    let s = h.screen();
+    assert!(s.contains("[Funds paid]") && s.contains("Payments: Civil legal assistance"), "{s}");
+    assert!(!s.contains("$180.00"), "{s}");
+    h.typed("p").focus_field("payments").typed(" ").typed("direct").enter();
+    h.ctrl('s');
+    assert!(h.screen().contains("$180.00"), "{}", h.screen());
+}

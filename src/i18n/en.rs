@@ -4,6 +4,7 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
+        RepNotNarrowed => "Whole: this report is not narrowed by {0}.",
         ErrAgencyWithTaskForce => {
             "--agency picks one agency's part of the task force's figures: give it with --task-force."
         }

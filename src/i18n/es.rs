@@ -4,6 +4,7 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
+        RepNotNarrowed => "Completo: este informe no se acota por {0}.",
         ErrAgencyWithTaskForce => {
             "--agency elige la parte de una agencia en las cifras del grupo de trabajo: úselo con --task-force."
         }

@@ -93,6 +93,18 @@ fn draw_figures(
     }
     let mut lines = vec![Line::from(top)];
     lines.extend(marker);
+    // What the report is narrowed to; or, when the form asks for a filter this report cannot
+    // apply, that it shows whole.
+    let asked = super::filter_of(&r.period_raw);
+    if !report.filter.is_empty() {
+        lines.push(Line::from(Span::styled(
+            format!(" {}", report.filter.describe(lang)),
+            t.title(),
+        )));
+    } else if !asked.is_empty() {
+        let m = fill(Msg::RepNotNarrowed.text(lang), &[&asked.describe(lang)]);
+        lines.push(Line::from(Span::styled(format!(" {m}"), t.dim())));
+    }
     lines.extend(packed.iter().map(|l| Line::from(Span::styled(format!(" {l}"), t.dim()))));
     let [head, body] =
         Layout::vertical([Constraint::Length(lines.len() as u16), Constraint::Fill(1)]).areas(area);

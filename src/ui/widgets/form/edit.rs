@@ -211,6 +211,11 @@ pub(super) fn edit_choice(
             typed.pop();
             (false, false)
         }
+        // Delete takes the answer back: nothing chosen (a filter's "all").
+        Key::Delete => {
+            typed.clear();
+            (selected.take().is_some(), false)
+        }
         _ => (false, false),
     }
 }

@@ -71,6 +71,10 @@ mod unit {
         assert_eq!(f.text(2), "Intake");
         f.edit(Key::Right, Lang::En);
         assert_eq!(f.text(2), "Admin");
+        // Delete takes the answer back: nothing is chosen, and the change counts.
+        assert!(f.edit(Key::Delete, Lang::En));
+        assert_eq!(f.fields[2].raw(), "");
+        assert!(!f.edit(Key::Delete, Lang::En), "nothing more to take back");
     }
 
     #[test]
