@@ -7,127 +7,13 @@
 
 use std::path::Path;
 
-use crate::domain::report::{Filter, Report, SMALL, Value};
+use crate::domain::combined::headline;
+pub use crate::domain::combined::{Cell, Combined, Line, Part};
+use crate::domain::report::{Filter, SMALL};
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, Msg, fill};
 
-/// A figure's value as it adds up.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Cell {
-    /// A count, exact.
-    Count(i64),
-    /// Money in cents, exact, with the number of payments it rests on.
-    Cents(i64, i64),
-    /// A sum with `hidden` parts known only to be 1 to 10 (or money on few payments), plus
-    /// the `known` rest.
-    Hidden { known: i64, hidden: i64, money: bool },
-    /// A median or another figure that does not add up.
-    Apart,
-}
-
-impl Cell {
-    fn add(self, other: Cell) -> Cell {
-        use Cell::*;
-        match (self, other) {
-            (Count(a), Count(b)) => Count(a + b),
-            (Cents(a, n), Cents(b, m)) => Cents(a + b, n + m),
-            (Apart, _) | (_, Apart) => Apart,
-            (x, y) => {
-                let part = |c: Cell| match c {
-                    Count(v) | Cents(v, _) => (v, 0, matches!(c, Cents(..))),
-                    Hidden { known, hidden, money } => (known, hidden, money),
-                    Apart => (0, 0, false),
-                };
-                let (a, b) = (part(x), part(y));
-                Hidden { known: a.0 + b.0, hidden: a.1 + b.1, money: a.2 || b.2 }
-            }
-        }
-    }
-
-    /// As the shared view shows it.
-    pub fn show(self) -> String {
-        let small = |n: i64| n > 0 && n < SMALL;
-        let dollars = |c: i64| format!("${}", crate::domain::fields::format_cents(c));
-        match self {
-            Cell::Count(n) if small(n) => format!("<{SMALL}"),
-            Cell::Count(n) => n.to_string(),
-            Cell::Cents(_, n) if small(n) => format!("<{SMALL}"),
-            Cell::Cents(c, _) => dollars(c),
-            Cell::Hidden { known, hidden, money: false }
-                if known + hidden * (SMALL - 1) < SMALL =>
-            {
-                format!("<{SMALL}")
-            }
-            Cell::Hidden { known, hidden, money: false } => format!(">={}", known + hidden),
-            Cell::Hidden { known, money: true, .. } if known > 0 => format!(">={}", dollars(known)),
-            Cell::Hidden { money: true, .. } => format!("<{SMALL}"),
-            Cell::Apart => "-".into(),
-        }
-    }
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Line {
-    pub key: String,
-    pub label: String,
-    pub cell: Cell,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Part {
-    pub key: String,
-    pub title: String,
-    pub lines: Vec<Line>,
-}
-
-/// A report being added up: its kind and period, its sections, and each part's headline.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Combined {
-    pub report: String,
-    pub title: String,
-    pub from: String,
-    pub to: String,
-    pub sections: Vec<Part>,
-    pub agencies: Vec<Line>,
-    /// What every part was narrowed to (the same for all).
-    pub filter: Filter,
-}
-
 impl Combined {
-    /// One agency's report, exact, as a part.
-    pub fn of_report(agency: &str, r: &Report, lang: Lang) -> Combined {
-        let sections: Vec<Part> = r
-            .sections
-            .iter()
-            .map(|s| Part {
-                key: s.key.to_string(),
-                title: s.title.text(lang).to_string(),
-                lines: s
-                    .figures
-                    .iter()
-                    .map(|f| Line {
-                        key: f.key.clone(),
-                        label: f.label.clone(),
-                        cell: match f.value {
-                            Value::Count(n) => Cell::Count(n),
-                            Value::Cents(c) => Cell::Cents(c, f.n),
-                            Value::Days(_) => Cell::Apart,
-                        },
-                    })
-                    .collect(),
-            })
-            .collect();
-        Combined {
-            report: r.kind.id().into(),
-            title: r.kind.title().text(lang).into(),
-            from: r.period.from.to_string(),
-            to: r.period.to.to_string(),
-            agencies: headline(agency, &sections),
-            sections,
-            filter: r.filter.clone(),
-        }
-    }
-
     /// A shareable report file as a part; `name` is how messages call it.
     pub fn of_json(name: &str, text: &str) -> Result<Combined> {
         let bad = |why: &str| Error::user_with(Msg::ErrCombineFile, &[name, why]);
@@ -184,45 +70,6 @@ impl Combined {
         let filter = Filter::from_json(v.get("filter"));
         let agencies = headline(&agency, &sections);
         Ok(Combined { agencies, report, title, from, to, sections, filter })
-    }
-
-    /// Add another part: the same kind of report over the same days, or a message naming it.
-    pub fn add(&mut self, name: &str, other: Combined, lang: Lang) -> Result<()> {
-        if (&other.report, &other.from, &other.to) != (&self.report, &self.from, &self.to) {
-            return Err(Error::user_with(
-                Msg::ErrCombineMismatch,
-                &[name, &other.report, &other.from, &other.to, &self.report, &self.from, &self.to],
-            ));
-        }
-        if other.filter != self.filter {
-            let none = Msg::RepFilterNone.text(lang);
-            let say = |f: &Filter| {
-                let d = f.describe(lang);
-                if d.is_empty() { none.to_string() } else { d }
-            };
-            return Err(Error::user_with(
-                Msg::ErrCombineFilter,
-                &[name, &say(&other.filter), &say(&self.filter)],
-            ));
-        }
-        for s in other.sections {
-            let at = match self.sections.iter().position(|x| x.key == s.key) {
-                Some(i) => i,
-                None => {
-                    self.sections.push(Part { key: s.key, title: s.title, lines: Vec::new() });
-                    self.sections.len() - 1
-                }
-            };
-            let into = &mut self.sections[at];
-            for l in s.lines {
-                match into.lines.iter_mut().find(|x| x.key == l.key) {
-                    Some(x) => x.cell = x.cell.add(l.cell),
-                    None => into.lines.push(l),
-                }
-            }
-        }
-        self.agencies.extend(other.agencies);
-        Ok(())
     }
 
     /// The shared view as an aligned table, CSV or JSON.
@@ -289,15 +136,6 @@ impl Combined {
             super::report::Format::Html => Err(Error::user(Msg::ErrCombineFormat)),
         }
     }
-}
-
-/// A part's headline for the by-agency section: its first figure.
-fn headline(agency: &str, sections: &[Part]) -> Vec<Line> {
-    let first = sections.first().and_then(|s| s.lines.first());
-    first
-        .map(|l| Line { key: agency.to_string(), label: agency.to_string(), cell: l.cell })
-        .into_iter()
-        .collect()
 }
 
 fn csv_cell(text: &str) -> String {

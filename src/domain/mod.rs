@@ -4,6 +4,7 @@ pub mod areas;
 pub mod base64;
 pub mod caller;
 pub mod client;
+pub mod combined;
 pub mod contact;
 pub mod directory;
 pub mod draft;
