@@ -176,23 +176,3 @@ fn read_capped(p: &Path) -> std::result::Result<String, String> {
     f.take(8 << 20).read_to_string(&mut text).map_err(|e| e.to_string())?;
     Ok(text)
 }
-
-#[cfg(test)]
-mod tests {
-    use super::Cell::*;
-
-    #[test]
-    fn sums_show_what_is_known_and_never_a_hidden_part() {
-        let hidden = Hidden { known: 0, hidden: 1, money: false };
-        assert_eq!(hidden.show(), "<11");
-        assert_eq!(Count(3).add(Count(4)).show(), "<11", "exact but small");
-        assert_eq!(Count(6).add(Count(5)).show(), "11");
-        assert_eq!(Count(12).add(hidden).show(), ">=13");
-        assert_eq!(hidden.add(hidden).show(), ">=2", "two hidden parts may pass 10");
-        assert_eq!(Count(0).add(hidden).show(), "<11");
-        let money = Hidden { known: 0, hidden: 1, money: true };
-        assert_eq!(Cents(150_000, 11).add(money).show(), ">=$1,500.00");
-        assert_eq!(Cents(150_000, 4).add(Cents(100, 3)).show(), "<11", "on 7 payments");
-        assert_eq!(Apart.add(Count(3)).show(), "-");
-    }
-}

@@ -173,3 +173,23 @@ pub(crate) fn headline(agency: &str, sections: &[Part]) -> Vec<Line> {
         .into_iter()
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Cell::*;
+
+    #[test]
+    fn sums_show_what_is_known_and_never_a_hidden_part() {
+        let hidden = Hidden { known: 0, hidden: 1, money: false };
+        assert_eq!(hidden.show(), "<11");
+        assert_eq!(Count(3).plus(Count(4)).show(), "<11", "exact but small");
+        assert_eq!(Count(6).plus(Count(5)).show(), "11");
+        assert_eq!(Count(12).plus(hidden).show(), ">=13");
+        assert_eq!(hidden.plus(hidden).show(), ">=2", "two hidden parts may pass 10");
+        assert_eq!(Count(0).plus(hidden).show(), "<11");
+        let money = Hidden { known: 0, hidden: 1, money: true };
+        assert_eq!(Cents(150_000, 11).plus(money).show(), ">=$1,500.00");
+        assert_eq!(Cents(150_000, 4).plus(Cents(100, 3)).show(), "<11", "on 7 payments");
+        assert_eq!(Apart.plus(Count(3)).show(), "-");
+    }
+}
