@@ -65,6 +65,8 @@ macro_rules! catalogue {
 }
 
 catalogue! {
+    ActTaskForce,
+    ErrTaskForceNoRecords,
     RepNotNarrowed,
     ErrAgencyWithTaskForce,
     ErrNoSuchFund2,

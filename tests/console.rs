@@ -1425,3 +1425,59 @@ fn a_report_narrowed_to_a_county_or_a_group_of_payments_says_so() {
     h.ctrl('s');
     assert!(h.screen().contains("$180.00"), "{}", h.screen());
 }
+
+#[test]
+fn an_administrator_sees_the_task_force_whole_in_the_shared_view_only() {
+    let mut h = Harness::admin();
+    funds_and_figures(&mut h);
+    // A second agency with five contacts of its own.
+    add_ben(&mut h, Role::Advocate);
+    let zoe = intake::auth::accounts::add_user(
+        &mut h.app.store,
+        intake::auth::Actor::CLI,
+        CHEAP,
+        &account("zoe", "Zoe Sandoval", Role::Advocate, "Casa Shelter", "470193"),
+        fixed_now(),
+    );
+    zoe.unwrap();
+    let zoe = intake::auth::accounts::find_user(&h.app.store, "zoe").unwrap();
+    for day in 1..=12 {
+        let mut r = intake::domain::contact::defaults(fixed_now());
+        r.insert("started_at".into(), format!("2026-09-{day:02} 10:00"));
+        r.insert("caller_type".into(), "community".into());
+        let c = intake::domain::contact::Contact::from_raw(&r).unwrap();
+        let who = intake::service::Who { user: &zoe, session_id: None };
+        intake::service::hotline::save_contact(&mut h.app.store, who, None, &c, fixed_now())
+            .unwrap();
+    }
+    // A supervisor has no such key.
+    h.login("sara", "470193").typed("n").typed("w");
+    assert!(!h.screen().contains("The task force"), "{}", h.screen());
+    h.key(KeyCode::Esc).typed("o");
+    h.login("ana", ADMIN_PIN).typed("n").typed("w");
+    let s = h.screen();
+    assert!(s.contains("[The task force, all agencies (shared view)]"), "{s}");
+    // 5 and 12 contacts: 17 in all; Enlace's 5 hidden; no records behind any figure.
+    assert!(s.lines().any(|l| l.contains("▶ Contacts") && l.contains(" 17│")), "{s}");
+    insta::assert_snapshot!("report_task_force", s);
+    for _ in 0..60 {
+        h.key(KeyCode::Down);
+    }
+    let s = h.screen();
+    assert!(s.contains("By agency") && s.contains("Casa Shelter") && s.contains("<11"), "{s}");
+    h.enter();
+    assert!(h.status().contains("counts only, from every agency"), "{}", h.status());
+    // The next report follows; w goes back to the agency's own figures.
+    h.key(KeyCode::Tab);
+    assert!(h.screen().contains("[The task force, all agencies (shared view)]"));
+    assert!(h.screen().contains("[People served]"));
+    h.typed("w");
+    assert!(!h.screen().contains("The task force"), "{}", h.screen());
+    assert!(h.screen().contains("By month"));
+    h.typed("w");
+    h.app.set_language(Lang::Es);
+    h.key(KeyCode::BackTab);
+    let s = h.screen();
+    assert!(s.contains("[El grupo de trabajo, todas las agencias (vista compartida)]"), "{s}");
+    insta::assert_snapshot!("report_task_force_es", s);
+}

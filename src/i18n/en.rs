@@ -4,6 +4,10 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
+        ActTaskForce => "Task force, whole",
+        ErrTaskForceNoRecords => {
+            "The task force's figures are counts only, from every agency: press w to go back to your agency's."
+        }
         RepNotNarrowed => "Whole: this report is not narrowed by {0}.",
         ErrAgencyWithTaskForce => {
             "--agency picks one agency's part of the task force's figures: give it with --task-force."

@@ -4,6 +4,10 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
+        ActTaskForce => "Grupo de trabajo completo",
+        ErrTaskForceNoRecords => {
+            "Las cifras del grupo de trabajo son solo conteos, de todas las agencias: pulse w para volver a las de su agencia."
+        }
         RepNotNarrowed => "Completo: este informe no se acota por {0}.",
         ErrAgencyWithTaskForce => {
             "--agency elige la parte de una agencia en las cifras del grupo de trabajo: úselo con --task-force."

@@ -193,6 +193,8 @@ pub enum Done {
     Referral(Box<Stored>),
     /// A report built, and the period form's values it was built for.
     Report(Box<Report>, Raw),
+    /// The task force's figures for the report on screen, every agency added up.
+    TaskForce(Box<crate::domain::combined::Combined>),
     /// A page of the records behind a figure.
     DrillPage(Pager<i64>),
     /// The client a record belongs to.

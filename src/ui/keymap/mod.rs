@@ -126,6 +126,8 @@ pub enum Action {
     Settings,
     /// The training and outreach log.
     Outreach,
+    /// The task force's figures, every agency added up (administrators).
+    TaskForce,
     /// Remove the selected entry (pressed twice).
     Remove,
     Add,

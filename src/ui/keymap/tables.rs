@@ -333,6 +333,19 @@ pub const REPORTS: &[Binding] = &[
     b(&[Key::Esc], Action::Back, Msg::ActBack, true),
 ];
 
+/// Administrators also see the task force whole.
+pub const REPORTS_ADMIN: &[Binding] = &[
+    b(&[Key::Up, Key::Char('k')], Action::Up, Msg::ActUp, false),
+    b(&[Key::Down, Key::Char('j')], Action::Down, Msg::ActDown, false),
+    b(&[Key::Right, Key::Tab], Action::NextReport, Msg::ActNextReport, true),
+    b(&[Key::Left, Key::BackTab], Action::PrevReport, Msg::ActPrevReport, false),
+    b(&[Key::Char('p')], Action::Period, Msg::ActPeriod, true),
+    b(&[Key::Char('s')], Action::Shareable, Msg::ActShareable, false),
+    b(&[Key::Char('w')], Action::TaskForce, Msg::ActTaskForce, false),
+    b(&[Key::Enter], Action::Open, Msg::ActRecordsBehind, true),
+    b(&[Key::Esc], Action::Back, Msg::ActBack, true),
+];
+
 /// The records behind a figure.
 pub const REPORT_RECORDS: &[Binding] = &[
     b(&[Key::Up, Key::Char('k')], Action::Up, Msg::ActUp, false),
@@ -407,6 +420,7 @@ pub const ALL_TABLES: &[&[Binding]] = &[
     FUND_VIEW,
     APPROVE_PAYMENT,
     REPORTS,
+    REPORTS_ADMIN,
     REPORT_RECORDS,
     CONFIRM,
     OVERLAY,

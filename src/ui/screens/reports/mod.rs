@@ -6,6 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use crate::domain::client::federal_fiscal_year;
+use crate::domain::combined::Combined;
 use crate::domain::fields::{FieldSpec, Kind as FieldKind, Options};
 use crate::domain::ids::{ClientId, ContactId, ReferralId, ScreeningId, TipId};
 use crate::domain::record::{Raw, RuntimeOptions, Values, parse_all};
@@ -75,6 +76,10 @@ pub struct ReportScreen {
     lang: Lang,
     /// The figure whose records are being read in: its label and query.
     drilling: Option<(String, Drill)>,
+    /// An administrator, who may see the task force whole.
+    admin: bool,
+    /// The task force's figures for this report, every agency added up (shown instead).
+    pub whole: Option<Combined>,
 }
 
 /// The period a form describes.
@@ -100,27 +105,52 @@ fn period_of(raw: &Raw) -> Result<Period, Vec<crate::domain::fields::FieldError>
     p.ok_or_else(|| vec![FieldError::new("year", Msg::ErrRequiredShort)])
 }
 
-/// Build report `kind` for the period `raw` describes. The VOCA report covers one federal
-/// fiscal year at most: reached from a period that crosses 1 October, it shows the federal
-/// year of the period's last day (or of today, when that is later).
+/// The period and filter `raw` describes for report `kind`. The VOCA report covers one
+/// federal fiscal year at most: reached from a period that crosses 1 October, it shows the
+/// federal year of the period's last day (or of today, when that is later). A report the
+/// filter cannot narrow shows whole, and says so (`view`).
+fn resolve(kind: Kind, mut raw: Raw, ctx: &Ctx) -> crate::Result<(Period, Filter, Raw)> {
+    let mut period = period_of(&raw).map_err(|_| crate::Error::user(Msg::ErrPeriodRange))?;
+    if kind == Kind::Voca && period.federal_year_start().is_none() {
+        let year = federal_fiscal_year(period.to.min(local_day(ctx.now)));
+        period = Period::fiscal_year(year, true)
+            .ok_or_else(|| crate::Error::user(Msg::ErrPeriodRange))?;
+        // The federal year, keeping the filter for the other reports.
+        raw.retain(|k, _| k == "area" || k == "payments");
+        raw.insert("kind".into(), "federal".into());
+        raw.insert("year".into(), year.to_string());
+    }
+    let filter = Some(filter_of(&raw)).filter(|f| f.check(kind).is_ok()).unwrap_or_default();
+    Ok((period, filter, raw))
+}
+
+/// Build report `kind` for the period `raw` describes.
 fn build(kind: Kind, raw: Raw) -> Effect {
     Effect::run(move |store, ctx| {
-        let mut raw = raw;
-        let mut period = period_of(&raw).map_err(|_| crate::Error::user(Msg::ErrPeriodRange))?;
-        if kind == Kind::Voca && period.federal_year_start().is_none() {
-            let year = federal_fiscal_year(period.to.min(local_day(ctx.now)));
-            period = Period::fiscal_year(year, true)
-                .ok_or_else(|| crate::Error::user(Msg::ErrPeriodRange))?;
-            // The federal year, keeping the filter for the other reports.
-            raw.retain(|k, _| k == "area" || k == "payments");
-            raw.insert("kind".into(), "federal".into());
-            raw.insert("year".into(), year.to_string());
-        }
+        let (period, filter, raw) = resolve(kind, raw, ctx)?;
         let user = ctx.who()?.user;
-        // A report the filter cannot narrow shows whole, and says so (`view`).
-        let filter = Some(filter_of(&raw)).filter(|f| f.check(kind).is_ok()).unwrap_or_default();
         let report = reports::build_filtered(store.conn(), user, kind, period, &filter, ctx.lang)?;
         Ok(Done::Report(Box::new(report), raw))
+    })
+}
+
+/// The task force's figures for report `kind` over the same days: every agency's part added
+/// up (administrators; the service refuses anyone else).
+fn build_whole(kind: Kind, raw: Raw) -> Effect {
+    Effect::run(move |store, ctx| {
+        let (period, filter, _) = resolve(kind, raw, ctx)?;
+        let user = ctx.who()?.user;
+        let parts = reports::task_force_parts(store.conn(), user, kind, period, &filter, ctx.lang)?;
+        let mut whole: Option<Combined> = None;
+        for (agency, r) in parts {
+            let part = Combined::of_report(&agency, &r, ctx.lang);
+            match &mut whole {
+                None => whole = Some(part),
+                Some(w) => w.add(&agency, part, ctx.lang)?,
+            }
+        }
+        let whole = whole.ok_or_else(|| crate::Error::user(Msg::ErrCombineNone))?;
+        Ok(Done::TaskForce(Box::new(whole)))
     })
 }
 
@@ -170,7 +200,17 @@ impl ReportScreen {
             mode: RMode::Figures,
             lang: ctx.lang,
             drilling: None,
+            admin: ctx.user.as_ref().is_some_and(|u| u.role.administers()),
+            whole: None,
         }
+    }
+
+    /// The lines of the task force's figures, as drawn: sections with their lines, then each
+    /// agency's headline.
+    pub fn whole_lines(&self) -> usize {
+        self.whole.as_ref().map_or(0, |w| {
+            w.sections.iter().map(|s| s.lines.len()).sum::<usize>() + w.agencies.len()
+        })
     }
 
     fn figures(&self) -> impl Iterator<Item = &reports::Figure> {
@@ -183,8 +223,17 @@ impl ReportScreen {
             let at = all.iter().position(|x| *x == k).unwrap_or(0) as isize;
             all[(at + by).rem_euclid(all.len() as isize) as usize]
         };
-        let count = self.figures().count();
+        let count = if self.whole.is_some() { self.whole_lines() } else { self.figures().count() };
         match action {
+            Action::TaskForce if self.admin => {
+                if self.whole.take().is_none() {
+                    return vec![build_whole(self.kind, self.period_raw.clone())];
+                }
+                self.selected = 0;
+            }
+            Action::Open if self.whole.is_some() => {
+                return vec![Effect::Fail(crate::Error::user(Msg::ErrTaskForceNoRecords))];
+            }
             Action::Up => self.selected = self.selected.saturating_sub(1),
             Action::Down => self.selected = (self.selected + 1).min(count.saturating_sub(1)),
             Action::NextReport | Action::PrevReport => {
@@ -222,6 +271,7 @@ impl ReportScreen {
 impl Page for ReportScreen {
     fn keymap(&self) -> &'static [Binding] {
         match self.mode {
+            RMode::Figures if self.admin => keymap::REPORTS_ADMIN,
             RMode::Figures => keymap::REPORTS,
             RMode::Period(_) => keymap::FORM,
             RMode::Records { .. } => keymap::REPORT_RECORDS,
@@ -293,9 +343,17 @@ impl Page for ReportScreen {
             Done::Report(report, raw) => {
                 self.kind = report.kind;
                 self.report = Some(*report);
-                self.period_raw = raw;
+                self.period_raw = raw.clone();
                 self.selected = 0;
                 self.mode = RMode::Figures;
+                // The task force's figures follow the report and the period chosen.
+                if self.whole.is_some() {
+                    return vec![build_whole(self.kind, raw)];
+                }
+            }
+            Done::TaskForce(whole) => {
+                self.whole = Some(*whole);
+                self.selected = 0;
             }
             Done::DrillPage(pager) => match (&mut self.mode, self.drilling.take()) {
                 (RMode::Records { pager: p, .. }, _) => *p = pager,

@@ -62,8 +62,10 @@ fn draw_figures(
     // The shared view's mark on the period's line when it fits, else on a line of its own:
     // it is never cut off.
     let mut marker = None;
-    if r.shareable {
-        let mark = Span::styled(format!("  [{}]", Msg::SharedView.text(lang)), t.error());
+    if r.shareable || r.whole.is_some() {
+        // The task force's figures are the shared view of every agency added up.
+        let what = if r.whole.is_some() { Msg::RepTaskForce } else { Msg::SharedView };
+        let mark = Span::styled(format!("  [{}]", what.text(lang)), t.error());
         let used: usize = top.iter().map(|s| s.content.width()).sum();
         if used + mark.content.width() <= area.width as usize {
             top.push(mark);
@@ -109,8 +111,35 @@ fn draw_figures(
     let [head, body] =
         Layout::vertical([Constraint::Length(lines.len() as u16), Constraint::Fill(1)]).areas(area);
     frame.render_widget(Paragraph::new(lines), head);
+    // The task force's figures fill the width: the months are the agency's own.
+    let chart = if r.whole.is_some() { 0 } else { 28 };
     let [left, right] =
-        Layout::horizontal([Constraint::Fill(1), Constraint::Length(28)]).areas(body);
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(chart)]).areas(body);
+    // Each section's title and its figures as shown: this agency's report, or the task
+    // force's sums (which print as the shared view always does).
+    let rows: Vec<(String, Vec<(String, String)>)> = match &r.whole {
+        Some(w) => {
+            let by_agency = (Msg::RepByAgency.text(lang).to_string(), &w.agencies);
+            w.sections
+                .iter()
+                .map(|s| (s.title.clone(), &s.lines))
+                .chain(std::iter::once(by_agency))
+                .map(|(title, lines)| {
+                    let shown = lines.iter().map(|l| (l.label.clone(), l.cell.show())).collect();
+                    (title, shown)
+                })
+                .collect()
+        }
+        None => report
+            .sections
+            .iter()
+            .map(|s| {
+                let shown =
+                    s.figures.iter().map(|f| (f.label.clone(), reports::show(f, r.shareable)));
+                (s.title.text(lang).to_string(), shown.collect())
+            })
+            .collect(),
+    };
     // The figures, scrolled so the selected one shows.
     let b = block(Msg::RepFigures, t, lang);
     let inner = b.inner(left);
@@ -119,19 +148,18 @@ fn draw_figures(
     let mut lines: Vec<Line> = Vec::new();
     let mut selected_line = 0;
     let mut n = 0;
-    for s in &report.sections {
-        lines.push(Line::from(Span::styled(format!(" {}", s.title.text(lang)), t.title())));
-        if s.figures.is_empty() {
+    for (title, figures) in &rows {
+        lines.push(Line::from(Span::styled(format!(" {title}"), t.title())));
+        if figures.is_empty() {
             lines.push(Line::from(Span::styled(
                 format!("   {}", Msg::RepNothing.text(lang)),
                 t.dim(),
             )));
         }
-        for f in &s.figures {
-            let value = reports::show(f, r.shareable);
+        for (label, value) in figures {
             let room = width.saturating_sub(value.chars().count() + 4);
             // A long label (the PMT's words) wraps; its value stands on its last line.
-            let mut parts = crate::ui::widgets::wrap::wrap(&f.label, room.max(1));
+            let mut parts = crate::ui::widgets::wrap::wrap(label, room.max(1));
             let label = parts.pop().unwrap_or_default();
             let style = if n == r.selected { t.focus() } else { ratatui::style::Style::default() };
             let marker = if n == r.selected { t.marker() } else { " " };
@@ -156,7 +184,9 @@ fn draw_figures(
     let height = inner.height as usize;
     let skip = selected_line.saturating_sub(height.saturating_sub(2));
     frame.render_widget(Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()), inner);
-    draw_chart(frame, right, (r, report), t, lang);
+    if r.whole.is_none() {
+        draw_chart(frame, right, (r, report), t, lang);
+    }
 }
 
 /// The months as bars (grouped when there are more than twelve) and the running total as a
