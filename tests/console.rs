@@ -1265,6 +1265,11 @@ fn each_report_on_screen_with_its_chart_and_records_behind_a_figure() {
     h.app.set_language(Lang::Es);
     h.key(KeyCode::BackTab).key(KeyCode::Tab);
     insta::assert_snapshot!("report_voca_es", h.screen());
+    h.key(KeyCode::Tab);
+    let s = h.screen();
+    assert!(s.contains("[Medidas OVC de trata]"), "{s}");
+    insta::assert_snapshot!("report_trafficking_es", s);
+    h.key(KeyCode::BackTab);
     // From a state year, the VOCA report shows the federal year under way.
     h.app.set_language(Lang::En);
     h.key(KeyCode::Esc).typed("n").key(KeyCode::BackTab).key(KeyCode::BackTab);
