@@ -158,6 +158,17 @@ pub(super) fn edit_choice(
             return (false, false);
         }
         return match key {
+            // After letters, a space is part of the name when one goes on that way ("san j"
+            // finds San Juan County); otherwise it picks, as Enter does.
+            Key::Char(' ')
+                if !p.typed.is_empty()
+                    && find_prefix(options, &format!("{} ", p.typed)).is_some() =>
+            {
+                if let Some(i) = jump(options, &mut p.typed, ' ') {
+                    p.highlight = i;
+                }
+                (false, false)
+            }
             Key::Enter | Key::Char(' ') => {
                 let changed = *selected != Some(p.highlight);
                 *selected = Some(p.highlight);

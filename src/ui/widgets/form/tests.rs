@@ -137,6 +137,22 @@ mod schema {
         assert!(!f.popup_open());
         assert_eq!(f.raw()["area"], "Doña Ana County");
         assert_eq!(f.focus, 9, "picking moves to the next field");
+        // A space after letters is part of a name that goes on ("san j": San Juan, not
+        // Sandoval); with nothing typed, or no name going on, Space picks.
+        f.focus_on(8);
+        f.edit(Key::Enter, Lang::En);
+        for c in "san j".chars() {
+            f.edit(Key::Char(c), Lang::En);
+        }
+        assert!(f.popup_open(), "the space went into the name");
+        f.edit(Key::Char(' '), Lang::En);
+        assert!(!f.popup_open(), "no name goes on with \"san j \": Space picks");
+        assert_eq!(f.raw()["area"], "San Juan County");
+        f.focus_on(8);
+        f.edit(Key::Enter, Lang::En);
+        f.edit(Key::Char(' '), Lang::En);
+        assert!(!f.popup_open());
+        assert_eq!(f.raw()["area"], "San Juan County");
         // Many-of: Enter opens, Space ticks, Enter closes.
         f.edit(Key::Enter, Lang::En);
         f.edit(Key::Char(' '), Lang::En);
