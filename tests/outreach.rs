@@ -93,3 +93,36 @@ fn the_trafficking_measures_count_events_and_people_reached_by_audience() {
     let s = es.sections.iter().find(|s| s.key == "outreach_audience").unwrap();
     assert!(s.figures.iter().any(|f| f.label == "Público en general"));
 }
+
+#[test]
+fn the_task_force_shows_events_whole_and_people_served_hidden() {
+    let (db, mut store) = with_admin();
+    let bea = add(&mut store, "bea", Role::Advocate, "Enlace Comunitario");
+    let zoe = add(&mut store, "zoe", Role::Advocate, "Casa Shelter");
+    add(&mut store, "rita", Role::Supervisor, "Casa Shelter");
+    log::add(&mut store, who(&bea), &event("2026-11-12", "training", "schools", "30"), now())
+        .unwrap();
+    log::add(&mut store, who(&zoe), &event("2026-11-13", "training", "schools", "4"), now())
+        .unwrap();
+    person(&mut store, &zoe, "2026-11-13", &[("age", "30")]);
+    drop(store);
+    let args = ["report", "trafficking", "--fy", "2027", "--task-force", "--user", "ana"];
+    let out = run_intake(&db, &args, "");
+    let t = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(out.status.success(), "{t}");
+    let line = |label: &str| t.lines().find(|l| l.trim_start().starts_with(label)).unwrap();
+    assert!(line("Events held").ends_with(" 2"), "{t}");
+    assert!(line("People reached").ends_with(" 34"), "{t}");
+    assert!(line("People served").ends_with(" <11"), "{t}");
+    // The same through a shareable file and `combine`.
+    let args = ["report", "trafficking", "--fy", "2027", "--format", "json", "--shareable"];
+    let file = db.db_path().with_file_name("casa.json");
+    let out = run_intake(&db, &[&args[..], &["--user", "rita"]].concat(), "");
+    std::fs::write(&file, &out.stdout).unwrap();
+    let out = run_intake(&db, &["report", "combine", file.to_str().unwrap(), "--user", "rita"], "");
+    let t = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(
+        t.lines().any(|l| l.trim_start().starts_with("Events held") && l.ends_with(" 1")),
+        "{t}"
+    );
+}

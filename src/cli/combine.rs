@@ -36,7 +36,11 @@ impl Combined {
             };
             let mut lines = Vec::new();
             for f in s.get("figures").and_then(|f| f.as_array()).ok_or_else(|| bad("figures"))? {
+                let open = f.get("open").and_then(|o| o.as_bool()) == Some(true);
                 let cell = match f.get("value") {
+                    Some(serde_json::Value::Number(n)) if n.is_i64() && open => {
+                        Cell::Open(n.as_i64().unwrap_or(0))
+                    }
                     Some(serde_json::Value::Number(n)) if n.is_i64() => {
                         Cell::Count(n.as_i64().unwrap_or(0))
                     }

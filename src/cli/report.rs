@@ -121,6 +121,8 @@ pub fn json(r: &Report, shareable: bool, lang: Lang) -> serde_json::Value {
                         "figures": s.figures.iter().map(|f| serde_json::json!({
                             "key": f.key,
                             "label": f.label,
+                            // Stands for no person served: the task force's sum shows it whole.
+                            "open": f.counts_no_one(),
                             "value": match f.value {
                                 _ if shareable && f.n > 0 && f.n < SMALL => serde_json::json!(format!("<{SMALL}")),
                                 Value::Count(n) => serde_json::json!(n),

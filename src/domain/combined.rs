@@ -19,12 +19,19 @@ pub enum Cell {
     Hidden { known: i64, hidden: i64, money: bool },
     /// A median or another figure that does not add up.
     Apart,
+    /// A count that stands for no person served (training events, people reached), shown
+    /// whole however small, as the agency's own shared view shows it.
+    Open(i64),
 }
 
 impl Cell {
     pub fn plus(self, other: Cell) -> Cell {
         use Cell::*;
         match (self, other) {
+            (Open(a), Open(b)) => Open(a + b),
+            // Beside a count of people (never expected), it adds up as one.
+            (Open(a), y) => Count(a).plus(y),
+            (x, Open(b)) => x.plus(Count(b)),
             (Count(a), Count(b)) => Count(a + b),
             (Cents(a, n), Cents(b, m)) => Cents(a + b, n + m),
             (Apart, _) | (_, Apart) => Apart,
@@ -32,7 +39,7 @@ impl Cell {
                 let part = |c: Cell| match c {
                     Count(v) | Cents(v, _) => (v, 0, matches!(c, Cents(..))),
                     Hidden { known, hidden, money } => (known, hidden, money),
-                    Apart => (0, 0, false),
+                    Apart | Open(_) => (0, 0, false),
                 };
                 let (a, b) = (part(x), part(y));
                 Hidden { known: a.0 + b.0, hidden: a.1 + b.1, money: a.2 || b.2 }
@@ -46,7 +53,7 @@ impl Cell {
         let dollars = |c: i64| format!("${}", crate::domain::fields::format_cents(c));
         match self {
             Cell::Count(n) if small(n) => format!("<{SMALL}"),
-            Cell::Count(n) => n.to_string(),
+            Cell::Count(n) | Cell::Open(n) => n.to_string(),
             Cell::Cents(_, n) if small(n) => format!("<{SMALL}"),
             Cell::Cents(c, _) => dollars(c),
             Cell::Hidden { known, hidden, money: false }
@@ -105,6 +112,7 @@ impl Combined {
                         key: f.key.clone(),
                         label: f.label.clone(),
                         cell: match f.value {
+                            Value::Count(n) if f.counts_no_one() => Cell::Open(n),
                             Value::Count(n) => Cell::Count(n),
                             Value::Cents(c) => Cell::Cents(c, f.n),
                             Value::Days(_) => Cell::Apart,
@@ -191,5 +199,8 @@ mod tests {
         assert_eq!(Cents(150_000, 11).plus(money).show(), ">=$1,500.00");
         assert_eq!(Cents(150_000, 4).plus(Cents(100, 3)).show(), "<11", "on 7 payments");
         assert_eq!(Apart.plus(Count(3)).show(), "-");
+        // Training events and people reached stand for no one: whole, however small.
+        assert_eq!(Open(3).plus(Open(4)).show(), "7");
+        assert_eq!(Open(3).plus(Count(4)).show(), "<11", "beside people, counted as people");
     }
 }

@@ -242,6 +242,14 @@ pub struct Figure {
     pub drill: Option<Drill>,
 }
 
+impl Figure {
+    /// A count that stands for no person served and no record (training events, people
+    /// reached): the shared view shows it whole.
+    pub fn counts_no_one(&self) -> bool {
+        self.n == 0 && self.drill.is_none() && matches!(self.value, Value::Count(v) if v > 0)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Section {
     pub key: &'static str,
