@@ -1344,7 +1344,7 @@ pub fn text(m: Msg) -> &'static str {
         Quarter4 => "Trimestre 4",
         FieldPeriodKind => "Periodo",
         FieldFiscalYear => "Año fiscal (termina en)",
-        FieldQuarter => "Trimestre (vacío: el año)",
+        FieldQuarter => "Trimestre (vacío: año)",
         TitlePeriod => "Periodo del informe",
         ErrPeriodRange => "Indique el primer y el último día.",
         ErrSharedNoRecords => "La vista para compartir solo muestra conteos; pulse s para salir.",

@@ -33,7 +33,7 @@ const PERIOD_KINDS: &[(&str, Msg)] = &[
 const QUARTERS: &[(&str, Msg)] =
     &[("1", Msg::Quarter1), ("2", Msg::Quarter2), ("3", Msg::Quarter3), ("4", Msg::Quarter4)];
 
-const PERIOD_FIELDS: &[FieldSpec] = &[
+pub(crate) const PERIOD_FIELDS: &[FieldSpec] = &[
     FieldSpec::new("kind", Msg::FieldPeriodKind, FieldKind::One(Options::Fixed(PERIOD_KINDS)))
         .required(),
     FieldSpec::new("year", Msg::FieldFiscalYear, FieldKind::Whole { min: 2000, max: 2100 }),

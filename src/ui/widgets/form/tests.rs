@@ -97,10 +97,18 @@ mod schema {
     fn every_schema_label_fits_its_column_in_both_languages() {
         let client_forms =
             client::FIELDS.iter().chain(client::SERVICE_FIELDS).chain(client::NOTE_FIELDS);
+        let others = client::RELIEF_FIELDS
+            .iter()
+            .chain(crate::domain::outreach::FIELDS)
+            .chain(crate::domain::fund::FUND_FIELDS)
+            .chain(crate::domain::fund::PAYMENT_FIELDS)
+            .chain(crate::domain::fund::VOID_FIELDS)
+            .chain(crate::ui::screens::reports::PERIOD_FIELDS);
         for spec in contact::FIELDS
             .iter()
             .chain(tip::FIELDS)
             .chain(client_forms.chain(client::STATUS_FIELDS))
+            .chain(others)
         {
             for lang in [Lang::En, Lang::Es] {
                 let label = spec.label.text(lang);
