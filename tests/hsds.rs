@@ -277,3 +277,32 @@ fn the_command_line_exports_and_imports_and_only_supervisors_import() {
     assert!(!details(&store).is_empty());
     assert!(audit_events(&store).iter().any(|(e, _)| e == "directory_import"));
 }
+
+#[test]
+fn the_link_file_has_the_specifications_name_and_older_names_are_not_lost_silently() {
+    let (_a, mut a) = full_directory();
+    let dir = tempfile::tempdir().unwrap();
+    hsds::export(&mut a, dir.path()).unwrap();
+    // HSDS 3.0's name, as written; its locations come back.
+    assert!(dir.path().join("service_at_location.csv").exists());
+    assert!(!dir.path().join("service_at_locations.csv").exists());
+    let located = |s: &Store| -> i64 {
+        s.conn().query_row("SELECT count(*) FROM dir_locations", [], |r| r.get(0)).unwrap()
+    };
+    let (_b, mut b) = with_admin();
+    import(&mut b, dir.path()).unwrap();
+    assert!(located(&b) > 0 && located(&b) == located(&a), "every location came in");
+    // A package intake wrote before (service_at_locations.csv) still imports whole.
+    let (_c, mut c) = with_admin();
+    let p = dir.path();
+    std::fs::rename(p.join("service_at_location.csv"), p.join("service_at_locations.csv")).unwrap();
+    import(&mut c, p).unwrap();
+    assert_eq!(located(&c), located(&a));
+    // HSDS 1.x and 2.0's name: refused, naming the version read, never silently without
+    // locations.
+    std::fs::rename(p.join("service_at_locations.csv"), p.join("services_at_location.csv"))
+        .unwrap();
+    let (_d, mut d) = with_admin();
+    let e = import(&mut d, p).unwrap_err().message(Lang::En);
+    assert!(e.contains("HSDS 1.x and 2.0") && e.contains("HSDS 3.0"), "{e}");
+}

@@ -4,6 +4,9 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
+        ErrHsdsOldVersion => {
+            "{0}: this is the file name of HSDS 1.x and 2.0; intake reads HSDS 3.0 files (service_at_location.csv). Convert the package to HSDS 3.0 first."
+        }
         ActTaskForce => "Task force, whole",
         ErrTaskForceNoRecords => {
             "The task force's figures are counts only, from every agency: press w to go back to your agency's."

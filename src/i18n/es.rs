@@ -4,6 +4,9 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
+        ErrHsdsOldVersion => {
+            "{0}: este es el nombre de archivo de HSDS 1.x y 2.0; intake lee archivos HSDS 3.0 (service_at_location.csv). Convierta primero el paquete a HSDS 3.0."
+        }
         ActTaskForce => "Grupo de trabajo completo",
         ErrTaskForceNoRecords => {
             "Las cifras del grupo de trabajo son solo conteos, de todas las agencias: pulse w para volver a las de su agencia."

@@ -53,7 +53,21 @@ impl Table {
         lang: Lang,
     ) -> Table {
         let mut t = Table { file, rows: Vec::new() };
-        let path = dir.join(file);
+        let mut path = dir.join(file);
+        if file == "service_at_location.csv" && !path.exists() {
+            // HSDS 1.x and 2.0 name it services_at_location.csv, with other columns: say which
+            // version is read rather than lose every location without a word.
+            if dir.join("services_at_location.csv").exists() {
+                problems
+                    .push(fill(Msg::ErrHsdsOldVersion.text(lang), &["services_at_location.csv"]));
+                return t;
+            }
+            // What intake wrote before it used the specification's name.
+            let ours = dir.join("service_at_locations.csv");
+            if ours.exists() {
+                path = ours;
+            }
+        }
         if !path.exists() {
             if matches!(file, "organizations.csv" | "services.csv") {
                 problems.push(fill(Msg::ErrHsdsMissingFile.text(lang), &[file]));

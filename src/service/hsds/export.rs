@@ -97,7 +97,7 @@ pub fn export(store: &mut Store, dir: &Path) -> Result<usize> {
                     "physical",
                 ],
             )?;
-            out.row("service_at_locations.csv", &[&uuid_of(&format!("{sid}:{lid}")), &sid, &lid])?;
+            out.row("service_at_location.csv", &[&uuid_of(&format!("{sid}:{lid}")), &sid, &lid])?;
         }
         let mut n = 0;
         if let Some(h) = &s.hours {

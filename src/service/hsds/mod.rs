@@ -45,7 +45,7 @@ pub const FILES: &[(&str, &[&str])] = &[
             "address_type",
         ],
     ),
-    ("service_at_locations.csv", &["id", "service_id", "location_id"]),
+    ("service_at_location.csv", &["id", "service_id", "location_id"]),
     ("phones.csv", &["id", "service_id", "number", "type"]),
     (
         "schedules.csv",

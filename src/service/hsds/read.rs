@@ -30,7 +30,7 @@ const STEPS: &[(&str, Step)] = &[
     ("services.csv", Gathered::service),
     ("locations.csv", Gathered::location),
     ("addresses.csv", Gathered::address),
-    ("service_at_locations.csv", Gathered::service_at_location),
+    ("service_at_location.csv", Gathered::service_at_location),
     ("phones.csv", Gathered::phone),
     ("schedules.csv", Gathered::schedule),
     ("languages.csv", Gathered::language),
@@ -228,7 +228,7 @@ impl Gathered {
     }
 
     /// A place; its address comes from addresses.csv and its services from
-    /// service_at_locations.csv.
+    /// service_at_location.csv.
     fn location(&mut self, c: &mut Check, row: usize, cells: &Cells) {
         if let Some(id) = c.text("locations.csv", (row, cells), "id", 64, true) {
             if self.locations.contains_key(&id) {
@@ -258,7 +258,7 @@ impl Gathered {
     }
 
     fn service_at_location(&mut self, c: &mut Check, row: usize, cells: &Cells) {
-        let t = "service_at_locations.csv";
+        let t = "service_at_location.csv";
         let lid = cell(cells, "location_id");
         let s = self.service_of(c, t, row, cells);
         match (s, self.locations.get(&lid)) {
