@@ -2,7 +2,7 @@
 
 use rusqlite::types::Value as Sql;
 
-use super::{Base, Scope, dim, labelled, section, text};
+use super::{Base, Cube, Dim, Scope, dim, labelled, section, text};
 use crate::domain::client;
 use crate::domain::report::{Figure, Rec, Section, Value};
 use crate::error::Result;
@@ -20,23 +20,72 @@ pub(super) const AGE_AT_INTAKE: &str = "CASE WHEN k.birth_date IS NOT NULL THEN
 pub(super) const AGES: &[(&str, Msg)] =
     &[("adult", Msg::RepAdult), ("minor", Msg::RepMinor), ("not_reported", Msg::RepNotReported)];
 
+/// People served in the period: taken in, or given a service, within it (each found by its
+/// index, then only those clients read), in the filter's county or tribal nation if it names one.
+pub(super) fn served(s: &Scope) -> Base {
+    let (agency, d0, d1) = (&s.agency, &s.d0, &s.d1);
+    let mut b = Base {
+        rec: Rec::Client,
+        from: "clients k",
+        id: "k.id",
+        cond: "k.id IN (SELECT id FROM clients WHERE agency_id = ? AND intake_on BETWEEN ? AND ?
+               UNION SELECT client_id FROM services WHERE agency_id = ? AND delivered_on BETWEEN ? AND ?)"
+            .into(),
+        values: vec![agency.clone(), text(d0), text(d1), agency.clone(), text(d0), text(d1)],
+    };
+    s.clients_in_area(&mut b, "k.id");
+    b
+}
+
+/// The first dimension of a count of people served: new (taken in within the period) or
+/// continuing.
+pub(super) fn new_or_continuing<'a>(s: &Scope) -> Dim<'a> {
+    let when = "CASE WHEN k.intake_on >= ? THEN 'new' ELSE 'continuing' END";
+    let mut d = dim("new", Msg::RepTotals, when, |x: &str| x.to_string());
+    d.params.push(text(&s.d0));
+    d
+}
+
+/// Served, new and continuing, each opening to its clients, from a cube of `served` whose
+/// first dimension is `new_or_continuing`.
+pub(super) fn served_totals(s: &Scope, b: &Base, cube: &Cube) -> Vec<Figure> {
+    let count = |which: &str| -> i64 {
+        cube.rows.iter().filter(|(k, _)| k[0].as_deref() == Some(which)).map(|(_, n)| n).sum()
+    };
+    let figure = |key: &str, m: Msg, n: i64, extra: &str, values: Vec<Sql>| Figure {
+        key: key.into(),
+        label: m.text(s.lang).into(),
+        value: Value::Count(n),
+        n,
+        drill: Some(b.drill("", extra, values)),
+    };
+    let d0 = || vec![text(&s.d0)];
+    vec![
+        figure("served", Msg::RepServed, cube.total, "", vec![]),
+        figure("new", Msg::RepNew, count("new"), " AND k.intake_on >= ?", d0()),
+        figure("continuing", Msg::RepContinuing, count("continuing"), " AND k.intake_on < ?", d0()),
+    ]
+}
+
+/// New clients by month, from that cube; `dims` is how many dimensions it was counted by (the
+/// month comes after them).
+pub(super) fn new_by_month(cube: &Cube, dims: usize) -> Vec<(String, i64)> {
+    let of_month = |m: usize| -> i64 {
+        let m = m.to_string();
+        cube.rows
+            .iter()
+            .filter(|(k, _)| k[0].as_deref() == Some("new") && k[dims].as_deref() == Some(&m))
+            .map(|(_, n)| n)
+            .sum()
+    };
+    cube.monthly.iter().enumerate().map(|(m, (label, _))| (label.clone(), of_month(m))).collect()
+}
+
 /// The sections of the report, added to `sections`; the months' counts for the chart.
 pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(String, i64)>> {
     let (conn, period, lang) = (s.conn, s.period, s.lang);
-    let (agency, d0, d1) = (s.agency.clone(), s.d0.clone(), s.d1.clone());
     let monthly = {
-        // Served in the period: taken in, or given a service, within it (each found by its
-        // index, then only those clients read).
-        let mut b = Base {
-            rec: Rec::Client,
-            from: "clients k",
-            id: "k.id",
-            cond: "k.id IN (SELECT id FROM clients WHERE agency_id = ? AND intake_on BETWEEN ? AND ?
-                   UNION SELECT client_id FROM services WHERE agency_id = ? AND delivered_on BETWEEN ? AND ?)"
-                .into(),
-            values: vec![agency.clone(), text(&d0), text(&d1), agency, text(&d0), text(&d1)],
-        };
-        s.clients_in_area(&mut b, "k.id");
+        let b = served(s);
         let age = AGE_AT_INTAKE;
         let ages = AGES;
         let areas = |a: &str| {
@@ -46,15 +95,8 @@ pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(St
                 .map(|(_, l)| l)
                 .unwrap_or_else(|| a.to_string())
         };
-        let mut new_dim = dim(
-            "new",
-            Msg::RepTotals,
-            "CASE WHEN k.intake_on >= ? THEN 'new' ELSE 'continuing' END",
-            |x: &str| x.to_string(),
-        );
-        new_dim.params.push(text(&d0));
         let dims = [
-            new_dim,
+            new_or_continuing(s),
             dim("age", Msg::RepAgeAtIntake, age, labelled(ages, lang)),
             dim("gender", Msg::FieldGender, "k.gender", labelled(client::GENDERS, lang)),
             dim(
@@ -103,32 +145,9 @@ pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(St
                 Ok(())
             },
         )?;
-        let count = |which: &str| -> i64 {
-            cube.rows.iter().filter(|(k, _)| k[0].as_deref() == Some(which)).map(|(_, n)| n).sum()
-        };
-        let (new, continuing) = (count("new"), count("continuing"));
-        let figure = |key: &str, m: Msg, n: i64, extra: &str, values: Vec<Sql>| Figure {
-            key: key.into(),
-            label: m.text(lang).into(),
-            value: Value::Count(n),
-            n,
-            drill: Some(b.drill("", extra, values)),
-        };
-        sections.push(section(
-            "totals",
-            Msg::RepTotals,
-            vec![
-                figure("served", Msg::RepServed, cube.total, "", vec![]),
-                figure("new", Msg::RepNew, new, " AND k.intake_on >= ?", vec![text(&d0)]),
-                figure(
-                    "continuing",
-                    Msg::RepContinuing,
-                    continuing,
-                    " AND k.intake_on < ?",
-                    vec![text(&d0)],
-                ),
-            ],
-        ));
+        sections.push(section("totals", Msg::RepTotals, served_totals(s, &b, &cube)));
+        // The chart: intakes (new clients) by month.
+        let monthly = new_by_month(&cube, dims.len());
         let mut parts = cube.sections.into_iter().skip(1);
         sections.extend(parts.by_ref().take(4));
         races.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -141,22 +160,7 @@ pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(St
             .collect();
         sections.push(section("race", Msg::FieldRace, race_figures));
         sections.extend(parts);
-        // The chart: intakes (new clients) by month.
-        let last = dims.len();
-        cube.monthly
-            .iter()
-            .enumerate()
-            .map(|(m, (label, _))| {
-                let n = cube
-                    .rows
-                    .iter()
-                    .filter(|(k, _)| k[0].as_deref() == Some("new"))
-                    .filter(|(k, _)| k[last].as_deref() == Some(m.to_string().as_str()))
-                    .map(|(_, n)| n)
-                    .sum();
-                (label.clone(), n)
-            })
-            .collect()
+        monthly
     };
     Ok(monthly)
 }

@@ -6,7 +6,7 @@
 //! immigration relief (Continued Presence, T visa, HHS letters) dated in the period; and the
 //! training and outreach events held in it, with the people they reached, by audience.
 
-use super::clients::{AGE_AT_INTAKE, AGES};
+use super::clients::{self, AGE_AT_INTAKE, AGES};
 use super::{Base, Scope, dim, labelled, section, text};
 use crate::domain::report::{Figure, Rec, Section, Value};
 use crate::domain::{client, outreach};
@@ -24,28 +24,12 @@ pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(St
     let (conn, lang) = (s.conn, s.lang);
     let (agency, d0, d1) = (s.agency.clone(), s.d0.clone(), s.d1.clone());
     // Served: taken in or given a service in the period (as the people-served report).
-    let mut served = Base {
-        rec: Rec::Client,
-        from: "clients k",
-        id: "k.id",
-        cond: "k.id IN (SELECT id FROM clients WHERE agency_id = ? AND intake_on BETWEEN ? AND ?
-               UNION SELECT client_id FROM services WHERE agency_id = ? AND delivered_on BETWEEN ? AND ?)"
-            .into(),
-        values: vec![agency.clone(), text(&d0), text(&d1), agency.clone(), text(&d0), text(&d1)],
-    };
-    s.clients_in_area(&mut served, "k.id");
-    let mut new_dim = dim(
-        "new",
-        Msg::RepTotals,
-        "CASE WHEN k.intake_on >= ? THEN 'new' ELSE 'continuing' END",
-        |x: &str| x.to_string(),
-    );
-    new_dim.params.push(text(&d0));
+    let served = clients::served(s);
     let citizen = "CASE WHEN k.citizenship IN ('us_citizen', 'lpr') THEN 'us_citizen_lpr'
                         WHEN k.citizenship = 'foreign_national' THEN 'foreign_national'
                         ELSE 'not_reported' END";
     let dims = [
-        new_dim,
+        clients::new_or_continuing(s),
         dim("age", Msg::RepAgeAtIntake, AGE_AT_INTAKE, labelled(AGES, lang)),
         dim(
             "trafficking_type",
@@ -73,39 +57,17 @@ pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(St
             Ok(())
         },
     )?;
-    let count = |which: &str| -> i64 {
-        cube.rows.iter().filter(|(k, _)| k[0].as_deref() == Some(which)).map(|(_, n)| n).sum()
-    };
-    let figure = |key: &str, m: Msg, n: i64, extra: &str, values| Figure {
-        key: key.into(),
-        label: m.text(lang).into(),
-        value: Value::Count(n),
-        n,
-        drill: Some(served.drill("", extra, values)),
-    };
-    sections.push(section(
-        "totals",
-        Msg::RepTotals,
-        vec![
-            figure("served", Msg::RepServed, cube.total, "", vec![]),
-            figure("new", Msg::RepNew, count("new"), " AND k.intake_on >= ?", vec![text(&d0)]),
-            figure(
-                "continuing",
-                Msg::RepContinuing,
-                count("continuing"),
-                " AND k.intake_on < ?",
-                vec![text(&d0)],
-            ),
-            // A sum of people, not of records: its records are the clients with any.
-            figure(
-                "family_served",
-                Msg::RepFamilyServed,
-                family,
-                " AND k.family_served > 0",
-                vec![],
-            ),
-        ],
-    ));
+    let mut totals = clients::served_totals(s, &served, &cube);
+    // A sum of people, not of records: its records are the clients with any.
+    totals.push(Figure {
+        key: "family_served".into(),
+        label: Msg::RepFamilyServed.text(lang).into(),
+        value: Value::Count(family),
+        n: family,
+        drill: Some(served.drill("", " AND k.family_served > 0", vec![])),
+    });
+    sections.push(section("totals", Msg::RepTotals, totals));
+    let monthly = clients::new_by_month(&cube, dims.len());
     sections.extend(cube.sections.into_iter().skip(1));
     // Services given in the period, by type.
     let mut given = Base {
@@ -161,22 +123,7 @@ pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(St
     }
     sections.push(section("relief", Msg::RepRelief, steps));
     sections.extend(events(s)?);
-    let last = dims.len();
-    Ok(cube
-        .monthly
-        .iter()
-        .enumerate()
-        .map(|(m, (label, _))| {
-            let n = cube
-                .rows
-                .iter()
-                .filter(|(k, _)| k[0].as_deref() == Some("new"))
-                .filter(|(k, _)| k[last].as_deref() == Some(m.to_string().as_str()))
-                .map(|(_, n)| n)
-                .sum();
-            (label.clone(), n)
-        })
-        .collect())
+    Ok(monthly)
 }
 
 /// The training and outreach events held in the period: how many, the people reached, and
