@@ -63,7 +63,7 @@ pub fn text(m: Msg) -> &'static str {
         ActRemove => "Remove",
         ErrOutreachGone => "That event is no longer in the log (someone removed it).",
         ErrOutreachNotYours => {
-            "Only the person who logged an event, or a supervisor, may change or remove it."
+            "Only the person who logged an event, a supervisor or an administrator may change or remove it."
         }
         RepTrainingEvents => "Training events",
         RepOutreachEvents => "Outreach and awareness events",

@@ -65,7 +65,7 @@ pub fn text(m: Msg) -> &'static str {
         ActRemove => "Quitar",
         ErrOutreachGone => "Ese evento ya no está en el registro (alguien lo quitó).",
         ErrOutreachNotYours => {
-            "Solo quien registró el evento, o un supervisor, puede cambiarlo o quitarlo."
+            "Solo quien registró el evento, un supervisor o un administrador puede cambiarlo o quitarlo."
         }
         RepTrainingEvents => "Capacitaciones",
         RepOutreachEvents => "Eventos de divulgación y sensibilización",

@@ -15,7 +15,7 @@ use crate::store::outreach::{self as stored, Logged};
 use crate::ui::effect::{Done, Effect, Route};
 use crate::ui::keymap::{self, Action, Binding};
 use crate::ui::screen::{Ctx, Page};
-use crate::ui::screens::{block, draw_form, list_footer};
+use crate::ui::screens::{block, form_panel, list_footer};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::fit;
 use crate::ui::widgets::form::Form;
@@ -107,6 +107,13 @@ impl Page for OutreachScreen {
             return effects;
         }
         let current = self.list.current().map(|l| l.id);
+        // Refused before anything is typed (the service checks again as it writes).
+        let mine = self.list.current().is_some_and(|l| {
+            ctx.user.as_ref().is_some_and(|u| u.id == l.logged_by || u.role.corrects_outreach_log())
+        });
+        if matches!(action, Action::Edit | Action::Remove) && current.is_some() && !mine {
+            return vec![Effect::Fail(crate::Error::user(Msg::ErrOutreachNotYours))];
+        }
         match (action, current) {
             (Action::Back, _) => vec![Effect::Go(Route::Home)],
             (Action::New, _) => {
@@ -160,11 +167,7 @@ impl Page for OutreachScreen {
 
 fn draw(frame: &mut Frame, area: Rect, o: &OutreachScreen, t: Theme, lang: Lang) {
     if let Some((form, _)) = &o.form {
-        let b = block(o.title(), t, lang);
-        let inner = b.inner(area);
-        frame.render_widget(b, area);
-        draw_form(frame, inner, form, t, lang);
-        return;
+        return form_panel(frame, area, o.title(), None, form, t, lang);
     }
     let heads: Vec<String> =
         [Msg::FieldEventDay, Msg::FieldOutreachKind, Msg::FieldAudience, Msg::ColReached]
@@ -203,11 +206,17 @@ fn draw(frame: &mut Frame, area: Rect, o: &OutreachScreen, t: Theme, lang: Lang)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::screen::testing::ctx_at;
+    use crate::domain::staff::Role;
+    use crate::ui::screen::testing::{ctx_at, person};
     use jiff::civil::date;
 
+    /// The advocate who logged the events.
     fn ctx() -> Ctx {
-        ctx_at("2026-11-30T18:00:00Z", None)
+        as_user(1, Role::Advocate)
+    }
+
+    fn as_user(id: i64, role: Role) -> Ctx {
+        ctx_at("2026-11-30T18:00:00Z", Some(person(id, role)))
     }
 
     fn logged(id: i64) -> Logged {
@@ -258,5 +267,12 @@ mod tests {
         assert!(matches!(o.update(Action::Remove, &ctx())[..], [Effect::Say(_)]));
         assert!(matches!(o.update(Action::Remove, &ctx())[..], [Effect::Run(_)]));
         assert!(matches!(o.update(Action::Back, &ctx())[..], [Effect::Go(Route::Home)]));
+        // A colleague is refused before typing anything; a supervisor may correct it.
+        for action in [Action::Edit, Action::Remove] {
+            assert!(matches!(o.update(action, &as_user(2, Role::Advocate))[..], [Effect::Fail(_)]));
+        }
+        assert!(o.form().is_none());
+        o.update(Action::Edit, &as_user(3, Role::Supervisor));
+        assert_eq!(o.title(), Msg::TitleOutreachEdit);
     }
 }
