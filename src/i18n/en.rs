@@ -1324,7 +1324,9 @@ pub fn text(m: Msg) -> &'static str {
         TitlePeriod => "Report period",
         ErrPeriodRange => "Give both the first and the last day.",
         ErrSharedNoRecords => "The shared view shows counts only; press s to leave it.",
-        ErrNoRecordsBehind => "This figure counts people or callers, not records to open.",
+        ErrNoRecordsBehind => {
+            "This figure has no records to open: it counts callers, people reached or events."
+        }
         SharedView => "shared: under 11 hidden",
         RepFigures => "Figures",
         RepByMonth => "By month",

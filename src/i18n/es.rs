@@ -1351,7 +1351,9 @@ pub fn text(m: Msg) -> &'static str {
         TitlePeriod => "Periodo del informe",
         ErrPeriodRange => "Indique el primer y el último día.",
         ErrSharedNoRecords => "La vista para compartir solo muestra conteos; pulse s para salir.",
-        ErrNoRecordsBehind => "Esta cifra cuenta personas o llamantes, no registros que abrir.",
+        ErrNoRecordsBehind => {
+            "Esta cifra no tiene registros que abrir: cuenta llamantes, personas alcanzadas o eventos."
+        }
         SharedView => "compartir: menos de 11 ocultos",
         RepFigures => "Cifras",
         RepByMonth => "Por mes",
