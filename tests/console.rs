@@ -1275,6 +1275,10 @@ fn each_report_on_screen_with_its_chart_and_records_behind_a_figure() {
     h.key(KeyCode::Esc).typed("n").key(KeyCode::BackTab).key(KeyCode::BackTab);
     let s = h.screen();
     assert!(s.contains("Federal FY 2027") && s.contains("2026-10-01 to 2027-09-30"), "{s}");
+    // The reports on either side keep the state year chosen.
+    h.key(KeyCode::Tab);
+    let s = h.screen();
+    assert!(s.contains("[Trafficking grant measures]") && s.contains("State FY 2027"), "{s}");
 }
 
 #[test]

@@ -192,7 +192,8 @@ pub enum Done {
     /// One referral, opened.
     Referral(Box<Stored>),
     /// A report built, and the period form's values it was built for.
-    Report(Box<Report>, Raw),
+    /// A report built, the period as chosen, and as shown (the VOCA report's federal year).
+    Report(Box<Report>, Raw, Raw),
     /// The task force's figures for the report on screen, every agency added up.
     TaskForce(Box<crate::domain::combined::Combined>),
     /// A page of the records behind a figure.

@@ -66,7 +66,10 @@ pub struct ReportScreen {
     pub report: Option<Report>,
     /// Which report: the one shown, or the first to build.
     pub kind: Kind,
-    /// How the period was chosen, as the period form holds it.
+    /// How the period was chosen, as the period form holds it: every report is built for it.
+    pub chosen: Raw,
+    /// The period of the report on screen, as the form would hold it (the VOCA report shows
+    /// the federal year of the period chosen; the others show the period chosen).
     pub period_raw: Raw,
     /// The selected figure, counted over all sections.
     pub selected: usize,
@@ -127,10 +130,10 @@ fn resolve(kind: Kind, mut raw: Raw, ctx: &Ctx) -> crate::Result<(Period, Filter
 /// Build report `kind` for the period `raw` describes.
 fn build(kind: Kind, raw: Raw) -> Effect {
     Effect::run(move |store, ctx| {
-        let (period, filter, raw) = resolve(kind, raw, ctx)?;
+        let (period, filter, shown) = resolve(kind, raw.clone(), ctx)?;
         let user = ctx.who()?.user;
         let report = reports::build_filtered(store.conn(), user, kind, period, &filter, ctx.lang)?;
-        Ok(Done::Report(Box::new(report), raw))
+        Ok(Done::Report(Box::new(report), raw, shown))
     })
 }
 
@@ -194,6 +197,7 @@ impl ReportScreen {
         ReportScreen {
             report: None,
             kind: Kind::Hotline,
+            chosen: raw.clone(),
             period_raw: raw,
             selected: 0,
             shareable: false,
@@ -227,7 +231,7 @@ impl ReportScreen {
         match action {
             Action::TaskForce if self.admin => {
                 if self.whole.take().is_none() {
-                    return vec![build_whole(self.kind, self.period_raw.clone())];
+                    return vec![build_whole(self.kind, self.chosen.clone())];
                 }
                 self.selected = 0;
             }
@@ -238,7 +242,7 @@ impl ReportScreen {
             Action::Down => self.selected = (self.selected + 1).min(count.saturating_sub(1)),
             Action::NextReport | Action::PrevReport => {
                 let by = if action == Action::NextReport { 1 } else { -1 };
-                return vec![build(step(self.kind, by), self.period_raw.clone())];
+                return vec![build(step(self.kind, by), self.chosen.clone())];
             }
             Action::Shareable => self.shareable = !self.shareable,
             Action::Period => {
@@ -301,7 +305,7 @@ impl Page for ReportScreen {
 
     fn enter(&mut self, ctx: &Ctx) -> Vec<Effect> {
         self.lang = ctx.lang;
-        vec![build(self.kind, self.period_raw.clone())]
+        vec![build(self.kind, self.chosen.clone())]
     }
 
     fn update(&mut self, action: Action, ctx: &Ctx) -> Vec<Effect> {
@@ -340,10 +344,11 @@ impl Page for ReportScreen {
 
     fn on_done(&mut self, done: Done, _ctx: &Ctx) -> Vec<Effect> {
         match done {
-            Done::Report(report, raw) => {
+            Done::Report(report, raw, shown) => {
                 self.kind = report.kind;
                 self.report = Some(*report);
-                self.period_raw = raw.clone();
+                self.chosen = raw.clone();
+                self.period_raw = shown;
                 self.selected = 0;
                 self.mode = RMode::Figures;
                 // The task force's figures follow the report and the period chosen.
@@ -414,7 +419,7 @@ mod tests {
         assert_eq!(r.period_raw["year"], "2027", "the state fiscal year under way");
         assert!(matches!(r.enter(&ctx())[..], [Effect::Run(_)]));
         let raw = r.period_raw.clone();
-        r.on_done(Done::Report(Box::new(report()), raw), &ctx());
+        r.on_done(Done::Report(Box::new(report()), raw.clone(), raw), &ctx());
         assert!(r.update(Action::Down, &ctx()).is_empty());
         assert_eq!(r.selected, 1);
         let open = r.update(Action::Open, &ctx());

@@ -97,7 +97,7 @@ fn draw_figures(
     lines.extend(marker);
     // What the report is narrowed to; or, when the form asks for a filter this report cannot
     // apply, that it shows whole.
-    let asked = super::filter_of(&r.period_raw);
+    let asked = super::filter_of(&r.chosen);
     if !report.filter.is_empty() {
         lines.push(Line::from(Span::styled(
             format!(" {}", report.filter.describe(lang)),
