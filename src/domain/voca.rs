@@ -302,6 +302,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_form_asks_every_victimization_but_the_two_trafficking_types_in_the_pmts_order() {
+        // The list is written twice (a form's options are a constant slice); they must agree.
+        let asked: Vec<_> =
+            VICTIMIZATIONS.iter().filter(|(id, _)| !id.starts_with("trafficking_")).collect();
+        assert_eq!(asked, VICTIMIZATIONS_ASKED.iter().collect::<Vec<_>>());
+    }
+
+    #[test]
     fn the_shipped_mapping_places_every_code_and_gives_every_item_a_home() {
         let m = parse(FILE).unwrap();
         for (item, _) in ITEMS {
