@@ -11,15 +11,26 @@ use crate::ui::screen::Screen;
 pub struct Status {
     pub text: String,
     pub error: bool,
+    /// Which saying this is: the same words said again by the next key are new, not a
+    /// leftover for `settle` to clear.
+    said: u64,
 }
 
+/// Counts the statuses made, so each saying is told apart from the last.
+static SAID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
 impl Status {
+    fn new(text: String, error: bool) -> Status {
+        let said = SAID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Status { text, error, said }
+    }
+
     pub fn note(text: String) -> Status {
-        Status { text, error: false }
+        Status::new(text, false)
     }
 
     pub fn error(text: String) -> Status {
-        Status { text, error: true }
+        Status::new(text, true)
     }
 
     /// A form that did not pass its schema: the first field in trouble, what is wrong with it,
@@ -98,7 +109,7 @@ mod tests {
     #[test]
     fn a_status_lasts_as_long_as_what_it_speaks_of() {
         let home = Screen::Hidden;
-        let error = Some(Status { text: "Caller type: required".into(), error: true });
+        let error = Some(Status::error("Caller type: required".into()));
         let (mut status, mut at) = (error.clone(), None);
         // Said now, on a form with one field in error.
         settle(&mut status, &mut at, None, said(&home, Msg::TitleNewContact, Some((3, 1))));
@@ -120,12 +131,24 @@ mod tests {
         );
         assert_eq!(status, None);
         // A notice stays on its screen and goes with it.
-        let notice = Some(Status { text: "Contact #1 saved.".into(), error: false });
+        let notice = Some(Status::note("Contact #1 saved.".into()));
         status = notice.clone();
         settle(&mut status, &mut at, None, said(&home, Msg::TitleHotlineLog, None));
         settle(&mut status, &mut at, notice.clone(), said(&home, Msg::TitleHotlineLog, None));
         assert!(status.is_some());
         settle(&mut status, &mut at, notice, said(&home, Msg::TitleContact, None));
         assert_eq!(status, None);
+        // An error with no form goes with the next key, unless that key says it again.
+        let refused = || Some(Status::error("Only the person who logged it".into()));
+        let list = said(&home, Msg::TitleOutreach, None);
+        let first = refused();
+        status = first.clone();
+        settle(&mut status, &mut at, None, list.clone());
+        status = refused();
+        settle(&mut status, &mut at, first.clone(), list.clone());
+        assert!(status.is_some(), "said again, so it shows again");
+        let again = status.clone();
+        settle(&mut status, &mut at, again, list);
+        assert_eq!(status, None, "another key: it goes");
     }
 }
