@@ -510,7 +510,9 @@ CREATE TABLE dir_services (
     retired_at       TEXT,
     created_at       TEXT NOT NULL,
     updated_at       TEXT NOT NULL,
-    hsds_id        TEXT CHECK (length(hsds_id) BETWEEN 1 AND 64)
+    hsds_id        TEXT CHECK (length(hsds_id) BETWEEN 1 AND 64),
+    -- HSDS status "temporarily closed": still listed, marked closed.
+    temporarily_closed INTEGER NOT NULL DEFAULT 0 CHECK (temporarily_closed IN (0, 1))
 );
 CREATE INDEX dir_services_org ON dir_services(organization_id);
 CREATE INDEX dir_services_name ON dir_services(name, id);
@@ -524,18 +526,32 @@ CREATE TABLE dir_service_tags (
 ) WITHOUT ROWID;
 CREATE INDEX dir_service_tags_service ON dir_service_tags(service_id);
 
--- Where a service is offered. A shelter's street address is confidential unless it allows it:
--- only the city and ZIP are shown.
-CREATE TABLE dir_locations (
-    id             INTEGER PRIMARY KEY,
-    service_id     INTEGER NOT NULL REFERENCES dir_services(id),
-    city           TEXT CHECK (length(city) <= 80),
-    zip            TEXT CHECK (length(zip) <= 10),
-    address        TEXT CHECK (length(address) <= 200),
-    show_address   INTEGER NOT NULL DEFAULT 0 CHECK (show_address IN (0, 1)),
-    hsds_id        TEXT CHECK (length(hsds_id) BETWEEN 1 AND 64)
+-- Where services are offered (HSDS locations): a place may be shared by several services.
+-- A shelter's street address is confidential unless it allows it: only the city and ZIP are
+-- shown. A place outside New Mexico says its state.
+CREATE TABLE dir_places (
+    id               INTEGER PRIMARY KEY,
+    organization_id  INTEGER REFERENCES dir_organizations(id),
+    name             TEXT CHECK (length(name) <= 200),
+    address          TEXT CHECK (length(address) <= 200),
+    city             TEXT CHECK (length(city) <= 80),
+    state            TEXT NOT NULL DEFAULT 'NM' CHECK (length(state) BETWEEN 1 AND 40),
+    zip              TEXT CHECK (length(zip) <= 10),
+    country          TEXT NOT NULL DEFAULT 'US' CHECK (length(country) = 2),
+    show_address     INTEGER NOT NULL DEFAULT 0 CHECK (show_address IN (0, 1)),
+    hsds_id          TEXT CHECK (length(hsds_id) BETWEEN 1 AND 64)
 );
-CREATE INDEX dir_locations_service ON dir_locations(service_id);
+CREATE UNIQUE INDEX dir_places_hsds ON dir_places(hsds_id) WHERE hsds_id IS NOT NULL;
+
+-- Which services are offered at which place (HSDS service_at_location), in the order shown.
+CREATE TABLE dir_service_places (
+    service_id  INTEGER NOT NULL REFERENCES dir_services(id),
+    place_id    INTEGER NOT NULL REFERENCES dir_places(id),
+    position    INTEGER NOT NULL DEFAULT 0,
+    hsds_id     TEXT CHECK (length(hsds_id) BETWEEN 1 AND 64),
+    PRIMARY KEY (service_id, place_id)
+) WITHOUT ROWID;
+CREATE INDEX dir_service_places_place ON dir_service_places(place_id);
 
 -- Search over names, descriptions, categories (named in both languages) and places, accents
 -- folded ("dona ana" finds "Doña Ana") and English words stemmed ("immigration" finds
@@ -563,7 +579,89 @@ CREATE INDEX dir_schedules_open ON dir_schedules(weekday, opens, closes);
 
 CREATE UNIQUE INDEX dir_organizations_hsds ON dir_organizations(hsds_id) WHERE hsds_id IS NOT NULL;
 CREATE UNIQUE INDEX dir_services_hsds ON dir_services(hsds_id) WHERE hsds_id IS NOT NULL;
-CREATE UNIQUE INDEX dir_locations_hsds ON dir_locations(hsds_id) WHERE hsds_id IS NOT NULL;
+
+-- Phones of every HSDS type, on a service, a place or an organisation. A service's number to
+-- call and to text are also on its row (dir_services.phone, text_number): a fax never is.
+-- Schedules that are not plain weekly hours (monthly, every other week, or valid only between
+-- two days) are kept as the files give them, in local minutes; they are shown, not searched.
+-- Service areas as the files word them (a recognised county or tribal nation is also a tag).
+-- Other directories' taxonomies (AIRS / 211 LA among them) and the terms on each service.
+CREATE TABLE dir_phones (
+    id               INTEGER PRIMARY KEY,
+    service_id       INTEGER REFERENCES dir_services(id),
+    place_id         INTEGER REFERENCES dir_places(id),
+    organization_id  INTEGER REFERENCES dir_organizations(id),
+    number           TEXT NOT NULL CHECK (length(number) BETWEEN 1 AND 40),
+    extension        TEXT CHECK (length(extension) <= 10),
+    kind             TEXT NOT NULL CHECK (kind IN ('voice', 'text', 'fax', 'textphone', 'cell', 'video', 'pager')),
+    description      TEXT CHECK (length(description) <= 300),
+    hsds_id          TEXT CHECK (length(hsds_id) BETWEEN 1 AND 64),
+    CHECK (coalesce(service_id, place_id, organization_id) IS NOT NULL)
+);
+CREATE INDEX dir_phones_service ON dir_phones(service_id) WHERE service_id IS NOT NULL;
+CREATE INDEX dir_phones_place ON dir_phones(place_id) WHERE place_id IS NOT NULL;
+CREATE INDEX dir_phones_organization ON dir_phones(organization_id) WHERE organization_id IS NOT NULL;
+
+CREATE TABLE dir_schedule_rules (
+    id           INTEGER PRIMARY KEY,
+    service_id   INTEGER REFERENCES dir_services(id),
+    place_id     INTEGER REFERENCES dir_places(id),
+    freq         TEXT CHECK (freq IN ('WEEKLY', 'MONTHLY')),
+    interval     INTEGER CHECK (interval BETWEEN 1 AND 99),
+    byday        TEXT CHECK (length(byday) <= 80),
+    bymonthday   TEXT CHECK (length(bymonthday) <= 80),
+    opens        INTEGER CHECK (opens BETWEEN 0 AND 1439),
+    closes       INTEGER CHECK (closes BETWEEN 1 AND 1440),
+    valid_from   TEXT CHECK (valid_from IS NULL OR length(valid_from) = 10),
+    valid_to     TEXT CHECK (valid_to IS NULL OR length(valid_to) = 10),
+    description  TEXT CHECK (length(description) <= 300),
+    hsds_id      TEXT CHECK (length(hsds_id) BETWEEN 1 AND 64),
+    CHECK (coalesce(service_id, place_id) IS NOT NULL)
+);
+CREATE INDEX dir_schedule_rules_service ON dir_schedule_rules(service_id) WHERE service_id IS NOT NULL;
+CREATE INDEX dir_schedule_rules_place ON dir_schedule_rules(place_id) WHERE place_id IS NOT NULL;
+
+CREATE TABLE dir_service_areas (
+    service_id  INTEGER NOT NULL REFERENCES dir_services(id),
+    name        TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+    hsds_id     TEXT CHECK (length(hsds_id) BETWEEN 1 AND 64),
+    PRIMARY KEY (service_id, name)
+) WITHOUT ROWID;
+
+CREATE TABLE dir_taxonomies (
+    id           INTEGER PRIMARY KEY,
+    name         TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 100),
+    description  TEXT NOT NULL DEFAULT '' CHECK (length(description) <= 1000),
+    uri          TEXT CHECK (length(uri) <= 300),
+    hsds_id      TEXT CHECK (length(hsds_id) BETWEEN 1 AND 64)
+);
+
+CREATE TABLE dir_terms (
+    id           INTEGER PRIMARY KEY,
+    taxonomy_id  INTEGER NOT NULL REFERENCES dir_taxonomies(id),
+    code         TEXT NOT NULL CHECK (length(code) BETWEEN 1 AND 64),
+    name         TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+    description  TEXT NOT NULL DEFAULT '' CHECK (length(description) <= 1000),
+    hsds_id      TEXT CHECK (length(hsds_id) BETWEEN 1 AND 64),
+    UNIQUE (taxonomy_id, code)
+);
+
+CREATE TABLE dir_service_terms (
+    service_id  INTEGER NOT NULL REFERENCES dir_services(id),
+    term_id     INTEGER NOT NULL REFERENCES dir_terms(id),
+    hsds_id     TEXT CHECK (length(hsds_id) BETWEEN 1 AND 64),
+    PRIMARY KEY (service_id, term_id)
+) WITHOUT ROWID;
+CREATE INDEX dir_service_terms_term ON dir_service_terms(term_id);
+
+-- An administrator's map from another taxonomy's codes to our categories. A code maps the
+-- terms it begins ("BH-1800" maps "BH-1800.8500").
+CREATE TABLE dir_term_map (
+    taxonomy  TEXT NOT NULL CHECK (length(taxonomy) BETWEEN 1 AND 100),
+    code      TEXT NOT NULL CHECK (length(code) BETWEEN 1 AND 64),
+    category  TEXT NOT NULL CHECK (length(category) BETWEEN 1 AND 64),
+    PRIMARY KEY (taxonomy, code)
+) WITHOUT ROWID;
 
 -- A referral of a client (or of a hotline contact) to a directory service. What of the person
 -- may be shared rests on their consent: nothing identifying without it, and never past its end.

@@ -76,6 +76,7 @@ fn seeded() -> (TestDb, Store) {
                 address: Some("confidential".into()),
                 show_address: false,
                 hsds_id: None,
+                ..Default::default()
             }];
             directory::add_service(tx, &beds, now())?;
             let old =
@@ -292,7 +293,7 @@ fn the_seed_directory_loads_once_with_its_status_and_known_tags() {
     }
     let addresses: i64 = store
         .conn()
-        .query_row("SELECT count(*) FROM dir_locations WHERE address IS NOT NULL", [], |r| r.get(0))
+        .query_row("SELECT count(*) FROM dir_places WHERE address IS NOT NULL", [], |r| r.get(0))
         .unwrap();
     assert_eq!(addresses, 0);
 }

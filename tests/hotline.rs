@@ -504,7 +504,10 @@ fn a_version_1_database_with_staff_is_upgraded_in_place() {
              BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
              DROP TABLE payments; DROP TABLE funds;
              DROP TABLE referral_status; DROP TABLE referrals; DROP TABLE dir_schedules;
-             DROP TABLE dir_search; DROP TABLE dir_locations; DROP TABLE dir_service_tags;
+             DROP TABLE dir_search; DROP TABLE dir_service_tags;
+             DROP TABLE dir_term_map; DROP TABLE dir_service_terms; DROP TABLE dir_terms;
+             DROP TABLE dir_taxonomies; DROP TABLE dir_service_areas; DROP TABLE dir_schedule_rules;
+             DROP TABLE dir_phones; DROP TABLE dir_service_places; DROP TABLE dir_places;
              DROP TABLE dir_services; DROP TABLE dir_organizations;
              DROP TABLE screening_answers; DROP TABLE screenings; DROP TABLE screening_tools;
              DROP TABLE case_note_versions; DROP TABLE case_notes; DROP TABLE services;

@@ -289,6 +289,13 @@ fn an_imported_tools_levels_read_as_results_and_an_old_database_learns_them() {
              ALTER TABLE client_status DROP COLUMN living_situation;
              DROP TABLE client_relief;
              DROP TABLE outreach_events;
+             DROP TABLE dir_term_map; DROP TABLE dir_service_terms; DROP TABLE dir_terms;
+             DROP TABLE dir_taxonomies; DROP TABLE dir_service_areas; DROP TABLE dir_schedule_rules;
+             DROP TABLE dir_phones; DROP TABLE dir_service_places; DROP TABLE dir_places;
+             CREATE TABLE dir_locations (id INTEGER PRIMARY KEY,
+                 service_id INTEGER NOT NULL REFERENCES dir_services(id), city TEXT, zip TEXT,
+                 address TEXT, show_address INTEGER NOT NULL DEFAULT 0, hsds_id TEXT);
+             ALTER TABLE dir_services DROP COLUMN temporarily_closed;
              CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
              BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
              CREATE INDEX contacts_report ON contacts(agency_id, started_at, channel, direction,

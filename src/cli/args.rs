@@ -276,9 +276,27 @@ pub enum ResourcesCommand {
         /// The supervisor or administrator recording the change.
         #[arg(long)]
         user: String,
+        /// Write every problem to this CSV file (file, row, column, value, problem).
+        #[arg(long)]
+        report: Option<PathBuf>,
+        /// Import the valid rows and list the rest (administrators only).
+        #[arg(long)]
+        skip_invalid: bool,
     },
-    /// Write the directory to a folder as HSDS CSV files (confidential addresses stay out).
+    /// Write the directory to a folder as an HSDS 3.0 package with its datapackage.json
+    /// (confidential addresses stay out).
     Export { dir: PathBuf },
+    /// Map other taxonomies' codes (AIRS / 211 LA) to our categories. Without --file, print
+    /// the map and every code in use without one, as CSV (taxonomy, code, category, name,
+    /// services) to edit and give back.
+    MapTaxonomy {
+        /// A CSV file with the columns taxonomy, code, category: the whole new map.
+        #[arg(long)]
+        file: Option<PathBuf>,
+        /// The administrator changing the map.
+        #[arg(long)]
+        user: String,
+    },
 }
 
 #[derive(Subcommand, Debug)]

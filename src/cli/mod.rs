@@ -179,32 +179,136 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 
 fn resources_command(store: &mut Store, command: &ResourcesCommand, lang: Lang) -> Result<()> {
     match command {
-        ResourcesCommand::Import { dir, user } => {
+        ResourcesCommand::Import { dir, user, report, skip_invalid } => {
             let u = records::staff(store, user)?;
+            if *skip_invalid && u.role != crate::domain::staff::Role::Admin {
+                return Err(crate::Error::user(Msg::ErrAdminOnly));
+            }
+            let who = crate::service::Who { user: &u, session_id: None };
+            if !u.role.edits_directory() {
+                return Err(crate::Error::user(Msg::ErrSupervisorOnly));
+            }
             let mut bar = import::Progress::new(0);
             let mut checked = 0;
-            let ds = crate::service::hsds::read(dir, lang, &mut |done, total| {
-                if checked == 0 {
-                    bar = import::Progress::new(total * 2);
-                }
-                checked = total;
-                bar.at(done);
-            })?;
-            let who = crate::service::Who { user: &u, session_id: None };
-            let n = crate::service::hsds::write(store, who, &ds, Timestamp::now(), &mut |n| {
+            let reading =
+                crate::service::hsds::read_with(dir, lang, *skip_invalid, &mut |done, total| {
+                    if checked == 0 {
+                        bar = import::Progress::new(total * 2);
+                    }
+                    checked = total;
+                    bar.at(done);
+                })?;
+            if let Some(path) = report {
+                hsds_report(path, &reading.problems)?;
+                put!("{}", fill(Msg::CliHsdsReport.text(lang), &[&path.display().to_string()]));
+            }
+            let fatal = reading.problems.iter().any(|p| p.row == 0);
+            if !reading.problems.is_empty() && (!*skip_invalid || fatal) {
+                bar.done();
+                return Err(crate::service::hsds::refusal(&reading.problems, lang));
+            }
+            let ds = &reading.dataset;
+            let n = crate::service::hsds::write(store, who, ds, Timestamp::now(), &mut |n| {
                 bar.at(checked + n * checked / ds.services.len().max(1))
             })?;
             bar.done();
-            put!("{}", fill(Msg::CliImported.text(lang), &[&n.to_string()]));
+            if reading.problems.is_empty() {
+                put!("{}", fill(Msg::CliImported.text(lang), &[&n.to_string()]));
+            } else {
+                for p in reading.problems.iter().take(50) {
+                    put!("{}", crate::domain::text::escaped(&p.line(lang)));
+                }
+                let rows = reading.skipped_rows.to_string();
+                put!("{}", fill(Msg::ErrHsdsSkipped.text(lang), &[&rows, &n.to_string()]));
+            }
+            let (count, first) = crate::store::hsds::uncategorised(store.conn(), 20)?;
+            if count > 0 {
+                put!("{}", fill(Msg::CliHsdsUnmapped.text(lang), &[&count.to_string()]));
+                for (id, name) in first {
+                    put!("  {id}  {}", crate::domain::text::escaped(&name));
+                }
+            }
+        }
+        ResourcesCommand::MapTaxonomy { file, user } => {
+            let u = records::staff(store, user)?;
+            if u.role != crate::domain::staff::Role::Admin {
+                return Err(crate::Error::user(Msg::ErrAdminOnly));
+            }
+            match file {
+                None => print_term_map(store)?,
+                Some(path) => {
+                    let who = crate::service::Who { user: &u, session_id: None };
+                    let (codes, gained) = crate::service::hsds::map_taxonomy(
+                        store,
+                        who,
+                        path,
+                        lang,
+                        Timestamp::now(),
+                    )?;
+                    put!(
+                        "{}",
+                        fill(
+                            Msg::CliTaxonomyMapped.text(lang),
+                            &[&codes.to_string(), &gained.to_string()]
+                        )
+                    );
+                }
+            }
         }
         ResourcesCommand::Export { dir } => {
-            let n = crate::service::hsds::export(store, dir)?;
+            let today = crate::domain::time::local_day(Timestamp::now());
+            let mut bar = import::Progress::new(0);
+            let n = crate::service::hsds::export(store, dir, today, &mut |done, total| {
+                if done == 1 {
+                    bar = import::Progress::new(total);
+                }
+                bar.at(done);
+            })?;
+            bar.done();
             put!(
                 "{}",
                 fill(Msg::CliExported.text(lang), &[&n.to_string(), &dir.display().to_string()])
             );
         }
     }
+    Ok(())
+}
+
+/// Every problem of an import as CSV: file, row, column, value, problem.
+fn hsds_report(path: &std::path::Path, problems: &[crate::service::hsds::Problem]) -> Result<()> {
+    let mut w = csv::Writer::from_path(path).map_err(|e| {
+        crate::Error::user_with(Msg::ErrCsvRead, &[&path.display().to_string(), &e.to_string()])
+    })?;
+    let io = |e: csv::Error| crate::Error::user_with(Msg::ErrCsvRead, &["-", &e.to_string()]);
+    w.write_record(["file", "row", "column", "value", "problem"]).map_err(io)?;
+    for p in problems {
+        let row = p.row.to_string();
+        let cells =
+            [p.file.as_str(), row.as_str(), p.column.as_str(), p.value.as_str(), p.what.as_str()];
+        w.write_record(cells.iter().map(|c| crate::domain::text::csv_safe(c))).map_err(io)?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// The taxonomy map and every code in use without a category, as CSV on standard output.
+fn print_term_map(store: &Store) -> Result<()> {
+    let map = crate::store::hsds::term_map(store.conn())?;
+    let mut w = csv::Writer::from_writer(std::io::stdout());
+    let io = |e: csv::Error| crate::Error::user_with(Msg::ErrCsvRead, &["-", &e.to_string()]);
+    w.write_record(["taxonomy", "code", "category", "name", "services"]).map_err(io)?;
+    for (taxonomy, code, name, n) in crate::store::hsds::terms_in_use(store.conn())? {
+        let term = crate::store::directory::Term {
+            taxonomy: taxonomy.clone(),
+            code: code.clone(),
+            ..Default::default()
+        };
+        let category = crate::service::hsds::mapped(&map, &term).unwrap_or("");
+        let n = n.to_string();
+        let cells = [taxonomy.as_str(), code.as_str(), category, name.as_str(), n.as_str()];
+        w.write_record(cells.iter().map(|c| crate::domain::text::csv_safe(c))).map_err(io)?;
+    }
+    w.flush()?;
     Ok(())
 }
 

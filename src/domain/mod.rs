@@ -11,6 +11,7 @@ pub mod draft;
 pub mod fields;
 pub mod fund;
 pub mod ids;
+pub mod languages;
 pub mod outreach;
 pub mod record;
 pub mod referral;

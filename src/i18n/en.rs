@@ -4,9 +4,50 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
-        ErrHsdsOldVersion => {
-            "{0}: this is the file name of HSDS 1.x and 2.0; intake reads HSDS 3.0 files (service_at_location.csv). Convert the package to HSDS 3.0 first."
+        PhoneKindVoice => "Phone",
+        PhoneKindText => "Text",
+        PhoneKindFax => "Fax (not for calls)",
+        PhoneKindTextphone => "TTY",
+        PhoneKindCell => "Cell phone",
+        PhoneKindVideo => "Video phone",
+        PhoneKindPager => "Pager",
+        EntryTemporarilyClosed => {
+            "Temporarily closed, the directory's source says: call before you refer."
         }
+        FieldAreaListed => "Area as listed",
+        FieldOtherHours => "Other hours",
+        RuleWeekly => "weekly",
+        RuleMonthly => "monthly",
+        RuleEvery => "every {0}",
+        RuleMonthDays => "day {0} of the month",
+        RuleFrom => "from {0}",
+        RuleUntil => "until {0}",
+        RuleEnded => "(ended)",
+        RuleNotYet => "(not yet)",
+        ErrHsdsOldVersion => {
+            "This is an HSDS {0} package ({1}); intake reads HSDS 3.0 and 3.1. Convert it to HSDS 3.0 first (the Open Referral project publishes how each version's files and columns map to 3.0)."
+        }
+        ErrHsdsTime => {
+            "HSDS expects a time as HH:MM or HH:MM:SS, with Z or an offset such as -07:00 (without one, New Mexico time is assumed)."
+        }
+        ErrHsdsStatus => "HSDS expects active, inactive, defunct or temporarily closed.",
+        ErrHsdsPhoneType => "HSDS expects voice, text, fax, textphone, cell, video or pager.",
+        ErrHsdsLanguage => "HSDS expects an ISO 639-1 or 639-3 language code (es, spa).",
+        ErrHsdsFreq => "HSDS expects WEEKLY or MONTHLY.",
+        ErrHsdsDays => {
+            "HSDS expects days as MO, TU, WE, TH, FR, SA, SU separated by commas (a monthly schedule may say 2TU or -1FR)."
+        }
+        ErrHsdsOwner => "the row names no service, location or organization in the files.",
+        ErrHsdsCountry => "HSDS expects a two-letter ISO 3166 country code (US).",
+        ErrHsdsWhole => "HSDS expects a whole number.",
+        ErrHsdsTimeRange => "the service opens and closes at the same time.",
+        ErrHsdsSkipped => "{0} rows had problems and were left out; {1} services came in.",
+        CliHsdsUnmapped => {
+            "{0} services have no category of ours: map their taxonomy's codes with `intake resources map-taxonomy`. First ones:"
+        }
+        CliHsdsReport => "Every problem is listed in {0}.",
+        CliTaxonomyMapped => "The map has {0} codes; {1} services gained a category.",
+        ErrTaxonomyMapCategory => "{0}, row {1}: \"{2}\" is not one of our categories ({3}).",
         ActTaskForce => "Task force, whole",
         ErrTaskForceNoRecords => {
             "The task force's figures are counts only, from every agency: press w to go back to your agency's."
@@ -1180,12 +1221,6 @@ pub fn text(m: Msg) -> &'static str {
         ErrHsdsCell => "{0}, row {1}, column {2}: {3}",
         ErrHsdsUnknownRef => "nothing in the files has the id \"{0}\".",
         ErrHsdsDuplicateId => "the id \"{0}\" is used twice.",
-        ErrHsdsOnePhone => "only one voice and one text number per service.",
-        ErrHsdsWeekly => "only weekly schedules (freq WEEKLY) can be read.",
-        ErrHsdsTime => "times are New Mexico local time, HH:MM.",
-        ErrHsdsArea => {
-            "\"{0}\" is not a New Mexico county or tribal nation (or \"New Mexico\" for statewide)."
-        }
         CliExported => "Exported {0} services to {1}.",
         SrcState => "State appropriation",
         SrcVoca => "VOCA",

@@ -4,9 +4,52 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
-        ErrHsdsOldVersion => {
-            "{0}: este es el nombre de archivo de HSDS 1.x y 2.0; intake lee archivos HSDS 3.0 (service_at_location.csv). Convierta primero el paquete a HSDS 3.0."
+        PhoneKindVoice => "Teléfono",
+        PhoneKindText => "Mensajes de texto",
+        PhoneKindFax => "Fax (no para llamadas)",
+        PhoneKindTextphone => "TTY",
+        PhoneKindCell => "Celular",
+        PhoneKindVideo => "Videollamada",
+        PhoneKindPager => "Localizador",
+        EntryTemporarilyClosed => {
+            "Cerrado temporalmente, según la fuente del directorio: llame antes de remitir."
         }
+        FieldAreaListed => "Zona según la fuente",
+        FieldOtherHours => "Otros horarios",
+        RuleWeekly => "semanal",
+        RuleMonthly => "mensual",
+        RuleEvery => "cada {0}",
+        RuleMonthDays => "día {0} del mes",
+        RuleFrom => "desde {0}",
+        RuleUntil => "hasta {0}",
+        RuleEnded => "(terminado)",
+        RuleNotYet => "(aún no)",
+        ErrHsdsOldVersion => {
+            "Este es un paquete HSDS {0} ({1}); intake lee HSDS 3.0 y 3.1. Conviértalo primero a HSDS 3.0 (el proyecto Open Referral publica cómo los archivos y columnas de cada versión corresponden a 3.0)."
+        }
+        ErrHsdsTime => {
+            "HSDS espera una hora HH:MM o HH:MM:SS, con Z o un desfase como -07:00 (sin él, se toma la hora de Nuevo México)."
+        }
+        ErrHsdsStatus => "HSDS espera active, inactive, defunct o temporarily closed.",
+        ErrHsdsPhoneType => "HSDS espera voice, text, fax, textphone, cell, video o pager.",
+        ErrHsdsLanguage => "HSDS espera un código de idioma ISO 639-1 o 639-3 (es, spa).",
+        ErrHsdsFreq => "HSDS espera WEEKLY o MONTHLY.",
+        ErrHsdsDays => {
+            "HSDS espera días como MO, TU, WE, TH, FR, SA, SU separados por comas (un horario mensual puede decir 2TU o -1FR)."
+        }
+        ErrHsdsOwner => {
+            "la fila no nombra ningún servicio, ubicación u organización de los archivos."
+        }
+        ErrHsdsCountry => "HSDS espera un código de país ISO 3166 de dos letras (US).",
+        ErrHsdsWhole => "HSDS espera un número entero.",
+        ErrHsdsTimeRange => "el servicio abre y cierra a la misma hora.",
+        ErrHsdsSkipped => "{0} filas tenían problemas y se dejaron fuera; entraron {1} servicios.",
+        CliHsdsUnmapped => {
+            "{0} servicios no tienen ninguna categoría nuestra: asigne los códigos de su taxonomía con `intake resources map-taxonomy`. Los primeros:"
+        }
+        CliHsdsReport => "Todos los problemas están en {0}.",
+        CliTaxonomyMapped => "El mapa tiene {0} códigos; {1} servicios ganaron una categoría.",
+        ErrTaxonomyMapCategory => "{0}, fila {1}: \"{2}\" no es una de nuestras categorías ({3}).",
         ActTaskForce => "Grupo de trabajo completo",
         ErrTaskForceNoRecords => {
             "Las cifras del grupo de trabajo son solo conteos, de todas las agencias: pulse w para volver a las de su agencia."
@@ -1205,12 +1248,6 @@ pub fn text(m: Msg) -> &'static str {
         ErrHsdsCell => "{0}, fila {1}, columna {2}: {3}",
         ErrHsdsUnknownRef => "nada en los archivos tiene el id \"{0}\".",
         ErrHsdsDuplicateId => "el id \"{0}\" se usa dos veces.",
-        ErrHsdsOnePhone => "solo un número de voz y uno de texto por servicio.",
-        ErrHsdsWeekly => "solo se leen horarios semanales (freq WEEKLY).",
-        ErrHsdsTime => "las horas son hora local de Nuevo México, HH:MM.",
-        ErrHsdsArea => {
-            "\"{0}\" no es un condado ni una nación tribal de Nuevo México (o \"New Mexico\" para todo el estado)."
-        }
         CliExported => "Se exportaron {0} servicios a {1}.",
         SrcState => "Asignación estatal",
         SrcVoca => "VOCA",

@@ -38,16 +38,9 @@ pub fn save_service(
         let saved = match id {
             None => directory::add_service(tx, &s, now)?,
             Some(id) => {
-                // The form edits the first place; any others stay.
                 let kept = directory::service_for_edit(tx, id)?
-                    .ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))?
-                    .locations;
-                let mut places = s.locations.clone();
-                if let (Some(first), Some(was)) = (places.first_mut(), kept.first()) {
-                    first.hsds_id = was.hsds_id.clone();
-                }
-                places.extend(kept.into_iter().skip(1));
-                s.locations = places;
+                    .ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))?;
+                keep_what_the_form_does_not_show(&mut s, kept);
                 directory::update_service(tx, id, &s, now)?;
                 id
             }
@@ -62,6 +55,45 @@ pub fn save_service(
         )?;
         Ok(saved)
     })
+}
+
+/// What an edit keeps that the form does not show: the places after the first (and the
+/// first's name, state, phones and schedules), other phones, schedules that are not weekly
+/// hours, service areas as worded, other taxonomies' terms, languages the form does not list,
+/// and a temporary closure. A phone or text number the form changed takes the old one's
+/// entry with it.
+fn keep_what_the_form_does_not_show(s: &mut directory::NewService, kept: directory::NewService) {
+    let mut places = s.locations.clone();
+    if let (Some(first), Some(was)) = (places.first_mut(), kept.locations.first()) {
+        first.hsds_id = was.hsds_id.clone();
+        first.link_id = was.link_id.clone();
+        first.name = was.name.clone();
+        first.state = was.state.clone();
+        first.country = was.country.clone();
+        first.phones = was.phones.clone();
+        first.rules = was.rules.clone();
+    }
+    places.extend(kept.locations.into_iter().skip(1));
+    s.locations = places;
+    let listed = |l: &String| crate::domain::directory::LANGUAGES.iter().any(|(id, _)| id == l);
+    s.languages.extend(kept.languages.into_iter().filter(|l| !listed(l)));
+    let (old_call, old_text) = (kept.phone, kept.text_number);
+    s.phones = kept
+        .phones
+        .into_iter()
+        .filter(|p| {
+            let gone_call =
+                p.callable() && old_call.as_ref() == Some(&p.number) && s.phone != old_call;
+            let gone_text = p.kind == "text"
+                && old_text.as_ref() == Some(&p.number)
+                && s.text_number != old_text;
+            !gone_call && !gone_text
+        })
+        .collect();
+    s.rules = kept.rules;
+    s.area_names = kept.area_names;
+    s.terms = kept.terms;
+    s.temporarily_closed = kept.temporarily_closed;
 }
 
 pub fn verify_service(

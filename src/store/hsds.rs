@@ -20,7 +20,7 @@ impl Table {
         match self {
             Table::Organizations => "dir_organizations",
             Table::Services => "dir_services",
-            Table::Locations => "dir_locations",
+            Table::Locations => "dir_places",
         }
     }
 
@@ -149,4 +149,107 @@ pub fn update_organization(
 pub fn unretire(tx: &Transaction, id: i64) -> Result<()> {
     tx.execute("UPDATE dir_services SET retired_at = NULL WHERE id = ?1", params![id])?;
     Ok(())
+}
+
+/// An organisation's phones, replaced by `phones`.
+pub fn set_organization_phones(
+    tx: &Transaction,
+    id: i64,
+    phones: &[crate::store::directory::Phone],
+) -> Result<()> {
+    tx.execute("DELETE FROM dir_phones WHERE organization_id = ?1", params![id])?;
+    let mut add = tx.prepare_cached(
+        "INSERT INTO dir_phones (organization_id, number, extension, kind, description, hsds_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for p in phones {
+        add.execute(params![id, p.number, p.extension, p.kind, p.description, p.hsds_id])?;
+    }
+    Ok(())
+}
+
+/// An organisation's phones.
+pub fn organization_phones(
+    conn: &Connection,
+    id: i64,
+) -> Result<Vec<crate::store::directory::Phone>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT number, extension, kind, description, hsds_id FROM dir_phones
+         WHERE organization_id = ?1 AND service_id IS NULL AND place_id IS NULL ORDER BY id",
+    )?;
+    let rows = stmt
+        .query_map(params![id], |r| {
+            Ok(crate::store::directory::Phone {
+                number: r.get(0)?,
+                extension: r.get(1)?,
+                kind: r.get(2)?,
+                description: r.get(3)?,
+                hsds_id: r.get(4)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// The organisation a place belongs to (its exchange identifier is the organisation's).
+pub fn place_organization(conn: &Connection, place_hsds_id: &str) -> Result<Option<i64>> {
+    Ok(conn
+        .query_row(
+            "SELECT organization_id FROM dir_places WHERE hsds_id = ?1",
+            params![place_hsds_id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .flatten())
+}
+
+/// The administrator's map from other taxonomies' codes to our categories.
+pub fn term_map(conn: &Connection) -> Result<Vec<(String, String, String)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT taxonomy, code, category FROM dir_term_map ORDER BY taxonomy, code",
+    )?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// The map replaced by `rows`.
+pub fn set_term_map(tx: &Transaction, rows: &[(String, String, String)]) -> Result<()> {
+    tx.execute("DELETE FROM dir_term_map", [])?;
+    let mut add = tx.prepare_cached(
+        "INSERT OR REPLACE INTO dir_term_map (taxonomy, code, category) VALUES (?1, ?2, ?3)",
+    )?;
+    for (t, c, k) in rows {
+        add.execute(params![t, c, k])?;
+    }
+    Ok(())
+}
+
+/// The other taxonomies' terms in use, with how many live services carry each and whether the
+/// map gives it a category.
+pub fn terms_in_use(conn: &Connection) -> Result<Vec<(String, String, String, i64)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT x.name, t.code, t.name, count(*) FROM dir_service_terms st
+         JOIN dir_terms t ON t.id = st.term_id JOIN dir_taxonomies x ON x.id = t.taxonomy_id
+         JOIN dir_services s ON s.id = st.service_id AND s.retired_at IS NULL
+         GROUP BY t.id ORDER BY x.name, t.code",
+    )?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// Live services without a category of ours: (id, name).
+pub fn uncategorised(conn: &Connection, limit: i64) -> Result<(i64, Vec<(i64, String)>)> {
+    const NONE: &str = "FROM dir_services s WHERE s.retired_at IS NULL AND NOT EXISTS
+         (SELECT 1 FROM dir_service_tags t WHERE t.service_id = s.id AND t.kind = 'category')";
+    let n: i64 = conn.query_row(&format!("SELECT count(*) {NONE}"), [], |r| r.get(0))?;
+    let mut stmt =
+        conn.prepare(&format!("SELECT s.id, s.name {NONE} ORDER BY s.name, s.id LIMIT ?1"))?;
+    let rows = stmt
+        .query_map(params![limit], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok((n, rows))
 }

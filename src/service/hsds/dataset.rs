@@ -8,9 +8,9 @@ use jiff::civil::Date;
 
 use crate::domain::text::clean_line;
 use crate::i18n::{Lang, Msg, fill};
-use crate::store::directory::NewService;
+use crate::store::directory::{NewService, Phone};
 
-use super::{FILES, unsafe_cell};
+use super::unsafe_cell;
 
 /// An organisation read from the files.
 #[derive(Clone, Debug)]
@@ -21,6 +21,7 @@ pub struct Org {
     pub web: Option<String>,
     pub confirmed: bool,
     pub last_verified: Option<Date>,
+    pub phones: Vec<Phone>,
 }
 
 /// A service read from the files (its organisation by HSDS id).
@@ -39,6 +40,43 @@ pub struct Dataset {
     pub services: Vec<Service>,
 }
 
+/// One problem in the files: where (row 0 is the file itself), the cell's value, and what
+/// HSDS expects there, in the interface language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub file: String,
+    pub row: usize,
+    pub column: String,
+    pub value: String,
+    pub what: String,
+}
+
+impl Problem {
+    /// "file, row N, column C: what" (the file alone for a problem with the whole file).
+    pub fn line(&self, lang: Lang) -> String {
+        if self.row == 0 {
+            return self.what.clone();
+        }
+        fill(
+            Msg::ErrHsdsCell.text(lang),
+            &[&self.file, &self.row.to_string(), &self.column, &self.what],
+        )
+    }
+
+    fn file_level(file: &str, what: String) -> Problem {
+        Problem { file: file.into(), row: 0, column: String::new(), value: String::new(), what }
+    }
+}
+
+/// What reading the files found: the dataset (in a skipping read, of the rows without
+/// problems), every problem, and how many rows were left out.
+#[derive(Debug, Default)]
+pub struct Reading {
+    pub dataset: Dataset,
+    pub problems: Vec<Problem>,
+    pub skipped_rows: usize,
+}
+
 /// One file's rows: each a map of column to cell, with its row number in the file.
 pub(super) struct Table {
     pub(super) file: &'static str,
@@ -49,19 +87,12 @@ impl Table {
     pub(super) fn read(
         dir: &Path,
         file: &'static str,
-        problems: &mut Vec<String>,
+        problems: &mut Vec<Problem>,
         lang: Lang,
     ) -> Table {
         let mut t = Table { file, rows: Vec::new() };
         let mut path = dir.join(file);
         if file == "service_at_location.csv" && !path.exists() {
-            // HSDS 1.x and 2.0 name it services_at_location.csv, with other columns: say which
-            // version is read rather than lose every location without a word.
-            if dir.join("services_at_location.csv").exists() {
-                problems
-                    .push(fill(Msg::ErrHsdsOldVersion.text(lang), &["services_at_location.csv"]));
-                return t;
-            }
             // What intake wrote before it used the specification's name.
             let ours = dir.join("service_at_locations.csv");
             if ours.exists() {
@@ -70,33 +101,39 @@ impl Table {
         }
         if !path.exists() {
             if matches!(file, "organizations.csv" | "services.csv") {
-                problems.push(fill(Msg::ErrHsdsMissingFile.text(lang), &[file]));
+                let what = fill(Msg::ErrHsdsMissingFile.text(lang), &[file]);
+                problems.push(Problem::file_level(file, what));
             }
             return t;
         }
         let mut reader = match csv::ReaderBuilder::new().flexible(false).from_path(&path) {
             Ok(r) => r,
             Err(e) => {
-                problems.push(fill(Msg::ErrCsvRead.text(lang), &[file, &e.to_string()]));
+                let what = fill(Msg::ErrCsvRead.text(lang), &[file, &e.to_string()]);
+                problems.push(Problem::file_level(file, what));
                 return t;
             }
         };
         let headers: Vec<String> = match reader.headers() {
             Ok(h) => h.iter().map(|h| h.trim().to_ascii_lowercase()).collect(),
             Err(e) => {
-                problems.push(fill(Msg::ErrCsvRead.text(lang), &[file, &e.to_string()]));
+                let what = fill(Msg::ErrCsvRead.text(lang), &[file, &e.to_string()]);
+                problems.push(Problem::file_level(file, what));
                 return t;
             }
         };
-        let needed = FILES.iter().find(|(f, _)| *f == file).map(|(_, c)| *c).unwrap_or(&[]);
-        for c in needed.iter().filter(|c| matches!(**c, "id" | "service_id" | "name" | "link_id")) {
-            let required = match *c {
-                "name" => matches!(file, "organizations.csv" | "services.csv"),
-                "service_id" => file != "locations.csv",
-                _ => true,
-            };
-            if required && !headers.iter().any(|h| h == c) {
-                problems.push(fill(Msg::ErrHsdsMissingColumn.text(lang), &[file, c]));
+        let needed: &[&str] = match file {
+            "organizations.csv" | "services.csv" => &["id", "name"],
+            "attributes.csv" => &["id", "link_id", "taxonomy_term_id"],
+            "service_at_location.csv" => &["id", "service_id", "location_id"],
+            "addresses.csv" => &["id", "location_id"],
+            "phones.csv" => &["id", "number"],
+            _ => &["id"],
+        };
+        for c in needed {
+            if !headers.iter().any(|h| h == c) {
+                let what = fill(Msg::ErrHsdsMissingColumn.text(lang), &[file, c]);
+                problems.push(Problem::file_level(file, what));
             }
         }
         for (i, rec) in reader.records().enumerate() {
@@ -109,24 +146,29 @@ impl Table {
                         .collect();
                     t.rows.push((i + 2, row));
                 }
-                Err(e) => problems.push(fill(Msg::ErrCsvRead.text(lang), &[file, &e.to_string()])),
+                Err(e) => {
+                    let what = fill(Msg::ErrCsvRead.text(lang), &[file, &e.to_string()]);
+                    problems.push(Problem::file_level(file, what));
+                }
             }
         }
         t
     }
 }
 
-/// Collects problems as "file, row N, column C: what".
+/// Collects problems with their file, row and column; `value` is the cell of the row being
+/// read, for the report.
 pub(super) struct Check<'a> {
-    pub(super) problems: &'a mut Vec<String>,
+    pub(super) problems: &'a mut Vec<Problem>,
     pub(super) lang: Lang,
+    pub(super) cells: Option<&'a HashMap<String, String>>,
 }
 
 impl Check<'_> {
     pub(super) fn bad(&mut self, file: &str, row: usize, col: &str, msg: Msg, args: &[&str]) {
         let what = fill(msg.text(self.lang), args);
-        self.problems
-            .push(fill(Msg::ErrHsdsCell.text(self.lang), &[file, &row.to_string(), col, &what]));
+        let value = self.cells.and_then(|c| c.get(col)).cloned().unwrap_or_default();
+        self.problems.push(Problem { file: file.into(), row, column: col.into(), value, what });
     }
 
     /// A cleaned text cell within its cap; None when empty (and `required` says so).

@@ -4,8 +4,10 @@
 //! problem with its file, row and column, then writes all of it in one transaction or nothing.
 //!
 //! Categories, populations and the organisation's verification travel as attributes of
-//! taxonomies of our own; counties and tribal nations as service areas; languages by ISO 639
-//! code; opening hours as weekly schedules in New Mexico local time.
+//! taxonomies of our own; other directories' taxonomies (AIRS / 211 LA) are kept as they come;
+//! counties and tribal nations as service areas; languages by ISO 639 code; opening hours as
+//! schedules in New Mexico local time with its UTC offset. HSDS 3.0 is read and written; a
+//! package of HSDS 1.x or 2.0 is recognised and refused with the version named.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -15,49 +17,6 @@ use sha2::{Digest, Sha256};
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
 
-/// The files, and the columns this program reads and writes in each.
-pub const FILES: &[(&str, &[&str])] = &[
-    ("organizations.csv", &["id", "name", "description", "website"]),
-    (
-        "services.csv",
-        &[
-            "id",
-            "organization_id",
-            "name",
-            "description",
-            "status",
-            "eligibility_description",
-            "application_process",
-            "assured_date",
-        ],
-    ),
-    ("locations.csv", &["id", "location_type", "organization_id", "name"]),
-    (
-        "addresses.csv",
-        &[
-            "id",
-            "location_id",
-            "address_1",
-            "city",
-            "state_province",
-            "postal_code",
-            "country",
-            "address_type",
-        ],
-    ),
-    ("service_at_location.csv", &["id", "service_id", "location_id"]),
-    ("phones.csv", &["id", "service_id", "number", "type"]),
-    (
-        "schedules.csv",
-        &["id", "service_id", "freq", "byday", "opens_at", "closes_at", "description"],
-    ),
-    ("languages.csv", &["id", "service_id", "name", "code"]),
-    ("service_areas.csv", &["id", "service_id", "name"]),
-    ("taxonomies.csv", &["id", "name", "description"]),
-    ("taxonomy_terms.csv", &["id", "code", "name", "description", "taxonomy_id"]),
-    ("attributes.csv", &["id", "link_id", "link_type", "link_entity", "taxonomy_term_id", "value"]),
-];
-
 const TAX_CATEGORY: &str = "intake-service-category";
 const TAX_POPULATION: &str = "intake-population";
 const TAX_FLAG: &str = "intake-flag";
@@ -65,15 +24,6 @@ const TAX_STATUS: &str = "intake-organization-status";
 /// A service area of this name is the whole state.
 const STATEWIDE: &str = "New Mexico";
 const DAYS: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
-const LANGUAGE_CODES: &[(&str, &str)] = &[
-    ("english", "en"),
-    ("spanish", "es"),
-    ("navajo", "nv"),
-    ("vietnamese", "vi"),
-    ("chinese", "zh"),
-    ("other", "und"),
-];
-
 /// A stable identifier in UUID form, made from a seed (so an export is the same each time).
 pub(super) fn uuid_of(seed: &str) -> String {
     let h = Sha256::digest(seed.as_bytes());
@@ -90,36 +40,49 @@ fn unsafe_cell(cell: &str) -> &str {
     }
 }
 
-fn hhmm(m: u16) -> String {
-    // HSDS has no 24:00: the end of the day is written 23:59 and read back as midnight.
-    let m = if m >= 1440 { 1439 } else { m };
-    format!("{:02}:{:02}", m / 60, m % 60)
-}
-
+/// Every file of the package, written with the specification's columns in its order; a row
+/// is given as (column, value) pairs and the columns it leaves out are empty.
 struct Out {
-    files: HashMap<&'static str, csv::Writer<std::fs::File>>,
+    files: HashMap<&'static str, (Vec<&'static str>, csv::Writer<std::fs::File>)>,
 }
 
 impl Out {
     fn create(dir: &Path) -> Result<Out> {
         std::fs::create_dir_all(dir)?;
         let mut files = HashMap::new();
-        for (name, cols) in FILES {
+        for name in spec::files() {
             let mut w = csv::Writer::from_path(dir.join(name))
                 .map_err(|e| Error::user_with(Msg::ErrCsvRead, &[name, &e.to_string()]))?;
-            w.write_record(*cols).map_err(csv_err)?;
-            files.insert(*name, w);
+            let cols = spec::columns(name);
+            w.write_record(&cols).map_err(csv_err)?;
+            files.insert(name, (cols, w));
         }
+        let descriptor = serde_json::to_string_pretty(&spec::datapackage()).map_err(|e| {
+            Error::user_with(Msg::ErrCsvRead, &["datapackage.json", &e.to_string()])
+        })?;
+        std::fs::write(dir.join("datapackage.json"), descriptor + "\n")?;
         Ok(Out { files })
     }
 
-    fn row(&mut self, file: &str, cells: &[&str]) -> Result<()> {
-        let w = self.files.get_mut(file).ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))?;
-        w.write_record(cells.iter().map(|c| crate::domain::text::csv_safe(c))).map_err(csv_err)
+    fn row(&mut self, file: &str, cells: &[(&str, &str)]) -> Result<()> {
+        let (cols, w) =
+            self.files.get_mut(file).ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))?;
+        let record: Vec<String> = cols
+            .iter()
+            .map(|c| {
+                let v = cells.iter().find(|(k, _)| k == c).map_or("", |(_, v)| *v);
+                if v.parse::<f64>().is_ok() {
+                    v.to_string()
+                } else {
+                    crate::domain::text::csv_safe(v)
+                }
+            })
+            .collect();
+        w.write_record(&record).map_err(csv_err)
     }
 
     fn finish(self) -> Result<()> {
-        for (_, mut w) in self.files {
+        for (_, (_, mut w)) in self.files {
             w.flush()?;
         }
         Ok(())
@@ -132,11 +95,16 @@ fn csv_err(e: csv::Error) -> Error {
 
 mod dataset;
 mod export;
+mod gather;
 mod read;
+mod schedule;
+pub mod spec;
+mod taxmap;
 mod write;
 
-pub use dataset::{Dataset, Org, Service};
+pub use dataset::{Dataset, Org, Problem, Reading, Service};
 
 pub use export::export;
-pub use read::read;
-pub use write::write;
+pub use read::{read, read_with, refusal};
+pub use taxmap::map_taxonomy;
+pub use write::{mapped, write};

@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::i18n::Msg;
 use crate::service::Who;
 use crate::store::Store;
-use crate::store::directory;
+use crate::store::directory::{self, Term};
 use crate::store::hsds::{self as hsds_store, Table as Kept};
 
 use super::{Dataset, uuid_of};
@@ -30,6 +30,7 @@ pub fn write(
     let source = store.source().to_string();
     store.write(|tx| {
         hsds_store::assign_ids(tx, &uuid_of)?;
+        let map = hsds_store::term_map(tx)?;
         let mut org_ids = HashMap::new();
         for o in &ds.organizations {
             let found = hsds_store::find(tx, Kept::Organizations, &o.hsds_id)?;
@@ -59,10 +60,12 @@ pub fn write(
                     id
                 }
             };
+            hsds_store::set_organization_phones(tx, id, &o.phones)?;
             org_ids.insert(o.hsds_id.as_str(), id);
         }
         for (n, s) in ds.services.iter().enumerate() {
             let mut v = s.service.clone();
+            add_mapped_categories(&map, &mut v);
             v.organization_id = *org_ids
                 .get(s.organization.as_str())
                 .ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))?;
@@ -100,4 +103,32 @@ pub fn write(
         crate::service::audit_in(tx, &source, who, "directory_import", ds.services.len() as i64)?;
         Ok(ds.services.len())
     })
+}
+
+/// The category an administrator's map gives a term: the longest code of its taxonomy that
+/// the term's code begins with ("BH-1800" maps "BH-1800.8500").
+pub fn mapped<'a>(map: &'a [(String, String, String)], t: &Term) -> Option<&'a str> {
+    map.iter()
+        .filter(|(tax, code, _)| {
+            tax.eq_ignore_ascii_case(&t.taxonomy) && t.code.starts_with(code.as_str())
+        })
+        .max_by_key(|(_, code, _)| code.len())
+        .map(|(_, _, category)| category.as_str())
+}
+
+/// A service's categories with those its other taxonomies' terms map to. Whether any was added.
+pub fn add_mapped_categories(
+    map: &[(String, String, String)],
+    s: &mut directory::NewService,
+) -> bool {
+    let before = s.categories.len();
+    for t in &s.terms {
+        if let Some(c) = mapped(map, t)
+            && !s.categories.iter().any(|x| x == c)
+        {
+            s.categories.push(c.to_string());
+        }
+    }
+    s.categories.sort();
+    s.categories.len() > before
 }

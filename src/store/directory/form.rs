@@ -73,6 +73,7 @@ pub fn service_from_raw(
         address: v.text("address"),
         show_address: yes("show_address"),
         hsds_id: None,
+        ..Default::default()
     };
     let has_location =
         location.city.is_some() || location.zip.is_some() || location.address.is_some();
@@ -95,6 +96,7 @@ pub fn service_from_raw(
             areas: v.many("areas"),
             locations: if has_location { vec![location] } else { Vec::new() },
             schedule,
+            ..Default::default()
         },
         new_organization,
         confirmed: yes("confirmed"),

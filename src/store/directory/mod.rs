@@ -12,8 +12,11 @@ use crate::domain::time;
 use crate::error::Result;
 
 mod form;
+mod parts;
 mod search;
 mod seed;
+
+pub use parts::{PHONE_KINDS, Phone, Rule, Term, locations, term_description};
 
 pub use form::{SERVICE_FIELDS, ServiceInput, service_from_raw, service_to_raw};
 pub use search::{Detail, Filter, Hit, categories, detail, fts_query, populations, search};
@@ -38,8 +41,11 @@ pub fn add_organization(
     Ok(tx.last_insert_rowid())
 }
 
+/// A place a service is offered at (HSDS location with its address). Places are shared: one
+/// with the same exchange identifier is one place, whichever service names it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Location {
+    pub name: Option<String>,
     pub city: Option<String>,
     pub zip: Option<String>,
     pub address: Option<String>,
@@ -47,6 +53,13 @@ pub struct Location {
     pub show_address: bool,
     /// Its identifier in an Open Referral (HSDS) exchange.
     pub hsds_id: Option<String>,
+    /// The state, when not New Mexico ("TX"), and the country, when not the United States.
+    pub state: Option<String>,
+    pub country: Option<String>,
+    pub phones: Vec<Phone>,
+    pub rules: Vec<Rule>,
+    /// The exchange identifier of the service's link to this place (HSDS service_at_location).
+    pub link_id: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -70,6 +83,17 @@ pub struct NewService {
     pub locations: Vec<Location>,
     /// Opening hours (America/Denver), for "open now".
     pub schedule: Vec<Span>,
+    /// HSDS status "temporarily closed".
+    pub temporarily_closed: bool,
+    /// Every phone of the service, of every type (`phone` and `text_number` are the numbers
+    /// the console offers to call and to text).
+    pub phones: Vec<Phone>,
+    /// Schedules that are not plain weekly hours.
+    pub rules: Vec<Rule>,
+    /// Service areas as the files word them.
+    pub area_names: Vec<String>,
+    /// Other directories' taxonomy terms.
+    pub terms: Vec<Term>,
 }
 
 /// Add a service with its tags, locations and search entry, in the caller's transaction.
@@ -77,10 +101,10 @@ pub fn add_service(tx: &Transaction, s: &NewService, now: Timestamp) -> Result<S
     let at = time::to_db(now);
     tx.execute(
         "INSERT INTO dir_services (organization_id, name, description, phone, text_number, hours, open_24_7,
-             statewide, eligibility, intake_steps, last_verified, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+             statewide, eligibility, intake_steps, last_verified, created_at, updated_at, temporarily_closed)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13)",
         params![s.organization_id, s.name, s.description, s.phone, s.text_number, s.hours, s.open_24_7, s.statewide,
-                s.eligibility, s.intake_steps, s.last_verified.map(|d| d.to_string()), at],
+                s.eligibility, s.intake_steps, s.last_verified.map(|d| d.to_string()), at, s.temporarily_closed],
     )?;
     let id = ServiceId(tx.last_insert_rowid());
     put_parts(tx, id, s)?;
@@ -102,13 +126,7 @@ fn put_parts(tx: &Transaction, id: ServiceId, s: &NewService) -> Result<()> {
             tag.execute(params![id, kind, v])?;
         }
     }
-    for l in &s.locations {
-        tx.execute(
-            "INSERT INTO dir_locations (service_id, city, zip, address, show_address, hsds_id)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![id, l.city, l.zip, l.address, l.show_address, l.hsds_id],
-        )?;
-    }
+    parts::put(tx, id, s)?;
     index(tx, id, s)?;
     let mut hours = tx.prepare_cached(
         "INSERT OR IGNORE INTO dir_schedules (service_id, weekday, opens, closes) VALUES (?1, ?2, ?3, ?4)",
@@ -128,7 +146,14 @@ fn index(tx: &Transaction, id: ServiceId, s: &NewService) -> Result<()> {
         params![s.organization_id],
         |r| r.get(0),
     )?;
-    let cities: Vec<String> = s.locations.iter().filter_map(|l| l.city.clone()).collect();
+    // The places: each city and place name, and the service areas as worded.
+    let cities: Vec<String> = s
+        .locations
+        .iter()
+        .flat_map(|l| [l.city.clone(), l.name.clone()])
+        .flatten()
+        .chain(s.area_names.iter().cloned())
+        .collect();
     let (labels, places) = crate::domain::directory::search_terms(
         &s.categories,
         &s.populations,
@@ -182,18 +207,19 @@ pub fn update_service(
     let n = tx.execute(
         "UPDATE dir_services SET organization_id = ?1, name = ?2, description = ?3, phone = ?4, text_number = ?5,
              hours = ?6, open_24_7 = ?7, statewide = ?8, eligibility = ?9, intake_steps = ?10,
-             last_verified = ?11, updated_at = ?12
+             last_verified = ?11, updated_at = ?12, temporarily_closed = ?14
          WHERE id = ?13 AND retired_at IS NULL",
         params![s.organization_id, s.name, s.description, s.phone, s.text_number, s.hours, s.open_24_7,
                 s.statewide, s.eligibility, s.intake_steps, s.last_verified.map(|d| d.to_string()),
-                time::to_db(now), id],
+                time::to_db(now), id, s.temporarily_closed],
     )?;
     if n == 0 {
         return Err(crate::Error::user(crate::i18n::Msg::ErrNoSuchRecord));
     }
-    for table in ["dir_service_tags", "dir_schedules", "dir_locations"] {
+    for table in ["dir_service_tags", "dir_schedules"] {
         tx.execute(&format!("DELETE FROM {table} WHERE service_id = ?1"), params![id])?;
     }
+    parts::clear(tx, id)?;
     tx.execute("DELETE FROM dir_search WHERE rowid = ?1", params![id])?;
     put_parts(tx, id, s)
 }
@@ -225,7 +251,7 @@ pub fn stored_service(
     let found = conn
         .query_row(
             "SELECT organization_id, name, description, phone, text_number, hours, open_24_7, statewide,
-                    eligibility, intake_steps, last_verified
+                    eligibility, intake_steps, last_verified, temporarily_closed
              FROM dir_services WHERE id = ?1 AND (retired_at IS NULL OR ?2)",
             params![id, retired_too],
             |r| {
@@ -241,6 +267,7 @@ pub fn stored_service(
                     eligibility: r.get(8)?,
                     intake_steps: r.get(9)?,
                     last_verified: r.get::<_, Option<String>>(10)?.and_then(|d| d.parse().ok()),
+                    temporarily_closed: r.get(11)?,
                     ..Default::default()
                 })
             },
@@ -261,27 +288,9 @@ pub fn stored_service(
             _ => s.areas.push(value),
         }
     }
-    s.locations = locations(conn, id)?;
+    parts::read(conn, id, &mut s)?;
     s.schedule = schedule(conn, id)?;
     Ok(Some(s))
-}
-
-pub fn locations(conn: &Connection, id: ServiceId) -> Result<Vec<Location>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT city, zip, address, show_address, hsds_id FROM dir_locations WHERE service_id = ?1 ORDER BY id",
-    )?;
-    let rows = stmt
-        .query_map(params![id], |r| {
-            Ok(Location {
-                city: r.get(0)?,
-                zip: r.get(1)?,
-                address: r.get(2)?,
-                show_address: r.get(3)?,
-                hsds_id: r.get(4)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
 }
 
 pub fn schedule(conn: &Connection, id: ServiceId) -> Result<Vec<Span>> {

@@ -255,9 +255,17 @@ pub struct Detail {
     pub intake_steps: Option<String>,
     pub populations: Vec<String>,
     pub languages: Vec<String>,
-    /// City, ZIP and (only when allowed) the street address of each place.
-    pub places: Vec<String>,
+    /// Each place: its name, the street address (only when allowed), city, state (when not
+    /// New Mexico) and ZIP, with the place's own phones.
+    pub places: Vec<(String, Vec<super::Phone>)>,
     pub schedule: Vec<Span>,
+    pub temporarily_closed: bool,
+    /// Every phone of the service, of every type.
+    pub phones: Vec<super::Phone>,
+    /// Schedules that are not plain weekly hours.
+    pub rules: Vec<super::Rule>,
+    /// Service areas as the source worded them.
+    pub area_names: Vec<String>,
 }
 
 pub fn detail(conn: &Connection, id: ServiceId, today: Date) -> Result<Option<Detail>> {
@@ -307,15 +315,26 @@ pub fn detail(conn: &Connection, id: ServiceId, today: Date) -> Result<Option<De
         )?;
         Ok(stmt.query_map(params![id, kind], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?)
     };
-    let mut stmt = conn.prepare_cached(
-        "SELECT city, zip, CASE WHEN show_address = 1 THEN address END FROM dir_locations WHERE service_id = ?1",
+    let mut full = super::NewService::default();
+    super::parts::read(conn, id, &mut full)?;
+    let places = full
+        .locations
+        .iter()
+        .map(|l| {
+            let street = if l.show_address { l.address.clone() } else { None };
+            let parts: Vec<String> =
+                [l.name.clone(), street, l.city.clone(), l.state.clone(), l.zip.clone()]
+                    .into_iter()
+                    .flatten()
+                    .collect();
+            (parts.join(", "), l.phones.clone())
+        })
+        .collect();
+    let temporarily_closed: bool = conn.query_row(
+        "SELECT temporarily_closed FROM dir_services WHERE id = ?1",
+        params![id],
+        |r| r.get(0),
     )?;
-    let places = stmt
-        .query_map(params![id], |r| {
-            let parts: Vec<Option<String>> = vec![r.get(2)?, r.get(0)?, r.get(1)?];
-            Ok(parts.into_iter().flatten().collect::<Vec<_>>().join(", "))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(Some(Detail {
         hit,
         description: x.description,
@@ -330,5 +349,9 @@ pub fn detail(conn: &Connection, id: ServiceId, today: Date) -> Result<Option<De
         languages: tags("language")?,
         places,
         schedule: schedule(conn, id)?,
+        temporarily_closed,
+        phones: full.phones,
+        rules: full.rules,
+        area_names: full.area_names,
     }))
 }

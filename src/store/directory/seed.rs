@@ -105,12 +105,14 @@ pub fn seed_if_empty(tx: &Transaction, now: Timestamp) -> Result<usize> {
                         address: None,
                         show_address: false,
                         hsds_id: None,
+                        ..Default::default()
                     })
                     .collect(),
                 schedule: crate::domain::directory::parse_schedule(
                     s.schedule.as_deref().unwrap_or(""),
                 )
                 .map_err(crate::Error::user)?,
+                ..Default::default()
             };
             add_service(tx, &service, now)?;
             added += 1;

@@ -7,7 +7,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
 use super::{DMode, DirectoryScreen};
-use crate::domain::contact::LANGUAGES;
 use crate::domain::directory::{CATEGORIES, POPULATIONS, label};
 use crate::i18n::{Lang, Msg, fill};
 use crate::store::directory::{Detail, Hit};
@@ -136,6 +135,11 @@ fn draw_detail(frame: &mut Frame, area: Rect, d: &Detail, t: Theme, lang: Lang) 
             lines.push(Line::from(Span::styled(format!(" {l}"), t.error())));
         }
     }
+    if d.temporarily_closed {
+        for l in wrap(Msg::EntryTemporarilyClosed.text(lang), width) {
+            lines.push(Line::from(Span::styled(format!(" {l}"), t.error())));
+        }
+    }
     for l in wrap(&d.description, width) {
         lines.push(Line::raw(format!(" {l}")));
     }
@@ -150,6 +154,14 @@ fn draw_detail(frame: &mut Frame, area: Rect, d: &Detail, t: Theme, lang: Lang) 
     if let Some(tn) = &d.text_number {
         lines.push(row(Msg::FieldTextNumber, tn.clone()));
     }
+    // Every other number, with its type: a fax is never shown as a number to call.
+    for p in &d.phones {
+        let shown = (p.callable() && h.phone.as_ref() == Some(&p.number))
+            || (p.kind == "text" && d.text_number.as_ref() == Some(&p.number));
+        if !shown {
+            lines.push(row(phone_kind(&p.kind), phone_line(p)));
+        }
+    }
     let hours = if d.open_24_7 { "24/7".to_string() } else { d.hours.clone().unwrap_or_default() };
     // Only what is on file: an empty row says nothing.
     for (label_msg, value) in [
@@ -157,6 +169,11 @@ fn draw_detail(frame: &mut Frame, area: Rect, d: &Detail, t: Theme, lang: Lang) 
         (Msg::FieldSchedule, crate::domain::directory::format_schedule(&d.schedule, lang)),
         (Msg::FieldCategory, join(&h.categories, CATEGORIES)),
         (Msg::FieldArea, area_of(h, lang)),
+        (Msg::FieldAreaListed, d.area_names.join("; ")),
+        (
+            Msg::FieldOtherHours,
+            d.rules.iter().map(|r| rule_text(r, lang)).collect::<Vec<_>>().join("; "),
+        ),
     ] {
         // A long value wraps under itself.
         for (i, part) in wrap(&value, width.saturating_sub(25).max(10)).into_iter().enumerate() {
@@ -171,13 +188,18 @@ fn draw_detail(frame: &mut Frame, area: Rect, d: &Detail, t: Theme, lang: Lang) 
         lines.push(row(Msg::FieldPopulation, join(&d.populations, POPULATIONS)));
     }
     if !d.languages.is_empty() {
-        lines.push(row(Msg::FieldLanguage, join(&d.languages, LANGUAGES)));
+        let names: Vec<String> =
+            d.languages.iter().map(|l| crate::domain::languages::name(l, lang)).collect();
+        lines.push(row(Msg::FieldLanguage, names.join(", ")));
     }
     if let Some(e) = &d.eligibility {
         lines.push(row(Msg::FieldEligibility, e.clone()));
     }
-    for p in &d.places {
+    for (p, phones) in &d.places {
         lines.push(row(Msg::FieldPlace, p.clone()));
+        for ph in phones {
+            lines.push(row(phone_kind(&ph.kind), phone_line(ph)));
+        }
     }
     if let Some(w) = &d.web {
         lines.push(row(Msg::FieldWeb, w.clone()));
@@ -197,4 +219,71 @@ fn draw_detail(frame: &mut Frame, area: Rect, d: &Detail, t: Theme, lang: Lang) 
         )),
         keys,
     );
+}
+
+/// The label of a phone's type.
+fn phone_kind(kind: &str) -> Msg {
+    match kind {
+        "text" => Msg::PhoneKindText,
+        "fax" => Msg::PhoneKindFax,
+        "textphone" => Msg::PhoneKindTextphone,
+        "cell" => Msg::PhoneKindCell,
+        "video" => Msg::PhoneKindVideo,
+        "pager" => Msg::PhoneKindPager,
+        _ => Msg::PhoneKindVoice,
+    }
+}
+
+/// A number with its extension and what the source says of it.
+fn phone_line(p: &crate::store::directory::Phone) -> String {
+    let mut s = p.number.clone();
+    if let Some(x) = &p.extension {
+        s.push_str(&format!(" x{x}"));
+    }
+    if let Some(d) = &p.description {
+        s.push_str(&format!(" ({d})"));
+    }
+    s
+}
+
+/// A schedule that is not plain weekly hours, in words: how often, which days, the hours,
+/// the days it holds between, and whether it has ended.
+fn rule_text(r: &crate::store::directory::Rule, lang: Lang) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    match r.freq.as_deref() {
+        Some("MONTHLY") => parts.push(Msg::RuleMonthly.text(lang).into()),
+        Some(_) => parts.push(Msg::RuleWeekly.text(lang).into()),
+        None => {}
+    }
+    if let Some(i) = r.interval.filter(|i| *i > 1) {
+        parts.push(fill(Msg::RuleEvery.text(lang), &[&i.to_string()]));
+    }
+    if let Some(d) = &r.byday {
+        parts.push(d.clone());
+    }
+    if let Some(d) = &r.bymonthday {
+        parts.push(fill(Msg::RuleMonthDays.text(lang), &[d]));
+    }
+    let hm = |m: u16| format!("{:02}:{:02}", m / 60, m % 60);
+    match (r.opens, r.closes) {
+        (Some(o), Some(c)) => parts.push(format!("{}-{}", hm(o), hm(c))),
+        (Some(o), None) => parts.push(hm(o)),
+        _ => {}
+    }
+    if let Some(d) = &r.description {
+        parts.push(d.clone());
+    }
+    if let Some(f) = r.valid_from {
+        parts.push(fill(Msg::RuleFrom.text(lang), &[&f.to_string()]));
+    }
+    if let Some(t) = r.valid_to {
+        parts.push(fill(Msg::RuleUntil.text(lang), &[&t.to_string()]));
+    }
+    let today = crate::domain::time::local_day(jiff::Timestamp::now());
+    if r.valid_to.is_some_and(|t| t < today) {
+        parts.push(Msg::RuleEnded.text(lang).into());
+    } else if r.valid_from.is_some_and(|f| f > today) {
+        parts.push(Msg::RuleNotYet.text(lang).into());
+    }
+    parts.join(" ")
 }
