@@ -62,6 +62,7 @@ fn full_directory() -> (TestDb, Store) {
                             address: Some("12 Hidden Lane".into()),
                             show_address: false,
                             hsds_id: None,
+                            ..Default::default()
                         },
                         Location {
                             city: Some("Las Cruces".into()),
@@ -69,6 +70,7 @@ fn full_directory() -> (TestDb, Store) {
                             address: Some("400 Main St (office)".into()),
                             show_address: true,
                             hsds_id: None,
+                            ..Default::default()
                         },
                     ],
                     schedule: parse_schedule("Mo-Fr 19:00-07:00; Sa 10:00-14:00").unwrap(),
@@ -102,9 +104,9 @@ fn import(store: &mut Store, dir: &Path) -> intake::Result<usize> {
 }
 
 fn files(dir: &Path) -> Vec<(String, String)> {
-    hsds::FILES
-        .iter()
-        .map(|(f, _)| (f.to_string(), std::fs::read_to_string(dir.join(f)).unwrap()))
+    hsds::spec::files()
+        .chain(["datapackage.json"])
+        .map(|f| (f.to_string(), std::fs::read_to_string(dir.join(f)).unwrap()))
         .collect()
 }
 
@@ -115,6 +117,17 @@ fn details(store: &Store) -> Vec<directory::Detail> {
         .map(|h| {
             let mut d = directory::detail(store.conn(), h.service_id, today()).unwrap().unwrap();
             d.hit.service_id = intake::domain::ids::ServiceId(0);
+            // The numbers to call and to text are on the service's row too: what shows is
+            // every number once, by type.
+            let (call, text) = (d.hit.phone.clone(), d.text_number.clone());
+            d.phones.retain(|p| {
+                let to_call = p.callable() && Some(&p.number) == call.as_ref();
+                let to_text = p.kind == "text" && Some(&p.number) == text.as_ref();
+                !to_call && !to_text
+            });
+            for p in &mut d.phones {
+                p.hsds_id = None;
+            }
             d
         })
         .collect()
@@ -124,7 +137,7 @@ fn details(store: &Store) -> Vec<directory::Detail> {
 fn an_export_imports_to_the_same_directory_and_exports_the_same_again() {
     let (_a, mut a) = full_directory();
     let first = tempfile::tempdir().unwrap();
-    let n = hsds::export(&mut a, first.path()).unwrap();
+    let n = hsds::export(&mut a, first.path(), today(), &mut |_, _| {}).unwrap();
     assert!(n >= 16);
     assert!(
         audit_events(&a).iter().any(|(e, _)| e == "directory_export"),
@@ -142,7 +155,7 @@ fn an_export_imports_to_the_same_directory_and_exports_the_same_again() {
     assert_eq!(import(&mut b, first.path()).unwrap(), n);
     assert_eq!(details(&a), details(&b));
     let second = tempfile::tempdir().unwrap();
-    hsds::export(&mut b, second.path()).unwrap();
+    hsds::export(&mut b, second.path(), today(), &mut |_, _| {}).unwrap();
     assert_eq!(files(first.path()), files(second.path()));
 
     // Into the directory it came from: entries are updated, not doubled, and the hidden
@@ -156,14 +169,14 @@ fn an_export_imports_to_the_same_directory_and_exports_the_same_again() {
     let hidden: String = a
         .conn()
         .query_row(
-            "SELECT address FROM dir_locations WHERE show_address = 0 AND address IS NOT NULL",
+            "SELECT address FROM dir_places WHERE show_address = 0 AND address IS NOT NULL",
             [],
             |r| r.get(0),
         )
         .unwrap();
     assert_eq!(hidden, "12 Hidden Lane");
     let third = tempfile::tempdir().unwrap();
-    hsds::export(&mut a, third.path()).unwrap();
+    hsds::export(&mut a, third.path(), today(), &mut |_, _| {}).unwrap();
     assert_eq!(files(first.path()), files(third.path()));
 }
 
@@ -172,7 +185,7 @@ fn an_export_imports_to_the_same_directory_and_exports_the_same_again() {
 fn broken(edit: impl Fn(&Path)) -> String {
     let (_a, mut a) = full_directory();
     let dir = tempfile::tempdir().unwrap();
-    hsds::export(&mut a, dir.path()).unwrap();
+    hsds::export(&mut a, dir.path(), today(), &mut |_, _| {}).unwrap();
     edit(dir.path());
     let (_b, mut b) = with_admin();
     let e = import(&mut b, dir.path()).unwrap_err();
@@ -210,11 +223,14 @@ fn broken_files_are_refused_with_file_row_and_column() {
     assert!(m.contains("services.csv, row 4, column organization_id"), "{m}");
     let m = broken(|d| set_cell(d, "schedules.csv", 2, "opens_at", "8am"));
     assert!(m.contains("schedules.csv, row 3, column opens_at"), "{m}");
-    let m = broken(|d| set_cell(d, "service_areas.csv", 1, "name", "Gotham"));
-    assert!(m.contains("service_areas.csv, row 2, column name") && m.contains("Gotham"), "{m}");
+    let m = broken(|d| set_cell(d, "schedules.csv", 2, "freq", "YEARLY"));
+    assert!(
+        m.contains("schedules.csv, row 3, column freq") && m.contains("WEEKLY or MONTHLY"),
+        "{m}"
+    );
     let m = broken(|d| set_cell(d, "services.csv", 1, "assured_date", "15/09/2026"));
     assert!(m.contains("services.csv, row 2, column assured_date"), "{m}");
-    let m = broken(|d| set_cell(d, "languages.csv", 1, "code", "xx"));
+    let m = broken(|d| set_cell(d, "languages.csv", 1, "code", "english"));
     assert!(m.contains("languages.csv, row 2, column code"), "{m}");
     let m = broken(|d| set_cell(d, "services.csv", 2, "name", &"x".repeat(201)));
     assert!(m.contains("services.csv, row 3, column name") && m.contains("200"), "{m}");
@@ -282,12 +298,12 @@ fn the_command_line_exports_and_imports_and_only_supervisors_import() {
 fn the_link_file_has_the_specifications_name_and_older_names_are_not_lost_silently() {
     let (_a, mut a) = full_directory();
     let dir = tempfile::tempdir().unwrap();
-    hsds::export(&mut a, dir.path()).unwrap();
+    hsds::export(&mut a, dir.path(), today(), &mut |_, _| {}).unwrap();
     // HSDS 3.0's name, as written; its locations come back.
     assert!(dir.path().join("service_at_location.csv").exists());
     assert!(!dir.path().join("service_at_locations.csv").exists());
     let located = |s: &Store| -> i64 {
-        s.conn().query_row("SELECT count(*) FROM dir_locations", [], |r| r.get(0)).unwrap()
+        s.conn().query_row("SELECT count(*) FROM dir_places", [], |r| r.get(0)).unwrap()
     };
     let (_b, mut b) = with_admin();
     import(&mut b, dir.path()).unwrap();
@@ -304,5 +320,6 @@ fn the_link_file_has_the_specifications_name_and_older_names_are_not_lost_silent
         .unwrap();
     let (_d, mut d) = with_admin();
     let e = import(&mut d, p).unwrap_err().message(Lang::En);
-    assert!(e.contains("HSDS 1.x and 2.0") && e.contains("HSDS 3.0"), "{e}");
+    assert!(e.contains("HSDS 1.x / 2.0") && e.contains("services_at_location.csv"), "{e}");
+    assert!(e.contains("intake reads HSDS 3.0"), "{e}");
 }
