@@ -112,9 +112,8 @@ fn status_states_and_places_outside_new_mexico_come_in_as_given() {
 fn schedules_of_every_kind_with_offsets_nights_and_ends() {
     let (_db, store) = imported();
     let shelter = detail(&store, "Emergency shelter");
-    // 09:00-07:00 is 09:00 in a Denver winter, 10:00 in its summer.
-    let summer = intake::domain::time::denver().to_offset(now()).seconds() == -6 * 3600;
-    let (o, c) = if summer { (600, 1080) } else { (540, 1020) };
+    // 09:00-07:00 is a New Mexico source's 09:00 in any season.
+    let (o, c) = (540, 1020);
     assert_eq!(
         shelter.schedule,
         vec![
@@ -150,6 +149,9 @@ fn languages_by_any_iso_code_areas_as_worded_and_other_taxonomies() {
     let shelter = detail(&store, "Emergency shelter");
     assert_eq!(shelter.languages, ["fr", "spanish"]);
     assert_eq!(intake::domain::languages::name("fr", Lang::Es), "francés");
+    let found =
+        directory::search(store.conn(), "francés", &Filter::default(), today(), 0, 9).unwrap();
+    assert!(found.iter().any(|h| h.name == "Emergency shelter"), "a language found by its name");
     assert_eq!(detail(&store, "Immigration legal clinic").languages, ["ase"]);
     assert_eq!(detail(&store, "Medical records requests").languages, ["ar"]);
     // "Bernalillo" is recognised as the county; "Albuquerque" is kept as worded, and found.
@@ -323,4 +325,37 @@ fn an_older_hsds_package_is_refused_naming_its_version() {
     let e = import(&mut store, dir.path()).unwrap_err().message(Lang::En);
     assert!(e.contains("HSDS 1.x / 2.0 package (regular_schedules.csv)"), "{e}");
     assert_eq!(count(&store, "SELECT count(*) FROM dir_services"), 0);
+}
+
+/// An imported service's detail at 80x24 in both languages: every number by type (a fax
+/// labelled as not for calls), the place's own phone, the temporary closure, hours that are
+/// not weekly (one ended), languages by name, and areas as the source worded them.
+#[test]
+fn an_imported_service_shows_what_came_in_in_both_languages() {
+    use common::console::Harness;
+    use ratatui::crossterm::event::KeyCode;
+    let mut h = Harness::admin();
+    import(&mut h.app.store, &fixture()).unwrap();
+    h.login("ana", ADMIN_PIN).typed("d").typed("emergency shelter");
+    h.run_search();
+    h.enter();
+    let s = h.screen();
+    assert!(s.contains("TTY") && s.contains("Main office") && s.contains("Albuquerque"), "{s}");
+    insta::assert_snapshot!("hsds_shelter_detail", s);
+    h.key(KeyCode::Esc).key(KeyCode::Esc);
+    h.app.set_language(Lang::Es);
+    h.typed("d").typed("medical records");
+    h.run_search();
+    h.enter();
+    let s = h.screen();
+    assert!(s.contains("Fax (no para llamadas)") && s.contains("árabe"), "{s}");
+    insta::assert_snapshot!("hsds_fax_detail_es", s);
+    h.key(KeyCode::Esc).key(KeyCode::Esc);
+    h.app.set_language(Lang::En);
+    h.typed("d").typed("legal clinic");
+    h.run_search();
+    h.enter();
+    let s = h.screen();
+    assert!(s.contains("Temporarily closed") && s.contains("(ended)"), "{s}");
+    insta::assert_snapshot!("hsds_closed_clinic_detail", s);
 }

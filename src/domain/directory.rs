@@ -95,14 +95,18 @@ pub fn search_terms(
 ) -> (String, String) {
     use crate::i18n::Lang;
     let mut labels = Vec::new();
-    for (list, ids) in
-        [(CATEGORIES, categories), (POPULATIONS, populations), (LANGUAGES, languages)]
-    {
+    for (list, ids) in [(CATEGORIES, categories), (POPULATIONS, populations)] {
         for id in ids {
             labels.push(id.replace('_', " "));
             labels.push(label(list, id, Lang::En));
             labels.push(label(list, id, Lang::Es));
         }
+    }
+    // Any language by its names in both languages ("french", "francés" find "fr").
+    for id in languages {
+        labels.push(id.replace('_', " "));
+        labels.push(crate::domain::languages::name(id, Lang::En));
+        labels.push(crate::domain::languages::name(id, Lang::Es));
     }
     let mut places: Vec<String> = areas.to_vec();
     if statewide {

@@ -47,9 +47,13 @@ pub(super) fn parse(cell: &str, column_offset: Option<i32>) -> Option<(u16, Opti
 }
 
 /// A time given with an offset as the local time it is on `day`, and how many days that moves
-/// it (-1, 0 or 1). Without an offset, the time is local already.
+/// it (-1, 0 or 1). Without an offset, the time is local already; so is one with Mountain
+/// Standard or Daylight time's offset (-07:00, -06:00), which is how a New Mexico source
+/// stamps its local hours whatever the season.
 pub(super) fn local(minute: u16, offset_minutes: Option<i32>, day: Date) -> (u16, i8) {
-    let Some(off) = offset_minutes else { return (minute, 0) };
+    let Some(off) = offset_minutes.filter(|o| *o != -420 && *o != -360) else {
+        return (minute, 0);
+    };
     let given = DateTime::from_parts(day, Time::midnight())
         .checked_add(jiff::Span::new().minutes(i64::from(minute)))
         .unwrap_or_else(|_| DateTime::from_parts(day, Time::midnight()));
@@ -127,6 +131,11 @@ mod tests {
         // 02:00 UTC on Tuesday is Monday evening here.
         assert_eq!(local(120, Some(0), day("2026-12-01")), (19 * 60, -1));
         assert_eq!(local(540, None, day("2026-12-01")), (540, 0));
+        // Mountain time's own offsets are New Mexico's hours in either season.
+        assert_eq!(local(540, Some(-420), day("2026-07-01")), (540, 0));
+        assert_eq!(local(540, Some(-360), day("2026-12-01")), (540, 0));
+        // Pacific time is an hour behind.
+        assert_eq!(local(540, Some(-480), day("2026-12-01")), (600, 0));
         assert_eq!(offset_hours(day("2026-12-01")), -7);
         assert_eq!(offset_hours(day("2026-07-01")), -6);
         assert_eq!(write(540, -7), "09:00:00-07:00");

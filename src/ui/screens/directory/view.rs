@@ -163,8 +163,7 @@ fn draw_detail(frame: &mut Frame, area: Rect, d: &Detail, t: Theme, lang: Lang) 
         }
     }
     let hours = if d.open_24_7 { "24/7".to_string() } else { d.hours.clone().unwrap_or_default() };
-    // Only what is on file: an empty row says nothing.
-    for (label_msg, value) in [
+    let mut rows = vec![
         (Msg::FieldHours, hours),
         (Msg::FieldSchedule, crate::domain::directory::format_schedule(&d.schedule, lang)),
         (Msg::FieldCategory, join(&h.categories, CATEGORIES)),
@@ -174,8 +173,24 @@ fn draw_detail(frame: &mut Frame, area: Rect, d: &Detail, t: Theme, lang: Lang) 
             Msg::FieldOtherHours,
             d.rules.iter().map(|r| rule_text(r, lang)).collect::<Vec<_>>().join("; "),
         ),
-    ] {
-        // A long value wraps under itself.
+        (Msg::FieldPopulation, join(&d.populations, POPULATIONS)),
+        (
+            Msg::FieldLanguage,
+            d.languages
+                .iter()
+                .map(|l| crate::domain::languages::name(l, lang))
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        (Msg::FieldEligibility, d.eligibility.clone().unwrap_or_default()),
+    ];
+    for (p, phones) in &d.places {
+        rows.push((Msg::FieldPlace, p.clone()));
+        rows.extend(phones.iter().map(|ph| (phone_kind(&ph.kind), phone_line(ph))));
+    }
+    rows.push((Msg::FieldWeb, d.web.clone().unwrap_or_default()));
+    // Only what is on file: an empty row says nothing. A long value wraps under itself.
+    for (label_msg, value) in rows {
         for (i, part) in wrap(&value, width.saturating_sub(25).max(10)).into_iter().enumerate() {
             if i == 0 {
                 lines.push(row(label_msg, part));
@@ -183,26 +198,6 @@ fn draw_detail(frame: &mut Frame, area: Rect, d: &Detail, t: Theme, lang: Lang) 
                 lines.push(Line::raw(format!(" {:<25}{part}", "")));
             }
         }
-    }
-    if !d.populations.is_empty() {
-        lines.push(row(Msg::FieldPopulation, join(&d.populations, POPULATIONS)));
-    }
-    if !d.languages.is_empty() {
-        let names: Vec<String> =
-            d.languages.iter().map(|l| crate::domain::languages::name(l, lang)).collect();
-        lines.push(row(Msg::FieldLanguage, names.join(", ")));
-    }
-    if let Some(e) = &d.eligibility {
-        lines.push(row(Msg::FieldEligibility, e.clone()));
-    }
-    for (p, phones) in &d.places {
-        lines.push(row(Msg::FieldPlace, p.clone()));
-        for ph in phones {
-            lines.push(row(phone_kind(&ph.kind), phone_line(ph)));
-        }
-    }
-    if let Some(w) = &d.web {
-        lines.push(row(Msg::FieldWeb, w.clone()));
     }
     let [body, keys] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
     frame.render_widget(Paragraph::new(lines), body);
