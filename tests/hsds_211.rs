@@ -354,8 +354,57 @@ fn an_imported_service_shows_what_came_in_in_both_languages() {
     h.app.set_language(Lang::En);
     h.typed("d").typed("legal clinic");
     h.run_search();
+    let list = h.screen();
+    let line = list.lines().find(|l| l.contains("Immigration legal clinic")).unwrap_or("");
+    assert!(line.contains("!?"), "the list marks a closed service: {list}");
+    assert!(list.contains("! closed for now"), "and says what the mark means: {list}");
     h.enter();
     let s = h.screen();
     assert!(s.contains("Temporarily closed") && s.contains("(ended)"), "{s}");
     insta::assert_snapshot!("hsds_closed_clinic_detail", s);
+}
+
+/// The console's service form edits what it shows; everything an import brought that it does
+/// not show stays: other phones, the place's name and phones, dated and monthly schedules,
+/// areas as worded, other taxonomies' terms, other languages, a temporary closure. A number to
+/// call the form changes takes the old entry with it.
+#[test]
+fn an_edit_in_the_console_keeps_what_its_form_does_not_show() {
+    let (_db, mut store) = imported();
+    let ana = accounts::find_user(&store, "ana").unwrap();
+    for name in ["Emergency shelter", "Immigration legal clinic"] {
+        let d = detail(&store, name);
+        let id = d.hit.service_id;
+        let before = directory::service_for_edit(store.conn(), id).unwrap().unwrap();
+        let mut raw = directory::service_to_raw(&before, true);
+        raw.insert("name".into(), format!("{name} (edited)"));
+        raw.insert("phone".into(), "505-555-0199".into());
+        // The form asks for a category; an unmapped import has none yet.
+        raw.insert("categories".into(), "legal".into());
+        let mut runtime = intake::domain::record::RuntimeOptions::new();
+        let orgs = directory::organizations(store.conn()).unwrap();
+        runtime.insert("organization", orgs.into_iter().map(|(i, n)| (i.to_string(), n)).collect());
+        let input = directory::service_from_raw(&raw, &runtime).unwrap();
+        let who = Who { user: &ana, session_id: None };
+        intake::service::resources::save_service(&mut store, who, Some(id), &input, now()).unwrap();
+        let after = directory::service_for_edit(store.conn(), id).unwrap().unwrap();
+        assert_eq!(after.name, format!("{name} (edited)"));
+        assert_eq!(after.phone.as_deref(), Some("505-555-0199"));
+        assert_eq!(after.rules, before.rules);
+        assert_eq!(after.area_names, before.area_names);
+        assert_eq!(after.terms, before.terms);
+        assert_eq!(after.languages, before.languages);
+        assert_eq!(after.temporarily_closed, before.temporarily_closed);
+        assert_eq!(after.locations, before.locations, "the shared place is as it was");
+        let old_call = before.phone.clone();
+        let kept: Vec<&str> = before
+            .phones
+            .iter()
+            .filter(|p| !(p.callable() && Some(&p.number) == old_call.as_ref()))
+            .map(|p| p.number.as_str())
+            .collect();
+        let now_: Vec<&str> = after.phones.iter().map(|p| p.number.as_str()).collect();
+        assert_eq!(now_, kept, "the old number to call went with the change; the rest stay");
+    }
+    assert_eq!(count(&store, "SELECT count(*) FROM dir_places"), 2, "no place doubled");
 }

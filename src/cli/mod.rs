@@ -198,22 +198,29 @@ fn resources_command(store: &mut Store, command: &ResourcesCommand, lang: Lang) 
                     checked = total;
                     bar.at(done);
                 })?;
+            // The report is written whatever was found (an empty one says nothing was).
             if let Some(path) = report {
                 hsds_report(path, &reading.problems)?;
-                put!("{}", fill(Msg::CliHsdsReport.text(lang), &[&path.display().to_string()]));
             }
+            let say_report = |bar: &import::Progress| {
+                bar.done();
+                if let (Some(path), false) = (report, reading.problems.is_empty()) {
+                    let path = crate::domain::text::escaped(&path.display().to_string());
+                    put!("{}", fill(Msg::CliHsdsReport.text(lang), &[&path]));
+                }
+            };
             let fatal = reading.problems.iter().any(|p| p.row == 0);
             if !reading.problems.is_empty() && (!*skip_invalid || fatal) {
-                bar.done();
+                say_report(&bar);
                 return Err(crate::service::hsds::refusal(&reading.problems, lang));
             }
             let ds = &reading.dataset;
             let n = crate::service::hsds::write(store, who, ds, Timestamp::now(), &mut |n| {
                 bar.at(checked + n * checked / ds.services.len().max(1))
             })?;
-            bar.done();
+            say_report(&bar);
             if reading.problems.is_empty() {
-                put!("{}", fill(Msg::CliImported.text(lang), &[&n.to_string()]));
+                put!("{}", fill(Msg::CliHsdsImported.text(lang), &[&n.to_string()]));
             } else {
                 for p in reading.problems.iter().take(50) {
                     put!("{}", crate::domain::text::escaped(&p.line(lang)));

@@ -4,6 +4,7 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
+        CliHsdsImported => "{0} services imported.",
         PhoneKindVoice => "Phone",
         PhoneKindText => "Text",
         PhoneKindFax => "Fax (not for calls)",
@@ -317,9 +318,9 @@ pub fn text(m: Msg) -> &'static str {
         KeyLeft => "Left",
         KeyRight => "Right",
         KeyShiftTab => "Shift+Tab",
-        DirMarks => "? unverified  ~ not checked in a year",
+        DirMarks => "! closed for now  ? unverified  ~ not checked in a year",
         DirMarksHelp => {
-            "Marks: ? the service is unverified (check it before relying on it); ~ it was not checked in over a year."
+            "Marks: ! the service is temporarily closed (call before you refer); ? the service is unverified (check it before relying on it); ~ it was not checked in over a year."
         }
         ClipboardHelp => {
             "c sends the phone number to your terminal's clipboard (OSC 52, over SSH too). PuTTY and the Linux console do not take it: note the number from the screen."

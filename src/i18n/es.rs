@@ -4,6 +4,7 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
+        CliHsdsImported => "{0} servicios importados.",
         PhoneKindVoice => "Teléfono",
         PhoneKindText => "Mensajes de texto",
         PhoneKindFax => "Fax (no para llamadas)",
@@ -320,9 +321,9 @@ pub fn text(m: Msg) -> &'static str {
         KeyLeft => "Izquierda",
         KeyRight => "Derecha",
         KeyShiftTab => "Mayús+Tab",
-        DirMarks => "? sin verificar  ~ sin revisar en un año",
+        DirMarks => "! cerrado por ahora  ? sin verificar  ~ sin revisar en un año",
         DirMarksHelp => {
-            "Marcas: ? el servicio no está verificado (revíselo antes de confiar en él); ~ no se revisó en más de un año."
+            "Marcas: ! el servicio está cerrado temporalmente (llame antes de remitir); ? el servicio no está verificado (revíselo antes de confiar en él); ~ no se revisó en más de un año."
         }
         ClipboardHelp => {
             "c envía el teléfono al portapapeles de su terminal (OSC 52, también por SSH). PuTTY y la consola de Linux no lo aceptan: anote el número de la pantalla."

@@ -121,7 +121,14 @@ pub fn service_to_raw(s: &NewService, confirmed: bool) -> Raw {
     raw.insert("statewide".into(), yn(s.statewide));
     raw.insert("areas".into(), s.areas.join(";"));
     raw.insert("populations".into(), s.populations.join(";"));
-    raw.insert("languages".into(), s.languages.join(";"));
+    // Only the languages the form lists: an edit keeps the others (see save_service).
+    let listed: Vec<&str> = s
+        .languages
+        .iter()
+        .map(String::as_str)
+        .filter(|l| crate::domain::directory::LANGUAGES.iter().any(|(id, _)| id == l))
+        .collect();
+    raw.insert("languages".into(), listed.join(";"));
     raw.insert("eligibility".into(), opt(&s.eligibility));
     raw.insert("intake_steps".into(), opt(&s.intake_steps));
     let first = s.locations.first().cloned().unwrap_or_default();

@@ -96,6 +96,8 @@ pub struct Hit {
     pub unverified: bool,
     /// Not verified for over a year (or never).
     pub stale: bool,
+    /// HSDS status "temporarily closed".
+    pub closed: bool,
 }
 
 /// One page of services matching `text` (ranked) and the filters; retired ones never show.
@@ -202,7 +204,8 @@ fn page_of(conn: &Connection, mut q: Query, today: Date) -> Result<Vec<Hit>> {
         "WITH page AS ({}) SELECT s.id, s.name, o.name, s.phone, o.status,
                 coalesce(s.last_verified, o.last_verified), s.statewide,
                 (SELECT group_concat(value, ';') FROM dir_service_tags t WHERE t.service_id = s.id AND t.kind = 'category'),
-                (SELECT group_concat(value, ';') FROM dir_service_tags t WHERE t.service_id = s.id AND t.kind = 'area')
+                (SELECT group_concat(value, ';') FROM dir_service_tags t WHERE t.service_id = s.id AND t.kind = 'area'),
+                s.temporarily_closed
          FROM page JOIN dir_services s ON s.id = page.id JOIN dir_organizations o ON o.id = s.organization_id
          ORDER BY page.r, page.id",
         q.sql
@@ -225,6 +228,7 @@ fn page_of(conn: &Connection, mut q: Query, today: Date) -> Result<Vec<Hit>> {
                 statewide: r.get(6)?,
                 categories: split(r.get(7)?),
                 areas: split(r.get(8)?),
+                closed: r.get(9)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;

@@ -71,6 +71,9 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, d: &DirectoryScreen, t: Theme,
                 .map(|(i, h)| {
                     let mark = if i == d.selected { t.marker() } else { " " };
                     let mut flags = String::new();
+                    if h.closed {
+                        flags.push('!');
+                    }
                     if h.unverified {
                         flags.push('?');
                     }
