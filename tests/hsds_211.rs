@@ -408,3 +408,28 @@ fn an_edit_in_the_console_keeps_what_its_form_does_not_show() {
     }
     assert_eq!(count(&store, "SELECT count(*) FROM dir_places"), 2, "no place doubled");
 }
+
+/// HSDS 3.1's additions are read the same way: a service area given by its service at a
+/// location, an attribute's label, and the new files (url.csv, unit.csv) passed over.
+#[test]
+fn an_hsds_3_1_package_is_read_with_its_additions() {
+    let dir = copy_of_fixture();
+    let p = dir.path();
+    std::fs::write(
+        p.join("service_areas.csv"),
+        "id,service_id,service_at_location_id,name,description,extent,extent_type,uri\n\
+         ar-1,svc-1,,Albuquerque,,,,\nar-5,,sal-3,Otero,,,,\n",
+    )
+    .unwrap();
+    std::fs::write(
+        p.join("attributes.csv"),
+        "id,link_id,taxonomy_term_id,link_type,link_entity,value,label\n\
+         at-1,svc-1,t-1,service_type,service,,Shelter\n",
+    )
+    .unwrap();
+    std::fs::write(p.join("url.csv"), "id,label,url,organization_id,service_id\n").unwrap();
+    let (_db, mut store) = with_admin();
+    assert_eq!(import(&mut store, p).unwrap(), 3);
+    assert_eq!(detail(&store, "Medical records requests").hit.areas, ["Otero County"]);
+    assert_eq!(detail(&store, "Emergency shelter").area_names, ["Albuquerque"]);
+}

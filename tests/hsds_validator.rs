@@ -235,6 +235,14 @@ fn a_withheld_street_leaves_no_address_row_and_the_place_keeps_its_city() {
     assert!(schedules.contains("20:00:00-07:00"), "times carry Denver's offset: {schedules}");
     let organizations = std::fs::read_to_string(dir.path().join("organizations.csv")).unwrap();
     assert!(organizations.contains("https://refugio.example.org"));
+    // A term has a name and a description people read, not its code three times.
+    let mut terms = csv::Reader::from_path(dir.path().join("taxonomy_terms.csv")).unwrap();
+    let legal = terms
+        .records()
+        .map(|r| r.unwrap())
+        .find(|r| &r[1] == "legal")
+        .expect("the legal category's term");
+    assert!(&legal[2] != "legal" && !legal[2].is_empty(), "{legal:?}");
     let languages = std::fs::read_to_string(dir.path().join("languages.csv")).unwrap();
     assert!(
         languages.contains(",Navajo (Diné),nv,") && !languages.contains(",navajo,"),
