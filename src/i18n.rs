@@ -65,6 +65,7 @@ macro_rules! catalogue {
 }
 
 catalogue! {
+    CliHsdsNotKept,
     CliHsdsImported,
     PhoneKindVoice,
     PhoneKindText,

@@ -221,6 +221,11 @@ fn an_import_lists_the_services_no_category_of_ours_reaches() {
     let said = String::from_utf8_lossy(&out.stdout);
     assert!(said.contains("3 services have no category of ours"), "{said}");
     assert!(said.contains("Medical records requests"), "{said}");
+    // What the directory does not hold is named, not dropped without a word.
+    assert!(
+        said.contains("Read but not kept (the directory does not hold them): contacts.csv (1)"),
+        "{said}"
+    );
 }
 
 /// The fixture copied to a folder of its own, to break.

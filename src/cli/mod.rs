@@ -228,6 +228,11 @@ fn resources_command(store: &mut Store, command: &ResourcesCommand, lang: Lang) 
                 let rows = reading.skipped_rows.to_string();
                 put!("{}", fill(Msg::ErrHsdsSkipped.text(lang), &[&rows, &n.to_string()]));
             }
+            if !reading.not_kept.is_empty() {
+                let files: Vec<String> =
+                    reading.not_kept.iter().map(|(f, n)| format!("{f} ({n})")).collect();
+                put!("{}", fill(Msg::CliHsdsNotKept.text(lang), &[&files.join(", ")]));
+            }
             let (count, first) = crate::store::hsds::uncategorised(store.conn(), 20)?;
             if count > 0 {
                 put!("{}", fill(Msg::CliHsdsUnmapped.text(lang), &[&count.to_string()]));

@@ -4,6 +4,7 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
+        CliHsdsNotKept => "Read but not kept (the directory does not hold them): {0}.",
         CliHsdsImported => "{0} services imported.",
         PhoneKindVoice => "Phone",
         PhoneKindText => "Text",

@@ -4,6 +4,7 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
+        CliHsdsNotKept => "Leídos pero no guardados (el directorio no los guarda): {0}.",
         CliHsdsImported => "{0} servicios importados.",
         PhoneKindVoice => "Teléfono",
         PhoneKindText => "Mensajes de texto",

@@ -75,6 +75,9 @@ pub struct Reading {
     pub dataset: Dataset,
     pub problems: Vec<Problem>,
     pub skipped_rows: usize,
+    /// Files of the package with rows intake does not keep (contacts, programs, fundings...),
+    /// with how many rows each.
+    pub not_kept: Vec<(&'static str, usize)>,
 }
 
 /// One file's rows: each a map of column to cell, with its row number in the file.

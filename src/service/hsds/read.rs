@@ -97,7 +97,12 @@ pub fn read_with(
         }
         if !skip_invalid || problems.is_empty() || new.is_empty() {
             let skipped_rows = skip.len();
-            return Ok(Reading { dataset: g.finish(), problems, skipped_rows });
+            let not_kept = tables
+                .iter()
+                .filter(|t| !t.rows.is_empty() && !STEPS.iter().any(|(f, _)| *f == t.file))
+                .map(|t| (t.file, t.rows.len()))
+                .collect();
+            return Ok(Reading { dataset: g.finish(), problems, skipped_rows, not_kept });
         }
         skip.extend(new);
     }
