@@ -480,6 +480,34 @@ END;
 -- Duplicate checks look clients up by their initials as well as by name.
 CREATE INDEX clients_by_initials ON clients(agency_id, initials_key);
 
+-- A client's releases of information: who receives what, for what, until when; revocable at
+-- any time, and never a condition of service. A release ends at the end of its last day
+-- (America/Denver).
+CREATE TABLE client_releases (
+    id              INTEGER PRIMARY KEY,
+    client_id       INTEGER NOT NULL REFERENCES clients(id),
+    agency_id       INTEGER NOT NULL REFERENCES agencies(id),
+    recipient_kind  TEXT NOT NULL CHECK (recipient_kind IN
+                        ('service_provider', 'law_enforcement', 'court', 'health', 'the_person', 'other')),
+    recipient       TEXT NOT NULL CHECK (length(recipient) BETWEEN 1 AND 200),
+    scope           TEXT NOT NULL CHECK (json_valid(scope) AND json_array_length(scope) > 0),
+    purpose         TEXT NOT NULL CHECK (length(purpose) BETWEEN 1 AND 300),
+    signed_on       TEXT NOT NULL CHECK (length(signed_on) = 10),
+    method          TEXT NOT NULL CHECK (method IN ('written', 'verbal_witnessed', 'electronic')),
+    witness         TEXT CHECK (length(witness) <= 100),
+    explained_in    TEXT NOT NULL CHECK (explained_in IN ('english', 'spanish', 'other')),
+    expires_on      TEXT NOT NULL CHECK (length(expires_on) = 10),
+    revoked_on      TEXT CHECK (revoked_on IS NULL OR length(revoked_on) = 10),
+    revoked_how     TEXT CHECK (revoked_how IS NULL OR revoked_how IN ('written', 'verbal', 'electronic')),
+    revoked_by      INTEGER REFERENCES users(id),
+    recorded_by     INTEGER NOT NULL REFERENCES users(id),
+    created_at      TEXT NOT NULL,
+    CHECK (expires_on >= signed_on),
+    CHECK (method <> 'verbal_witnessed' OR witness IS NOT NULL),
+    CHECK ((revoked_on IS NULL) = (revoked_how IS NULL) AND (revoked_on IS NULL) = (revoked_by IS NULL))
+);
+CREATE INDEX client_releases_client ON client_releases(client_id, expires_on);
+
 -- The resource directory: organisations, the services they offer and where.
 CREATE TABLE dir_organizations (
     id             INTEGER PRIMARY KEY,

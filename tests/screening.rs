@@ -287,7 +287,7 @@ fn an_imported_tools_levels_read_as_results_and_an_old_database_learns_them() {
              ALTER TABLE clients DROP COLUMN family_served;
              ALTER TABLE client_status DROP COLUMN closure_reason;
              ALTER TABLE client_status DROP COLUMN living_situation;
-             DROP TABLE client_relief;
+             DROP TABLE client_relief; DROP TABLE client_releases;
              DROP TABLE outreach_events;
              DROP TABLE dir_term_map; DROP TABLE dir_service_terms; DROP TABLE dir_terms;
              DROP TABLE dir_taxonomies; DROP TABLE dir_service_areas; DROP TABLE dir_schedule_rules;

@@ -143,6 +143,54 @@ pub fn add_relief(
     })
 }
 
+/// Record a client's release of information. A release is never a condition of service:
+/// nothing else asks for one.
+pub fn add_release(
+    store: &mut Store,
+    who: Who,
+    client_id: ClientId,
+    r: &crate::domain::client::release::Release,
+    now: Timestamp,
+) -> Result<i64> {
+    if r.signed_on > crate::domain::time::local_day(now) {
+        return Err(crate::Error::user(Msg::ErrDateInFuture));
+    }
+    let u = who.user;
+    audited(store, who, "release_add", |tx| {
+        let id = clients::releases::add_release(tx, u.agency_id, client_id, u.id, r, now)?;
+        Ok((id, id))
+    })
+}
+
+/// Revoke a release from the day given: nothing more is shared under it.
+pub fn revoke_release(
+    store: &mut Store,
+    who: Who,
+    client_id: ClientId,
+    release_id: i64,
+    r: &crate::domain::client::release::Revocation,
+    now: Timestamp,
+) -> Result<()> {
+    let u = who.user;
+    let found =
+        clients::releases::signed_and_revoked(store.conn(), u.agency_id, client_id, release_id)?;
+    match found {
+        None => return Err(crate::Error::user(Msg::ErrNoSuchRecord)),
+        Some((_, true)) => return Err(crate::Error::user(Msg::ErrReleaseAlreadyRevoked)),
+        Some((signed, false)) if r.on < signed => {
+            return Err(crate::Error::user(Msg::ErrRevokedBeforeSigned));
+        }
+        _ => {}
+    }
+    if r.on > crate::domain::time::local_day(now) {
+        return Err(crate::Error::user(Msg::ErrDateInFuture));
+    }
+    audited(store, who, "release_revoke", |tx| {
+        clients::releases::revoke_release(tx, u.agency_id, client_id, release_id, u.id, r, now)?;
+        Ok(((), release_id))
+    })
+}
+
 pub fn add_service(
     store: &mut Store,
     who: Who,

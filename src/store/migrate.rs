@@ -41,6 +41,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0027_immigration_relief.sql"),
     include_str!("migrations/0028_outreach_events.sql"),
     include_str!("migrations/0029_hsds_directory.sql"),
+    include_str!("migrations/0030_client_releases.sql"),
 ];
 
 pub fn latest() -> i64 {

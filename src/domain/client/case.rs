@@ -14,6 +14,7 @@ use super::{CLOSURE_REASONS, LIVING_SITUATIONS, SERVICES, STATUSES};
 pub enum EventKind {
     Status,
     Relief,
+    Release,
     Service,
     Note,
     Contact,
@@ -23,9 +24,10 @@ pub enum EventKind {
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 8] = [
+    pub const ALL: [EventKind; 9] = [
         EventKind::Status,
         EventKind::Relief,
+        EventKind::Release,
         EventKind::Service,
         EventKind::Note,
         EventKind::Contact,
@@ -39,6 +41,7 @@ impl EventKind {
         match self {
             EventKind::Status => "status",
             EventKind::Relief => "relief",
+            EventKind::Release => "release",
             EventKind::Service => "service",
             EventKind::Note => "note",
             EventKind::Contact => "contact",

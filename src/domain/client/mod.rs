@@ -11,6 +11,7 @@ use crate::domain::staff::Role;
 use crate::i18n::Msg;
 
 mod case;
+pub mod release;
 
 pub use case::{
     EventKind, NOTE_FIELDS, RELIEF_FIELDS, RELIEF_KINDS, ReliefStep, SERVICE_FIELDS, STATUS_FIELDS,

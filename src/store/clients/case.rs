@@ -178,6 +178,10 @@ pub fn timeline(
              SELECT r.on_date, r.on_date, r.created_at, 'relief', r.id, r.kind, '', u.display_name
                FROM client_relief r JOIN users u ON u.id = r.recorded_by WHERE r.client_id = ?1
              UNION ALL
+             SELECT r.signed_on, r.signed_on, r.created_at, 'release', r.id,
+                    r.recipient || char(31) || r.expires_on, coalesce(r.revoked_on, ''), u.display_name
+               FROM client_releases r JOIN users u ON u.id = r.recorded_by WHERE r.client_id = ?1
+             UNION ALL
              SELECT v.delivered_on, v.delivered_on, v.created_at, 'service', v.id, v.service_type,
                     coalesce(v.minutes, ''), u.display_name
                FROM services v JOIN users u ON u.id = v.staff_id WHERE v.client_id = ?1

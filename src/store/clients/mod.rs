@@ -14,6 +14,7 @@ use crate::store::{json_list as json, list_from_json as list_of};
 mod case;
 pub mod export;
 mod list;
+pub mod releases;
 
 pub use case::{
     Event, NoteVersion, ServiceView, add_note, add_relief, add_service, edit_note, note_versions,
@@ -70,6 +71,8 @@ pub struct Stored {
     pub assigned_name: Option<String>,
     /// Why its identifying text was purged (store::retention): None while it is whole.
     pub purge_reason: Option<String>,
+    /// Its releases of information, newest signed first.
+    pub releases: Vec<releases::ReleaseLine>,
 }
 
 pub fn get(conn: &Connection, agency_id: AgencyId, id: ClientId) -> Result<Option<Stored>> {
@@ -117,6 +120,7 @@ pub fn get(conn: &Connection, agency_id: AgencyId, id: ClientId) -> Result<Optio
                     links: Vec::new(),
                     assigned_name: r.get(24)?,
                     purge_reason: r.get(25)?,
+                    releases: Vec::new(),
                 })
             },
         )
@@ -126,6 +130,7 @@ pub fn get(conn: &Connection, agency_id: AgencyId, id: ClientId) -> Result<Optio
         "SELECT CASE WHEN a = ?1 THEN b ELSE a END FROM client_links WHERE a = ?1 OR b = ?1 ORDER BY 1",
     )?;
     s.links = stmt.query_map(params![id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    s.releases = releases::releases(conn, id)?;
     Ok(Some(s))
 }
 

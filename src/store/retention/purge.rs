@@ -183,6 +183,10 @@ fn purge_client(tx: &Transaction, id: i64, at: &str, reason: &str) -> Result<()>
              (SELECT id FROM case_notes WHERE client_id = ?1)",
         "DELETE FROM case_notes WHERE client_id = ?1",
         "UPDATE services SET notes = '' WHERE client_id = ?1 AND notes <> ''",
+        // A release keeps whom it was to and what it covered (what left the agency); its
+        // purpose and witness are words about the person.
+        "UPDATE client_releases SET purpose = '\u{2014}',
+             witness = CASE WHEN witness IS NULL THEN NULL ELSE '\u{2014}' END WHERE client_id = ?1",
         "DELETE FROM drafts WHERE form IN ('client', 'service', 'note') AND record_id = ?1",
     ] {
         tx.prepare_cached(sql)?.execute([id])?;

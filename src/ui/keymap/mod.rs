@@ -149,6 +149,7 @@ pub enum Action {
     Link,
     AddService,
     AddRelief,
+    AddRelease,
     AddNote,
     CaseStatus,
     LinkToClient,

@@ -165,6 +165,7 @@ pub const CLIENT_RECORD: &[Binding] = &[
     b(&[Key::Char('p')], Action::RequestPayment, Msg::ActRequestPayment, false),
     b(&[Key::Char('e')], Action::Edit, Msg::ActEditIntake, true),
     b(&[Key::Char('m')], Action::AddRelief, Msg::ActRelief, false),
+    b(&[Key::Char('r')], Action::AddRelease, Msg::ActRelease, false),
     b(&[Key::Esc], Action::Back, Msg::ActBack, true),
 ];
 

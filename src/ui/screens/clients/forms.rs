@@ -141,6 +141,7 @@ impl ClientScreen {
             Action::Edit
                 | Action::AddService
                 | Action::AddRelief
+                | Action::AddRelease
                 | Action::AddNote
                 | Action::StartScreening
                 | Action::Refer
@@ -170,6 +171,23 @@ impl ClientScreen {
                 let form =
                     Form::from_schema(client::RELIEF_FIELDS, &raw, &RuntimeOptions::new(), lang);
                 self.mode = ClientMode::Relief(form);
+            }
+            Action::AddRelease => {
+                let mut raw = Raw::new();
+                raw.insert("signed_on".into(), today.to_string());
+                raw.insert("method".into(), "written".into());
+                let spoken = match stored.client.language.as_str() {
+                    l @ ("english" | "spanish") => l,
+                    _ => "other",
+                };
+                raw.insert("explained_in".into(), spoken.into());
+                let form = Form::from_schema(
+                    client::release::RELEASE_FIELDS,
+                    &raw,
+                    &RuntimeOptions::new(),
+                    lang,
+                );
+                self.mode = ClientMode::Release(form);
             }
             Action::AddNote => {
                 self.mode = case_form(DraftForm::Note, &Raw::new(), lang);
@@ -213,6 +231,25 @@ impl ClientScreen {
                         vec![Effect::Go(Route::Referral(ReferralId(r), Back::Client(id)))]
                     }
                     Some((EventKind::Contact, c)) => vec![Effect::Go(Route::Contact(ContactId(c)))],
+                    Some((EventKind::Release, r)) => {
+                        let Some(line) = stored.releases.iter().find(|l| l.id == r) else {
+                            return Vec::new();
+                        };
+                        if line.revoked_on.is_some() {
+                            return vec![Effect::Say(Msg::ErrReleaseAlreadyRevoked)];
+                        }
+                        let mut raw = Raw::new();
+                        raw.insert("revoked_on".into(), today.to_string());
+                        raw.insert("revoked_how".into(), "written".into());
+                        let form = Form::from_schema(
+                            client::release::REVOKE_FIELDS,
+                            &raw,
+                            &RuntimeOptions::new(),
+                            lang,
+                        );
+                        self.mode = ClientMode::Revoke { form, id: r, signed_on: line.signed_on };
+                        return Vec::new();
+                    }
                     // A status change, a relief step or a payment: the line says all there is.
                     Some((EventKind::Status | EventKind::Relief | EventKind::Payment, _))
                     | None => Vec::new(),
@@ -224,7 +261,8 @@ impl ClientScreen {
     }
 
     /// Save the service, note, status or payment form in front of the case record.
-    pub(super) fn save_case_form(&self) -> Vec<Effect> {
+    pub(super) fn save_case_form(&self, ctx: &Ctx) -> Vec<Effect> {
+        let today = crate::domain::time::local_day(ctx.now);
         let Some(client_id) = self.client_id() else { return Vec::new() };
         let errors = |e: Vec<FieldError>, schema| vec![Effect::FormErrors(e, schema)];
         match &self.mode {
@@ -268,6 +306,25 @@ impl ClientScreen {
                 })],
                 Err(e) => errors(e, client::RELIEF_FIELDS),
             },
+            ClientMode::Release(form) => {
+                match client::release::Release::from_raw(&form.raw(), today) {
+                    Ok(r) => vec![Effect::run(move |store, ctx| {
+                        casework::add_release(store, ctx.who()?, client_id, &r, ctx.now)?;
+                        Ok(Done::Saved(Msg::ReleaseSaved))
+                    })],
+                    Err(e) => errors(e, client::release::RELEASE_FIELDS),
+                }
+            }
+            ClientMode::Revoke { form, id, signed_on } => {
+                let id = *id;
+                match client::release::Revocation::from_raw(&form.raw(), *signed_on, today) {
+                    Ok(r) => vec![Effect::run(move |store, ctx| {
+                        casework::revoke_release(store, ctx.who()?, client_id, id, &r, ctx.now)?;
+                        Ok(Done::Saved(Msg::ReleaseRevoked))
+                    })],
+                    Err(e) => errors(e, client::release::REVOKE_FIELDS),
+                }
+            }
             ClientMode::Status(form) => match StatusChange::from_raw(&form.raw()) {
                 Ok(s) => vec![Effect::run(move |store, ctx| {
                     casework::set_status(store, ctx.who()?, client_id, &s, ctx.now)?;

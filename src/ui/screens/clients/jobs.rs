@@ -44,10 +44,11 @@ pub(super) fn options() -> Effect {
 pub(super) fn timeline(client: ClientId, spot: Spot, select: Select) -> Effect {
     Effect::run(move |store, ctx| {
         let (agency, lang, conn) = (ctx.who()?.user.agency_id, ctx.lang, store.conn());
+        let today = crate::domain::time::local_day(ctx.now);
         let fetch = |s: &Spot, l| {
             Ok(store_clients::timeline(conn, agency, client, s.offset, l)?
                 .into_iter()
-                .map(|e| timeline_row(e, lang))
+                .map(|e| timeline_row(e, lang, today))
                 .collect())
         };
         Ok(Done::Timeline(Pager::load_at(fetch, spot, select)?))
@@ -60,16 +61,17 @@ pub(super) fn open_client(id: ClientId) -> Effect {
         let who = ctx.who()?;
         let stored = casework::open_client(store, who, id)?;
         let (agency, lang, conn) = (who.user.agency_id, ctx.lang, store.conn());
+        let today = crate::domain::time::local_day(ctx.now);
         let timeline = Pager::load(
             |s: &Spot, l| {
                 Ok(store_clients::timeline(conn, agency, id, s.offset, l)?
                     .into_iter()
-                    .map(|e| timeline_row(e, lang))
+                    .map(|e| timeline_row(e, lang, today))
                     .collect())
             },
             Spot::top(),
         )?;
-        Ok(Done::ClientRecord(Box::new(RecordView { stored, timeline })))
+        Ok(Done::ClientRecord(Box::new(RecordView { stored, timeline, today })))
     })
 }
 

@@ -54,6 +54,8 @@ impl crate::ui::widgets::pager::PageKey for TimelineRow {}
 pub struct RecordView {
     pub stored: Stored,
     pub timeline: Pager<TimelineRow>,
+    /// The day it was read (New Mexico time): which releases are in force.
+    pub today: jiff::civil::Date,
 }
 
 pub enum ClientMode {
@@ -82,6 +84,14 @@ pub enum ClientMode {
     Status(Form),
     /// A step of immigration relief.
     Relief(Form),
+    /// A release of information.
+    Release(Form),
+    /// The revocation of release `id` (signed on `signed_on`).
+    Revoke {
+        form: Form,
+        id: i64,
+        signed_on: jiff::civil::Date,
+    },
     /// A payment asked for from a fund (another person approves it).
     Payment(Form),
     /// A note read in full: every version, wrapped, scrolled when longer than the window.
@@ -232,6 +242,8 @@ impl Page for ClientScreen {
             | ClientMode::Note { form: f, .. }
             | ClientMode::Status(f)
             | ClientMode::Relief(f)
+            | ClientMode::Release(f)
+            | ClientMode::Revoke { form: f, .. }
             | ClientMode::Payment(f) => Some(f),
             _ => None,
         }
@@ -245,6 +257,8 @@ impl Page for ClientScreen {
             | ClientMode::Note { form: f, .. }
             | ClientMode::Status(f)
             | ClientMode::Relief(f)
+            | ClientMode::Release(f)
+            | ClientMode::Revoke { form: f, .. }
             | ClientMode::Payment(f) => Some(f),
             _ => None,
         }
@@ -273,6 +287,8 @@ impl Page for ClientScreen {
             ClientMode::Note { .. } => Msg::TitleNote,
             ClientMode::Status(_) => Msg::TitleCaseStatus,
             ClientMode::Relief(_) => Msg::TitleRelief,
+            ClientMode::Release(_) => Msg::TitleRelease,
+            ClientMode::Revoke { .. } => Msg::TitleRevokeRelease,
             ClientMode::Payment(_) => Msg::TitlePayment,
             ClientMode::NoteView { .. } => Msg::TitleNote,
             ClientMode::ServiceView(..) => Msg::TlService,
@@ -311,8 +327,10 @@ impl Page for ClientScreen {
             | ClientMode::Note { .. }
             | ClientMode::Status(_)
             | ClientMode::Relief(_)
+            | ClientMode::Release(_)
+            | ClientMode::Revoke { .. }
             | ClientMode::Payment(_) => match action {
-                Action::Submit => self.save_case_form(),
+                Action::Submit => self.save_case_form(ctx),
                 Action::Back => vec![Effect::LeaveForm],
                 _ => Vec::new(),
             },

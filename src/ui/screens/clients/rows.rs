@@ -58,7 +58,11 @@ pub(super) fn filter_of(raw: &Raw) -> store_clients::Filter {
     }
 }
 
-pub(super) fn timeline_row(e: store_clients::Event, lang: Lang) -> TimelineRow {
+pub(super) fn timeline_row(
+    e: store_clients::Event,
+    lang: Lang,
+    today: jiff::civil::Date,
+) -> TimelineRow {
     let when = if e.at.len() == 10 { e.at.clone() } else { time::show_db(&e.at) };
     let (kind, what) = match e.kind {
         EventKind::Status => {
@@ -75,6 +79,20 @@ pub(super) fn timeline_row(e: store_clients::Event, lang: Lang) -> TimelineRow {
             (Msg::TlStatus, if why.is_empty() { s } else { format!("{s}: {}", why.join(" · ")) })
         }
         EventKind::Relief => (Msg::TlRelief, label(client::RELIEF_KINDS, &e.a, lang)),
+        EventKind::Release => {
+            // To whom and until when; revoked, or ended, says so.
+            let (to, until) = e.a.split_once('\u{1f}').unwrap_or((e.a.as_str(), ""));
+            // The day first, so a narrow column never cuts it off.
+            let today = today.to_string();
+            let what = if !e.b.is_empty() {
+                crate::i18n::fill(Msg::ReleaseRevokedOn.text(lang), &[&e.b, to])
+            } else if until < today.as_str() {
+                crate::i18n::fill(Msg::ReleaseEnded.text(lang), &[until, to])
+            } else {
+                crate::i18n::fill(Msg::ReleaseLine.text(lang), &[to, until])
+            };
+            (Msg::TlRelease, what)
+        }
         EventKind::Service => {
             let s = label(client::SERVICES, &e.a, lang);
             (Msg::TlService, if e.b.is_empty() { s } else { format!("{s}, {} min", e.b) })

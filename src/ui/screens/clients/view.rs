@@ -55,6 +55,13 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, c: &ClientScreen, t: Theme, la
         _ => {
             let Some(form) = c.form() else { return };
             let about = match (&c.record, &c.mode) {
+                // The release form says, every time, that a release is never a condition.
+                (Some(rec), ClientMode::Release(_)) => Some(format!(
+                    "#{} {}. {}",
+                    rec.stored.id,
+                    rec.stored.client.chosen_name,
+                    Msg::ReleaseNotCondition.text(lang)
+                )),
                 (Some(rec), mode) if !matches!(mode, ClientMode::Filter(_)) => {
                     Some(format!("#{} {}", rec.stored.id, rec.stored.client.chosen_name))
                 }
@@ -161,6 +168,20 @@ fn draw_record(frame: &mut Frame, area: Rect, c: &ClientScreen, t: Theme, lang: 
     if let Some(l) = &cl.legal_name {
         items.push(pair(Msg::FieldLegalName, l));
     }
+    // The releases in force today (to whom, until when), or that there is none.
+    let today = rec.today;
+    let in_force: Vec<String> = s
+        .releases
+        .iter()
+        .filter(|r| r.in_force(today))
+        .map(|r| format!("{} ({})", r.recipient, r.expires_on))
+        .collect();
+    let releases = if in_force.is_empty() {
+        Msg::ReleaseNoneInForce.text(lang).to_string()
+    } else {
+        in_force.join("; ")
+    };
+    items.push(pair(Msg::ReleasesInForce, &releases));
     if !s.links.is_empty() {
         let ids: Vec<String> = s.links.iter().map(|i| format!("#{i}")).collect();
         items.push(pair(Msg::LinkedRecords, &ids.join(" ")));
