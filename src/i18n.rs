@@ -65,6 +65,7 @@ macro_rules! catalogue {
 }
 
 catalogue! {
+    MethodWrittenPlain,
     RecipServiceProvider,
     RecipLawEnforcement,
     RecipCourt,

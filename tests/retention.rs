@@ -629,6 +629,18 @@ fn an_advocate_exports_everything_held_about_a_client_in_their_language() {
     ]))
     .unwrap();
     casework::add_service(&mut store, who(&bea), id, &s, now()).unwrap();
+    let release = intake::domain::client::release::Release {
+        recipient_kind: "service_provider".into(),
+        recipient: "Casa de Paz".into(),
+        scope: vec!["services".into()],
+        purpose: "Shelter placement".into(),
+        signed_on: date("2026-03-02"),
+        method: "written".into(),
+        witness: None,
+        explained_in: "spanish".into(),
+        expires_on: date("2026-04-01"),
+    };
+    casework::add_release(&mut store, who(&bea), id, &release, now()).unwrap();
     drop(store);
     let out_dir = db.dir.path().join("for-rosa");
     let run = |args: &[&str]| {
@@ -663,6 +675,10 @@ fn an_advocate_exports_everything_held_about_a_client_in_their_language() {
         "Met the lawyer about the visa",
         "Notas del caso, todas las versiones",
         "Pagos\n=====\n  (nada)",
+        "Autorización de divulgación",
+        "Proveedor de servicios",
+        "Casa de Paz",
+        "Qué cubre: Servicios",
     ] {
         assert!(text.contains(expected), "{expected:?} missing from:\n{text}");
     }

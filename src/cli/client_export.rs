@@ -27,6 +27,7 @@ fn heading(key: &str) -> Msg {
         "referrals" => Msg::ExportSecReferrals,
         "referral_status" => Msg::ExportSecReferralStatus,
         "relief" => Msg::RepRelief,
+        "releases" => Msg::TitleRelease,
         _ => Msg::ExportSecPayments,
     }
 }
@@ -38,6 +39,9 @@ fn specs(section: &str) -> &'static [&'static [FieldSpec]] {
         "record" | "versions" => &[client::FIELDS, contact::FIELDS],
         "status" => &[client::STATUS_FIELDS, contact::FIELDS],
         "relief" => &[client::RELIEF_FIELDS, contact::FIELDS],
+        "releases" => {
+            &[client::release::RELEASE_FIELDS, client::release::REVOKE_FIELDS, contact::FIELDS]
+        }
         "services" => &[client::SERVICE_FIELDS, contact::FIELDS],
         "notes" => &[client::NOTE_FIELDS, contact::FIELDS],
         "referrals" => &[referral::FIELDS, referral::STATUS_FIELDS, contact::FIELDS],

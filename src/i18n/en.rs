@@ -4,6 +4,7 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
+        MethodWrittenPlain => "Written",
         RecipServiceProvider => "Service provider",
         RecipLawEnforcement => "Law enforcement",
         RecipCourt => "Court or attorney",

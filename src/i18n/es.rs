@@ -4,6 +4,7 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
+        MethodWrittenPlain => "Por escrito",
         RecipServiceProvider => "Proveedor de servicios",
         RecipLawEnforcement => "Fuerzas del orden",
         RecipCourt => "Tribunal o abogado",

@@ -43,7 +43,7 @@ pub const EXPLAINED_IN: &[(&str, Msg)] =
 
 /// How a revocation was given.
 pub const REVOKED_HOW: &[(&str, Msg)] = &[
-    ("written", Msg::MethodWritten),
+    ("written", Msg::MethodWrittenPlain),
     ("verbal", Msg::MethodVerbal),
     ("electronic", Msg::MethodElectronic),
 ];

@@ -46,6 +46,15 @@ const SECTIONS: &[(&str, &str)] = &[
          WHERE r.client_id = ?1 ORDER BY r.on_date, r.id",
     ),
     (
+        "releases",
+        "SELECT r.signed_on, r.recipient_kind, r.recipient,
+                (SELECT group_concat(value, ';') FROM json_each(r.scope)) AS scope, r.purpose, r.method,
+                r.witness, r.explained_in, r.expires_on, r.revoked_on, r.revoked_how,
+                u.display_name AS who
+         FROM client_releases r JOIN users u ON u.id = r.recorded_by
+         WHERE r.client_id = ?1 ORDER BY r.signed_on, r.id",
+    ),
+    (
         "services",
         "SELECT v.delivered_on, v.service_type, v.minutes, v.notes, u.display_name AS who
          FROM services v JOIN users u ON u.id = v.staff_id
