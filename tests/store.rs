@@ -435,3 +435,60 @@ fn the_audit_trim_command_removes_nothing_newer_than_its_day() {
         "No audit row is older than 2020-01-01; nothing was removed."
     );
 }
+
+/// Migration 29 moves each service's locations into shared places linked to it, keeping the
+/// address, the confidentiality of the street, the exchange id and the organisation; the
+/// directory reads them back as before.
+#[test]
+fn migration_29_keeps_every_location_as_a_place_of_its_service() {
+    let db = TestDb::new();
+    let old = db.open();
+    old.conn()
+        .execute_batch(
+            "PRAGMA writable_schema = ON; DELETE FROM sqlite_master; PRAGMA writable_schema = OFF;
+             PRAGMA user_version = 0; VACUUM;",
+        )
+        .unwrap();
+    drop(old);
+    let mut old = Store::open_as_is(&db.paths).unwrap();
+    old.write(|tx| migrate::upgrade(tx, 0, 28)).unwrap();
+    old.conn()
+        .execute_batch(
+            "INSERT INTO dir_organizations (id, name, created_at, updated_at)
+                 VALUES (7, 'Casa', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
+             INSERT INTO dir_services (id, organization_id, name, created_at, updated_at)
+                 VALUES (3, 7, 'Shelter', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
+             INSERT INTO dir_locations (id, service_id, city, zip, address, show_address, hsds_id)
+                 VALUES (11, 3, 'Las Cruces', '88001', '12 Hidden Lane', 0, 'loc-a'),
+                        (12, 3, 'Anthony', '88021', '1 Main St', 1, NULL);",
+        )
+        .unwrap();
+    drop(old);
+    let store = db.open();
+    let places =
+        intake::store::directory::locations(store.conn(), intake::domain::ids::ServiceId(3))
+            .unwrap();
+    let got: Vec<_> = places
+        .iter()
+        .map(|l| (l.city.as_deref(), l.address.as_deref(), l.show_address, l.hsds_id.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Some("Las Cruces"), Some("12 Hidden Lane"), false, Some("loc-a")),
+            (Some("Anthony"), Some("1 Main St"), true, None)
+        ]
+    );
+    let org: i64 = store
+        .conn()
+        .query_row("SELECT organization_id FROM dir_places WHERE id = 11", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(org, 7);
+    let gone: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM sqlite_master WHERE name = 'dir_locations'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(gone, 0);
+}
