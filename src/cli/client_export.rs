@@ -298,7 +298,7 @@ mod tests {
         let store = Store::open(&crate::store::DbPaths::new(tmp.path().join("x.db"), None), true)
             .expect("store");
         let all = crate::store::clients::export::columns(store.conn()).expect("columns");
-        assert_eq!(all.len(), 12);
+        assert_eq!(all.len(), 13);
         for (section, cols) in all {
             for col in cols {
                 let l =
