@@ -98,8 +98,8 @@ fn every_phone_type_is_kept_and_a_fax_is_never_the_number_to_call() {
 #[test]
 fn status_states_and_places_outside_new_mexico_come_in_as_given() {
     let (_db, store) = imported();
-    assert!(detail(&store, "Immigration legal clinic").temporarily_closed);
-    assert!(!detail(&store, "Emergency shelter").temporarily_closed);
+    assert!(detail(&store, "Immigration legal clinic").hit.closed);
+    assert!(!detail(&store, "Emergency shelter").hit.closed);
     let records = detail(&store, "Medical records requests");
     assert_eq!(records.places[0].0, "El Paso clinic, 500 Mesa St, El Paso, TX, 79901");
     // A date with a time ("2026-09-30T12:00:00Z") is the day it names.
@@ -166,6 +166,7 @@ fn languages_by_any_iso_code_areas_as_worded_and_other_taxonomies() {
     assert!(detail(&store, "Immigration legal clinic").hit.statewide);
     // The AIRS terms are kept, the term without taxonomy_id by its taxonomy column.
     let terms = intake::store::hsds::terms_in_use(store.conn()).unwrap();
+    assert_eq!(terms[0].3, "Shelters for survivors", "a term keeps its description");
     let codes: Vec<&str> = terms.iter().map(|t| t.1.as_str()).collect();
     assert_eq!(codes, ["BH-1800.8500", "FT-1800.4500"]);
     assert!(terms.iter().all(|t| t.0 == "AIRS"));

@@ -164,6 +164,21 @@ fn audit_rows_hold_source_and_no_content() {
     }
 }
 
+/// The database emptied, then built again from the numbered migrations up to `version` alone.
+fn built_to(db: &TestDb, version: i64) -> Store {
+    let old = db.open();
+    old.conn()
+        .execute_batch(
+            "PRAGMA writable_schema = ON; DELETE FROM sqlite_master; PRAGMA writable_schema = OFF;
+             PRAGMA user_version = 0; VACUUM;",
+        )
+        .unwrap();
+    drop(old);
+    let mut old = Store::open_as_is(&db.paths).unwrap();
+    old.write(|tx| migrate::upgrade(tx, 0, version)).unwrap();
+    old
+}
+
 /// Schema as SQLite holds it, with comments and spacing folded away.
 fn schema_of(store: &Store) -> Vec<(String, String, String)> {
     let mut stmt = store
@@ -194,17 +209,7 @@ fn fresh_and_migrated_databases_have_the_same_schema() {
     let fresh = fresh_db.open();
 
     let old_db = TestDb::new();
-    let old = old_db.open();
-    // Empty the file, then build it again from the numbered migrations alone.
-    old.conn()
-        .execute_batch(
-            "PRAGMA writable_schema = ON; DELETE FROM sqlite_master; PRAGMA writable_schema = OFF;
-             PRAGMA user_version = 0; VACUUM;",
-        )
-        .unwrap();
-    drop(old);
-    let mut old = Store::open_as_is(&old_db.paths).unwrap();
-    old.write(|tx| migrate::upgrade(tx, 0, migrate::latest())).unwrap();
+    let old = built_to(&old_db, migrate::latest());
     let version: i64 = old.conn().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
     assert_eq!(version, migrate::latest());
     assert!(!schema_of(&fresh).is_empty());
@@ -217,16 +222,7 @@ fn fresh_and_migrated_databases_have_the_same_schema() {
 #[test]
 fn migration_25_lets_an_old_database_take_the_new_tip_categories() {
     let db = TestDb::new();
-    let old = db.open();
-    old.conn()
-        .execute_batch(
-            "PRAGMA writable_schema = ON; DELETE FROM sqlite_master; PRAGMA writable_schema = OFF;
-             PRAGMA user_version = 0; VACUUM;",
-        )
-        .unwrap();
-    drop(old);
-    let mut old = Store::open_as_is(&db.paths).unwrap();
-    old.write(|tx| migrate::upgrade(tx, 0, 24)).unwrap();
+    let old = built_to(&db, 24);
     let insert = |store: &Store, category: &str| {
         store.conn().execute(
             "INSERT INTO tips (agency_id, created_by, source, received_at, category, area, status,
@@ -442,16 +438,7 @@ fn the_audit_trim_command_removes_nothing_newer_than_its_day() {
 #[test]
 fn migration_29_keeps_every_location_as_a_place_of_its_service() {
     let db = TestDb::new();
-    let old = db.open();
-    old.conn()
-        .execute_batch(
-            "PRAGMA writable_schema = ON; DELETE FROM sqlite_master; PRAGMA writable_schema = OFF;
-             PRAGMA user_version = 0; VACUUM;",
-        )
-        .unwrap();
-    drop(old);
-    let mut old = Store::open_as_is(&db.paths).unwrap();
-    old.write(|tx| migrate::upgrade(tx, 0, 28)).unwrap();
+    let old = built_to(&db, 28);
     old.conn()
         .execute_batch(
             "INSERT INTO dir_organizations (id, name, created_at, updated_at)

@@ -309,7 +309,7 @@ fn print_term_map(store: &Store) -> Result<()> {
     let mut w = csv::Writer::from_writer(std::io::stdout());
     let io = |e: csv::Error| crate::Error::user_with(Msg::ErrCsvRead, &["-", &e.to_string()]);
     w.write_record(["taxonomy", "code", "category", "name", "services"]).map_err(io)?;
-    for (taxonomy, code, name, n) in crate::store::hsds::terms_in_use(store.conn())? {
+    for (taxonomy, code, name, _, n) in crate::store::hsds::terms_in_use(store.conn())? {
         let term = crate::store::directory::Term {
             taxonomy: taxonomy.clone(),
             code: code.clone(),

@@ -151,46 +151,6 @@ pub fn unretire(tx: &Transaction, id: i64) -> Result<()> {
     Ok(())
 }
 
-/// An organisation's phones, replaced by `phones`.
-pub fn set_organization_phones(
-    tx: &Transaction,
-    id: i64,
-    phones: &[crate::store::directory::Phone],
-) -> Result<()> {
-    tx.execute("DELETE FROM dir_phones WHERE organization_id = ?1", params![id])?;
-    let mut add = tx.prepare_cached(
-        "INSERT INTO dir_phones (organization_id, number, extension, kind, description, hsds_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?;
-    for p in phones {
-        add.execute(params![id, p.number, p.extension, p.kind, p.description, p.hsds_id])?;
-    }
-    Ok(())
-}
-
-/// An organisation's phones.
-pub fn organization_phones(
-    conn: &Connection,
-    id: i64,
-) -> Result<Vec<crate::store::directory::Phone>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT number, extension, kind, description, hsds_id FROM dir_phones
-         WHERE organization_id = ?1 AND service_id IS NULL AND place_id IS NULL ORDER BY id",
-    )?;
-    let rows = stmt
-        .query_map(params![id], |r| {
-            Ok(crate::store::directory::Phone {
-                number: r.get(0)?,
-                extension: r.get(1)?,
-                kind: r.get(2)?,
-                description: r.get(3)?,
-                hsds_id: r.get(4)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
-}
-
 /// The organisation a place belongs to (its exchange identifier is the organisation's).
 pub fn place_organization(conn: &Connection, place_hsds_id: &str) -> Result<Option<i64>> {
     Ok(conn
@@ -226,17 +186,20 @@ pub fn set_term_map(tx: &Transaction, rows: &[(String, String, String)]) -> Resu
     Ok(())
 }
 
-/// The other taxonomies' terms in use, with how many live services carry each and whether the
-/// map gives it a category.
-pub fn terms_in_use(conn: &Connection) -> Result<Vec<(String, String, String, i64)>> {
+/// A term of another taxonomy in use: taxonomy, code, name, description, and how many live
+/// services carry it.
+pub type TermInUse = (String, String, String, String, i64);
+
+/// The other taxonomies' terms in use.
+pub fn terms_in_use(conn: &Connection) -> Result<Vec<TermInUse>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT x.name, t.code, t.name, count(*) FROM dir_service_terms st
+        "SELECT x.name, t.code, t.name, t.description, count(*) FROM dir_service_terms st
          JOIN dir_terms t ON t.id = st.term_id JOIN dir_taxonomies x ON x.id = t.taxonomy_id
          JOIN dir_services s ON s.id = st.service_id AND s.retired_at IS NULL
          GROUP BY t.id ORDER BY x.name, t.code",
     )?;
     let rows = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }

@@ -100,7 +100,7 @@ pub fn export(
     }
     // Other directories' taxonomies, with the terms services carry.
     let mut written_taxonomies = HashSet::new();
-    for (taxonomy, code, name, _) in hsds_store::terms_in_use(conn)? {
+    for (taxonomy, code, name, description, _) in hsds_store::terms_in_use(conn)? {
         let tid = uuid_of(&format!("taxonomy:{taxonomy}"));
         if written_taxonomies.insert(taxonomy.clone()) {
             out.row(
@@ -108,7 +108,6 @@ pub fn export(
                 &[("id", &tid), ("name", &taxonomy), ("description", &taxonomy)],
             )?;
         }
-        let description = directory::term_description(conn, &taxonomy, &code)?;
         let description = if description.is_empty() { name.clone() } else { description };
         out.row(
             "taxonomy_terms.csv",
@@ -152,7 +151,7 @@ pub fn export(
                 ("value", &o.last_verified),
             ],
         )?;
-        for (n, p) in hsds_store::organization_phones(conn, o.id)?.iter().enumerate() {
+        for (n, p) in directory::organization_phones(conn, o.id)?.iter().enumerate() {
             phone(&mut out, p, ("organization_id", &oid), &format!("{oid}:phone:{n}"))?;
         }
         orgs.insert(o.id, oid);

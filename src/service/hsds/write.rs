@@ -60,7 +60,7 @@ pub fn write(
                     id
                 }
             };
-            hsds_store::set_organization_phones(tx, id, &o.phones)?;
+            directory::set_organization_phones(tx, id, &o.phones)?;
             org_ids.insert(o.hsds_id.as_str(), id);
         }
         for (n, s) in ds.services.iter().enumerate() {

@@ -16,7 +16,9 @@ mod parts;
 mod search;
 mod seed;
 
-pub use parts::{PHONE_KINDS, Phone, Rule, Term, locations, term_description};
+pub use parts::{
+    PHONE_KINDS, Phone, Rule, Term, locations, organization_phones, set_organization_phones,
+};
 
 pub use form::{SERVICE_FIELDS, ServiceInput, service_from_raw, service_to_raw};
 pub use search::{Detail, Filter, Hit, categories, detail, fts_query, populations, search};

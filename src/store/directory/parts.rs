@@ -66,13 +66,22 @@ pub struct Term {
 enum Owner {
     Service(ServiceId),
     Place(i64),
+    Organization(i64),
 }
 
+impl Owner {
+    fn column(&self) -> (&'static str, i64) {
+        match self {
+            Owner::Service(s) => ("service_id", s.0),
+            Owner::Place(p) => ("place_id", *p),
+            Owner::Organization(o) => ("organization_id", *o),
+        }
+    }
+}
+
+/// The owner's phones, replaced by `phones`.
 fn put_phones(tx: &Transaction, owner: Owner, phones: &[Phone]) -> Result<()> {
-    let (col, id) = match owner {
-        Owner::Service(s) => ("service_id", s.0),
-        Owner::Place(p) => ("place_id", p),
-    };
+    let (col, id) = owner.column();
     tx.execute(&format!("DELETE FROM dir_phones WHERE {col} = ?1"), params![id])?;
     let mut add = tx.prepare_cached(&format!(
         "INSERT INTO dir_phones ({col}, number, extension, kind, description, hsds_id)
@@ -85,10 +94,7 @@ fn put_phones(tx: &Transaction, owner: Owner, phones: &[Phone]) -> Result<()> {
 }
 
 fn put_rules(tx: &Transaction, owner: Owner, rules: &[Rule]) -> Result<()> {
-    let (col, id) = match owner {
-        Owner::Service(s) => ("service_id", s.0),
-        Owner::Place(p) => ("place_id", p),
-    };
+    let (col, id) = owner.column();
     tx.execute(&format!("DELETE FROM dir_schedule_rules WHERE {col} = ?1"), params![id])?;
     let mut add = tx.prepare_cached(&format!(
         "INSERT INTO dir_schedule_rules ({col}, freq, interval, byday, bymonthday, opens, closes,
@@ -232,7 +238,8 @@ pub(super) fn clear(tx: &Transaction, id: ServiceId) -> Result<()> {
     Ok(())
 }
 
-fn phones(conn: &Connection, col: &str, id: i64) -> Result<Vec<Phone>> {
+fn phones(conn: &Connection, owner: Owner) -> Result<Vec<Phone>> {
+    let (col, id) = owner.column();
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT number, extension, kind, description, hsds_id FROM dir_phones
          WHERE {col} = ?1 ORDER BY id"
@@ -308,7 +315,7 @@ pub fn locations(conn: &Connection, id: ServiceId) -> Result<Vec<Location>> {
         .collect::<rusqlite::Result<_>>()?;
     let mut out = Vec::with_capacity(found.len());
     for (pid, mut l) in found {
-        l.phones = phones(conn, "place_id", pid)?;
+        l.phones = phones(conn, Owner::Place(pid))?;
         l.rules = rules(conn, "place_id", pid)?;
         out.push(l);
     }
@@ -318,7 +325,7 @@ pub fn locations(conn: &Connection, id: ServiceId) -> Result<Vec<Location>> {
 /// Fill in what this module keeps of a stored service.
 pub(crate) fn read(conn: &Connection, id: ServiceId, s: &mut NewService) -> Result<()> {
     s.locations = locations(conn, id)?;
-    s.phones = phones(conn, "service_id", id.0)?;
+    s.phones = phones(conn, Owner::Service(id))?;
     s.rules = rules(conn, "service_id", id.0)?;
     s.area_names = conn
         .prepare_cached("SELECT name FROM dir_service_areas WHERE service_id = ?1 ORDER BY name")?
@@ -342,15 +349,12 @@ pub(crate) fn read(conn: &Connection, id: ServiceId, s: &mut NewService) -> Resu
     Ok(())
 }
 
-/// A term's description, as kept.
-pub fn term_description(conn: &Connection, taxonomy: &str, code: &str) -> Result<String> {
-    Ok(conn
-        .query_row(
-            "SELECT t.description FROM dir_terms t JOIN dir_taxonomies x ON x.id = t.taxonomy_id
-             WHERE x.name = ?1 AND t.code = ?2",
-            params![taxonomy, code],
-            |r| r.get(0),
-        )
-        .optional()?
-        .unwrap_or_default())
+/// An organisation's own phones.
+pub fn organization_phones(conn: &Connection, id: i64) -> Result<Vec<Phone>> {
+    phones(conn, Owner::Organization(id))
+}
+
+/// An organisation's phones, replaced by `phones`.
+pub fn set_organization_phones(tx: &Transaction, id: i64, phones: &[Phone]) -> Result<()> {
+    put_phones(tx, Owner::Organization(id), phones)
 }

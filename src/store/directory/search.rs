@@ -263,7 +263,8 @@ pub struct Detail {
     /// New Mexico) and ZIP, with the place's own phones.
     pub places: Vec<(String, Vec<super::Phone>)>,
     pub schedule: Vec<Span>,
-    pub temporarily_closed: bool,
+    /// The day it was read (New Mexico time): whether a dated schedule has ended.
+    pub today: Date,
     /// Every phone of the service, of every type.
     pub phones: Vec<super::Phone>,
     /// Schedules that are not plain weekly hours.
@@ -334,11 +335,6 @@ pub fn detail(conn: &Connection, id: ServiceId, today: Date) -> Result<Option<De
             (parts.join(", "), l.phones.clone())
         })
         .collect();
-    let temporarily_closed: bool = conn.query_row(
-        "SELECT temporarily_closed FROM dir_services WHERE id = ?1",
-        params![id],
-        |r| r.get(0),
-    )?;
     Ok(Some(Detail {
         hit,
         description: x.description,
@@ -353,7 +349,7 @@ pub fn detail(conn: &Connection, id: ServiceId, today: Date) -> Result<Option<De
         languages: tags("language")?,
         places,
         schedule: schedule(conn, id)?,
-        temporarily_closed,
+        today,
         phones: full.phones,
         rules: full.rules,
         area_names: full.area_names,

@@ -138,7 +138,7 @@ fn draw_detail(frame: &mut Frame, area: Rect, d: &Detail, t: Theme, lang: Lang) 
             lines.push(Line::from(Span::styled(format!(" {l}"), t.error())));
         }
     }
-    if d.temporarily_closed {
+    if h.closed {
         for l in wrap(Msg::EntryTemporarilyClosed.text(lang), width) {
             lines.push(Line::from(Span::styled(format!(" {l}"), t.error())));
         }
@@ -153,7 +153,9 @@ fn draw_detail(frame: &mut Frame, area: Rect, d: &Detail, t: Theme, lang: Lang) 
         list.iter().map(|c| label(of, c, lang)).collect::<Vec<_>>().join(", ")
     };
     lines.push(Line::raw(""));
-    lines.push(row(Msg::FieldPhone, h.phone.clone().unwrap_or_default()));
+    if let Some(p) = &h.phone {
+        lines.push(row(Msg::FieldPhone, p.clone()));
+    }
     if let Some(tn) = &d.text_number {
         lines.push(row(Msg::FieldTextNumber, tn.clone()));
     }
@@ -174,7 +176,7 @@ fn draw_detail(frame: &mut Frame, area: Rect, d: &Detail, t: Theme, lang: Lang) 
         (Msg::FieldAreaListed, d.area_names.join("; ")),
         (
             Msg::FieldOtherHours,
-            d.rules.iter().map(|r| rule_text(r, lang)).collect::<Vec<_>>().join("; "),
+            d.rules.iter().map(|r| rule_text(r, d.today, lang)).collect::<Vec<_>>().join("; "),
         ),
         (Msg::FieldPopulation, join(&d.populations, POPULATIONS)),
         (
@@ -204,7 +206,11 @@ fn draw_detail(frame: &mut Frame, area: Rect, d: &Detail, t: Theme, lang: Lang) 
     }
     let [body, keys] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
     frame.render_widget(Paragraph::new(lines), body);
-    // The key from the table, so the hint cannot drift from what the key does.
+    // The key from the table, so the hint cannot drift from what the key does; only when
+    // there is a number to copy (the key bar leaves the key out then too).
+    if h.phone.is_none() {
+        return;
+    }
     let copy = keymap::DIRECTORY_DETAIL
         .iter()
         .find(|b| b.action == Action::CopyPhone)
@@ -246,7 +252,7 @@ fn phone_line(p: &crate::store::directory::Phone) -> String {
 
 /// A schedule that is not plain weekly hours, in words: how often, which days, the hours,
 /// the days it holds between, and whether it has ended.
-fn rule_text(r: &crate::store::directory::Rule, lang: Lang) -> String {
+fn rule_text(r: &crate::store::directory::Rule, today: jiff::civil::Date, lang: Lang) -> String {
     let mut parts: Vec<String> = Vec::new();
     match r.freq.as_deref() {
         Some("MONTHLY") => parts.push(Msg::RuleMonthly.text(lang).into()),
@@ -277,7 +283,6 @@ fn rule_text(r: &crate::store::directory::Rule, lang: Lang) -> String {
     if let Some(t) = r.valid_to {
         parts.push(fill(Msg::RuleUntil.text(lang), &[&t.to_string()]));
     }
-    let today = crate::domain::time::local_day(jiff::Timestamp::now());
     if r.valid_to.is_some_and(|t| t < today) {
         parts.push(Msg::RuleEnded.text(lang).into());
     } else if r.valid_from.is_some_and(|f| f > today) {
