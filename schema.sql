@@ -480,33 +480,40 @@ END;
 -- Duplicate checks look clients up by their initials as well as by name.
 CREATE INDEX clients_by_initials ON clients(agency_id, initials_key);
 
--- A client's releases of information: who receives what, for what, until when; revocable at
--- any time, and never a condition of service. A release ends at the end of its last day
--- (America/Denver).
-CREATE TABLE client_releases (
-    id              INTEGER PRIMARY KEY,
-    client_id       INTEGER NOT NULL REFERENCES clients(id),
-    agency_id       INTEGER NOT NULL REFERENCES agencies(id),
-    recipient_kind  TEXT NOT NULL CHECK (recipient_kind IN
-                        ('service_provider', 'law_enforcement', 'court', 'health', 'the_person', 'other')),
-    recipient       TEXT NOT NULL CHECK (length(recipient) BETWEEN 1 AND 200),
-    scope           TEXT NOT NULL CHECK (json_valid(scope) AND json_array_length(scope) > 0),
-    purpose         TEXT NOT NULL CHECK (length(purpose) BETWEEN 1 AND 300),
-    signed_on       TEXT NOT NULL CHECK (length(signed_on) = 10),
-    method          TEXT NOT NULL CHECK (method IN ('written', 'verbal_witnessed', 'electronic')),
-    witness         TEXT CHECK (length(witness) <= 100),
-    explained_in    TEXT NOT NULL CHECK (explained_in IN ('english', 'spanish', 'other')),
-    expires_on      TEXT NOT NULL CHECK (length(expires_on) = 10),
-    revoked_on      TEXT CHECK (revoked_on IS NULL OR length(revoked_on) = 10),
-    revoked_how     TEXT CHECK (revoked_how IS NULL OR revoked_how IN ('written', 'verbal', 'electronic')),
-    revoked_by      INTEGER REFERENCES users(id),
-    recorded_by     INTEGER NOT NULL REFERENCES users(id),
-    created_at      TEXT NOT NULL,
+-- Releases of information, of a client or of the person of a hotline contact: who receives
+-- what, for what, until when; revocable at any time, and never a condition of service. A
+-- release ends at the end of its last day (America/Denver). The recipient may be an agency of
+-- the console; when the signed copy came back is recorded.
+CREATE TABLE releases (
+    id                   INTEGER PRIMARY KEY,
+    agency_id            INTEGER NOT NULL REFERENCES agencies(id),
+    client_id            INTEGER REFERENCES clients(id),
+    contact_id           INTEGER REFERENCES contacts(id),
+    recipient_kind       TEXT NOT NULL CHECK (recipient_kind IN
+                             ('service_provider', 'law_enforcement', 'court', 'health', 'the_person', 'other')),
+    recipient            TEXT NOT NULL CHECK (length(recipient) BETWEEN 1 AND 200),
+    recipient_agency_id  INTEGER REFERENCES agencies(id),
+    scope                TEXT NOT NULL CHECK (json_valid(scope) AND json_array_length(scope) > 0),
+    purpose              TEXT NOT NULL CHECK (length(purpose) BETWEEN 1 AND 300),
+    signed_on            TEXT NOT NULL CHECK (length(signed_on) = 10),
+    method               TEXT NOT NULL CHECK (method IN ('written', 'verbal_witnessed', 'electronic')),
+    witness              TEXT CHECK (length(witness) <= 100),
+    explained_in         TEXT NOT NULL CHECK (explained_in IN ('english', 'spanish', 'other')),
+    expires_on           TEXT NOT NULL CHECK (length(expires_on) = 10),
+    signed_copy_on       TEXT CHECK (signed_copy_on IS NULL OR length(signed_copy_on) = 10),
+    revoked_on           TEXT CHECK (revoked_on IS NULL OR length(revoked_on) = 10),
+    revoked_how          TEXT CHECK (revoked_how IS NULL OR revoked_how IN ('written', 'verbal', 'electronic')),
+    revoked_by           INTEGER REFERENCES users(id),
+    recorded_by          INTEGER NOT NULL REFERENCES users(id),
+    created_at           TEXT NOT NULL,
+    CHECK ((client_id IS NULL) <> (contact_id IS NULL)),
     CHECK (expires_on >= signed_on),
     CHECK (method <> 'verbal_witnessed' OR witness IS NOT NULL),
     CHECK ((revoked_on IS NULL) = (revoked_how IS NULL) AND (revoked_on IS NULL) = (revoked_by IS NULL))
 );
-CREATE INDEX client_releases_client ON client_releases(client_id, expires_on);
+CREATE INDEX releases_client ON releases(client_id, expires_on);
+CREATE INDEX releases_contact ON releases(contact_id);
+CREATE INDEX releases_expiring ON releases(agency_id, expires_on) WHERE revoked_on IS NULL;
 
 -- The resource directory: organisations, the services they offer and where.
 CREATE TABLE dir_organizations (
@@ -692,7 +699,7 @@ CREATE TABLE dir_term_map (
 ) WITHOUT ROWID;
 
 -- A referral of a client (or of a hotline contact) to a directory service. What of the person
--- may be shared rests on their consent: nothing identifying without it, and never past its end.
+-- it carries rests on a release: nothing identifying without one, and never past its end.
 CREATE TABLE referrals (
     id             INTEGER PRIMARY KEY,
     agency_id      INTEGER NOT NULL REFERENCES agencies(id),
@@ -709,12 +716,18 @@ CREATE TABLE referrals (
     status         TEXT NOT NULL DEFAULT 'made'
                    CHECK (status IN ('made', 'accepted', 'declined', 'completed')),
     created_at     TEXT NOT NULL,
+    -- What the referral carries under its release (migration 31); without one, nothing
+    -- identifying. consent, consent_share and consent_until are no longer written: an older
+    -- referral's consent became a release.
+    release_id     INTEGER REFERENCES releases(id),
+    carries        TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(carries)),
     CHECK ((client_id IS NULL) <> (contact_id IS NULL)),
     CHECK (consent_share = '[]' OR (consent <> 'none' AND consent_until IS NOT NULL))
 );
 CREATE INDEX referrals_client ON referrals(client_id);
 CREATE INDEX referrals_contact ON referrals(contact_id);
 CREATE INDEX referrals_follow_up ON referrals(agency_id, follow_up_on) WHERE status IN ('made', 'accepted');
+CREATE INDEX referrals_release ON referrals(release_id) WHERE release_id IS NOT NULL;
 
 -- Every status a referral has had, dated; never changed once written.
 CREATE TABLE referral_status (
@@ -1003,3 +1016,72 @@ CREATE INDEX clients_unpurged ON clients(agency_id) WHERE purged_at IS NULL AND 
 -- The name index removes a changed or purged name's entries at once rather than marking them
 -- deleted in older segments (FTS5 secure-delete).
 INSERT INTO clients_search (clients_search, rank) VALUES ('secure-delete', 1);
+
+-- Every time identifying data left the agency: when, to whom, what, under which release or
+-- which exception (a statute, a court order, the person's own request), who did it, and
+-- whether the person was told (or why not: when telling them is not safe).
+CREATE TABLE disclosures (
+    id              INTEGER PRIMARY KEY,
+    agency_id       INTEGER NOT NULL REFERENCES agencies(id),
+    client_id       INTEGER REFERENCES clients(id),
+    contact_id      INTEGER REFERENCES contacts(id),
+    kind            TEXT NOT NULL CHECK (kind IN
+                        ('referral', 'transfer', 'export', 'mandatory_report', 'court_order', 'other')),
+    disclosed_on    TEXT NOT NULL CHECK (length(disclosed_on) = 10),
+    recipient_kind  TEXT NOT NULL CHECK (recipient_kind IN ('service_provider', 'law_enforcement',
+                        'court', 'health', 'the_person', 'child_welfare', 'tribal', 'other')),
+    recipient       TEXT CHECK (length(recipient) <= 200),
+    what            TEXT NOT NULL CHECK (json_valid(what) AND json_array_length(what) > 0),
+    basis           TEXT NOT NULL CHECK (basis IN ('release', 'statute', 'court_order', 'own_request')),
+    release_id      INTEGER REFERENCES releases(id),
+    basis_detail    TEXT CHECK (length(basis_detail) <= 300),
+    source          TEXT CHECK (source IN ('referral', 'transfer', 'contact', 'screening', 'export')),
+    source_id       INTEGER,
+    done_by         INTEGER NOT NULL REFERENCES users(id),
+    told            TEXT NOT NULL DEFAULT 'not_yet' CHECK (told IN ('not_yet', 'yes', 'not_safe')),
+    told_on         TEXT CHECK (told_on IS NULL OR length(told_on) = 10),
+    created_at      TEXT NOT NULL,
+    CHECK (client_id IS NOT NULL OR contact_id IS NOT NULL),
+    CHECK ((basis = 'release') = (release_id IS NOT NULL)),
+    CHECK (basis IN ('release', 'own_request') OR basis_detail IS NOT NULL),
+    CHECK ((told = 'yes') = (told_on IS NOT NULL))
+);
+CREATE INDEX disclosures_client ON disclosures(client_id, disclosed_on);
+CREATE INDEX disclosures_contact ON disclosures(contact_id);
+CREATE INDEX disclosures_by_day ON disclosures(agency_id, disclosed_on);
+CREATE UNIQUE INDEX disclosures_once ON disclosures(source, source_id, recipient_kind)
+    WHERE source IN ('contact', 'screening');
+
+-- A case offered to another agency of the console under a release naming it. The receiving
+-- agency sees only what the release covers; on acceptance it gets its own record (linked by
+-- this row, not shared) and the sending agency keeps its own.
+CREATE TABLE case_transfers (
+    id              INTEGER PRIMARY KEY,
+    client_id       INTEGER NOT NULL REFERENCES clients(id),
+    from_agency     INTEGER NOT NULL REFERENCES agencies(id),
+    to_agency       INTEGER NOT NULL REFERENCES agencies(id),
+    release_id      INTEGER NOT NULL REFERENCES releases(id),
+    note            TEXT CHECK (length(note) <= 500),
+    status          TEXT NOT NULL DEFAULT 'offered'
+                    CHECK (status IN ('offered', 'accepted', 'declined', 'withdrawn', 'stopped')),
+    offered_by      INTEGER NOT NULL REFERENCES users(id),
+    offered_at      TEXT NOT NULL,
+    decided_by      INTEGER REFERENCES users(id),
+    decided_at      TEXT,
+    decline_reason  TEXT CHECK (length(decline_reason) <= 300),
+    new_client_id   INTEGER REFERENCES clients(id),
+    CHECK (from_agency <> to_agency),
+    CHECK ((status = 'accepted') = (new_client_id IS NOT NULL))
+);
+CREATE INDEX case_transfers_to ON case_transfers(to_agency, status);
+CREATE INDEX case_transfers_client ON case_transfers(client_id);
+
+-- How long a new release runs by default, by recipient kind (an administrator sets these).
+CREATE TABLE release_defaults (
+    recipient_kind  TEXT PRIMARY KEY CHECK (recipient_kind IN
+                        ('service_provider', 'law_enforcement', 'court', 'health', 'the_person', 'other')),
+    days            INTEGER NOT NULL CHECK (days BETWEEN 1 AND 3650)
+) WITHOUT ROWID;
+INSERT INTO release_defaults (recipient_kind, days) VALUES
+    ('service_provider', 365), ('law_enforcement', 30), ('court', 90), ('health', 365),
+    ('the_person', 365), ('other', 90);

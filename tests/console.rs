@@ -1006,8 +1006,13 @@ fn a_client_is_referred_from_the_case_record_and_followed_up() {
         h.app.store.conn().query_row("SELECT count(*) FROM referrals", [], |r| r.get(0)).unwrap()
     };
     assert_eq!(count(&h), 0);
-    // With verbal consent until a last day it goes, and the case record shows it.
-    h.focus_field("consent").enter().typed("v").enter();
+    // With a new spoken release, its witness named, until a last day it goes, and the case
+    // record shows it.
+    h.focus_field("release").enter().typed("new").enter();
+    h.ctrl('s');
+    assert!(h.status().contains("Witness"), "{}", h.status());
+    assert_eq!(count(&h), 0);
+    h.focus_field("witness").typed("Bea Ortiz");
     h.focus_field("consent_until").typed("2027-02-28");
     h.ctrl('s');
     assert_eq!(count(&h), 1);
@@ -1025,7 +1030,7 @@ fn a_client_is_referred_from_the_case_record_and_followed_up() {
     insta::assert_snapshot!("follow_up_list", h.screen());
     h.enter();
     let view = h.screen();
-    assert!(view.contains("Name") && view.contains("until 2027-02-28"), "{view}");
+    assert!(view.contains("Name") && view.contains("Until 2027-02-28"), "{view}");
     insta::assert_snapshot!("referral_view", view);
     // Declined needs its reason; then it leaves the list.
     h.typed("t").focus_field("status").enter().typed("d").enter();
@@ -1149,7 +1154,7 @@ fn the_referral_screens_speak_spanish() {
     h.enter().typed("r");
     let s = h.screen();
     assert!(s.contains("Remitir a un servicio") && s.contains("Motivo (sin nombres)"), "{s}");
-    assert!(s.contains("Sin consentimiento para compartir"), "{s}");
+    assert!(s.contains("Ninguna: nada que identifique"), "{s}");
 }
 
 #[test]

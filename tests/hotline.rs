@@ -511,7 +511,8 @@ fn a_version_1_database_with_staff_is_upgraded_in_place() {
              DROP TABLE dir_services; DROP TABLE dir_organizations;
              DROP TABLE screening_answers; DROP TABLE screenings; DROP TABLE screening_tools;
              DROP TABLE case_note_versions; DROP TABLE case_notes; DROP TABLE services;
-             DROP TABLE client_relief; DROP TABLE client_releases;
+             DROP TABLE client_relief; DROP TABLE case_transfers; DROP TABLE disclosures;
+             DROP TABLE release_defaults; DROP TABLE releases;
              DROP TABLE outreach_events;
              DROP TABLE client_links; DROP TABLE client_status; DROP TABLE client_history;
              DROP TABLE tip_history; DROP TABLE tips; DROP TABLE contact_history; DROP TABLE contacts;

@@ -1,4 +1,5 @@
-//! Referrals below the screens: consent rules, status history, the follow-up list, scope.
+//! Referrals below the screens: the release a referral rests on, status history, the
+//! follow-up list, scope.
 
 mod common;
 
@@ -8,7 +9,7 @@ use intake::auth::accounts;
 use intake::domain::client::{self, Client};
 use intake::domain::ids::ServiceId;
 use intake::domain::record::{Raw, RuntimeOptions};
-use intake::domain::referral::{Referral, StatusChange};
+use intake::domain::referral::{InForce, Referral, StatusChange, To};
 use intake::domain::staff::Role;
 use intake::service::Who;
 use intake::service::casework::{self, Also};
@@ -86,13 +87,21 @@ fn setup(store: &mut Store, u: &User) -> (intake::domain::ids::ClientId, Service
     (client, legal, police)
 }
 
-fn referral(pairs: &[(&str, &str)]) -> Referral {
+fn to(le: bool) -> To {
+    To { organization: "Legal Aid".into(), law_enforcement: le, default_days: 365 }
+}
+
+fn referral_on(pairs: &[(&str, &str)], held: &[InForce], le: bool) -> Referral {
     let mut r =
-        raw(&[("referred_on", "2026-11-28"), ("reason", "Visa consult"), ("consent", "none")]);
+        raw(&[("referred_on", "2026-11-28"), ("reason", "Visa consult"), ("release", "none")]);
     for (k, v) in pairs {
         r.insert(k.to_string(), v.to_string());
     }
-    Referral::from_raw(&r, false).unwrap()
+    Referral::from_raw(&r, held, &to(le), intake::i18n::Lang::En).unwrap()
+}
+
+fn referral(pairs: &[(&str, &str)]) -> Referral {
+    referral_on(pairs, &[], false)
 }
 
 #[test]
@@ -101,7 +110,8 @@ fn a_referral_keeps_its_consent_and_every_status_dated() {
     let u = accounts::find_user(&store, "ana").unwrap();
     let (client, legal, _) = setup(&mut store, &u);
     let r = referral(&[
-        ("consent", "written"),
+        ("release", "new"),
+        ("method", "written"),
         ("share", "name;phone"),
         ("consent_until", "2027-02-28"),
         ("follow_up_on", "2026-12-05"),
@@ -123,7 +133,22 @@ fn a_referral_keeps_its_consent_and_every_status_dated() {
     let s = casework::open_referral(&mut store, who(&u), id).unwrap();
     assert_eq!(s.status, "completed");
     assert_eq!(s.share, vec!["name", "phone"]);
-    assert_eq!(s.consent_until, Some(day("2027-02-28")));
+    let rel = s.release.as_ref().expect("it rests on the release made with it");
+    assert_eq!((rel.recipient.as_str(), rel.expires_on), ("Legal Aid", day("2027-02-28")));
+    // The release is the person's, and what went is in their disclosure log.
+    let held = intake::store::releases::of(store.conn(), Subject::Client(client)).unwrap();
+    assert_eq!(held.len(), 1);
+    assert_eq!(
+        (held[0].scope.clone(), held[0].method.as_str()),
+        (vec!["contact_details".to_string()], "written")
+    );
+    let log =
+        intake::store::disclosures::of(store.conn(), u.agency_id, Subject::Client(client)).unwrap();
+    assert_eq!(log.len(), 1);
+    assert_eq!(
+        (log[0].kind.as_str(), log[0].basis.as_str(), log[0].release_id),
+        ("referral", "release", Some(rel.id))
+    );
     assert_eq!(s.follow_up_on, None, "a completed referral needs no follow-up");
     let h: Vec<(&str, &str)> =
         s.history.iter().map(|h| (h.status.as_str(), h.on.as_str())).collect();
@@ -164,7 +189,17 @@ fn the_database_refuses_sharing_without_consent_and_law_enforcement_without_writ
     assert!(
         casework::refer(&mut store, who(&u), Subject::Client(client), legal, &r, now()).is_err()
     );
-    let r = referral(&[("consent", "verbal"), ("share", "name"), ("consent_until", "2027-01-01")]);
+    // A spoken release, made to look like one for law enforcement, is refused by the store.
+    let mut r = referral(&[
+        ("release", "new"),
+        ("method", "verbal_witnessed"),
+        ("witness", "Bea"),
+        ("share", "name"),
+        ("consent_until", "2027-01-01"),
+    ]);
+    if let intake::domain::referral::Rests::New(rel) = &mut r.rests {
+        rel.recipient_kind = "law_enforcement".into();
+    }
     let e = casework::refer(&mut store, who(&u), Subject::Client(client), police, &r, now())
         .unwrap_err();
     assert!(
@@ -286,4 +321,94 @@ fn the_case_timeline_is_in_date_order_whenever_a_line_was_entered() {
     // 28th (01:30 UTC on the 29th), then the case opening that day, then the referral of the 10th.
     assert_eq!(kinds, ["Note", "Note", "Status", "Referral"], "{lines:?}");
     assert_eq!(lines[3].1, "2026-11-10");
+}
+
+#[test]
+fn after_its_release_ends_a_referral_carries_nothing_identifying() {
+    let (_db, mut store) = with_admin();
+    let u = accounts::find_user(&store, "ana").unwrap();
+    let (client, legal, _) = setup(&mut store, &u);
+    let subject = Subject::Client(client);
+    let release = intake::domain::client::release::Release {
+        recipient_kind: "service_provider".into(),
+        recipient: "Legal Aid".into(),
+        to_agency: None,
+        scope: vec!["contact_details".into()],
+        purpose: "Visa consult".into(),
+        signed_on: day("2026-11-01"),
+        method: "written".into(),
+        witness: None,
+        explained_in: "spanish".into(),
+        expires_on: day("2026-11-28"),
+    };
+    let rid = intake::service::consent::add_release(&mut store, who(&u), subject, &release, now())
+        .unwrap();
+    let held = |store: &Store, at: &str| -> Vec<InForce> {
+        let today = intake::domain::time::local_day(at.parse().unwrap());
+        intake::store::releases::of(store.conn(), subject)
+            .unwrap()
+            .into_iter()
+            .filter(|r| r.in_force(today))
+            .map(|r| InForce {
+                id: r.id,
+                label: r.recipient,
+                recipient_kind: r.recipient_kind,
+                scope: r.scope,
+            })
+            .collect()
+    };
+    // 22:00 on its last day in Denver (05:00 UTC the next day): still in force, so the
+    // referral may carry the name.
+    let late = "2026-11-29T05:00:00Z";
+    assert_eq!(held(&store, late).len(), 1);
+    let r = referral_on(
+        &[("release", &rid.to_string()), ("share", "name")],
+        &held(&store, late),
+        false,
+    );
+    let first =
+        casework::refer(&mut store, who(&u), subject, legal, &r, late.parse().unwrap()).unwrap();
+    let view = casework::open_referral(&mut store, who(&u), first).unwrap();
+    let rests = view.release.as_ref().map(|r| (r.signed_on, r.expires_on, r.revoked_on));
+    let shared = |d: &str| intake::domain::referral::shareable(&view.share, rests, day(d));
+    assert_eq!(shared("2026-11-28"), vec!["name"]);
+    // The next morning it has ended: the form no longer offers it, the store refuses it, and
+    // the referral already made carries nothing more (its view lists what went before).
+    let morning = "2026-11-29T15:00:00Z";
+    assert!(held(&store, morning).is_empty());
+    assert!(shared("2026-11-29").is_empty());
+    let mut r = raw(&[
+        ("referred_on", "2026-11-29"),
+        ("reason", "Visa consult"),
+        ("release", &rid.to_string()),
+        ("share", "name"),
+    ]);
+    assert!(
+        Referral::from_raw(&r, &held(&store, morning), &to(false), intake::i18n::Lang::En).is_err()
+    );
+    let forced = Referral {
+        referred_on: day("2026-11-29"),
+        reason: "Visa consult".into(),
+        rests: intake::domain::referral::Rests::On(rid),
+        share: vec!["name".into()],
+        follow_up_on: None,
+    };
+    assert!(
+        casework::refer(&mut store, who(&u), subject, legal, &forced, morning.parse().unwrap())
+            .is_err()
+    );
+    r.insert("release".into(), "none".into());
+    r.remove("share");
+    let after =
+        Referral::from_raw(&r, &held(&store, morning), &to(false), intake::i18n::Lang::En).unwrap();
+    let id = casework::refer(&mut store, who(&u), subject, legal, &after, morning.parse().unwrap())
+        .unwrap();
+    let carried: String = store
+        .conn()
+        .query_row("SELECT carries FROM referrals WHERE id = ?1", [id.0], |r| r.get(0))
+        .unwrap();
+    assert_eq!(carried, "[]");
+    // Only the referral made in force is in the person's disclosure log.
+    let log = intake::store::disclosures::of(store.conn(), u.agency_id, subject).unwrap();
+    assert_eq!(log.len(), 1);
 }

@@ -9,8 +9,9 @@ use common::*;
 use intake::domain::client::release::{Release, Revocation};
 use intake::domain::ids::ClientId;
 use intake::i18n::Lang;
-use intake::service::{Who, casework};
-use intake::store::clients::releases;
+use intake::service::{Who, consent};
+use intake::store::referrals::Subject;
+use intake::store::releases;
 use jiff::civil::Date;
 use ratatui::crossterm::event::KeyCode;
 
@@ -25,6 +26,7 @@ fn release(signed: &str, last: &str) -> Release {
     Release {
         recipient_kind: "service_provider".into(),
         recipient: "Casa de Paz".into(),
+        to_agency: None,
         scope: vec!["contact_details".into(), "services".into()],
         purpose: "Shelter placement".into(),
         signed_on: d(signed),
@@ -119,27 +121,38 @@ fn a_release_ends_at_the_end_of_its_last_day_and_a_revocation_stops_it() {
     let client = common::records::person(&mut store, &ana, "2026-10-01", &[("age", "30")]);
     // 22:30 on 30 November in Denver is already 1 December in UTC: still in force.
     let late: jiff::Timestamp = "2026-12-01T05:30:00Z".parse().unwrap();
-    let id =
-        casework::add_release(&mut store, who, client, &release("2026-11-01", "2026-11-30"), late)
-            .unwrap();
-    let line =
-        |store: &intake::store::Store| releases::releases(store.conn(), client).unwrap()[0].clone();
+    let id = consent::add_release(
+        &mut store,
+        who,
+        Subject::Client(client),
+        &release("2026-11-01", "2026-11-30"),
+        late,
+    )
+    .unwrap();
+    let line = |store: &intake::store::Store| {
+        releases::of(store.conn(), Subject::Client(client)).unwrap()[0].clone()
+    };
     assert!(line(&store).in_force(intake::domain::time::local_day(late)));
     let next_morning: jiff::Timestamp = "2026-12-01T14:00:00Z".parse().unwrap();
     assert!(!line(&store).in_force(intake::domain::time::local_day(next_morning)));
     // Signed tomorrow is refused; revoked before it was signed too; then revoked.
-    let e =
-        casework::add_release(&mut store, who, client, &release("2026-12-02", "2026-12-30"), late)
-            .unwrap_err();
+    let e = consent::add_release(
+        &mut store,
+        who,
+        Subject::Client(client),
+        &release("2026-12-02", "2026-12-30"),
+        late,
+    )
+    .unwrap_err();
     assert_eq!(e.message(Lang::En), "This day has not come yet.");
     let early = Revocation { on: d("2026-10-01"), how: "verbal".into() };
-    let e = casework::revoke_release(&mut store, who, client, id, &early, late).unwrap_err();
+    let e = consent::revoke_release(&mut store, who, id, &early, late).unwrap_err();
     assert!(e.message(Lang::En).contains("before the day it was signed"));
     let r = Revocation { on: d("2026-11-15"), how: "verbal".into() };
-    casework::revoke_release(&mut store, who, client, id, &r, late).unwrap();
+    consent::revoke_release(&mut store, who, id, &r, late).unwrap();
     assert!(!line(&store).in_force(d("2026-11-15")));
     assert!(line(&store).in_force(d("2026-11-14")));
-    let e = casework::revoke_release(&mut store, who, client, id, &r, late).unwrap_err();
+    let e = consent::revoke_release(&mut store, who, id, &r, late).unwrap_err();
     assert_eq!(e.message(Lang::En), "This release is already revoked.");
     let events = audit_events(&store);
     assert!(events.iter().any(|(e, _)| e == "release_add"));
@@ -154,9 +167,14 @@ fn services_never_wait_for_a_release_and_another_agency_cannot_touch_one() {
     let client = common::records::person(&mut store, &ana, "2026-10-01", &[("age", "30")]);
     // A service for a client with no release at all.
     common::records::service(&mut store, &ana, client, "case_management", TODAY);
-    let id =
-        casework::add_release(&mut store, who, client, &release(TODAY, "2026-12-28"), fixed_now())
-            .unwrap();
+    let id = consent::add_release(
+        &mut store,
+        who,
+        Subject::Client(client),
+        &release(TODAY, "2026-12-28"),
+        fixed_now(),
+    )
+    .unwrap();
     // Someone of another agency: neither revokes it nor learns it is there.
     let other = common::records::add(
         &mut store,
@@ -165,15 +183,14 @@ fn services_never_wait_for_a_release_and_another_agency_cannot_touch_one() {
         "Other Agency",
     );
     let r = Revocation { on: d(TODAY), how: "written".into() };
-    let e = casework::revoke_release(
+    let e = consent::revoke_release(
         &mut store,
         Who { user: &other, session_id: None },
-        client,
         id,
         &r,
         fixed_now(),
     )
     .unwrap_err();
     assert_eq!(e.message(Lang::En), "That record does not exist or is not yours to see.");
-    assert!(releases::releases(store.conn(), client).unwrap()[0].revoked_on.is_none());
+    assert!(releases::of(store.conn(), Subject::Client(client)).unwrap()[0].revoked_on.is_none());
 }

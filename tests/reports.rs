@@ -127,8 +127,14 @@ fn world() -> World {
         .unwrap();
     let refer = |s: &mut Store, to: intake::domain::ids::ServiceId, on: &str| {
         let r = Referral::from_raw(
-            &raw(&[("referred_on", on), ("reason", "r"), ("consent", "none")]),
-            false,
+            &raw(&[("referred_on", on), ("reason", "r"), ("release", "none")]),
+            &[],
+            &intake::domain::referral::To {
+                organization: "Legal".into(),
+                law_enforcement: false,
+                default_days: 30,
+            },
+            intake::i18n::Lang::En,
         )
         .unwrap();
         casework::refer(s, who(&adv), Subject::Client(c1), to, &r, now()).unwrap()

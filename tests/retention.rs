@@ -109,9 +109,15 @@ fn ten_years_of_cases(store: &mut Store, u: &User, approver: &User) -> Vec<(Stri
             &raw(&[
                 ("referred_on", &intake_on.to_string()),
                 ("reason", &reason),
-                ("consent", "none"),
+                ("release", "none"),
             ]),
-            false,
+            &[],
+            &intake::domain::referral::To {
+                organization: "Legal".into(),
+                law_enforcement: false,
+                default_days: 30,
+            },
+            intake::i18n::Lang::En,
         )
         .unwrap();
         let rid = casework::refer(store, who(u), Subject::Client(id), legal, &rf, now()).unwrap();
@@ -632,6 +638,7 @@ fn an_advocate_exports_everything_held_about_a_client_in_their_language() {
     let release = intake::domain::client::release::Release {
         recipient_kind: "service_provider".into(),
         recipient: "Casa de Paz".into(),
+        to_agency: None,
         scope: vec!["services".into()],
         purpose: "Shelter placement".into(),
         signed_on: date("2026-03-02"),
@@ -640,7 +647,8 @@ fn an_advocate_exports_everything_held_about_a_client_in_their_language() {
         explained_in: "spanish".into(),
         expires_on: date("2026-04-01"),
     };
-    casework::add_release(&mut store, who(&bea), id, &release, now()).unwrap();
+    let subject = intake::store::referrals::Subject::Client(id);
+    intake::service::consent::add_release(&mut store, who(&bea), subject, &release, now()).unwrap();
     drop(store);
     let out_dir = db.dir.path().join("for-rosa");
     let run = |args: &[&str]| {
@@ -661,6 +669,19 @@ fn an_advocate_exports_everything_held_about_a_client_in_their_language() {
     assert!(ok, "{said}");
     let files: Vec<_> = std::fs::read_dir(&out_dir).unwrap().map(|e| e.unwrap().path()).collect();
     assert_eq!(files.len(), 2);
+    // Given to the person at their request: their disclosure log says so.
+    let reopened = db.open();
+    let logged: i64 = reopened
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM disclosures WHERE kind = 'export' AND client_id = ?1
+                 AND basis = 'own_request' AND recipient_kind = 'the_person' AND told = 'yes'",
+            [id.0],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(logged, 1, "the export is in the person's disclosure log");
+    drop(reopened);
     use std::os::unix::fs::PermissionsExt;
     for f in &files {
         assert_eq!(std::fs::metadata(f).unwrap().permissions().mode() & 0o077, 0, "{f:?}");

@@ -287,7 +287,15 @@ fn an_imported_tools_levels_read_as_results_and_an_old_database_learns_them() {
              ALTER TABLE clients DROP COLUMN family_served;
              ALTER TABLE client_status DROP COLUMN closure_reason;
              ALTER TABLE client_status DROP COLUMN living_situation;
-             DROP TABLE client_relief; DROP TABLE client_releases;
+             DROP TABLE client_relief; DROP TABLE case_transfers; DROP TABLE disclosures;
+             DROP TABLE release_defaults; DROP INDEX referrals_release;
+             PRAGMA writable_schema = ON;
+             UPDATE sqlite_master SET sql =
+                 substr(sql, 1, instr(sql, '    -- What the referral carries') - 1)
+                 || substr(sql, instr(sql, '    CHECK ((client_id IS NULL)'))
+                 WHERE name = 'referrals';
+             PRAGMA writable_schema = OFF;
+             DROP TABLE releases;
              DROP TABLE outreach_events;
              DROP TABLE dir_term_map; DROP TABLE dir_service_terms; DROP TABLE dir_terms;
              DROP TABLE dir_taxonomies; DROP TABLE dir_service_areas; DROP TABLE dir_schedule_rules;

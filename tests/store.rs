@@ -479,3 +479,102 @@ fn migration_29_keeps_every_location_as_a_place_of_its_service() {
         .unwrap();
     assert_eq!(gone, 0);
 }
+
+#[test]
+fn migration_31_makes_each_referrals_consent_a_release_of_its_person() {
+    let db = TestDb::new();
+    let old = built_to(&db, 30);
+    let t = "'2026-01-01T00:00:00Z'";
+    old.conn()
+        .execute_batch(&format!(
+            "INSERT INTO agencies (id, name, created_at) VALUES (1, 'Enlace', {t});
+             INSERT INTO users (id, agency_id, username, display_name, role, pin_hash, created_at,
+                 updated_at) VALUES (5, 1, 'bea', 'Bea Ortiz', 'advocate', 'x', {t}, {t});
+             INSERT INTO clients (id, agency_id, created_by, chosen_name, name_key, initials_key,
+                 gender, citizenship, disability, language, interpreter, area, trafficking_type,
+                 referral_source, danger, intake_on, last_activity, created_at, updated_at)
+                 VALUES (9, 1, 5, 'Rosa', 'rosa', 'r', 'unknown', 'unknown', 'unknown', 'spanish',
+                 'no', 'unknown', 'undetermined', 'unknown', 'unknown', '2026-01-01', {t}, {t}, {t});
+             INSERT INTO client_releases (id, client_id, agency_id, recipient_kind, recipient, scope,
+                 purpose, signed_on, method, explained_in, expires_on, recorded_by, created_at)
+                 VALUES (1, 9, 1, 'court', 'Family court', '[\"services\"]', 'Hearing',
+                 '2026-01-02', 'written', 'spanish', '2026-03-01', 5, {t});
+             INSERT INTO dir_organizations (id, name, created_at, updated_at)
+                 VALUES (7, 'Frontera Legal', {t}, {t});
+             INSERT INTO dir_services (id, organization_id, name, created_at, updated_at)
+                 VALUES (3, 7, 'Visas', {t}, {t});
+             INSERT INTO referrals (id, agency_id, client_id, service_id, referred_on, referred_by,
+                 reason, consent, consent_share, consent_until, status, created_at) VALUES
+                 (20, 1, 9, 3, '2026-01-05', 5, 'Visa consult', 'written',
+                  '[\"name\",\"birth_date\"]', '2026-02-28', 'made', {t}),
+                 (21, 1, 9, 3, '2026-01-06', 5, 'Second opinion', 'none', '[]', NULL, 'made', {t}),
+                 (22, 1, 9, 3, '2026-01-07', 5, 'Call back', 'verbal', '[\"phone\"]',
+                  '2026-01-31', 'made', {t});"
+        ))
+        .unwrap();
+    drop(old);
+    let store = db.open();
+    let releases = intake::store::releases::of(
+        store.conn(),
+        intake::store::referrals::Subject::Client(intake::domain::ids::ClientId(9)),
+    )
+    .unwrap();
+    let got: Vec<_> = releases
+        .iter()
+        .map(|r| {
+            (
+                r.id,
+                r.recipient.as_str(),
+                r.scope.join(","),
+                r.method.as_str(),
+                r.witness.as_deref(),
+                r.explained_in.as_str(),
+                r.expires_on.to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                3,
+                "Frontera Legal",
+                "contact_details".into(),
+                "verbal_witnessed",
+                Some("Bea Ortiz"),
+                "spanish",
+                "2026-01-31".into()
+            ),
+            (
+                2,
+                "Frontera Legal",
+                "contact_details,date_of_birth".into(),
+                "written",
+                None,
+                "spanish",
+                "2026-02-28".into()
+            ),
+            (1, "Family court", "services".into(), "written", None, "spanish", "2026-03-01".into()),
+        ]
+    );
+    let mut stmt = store
+        .conn()
+        .prepare(
+            "SELECT id, release_id, carries, consent, consent_share, consent_until FROM referrals
+             ORDER BY id",
+        )
+        .unwrap();
+    let rows: Vec<(i64, Option<i64>, String, String, String, Option<String>)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        rows,
+        [
+            (20, Some(2), r#"["name","birth_date"]"#.into(), "none".into(), "[]".into(), None),
+            (21, None, "[]".into(), "none".into(), "[]".into(), None),
+            (22, Some(3), r#"["phone"]"#.into(), "none".into(), "[]".into(), None),
+        ]
+    );
+}

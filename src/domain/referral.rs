@@ -1,17 +1,17 @@
-//! Referrals to directory services: the form, the consent a referral rests on, and what of the
-//! person it may carry to the receiving agency. Without consent it carries nothing identifying;
-//! consent is time-limited, and after its last day nothing identifying is shared either.
+//! Referrals to directory services: the form, the release a referral rests on, and what of the
+//! person it carries to the receiving agency. Without a release it carries nothing
+//! identifying; a release is time-limited and revocable, and after it ends nothing more is
+//! shared under it. The form may record a new release there and then (a caller's consent on
+//! the phone) or use one of the person's releases in force.
 
 use jiff::civil::Date;
 
+use crate::domain::client::release::{self, EXPLAINED_IN, METHODS, Release};
 use crate::domain::fields::{FieldError, FieldSpec, Kind, Options};
 use crate::domain::record::{Raw, RuntimeOptions, Values, parse_all};
 use crate::i18n::Msg;
 
-pub const CONSENT: &[(&str, Msg)] =
-    &[("none", Msg::ConsentNone), ("verbal", Msg::ConsentVerbal), ("written", Msg::ConsentWritten)];
-
-/// What of the person a consent may let the referral carry.
+/// What of the person a referral may carry.
 pub const SHARE: &[(&str, Msg)] = &[
     ("name", Msg::ShareName),
     ("phone", Msg::SharePhone),
@@ -20,6 +20,15 @@ pub const SHARE: &[(&str, Msg)] = &[
     ("language", Msg::ShareLanguage),
 ];
 
+/// The group of a release (release::SCOPES) that lets a referral carry an item of SHARE.
+pub fn group_of(item: &str) -> &'static str {
+    match item {
+        "birth_date" => "date_of_birth",
+        "address" => "address",
+        _ => "contact_details",
+    }
+}
+
 pub const STATUSES: &[(&str, Msg)] = &[
     ("made", Msg::RefMade),
     ("accepted", Msg::RefAccepted),
@@ -27,12 +36,19 @@ pub const STATUSES: &[(&str, Msg)] = &[
     ("completed", Msg::RefCompleted),
 ];
 
+/// The release choice's fixed options; the person's releases in force are added by id.
+pub const NO_RELEASE: &str = "none";
+pub const NEW_RELEASE: &str = "new";
+
 pub const FIELDS: &[FieldSpec] = &[
     FieldSpec::new("referred_on", Msg::FieldReferredOn, Kind::Date).required(),
     FieldSpec::new("reason", Msg::FieldRefReason, Kind::Notes { max: 500 }).required(),
-    FieldSpec::new("consent", Msg::FieldConsent, Kind::One(Options::Fixed(CONSENT))).required(),
+    FieldSpec::new("release", Msg::FieldRefRelease, Kind::One(Options::Runtime)).required(),
     FieldSpec::new("share", Msg::FieldShare, Kind::Many(Options::Fixed(SHARE))),
-    FieldSpec::new("consent_until", Msg::FieldConsentUntil, Kind::Date),
+    FieldSpec::new("method", Msg::FieldReleaseMethod, Kind::One(Options::Fixed(METHODS))),
+    FieldSpec::new("witness", Msg::FieldWitness, Kind::Line { max: 100 }),
+    FieldSpec::new("explained_in", Msg::FieldExplainedIn, Kind::One(Options::Fixed(EXPLAINED_IN))),
+    FieldSpec::new("consent_until", Msg::FieldExpiresOn, Kind::Date),
     FieldSpec::new("follow_up_on", Msg::FieldFollowUpOn, Kind::Date),
 ];
 
@@ -43,55 +59,165 @@ pub const STATUS_FIELDS: &[FieldSpec] = &[
     FieldSpec::new("follow_up_on", Msg::FieldFollowUpOn, Kind::Date),
 ];
 
+/// The release a referral rests on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Rests {
+    /// None: the referral carries nothing identifying.
+    Nothing,
+    /// A release recorded with the referral.
+    New(Release),
+    /// One of the person's releases in force, by id.
+    On(i64),
+}
+
 /// A referral as the form gives it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Referral {
     pub referred_on: Date,
     pub reason: String,
-    pub consent: String,
+    pub rests: Rests,
+    /// What it carries of the person (SHARE).
     pub share: Vec<String>,
-    pub consent_until: Option<Date>,
     pub follow_up_on: Option<Date>,
 }
 
-/// The form's defaults: today, no consent, follow up in a week.
-pub fn defaults(today: Date) -> Raw {
+/// One of the person's releases in force, as the form offers it: id, label, recipient kind
+/// and what it covers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InForce {
+    pub id: i64,
+    pub label: String,
+    pub recipient_kind: String,
+    pub scope: Vec<String>,
+}
+
+/// Where the referral goes: the organisation's name, whether it is law enforcement, and the
+/// default length of a new release to it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct To {
+    pub organization: String,
+    pub law_enforcement: bool,
+    pub default_days: i64,
+}
+
+/// The form's defaults: today, no release, follow up in a week.
+pub fn defaults(today: Date, language: &str) -> Raw {
     let mut raw = Raw::new();
     raw.insert("referred_on".into(), today.to_string());
-    raw.insert("consent".into(), "none".into());
+    raw.insert("release".into(), NO_RELEASE.into());
+    raw.insert("method".into(), "verbal_witnessed".into());
+    let spoken = match language {
+        l @ ("english" | "spanish") => l,
+        _ => "other",
+    };
+    raw.insert("explained_in".into(), spoken.into());
     let week = today.checked_add(jiff::Span::new().days(7)).unwrap_or(today);
     raw.insert("follow_up_on".into(), week.to_string());
     raw
 }
 
+/// The release field's options: nothing identifying, a new release, the person's in force.
+pub fn release_options(in_force: &[InForce], lang: crate::i18n::Lang) -> RuntimeOptions {
+    let mut options = vec![
+        (NO_RELEASE.to_string(), Msg::RefNoRelease.text(lang).to_string()),
+        (NEW_RELEASE.to_string(), Msg::RefNewRelease.text(lang).to_string()),
+    ];
+    options.extend(in_force.iter().map(|r| (r.id.to_string(), r.label.clone())));
+    let mut runtime = RuntimeOptions::new();
+    runtime.insert("release", options);
+    runtime
+}
+
 impl Referral {
-    /// `to_law_enforcement`: the service is law enforcement, where only written consent lets
-    /// anything identifying go.
-    pub fn from_raw(raw: &Raw, to_law_enforcement: bool) -> Result<Referral, Vec<FieldError>> {
-        let v = Values(parse_all(FIELDS, raw, &RuntimeOptions::new())?);
+    pub fn from_raw(
+        raw: &Raw,
+        in_force: &[InForce],
+        to: &To,
+        lang: crate::i18n::Lang,
+    ) -> Result<Referral, Vec<FieldError>> {
+        let v = Values(parse_all(FIELDS, raw, &release_options(in_force, lang))?);
+        let referred_on = v.date("referred_on").unwrap_or_default();
+        let share = v.many("share");
+        let choice = v.one("release");
+        let mut errors = Vec::new();
+        let rests = match choice.as_str() {
+            NO_RELEASE => {
+                if !share.is_empty() {
+                    errors.push(FieldError::new("share", Msg::ErrShareNeedsConsent));
+                }
+                Rests::Nothing
+            }
+            NEW_RELEASE => {
+                let method = v.text("method").unwrap_or_default();
+                if method.is_empty() {
+                    errors.push(FieldError::new("method", Msg::ErrRequired));
+                } else if to.law_enforcement && method == "verbal_witnessed" {
+                    errors.push(FieldError::new("method", Msg::ErrLawEnforcementWritten));
+                }
+                let witness = v.text("witness");
+                if method == "verbal_witnessed" && witness.is_none() {
+                    errors.push(FieldError::new("witness", Msg::ErrReleaseWitness));
+                }
+                if share.is_empty() {
+                    errors.push(FieldError::new("share", Msg::ErrNewReleaseShare));
+                }
+                let until = v.date("consent_until").unwrap_or_else(|| {
+                    let days = jiff::Span::new().days(to.default_days);
+                    referred_on.checked_add(days).unwrap_or(referred_on)
+                });
+                if until < referred_on {
+                    errors.push(FieldError::new("consent_until", Msg::ErrConsentUntilPast));
+                }
+                let mut scope: Vec<String> = Vec::new();
+                for s in &share {
+                    let g = group_of(s).to_string();
+                    if !scope.contains(&g) {
+                        scope.push(g);
+                    }
+                }
+                Rests::New(Release {
+                    recipient_kind: if to.law_enforcement {
+                        "law_enforcement".into()
+                    } else {
+                        "service_provider".into()
+                    },
+                    recipient: to.organization.chars().take(200).collect(),
+                    to_agency: None,
+                    scope,
+                    purpose: v.one("reason").chars().take(300).collect(),
+                    signed_on: referred_on,
+                    method,
+                    witness,
+                    explained_in: v.text("explained_in").unwrap_or_else(|| "other".into()),
+                    expires_on: until,
+                })
+            }
+            id => {
+                let found = in_force.iter().find(|r| r.id.to_string() == id);
+                match found {
+                    Some(r) => {
+                        if to.law_enforcement && r.recipient_kind != "law_enforcement" {
+                            errors.push(FieldError::new("release", Msg::ErrLawEnforcementRelease));
+                        }
+                        if share.iter().any(|s| !r.scope.iter().any(|g| g == group_of(s))) {
+                            errors.push(FieldError::new("share", Msg::ErrShareOutsideRelease));
+                        }
+                        Rests::On(r.id)
+                    }
+                    None => {
+                        errors.push(FieldError::new("release", Msg::ErrRequired));
+                        Rests::Nothing
+                    }
+                }
+            }
+        };
         let r = Referral {
-            referred_on: v.date("referred_on").unwrap_or_default(),
+            referred_on,
             reason: v.one("reason"),
-            consent: v.one("consent"),
-            share: v.many("share"),
-            consent_until: v.date("consent_until"),
+            rests,
+            share,
             follow_up_on: v.date("follow_up_on"),
         };
-        let mut errors = Vec::new();
-        if !r.share.is_empty() {
-            if r.consent == "none" {
-                errors.push(FieldError::new("share", Msg::ErrShareNeedsConsent));
-            } else if to_law_enforcement && r.consent != "written" {
-                errors.push(FieldError::new("consent", Msg::ErrLawEnforcementWritten));
-            }
-            match r.consent_until {
-                None => errors.push(FieldError::new("consent_until", Msg::ErrConsentUntil)),
-                Some(d) if d < r.referred_on => {
-                    errors.push(FieldError::new("consent_until", Msg::ErrConsentUntilPast))
-                }
-                _ => {}
-            }
-        }
         if let Some(f) = r.follow_up_on
             && f < r.referred_on
         {
@@ -127,11 +253,17 @@ impl StatusChange {
     }
 }
 
-/// What the consent lets the referral carry on `today`: nothing without consent, nothing after
-/// its last day.
-pub fn shareable(consent: &str, share: &[String], until: Option<Date>, today: Date) -> Vec<String> {
-    match until {
-        Some(u) if consent != "none" && today <= u => share.to_vec(),
+/// What a referral carries on `today`: what was chosen, while its release is in force (signed,
+/// not past its last day, not revoked); nothing otherwise.
+pub fn shareable(
+    share: &[String],
+    release: Option<(Date, Date, Option<Date>)>,
+    today: Date,
+) -> Vec<String> {
+    match release {
+        Some((signed, last, revoked)) if release::in_force(signed, last, revoked, today) => {
+            share.to_vec()
+        }
         _ => Vec::new(),
     }
 }
@@ -139,6 +271,7 @@ pub fn shareable(consent: &str, share: &[String], until: Option<Date>, today: Da
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     fn raw(pairs: &[(&str, &str)]) -> Raw {
         pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
@@ -148,38 +281,74 @@ mod tests {
         s.parse().unwrap()
     }
 
-    #[test]
-    fn sharing_needs_consent_and_its_last_day() {
-        let base = [("referred_on", "2026-11-28"), ("reason", "Needs a T visa consult")];
-        let mut r = raw(&base);
-        r.insert("consent".into(), "none".into());
-        let ok = Referral::from_raw(&r, false).unwrap();
-        assert!(ok.share.is_empty());
-        r.insert("share".into(), "name;phone".into());
-        let e = Referral::from_raw(&r, false).unwrap_err();
-        let keys: Vec<_> = e.iter().map(|e| e.key).collect();
-        assert_eq!(keys, vec!["share", "consent_until"]);
-        r.insert("consent".into(), "verbal".into());
-        r.insert("consent_until".into(), "2026-11-27".into());
-        let e = Referral::from_raw(&r, false).unwrap_err();
-        assert_eq!(e[0].msg, Msg::ErrConsentUntilPast);
-        r.insert("consent_until".into(), "2027-02-28".into());
-        assert_eq!(Referral::from_raw(&r, false).unwrap().share, vec!["name", "phone"]);
-        // To law enforcement only written consent will do.
-        let e = Referral::from_raw(&r, true).unwrap_err();
-        assert_eq!(e[0].msg, Msg::ErrLawEnforcementWritten);
-        r.insert("consent".into(), "written".into());
-        assert!(Referral::from_raw(&r, true).is_ok());
+    fn to(le: bool) -> To {
+        To { organization: "Frontera Legal".into(), law_enforcement: le, default_days: 30 }
     }
 
     #[test]
-    fn nothing_identifying_without_consent_or_after_it_ends() {
+    fn sharing_needs_a_release_and_a_new_one_is_specific() {
+        let base = [("referred_on", "2026-11-28"), ("reason", "Needs a T visa consult")];
+        let mut r = raw(&base);
+        r.insert("release".into(), "none".into());
+        let ok = Referral::from_raw(&r, &[], &to(false), Lang::En).unwrap();
+        assert_eq!(ok.rests, Rests::Nothing);
+        r.insert("share".into(), "name;phone".into());
+        let e = Referral::from_raw(&r, &[], &to(false), Lang::En).unwrap_err();
+        assert_eq!(e[0].msg, Msg::ErrShareNeedsConsent);
+        // A new verbal release names its witness; its last day defaults to the kind's length.
+        r.insert("release".into(), "new".into());
+        r.insert("method".into(), "verbal_witnessed".into());
+        let e = Referral::from_raw(&r, &[], &to(false), Lang::En).unwrap_err();
+        assert_eq!(e[0].key, "witness");
+        r.insert("witness".into(), "Bea Ortiz".into());
+        let got = Referral::from_raw(&r, &[], &to(false), Lang::En).unwrap();
+        let Rests::New(rel) = &got.rests else { panic!("{got:?}") };
+        assert_eq!(rel.scope, ["contact_details"]);
+        assert_eq!(rel.expires_on, day("2026-12-28"));
+        assert_eq!(
+            (rel.recipient.as_str(), rel.recipient_kind.as_str()),
+            ("Frontera Legal", "service_provider")
+        );
+        // To law enforcement a spoken release will not do.
+        let e = Referral::from_raw(&r, &[], &to(true), Lang::En).unwrap_err();
+        assert_eq!(e[0].msg, Msg::ErrLawEnforcementWritten);
+        r.insert("consent_until".into(), "2026-11-27".into());
+        let e = Referral::from_raw(&r, &[], &to(false), Lang::En).unwrap_err();
+        assert_eq!(e[0].msg, Msg::ErrConsentUntilPast);
+    }
+
+    #[test]
+    fn a_release_in_force_covers_what_the_referral_carries() {
+        let held = InForce {
+            id: 7,
+            label: "Until 2026-12-31: Casa".into(),
+            recipient_kind: "service_provider".into(),
+            scope: vec!["contact_details".into()],
+        };
+        let mut r = raw(&[("referred_on", "2026-11-28"), ("reason", "Shelter"), ("release", "7")]);
+        r.insert("share".into(), "name;birth_date".into());
+        let e =
+            Referral::from_raw(&r, std::slice::from_ref(&held), &to(false), Lang::En).unwrap_err();
+        assert_eq!(e[0].msg, Msg::ErrShareOutsideRelease);
+        r.insert("share".into(), "name;phone".into());
+        let got =
+            Referral::from_raw(&r, std::slice::from_ref(&held), &to(false), Lang::En).unwrap();
+        assert_eq!(got.rests, Rests::On(7));
+        // Law enforcement receives only under a release naming law enforcement.
+        let e = Referral::from_raw(&r, &[held], &to(true), Lang::En).unwrap_err();
+        assert_eq!(e[0].msg, Msg::ErrLawEnforcementRelease);
+    }
+
+    #[test]
+    fn nothing_identifying_without_a_release_in_force() {
         let share = vec!["name".to_string()];
-        let until = Some(day("2026-12-31"));
-        assert_eq!(shareable("written", &share, until, day("2026-12-31")), share);
-        assert!(shareable("written", &share, until, day("2027-01-01")).is_empty());
-        assert!(shareable("none", &share, until, day("2026-12-01")).is_empty());
-        assert!(shareable("verbal", &share, None, day("2026-12-01")).is_empty());
+        let rel = Some((day("2026-11-01"), day("2026-12-31"), None));
+        assert_eq!(shareable(&share, rel, day("2026-12-31")), share);
+        assert!(shareable(&share, rel, day("2027-01-01")).is_empty());
+        assert!(shareable(&share, None, day("2026-12-01")).is_empty());
+        let revoked = Some((day("2026-11-01"), day("2026-12-31"), Some(day("2026-12-10"))));
+        assert_eq!(shareable(&share, revoked, day("2026-12-09")), share);
+        assert!(shareable(&share, revoked, day("2026-12-10")).is_empty());
     }
 
     #[test]

@@ -78,6 +78,12 @@ impl Role {
         self == Role::Supervisor
     }
 
+    /// Offering a case to another agency, and accepting or declining an offer: casework roles
+    /// and law enforcement (an offer reaches it only under a release naming it).
+    pub fn handles_transfers(self) -> bool {
+        matches!(self, Role::Advocate | Role::Supervisor | Role::LawEnforcement)
+    }
+
     /// The fields that identify a client (legal name, phone, address): casework roles only.
     pub fn sees_identity(self) -> bool {
         matches!(self, Role::Advocate | Role::Supervisor)

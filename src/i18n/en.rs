@@ -4,6 +4,37 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
+        SharedBefore => "Shared while in force",
+        FieldRefRelease => "Release it rests on",
+        RefNoRelease => "None: nothing identifying",
+        RefNewRelease => "New release, given now",
+        ErrNewReleaseShare => "A new release says what the referral carries.",
+        ErrShareOutsideRelease => "That release does not cover everything chosen to share.",
+        ErrLawEnforcementRelease => {
+            "To law enforcement, only a release naming law enforcement will do."
+        }
+        FieldRecipientAgency => "Agency in the console",
+        ErrReleaseOwnAgency => "A release names another agency, not this one.",
+        ErrReleaseKindAgency => {
+            "That agency is law enforcement: choose law enforcement as the recipient."
+        }
+        ErrSignedCopyAlready => "The signed copy of this release is already recorded.",
+        ErrReleaseKindUnknown => {
+            "Unknown recipient kind. Use one of: service_provider, law_enforcement, court, health, the_person, other."
+        }
+        ErrReleaseDays => "A default length is from 1 to 3650 days.",
+        ErrToldBeforeDisclosed => "The person cannot be told before the disclosure was made.",
+        ErrTransferNeedsAgency => {
+            "A case is offered to an agency of the console: record a release that names it."
+        }
+        ErrTransferReleaseEnded => {
+            "That release is not in force today: nothing can be shared under it."
+        }
+        ErrTransferPending => "This case is already offered to that agency.",
+        ErrTransferGone => {
+            "This offer is no longer open: it was answered, or its release ended or was revoked."
+        }
+        ErrTransferRole => "Advocates, supervisors and law enforcement offer and accept cases.",
         MethodWrittenPlain => "Written",
         RecipServiceProvider => "Service provider",
         RecipLawEnforcement => "Law enforcement",
@@ -1234,7 +1265,7 @@ pub fn text(m: Msg) -> &'static str {
         ColFor => "For",
         ColService => "Service",
         UntilDate => "until {0}",
-        ConsentEnded => "Consent has ended: nothing identifying may be shared.",
+        ConsentEnded => "The release has ended: nothing more is shared.",
         NothingIdentifying => "Nothing that identifies the person.",
         ReferralHistory => "History",
         NoFollowUps => "Nothing due today.",

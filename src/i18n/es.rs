@@ -4,6 +4,37 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
+        SharedBefore => "Compartido antes",
+        FieldRefRelease => "Autorización",
+        RefNoRelease => "Ninguna: nada que identifique",
+        RefNewRelease => "Nueva autorización, dada ahora",
+        ErrNewReleaseShare => "Una nueva autorización indica lo que lleva la remisión.",
+        ErrShareOutsideRelease => "Esa autorización no cubre todo lo elegido para compartir.",
+        ErrLawEnforcementRelease => {
+            "A las fuerzas del orden, solo sirve una autorización que las nombre."
+        }
+        FieldRecipientAgency => "Agencia de la consola",
+        ErrReleaseOwnAgency => "Una autorización nombra a otra agencia, no a esta.",
+        ErrReleaseKindAgency => {
+            "Esa agencia es policial: elija fuerzas del orden como destinatario."
+        }
+        ErrSignedCopyAlready => "La copia firmada de esta autorización ya está registrada.",
+        ErrReleaseKindUnknown => {
+            "Tipo de destinatario desconocido. Use uno de: service_provider, law_enforcement, court, health, the_person, other."
+        }
+        ErrReleaseDays => "La duración predeterminada es de 1 a 3650 días.",
+        ErrToldBeforeDisclosed => "No se puede informar a la persona antes de la divulgación.",
+        ErrTransferNeedsAgency => {
+            "Un caso se ofrece a una agencia de la consola: registre una autorización que la nombre."
+        }
+        ErrTransferReleaseEnded => {
+            "Esa autorización no está vigente hoy: no se puede compartir nada con ella."
+        }
+        ErrTransferPending => "Este caso ya está ofrecido a esa agencia.",
+        ErrTransferGone => {
+            "Esta oferta ya no está abierta: fue respondida, o su autorización venció o fue revocada."
+        }
+        ErrTransferRole => "Defensores, supervisores y fuerzas del orden ofrecen y aceptan casos.",
         MethodWrittenPlain => "Por escrito",
         RecipServiceProvider => "Proveedor de servicios",
         RecipLawEnforcement => "Fuerzas del orden",
@@ -1261,7 +1292,7 @@ pub fn text(m: Msg) -> &'static str {
         ColFor => "Para",
         ColService => "Servicio",
         UntilDate => "hasta {0}",
-        ConsentEnded => "El consentimiento terminó: no se comparte nada que identifique.",
+        ConsentEnded => "La autorización terminó: ya no se comparte nada.",
         NothingIdentifying => "Nada que identifique a la persona.",
         ReferralHistory => "Historial",
         NoFollowUps => "Nada pendiente hoy.",

@@ -7,7 +7,7 @@ use jiff::civil::Date;
 use crate::domain::client::{Client, ServiceEntry, StatusChange};
 use crate::domain::draft::DraftForm;
 use crate::domain::ids::{ClientId, ContactId, ReferralId, ScreeningId, ServiceId, UserId};
-use crate::domain::referral::{Referral, StatusChange as ReferralChange};
+use crate::domain::referral::{Referral, Rests, StatusChange as ReferralChange};
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
 use crate::service::{Rows, Who, audit_in, audited, audited_bulk, on_record};
@@ -90,6 +90,7 @@ pub fn export_client(
     store: &mut Store,
     who: Who,
     id: ClientId,
+    now: Timestamp,
 ) -> Result<Vec<crate::store::clients::export::Section>> {
     let u = who.user;
     if !u.role.sees_identity() {
@@ -97,7 +98,26 @@ pub fn export_client(
     }
     let sections = crate::store::clients::export::gather(store.conn(), u.agency_id, id)?
         .ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))?;
-    audited(store, who, "client_export", |_| Ok(((), id.0)))?;
+    // Everything held about the person, given to them: their disclosure log says so.
+    let d = crate::store::disclosures::New {
+        client: Some(id),
+        contact: None,
+        kind: "export".into(),
+        on: crate::domain::time::local_day(now),
+        recipient_kind: "the_person".into(),
+        recipient: None,
+        what: crate::domain::client::release::SCOPES.iter().map(|(k, _)| k.to_string()).collect(),
+        basis: "own_request".into(),
+        release_id: None,
+        basis_detail: None,
+        source: Some(("export", id.0)),
+        told: "yes".into(),
+        told_on: Some(crate::domain::time::local_day(now)),
+    };
+    audited(store, who, "client_export", |tx| {
+        crate::store::disclosures::insert(tx, u.agency_id, u.id, &d, now)?;
+        Ok(((), id.0))
+    })?;
     Ok(sections)
 }
 
@@ -140,54 +160,6 @@ pub fn add_relief(
     audited(store, who, "relief_add", |tx| {
         let id = clients::add_relief(tx, u.agency_id, client_id, u.id, r, now)?;
         Ok((id, id))
-    })
-}
-
-/// Record a client's release of information. A release is never a condition of service:
-/// nothing else asks for one.
-pub fn add_release(
-    store: &mut Store,
-    who: Who,
-    client_id: ClientId,
-    r: &crate::domain::client::release::Release,
-    now: Timestamp,
-) -> Result<i64> {
-    if r.signed_on > crate::domain::time::local_day(now) {
-        return Err(crate::Error::user(Msg::ErrDateInFuture));
-    }
-    let u = who.user;
-    audited(store, who, "release_add", |tx| {
-        let id = clients::releases::add_release(tx, u.agency_id, client_id, u.id, r, now)?;
-        Ok((id, id))
-    })
-}
-
-/// Revoke a release from the day given: nothing more is shared under it.
-pub fn revoke_release(
-    store: &mut Store,
-    who: Who,
-    client_id: ClientId,
-    release_id: i64,
-    r: &crate::domain::client::release::Revocation,
-    now: Timestamp,
-) -> Result<()> {
-    let u = who.user;
-    let found =
-        clients::releases::signed_and_revoked(store.conn(), u.agency_id, client_id, release_id)?;
-    match found {
-        None => return Err(crate::Error::user(Msg::ErrNoSuchRecord)),
-        Some((_, true)) => return Err(crate::Error::user(Msg::ErrReleaseAlreadyRevoked)),
-        Some((signed, false)) if r.on < signed => {
-            return Err(crate::Error::user(Msg::ErrRevokedBeforeSigned));
-        }
-        _ => {}
-    }
-    if r.on > crate::domain::time::local_day(now) {
-        return Err(crate::Error::user(Msg::ErrDateInFuture));
-    }
-    audited(store, who, "release_revoke", |tx| {
-        clients::releases::revoke_release(tx, u.agency_id, client_id, release_id, u.id, r, now)?;
-        Ok(((), release_id))
     })
 }
 
@@ -398,6 +370,8 @@ pub fn close_screening(
     let u = who.user;
     audited(store, who, "screening_close", |tx| {
         let out = screenings::close(tx, u.agency_id, id, report, now)?;
+        // A mandatory report made from the screening goes into the person's disclosure log.
+        crate::store::disclosures::from_report(tx, u.agency_id, u.id, ("screening", id.0), now)?;
         Ok((out.clone(), id))
     })
 }
@@ -465,7 +439,49 @@ pub fn refer(
         referrals::Subject::Contact(id) => (DraftForm::ReferralContact, Some(id.0)),
     };
     store.write(|tx| {
-        let id = referrals::insert(tx, u.agency_id, u.id, subject, service_id, r, now)?;
+        let release_id = match &r.rests {
+            Rests::Nothing => None,
+            Rests::On(id) => Some(*id),
+            Rests::New(rel) => {
+                let id =
+                    crate::store::releases::insert(tx, u.agency_id, subject, u.id, rel, None, now)?;
+                audit_in(tx, &source, who, "release_add", id)?;
+                Some(id)
+            }
+        };
+        let id = referrals::insert(tx, u.agency_id, u.id, subject, service_id, r, release_id, now)?;
+        // What identifies the person and leaves with the referral goes into their log.
+        if let (Some(rid), false) = (release_id, r.share.is_empty()) {
+            let rel = crate::store::releases::get(tx, u.agency_id, rid)?
+                .ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))?;
+            let mut what: Vec<String> = Vec::new();
+            for s in &r.share {
+                let g = crate::domain::referral::group_of(s).to_string();
+                if !what.contains(&g) {
+                    what.push(g);
+                }
+            }
+            let (client, contact) = match subject {
+                referrals::Subject::Client(c) => (Some(c), None),
+                referrals::Subject::Contact(c) => (None, Some(c)),
+            };
+            let d = crate::store::disclosures::New {
+                client,
+                contact,
+                kind: "referral".into(),
+                on: r.referred_on,
+                recipient_kind: rel.recipient_kind.clone(),
+                recipient: Some(rel.recipient.clone()),
+                what,
+                basis: "release".into(),
+                release_id: Some(rid),
+                basis_detail: None,
+                source: Some(("referral", id.0)),
+                told: "yes".into(),
+                told_on: Some(r.referred_on),
+            };
+            crate::store::disclosures::insert(tx, u.agency_id, u.id, &d, now)?;
+        }
         drafts::delete(tx, u.id, who.session_id, draft_of.0, draft_of.1)?;
         audit_in(tx, &source, who, "referral_add", id).map(|_| id)
     })

@@ -53,6 +53,8 @@ pub fn save_contact_kept(
             }
         };
         drafts::delete(tx, u.id, who.session_id, DraftForm::Contact, id.map(i64::from))?;
+        // A mandatory report recorded on the contact goes into the person's disclosure log.
+        crate::store::disclosures::from_report(tx, u.agency_id, u.id, ("contact", saved.0), now)?;
         let event = if id.is_none() { "contact_add" } else { "contact_edit" };
         audit_in(tx, &source, who, event, saved)?;
         Ok(saved)
@@ -74,7 +76,8 @@ pub fn import_contacts(
         let mut n = 0;
         rows(tx, &mut |c| {
             let mark = c.caller_id.as_deref().and_then(|raw| caller::protect(raw, &key));
-            contacts::insert(tx, u.agency_id, u.id, &c, mark.as_ref(), now)?;
+            let id = contacts::insert(tx, u.agency_id, u.id, &c, mark.as_ref(), now)?;
+            crate::store::disclosures::from_report(tx, u.agency_id, u.id, ("contact", id.0), now)?;
             n += 1;
             progress(n);
             Ok(())

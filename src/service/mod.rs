@@ -3,6 +3,7 @@
 //! names either of them (tests/layers.rs).
 
 pub mod casework;
+pub mod consent;
 pub mod hotline;
 pub mod hsds;
 pub mod ledger;

@@ -45,6 +45,15 @@ fn subject_owned(conn: &Connection, agency_id: AgencyId, s: Subject) -> Result<(
     if ok { Ok(()) } else { Err(Error::user(Msg::ErrNoSuchRecord)) }
 }
 
+/// The language the person speaks, as their record or the contact says.
+pub fn subject_language(conn: &Connection, s: Subject) -> Result<String> {
+    let (sql, id) = match s {
+        Subject::Client(c) => ("SELECT language FROM clients WHERE id = ?1", c.0),
+        Subject::Contact(c) => ("SELECT language FROM contacts WHERE id = ?1", c.0),
+    };
+    Ok(conn.query_row(sql, params![id], |r| r.get(0)).optional()?.unwrap_or_default())
+}
+
 /// Whether a service is law enforcement (its categories say so). None: no such live service.
 pub fn service_is_law_enforcement(
     conn: &Connection,
@@ -61,6 +70,9 @@ pub fn service_is_law_enforcement(
         .optional()?)
 }
 
+/// Record a referral, resting on `release_id` (a release of the same person, in force on
+/// the referral's day and covering what it carries) or on none (then it carries nothing).
+#[allow(clippy::too_many_arguments)]
 pub fn insert(
     tx: &Transaction,
     agency_id: AgencyId,
@@ -68,6 +80,7 @@ pub fn insert(
     subject: Subject,
     service_id: ServiceId,
     r: &Referral,
+    release_id: Option<i64>,
     now: Timestamp,
 ) -> Result<ReferralId> {
     subject_owned(tx, agency_id, subject)?;
@@ -77,17 +90,36 @@ pub fn insert(
     let to_le = service_is_law_enforcement(tx, service_id)?
         .ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))?;
     // The form checks this too; the store refuses whatever reaches it another way.
-    if to_le && !r.share.is_empty() && r.consent != "written" {
-        return Err(Error::user(Msg::ErrLawEnforcementWritten));
-    }
+    let carries = match release_id {
+        None if !r.share.is_empty() => return Err(Error::user(Msg::ErrShareNeedsConsent)),
+        None => Vec::new(),
+        Some(id) => {
+            let rel = crate::store::releases::get(tx, agency_id, id)?
+                .filter(|rel| rel.subject == subject)
+                .ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))?;
+            if !rel.in_force(r.referred_on) {
+                return Err(Error::user(Msg::ErrTransferReleaseEnded));
+            }
+            if to_le && rel.method == "verbal_witnessed" {
+                return Err(Error::user(Msg::ErrLawEnforcementWritten));
+            }
+            if to_le && rel.recipient_kind != "law_enforcement" {
+                return Err(Error::user(Msg::ErrLawEnforcementRelease));
+            }
+            if r.share.iter().any(|s| !rel.covers(crate::domain::referral::group_of(s))) {
+                return Err(Error::user(Msg::ErrShareOutsideRelease));
+            }
+            r.share.clone()
+        }
+    };
     let (client_id, contact_id) = subject.ids();
     let at = time::to_db(now);
     tx.execute(
         "INSERT INTO referrals (agency_id, client_id, contact_id, service_id, referred_on, referred_by,
-             reason, consent, consent_share, consent_until, follow_up_on, status, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'made', ?12)",
+             reason, consent, release_id, carries, follow_up_on, status, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'none', ?8, ?9, ?10, 'made', ?11)",
         params![agency_id, client_id, contact_id, service_id, r.referred_on.to_string(), user_id,
-                r.reason, r.consent, json_list(&r.share), r.consent_until.map(|d| d.to_string()),
+                r.reason, release_id, json_list(&carries),
                 r.follow_up_on.map(|d| d.to_string()), at],
     )?;
     let id = ReferralId(tx.last_insert_rowid());
@@ -165,12 +197,23 @@ pub struct Stored {
     pub referred_on: Date,
     pub referred_by: String,
     pub reason: String,
-    pub consent: String,
+    /// What it carries of the person, chosen when it was made.
     pub share: Vec<String>,
-    pub consent_until: Option<Date>,
+    /// The release it rests on: id, recipient, signed, last day, revoked.
+    pub release: Option<RestsOn>,
     pub follow_up_on: Option<Date>,
     pub status: String,
     pub history: Vec<History>,
+}
+
+/// The release a referral rests on, as its view shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RestsOn {
+    pub id: i64,
+    pub recipient: String,
+    pub signed_on: Date,
+    pub expires_on: Date,
+    pub revoked_on: Option<Date>,
 }
 
 pub fn get(conn: &Connection, agency_id: AgencyId, id: ReferralId) -> Result<Option<Stored>> {
@@ -178,11 +221,12 @@ pub fn get(conn: &Connection, agency_id: AgencyId, id: ReferralId) -> Result<Opt
     let found = conn
         .query_row(
             "SELECT r.id, r.client_id, r.contact_id, r.service_id, s.name, o.name, s.phone, r.referred_on,
-                    u.display_name, r.reason, r.consent, r.consent_share, r.consent_until,
-                    r.follow_up_on, r.status
+                    u.display_name, r.reason, r.release_id, r.carries, l.recipient, l.signed_on,
+                    l.expires_on, l.revoked_on, r.follow_up_on, r.status
              FROM referrals r JOIN dir_services s ON s.id = r.service_id
                   JOIN dir_organizations o ON o.id = s.organization_id
                   JOIN users u ON u.id = r.referred_by
+                  LEFT JOIN releases l ON l.id = r.release_id
              WHERE r.id = ?1 AND r.agency_id = ?2",
             params![id, agency_id],
             |r| {
@@ -201,11 +245,19 @@ pub fn get(conn: &Connection, agency_id: AgencyId, id: ReferralId) -> Result<Opt
                     referred_on: date(r.get(7)?).unwrap_or_default(),
                     referred_by: r.get(8)?,
                     reason: r.get(9)?,
-                    consent: r.get(10)?,
                     share: list_from_json(&r.get::<_, String>(11)?),
-                    consent_until: date(r.get(12)?),
-                    follow_up_on: date(r.get(13)?),
-                    status: r.get(14)?,
+                    release: match r.get::<_, Option<i64>>(10)? {
+                        Some(id) => Some(RestsOn {
+                            id,
+                            recipient: r.get(12)?,
+                            signed_on: date(r.get(13)?).unwrap_or_default(),
+                            expires_on: date(r.get(14)?).unwrap_or_default(),
+                            revoked_on: date(r.get(15)?),
+                        }),
+                        None => None,
+                    },
+                    follow_up_on: date(r.get(16)?),
+                    status: r.get(17)?,
                     history: Vec::new(),
                 })
             },

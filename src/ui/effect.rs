@@ -283,6 +283,8 @@ pub enum Done {
     ServiceLine(Box<ServiceView>),
     /// The payment form, with the open funds to choose from.
     PaymentForm(Box<Form>),
+    /// The release form, with the agencies it may name and the default lengths.
+    ReleaseForm(Box<crate::ui::screens::consent::ReleaseForm>),
 }
 
 /// What the confirm overlay asks before it is done.

@@ -55,7 +55,8 @@ pub const RELEASE_FIELDS: &[FieldSpec] = &[
         Kind::One(Options::Fixed(RECIPIENT_KINDS)),
     )
     .required(),
-    FieldSpec::new("recipient", Msg::FieldRecipient, Kind::Line { max: 200 }).required(),
+    FieldSpec::new("recipient_agency", Msg::FieldRecipientAgency, Kind::One(Options::Runtime)),
+    FieldSpec::new("recipient", Msg::FieldRecipient, Kind::Line { max: 200 }),
     FieldSpec::new("scope", Msg::FieldReleaseScope, Kind::Many(Options::Fixed(SCOPES))).required(),
     FieldSpec::new("purpose", Msg::FieldReleasePurpose, Kind::Line { max: 300 }).required(),
     FieldSpec::new("signed_on", Msg::FieldSignedOn, Kind::Date).required(),
@@ -64,8 +65,11 @@ pub const RELEASE_FIELDS: &[FieldSpec] = &[
     FieldSpec::new("witness", Msg::FieldWitness, Kind::Line { max: 100 }),
     FieldSpec::new("explained_in", Msg::FieldExplainedIn, Kind::One(Options::Fixed(EXPLAINED_IN)))
         .required(),
-    FieldSpec::new("expires_on", Msg::FieldExpiresOn, Kind::Date).required(),
+    FieldSpec::new("expires_on", Msg::FieldExpiresOn, Kind::Date),
 ];
+
+/// How many days a release to each recipient kind runs when its last day is left blank.
+pub type Defaults = [(String, i64)];
 
 pub const REVOKE_FIELDS: &[FieldSpec] = &[
     FieldSpec::new("revoked_on", Msg::FieldRevokedOn, Kind::Date).required(),
@@ -77,6 +81,8 @@ pub const REVOKE_FIELDS: &[FieldSpec] = &[
 pub struct Release {
     pub recipient_kind: String,
     pub recipient: String,
+    /// The agency of the console it names, if any (its name is then the recipient).
+    pub to_agency: Option<crate::domain::ids::AgencyId>,
     pub scope: Vec<String>,
     pub purpose: String,
     pub signed_on: Date,
@@ -87,22 +93,50 @@ pub struct Release {
 }
 
 impl Release {
-    /// A release from its form, checked: signed no later than `today`, ending no earlier than
-    /// it was signed, and a verbal one names its witness.
-    pub fn from_raw(raw: &Raw, today: Date) -> Result<Release, Vec<FieldError>> {
-        let v = Values(parse_all(RELEASE_FIELDS, raw, &RuntimeOptions::new())?);
+    /// A release from its form, checked: to an agency of the console (`agencies`: id, name
+    /// and whether it is law enforcement) or a party named in words; signed no later than
+    /// `today`; its last day, when blank, the default for its kind; ending no earlier than it
+    /// was signed; a verbal one names its witness.
+    pub fn from_raw(
+        raw: &Raw,
+        today: Date,
+        agencies: &[(i64, String, bool)],
+        defaults: &Defaults,
+    ) -> Result<Release, Vec<FieldError>> {
+        let mut runtime = RuntimeOptions::new();
+        let listed = agencies.iter().map(|(id, name, _)| (id.to_string(), name.clone()));
+        runtime.insert("recipient_agency", listed.collect());
+        let v = Values(parse_all(RELEASE_FIELDS, raw, &runtime)?);
+        let kind = v.one("recipient_kind");
+        let agency = v.text("recipient_agency").and_then(|a| a.parse::<i64>().ok());
+        let named = agency.and_then(|a| agencies.iter().find(|(id, _, _)| *id == a));
+        let signed_on = v.date("signed_on").unwrap_or(today);
+        let days = defaults.iter().find(|(k, _)| *k == kind).map_or(90, |(_, d)| *d);
         let r = Release {
-            recipient_kind: v.one("recipient_kind"),
-            recipient: v.one("recipient"),
+            recipient: match (named, v.text("recipient")) {
+                (_, Some(words)) => words,
+                (Some((_, name, _)), None) => name.clone(),
+                (None, None) => String::new(),
+            },
+            to_agency: named.map(|(id, _, _)| crate::domain::ids::AgencyId(*id)),
+            recipient_kind: kind,
             scope: v.many("scope"),
             purpose: v.one("purpose"),
-            signed_on: v.date("signed_on").unwrap_or(today),
+            signed_on,
             method: v.one("method"),
             witness: v.text("witness"),
             explained_in: v.one("explained_in"),
-            expires_on: v.date("expires_on").unwrap_or(today),
+            expires_on: v.date("expires_on").unwrap_or_else(|| {
+                signed_on.checked_add(jiff::Span::new().days(days)).unwrap_or(signed_on)
+            }),
         };
         let mut errors = Vec::new();
+        if r.recipient.is_empty() {
+            errors.push(FieldError::new("recipient", Msg::ErrRequired));
+        }
+        if named.is_some_and(|(_, _, le)| *le) && r.recipient_kind != "law_enforcement" {
+            errors.push(FieldError::new("recipient_kind", Msg::ErrReleaseKindAgency));
+        }
         if r.signed_on > today {
             errors.push(FieldError::new("signed_on", Msg::ErrDateInFuture));
         }
@@ -172,22 +206,51 @@ mod tests {
     #[test]
     fn a_release_is_specific_dated_and_witnessed_when_verbal() {
         let today: Date = "2026-11-30".parse().unwrap();
-        let r = Release::from_raw(&full(), today).unwrap();
+        let r = Release::from_raw(&full(), today, &[], &[]).unwrap();
         assert_eq!(r.scope, ["contact_details", "services"]);
+        let from = |raw: &Raw| Release::from_raw(raw, today, &[], &[]);
         let keys = |e: Vec<FieldError>| e.into_iter().map(|e| e.key).collect::<Vec<_>>();
         let mut verbal = full();
         verbal.insert("method".into(), "verbal_witnessed".into());
-        assert_eq!(keys(Release::from_raw(&verbal, today).unwrap_err()), ["witness"]);
+        assert_eq!(keys(from(&verbal).unwrap_err()), ["witness"]);
         let mut back = full();
         back.insert("expires_on".into(), "2026-11-29".into());
-        assert_eq!(keys(Release::from_raw(&back, today).unwrap_err()), ["expires_on"]);
+        assert_eq!(keys(from(&back).unwrap_err()), ["expires_on"]);
         let mut later = full();
         later.insert("signed_on".into(), "2026-12-01".into());
         later.insert("expires_on".into(), "2026-12-31".into());
-        assert_eq!(keys(Release::from_raw(&later, today).unwrap_err()), ["signed_on"]);
+        assert_eq!(keys(from(&later).unwrap_err()), ["signed_on"]);
         let mut nothing = full();
         nothing.insert("scope".into(), String::new());
-        assert_eq!(keys(Release::from_raw(&nothing, today).unwrap_err()), ["scope"]);
+        assert_eq!(keys(from(&nothing).unwrap_err()), ["scope"]);
+        let mut nobody = full();
+        nobody.insert("recipient".into(), String::new());
+        assert_eq!(keys(from(&nobody).unwrap_err()), ["recipient"]);
+    }
+
+    #[test]
+    fn a_blank_last_day_is_the_default_for_its_kind_and_an_agency_is_named() {
+        let today: Date = "2026-11-30".parse().unwrap();
+        let defaults = [("law_enforcement".to_string(), 30), ("service_provider".to_string(), 365)];
+        let agencies =
+            [(4, "Las Cruces PD".to_string(), true), (5, "Casa de Paz".to_string(), false)];
+        let mut r = full();
+        r.remove("expires_on");
+        r.remove("recipient");
+        r.insert("recipient_agency".into(), "5".into());
+        let got = Release::from_raw(&r, today, &agencies, &defaults).unwrap();
+        assert_eq!(got.expires_on, "2027-11-30".parse::<Date>().unwrap());
+        assert_eq!(
+            (got.recipient.as_str(), got.to_agency),
+            ("Casa de Paz", Some(crate::domain::ids::AgencyId(5)))
+        );
+        // A law-enforcement agency is only ever a law-enforcement recipient.
+        r.insert("recipient_agency".into(), "4".into());
+        let e = Release::from_raw(&r, today, &agencies, &defaults).unwrap_err();
+        assert_eq!(e[0].msg, Msg::ErrReleaseKindAgency);
+        r.insert("recipient_kind".into(), "law_enforcement".into());
+        let got = Release::from_raw(&r, today, &agencies, &defaults).unwrap();
+        assert_eq!(got.expires_on, "2026-12-30".parse::<Date>().unwrap());
     }
 
     #[test]

@@ -180,7 +180,7 @@ pub fn timeline(
              UNION ALL
              SELECT r.signed_on, r.signed_on, r.created_at, 'release', r.id,
                     r.recipient || char(31) || r.expires_on, coalesce(r.revoked_on, ''), u.display_name
-               FROM client_releases r JOIN users u ON u.id = r.recorded_by WHERE r.client_id = ?1
+               FROM releases r JOIN users u ON u.id = r.recorded_by WHERE r.client_id = ?1
              UNION ALL
              SELECT v.delivered_on, v.delivered_on, v.created_at, 'service', v.id, v.service_type,
                     coalesce(v.minutes, ''), u.display_name

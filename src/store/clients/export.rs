@@ -51,7 +51,7 @@ const SECTIONS: &[(&str, &str)] = &[
                 (SELECT group_concat(value, ';') FROM json_each(r.scope)) AS scope, r.purpose, r.method,
                 r.witness, r.explained_in, r.expires_on, r.revoked_on, r.revoked_how,
                 u.display_name AS who
-         FROM client_releases r JOIN users u ON u.id = r.recorded_by
+         FROM releases r JOIN users u ON u.id = r.recorded_by
          WHERE r.client_id = ?1 ORDER BY r.signed_on, r.id",
     ),
     (
@@ -90,8 +90,9 @@ const SECTIONS: &[(&str, &str)] = &[
     ),
     (
         "referrals",
-        "SELECT r.id AS record, r.referred_on, d.name AS service, r.reason, r.consent,
-                r.consent_until, r.status
+        "SELECT r.id AS record, r.referred_on, d.name AS service, r.reason,
+                r.release_id AS release, (SELECT group_concat(value, ';') FROM json_each(r.carries))
+                AS share, r.status
          FROM referrals r JOIN dir_services d ON d.id = r.service_id
          WHERE r.client_id = ?1 ORDER BY r.id",
     ),

@@ -14,7 +14,6 @@ use crate::store::{json_list as json, list_from_json as list_of};
 mod case;
 pub mod export;
 mod list;
-pub mod releases;
 
 pub use case::{
     Event, NoteVersion, ServiceView, add_note, add_relief, add_service, edit_note, note_versions,
@@ -72,7 +71,7 @@ pub struct Stored {
     /// Why its identifying text was purged (store::retention): None while it is whole.
     pub purge_reason: Option<String>,
     /// Its releases of information, newest signed first.
-    pub releases: Vec<releases::ReleaseLine>,
+    pub releases: Vec<crate::store::releases::ReleaseLine>,
 }
 
 pub fn get(conn: &Connection, agency_id: AgencyId, id: ClientId) -> Result<Option<Stored>> {
@@ -130,7 +129,7 @@ pub fn get(conn: &Connection, agency_id: AgencyId, id: ClientId) -> Result<Optio
         "SELECT CASE WHEN a = ?1 THEN b ELSE a END FROM client_links WHERE a = ?1 OR b = ?1 ORDER BY 1",
     )?;
     s.links = stmt.query_map(params![id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-    s.releases = releases::releases(conn, id)?;
+    s.releases = crate::store::releases::of(conn, crate::store::referrals::Subject::Client(id))?;
     Ok(Some(s))
 }
 

@@ -143,7 +143,8 @@ pub fn purge_batch(
 }
 
 /// Clear the text of the screenings and referrals made for a client or a contact (`column`
-/// names which): answers' notes, reasons not reported, referral reasons and their statuses'.
+/// names which): answers' notes, reasons not reported, referral reasons and their statuses',
+/// releases' purposes and witnesses.
 fn purge_linked(tx: &Transaction, column: &str, id: i64) -> Result<()> {
     // `column` is one of two names from this file, never input.
     let column = if column == "client_id" { "client_id" } else { "contact_id" };
@@ -164,6 +165,13 @@ fn purge_linked(tx: &Transaction, column: &str, id: i64) -> Result<()> {
     .execute(params![id, PURGED])?;
     tx.prepare_cached(&format!("UPDATE referrals SET reason = ?2 WHERE {column} = ?1"))?
         .execute(params![id, PURGED])?;
+    // A release keeps whom it was to and what it covered (what left the agency); its purpose
+    // and witness are words about the person.
+    tx.prepare_cached(&format!(
+        "UPDATE releases SET purpose = '\u{2014}',
+             witness = CASE WHEN witness IS NULL THEN NULL ELSE '\u{2014}' END WHERE {column} = ?1"
+    ))?
+    .execute([id])?;
     let form = if column == "client_id" { "referral" } else { "referral_contact" };
     tx.prepare_cached("DELETE FROM drafts WHERE form = ?2 AND record_id = ?1")?
         .execute(params![id, form])?;
@@ -183,10 +191,6 @@ fn purge_client(tx: &Transaction, id: i64, at: &str, reason: &str) -> Result<()>
              (SELECT id FROM case_notes WHERE client_id = ?1)",
         "DELETE FROM case_notes WHERE client_id = ?1",
         "UPDATE services SET notes = '' WHERE client_id = ?1 AND notes <> ''",
-        // A release keeps whom it was to and what it covered (what left the agency); its
-        // purpose and witness are words about the person.
-        "UPDATE client_releases SET purpose = '\u{2014}',
-             witness = CASE WHEN witness IS NULL THEN NULL ELSE '\u{2014}' END WHERE client_id = ?1",
         "DELETE FROM drafts WHERE form IN ('client', 'service', 'note') AND record_id = ?1",
     ] {
         tx.prepare_cached(sql)?.execute([id])?;

@@ -4,6 +4,7 @@
 pub mod agencies;
 pub mod auth;
 pub mod clients;
+pub mod consent;
 pub mod directory;
 pub mod funds;
 pub mod home;

@@ -10,7 +10,7 @@ use ratatui::widgets::Paragraph;
 use crate::domain::directory::label;
 use crate::domain::ids::{ClientId, ContactId, ReferralId};
 use crate::domain::record::{Raw, RuntimeOptions};
-use crate::domain::referral::{self, CONSENT, SHARE, STATUSES, StatusChange, shareable};
+use crate::domain::referral::{self, SHARE, STATUSES, StatusChange, shareable};
 use crate::i18n::{Lang, Msg, fill};
 use crate::service::casework;
 use crate::store::referrals::{self as store_referrals, Due, DueItem, Stored, Subject};
@@ -322,27 +322,36 @@ fn draw_view(
             lines.push(Line::raw(format!(" {:<25}{l}", "")));
         }
     }
-    let consent = match v.consent_until {
-        Some(u) if v.consent != "none" => format!(
-            "{}, {}",
-            label(CONSENT, &v.consent, lang),
-            fill(Msg::UntilDate.text(lang), &[&u.to_string()])
-        ),
-        _ => label(CONSENT, &v.consent, lang),
+    // The release it rests on, and what it carries today: nothing identifying without one,
+    // nothing more after it ends or is revoked (what went before is listed).
+    let release = match &v.release {
+        None => Msg::RefNoRelease.text(lang).to_string(),
+        Some(r) => match r.revoked_on {
+            Some(d) => fill(Msg::ReleaseRevokedOn.text(lang), &[&d.to_string(), &r.recipient]),
+            None if r.expires_on < today => {
+                fill(Msg::ReleaseEnded.text(lang), &[&r.expires_on.to_string(), &r.recipient])
+            }
+            None => fill(Msg::ReleaseLine.text(lang), &[&r.recipient, &r.expires_on.to_string()]),
+        },
     };
-    lines.push(row(Msg::FieldConsent, consent));
-    // What may go to the receiving agency today: nothing identifying without consent, or after it.
-    let now_shared = shareable(&v.consent, &v.share, v.consent_until, today);
+    lines.push(row(Msg::FieldRefRelease, release));
+    let held = v.release.as_ref().map(|r| (r.signed_on, r.expires_on, r.revoked_on));
+    let now_shared = shareable(&v.share, held, today);
+    let items =
+        |list: &[String]| list.iter().map(|s| label(SHARE, s, lang)).collect::<Vec<_>>().join(", ");
     let shared = if now_shared.is_empty() {
         let m = if !v.share.is_empty() { Msg::ConsentEnded } else { Msg::NothingIdentifying };
         Span::styled(m.text(lang).to_string(), t.error())
     } else {
-        Span::raw(now_shared.iter().map(|s| label(SHARE, s, lang)).collect::<Vec<_>>().join(", "))
+        Span::raw(items(&now_shared))
     };
     lines.push(Line::from(vec![
         Span::styled(format!(" {:<25}", Msg::FieldShare.text(lang)), t.dim()),
         shared,
     ]));
+    if now_shared.is_empty() && !v.share.is_empty() {
+        lines.push(row(Msg::SharedBefore, items(&v.share)));
+    }
     lines.push(row(
         Msg::FieldFollowUpOn,
         v.follow_up_on.map(|d| d.to_string()).unwrap_or_else(|| "-".into()),
@@ -426,9 +435,8 @@ mod tests {
             referred_on: "2026-11-28".parse().unwrap(),
             referred_by: "Bea".into(),
             reason: "Needs a consultation".into(),
-            consent: "none".into(),
             share: Vec::new(),
-            consent_until: None,
+            release: None,
             follow_up_on: Some("2026-12-05".parse().unwrap()),
             status: "made".into(),
             history: Vec::new(),

@@ -173,21 +173,9 @@ impl ClientScreen {
                 self.mode = ClientMode::Relief(form);
             }
             Action::AddRelease => {
-                let mut raw = Raw::new();
-                raw.insert("signed_on".into(), today.to_string());
-                raw.insert("method".into(), "written".into());
-                let spoken = match stored.client.language.as_str() {
-                    l @ ("english" | "spanish") => l,
-                    _ => "other",
-                };
-                raw.insert("explained_in".into(), spoken.into());
-                let form = Form::from_schema(
-                    client::release::RELEASE_FIELDS,
-                    &raw,
-                    &RuntimeOptions::new(),
-                    lang,
-                );
-                self.mode = ClientMode::Release(form);
+                return vec![crate::ui::screens::consent::release_form(
+                    stored.client.language.clone(),
+                )];
             }
             Action::AddNote => {
                 self.mode = case_form(DraftForm::Note, &Raw::new(), lang);
@@ -306,20 +294,25 @@ impl ClientScreen {
                 })],
                 Err(e) => errors(e, client::RELIEF_FIELDS),
             },
-            ClientMode::Release(form) => {
-                match client::release::Release::from_raw(&form.raw(), today) {
-                    Ok(r) => vec![Effect::run(move |store, ctx| {
-                        casework::add_release(store, ctx.who()?, client_id, &r, ctx.now)?;
-                        Ok(Done::Saved(Msg::ReleaseSaved))
-                    })],
-                    Err(e) => errors(e, client::release::RELEASE_FIELDS),
-                }
-            }
+            ClientMode::Release(form) => match form.release(today) {
+                Ok(r) => vec![Effect::run(move |store, ctx| {
+                    let subject = Subject::Client(client_id);
+                    crate::service::consent::add_release(store, ctx.who()?, subject, &r, ctx.now)?;
+                    Ok(Done::Saved(Msg::ReleaseSaved))
+                })],
+                Err(e) => errors(e, client::release::RELEASE_FIELDS),
+            },
             ClientMode::Revoke { form, id, signed_on } => {
                 let id = *id;
                 match client::release::Revocation::from_raw(&form.raw(), *signed_on, today) {
                     Ok(r) => vec![Effect::run(move |store, ctx| {
-                        casework::revoke_release(store, ctx.who()?, client_id, id, &r, ctx.now)?;
+                        crate::service::consent::revoke_release(
+                            store,
+                            ctx.who()?,
+                            id,
+                            &r,
+                            ctx.now,
+                        )?;
                         Ok(Done::Saved(Msg::ReleaseRevoked))
                     })],
                     Err(e) => errors(e, client::release::REVOKE_FIELDS),

@@ -85,7 +85,7 @@ pub enum ClientMode {
     /// A step of immigration relief.
     Relief(Form),
     /// A release of information.
-    Release(Form),
+    Release(Box<crate::ui::screens::consent::ReleaseForm>),
     /// The revocation of release `id` (signed on `signed_on`).
     Revoke {
         form: Form,
@@ -242,9 +242,9 @@ impl Page for ClientScreen {
             | ClientMode::Note { form: f, .. }
             | ClientMode::Status(f)
             | ClientMode::Relief(f)
-            | ClientMode::Release(f)
             | ClientMode::Revoke { form: f, .. }
             | ClientMode::Payment(f) => Some(f),
+            ClientMode::Release(r) => Some(&r.form),
             _ => None,
         }
     }
@@ -257,9 +257,9 @@ impl Page for ClientScreen {
             | ClientMode::Note { form: f, .. }
             | ClientMode::Status(f)
             | ClientMode::Relief(f)
-            | ClientMode::Release(f)
             | ClientMode::Revoke { form: f, .. }
             | ClientMode::Payment(f) => Some(f),
+            ClientMode::Release(r) => Some(&mut r.form),
             _ => None,
         }
     }
@@ -409,6 +409,7 @@ impl Page for ClientScreen {
                 self.mode = ClientMode::ServiceView(*view, Scroll::default())
             }
             Done::PaymentForm(form) => self.mode = ClientMode::Payment(*form),
+            Done::ReleaseForm(form) => self.mode = ClientMode::Release(form),
             Done::DraftKept(rev) => self.draft_rev = rev,
             _ => {}
         }

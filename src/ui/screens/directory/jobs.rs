@@ -5,8 +5,9 @@ use super::{DMode, PAGE};
 use crate::domain::ids::ServiceId;
 use crate::domain::record::{Raw, RuntimeOptions};
 use crate::domain::referral;
-use crate::i18n::Msg;
+use crate::i18n::{Msg, fill};
 use crate::store::directory::{self, Filter};
+use crate::store::referrals::Subject;
 use crate::ui::effect::{Done, Effect};
 use crate::ui::widgets::form::Form;
 
@@ -65,18 +66,45 @@ pub(super) fn service_form(
     })
 }
 
-/// The referral form for the person being referred, to service `service_id`.
-pub(super) fn refer_form(service_id: ServiceId, raw: Option<Raw>, focus: Option<usize>) -> Effect {
+/// The referral form for the person being referred, to service `service_id`: the releases of
+/// theirs in force to choose from, and what a new one to this service would be.
+pub(super) fn refer_form(
+    subject: Subject,
+    service_id: ServiceId,
+    raw: Option<Raw>,
+    focus: Option<usize>,
+) -> Effect {
     Effect::run(move |store, ctx| {
         let today = crate::domain::time::local_day(ctx.now);
         let conn = store.conn();
         let missing = || crate::Error::user(Msg::ErrNoSuchRecord);
         let to_le = crate::store::referrals::service_is_law_enforcement(conn, service_id)?
             .ok_or_else(missing)?;
-        let service = directory::detail(conn, service_id, today)?.ok_or_else(missing)?.hit.name;
-        let raw = raw.unwrap_or_else(|| referral::defaults(today));
-        let form = Form::from_schema(referral::FIELDS, &raw, &RuntimeOptions::new(), ctx.lang);
-        let mode = DMode::Refer { form, service_id, service, to_law_enforcement: to_le };
+        let hit = directory::detail(conn, service_id, today)?.ok_or_else(missing)?.hit;
+        let kind = if to_le { "law_enforcement" } else { "service_provider" };
+        let to = referral::To {
+            organization: hit.organization.clone(),
+            law_enforcement: to_le,
+            default_days: crate::store::releases::default_days(conn, kind)?,
+        };
+        let in_force: Vec<referral::InForce> = crate::store::releases::of(conn, subject)?
+            .into_iter()
+            .filter(|r| r.in_force(today))
+            .map(|r| referral::InForce {
+                label: fill(
+                    Msg::ReleaseLine.text(ctx.lang),
+                    &[&r.recipient, &r.expires_on.to_string()],
+                ),
+                id: r.id,
+                recipient_kind: r.recipient_kind,
+                scope: r.scope,
+            })
+            .collect();
+        let language = crate::store::referrals::subject_language(conn, subject)?;
+        let raw = raw.unwrap_or_else(|| referral::defaults(today, &language));
+        let runtime = referral::release_options(&in_force, ctx.lang);
+        let form = Form::from_schema(referral::FIELDS, &raw, &runtime, ctx.lang);
+        let mode = DMode::Refer { form, service_id, service: hit.name, to, in_force };
         Ok(Done::ReferForm(Box::new(mode), focus))
     })
 }

@@ -53,7 +53,9 @@ pub enum DMode {
         form: Form,
         service_id: ServiceId,
         service: String,
-        to_law_enforcement: bool,
+        to: referral::To,
+        /// The person's releases in force, to rest the referral on.
+        in_force: Vec<referral::InForce>,
     },
     /// A new service (`id` None) or a change to one (supervisors and administrators).
     Edit {
@@ -196,7 +198,10 @@ impl DirectoryScreen {
         let id = detail.hit.service_id;
         match action {
             Action::CopyPhone => vec![Effect::Copy(detail.hit.phone.clone())],
-            Action::Refer if self.refer_for.is_some() => vec![refer_form(id, None, None)],
+            Action::Refer => match self.refer_for {
+                Some(who) => vec![refer_form(who, id, None, None)],
+                None => Vec::new(),
+            },
             Action::Edit if self.may_edit => vec![service_form(Some(id), None, None)],
             Action::Verify if self.may_edit => vec![Effect::run(move |store, ctx| {
                 let today = crate::domain::time::local_day(ctx.now);
@@ -285,7 +290,7 @@ impl Page for DirectoryScreen {
                 Some(service_form(id, Some(raw), Some(focus)))
             }
             Some(Pending::Refer { service_id, raw, focus }) => {
-                Some(refer_form(service_id, Some(raw), Some(focus)))
+                self.refer_for.map(|who| refer_form(who, service_id, Some(raw), Some(focus)))
             }
             None => None,
         };
@@ -307,12 +312,12 @@ impl Page for DirectoryScreen {
                 }
                 _ => Vec::new(),
             },
-            DMode::Refer { form, service_id, to_law_enforcement, .. } => match action {
+            DMode::Refer { form, service_id, to, in_force, .. } => match action {
                 Action::Submit => {
                     let (Some(subject), service_id) = (self.refer_for, *service_id) else {
                         return Vec::new();
                     };
-                    match referral::Referral::from_raw(&form.raw(), *to_law_enforcement) {
+                    match referral::Referral::from_raw(&form.raw(), in_force, to, ctx.lang) {
                         Ok(r) => vec![Effect::run(move |store, ctx| {
                             casework::refer(store, ctx.who()?, subject, service_id, &r, ctx.now)?;
                             Ok(Done::Said(crate::ui::screens::referrals::saved_text(&r, ctx.lang)))

@@ -1,0 +1,1 @@
+//! Cases offered to this agency.
