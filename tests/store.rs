@@ -564,7 +564,8 @@ fn migration_31_makes_each_referrals_consent_a_release_of_its_person() {
              ORDER BY id",
         )
         .unwrap();
-    let rows: Vec<(i64, Option<i64>, String, String, String, Option<String>)> = stmt
+    type Row = (i64, Option<i64>, String, String, String, Option<String>);
+    let rows: Vec<Row> = stmt
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))
         .unwrap()
         .collect::<Result<_, _>>()
