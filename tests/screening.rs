@@ -322,3 +322,35 @@ fn an_imported_tools_levels_read_as_results_and_an_old_database_learns_them() {
         .unwrap();
     assert_eq!(stored.as_deref(), Some("indicators"));
 }
+
+#[test]
+fn a_mandatory_report_made_from_a_screening_is_in_the_disclosure_log() {
+    let (_db, mut store, bea, client) = setup();
+    let id = begin(&mut store, &bea, client, SHIPPED[0], "yes");
+    answer_all(&mut store, &bea, id, YOUTH_ITEMS, "nyny");
+    let report = Report {
+        reported_to: vec!["cyfd".into()],
+        reported_at: Some("2026-11-28T19:30:00Z".parse().unwrap()),
+        not_reported_reason: None,
+    };
+    let who = Who { user: &bea, session_id: None };
+    casework::close_screening(&mut store, who, id, &report, now()).unwrap();
+    let subject = intake::store::referrals::Subject::Client(client);
+    let log = intake::store::disclosures::of(store.conn(), bea.agency_id, subject).unwrap();
+    assert_eq!(log.len(), 1);
+    let l = &log[0];
+    assert_eq!(
+        (l.kind.as_str(), l.recipient_kind.as_str(), l.basis.as_str(), l.told.as_str()),
+        ("mandatory_report", "child_welfare", "statute", "not_yet")
+    );
+    assert_eq!(l.on, "2026-11-28".parse().unwrap());
+    assert_eq!(l.what, ["contact_details", "case_notes"]);
+    // A screening that ends without a report (an adult, nothing found) logs nothing.
+    let adult = begin(&mut store, &bea, client, SHIPPED[0], "no");
+    answer_all(&mut store, &bea, adult, YOUTH_ITEMS, "nnnn");
+    casework::close_screening(&mut store, who, adult, &Report::default(), now()).unwrap();
+    assert_eq!(
+        intake::store::disclosures::of(store.conn(), bea.agency_id, subject).unwrap().len(),
+        1
+    );
+}

@@ -16,6 +16,15 @@ use crate::i18n::Msg;
 use crate::store::referrals::Subject;
 use crate::store::releases::{self, ReleaseLine};
 
+/// What became of an offer.
+pub const STATUSES: &[(&str, Msg)] = &[
+    ("offered", Msg::TrOffered),
+    ("accepted", Msg::TrAccepted),
+    ("declined", Msg::TrDeclined),
+    ("withdrawn", Msg::TrWithdrawn),
+    ("stopped", Msg::TrStopped),
+];
+
 /// Offer a client's case to the agency a release names.
 pub fn offer(
     tx: &Transaction,

@@ -72,6 +72,10 @@ pub enum Route {
     Screening(ScreeningId),
     /// A new screening of this person, from the consent step.
     NewScreening(Box<Person>),
+    /// A client's releases and disclosures.
+    Disclosures(ClientId),
+    /// The cases other agencies offer this one.
+    Offers,
     /// Reports for funders.
     Reports,
     /// A contact's or tip's form (new, opened, or restored from a draft), over its list.
@@ -283,6 +287,11 @@ pub enum Done {
     ServiceLine(Box<ServiceView>),
     /// The payment form, with the open funds to choose from.
     PaymentForm(Box<Form>),
+    /// A client's releases, offers and disclosures.
+    ConsentLog(Box<crate::ui::screens::consent::log::Held>),
+    /// The cases offered to the agency, and one offer read.
+    Offers(Vec<crate::store::transfers::Offered>),
+    Offer(Box<crate::store::transfers::Offer>),
     /// The release form, with the agencies it may name and the default lengths.
     ReleaseForm(Box<crate::ui::screens::consent::ReleaseForm>),
 }

@@ -61,6 +61,10 @@ pub fn screen_for(route: Route, ctx: &Ctx) -> Option<Screen> {
         Route::NewScreening(p) => {
             Screen::Screening(Box::new(ScreeningScreen::starting(*p, ctx.lang)))
         }
+        Route::Disclosures(id) => {
+            Screen::Disclosures(Box::new(crate::ui::screens::consent::log::LogScreen::new(id)))
+        }
+        Route::Offers => Screen::Offers(Box::default()),
         Route::Reports => Screen::Reports(Box::new(ReportScreen::new(ctx))),
     };
     Some(screen)

@@ -131,6 +131,10 @@ pub enum Screen {
     Referrals(Box<ReferralScreen>),
     /// Funds and their payments.
     Funds(Box<crate::ui::screens::funds::FundScreen>),
+    /// A client's releases and disclosures.
+    Disclosures(Box<crate::ui::screens::consent::log::LogScreen>),
+    /// The cases other agencies offer this one.
+    Offers(Box<crate::ui::screens::consent::offers::OffersScreen>),
     /// Reports for funders.
     Reports(Box<crate::ui::screens::reports::ReportScreen>),
     /// Nothing on screen at all (quick hide).
@@ -150,6 +154,8 @@ impl Screen {
             Screen::Funds(f) => f.as_ref(),
             Screen::Referrals(r) => r.as_ref(),
             Screen::Reports(r) => r.as_ref(),
+            Screen::Disclosures(d) => d.as_ref(),
+            Screen::Offers(o) => o.as_ref(),
             Screen::Screening(s) => s.as_ref(),
             Screen::Records(r) => r,
             Screen::Directory(d) => d.as_ref(),
@@ -169,6 +175,8 @@ impl Screen {
             Screen::Funds(f) => f.as_mut(),
             Screen::Referrals(r) => r.as_mut(),
             Screen::Reports(r) => r.as_mut(),
+            Screen::Disclosures(d) => d.as_mut(),
+            Screen::Offers(o) => o.as_mut(),
             Screen::Screening(s) => s.as_mut(),
             Screen::Records(r) => r,
             Screen::Directory(d) => d.as_mut(),

@@ -11,6 +11,7 @@ use crate::domain::staff::Role;
 use crate::i18n::Msg;
 
 mod case;
+pub mod disclosure;
 pub mod release;
 
 pub use case::{

@@ -150,6 +150,18 @@ pub enum Action {
     AddService,
     AddRelief,
     AddRelease,
+    /// The client's releases and disclosures.
+    Disclosures,
+    /// Offer the case to another agency.
+    OfferCase,
+    /// A release's signed copy came back.
+    SignedCopy,
+    /// Accept an offered case.
+    Accept,
+    /// Decline an offered case.
+    Decline,
+    /// The cases other agencies offer this one.
+    Offers,
     AddNote,
     CaseStatus,
     LinkToClient,

@@ -50,6 +50,7 @@ pub const HOME: &[Binding] = &[
     b(&[Key::Char('e')], Action::Clients, Msg::MenuClients, false),
     b(&[Key::Char('d')], Action::Directory, Msg::MenuDirectory, false),
     b(&[Key::Char('u')], Action::FollowUps, Msg::MenuFollowUps, false),
+    b(&[Key::Char('w')], Action::Offers, Msg::MenuOffers, false),
     b(&[Key::Char('v')], Action::Outreach, Msg::MenuOutreach, false),
     b(&[Key::Char('f')], Action::Funds, Msg::MenuFunds, false),
     b(&[Key::Char('n')], Action::Reports, Msg::MenuReports, false),
@@ -166,6 +167,30 @@ pub const CLIENT_RECORD: &[Binding] = &[
     b(&[Key::Char('e')], Action::Edit, Msg::ActEditIntake, true),
     b(&[Key::Char('m')], Action::AddRelief, Msg::ActRelief, false),
     b(&[Key::Char('r')], Action::AddRelease, Msg::ActRelease, false),
+    b(&[Key::Char('d')], Action::Disclosures, Msg::ActDisclosures, false),
+    b(&[Key::Esc], Action::Back, Msg::ActBack, true),
+];
+
+/// A client's releases and disclosures.
+pub const DISCLOSURES: &[Binding] = &[
+    b(&[Key::Up, Key::Char('k')], Action::Up, Msg::ActUp, false),
+    b(&[Key::Down, Key::Char('j')], Action::Down, Msg::ActDown, false),
+    b(&[Key::Enter], Action::Open, Msg::ActRevokeOrTold, true),
+    b(&[Key::Char('a')], Action::New, Msg::ActLogDisclosure, true),
+    b(&[Key::Char('o')], Action::OfferCase, Msg::ActOfferCase, true),
+    b(&[Key::Char('g')], Action::SignedCopy, Msg::ActSignedCopy, true),
+    b(&[Key::Esc], Action::Back, Msg::ActBack, true),
+];
+
+/// The cases other agencies offer this one, and one offer read.
+pub const OFFERS: &[Binding] = &[
+    b(&[Key::Up, Key::Char('k')], Action::Up, Msg::ActUp, false),
+    b(&[Key::Down, Key::Char('j')], Action::Down, Msg::ActDown, false),
+    b(&[Key::PageUp], Action::PageUp, Msg::ActPageUp, false),
+    b(&[Key::PageDown], Action::PageDown, Msg::ActPageDown, false),
+    b(&[Key::Enter], Action::Open, Msg::ActOpen, true),
+    b(&[Key::Char('a')], Action::Accept, Msg::ActAcceptCase, true),
+    b(&[Key::Char('x')], Action::Decline, Msg::ActDeclineCase, true),
     b(&[Key::Esc], Action::Back, Msg::ActBack, true),
 ];
 
@@ -403,6 +428,8 @@ pub const ALL_TABLES: &[&[Binding]] = &[
     CALLER_HISTORY,
     CLIENTS,
     CLIENT_RECORD,
+    DISCLOSURES,
+    OFFERS,
     DUPLICATES,
     NOTE_VIEW,
     SERVICE_VIEW,

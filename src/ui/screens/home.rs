@@ -26,6 +26,7 @@ const MENU: &[Action] = &[
     Action::Clients,
     Action::Directory,
     Action::FollowUps,
+    Action::Offers,
     Action::Outreach,
     Action::Funds,
     Action::Reports,
@@ -61,6 +62,7 @@ impl HomeScreen {
         (role.is_some_and(|r| r.administers()) || !ADMIN_ONLY.contains(&a))
             && (role.is_some_and(|r| r.manages_funds()) || !SUPERVISORS.contains(&a))
             && (self.drafts > 0 || a != Action::ResumeDraft)
+            && (role.is_some_and(|r| r.handles_transfers()) || a != Action::Offers)
     }
 
     /// The menu entries this user may use, in order.
@@ -96,6 +98,7 @@ impl HomeScreen {
             Action::Clients => Route::Clients,
             Action::Directory => Route::Directory,
             Action::FollowUps => Route::FollowUps,
+            Action::Offers => Route::Offers,
             Action::Outreach => Route::Outreach,
             Action::Funds => Route::Funds,
             Action::Reports => Route::Reports,

@@ -199,6 +199,7 @@ impl ClientScreen {
                 return vec![Effect::Go(Route::NewScreening(Box::new(person)))];
             }
             Action::Refer => return vec![Effect::Go(Route::DirectoryFor(Subject::Client(id)))],
+            Action::Disclosures => return vec![Effect::Go(Route::Disclosures(id))],
             Action::RequestPayment => return vec![payment_form()],
             Action::CaseStatus => {
                 let mut raw = Raw::new();
