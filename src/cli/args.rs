@@ -70,6 +70,11 @@ pub enum Command {
         #[command(subcommand)]
         command: ClientCommand,
     },
+    /// Releases of information: print one for the person to sign; default lengths.
+    Release {
+        #[command(subcommand)]
+        command: super::release::ReleaseCommand,
+    },
     /// Screening tools: check a tool file before it is used.
     Screening {
         #[command(subcommand)]

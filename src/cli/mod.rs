@@ -15,10 +15,12 @@ mod agency;
 mod args;
 mod client_export;
 pub mod combine;
+mod disclosures;
 mod import;
 mod lifecycle;
 pub mod money;
 pub mod records;
+mod release;
 pub mod report;
 mod report_cmd;
 pub mod report_html;
@@ -87,6 +89,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Client { command: ClientCommand::Erase { record, user, reason } }) => {
             let mut store = Store::open(&cli.paths()?, false)?;
             lifecycle::erase(&mut store, record, user, reason, lang)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Release { command }) => {
+            let mut store = Store::open(&cli.paths()?, false)?;
+            release::run(&mut store, command, lang)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Service { command }) => {

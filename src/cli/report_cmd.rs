@@ -24,7 +24,7 @@ pub enum ReportFormat {
 #[derive(Args, Debug)]
 pub struct ReportArgs {
     /// hotline, clients, services, screenings, referrals, tips, funds, voca, trafficking,
-    /// combine or all (voca
+    /// disclosures, combine or all (voca
     /// only when the period lies within one federal fiscal year).
     pub report: String,
     #[command(flatten)]
@@ -113,6 +113,17 @@ pub fn report(store: &Store, a: &ReportArgs, lang: Lang) -> Result<()> {
     }
     if !a.files.is_empty() {
         return Err(Error::user(Msg::ErrFilesOnlyCombine));
+    }
+    if a.report.trim().eq_ignore_ascii_case("disclosures") {
+        if a.area.is_some() || a.fund.is_some() || a.payments.is_some() || a.agency.is_some() {
+            return Err(Error::user(Msg::ErrDisclosuresFilter));
+        }
+        let period = a.period.period_or(FyKind::State)?;
+        let rows = crate::cli::disclosures::counts(store, &u, period, a.shareable, a.task_force)?;
+        let shared = a.shareable || a.task_force;
+        let text = crate::cli::disclosures::render(&rows, period, shared, format, lang);
+        put!("{}", text.trim_end());
+        return Ok(());
     }
     let voca = a.report.trim().eq_ignore_ascii_case("voca");
     if a.explain {

@@ -4,6 +4,45 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
+        DueReleaseEnds => "Release ends: {0}",
+        ErrPrintRole => "Only those doing casework (advocates and supervisors) print a release.",
+        PrintTitle => "Authorization to release information",
+        PrintIntro => {
+            "I, {0}, authorize {1} to share the information below, and only it, with the recipient named here."
+        }
+        PrintInForce => "In force",
+        PrintInForceText => {
+            "from {0} through the end of {1} (New Mexico time), unless I revoke it sooner"
+        }
+        PrintNotCondition => {
+            "I do not have to sign this to receive services. No service, payment or screening depends on it."
+        }
+        PrintRevoke => {
+            "I may revoke this at any time, in writing or by telling staff. Revoking it stops further sharing; it cannot undo what was already shared."
+        }
+        PrintRedisclosure => {
+            "Once shared, the recipient may not be bound by the same confidentiality rules as this agency."
+        }
+        PrintSignPerson => {
+            "Signature of the person: ______________________________   Date: ____________"
+        }
+        PrintSignStaff => "Staff member: ______________________________   Date: ____________",
+        PrintFooter => {
+            "Release #{0}, recorded by {1}. Keep the signed copy with the case; record its return in the console (g on the release)."
+        }
+        PrintWritten => "Written: {0}",
+        ErrReleaseDefaultArg => "Give --set as KIND=DAYS, e.g. --set law_enforcement=30.",
+        ColDisclosures => "Disclosures",
+        RepDisclosures => "Disclosures",
+        RepNoDisclosures => "No disclosure in this period.",
+        ErrDisclosuresFilter => {
+            "The disclosures report takes a period, --shareable and --task-force only."
+        }
+        DaysOf => "{0} {1} days",
+        ReleaseDefaultNote => "A blank last day is the default: {0}.",
+        SignedCopyOn => "signed copy back {0}",
+        SignedCopyNone => "no signed copy yet",
+        TitleChosenLine => "The line chosen",
         DisclosureSaved => "Disclosure logged.",
         DisclosureToldSaved => "Saved: whether the person was told.",
         TransferOffered => "Case offered: the agency sees only what the release covers.",
@@ -24,7 +63,7 @@ pub fn text(m: Msg) -> &'static str {
         DiscOffer => "Case offered",
         BasisReleaseN => "Release #{0}",
         DisclosureFormNote => "only what left without a release",
-        OfferFormNote => "they see only what it covers",
+        OfferFormNote => "the agency sees only what the release covers",
         ColTo => "To",
         ColUnder => "Under",
         ColState => "State",
@@ -102,7 +141,7 @@ pub fn text(m: Msg) -> &'static str {
         ErrTransferReleaseEnded => {
             "That release is not in force today: nothing can be shared under it."
         }
-        ErrTransferPending => "This case is already offered to that agency.",
+        ErrTransferPending => "This case is already offered to, or taken by, that agency.",
         ErrTransferGone => {
             "This offer is no longer open: it was answered, or its release ended or was revoked."
         }

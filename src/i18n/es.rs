@@ -4,6 +4,49 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
+        DueReleaseEnds => "Autorización vence: {0}",
+        ErrPrintRole => {
+            "Solo quienes llevan casos (defensores y supervisores) imprimen una autorización."
+        }
+        PrintTitle => "Autorización para divulgar información",
+        PrintIntro => {
+            "Yo, {0}, autorizo a {1} a compartir la información indicada abajo, y solo esa, con el destinatario nombrado aquí."
+        }
+        PrintInForce => "Vigencia",
+        PrintInForceText => {
+            "desde el {0} hasta el final del {1} (hora de Nuevo México), salvo que la revoque antes"
+        }
+        PrintNotCondition => {
+            "No tengo que firmar esto para recibir servicios. Ningún servicio, pago o evaluación depende de ello."
+        }
+        PrintRevoke => {
+            "Puedo revocar esto en cualquier momento, por escrito o diciéndolo al personal. Revocarla detiene lo que se comparta después; no deshace lo ya compartido."
+        }
+        PrintRedisclosure => {
+            "Una vez compartida, el destinatario puede no estar obligado por las mismas reglas de confidencialidad que esta agencia."
+        }
+        PrintSignPerson => {
+            "Firma de la persona: ______________________________   Fecha: ____________"
+        }
+        PrintSignStaff => {
+            "Integrante del personal: ______________________________   Fecha: ____________"
+        }
+        PrintFooter => {
+            "Autorización n.º {0}, registrada por {1}. Guarde la copia firmada con el caso; registre su recepción en la consola (g en la autorización)."
+        }
+        PrintWritten => "Escrito: {0}",
+        ErrReleaseDefaultArg => "Indique --set como TIPO=DÍAS, p. ej. --set law_enforcement=30.",
+        ColDisclosures => "Divulgaciones",
+        RepDisclosures => "Divulgaciones",
+        RepNoDisclosures => "Ninguna divulgación en este período.",
+        ErrDisclosuresFilter => {
+            "El informe de divulgaciones solo admite un período, --shareable y --task-force."
+        }
+        DaysOf => "{0} {1} días",
+        ReleaseDefaultNote => "Un último día en blanco toma el predeterminado: {0}.",
+        SignedCopyOn => "copia firmada recibida {0}",
+        SignedCopyNone => "sin copia firmada aún",
+        TitleChosenLine => "La línea elegida",
         DisclosureSaved => "Divulgación registrada.",
         DisclosureToldSaved => "Guardado: si se informó a la persona.",
         TransferOffered => "Caso ofrecido: la agencia ve solo lo que cubre la autorización.",
@@ -24,13 +67,13 @@ pub fn text(m: Msg) -> &'static str {
         DiscOffer => "Caso ofrecido",
         BasisReleaseN => "Autorización #{0}",
         DisclosureFormNote => "solo lo que salió sin autorización",
-        OfferFormNote => "verán solo lo que cubre",
+        OfferFormNote => "la agencia ve solo lo que cubre la autorización",
         ColTo => "A",
         ColUnder => "Base",
         ColState => "Estado",
         ColFrom => "De",
         ColOfferedOn => "Ofrecido el",
-        DisclosuresOf => "Autorizaciones y divulgaciones · Cliente #{0}",
+        DisclosuresOf => "Autorizaciones y divulgaciones · Cliente n.º {0}",
         NothingDisclosed => {
             "Aún no hay autorizaciones, ofertas ni divulgaciones. a registra una divulgación; r en el expediente registra una autorización."
         }
@@ -102,7 +145,7 @@ pub fn text(m: Msg) -> &'static str {
         ErrTransferReleaseEnded => {
             "Esa autorización no está vigente hoy: no se puede compartir nada con ella."
         }
-        ErrTransferPending => "Este caso ya está ofrecido a esa agencia.",
+        ErrTransferPending => "Este caso ya está ofrecido a esa agencia, o ella ya lo tomó.",
         ErrTransferGone => {
             "Esta oferta ya no está abierta: fue respondida, o su autorización venció o fue revocada."
         }

@@ -282,6 +282,8 @@ pub fn get(conn: &Connection, agency_id: AgencyId, id: ReferralId) -> Result<Opt
 pub enum DueItem {
     Referral(ReferralId),
     Callback(ContactId),
+    /// A release in force whose last day is near (within releases::ENDING_WITHIN days).
+    ReleaseEnding(i64),
 }
 
 /// A line of the follow-up list.
@@ -290,14 +292,21 @@ pub struct Due {
     pub item: DueItem,
     pub follow_up_on: String,
     pub subject: Subject,
-    /// The service referred to (empty for a callback).
+    /// The service referred to (empty for a callback; the recipient of a release ending).
     pub service: String,
     /// The referral's status (empty for a callback).
     pub status: String,
 }
 
-/// What of the agency is due on `today` or overdue: referrals still open (made or accepted)
-/// and callbacks, oldest first (the overdue before today's), a page at a time.
+/// The last day of the window in which a release about to end is due (as text).
+fn ending(today: Date) -> String {
+    let days = jiff::Span::new().days(crate::store::releases::ENDING_WITHIN);
+    today.checked_add(days).unwrap_or(today).to_string()
+}
+
+/// What of the agency is due on `today` or overdue: referrals still open (made or accepted),
+/// callbacks, and releases in force whose last day comes within ENDING_WITHIN days (to renew
+/// with the person, or let end); oldest first (the overdue before today's), a page at a time.
 pub fn due(
     conn: &Connection,
     agency_id: AgencyId,
@@ -313,19 +322,23 @@ pub fn due(
          SELECT 'callback', c.id, c.follow_up_on, NULL, c.id, '', ''
            FROM contacts c
           WHERE c.agency_id = ?1 AND c.follow_up = 1 AND c.follow_up_on <= ?2
+         UNION ALL
+         SELECT 'release', l.id, l.expires_on, l.client_id, l.contact_id, l.recipient, ''
+           FROM releases l
+          WHERE l.agency_id = ?1 AND l.revoked_on IS NULL AND l.expires_on BETWEEN ?2 AND ?5
          ORDER BY 3, 1 DESC, 2 LIMIT ?3 OFFSET ?4",
     )?;
     let rows = stmt
-        .query_map(params![agency_id, today.to_string(), limit, offset], |r| {
+        .query_map(params![agency_id, today.to_string(), limit, offset, ending(today)], |r| {
             let kind: String = r.get(0)?;
             let id: i64 = r.get(1)?;
             let client: Option<ClientId> = r.get(3)?;
             let contact: Option<ContactId> = r.get(4)?;
             Ok(Due {
-                item: if kind == "callback" {
-                    DueItem::Callback(ContactId(id))
-                } else {
-                    DueItem::Referral(ReferralId(id))
+                item: match kind.as_str() {
+                    "callback" => DueItem::Callback(ContactId(id)),
+                    "release" => DueItem::ReleaseEnding(id),
+                    _ => DueItem::Referral(ReferralId(id)),
                 },
                 follow_up_on: r.get(2)?,
                 subject: match client {
@@ -346,8 +359,10 @@ pub fn due_count(conn: &Connection, agency_id: AgencyId, today: Date) -> Result<
         "SELECT (SELECT count(*) FROM referrals WHERE agency_id = ?1
                     AND status IN ('made', 'accepted') AND follow_up_on <= ?2)
               + (SELECT count(*) FROM contacts WHERE agency_id = ?1
-                    AND follow_up = 1 AND follow_up_on <= ?2)",
-        params![agency_id, today.to_string()],
+                    AND follow_up = 1 AND follow_up_on <= ?2)
+              + (SELECT count(*) FROM releases WHERE agency_id = ?1 AND revoked_on IS NULL
+                    AND expires_on BETWEEN ?2 AND ?3)",
+        params![agency_id, today.to_string(), ending(today)],
         |r| r.get(0),
     )?)
 }

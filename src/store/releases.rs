@@ -270,14 +270,5 @@ pub fn set_default_days(tx: &Transaction, kind: &str, days: i64) -> Result<()> {
     Ok(())
 }
 
-/// A release of the agency whose last day is near: its person and last day.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Ending {
-    pub id: i64,
-    pub subject: Subject,
-    pub recipient: String,
-    pub expires_on: Date,
-}
-
 /// How many days ahead the follow-up list shows a release about to end.
 pub const ENDING_WITHIN: i64 = 14;

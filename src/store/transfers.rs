@@ -45,7 +45,7 @@ pub fn offer(
     }
     let pending: bool = tx.query_row(
         "SELECT EXISTS (SELECT 1 FROM case_transfers WHERE client_id = ?1 AND to_agency = ?2
-             AND status = 'offered')",
+             AND status IN ('offered', 'accepted'))",
         params![client_id, to],
         |r| r.get(0),
     )?;
@@ -364,11 +364,12 @@ pub struct Sent {
     pub offered_on: Date,
     pub status: String,
     pub reason: Option<String>,
+    pub release_id: i64,
 }
 
 pub fn sent(conn: &Connection, agency_id: AgencyId, client_id: ClientId) -> Result<Vec<Sent>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT t.id, a.name, t.offered_at, t.status, t.decline_reason
+        "SELECT t.id, a.name, t.offered_at, t.status, t.decline_reason, t.release_id
          FROM case_transfers t JOIN agencies a ON a.id = t.to_agency
          WHERE t.client_id = ?1 AND t.from_agency = ?2 ORDER BY t.id DESC",
     )?;
@@ -381,6 +382,7 @@ pub fn sent(conn: &Connection, agency_id: AgencyId, client_id: ClientId) -> Resu
                 offered_on: time::from_db(&at).map(time::local_day).unwrap_or_default(),
                 status: r.get(3)?,
                 reason: r.get(4)?,
+                release_id: r.get(5)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;

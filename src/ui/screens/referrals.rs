@@ -201,6 +201,12 @@ impl Page for ReferralScreen {
                 Some(DueItem::Referral(id)) => vec![open(id)],
                 // A callback is the contact itself: its follow-up is cleared by editing it.
                 Some(DueItem::Callback(id)) => vec![Effect::Go(Route::Contact(id))],
+                // A release about to end: the person's releases, to renew it with them.
+                Some(DueItem::ReleaseEnding(_)) => match list.current().map(|d| d.subject) {
+                    Some(Subject::Client(c)) => vec![Effect::Go(Route::Disclosures(c))],
+                    Some(Subject::Contact(c)) => vec![Effect::Go(Route::Contact(c))],
+                    None => Vec::new(),
+                },
                 None => Vec::new(),
             },
             Action::Back => vec![Effect::Go(Route::Home)],
@@ -262,6 +268,7 @@ fn due_what(d: &Due, lang: Lang) -> String {
     match d.item {
         DueItem::Referral(_) => d.service.clone(),
         DueItem::Callback(_) => Msg::DueCallBack.text(lang).to_string(),
+        DueItem::ReleaseEnding(_) => fill(Msg::DueReleaseEnds.text(lang), &[&d.service]),
     }
 }
 

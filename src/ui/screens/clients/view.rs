@@ -56,11 +56,12 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, c: &ClientScreen, t: Theme, la
             let Some(form) = c.form() else { return };
             let about = match (&c.record, &c.mode) {
                 // The release form says, every time, that a release is never a condition.
-                (Some(rec), ClientMode::Release(_)) => Some(format!(
-                    "#{} {}. {}",
+                (Some(rec), ClientMode::Release(r)) => Some(format!(
+                    "#{} {}. {} {}",
                     rec.stored.id,
                     rec.stored.client.chosen_name,
-                    Msg::ReleaseNotCondition.text(lang)
+                    Msg::ReleaseNotCondition.text(lang),
+                    crate::ui::screens::consent::defaults_note(&r.defaults, lang)
                 )),
                 (Some(rec), mode) if !matches!(mode, ClientMode::Filter(_)) => {
                     Some(format!("#{} {}", rec.stored.id, rec.stored.client.chosen_name))

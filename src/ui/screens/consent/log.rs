@@ -4,7 +4,9 @@
 //! an exception the law names; o offers the case to the agency a release in force names.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
 
 use crate::domain::client::disclosure::{self, BASES, ByHand, KINDS, RECIPIENTS, TOLD};
 use crate::domain::client::release::{self, Revocation};
@@ -329,8 +331,12 @@ impl Page for LogScreen {
     }
 }
 
-/// A line of the table: day, what, to whom, under what, and its state.
-fn cells(row: &Row, lang: Lang, today: jiff::civil::Date) -> Vec<String> {
+/// A line of the table: day, what, to whom, under what, and its state; and the same in full
+/// for the panel below the table.
+fn cells(row: &Row, lang: Lang, today: jiff::civil::Date) -> (Vec<String>, String) {
+    let scopes = |list: &[String]| {
+        list.iter().map(|s| label(release::SCOPES, s, lang)).collect::<Vec<_>>().join(", ")
+    };
     match row {
         Row::Release(l) => {
             let state = match (l.revoked_on, l.in_force(today)) {
@@ -339,27 +345,40 @@ fn cells(row: &Row, lang: Lang, today: jiff::civil::Date) -> Vec<String> {
                 (None, false) => fill(Msg::StateEnded.text(lang), &[&l.expires_on.to_string()]),
             };
             let copy = match l.signed_copy_on {
-                Some(_) => Msg::SignedCopyBack.text(lang),
-                None => "",
+                Some(d) => fill(Msg::SignedCopyOn.text(lang), &[&d.to_string()]),
+                None => Msg::SignedCopyNone.text(lang).to_string(),
             };
-            vec![
-                l.signed_on.to_string(),
-                Msg::TlRelease.text(lang).to_string(),
-                l.recipient.clone(),
+            let full = format!(
+                "{} #{} · {} ({}) · {} · {}: {} · {} · {}",
+                Msg::TlRelease.text(lang),
+                l.id,
+                l.recipient,
+                label(release::RECIPIENT_KINDS, &l.recipient_kind, lang),
+                scopes(&l.scope),
+                Msg::FieldReleasePurpose.text(lang),
+                l.purpose,
                 state,
-                copy.to_string(),
-            ]
+                copy
+            );
+            let what = Msg::BasisRelease.text(lang).to_string();
+            (
+                vec![l.signed_on.to_string(), what, l.recipient.clone(), scopes(&l.scope), state],
+                full,
+            )
         }
-        Row::Offer(o) => vec![
-            o.offered_on.to_string(),
-            Msg::DiscOffer.text(lang).to_string(),
-            o.to.clone(),
-            label(crate::store::transfers::STATUSES, &o.status, lang),
-            o.reason.clone().unwrap_or_default(),
-        ],
+        Row::Offer(o) => {
+            let under = fill(Msg::BasisReleaseN.text(lang), &[&o.release_id.to_string()]);
+            let status = label(crate::store::transfers::STATUSES, &o.status, lang);
+            let mut full = format!("{} · {} · {under} · {status}", Msg::DiscOffer.text(lang), o.to);
+            if let Some(r) = &o.reason {
+                full.push_str(&format!(" · {r}"));
+            }
+            let what = Msg::DiscOffer.text(lang).to_string();
+            (vec![o.offered_on.to_string(), what, o.to.clone(), under, status], full)
+        }
         Row::Disclosure(d) => {
-            let to =
-                d.recipient.clone().unwrap_or_else(|| label(RECIPIENTS, &d.recipient_kind, lang));
+            let kind = label(RECIPIENTS, &d.recipient_kind, lang);
+            let to = d.recipient.clone().unwrap_or_else(|| kind.clone());
             let basis = match (&d.basis_detail, d.release_id) {
                 (Some(law), _) => law.clone(),
                 (None, Some(id)) => fill(Msg::BasisReleaseN.text(lang), &[&id.to_string()]),
@@ -369,7 +388,15 @@ fn cells(row: &Row, lang: Lang, today: jiff::civil::Date) -> Vec<String> {
                 Some(on) => format!("{} {on}", label(TOLD, &d.told, lang)),
                 None => label(TOLD, &d.told, lang),
             };
-            vec![d.on.to_string(), label(KINDS, &d.kind, lang), to, basis, told]
+            let full = format!(
+                "{} · {to} ({kind}) · {}: {} · {basis} · {}: {told} · {}",
+                label(KINDS, &d.kind, lang),
+                Msg::FieldDiscWhat.text(lang),
+                scopes(&d.what),
+                Msg::FieldTold.text(lang),
+                d.by
+            );
+            (vec![d.on.to_string(), label(KINDS, &d.kind, lang), to, basis, told], full)
         }
     }
 }
@@ -391,31 +418,45 @@ fn draw(
         };
         return form_panel(frame, area, s.title(), Some(&note), form, t, lang);
     }
+    let title = fill(Msg::DisclosuresOf.text(lang), &[&s.client.to_string()]);
+    let b = crate::ui::screens::titled(title, t);
+    if s.held.rows.is_empty() {
+        let inner = b.inner(area);
+        frame.render_widget(b, area);
+        let text = crate::ui::screens::wrap(
+            Msg::NothingDisclosed.text(lang),
+            inner.width.saturating_sub(2) as usize,
+        );
+        let lines: Vec<Line> = text.into_iter().map(|l| Line::raw(format!(" {l}"))).collect();
+        frame.render_widget(Paragraph::new(lines).style(t.dim()), inner);
+        return;
+    }
+    let [top, bottom] = Layout::vertical([Constraint::Fill(1), Constraint::Length(5)]).areas(area);
     let heads: Vec<String> =
         [Msg::ColWhen, Msg::FieldDiscKind, Msg::ColTo, Msg::ColUnder, Msg::ColState]
             .iter()
             .map(|m| m.text(lang).to_string())
             .collect();
-    let rows: Vec<Vec<String>> = s.held.rows.iter().map(|r| cells(r, lang, today)).collect();
+    let all: Vec<(Vec<String>, String)> =
+        s.held.rows.iter().map(|r| cells(r, lang, today)).collect();
+    let rows: Vec<Vec<String>> = all.iter().map(|(c, _)| c.clone()).collect();
     let widths = [
         Constraint::Length(11),
         Constraint::Length(16),
         Constraint::Fill(1),
         Constraint::Fill(1),
-        Constraint::Length(14),
+        Constraint::Length(20),
     ];
-    let title = fill(Msg::DisclosuresOf.text(lang), &[&s.client.to_string()]);
-    let b = crate::ui::screens::titled(title, t);
-    let selected = (!rows.is_empty()).then_some(s.selected);
-    if rows.is_empty() {
-        let inner = b.inner(area);
-        frame.render_widget(b, area);
-        let empty =
-            ratatui::widgets::Paragraph::new(format!(" {}", Msg::NothingDisclosed.text(lang)))
-                .style(t.dim());
-        frame.render_widget(empty, inner);
-        return;
-    }
-    let table = fit::table(area, &heads, &rows, selected, &widths, t, b);
-    frame.render_widget(table, area);
+    let table = fit::table(top, &heads, &rows, Some(s.selected), &widths, t, b);
+    frame.render_widget(table, top);
+    // The line chosen, in full.
+    let b = crate::ui::screens::block(Msg::TitleChosenLine, t, lang);
+    let inner = b.inner(bottom);
+    frame.render_widget(b, bottom);
+    let full = all.get(s.selected).map(|(_, f)| f.as_str()).unwrap_or("");
+    let lines: Vec<Line> = crate::ui::screens::wrap(full, inner.width.saturating_sub(2) as usize)
+        .into_iter()
+        .map(|l| Line::raw(format!(" {l}")))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
 }

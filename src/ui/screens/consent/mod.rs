@@ -8,7 +8,7 @@ pub mod offers;
 use crate::domain::client::release::{self, Defaults};
 use crate::domain::record::{Raw, RuntimeOptions};
 use crate::domain::time::local_day;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, fill};
 use crate::ui::effect::{Done, Effect};
 use crate::ui::widgets::form::Form;
 
@@ -29,6 +29,18 @@ impl ReleaseForm {
         let defaults: &Defaults = &self.defaults;
         release::Release::from_raw(&self.form.raw(), today, &self.agencies, defaults)
     }
+}
+
+/// What a blank last day means: each recipient kind's default length, in words.
+pub fn defaults_note(defaults: &[(String, i64)], lang: Lang) -> String {
+    let each: Vec<String> = defaults
+        .iter()
+        .map(|(k, d)| {
+            let kind = crate::domain::directory::label(release::RECIPIENT_KINDS, k, lang);
+            fill(crate::i18n::Msg::DaysOf.text(lang), &[&kind, &d.to_string()])
+        })
+        .collect();
+    fill(crate::i18n::Msg::ReleaseDefaultNote.text(lang), &[&each.join(", ")])
 }
 
 /// The agencies a release may name: every other agency of the console.

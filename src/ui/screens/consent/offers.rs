@@ -225,7 +225,7 @@ impl Page for OffersScreen {
             let b = block(Msg::TitleOffer, t, lang);
             let inner = b.inner(area);
             frame.render_widget(b, area);
-            let width = inner.width.saturating_sub(24).max(10) as usize;
+            let width = inner.width.saturating_sub(27).max(10) as usize;
             let mut out = vec![Line::from(Span::styled(
                 format!(" {}", Msg::OfferOnlyRelease.text(lang)),
                 t.dim(),
@@ -234,7 +234,7 @@ impl Page for OffersScreen {
                 for (i, l) in wrap(&v, width).into_iter().enumerate() {
                     let head = if i == 0 { m.text(lang) } else { "" };
                     out.push(Line::from(vec![
-                        Span::styled(format!(" {head:<21} "), t.dim()),
+                        Span::styled(format!(" {head:<24} "), t.dim()),
                         Span::raw(l),
                     ]));
                 }
