@@ -307,3 +307,107 @@ fn law_enforcement_sees_nothing_without_a_release_naming_it() {
     let seen = consent::open_offer(&mut store, who(&det), offer, now()).unwrap();
     assert_eq!((seen.birth_date, seen.phone.as_deref()), (Some(day("2001-04-09")), None));
 }
+
+#[test]
+fn a_release_about_to_end_is_on_the_follow_up_list_until_revoked() {
+    let (_db, mut store, bea, _cara, rosa) = two_agencies();
+    let mut r = release(None, "service_provider", &["contact_details"]);
+    r.expires_on = day("2026-12-10");
+    let id = consent::add_release(&mut store, who(&bea), Subject::Client(rosa), &r, now()).unwrap();
+    let due = |store: &Store, on: &str| {
+        let today = day(on);
+        let rows =
+            intake::store::referrals::due(store.conn(), bea.agency_id, today, 0, 20).unwrap();
+        let n = intake::store::referrals::due_count(store.conn(), bea.agency_id, today).unwrap();
+        (rows, n)
+    };
+    // Fifteen days before its last day: not yet; fourteen: due; after it: gone.
+    assert_eq!(due(&store, "2026-11-25").1, 0);
+    let (rows, n) = due(&store, "2026-11-26");
+    assert_eq!(n, 1);
+    assert_eq!(rows[0].item, intake::store::referrals::DueItem::ReleaseEnding(id));
+    assert_eq!(
+        (rows[0].service.as_str(), rows[0].follow_up_on.as_str()),
+        ("Casa de Paz", "2026-12-10")
+    );
+    assert_eq!(due(&store, "2026-12-10").1, 1);
+    assert_eq!(due(&store, "2026-12-11").1, 0);
+    let revoked = Revocation { on: day("2026-11-28"), how: "written".into() };
+    consent::revoke_release(&mut store, who(&bea), id, &revoked, now()).unwrap();
+    assert_eq!(due(&store, "2026-11-28").1, 0);
+}
+
+#[test]
+fn a_release_prints_for_signing_and_the_disclosures_report_counts_without_names_when_shared() {
+    let (db, mut store, bea, cara, rosa) = two_agencies();
+    let sue = add(&mut store, "sue", Role::Supervisor, "Enlace Comunitario");
+    let id = consent::add_release(
+        &mut store,
+        who(&bea),
+        Subject::Client(rosa),
+        &release(Some(cara.agency_id), "service_provider", &["contact_details", "services"]),
+        now(),
+    )
+    .unwrap();
+    let (offer, _) = consent::offer_transfer(&mut store, who(&bea), rosa, id, None, now()).unwrap();
+    consent::accept_offer(&mut store, who(&cara), offer, "Case transferred", now()).unwrap();
+    drop((store, sue));
+    let out = |args: &[&str]| {
+        let o = run_intake(&db, args, "");
+        (
+            o.status.success(),
+            String::from_utf8_lossy(&o.stdout).to_string(),
+            String::from_utf8_lossy(&o.stderr).to_string(),
+        )
+    };
+    let n = id.to_string();
+    let (ok, text, err) = out(&["--lang", "es", "release", "print", &n, "--user", "bea"]);
+    assert!(ok, "{err}");
+    for part in [
+        "Autorización para divulgar información",
+        "Casa de Paz",
+        "Datos de contacto, Servicios",
+        "hasta el final del 2026-12-31",
+        "No tengo que firmar esto para recibir servicios",
+        "Firma de la persona",
+    ] {
+        assert!(text.contains(part), "{part}: {text}");
+    }
+    let (ok, page, _) = out(&["release", "print", &n, "--user", "bea", "--html"]);
+    assert!(
+        ok && page.starts_with("<!DOCTYPE html>")
+            && page.contains("<dt>What it covers</dt><dd>Contact details, Services</dd>"),
+        "{page}"
+    );
+    // Another agency's staff cannot print it; nor can a role that does no casework.
+    let (ok, _, err) = out(&["release", "print", &n, "--user", "cara"]);
+    assert!(!ok && err.contains("not yours"), "{err}");
+    // The supervisor's report names Casa de Paz; the shared view does not.
+    let (ok, own, err) = out(&["report", "disclosures", "--user", "sue", "--fy", "2027"]);
+    assert!(ok, "{err}");
+    assert!(own.contains("Case transfer") && own.contains("Casa de Paz"), "{own}");
+    let (ok, shared, _) = out(&[
+        "report",
+        "disclosures",
+        "--user",
+        "sue",
+        "--fy",
+        "2027",
+        "--shareable",
+        "--format",
+        "csv",
+    ]);
+    assert!(
+        ok && shared.contains("Case transfer,Service provider,<11")
+            && !shared.contains("Casa de Paz"),
+        "{shared}"
+    );
+    let (ok, _, err) = out(&["report", "disclosures", "--user", "bea", "--fy", "2027"]);
+    assert!(!ok && err.contains("Only supervisors"), "{err}");
+    // Defaults: an administrator sets one; others cannot.
+    let (ok, _, err) = out(&["release", "defaults", "--user", "bea", "--set", "court=5"]);
+    assert!(!ok && err.contains("administrator"), "{err}");
+    let (ok, list, err) =
+        out(&["release", "defaults", "--user", "ana", "--set", "law_enforcement=21"]);
+    assert!(ok && list.contains("law_enforcement\t21"), "{list}{err}");
+}

@@ -194,3 +194,101 @@ fn services_never_wait_for_a_release_and_another_agency_cannot_touch_one() {
     assert_eq!(e.message(Lang::En), "That record does not exist or is not yours to see.");
     assert!(releases::of(store.conn(), Subject::Client(client)).unwrap()[0].revoked_on.is_none());
 }
+
+#[test]
+fn disclosures_and_a_case_offered_to_another_agency_in_the_console() {
+    let mut h = Harness::admin();
+    // Casa de Paz: another agency of the console, with its advocate Cara.
+    intake::auth::accounts::add_user(
+        &mut h.app.store,
+        intake::auth::Actor::CLI,
+        CHEAP,
+        &account(
+            "cara",
+            "Cara Vigil",
+            intake::domain::staff::Role::Advocate,
+            "Casa de Paz",
+            "470193",
+        ),
+        fixed_now(),
+    )
+    .unwrap();
+    client(&mut h);
+    // A release naming Casa de Paz, its last day left to the default for service providers.
+    h.typed("r");
+    assert!(h.screen().contains("default: Service provider 365 days"), "{}", h.screen());
+    h.focus_field("recipient_kind").enter().typed("serv").enter();
+    h.focus_field("recipient_agency").enter().typed("Casa").enter();
+    h.focus_field("scope").enter().typed("contact").typed(" ").enter();
+    h.focus_field("purpose").typed("Shelter and case management");
+    h.ctrl('s');
+    assert_eq!(h.status(), "Release recorded. It is never a condition of service.");
+    assert!(h.screen().contains("Release in force: Casa de Paz (2027-11-28)"), "{}", h.screen());
+    // d: the person's releases and disclosures.
+    h.typed("d");
+    let s = h.screen();
+    assert!(
+        s.contains("Releases and disclosures · Client #1") && s.contains("Until 2027-11-28"),
+        "{s}"
+    );
+    // A subpoena answered, logged by hand: the order must be named.
+    h.typed("a");
+    h.focus_field("kind").enter().typed("court").enter();
+    h.focus_field("recipient_kind").enter().typed("court").enter();
+    h.focus_field("recipient").typed("Third Judicial District Court");
+    h.focus_field("what").enter().typed("case").typed(" ").enter();
+    h.ctrl('s');
+    assert!(h.status().contains("Law or order named"), "{}", h.status());
+    h.focus_field("basis_detail").typed("Subpoena D-307-CV-2026-00412");
+    h.ctrl('s');
+    assert_eq!(h.status(), "Disclosure logged.");
+    // The case offered to Casa de Paz under the release.
+    h.typed("o");
+    let form = h.screen();
+    assert!(form.contains("Until 2027-11-28: Casa de Paz"), "{form}");
+    h.focus_field("note").typed("Needs a bed tonight.");
+    h.ctrl('s');
+    assert_eq!(h.status(), "Case offered: the agency sees only what the release covers.");
+    h.key(KeyCode::Down).key(KeyCode::Down);
+    let s = h.screen();
+    assert!(
+        s.contains("Case offered")
+            && s.contains("Pending")
+            && s.contains("Subpoena D-307-CV-2026-00412"),
+        "{s}"
+    );
+    insta::assert_snapshot!("disclosure_log", s);
+    h.app.set_language(Lang::Es);
+    let s = h.screen();
+    assert!(s.contains("Orden judicial o citación") && s.contains("Pendiente"), "{s}");
+    insta::assert_snapshot!("disclosure_log_es", s);
+    h.app.set_language(Lang::En);
+    // Enter on the disclosure: the person was told today.
+    h.enter();
+    assert!(h.screen().contains("Was the person told?"));
+    h.ctrl('s');
+    assert_eq!(h.status(), "Saved: whether the person was told.");
+    assert!(h.screen().contains(&format!("Told {TODAY}")));
+
+    // Cara, at Casa de Paz, sees the offer: only what the release covers.
+    h.key(KeyCode::Esc).key(KeyCode::Esc).key(KeyCode::Esc).typed("o");
+    h.login("cara", "470193");
+    assert!(h.screen().contains("w  Cases offered to us"), "{}", h.screen());
+    h.typed("w");
+    assert!(h.screen().contains("Enlace Comunitario"), "{}", h.screen());
+    h.enter();
+    let s = h.screen();
+    assert!(s.contains("Needs a bed tonight.") && s.contains("Luz"), "{s}");
+    assert!(!s.contains("Age"), "the release does not cover the age: {s}");
+    insta::assert_snapshot!("transfer_offer", s);
+    h.app.set_language(Lang::Es);
+    let s = h.screen();
+    assert!(s.contains("Solo se muestra lo que cubre la autorización"), "{s}");
+    insta::assert_snapshot!("transfer_offer_es", s);
+    h.app.set_language(Lang::En);
+    // Accepted: Casa de Paz's own record, the offer its first note.
+    h.typed("a");
+    assert_eq!(h.status(), "Case accepted: our record is Client #2.");
+    let s = h.screen();
+    assert!(s.contains("#2 Luz") && s.contains("Case transferred from Enlace"), "{s}");
+}

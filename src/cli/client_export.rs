@@ -273,7 +273,7 @@ pub fn run(
     let u = super::records::staff(store, user)?;
     let who = crate::service::Who { user: &u, session_id: None };
     let now = Timestamp::now();
-    let sections = crate::service::casework::export_client(store, who, id, now)?;
+    let sections = crate::service::consent::export_client(store, who, id, now)?;
     let text = text(&sections, id.0, now, lang);
     let json = json(&sections, id.0, now);
     let dir = dir.map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));

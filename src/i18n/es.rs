@@ -17,7 +17,7 @@ pub fn text(m: Msg) -> &'static str {
             "desde el {0} hasta el final del {1} (hora de Nuevo México), salvo que la revoque antes"
         }
         PrintNotCondition => {
-            "No tengo que firmar esto para recibir servicios. Ningún servicio, pago o evaluación depende de ello."
+            "No tengo que firmar esto para recibir servicios. Ningún servicio, pago o detección depende de ello."
         }
         PrintRevoke => {
             "Puedo revocar esto en cualquier momento, por escrito o diciéndolo al personal. Revocarla detiene lo que se comparta después; no deshace lo ya compartido."

@@ -84,43 +84,6 @@ pub fn erase_client(
     Ok(())
 }
 
-/// Everything the agency holds about a client, for the person who asks: casework roles only,
-/// within the agency, audited.
-pub fn export_client(
-    store: &mut Store,
-    who: Who,
-    id: ClientId,
-    now: Timestamp,
-) -> Result<Vec<crate::store::clients::export::Section>> {
-    let u = who.user;
-    if !u.role.sees_identity() {
-        return Err(Error::user(Msg::ErrExportRole));
-    }
-    let sections = crate::store::clients::export::gather(store.conn(), u.agency_id, id)?
-        .ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))?;
-    // Everything held about the person, given to them: their disclosure log says so.
-    let d = crate::store::disclosures::New {
-        client: Some(id),
-        contact: None,
-        kind: "export".into(),
-        on: crate::domain::time::local_day(now),
-        recipient_kind: "the_person".into(),
-        recipient: None,
-        what: crate::domain::client::release::SCOPES.iter().map(|(k, _)| k.to_string()).collect(),
-        basis: "own_request".into(),
-        release_id: None,
-        basis_detail: None,
-        source: Some(("export", id.0)),
-        told: "yes".into(),
-        told_on: Some(crate::domain::time::local_day(now)),
-    };
-    audited(store, who, "client_export", |tx| {
-        crate::store::disclosures::insert(tx, u.agency_id, u.id, &d, now)?;
-        Ok(((), id.0))
-    })?;
-    Ok(sections)
-}
-
 /// Open a client's record: only within the owning agency, and always audited.
 pub fn open_client(store: &mut Store, who: Who, id: ClientId) -> Result<clients::Stored> {
     let found = clients::get(store.conn(), who.user.agency_id, id)?;
