@@ -65,6 +65,8 @@ macro_rules! catalogue {
 }
 
 catalogue! {
+    RefNoReleaseToRevoke,
+    ActRevokeRelease,
     DueReleaseEnds,
     ErrPrintRole,
     PrintTitle,

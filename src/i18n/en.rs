@@ -4,6 +4,10 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
+        RefNoReleaseToRevoke => {
+            "This referral rests on no release: it carries nothing identifying."
+        }
+        ActRevokeRelease => "Revoke its release",
         DueReleaseEnds => "Release ends: {0}",
         ErrPrintRole => "Only those doing casework (advocates and supervisors) print a release.",
         PrintTitle => "Authorization to release information",

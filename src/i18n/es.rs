@@ -4,6 +4,10 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
+        RefNoReleaseToRevoke => {
+            "Esta remisión no se basa en ninguna autorización: no lleva nada que identifique."
+        }
+        ActRevokeRelease => "Revocar su autorización",
         DueReleaseEnds => "Autorización vence: {0}",
         ErrPrintRole => {
             "Solo quienes llevan casos (defensores y supervisores) imprimen una autorización."

@@ -152,6 +152,8 @@ pub enum Action {
     AddRelease,
     /// The client's releases and disclosures.
     Disclosures,
+    /// Revoke the release a referral rests on.
+    RevokeRelease,
     /// Offer the case to another agency.
     OfferCase,
     /// A release's signed copy came back.

@@ -399,6 +399,7 @@ pub const REFERRAL_VIEW: &[Binding] = &[
     b(&[Key::PageDown], Action::PageDown, Msg::ActPageDown, false),
     b(&[Key::Char('t')], Action::CaseStatus, Msg::ActReferralStatus, true),
     b(&[Key::Char('c')], Action::CopyPhone, Msg::ActCopyPhone, true),
+    b(&[Key::Char('v')], Action::RevokeRelease, Msg::ActRevokeRelease, false),
     b(&[Key::Esc], Action::Back, Msg::ActBack, true),
 ];
 

@@ -7,12 +7,13 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::domain::client::release::{self, Revocation};
 use crate::domain::directory::label;
 use crate::domain::ids::{ClientId, ContactId, ReferralId};
 use crate::domain::record::{Raw, RuntimeOptions};
 use crate::domain::referral::{self, SHARE, STATUSES, StatusChange, shareable};
 use crate::i18n::{Lang, Msg, fill};
-use crate::service::casework;
+use crate::service::{casework, consent};
 use crate::store::referrals::{self as store_referrals, Due, DueItem, Stored, Subject};
 use crate::ui::effect::{Done, Effect, Route};
 use crate::ui::keymap::{self, Action, Binding};
@@ -39,6 +40,8 @@ pub struct ReferralScreen {
     /// Where the referral's view is scrolled to (a long reason reads in full).
     pub scroll: Scroll,
     pub status: Option<Form>,
+    /// Revoking the release the referral rests on (a caller's has no case record to do it).
+    pub revoke: Option<Form>,
     pub back: Back,
     /// The referral to open as the screen opens.
     opening: Option<ReferralId>,
@@ -82,6 +85,7 @@ impl ReferralScreen {
             view: None,
             scroll: Scroll::default(),
             status: None,
+            revoke: None,
             back: Back::FollowUps,
             opening: None,
             today: None,
@@ -123,7 +127,7 @@ impl ReferralScreen {
 
 impl Page for ReferralScreen {
     fn keymap(&self) -> &'static [Binding] {
-        if self.status.is_some() {
+        if self.status.is_some() || self.revoke.is_some() {
             keymap::FORM
         } else if self.view.is_some() {
             keymap::REFERRAL_VIEW
@@ -133,7 +137,9 @@ impl Page for ReferralScreen {
     }
 
     fn title(&self) -> Msg {
-        if self.status.is_some() {
+        if self.revoke.is_some() {
+            Msg::TitleRevokeRelease
+        } else if self.status.is_some() {
             Msg::TitleReferralStatus
         } else if self.view.is_some() {
             Msg::TitleReferral
@@ -143,11 +149,14 @@ impl Page for ReferralScreen {
     }
 
     fn form(&self) -> Option<&Form> {
-        self.status.as_ref()
+        self.revoke.as_ref().or(self.status.as_ref())
     }
 
     fn form_mut(&mut self) -> Option<&mut Form> {
-        self.status.as_mut()
+        match &mut self.revoke {
+            Some(f) => Some(f),
+            None => self.status.as_mut(),
+        }
     }
 
     fn enter(&mut self, ctx: &Ctx) -> Vec<Effect> {
@@ -162,6 +171,24 @@ impl Page for ReferralScreen {
 
     fn update(&mut self, action: Action, ctx: &Ctx) -> Vec<Effect> {
         self.today = Some(local_day(ctx.now));
+        if let (Some(form), Some(rel)) =
+            (&self.revoke, self.view.as_ref().and_then(|v| v.release.clone()))
+        {
+            let today = local_day(ctx.now);
+            return match action {
+                Action::Submit | Action::Save => {
+                    match Revocation::from_raw(&form.raw(), rel.signed_on, today) {
+                        Ok(r) => vec![Effect::run(move |store, ctx| {
+                            consent::revoke_release(store, ctx.who()?, rel.id, &r, ctx.now)?;
+                            Ok(Done::Saved(Msg::ReleaseRevoked))
+                        })],
+                        Err(errors) => vec![Effect::FormErrors(errors, release::REVOKE_FIELDS)],
+                    }
+                }
+                Action::Back => vec![Effect::LeaveForm],
+                _ => Vec::new(),
+            };
+        }
         if let Some(form) = &self.status {
             return match action {
                 Action::Submit | Action::Save => match StatusChange::from_raw(&form.raw()) {
@@ -185,6 +212,21 @@ impl Page for ReferralScreen {
                     Vec::new()
                 }
                 Action::CopyPhone => vec![Effect::Copy(view.phone.clone())],
+                Action::RevokeRelease => match &view.release {
+                    None => vec![Effect::Say(Msg::RefNoReleaseToRevoke)],
+                    Some(r) if r.revoked_on.is_some() => {
+                        vec![Effect::Say(Msg::ErrReleaseAlreadyRevoked)]
+                    }
+                    Some(_) => {
+                        let mut raw = Raw::new();
+                        raw.insert("revoked_on".into(), local_day(ctx.now).to_string());
+                        raw.insert("revoked_how".into(), "verbal".into());
+                        let none = RuntimeOptions::new();
+                        self.revoke =
+                            Some(Form::from_schema(release::REVOKE_FIELDS, &raw, &none, ctx.lang));
+                        Vec::new()
+                    }
+                },
                 Action::Back => self.leave(),
                 other => {
                     self.scroll.act(other);
@@ -221,6 +263,7 @@ impl Page for ReferralScreen {
                 self.view = Some(stored);
                 self.scroll = Scroll::default();
                 self.status = None;
+                self.revoke = None;
             }
             Done::Saved(msg) => {
                 let reopen = self.view.as_ref().map(|v| open(v.id));
@@ -233,6 +276,7 @@ impl Page for ReferralScreen {
 
     fn discard(&mut self, _ctx: &Ctx) -> Vec<Effect> {
         self.status = None;
+        self.revoke = None;
         Vec::new()
     }
 
@@ -250,6 +294,13 @@ fn draw(
     lang: Lang,
     today: jiff::civil::Date,
 ) {
+    if let Some(form) = &r.revoke {
+        let note =
+            r.view.as_ref().and_then(|v| v.release.as_ref()).map(|l| {
+                fill(Msg::ReleaseLine.text(lang), &[&l.recipient, &l.expires_on.to_string()])
+            });
+        return form_panel(frame, area, Msg::TitleRevokeRelease, note.as_deref(), form, t, lang);
+    }
     if let Some(form) = &r.status {
         let note =
             r.view.as_ref().map(|v| format!("{} · {}", v.service, subject_text(v.subject, lang)));
@@ -424,69 +475,5 @@ pub fn saved_text(r: &referral::Referral, lang: Lang) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn ctx() -> Ctx {
-        crate::ui::screen::testing::ctx_at("2026-12-06T17:00:00Z", None)
-    }
-
-    fn stored(id: i64) -> Box<Stored> {
-        Box::new(Stored {
-            id: ReferralId(id),
-            subject: Subject::Client(crate::domain::ids::ClientId(3)),
-            service_id: crate::domain::ids::ServiceId(1),
-            service: "T visa legal help".into(),
-            organization: "Frontera Legal".into(),
-            phone: Some("575-555-0142".into()),
-            referred_on: "2026-11-28".parse().unwrap(),
-            referred_by: "Bea".into(),
-            reason: "Needs a consultation".into(),
-            share: Vec::new(),
-            release: None,
-            follow_up_on: Some("2026-12-05".parse().unwrap()),
-            status: "made".into(),
-            history: Vec::new(),
-        })
-    }
-
-    #[test]
-    fn the_follow_up_list_opens_a_referral_and_esc_returns_to_the_list() {
-        let mut r = ReferralScreen::follow_ups();
-        assert!(matches!(r.enter(&ctx())[..], [Effect::Run(_)]));
-        let due = Due {
-            item: DueItem::Referral(ReferralId(9)),
-            follow_up_on: "2026-12-05".into(),
-            subject: Subject::Client(crate::domain::ids::ClientId(3)),
-            service: "T visa legal help".into(),
-            status: "made".into(),
-        };
-        r.on_done(Done::Due(Pager { rows: vec![due], ..Default::default() }), &ctx());
-        assert!(matches!(r.update(Action::Open, &ctx())[..], [Effect::Run(_)]));
-        r.on_done(Done::Referral(stored(9)), &ctx());
-        assert_eq!(r.title(), Msg::TitleReferral);
-        assert!(
-            matches!(&r.update(Action::CopyPhone, &ctx())[..], [Effect::Copy(Some(p))] if p == "575-555-0142")
-        );
-        // The status form: the next status filled in; a bad one is refused on its fields.
-        r.update(Action::CaseStatus, &ctx());
-        assert_eq!(r.form().unwrap().raw()["status"], "accepted");
-        assert_eq!(r.form().unwrap().raw()["follow_up_on"], "2026-12-06", "not in the past");
-        assert!(matches!(r.update(Action::Back, &ctx())[..], [Effect::LeaveForm]));
-        r.discard(&ctx());
-        assert!(matches!(r.update(Action::Back, &ctx())[..], [Effect::Run(_)]), "the list again");
-        assert_eq!(r.title(), Msg::TitleFollowUps);
-    }
-
-    #[test]
-    fn a_referral_opened_from_a_case_record_goes_back_to_it() {
-        let mut r =
-            ReferralScreen::one(ReferralId(9), Back::Client(crate::domain::ids::ClientId(3)));
-        assert!(matches!(r.enter(&ctx())[..], [Effect::Run(_)]), "only the referral is read");
-        r.on_done(Done::Referral(stored(9)), &ctx());
-        assert!(matches!(
-            r.update(Action::Back, &ctx())[..],
-            [Effect::Go(Route::Client(crate::domain::ids::ClientId(3)))]
-        ));
-    }
-}
+#[path = "referrals_tests.rs"]
+mod tests;
