@@ -65,6 +65,8 @@ macro_rules! catalogue {
 }
 
 catalogue! {
+    RefReleaseNote,
+    OfferNeedsClient,
     RefNoReleaseToRevoke,
     ActRevokeRelease,
     DueReleaseEnds,

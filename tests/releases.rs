@@ -292,3 +292,32 @@ fn disclosures_and_a_case_offered_to_another_agency_in_the_console() {
     let s = h.screen();
     assert!(s.contains("#2 Luz") && s.contains("Case transferred from Enlace"), "{s}");
 }
+
+#[test]
+fn a_callers_disclosures_are_reached_from_their_contact() {
+    let mut h = Harness::admin();
+    advocate(&mut h);
+    let bea = intake::auth::accounts::find_user(&h.app.store, "bea").unwrap();
+    let contact = common::records::call(
+        &mut h.app.store,
+        &bea,
+        "2026-11-28 09:00",
+        &[
+            ("minor", "yes"),
+            ("trafficking_type", "labour"),
+            ("reported_to", "cyfd"),
+            ("reported_at", "2026-11-28 10:15"),
+        ],
+    );
+    h.app.run(vec![intake::ui::effect::Effect::Go(intake::ui::effect::Route::Contact(contact))]);
+    h.ctrl('d');
+    let s = h.screen();
+    assert!(s.contains("Releases and disclosures · Hotline contact #1"), "{s}");
+    assert!(s.contains("Mandatory report") && s.contains("Child welfare (CYFD)"), "{s}");
+    assert!(s.contains("NMSA 1978, 32A-4-3") && s.contains("Not yet"), "{s}");
+    // A caller's case is never offered: they become a client first.
+    h.typed("o");
+    assert!(h.status().contains("make the caller a client first"), "{}", h.status());
+    h.key(KeyCode::Esc);
+    assert!(matches!(h.app.screen, intake::ui::app::Screen::Records(_)), "back on the contact");
+}

@@ -4,6 +4,12 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
+        RefReleaseNote => {
+            "How given, witness, language and last day are for a new release; a blank last day is {0} days."
+        }
+        OfferNeedsClient => {
+            "Only a client's case is offered to another agency: make the caller a client first (Ctrl+N on the contact)."
+        }
         RefNoReleaseToRevoke => {
             "This referral rests on no release: it carries nothing identifying."
         }
@@ -73,7 +79,7 @@ pub fn text(m: Msg) -> &'static str {
         ColState => "State",
         ColFrom => "From",
         ColOfferedOn => "Offered on",
-        DisclosuresOf => "Releases and disclosures · Client #{0}",
+        DisclosuresOf => "Releases and disclosures · {0}",
         NothingDisclosed => {
             "No release, offer or disclosure yet. a logs a disclosure; r on the case record records a release."
         }
@@ -1386,7 +1392,7 @@ pub fn text(m: Msg) -> &'static str {
         NoFollowUps => "Nothing due today.",
         DueCallBack => "Call back",
         FollowUpsDue => "{0} due (u opens the list)",
-        ReferralSaved => "Referral saved, with what the consent allows to share.",
+        ReferralSaved => "Referral saved, carrying what its release allows.",
         ReferralSavedAnonymous => "Referral saved. It carries nothing that identifies the person.",
         ReferralStatusSaved => "Referral status saved.",
         ReferringBanner => "Referring {0}: find the service, Enter, then r.",

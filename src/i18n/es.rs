@@ -4,6 +4,12 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
+        RefReleaseNote => {
+            "Cómo se dio, testigo, idioma y último día son para una nueva autorización; un último día en blanco es {0} días."
+        }
+        OfferNeedsClient => {
+            "Solo se ofrece a otra agencia el caso de un cliente: primero registre a la persona como cliente (Ctrl+N en el contacto)."
+        }
         RefNoReleaseToRevoke => {
             "Esta remisión no se basa en ninguna autorización: no lleva nada que identifique."
         }
@@ -77,7 +83,7 @@ pub fn text(m: Msg) -> &'static str {
         ColState => "Estado",
         ColFrom => "De",
         ColOfferedOn => "Ofrecido el",
-        DisclosuresOf => "Autorizaciones y divulgaciones · Cliente n.º {0}",
+        DisclosuresOf => "Autorizaciones y divulgaciones · {0}",
         NothingDisclosed => {
             "Aún no hay autorizaciones, ofertas ni divulgaciones. a registra una divulgación; r en el expediente registra una autorización."
         }
@@ -1417,7 +1423,7 @@ pub fn text(m: Msg) -> &'static str {
         NoFollowUps => "Nada pendiente hoy.",
         DueCallBack => "Devolver la llamada",
         FollowUpsDue => "{0} pendientes (u abre la lista)",
-        ReferralSaved => "Remisión guardada, con lo que el consentimiento permite compartir.",
+        ReferralSaved => "Remisión guardada, con lo que su autorización permite compartir.",
         ReferralSavedAnonymous => "Remisión guardada. No lleva nada que identifique a la persona.",
         ReferralStatusSaved => "Estado de la remisión guardado.",
         ReferringBanner => "Remitiendo {0}: busque el servicio, Enter y luego r.",

@@ -72,8 +72,8 @@ pub enum Route {
     Screening(ScreeningId),
     /// A new screening of this person, from the consent step.
     NewScreening(Box<Person>),
-    /// A client's releases and disclosures.
-    Disclosures(ClientId),
+    /// A client's (or a hotline contact's) releases and disclosures.
+    Disclosures(crate::store::referrals::Subject),
     /// The cases other agencies offer this one.
     Offers,
     /// Reports for funders.

@@ -61,8 +61,8 @@ pub fn screen_for(route: Route, ctx: &Ctx) -> Option<Screen> {
         Route::NewScreening(p) => {
             Screen::Screening(Box::new(ScreeningScreen::starting(*p, ctx.lang)))
         }
-        Route::Disclosures(id) => {
-            Screen::Disclosures(Box::new(crate::ui::screens::consent::log::LogScreen::new(id)))
+        Route::Disclosures(who) => {
+            Screen::Disclosures(Box::new(crate::ui::screens::consent::log::LogScreen::new(who)))
         }
         Route::Offers => Screen::Offers(Box::default()),
         Route::Reports => Screen::Reports(Box::new(ReportScreen::new(ctx))),

@@ -124,6 +124,7 @@ pub const CONTACT_FORM: &[Binding] = &[
     b(&[Key::Ctrl('g')], Action::ScreenContact, Msg::ActScreen, false),
     b(&[Key::Ctrl('r')], Action::Refer, Msg::ActRefer, false),
     b(&[Key::Ctrl('p')], Action::CallerHistory, Msg::ActCallerHistory, false),
+    b(&[Key::Ctrl('d')], Action::Disclosures, Msg::ActDisclosures, false),
     b(&[Key::Esc], Action::Back, Msg::ActCancel, true),
 ];
 

@@ -245,8 +245,7 @@ impl Page for ReferralScreen {
                 Some(DueItem::Callback(id)) => vec![Effect::Go(Route::Contact(id))],
                 // A release about to end: the person's releases, to renew it with them.
                 Some(DueItem::ReleaseEnding(_)) => match list.current().map(|d| d.subject) {
-                    Some(Subject::Client(c)) => vec![Effect::Go(Route::Disclosures(c))],
-                    Some(Subject::Contact(c)) => vec![Effect::Go(Route::Contact(c))],
+                    Some(who) => vec![Effect::Go(Route::Disclosures(who))],
                     None => Vec::new(),
                 },
                 None => Vec::new(),

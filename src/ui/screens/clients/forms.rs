@@ -199,7 +199,9 @@ impl ClientScreen {
                 return vec![Effect::Go(Route::NewScreening(Box::new(person)))];
             }
             Action::Refer => return vec![Effect::Go(Route::DirectoryFor(Subject::Client(id)))],
-            Action::Disclosures => return vec![Effect::Go(Route::Disclosures(id))],
+            Action::Disclosures => {
+                return vec![Effect::Go(Route::Disclosures(Subject::Client(id)))];
+            }
             Action::RequestPayment => return vec![payment_form()],
             Action::CaseStatus => {
                 let mut raw = Raw::new();

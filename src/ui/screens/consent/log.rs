@@ -11,7 +11,6 @@ use ratatui::widgets::Paragraph;
 use crate::domain::client::disclosure::{self, BASES, ByHand, KINDS, RECIPIENTS, TOLD};
 use crate::domain::client::release::{self, Revocation};
 use crate::domain::directory::label;
-use crate::domain::ids::ClientId;
 use crate::domain::record::{Raw, RuntimeOptions};
 use crate::domain::time::local_day;
 use crate::i18n::{Lang, Msg, fill};
@@ -52,7 +51,8 @@ pub enum LMode {
 }
 
 pub struct LogScreen {
-    pub client: ClientId,
+    /// A client, or the person of a hotline contact (whose case is never offered).
+    pub subject: Subject,
     pub held: Held,
     pub selected: usize,
     pub mode: LMode,
@@ -60,18 +60,22 @@ pub struct LogScreen {
     today: Option<jiff::civil::Date>,
 }
 
-fn load(client: ClientId) -> Effect {
+fn load(subject: Subject) -> Effect {
     Effect::run(move |store, ctx| {
         let who = ctx.who()?;
-        let subject = Subject::Client(client);
-        // Only the agency's own client: opening it is refused (and audited) otherwise.
-        crate::service::casework::open_client(store, who, client)?;
+        // Only the agency's own client or contact: opening it is refused (and audited) otherwise.
+        match subject {
+            Subject::Client(c) => drop(crate::service::casework::open_client(store, who, c)?),
+            Subject::Contact(c) => drop(crate::service::hotline::open_contact(store, who, c)?),
+        }
         let mut rows: Vec<Row> = crate::store::releases::of(store.conn(), subject)?
             .into_iter()
             .map(Row::Release)
             .collect();
-        let sent = crate::store::transfers::sent(store.conn(), who.user.agency_id, client)?;
-        rows.extend(sent.into_iter().map(Row::Offer));
+        if let Subject::Client(client) = subject {
+            let sent = crate::store::transfers::sent(store.conn(), who.user.agency_id, client)?;
+            rows.extend(sent.into_iter().map(Row::Offer));
+        }
         let log = consent::disclosure_log(store, who, subject)?;
         rows.extend(log.into_iter().map(Row::Disclosure));
         Ok(Done::ConsentLog(Box::new(Held { rows })))
@@ -79,8 +83,8 @@ fn load(client: ClientId) -> Effect {
 }
 
 impl LogScreen {
-    pub fn new(client: ClientId) -> LogScreen {
-        LogScreen { client, held: Held::default(), selected: 0, mode: LMode::List, today: None }
+    pub fn new(subject: Subject) -> LogScreen {
+        LogScreen { subject, held: Held::default(), selected: 0, mode: LMode::List, today: None }
     }
 
     fn current(&self) -> Option<&Row> {
@@ -119,7 +123,11 @@ impl LogScreen {
 
     fn save(&self, ctx: &Ctx) -> Vec<Effect> {
         let today = local_day(ctx.now);
-        let client = self.client;
+        let subject = self.subject;
+        let (client, contact) = match subject {
+            Subject::Client(c) => (Some(c), None),
+            Subject::Contact(c) => (None, Some(c)),
+        };
         let errors = |e, schema| vec![Effect::FormErrors(e, schema)];
         match &self.mode {
             LMode::List => Vec::new(),
@@ -127,8 +135,8 @@ impl LogScreen {
                 Err(e) => errors(e, disclosure::FIELDS),
                 Ok(d) => vec![Effect::run(move |store, ctx| {
                     let new = disclosures::New {
-                        client: Some(client),
-                        contact: None,
+                        client,
+                        contact,
                         kind: d.kind.clone(),
                         on: d.on,
                         recipient_kind: d.recipient_kind.clone(),
@@ -164,6 +172,7 @@ impl LogScreen {
                 let note = crate::domain::fields::clean_notes(
                     raw.get("note").map(String::as_str).unwrap_or(""),
                 );
+                let Some(client) = client else { return Vec::new() };
                 vec![Effect::run(move |store, ctx| {
                     let note = Some(note.as_str()).filter(|n| !n.is_empty());
                     consent::offer_transfer(store, ctx.who()?, client, release, note, ctx.now)?;
@@ -239,7 +248,7 @@ impl Page for LogScreen {
 
     fn enter(&mut self, ctx: &Ctx) -> Vec<Effect> {
         self.today = Some(local_day(ctx.now));
-        vec![load(self.client)]
+        vec![load(self.subject)]
     }
 
     fn update(&mut self, action: Action, ctx: &Ctx) -> Vec<Effect> {
@@ -258,11 +267,19 @@ impl Page for LogScreen {
             Action::Down => {
                 self.selected = (self.selected + 1).min(self.held.rows.len().saturating_sub(1))
             }
-            Action::Back => return vec![Effect::Go(Route::Client(self.client))],
+            Action::Back => {
+                return vec![Effect::Go(match self.subject {
+                    Subject::Client(c) => Route::Client(c),
+                    Subject::Contact(c) => Route::Contact(c),
+                })];
+            }
             Action::New => {
                 raw.insert("on".into(), today.to_string());
                 raw.insert("told".into(), "not_yet".into());
                 self.mode = LMode::Disclose(LogScreen::form_of(disclosure::FIELDS, &raw, lang));
+            }
+            Action::OfferCase if matches!(self.subject, Subject::Contact(_)) => {
+                return vec![Effect::Say(Msg::OfferNeedsClient)];
             }
             Action::OfferCase => match self.offer_form(today, lang) {
                 Some(form) => self.mode = LMode::Offer(form),
@@ -314,7 +331,7 @@ impl Page for LogScreen {
             }
             Done::Saved(msg) => {
                 self.mode = LMode::List;
-                vec![load(self.client), Effect::Say(msg)]
+                vec![load(self.subject), Effect::Say(msg)]
             }
             _ => Vec::new(),
         }
@@ -350,7 +367,7 @@ fn cells(row: &Row, lang: Lang, today: jiff::civil::Date) -> (Vec<String>, Strin
             };
             let full = format!(
                 "{} #{} · {} ({}) · {} · {}: {} · {} · {}",
-                Msg::TlRelease.text(lang),
+                Msg::BasisRelease.text(lang),
                 l.id,
                 l.recipient,
                 label(release::RECIPIENT_KINDS, &l.recipient_kind, lang),
@@ -410,7 +427,7 @@ fn draw(
     today: jiff::civil::Date,
 ) {
     if let Some(form) = s.form() {
-        let who = fill(Msg::SubjectClient.text(lang), &[&s.client.to_string()]);
+        let who = crate::ui::screens::referrals::subject_text(s.subject, lang);
         let note = match s.mode {
             LMode::Disclose(_) => format!("{who} · {}", Msg::DisclosureFormNote.text(lang)),
             LMode::Offer(_) => format!("{who} · {}", Msg::OfferFormNote.text(lang)),
@@ -418,7 +435,8 @@ fn draw(
         };
         return form_panel(frame, area, s.title(), Some(&note), form, t, lang);
     }
-    let title = fill(Msg::DisclosuresOf.text(lang), &[&s.client.to_string()]);
+    let who = crate::ui::screens::referrals::subject_text(s.subject, lang);
+    let title = fill(Msg::DisclosuresOf.text(lang), &[&who]);
     let b = crate::ui::screens::titled(title, t);
     if s.held.rows.is_empty() {
         let inner = b.inner(area);

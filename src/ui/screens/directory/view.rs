@@ -31,9 +31,11 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, d: &DirectoryScreen, t: Theme,
             lang,
         ),
         DMode::Detail(detail) => draw_detail(frame, area, detail, t, lang),
-        DMode::Refer { form, service, .. } => {
+        DMode::Refer { form, service, to, .. } => {
             let who = d.refer_for.map(|s| crate::ui::screens::referrals::subject_text(s, lang));
-            let note = format!("{service} · {}", who.unwrap_or_default());
+            let days = to.default_days.to_string();
+            let new = fill(Msg::RefReleaseNote.text(lang), &[&days]);
+            let note = format!("{service} · {} · {new}", who.unwrap_or_default());
             form_panel(frame, area, Msg::TitleRefer, Some(&note), form, t, lang)
         }
         DMode::Edit { form, id } => {

@@ -222,6 +222,12 @@ impl RecordScreen {
             (Action::Refer, Some(contact_id)) if contact && !dirty => {
                 vec![Effect::Go(Route::DirectoryFor(Subject::Contact(contact_id)))]
             }
+            (Action::Refer | Action::Disclosures, _) if contact && id.is_none() => {
+                vec![Effect::Fail(crate::Error::user(Msg::ErrSaveContactFirst))]
+            }
+            (Action::Disclosures, Some(contact_id)) if contact => {
+                vec![Effect::Go(Route::Disclosures(Subject::Contact(contact_id)))]
+            }
             (Action::Refer, _) if contact => {
                 vec![Effect::Fail(crate::Error::user(Msg::ErrSaveContactFirst))]
             }
