@@ -65,6 +65,7 @@ macro_rules! catalogue {
 }
 
 catalogue! {
+    ErrKeyDirWritable,
     RefReleaseNote,
     OfferNeedsClient,
     RefNoReleaseToRevoke,

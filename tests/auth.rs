@@ -111,7 +111,7 @@ fn ten_consecutive_failures_need_an_admin_to_unlock() {
 }
 
 #[test]
-fn disabled_account_cannot_log_in_but_wrong_pin_says_nothing_more() {
+fn a_disabled_account_answers_a_right_pin_as_a_wrong_one() {
     let (_db, mut store) = with_admin();
     let id = accounts::add_user(
         &mut store,
@@ -122,8 +122,11 @@ fn disabled_account_cannot_log_in_but_wrong_pin_says_nothing_more() {
     )
     .unwrap();
     accounts::set_disabled(&mut store, Actor::CLI, id, true, t0()).unwrap();
-    assert_eq!(denied(&attempt(&mut store, "ben", "470193", t0())), Some(Msg::LoginDisabled));
+    // The same answer for the right PIN and a wrong one; the audit says which it was.
+    assert_eq!(denied(&attempt(&mut store, "ben", "470193", t0())), Some(Msg::LoginFailed));
     assert_eq!(denied(&attempt(&mut store, "ben", "470194", t0())), Some(Msg::LoginFailed));
+    let events = audit_events(&store);
+    assert!(events.contains(&("login".into(), "disabled".into())), "{events:?}");
     accounts::set_disabled(&mut store, Actor::CLI, id, false, t0()).unwrap();
     assert!(matches!(attempt(&mut store, "ben", "470193", t0()), Outcome::Ok(_)));
 }
@@ -276,4 +279,40 @@ fn a_non_admin_cannot_administer() {
     assert!(matches!(e, intake::Error::User(Msg::ErrAdminOnly, _)));
     let e = accounts::set_idle_lock(&mut store, ben, 10).unwrap_err();
     assert!(matches!(e, intake::Error::User(Msg::ErrAdminOnly, _)));
+}
+
+#[test]
+fn sessions_pressing_enter_together_get_no_more_pins_checked_than_the_lock_allows() {
+    let (db, mut store) = with_admin();
+    // A real cost, so that each check takes long enough for the others to arrive meanwhile.
+    accounts::add_user(
+        &mut store,
+        Actor::CLI,
+        PRODUCTION,
+        &account("ben", "Ben Ortiz", Role::Advocate, "Enlace Comunitario", "470193"),
+        t0(),
+    )
+    .unwrap();
+    drop(store);
+    let db = std::sync::Arc::new(db);
+    let start = std::sync::Arc::new(std::sync::Barrier::new(16));
+    let handles: Vec<_> = (0..16)
+        .map(|i| {
+            let (db, start) = (db.clone(), start.clone());
+            std::thread::spawn(move || {
+                let mut store = db.open();
+                start.wait();
+                let pin = format!("9{:05}", 31_000 + i);
+                denied(&attempt(&mut store, "ben", &pin, t0()))
+            })
+        })
+        .collect();
+    let answers: Vec<Option<Msg>> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+    assert!(answers.iter().all(|a| a.is_some()), "{answers:?}");
+    let store = db.open();
+    let events = audit_events(&store);
+    let checked = events.iter().filter(|e| *e == &("login".into(), "failed".into())).count();
+    let refused = events.iter().filter(|e| *e == &("login".into(), "locked".into())).count();
+    assert_eq!((checked, refused), (login::LOCK_EVERY as usize, 16 - login::LOCK_EVERY as usize));
+    assert_eq!(users::failures(store.conn(), "ben").unwrap().consecutive, login::LOCK_EVERY);
 }

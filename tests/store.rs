@@ -84,6 +84,29 @@ fn readable_key_file_is_refused_with_the_chmod_that_fixes_it() {
 }
 
 #[test]
+fn a_key_file_in_a_folder_others_can_write_is_refused_with_the_chmod_that_fixes_it() {
+    let db = TestDb::new();
+    drop(db.open());
+    let dir = db.paths.key.parent().unwrap().to_path_buf();
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o777)).unwrap();
+    let err = Store::open(&db.paths, false).err().expect("must refuse");
+    let text = err.to_string();
+    assert!(text.contains(&format!("chmod go-w {}", dir.display())), "{text}");
+    // `intake check` says so too, and fails.
+    let bin = env!("CARGO_BIN_EXE_intake");
+    let out = Command::new(bin).arg("--db").arg(db.db_path()).arg("check").output().unwrap();
+    assert!(!out.status.success());
+    let said =
+        format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(said.contains("chmod go-w"), "{said}");
+    // A sticky folder (as /tmp is) cannot have the file replaced by others: accepted.
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o1777)).unwrap();
+    drop(Store::open(&db.paths, false).expect("sticky folder"));
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700)).unwrap();
+    drop(Store::open(&db.paths, false).expect("private folder"));
+}
+
+#[test]
 fn missing_database_is_not_created_by_check() {
     let db = TestDb::new();
     let err = Store::open(&db.paths, false).err().expect("no database yet");

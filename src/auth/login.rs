@@ -1,6 +1,9 @@
 //! Logging in. The failure counters live in the database, so every process on one database
-//! sees the same lockouts. An unknown user name and a wrong PIN give the same answer and cost
-//! the same argon2 verification.
+//! sees the same lockouts. Each attempt is counted, in the same write transaction that checks
+//! the lock, before its PIN is verified (and the count cleared when it was right): sessions
+//! pressing Enter together cannot get more PINs checked than the lock allows. An unknown user
+//! name, a wrong PIN and a disabled account give the same answer and cost the same argon2
+//! verification.
 
 use jiff::Timestamp;
 
@@ -52,22 +55,38 @@ fn audit_event(
     Ok(())
 }
 
-/// Count a failed attempt under `name` and say whether it is now locked.
-fn record_failed(
+/// Before a PIN is verified: in one write transaction, refuse the attempt when `name` is
+/// locked (audited), or count it as a failure until it proves right. The state after counting.
+fn count_attempt(
     store: &mut Store,
     name: &str,
     uid: Option<UserId>,
     sid: Option<SessionId>,
     event: &str,
     now: Timestamp,
-) -> Result<Outcome> {
+) -> Result<std::result::Result<users::Failures, Outcome>> {
     let source = store.source().to_string();
-    let after = store.write(|tx| {
-        let f = users::record_failure(tx, name, now, LOCK_EVERY, LOCK_FOR)?;
-        audit::append(tx, &source, &Event::new(event, "failed").by(uid, sid))?;
-        Ok(f)
-    })?;
-    Ok(Outcome::Denied(if is_locked(&after, now) { Msg::LoginLocked } else { Msg::LoginFailed }))
+    store.write(|tx| {
+        if is_locked(&users::failures(tx, name)?, now) {
+            audit::append(tx, &source, &Event::new(event, "locked").by(uid, sid))?;
+            return Ok(Err(Outcome::Denied(Msg::LoginLocked)));
+        }
+        Ok(Ok(users::record_failure(tx, name, now, LOCK_EVERY, LOCK_FOR)?))
+    })
+}
+
+/// The attempt (already counted) failed: audited, and the answer says whether it is now locked.
+fn failed(
+    store: &mut Store,
+    after: &users::Failures,
+    uid: Option<UserId>,
+    sid: Option<SessionId>,
+    event: &str,
+    outcome: &str,
+    now: Timestamp,
+) -> Result<Outcome> {
+    audit_event(store, uid, sid, event, outcome)?;
+    Ok(Outcome::Denied(if is_locked(after, now) { Msg::LoginLocked } else { Msg::LoginFailed }))
 }
 
 impl Login<'_> {
@@ -76,19 +95,20 @@ impl Login<'_> {
         let name: String = fold_username(username).chars().take(64).collect();
         let found = users::find_by_username(self.store.conn(), &name)?;
         let uid = found.as_ref().map(|u| u.user.id);
-        if is_locked(&users::failures(self.store.conn(), &name)?, now) {
-            audit_event(self.store, uid, None, "login", "locked")?;
-            return Ok(Outcome::Denied(Msg::LoginLocked));
-        }
+        let after = match count_attempt(self.store, &name, uid, None, "login", now)? {
+            Ok(after) => after,
+            Err(refused) => return Ok(refused),
+        };
         let decoy = self.cost.decoy();
         let hash = found.as_ref().map(|u| u.pin_hash.as_str()).unwrap_or(&decoy);
         let pin_ok = pin::verify(pin, hash) && found.is_some();
         let Some(u) = found.filter(|_| pin_ok) else {
-            return record_failed(self.store, &name, uid, None, "login", now);
+            return failed(self.store, &after, uid, None, "login", "failed", now);
         };
+        // A disabled account answers a right PIN as it answers a wrong one (the audit says
+        // which); its attempts count like any other.
         if u.user.disabled {
-            audit_event(self.store, uid, None, "login", "disabled")?;
-            return Ok(Outcome::Denied(Msg::LoginDisabled));
+            return failed(self.store, &after, uid, None, "login", "disabled", now);
         }
         // A stronger hash at login when the stored one is weak; if it cannot be made, the old
         // one stays and the login goes on.
@@ -131,14 +151,14 @@ pub fn unlock(
     now: Timestamp,
 ) -> Result<Outcome> {
     let (uid, sid) = (Some(user.id), Some(session_id));
-    if is_locked(&users::failures(store.conn(), &user.username)?, now) {
-        audit_event(store, uid, sid, "unlock", "locked")?;
-        return Ok(Outcome::Denied(Msg::LoginLocked));
-    }
+    let after = match count_attempt(store, &user.username, uid, sid, "unlock", now)? {
+        Ok(after) => after,
+        Err(refused) => return Ok(refused),
+    };
     let current = users::find_by_username(store.conn(), &user.username)?;
     let ok = current.as_ref().is_some_and(|u| pin::verify(pin, &u.pin_hash) && !u.user.disabled);
     let Some(current) = current.filter(|_| ok) else {
-        return record_failed(store, &user.username, uid, sid, "unlock", now);
+        return failed(store, &after, uid, sid, "unlock", "failed", now);
     };
     let source = store.source().to_string();
     store.write(|tx| {

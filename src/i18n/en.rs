@@ -4,6 +4,9 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
+        ErrKeyDirWritable => {
+            "The folder {0} that holds the key file can be changed by other users, who could replace the key. Fix it with: chmod go-w {1}"
+        }
         RefReleaseNote => {
             "How given, witness, language and last day are for a new release; a blank last day is {0} days."
         }

@@ -4,6 +4,9 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
+        ErrKeyDirWritable => {
+            "Otros usuarios pueden modificar la carpeta {0} que guarda el archivo de clave y podrían reemplazarla. Corríjalo con: chmod go-w {1}"
+        }
         RefReleaseNote => {
             "Cómo se dio, testigo, idioma y último día son para una nueva autorización; un último día en blanco es {0} días."
         }

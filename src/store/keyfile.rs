@@ -22,12 +22,25 @@ pub fn ensure_private_dir(dir: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Refuse a key file that group or others can read or write.
+/// Refuse a key file that group or others can read or write, or one in a folder where
+/// they could replace it (a folder group or others may write, unless it is sticky, as /tmp is:
+/// there only a file's owner may rename or remove it).
 pub fn check_permissions(path: &Path) -> Result<()> {
     let meta = fs::metadata(path).map_err(|_| missing(path))?;
     if meta.permissions().mode() & 0o077 != 0 {
         let p = path.display().to_string();
         return Err(Error::user_with(Msg::ErrKeyFilePermissions, &[&p, &p]));
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    if let Ok(m) = fs::metadata(dir) {
+        let mode = m.permissions().mode();
+        if mode & 0o022 != 0 && mode & 0o1000 == 0 {
+            let d = crate::domain::text::escaped(&dir.display().to_string());
+            return Err(Error::user_with(Msg::ErrKeyDirWritable, &[&d, &d]));
+        }
     }
     Ok(())
 }
