@@ -28,7 +28,10 @@ impl Error {
     /// The message in the user's language.
     pub fn message(&self, lang: Lang) -> String {
         match self {
+            // What a message quotes may come from a file: shown, never acted on.
             Error::User(msg, args) => {
+                let args: Vec<String> =
+                    args.iter().map(|a| crate::domain::text::visible(a)).collect();
                 let args: Vec<&str> = args.iter().map(String::as_str).collect();
                 fill(msg.text(lang), &args)
             }

@@ -625,3 +625,27 @@ fn keyset_pages_of_the_log_hold_every_contact_once_forward_and_back() {
         contacts::page(store.conn(), ana.agency_id, &f, Start::After(key(&first[6])), 7).unwrap();
     assert_eq!(i64::from(after[0].id), all[7]);
 }
+
+#[test]
+fn nothing_quoted_from_a_file_reaches_the_terminal_raw() {
+    let (db, store) = with_admin();
+    drop(store);
+    // A column name that would set the window title, write to the clipboard and clear the
+    // screen if echoed as it is.
+    let hostile = "\u{1b}]0;pwned\u{7}\u{1b}]52;c;aGk=\u{7}\u{1b}[2J";
+    let file = db.dir.path().join("hostile.csv");
+    std::fs::write(
+        &file,
+        format!(
+            "channel,direction,started_at,caller_type,language,interpreter,area,trafficking_type,minor,follow_up,{hostile}\n\
+             call,incoming,2014-03-02 09:15,possible_victim,english,no,unknown,unknown,unknown,no,9\n"
+        ),
+    )
+    .unwrap();
+    let out = run(&db, &["contact", "import", file.to_str().unwrap(), "--user", "ana"], "");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("unknown column \\u{1b}]0;pwned\\u{7}"), "{err}");
+    assert!(!out.stderr.contains(&0x1b) && !out.stderr.contains(&0x07), "{err}");
+    assert!(!out.stdout.contains(&0x1b));
+}

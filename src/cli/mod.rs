@@ -4,10 +4,13 @@
 
 /// Print a line on standard output. A reader that went away (`intake … | head`) is not an
 /// error worth a message; the program ends quietly (see `main`).
+/// A line to standard output; what it quotes from records or files shown, never acted on by
+/// the terminal (control characters escaped; line breaks and tabs kept).
 macro_rules! put {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+        let line = crate::domain::text::visible(&format!($($arg)*));
+        let _ = writeln!(std::io::stdout().lock(), "{line}");
     }};
 }
 

@@ -104,14 +104,32 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
-/// A spreadsheet cell that starts like a formula is written as text (a leading `'`), so no
-/// spreadsheet runs what a file carries.
 /// Text from a user or a file as a message quotes it: control and invisible characters shown
 /// escaped (`\u{1b}`), so nothing quoted can act on the terminal.
 pub fn escaped(s: &str) -> String {
     s.chars().flat_map(char::escape_debug).collect()
 }
 
+/// Text on its way to a terminal: line breaks and tabs kept, every other control character
+/// (an escape sequence's ESC, BEL, a carriage return, C1 controls) and every invisible or
+/// direction-changing character shown escaped (`\u{1b}`), so nothing a file carries can set a
+/// window title, clear the screen or write to the clipboard.
+pub fn visible(s: &str) -> String {
+    let hidden = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}'
+                | '\u{2066}'..='\u{2069}' | '\u{feff}' | '\u{061c}')
+    };
+    if !s.chars().any(hidden) {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| if hidden(c) { format!("\\u{{{:x}}}", c as u32) } else { c.to_string() })
+        .collect()
+}
+
+/// A spreadsheet cell that starts like a formula is written as text (a leading `'`), so no
+/// spreadsheet runs what a file carries.
 pub fn csv_safe(cell: &str) -> String {
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{cell}")
@@ -123,6 +141,15 @@ pub fn csv_safe(cell: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nothing_reaches_a_terminal_raw() {
+        let hostile = "a\u{1b}]0;pwned\u{7}b\u{1b}]52;c;aGk=\u{7}\r\u{202e}x\ty\nz";
+        let shown = visible(hostile);
+        assert_eq!(shown, "a\\u{1b}]0;pwned\\u{7}b\\u{1b}]52;c;aGk=\\u{7}\\u{d}\\u{202e}x\ty\nz");
+        assert!(!shown.chars().any(|c| c.is_control() && c != '\n' && c != '\t'));
+        assert_eq!(visible("Doña Ana\tCounty\n"), "Doña Ana\tCounty\n");
+    }
 
     #[test]
     fn close_names_catch_a_typo_an_accent_or_a_part() {
