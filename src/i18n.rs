@@ -65,6 +65,11 @@ macro_rules! catalogue {
 }
 
 catalogue! {
+    ToolTooBig,
+    ToolTooMany,
+    ErrToolRead,
+    ErrToolFileTooBig,
+    ErrToolNotUtf8,
     ErrKeyDirWritable,
     RefReleaseNote,
     OfferNeedsClient,

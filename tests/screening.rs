@@ -354,3 +354,39 @@ fn a_mandatory_report_made_from_a_screening_is_in_the_disclosure_log() {
         1
     );
 }
+
+#[test]
+fn a_tool_file_has_limits_and_a_bad_one_is_named_with_its_line() {
+    let (db, store, _bea, _client) = setup();
+    drop(store);
+    let dir = db.dir.path();
+    let check = |name: &str, body: &[u8]| {
+        let file = dir.join(name);
+        std::fs::write(&file, body).unwrap();
+        let out = run_intake(&db, &["screening", "check", file.to_str().unwrap()], "");
+        let said = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (out.status.success(), said)
+    };
+    // 201 questions: too many for a checklist, refused before anything else is checked.
+    let mut many = SHIPPED[0].to_string();
+    for i in 0..201 {
+        many.push_str(&format!(
+            "\n[[items]]\nid = \"q{i}\"\ndomain = \"commercial_sex\"\nscale = \"yes_no\"\n[items.text]\nen = \"Question {i}?\"\nes = \"¿Pregunta {i}?\"\n[items.help]\nen = \"Ask.\"\nes = \"Pregunte.\"\n"
+        ));
+    }
+    let (ok, said) = check("many.toml", many.as_bytes());
+    assert!(!ok && said.contains("too many for a checklist"), "{said}");
+    // Longer than any tool: refused without reading it all.
+    let (ok, said) = check("huge.toml", &vec![b'#'; 300 * 1024]);
+    assert!(!ok && said.contains("longer than a tool may be"), "{said}");
+    // Not UTF-8: the file and the line of the first bad byte.
+    let (ok, said) = check("latin1.toml", b"id = \"x\"\nversion = 1\ntitle = \"Gu\xeda\"\n");
+    assert!(!ok && said.contains("latin1.toml") && said.contains("line 3"), "{said}");
+    // The shipped tool still passes.
+    let (ok, said) = check("fine.toml", SHIPPED[0].as_bytes());
+    assert!(ok, "{said}");
+}

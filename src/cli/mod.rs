@@ -343,7 +343,7 @@ fn screening_command(store: &mut Store, command: &ScreeningCommand, lang: Lang) 
             let admin = accounts::find_user(store, user)?;
             let actor = Actor { user_id: Some(admin.id), session_id: None };
             accounts::require_admin(store, actor)?;
-            let text = std::fs::read_to_string(file)?;
+            let text = read_tool(file)?;
             if check_tool_file(file, lang) != ExitCode::SUCCESS {
                 return Err(Error::user(Msg::ErrToolInvalid));
             }
@@ -368,13 +368,37 @@ fn screening_command(store: &mut Store, command: &ScreeningCommand, lang: Lang) 
     Ok(())
 }
 
+/// A tool file's text, read no further than a tool may be long; a file that is not UTF-8 is
+/// named with the line of its first bad byte.
+fn read_tool(file: &std::path::Path) -> Result<String> {
+    use std::io::Read as _;
+    let limit = crate::domain::screening::MAX_TOOL_BYTES;
+    let shown = crate::domain::text::escaped(&file.display().to_string());
+    let f = std::fs::File::open(file).map_err(|_| Error::user_with(Msg::ErrToolRead, &[&shown]))?;
+    let mut bytes = Vec::new();
+    f.take(limit as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|_| Error::user_with(Msg::ErrToolRead, &[&shown]))?;
+    if bytes.len() > limit {
+        return Err(Error::user_with(
+            Msg::ErrToolFileTooBig,
+            &[&shown, &(limit / 1024).to_string()],
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..at].iter().filter(|b| **b == b'\n').count() + 1;
+        Error::user_with(Msg::ErrToolNotUtf8, &[&shown, &line.to_string()])
+    })
+}
+
 /// `intake screening check FILE`: the tool's summary, or each problem on its own line.
 fn check_tool_file(file: &std::path::Path, lang: Lang) -> ExitCode {
     use crate::domain::screening;
-    let text = match std::fs::read_to_string(file) {
+    let text = match read_tool(file) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("intake: {}", Error::from(e).message(lang));
+            eprintln!("intake: {}", e.message(lang));
             return ExitCode::FAILURE;
         }
     };

@@ -4,6 +4,13 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
+        ToolTooBig => "a tool file is at most {0} KB",
+        ToolTooMany => {
+            "{0} questions (at most {1}) and {2} levels (at most {3}): too many for a checklist"
+        }
+        ErrToolRead => "The tool file {0} cannot be read.",
+        ErrToolFileTooBig => "The tool file {0} is longer than a tool may be ({1} KB).",
+        ErrToolNotUtf8 => "The tool file {0} is not UTF-8 text: the first bad byte is on line {1}.",
         ErrKeyDirWritable => {
             "The folder {0} that holds the key file can be changed by other users, who could replace the key. Fix it with: chmod go-w {1}"
         }

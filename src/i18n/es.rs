@@ -4,6 +4,17 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
+        ToolTooBig => "un archivo de herramienta tiene como máximo {0} KB",
+        ToolTooMany => {
+            "{0} preguntas (máximo {1}) y {2} niveles (máximo {3}): demasiados para una lista"
+        }
+        ErrToolRead => "No se puede leer el archivo de herramienta {0}.",
+        ErrToolFileTooBig => {
+            "El archivo de herramienta {0} es más largo de lo que puede ser una herramienta ({1} KB)."
+        }
+        ErrToolNotUtf8 => {
+            "El archivo de herramienta {0} no es texto UTF-8: el primer byte inválido está en la línea {1}."
+        }
         ErrKeyDirWritable => {
             "Otros usuarios pueden modificar la carpeta {0} que guarda el archivo de clave y podrían reemplazarla. Corríjalo con: chmod go-w {1}"
         }

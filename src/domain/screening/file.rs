@@ -133,8 +133,19 @@ impl Checker<'_> {
     }
 }
 
+/// The most a tool file may hold: a checklist read at a person's pace is a few dozen questions.
+pub const MAX_TOOL_BYTES: usize = 256 * 1024;
+pub const MAX_ITEMS: usize = 200;
+pub const MAX_LEVELS: usize = 20;
+
 /// Check a tool file; the tool, or every problem with its line and field.
 pub fn check(text: &str) -> Result<Tool, Vec<Problem>> {
+    let whole = |msg: Msg, args: Vec<String>| {
+        Err(vec![Problem { line: 1, field: String::new(), msg, args }])
+    };
+    if text.len() > MAX_TOOL_BYTES {
+        return whole(Msg::ToolTooBig, vec![(MAX_TOOL_BYTES / 1024).to_string()]);
+    }
     let file: ToolFile = match toml::from_str(text) {
         Ok(f) => f,
         Err(e) => {
@@ -148,6 +159,10 @@ pub fn check(text: &str) -> Result<Tool, Vec<Problem>> {
             }]);
         }
     };
+    if file.items.len() > MAX_ITEMS || file.levels.len() > MAX_LEVELS {
+        let counts = [file.items.len(), MAX_ITEMS, file.levels.len(), MAX_LEVELS];
+        return whole(Msg::ToolTooMany, counts.iter().map(|n| n.to_string()).collect());
+    }
     let mut c = Checker { text, problems: Vec::new() };
     let id = c.ident(&file.id, "id");
     if *file.version.get_ref() < 1 {

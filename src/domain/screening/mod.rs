@@ -9,7 +9,7 @@ use crate::i18n::{Lang, Msg};
 mod file;
 mod scoring;
 
-pub use file::{Problem, check};
+pub use file::{MAX_ITEMS, MAX_LEVELS, MAX_TOOL_BYTES, Problem, check};
 pub use scoring::{Answer, Completeness, Outcome};
 
 /// The tools shipped inside the binary. Their wording is ours; none is a validated instrument.
