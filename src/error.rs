@@ -30,8 +30,7 @@ impl Error {
         match self {
             // What a message quotes may come from a file: shown, never acted on.
             Error::User(msg, args) => {
-                let args: Vec<String> =
-                    args.iter().map(|a| crate::domain::text::visible(a)).collect();
+                let args: Vec<String> = args.iter().map(|a| crate::i18n::visible(a)).collect();
                 let args: Vec<&str> = args.iter().map(String::as_str).collect();
                 fill(msg.text(lang), &args)
             }

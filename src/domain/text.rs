@@ -110,23 +110,7 @@ pub fn escaped(s: &str) -> String {
     s.chars().flat_map(char::escape_debug).collect()
 }
 
-/// Text on its way to a terminal: line breaks and tabs kept, every other control character
-/// (an escape sequence's ESC, BEL, a carriage return, C1 controls) and every invisible or
-/// direction-changing character shown escaped (`\u{1b}`), so nothing a file carries can set a
-/// window title, clear the screen or write to the clipboard.
-pub fn visible(s: &str) -> String {
-    let hidden = |c: char| {
-        (c.is_control() && c != '\n' && c != '\t')
-            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}'
-                | '\u{2066}'..='\u{2069}' | '\u{feff}' | '\u{061c}')
-    };
-    if !s.chars().any(hidden) {
-        return s.to_string();
-    }
-    s.chars()
-        .map(|c| if hidden(c) { format!("\\u{{{:x}}}", c as u32) } else { c.to_string() })
-        .collect()
-}
+pub use crate::i18n::visible;
 
 /// A spreadsheet cell that starts like a formula is written as text (a leading `'`), so no
 /// spreadsheet runs what a file carries.
