@@ -83,6 +83,7 @@ macro_rules! catalogue {
 }
 
 catalogue! {
+    ErrReleaseOtherRecipient,
     ToolTooBig,
     ToolTooMany,
     ErrToolRead,

@@ -412,3 +412,39 @@ fn after_its_release_ends_a_referral_carries_nothing_identifying() {
     let log = intake::store::disclosures::of(store.conn(), u.agency_id, subject).unwrap();
     assert_eq!(log.len(), 1);
 }
+
+#[test]
+fn a_referral_goes_only_under_a_release_to_its_organisation() {
+    let (_db, mut store) = with_admin();
+    let u = accounts::find_user(&store, "ana").unwrap();
+    let (client, legal, _) = setup(&mut store, &u);
+    let subject = Subject::Client(client);
+    let to_shelter = intake::domain::client::release::Release {
+        recipient_kind: "service_provider".into(),
+        recipient: "Casa de Paz".into(),
+        to_agency: None,
+        scope: vec!["contact_details".into()],
+        purpose: "Shelter".into(),
+        signed_on: day("2026-11-01"),
+        method: "written".into(),
+        witness: None,
+        explained_in: "spanish".into(),
+        expires_on: day("2026-12-31"),
+    };
+    let id =
+        intake::service::consent::add_release(&mut store, who(&u), subject, &to_shelter, now())
+            .unwrap();
+    let r = Referral {
+        referred_on: day("2026-11-28"),
+        reason: "Visa consult".into(),
+        rests: intake::domain::referral::Rests::On(id),
+        share: vec!["name".into()],
+        follow_up_on: None,
+    };
+    let e = casework::refer(&mut store, who(&u), subject, legal, &r, now()).unwrap_err();
+    assert!(
+        e.message(intake::i18n::Lang::En).contains("another recipient"),
+        "{}",
+        e.message(intake::i18n::Lang::En)
+    );
+}

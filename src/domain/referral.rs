@@ -20,6 +20,18 @@ pub const SHARE: &[(&str, Msg)] = &[
     ("language", Msg::ShareLanguage),
 ];
 
+/// The groups of a release (release::SCOPES) that carrying `share` needs, each once.
+pub fn groups(share: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for s in share {
+        let g = group_of(s).to_string();
+        if !out.contains(&g) {
+            out.push(g);
+        }
+    }
+    out
+}
+
 /// The group of a release (release::SCOPES) that lets a referral carry an item of SHARE.
 pub fn group_of(item: &str) -> &'static str {
     match item {
@@ -106,11 +118,7 @@ pub fn defaults(today: Date, language: &str) -> Raw {
     raw.insert("referred_on".into(), today.to_string());
     raw.insert("release".into(), NO_RELEASE.into());
     raw.insert("method".into(), "verbal_witnessed".into());
-    let spoken = match language {
-        l @ ("english" | "spanish") => l,
-        _ => "other",
-    };
-    raw.insert("explained_in".into(), spoken.into());
+    raw.insert("explained_in".into(), release::explained_in_for(language).into());
     let week = today.checked_add(jiff::Span::new().days(7)).unwrap_or(today);
     raw.insert("follow_up_on".into(), week.to_string());
     raw
@@ -150,7 +158,7 @@ impl Referral {
             NEW_RELEASE => {
                 let method = v.text("method").unwrap_or_default();
                 if method.is_empty() {
-                    errors.push(FieldError::new("method", Msg::ErrRequired));
+                    errors.push(FieldError::new("method", Msg::ErrRequiredShort));
                 } else if to.law_enforcement && method == "verbal_witnessed" {
                     errors.push(FieldError::new("method", Msg::ErrLawEnforcementWritten));
                 }
@@ -168,13 +176,7 @@ impl Referral {
                 if until < referred_on {
                     errors.push(FieldError::new("consent_until", Msg::ErrConsentUntilPast));
                 }
-                let mut scope: Vec<String> = Vec::new();
-                for s in &share {
-                    let g = group_of(s).to_string();
-                    if !scope.contains(&g) {
-                        scope.push(g);
-                    }
-                }
+                let scope = groups(&share);
                 Rests::New(Release {
                     recipient_kind: if to.law_enforcement {
                         "law_enforcement".into()
@@ -205,7 +207,7 @@ impl Referral {
                         Rests::On(r.id)
                     }
                     None => {
-                        errors.push(FieldError::new("release", Msg::ErrRequired));
+                        errors.push(FieldError::new("release", Msg::ErrRequiredShort));
                         Rests::Nothing
                     }
                 }

@@ -4,6 +4,9 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
+        ErrReleaseOtherRecipient => {
+            "That release names another recipient: a referral goes only under a release to its organisation."
+        }
         ToolTooBig => "a tool file is at most {0} KB",
         ToolTooMany => {
             "{0} questions (at most {1}) and {2} levels (at most {3}): too many for a checklist"

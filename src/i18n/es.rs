@@ -4,6 +4,9 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
+        ErrReleaseOtherRecipient => {
+            "Esa autorización nombra a otro destinatario: una remisión solo va con una autorización a su organización."
+        }
         ToolTooBig => "un archivo de herramienta tiene como máximo {0} KB",
         ToolTooMany => {
             "{0} preguntas (máximo {1}) y {2} niveles (máximo {3}): demasiados para una lista"
@@ -115,7 +118,7 @@ pub fn text(m: Msg) -> &'static str {
         ActDeclineCase => "Rechazar",
         MenuOffers => "Casos ofrecidos",
         OfferDeclined => "Oferta rechazada.",
-        OfferAccepted => "Caso aceptado: nuestro expediente es Cliente #{0}.",
+        OfferAccepted => "Caso aceptado: nuestro expediente es Cliente n.º {0}.",
         OfferOnlyRelease => "Solo se muestra lo que cubre la autorización de la persona.",
         NoOffers => "No hay casos ofrecidos a esta agencia.",
         TransferNoteHead => "Caso trasladado desde {0}, ofrecido el {1}.",

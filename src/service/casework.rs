@@ -417,17 +417,8 @@ pub fn refer(
         if let (Some(rid), false) = (release_id, r.share.is_empty()) {
             let rel = crate::store::releases::get(tx, u.agency_id, rid)?
                 .ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))?;
-            let mut what: Vec<String> = Vec::new();
-            for s in &r.share {
-                let g = crate::domain::referral::group_of(s).to_string();
-                if !what.contains(&g) {
-                    what.push(g);
-                }
-            }
-            let (client, contact) = match subject {
-                referrals::Subject::Client(c) => (Some(c), None),
-                referrals::Subject::Contact(c) => (None, Some(c)),
-            };
+            let what = crate::domain::referral::groups(&r.share);
+            let (client, contact) = subject.ids();
             let d = crate::store::disclosures::New {
                 client,
                 contact,

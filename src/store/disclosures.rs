@@ -157,10 +157,7 @@ pub struct Line {
 /// A person's disclosures, newest first: a client's own and those of the hotline contacts
 /// and screenings linked to them.
 pub fn of(conn: &Connection, agency_id: AgencyId, subject: Subject) -> Result<Vec<Line>> {
-    let (client, contact) = match subject {
-        Subject::Client(c) => (Some(c), None),
-        Subject::Contact(c) => (None, Some(c)),
-    };
+    let (client, contact) = subject.ids();
     let mut stmt = conn.prepare_cached(
         "SELECT d.id, d.kind, d.disclosed_on, d.recipient_kind, d.recipient, d.what, d.basis,
                 d.release_id, d.basis_detail, u.display_name, d.told, d.told_on

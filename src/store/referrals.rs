@@ -20,15 +20,17 @@ pub enum Subject {
 }
 
 impl Subject {
-    fn ids(self) -> (Option<ClientId>, Option<i64>) {
+    /// The client, or the contact: one of the two, as the tables keep them.
+    pub fn ids(self) -> (Option<ClientId>, Option<ContactId>) {
         match self {
             Subject::Client(id) => (Some(id), None),
-            Subject::Contact(id) => (None, Some(id.0)),
+            Subject::Contact(id) => (None, Some(id)),
         }
     }
 }
 
-fn subject_owned(conn: &Connection, agency_id: AgencyId, s: Subject) -> Result<()> {
+/// The person is the agency's: its client, or the person of its hotline contact.
+pub(crate) fn subject_owned(conn: &Connection, agency_id: AgencyId, s: Subject) -> Result<()> {
     let sql = match s {
         Subject::Client(_) => {
             "SELECT EXISTS (SELECT 1 FROM clients WHERE id = ?1 AND agency_id = ?2)"
@@ -105,6 +107,15 @@ pub fn insert(
             }
             if to_le && rel.recipient_kind != "law_enforcement" {
                 return Err(Error::user(Msg::ErrLawEnforcementRelease));
+            }
+            let organization: String = tx.query_row(
+                "SELECT o.name FROM dir_services s JOIN dir_organizations o
+                     ON o.id = s.organization_id WHERE s.id = ?1",
+                params![service_id],
+                |row| row.get(0),
+            )?;
+            if !rel.recipient.eq_ignore_ascii_case(&organization) {
+                return Err(Error::user(Msg::ErrReleaseOtherRecipient));
             }
             if r.share.iter().any(|s| !rel.covers(crate::domain::referral::group_of(s))) {
                 return Err(Error::user(Msg::ErrShareOutsideRelease));

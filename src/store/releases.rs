@@ -86,14 +86,7 @@ fn line(r: &rusqlite::Row) -> rusqlite::Result<ReleaseLine> {
 fn subject_writable(tx: &Connection, agency_id: AgencyId, s: Subject) -> Result<()> {
     match s {
         Subject::Client(c) => crate::store::clients::writable(tx, agency_id, c),
-        Subject::Contact(c) => {
-            let ok: bool = tx.query_row(
-                "SELECT EXISTS (SELECT 1 FROM contacts WHERE id = ?1 AND agency_id = ?2)",
-                params![c, agency_id],
-                |r| r.get(0),
-            )?;
-            if ok { Ok(()) } else { Err(Error::user(Msg::ErrNoSuchRecord)) }
-        }
+        Subject::Contact(_) => crate::store::referrals::subject_owned(tx, agency_id, s),
     }
 }
 
@@ -130,10 +123,7 @@ pub fn insert(
             _ => {}
         }
     }
-    let (client, contact) = match subject {
-        Subject::Client(c) => (Some(c), None),
-        Subject::Contact(c) => (None, Some(c)),
-    };
+    let (client, contact) = subject.ids();
     let scope = serde_json::to_string(&r.scope).unwrap_or_else(|_| "[]".into());
     tx.execute(
         "INSERT INTO releases (agency_id, client_id, contact_id, recipient_kind, recipient,

@@ -138,6 +138,28 @@ pub fn told_from_raw(raw: &Raw) -> Result<(String, Option<Date>), Vec<FieldError
     told(&Values(parse_all(TOLD_FIELDS, raw, &RuntimeOptions::new())?))
 }
 
+/// The offer form: the release chosen (one of `runtime`'s) and the note, if any.
+pub fn offer_from_raw(
+    raw: &Raw,
+    runtime: &RuntimeOptions,
+) -> Result<(i64, Option<String>), Vec<FieldError>> {
+    let v = Values(parse_all(OFFER_FIELDS, raw, runtime)?);
+    let release = v.one("release").parse::<i64>();
+    let release = release.map_err(|_| vec![FieldError::new("release", Msg::ErrRequiredShort)])?;
+    Ok((release, v.text("note")))
+}
+
+/// The day a signed copy came back.
+pub fn signed_from_raw(raw: &Raw) -> Result<Date, Vec<FieldError>> {
+    let v = Values(parse_all(SIGNED_FIELDS, raw, &RuntimeOptions::new())?);
+    v.date("on").ok_or_else(|| vec![FieldError::new("on", Msg::ErrRequiredShort)])
+}
+
+/// Why an offered case is declined.
+pub fn decline_from_raw(raw: &Raw) -> Result<String, Vec<FieldError>> {
+    Ok(Values(parse_all(DECLINE_FIELDS, raw, &RuntimeOptions::new())?).one("reason"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

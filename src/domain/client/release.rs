@@ -41,6 +41,15 @@ pub const METHODS: &[(&str, Msg)] = &[
 pub const EXPLAINED_IN: &[(&str, Msg)] =
     &[("english", Msg::LangEnglish), ("spanish", Msg::LangSpanish), ("other", Msg::LangOther)];
 
+/// The language a release is explained in, from the person's language on record.
+pub fn explained_in_for(language: &str) -> &'static str {
+    match language {
+        "english" => "english",
+        "spanish" => "spanish",
+        _ => "other",
+    }
+}
+
 /// How a revocation was given.
 pub const REVOKED_HOW: &[(&str, Msg)] = &[
     ("written", Msg::MethodWrittenPlain),
@@ -132,7 +141,7 @@ impl Release {
         };
         let mut errors = Vec::new();
         if r.recipient.is_empty() {
-            errors.push(FieldError::new("recipient", Msg::ErrRequired));
+            errors.push(FieldError::new("recipient", Msg::ErrRequiredShort));
         }
         if named.is_some_and(|(_, _, le)| *le) && r.recipient_kind != "law_enforcement" {
             errors.push(FieldError::new("recipient_kind", Msg::ErrReleaseKindAgency));

@@ -124,10 +124,7 @@ impl LogScreen {
     fn save(&self, ctx: &Ctx) -> Vec<Effect> {
         let today = local_day(ctx.now);
         let subject = self.subject;
-        let (client, contact) = match subject {
-            Subject::Client(c) => (Some(c), None),
-            Subject::Contact(c) => (None, Some(c)),
-        };
+        let (client, contact) = subject.ids();
         let errors = |e, schema| vec![Effect::FormErrors(e, schema)];
         match &self.mode {
             LMode::List => Vec::new(),
@@ -164,20 +161,25 @@ impl LogScreen {
                 }
             },
             LMode::Offer(form) => {
-                let raw = form.raw();
-                let Some(release) = raw.get("release").and_then(|r| r.parse::<i64>().ok()) else {
-                    let e = crate::domain::fields::FieldError::new("release", Msg::ErrRequired);
-                    return errors(vec![e], disclosure::OFFER_FIELDS);
-                };
-                let note = crate::domain::fields::clean_notes(
-                    raw.get("note").map(String::as_str).unwrap_or(""),
-                );
-                let Some(client) = client else { return Vec::new() };
-                vec![Effect::run(move |store, ctx| {
-                    let note = Some(note.as_str()).filter(|n| !n.is_empty());
-                    consent::offer_transfer(store, ctx.who()?, client, release, note, ctx.now)?;
-                    Ok(Done::Saved(Msg::TransferOffered))
-                })]
+                let runtime = RuntimeOptions::from([("release", form.runtime_options("release"))]);
+                match disclosure::offer_from_raw(&form.raw(), &runtime) {
+                    Err(e) => errors(e, disclosure::OFFER_FIELDS),
+                    Ok((release, note)) => {
+                        let Some(client) = client else { return Vec::new() };
+                        vec![Effect::run(move |store, ctx| {
+                            let (who, now) = (ctx.who()?, ctx.now);
+                            consent::offer_transfer(
+                                store,
+                                who,
+                                client,
+                                release,
+                                note.as_deref(),
+                                now,
+                            )?;
+                            Ok(Done::Saved(Msg::TransferOffered))
+                        })]
+                    }
+                }
             }
             LMode::Revoke { form, id, signed_on } => {
                 match Revocation::from_raw(&form.raw(), *signed_on, today) {
@@ -191,18 +193,16 @@ impl LogScreen {
                     }
                 }
             }
-            LMode::SignedCopy { form, id } => {
-                let on = form.raw().get("on").and_then(|d| d.parse::<jiff::civil::Date>().ok());
-                let Some(on) = on else {
-                    let e = crate::domain::fields::FieldError::new("on", Msg::ErrRequired);
-                    return errors(vec![e], disclosure::SIGNED_FIELDS);
-                };
-                let id = *id;
-                vec![Effect::run(move |store, ctx| {
-                    consent::signed_copy(store, ctx.who()?, id, on, ctx.now)?;
-                    Ok(Done::Saved(Msg::SignedCopySaved))
-                })]
-            }
+            LMode::SignedCopy { form, id } => match disclosure::signed_from_raw(&form.raw()) {
+                Err(e) => errors(e, disclosure::SIGNED_FIELDS),
+                Ok(on) => {
+                    let id = *id;
+                    vec![Effect::run(move |store, ctx| {
+                        consent::signed_copy(store, ctx.who()?, id, on, ctx.now)?;
+                        Ok(Done::Saved(Msg::SignedCopySaved))
+                    })]
+                }
+            },
         }
     }
 }
@@ -428,9 +428,22 @@ fn draw(
 ) {
     if let Some(form) = s.form() {
         let who = crate::ui::screens::referrals::subject_text(s.subject, lang);
+        let release = |id: i64| {
+            s.held.rows.iter().find_map(|r| match r {
+                Row::Release(l) if l.id == id => Some(fill(
+                    Msg::ReleaseLine.text(lang),
+                    &[&l.recipient, &l.expires_on.to_string()],
+                )),
+                _ => None,
+            })
+        };
         let note = match s.mode {
             LMode::Disclose(_) => format!("{who} · {}", Msg::DisclosureFormNote.text(lang)),
             LMode::Offer(_) => format!("{who} · {}", Msg::OfferFormNote.text(lang)),
+            // Which release is revoked, or came back signed.
+            LMode::Revoke { id, .. } | LMode::SignedCopy { id, .. } => {
+                format!("{who} · {}", release(id).unwrap_or_default())
+            }
             _ => who,
         };
         return form_panel(frame, area, s.title(), Some(&note), form, t, lang);

@@ -76,11 +76,7 @@ fn fresh_form(
     let mut raw = Raw::new();
     raw.insert("signed_on".into(), local_day(now).to_string());
     raw.insert("method".into(), "written".into());
-    let spoken = match language {
-        l @ ("english" | "spanish") => l,
-        _ => "other",
-    };
-    raw.insert("explained_in".into(), spoken.into());
+    raw.insert("explained_in".into(), release::explained_in_for(language).into());
     let mut runtime = RuntimeOptions::new();
     runtime.insert(
         "recipient_agency",

@@ -127,17 +127,14 @@ impl Page for OffersScreen {
         if let Some(form) = &self.decline {
             return match action {
                 Action::Submit | Action::Save => {
-                    let reason = form.raw().get("reason").map(|r| r.trim().to_string());
-                    let (Some(reason), Some(id)) =
-                        (reason.filter(|r| !r.is_empty()), self.current_id())
-                    else {
-                        let e = crate::domain::fields::FieldError::new("reason", Msg::ErrRequired);
-                        return vec![Effect::FormErrors(vec![e], DECLINE_FIELDS)];
-                    };
-                    vec![Effect::run(move |store, ctx| {
-                        consent::decline_offer(store, ctx.who()?, id, &reason, ctx.now)?;
-                        Ok(Done::Saved(Msg::OfferDeclined))
-                    })]
+                    let Some(id) = self.current_id() else { return Vec::new() };
+                    match crate::domain::client::disclosure::decline_from_raw(&form.raw()) {
+                        Err(e) => vec![Effect::FormErrors(e, DECLINE_FIELDS)],
+                        Ok(reason) => vec![Effect::run(move |store, ctx| {
+                            consent::decline_offer(store, ctx.who()?, id, &reason, ctx.now)?;
+                            Ok(Done::Saved(Msg::OfferDeclined))
+                        })],
+                    }
                 }
                 Action::Back => vec![Effect::LeaveForm],
                 _ => Vec::new(),

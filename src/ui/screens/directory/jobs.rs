@@ -89,7 +89,8 @@ pub(super) fn refer_form(
         };
         let in_force: Vec<referral::InForce> = crate::store::releases::of(conn, subject)?
             .into_iter()
-            .filter(|r| r.in_force(today))
+            // Only a release to this organisation: a release names who receives.
+            .filter(|r| r.in_force(today) && r.recipient.eq_ignore_ascii_case(&hit.organization))
             .map(|r| referral::InForce {
                 label: fill(
                     Msg::ReleaseLine.text(ctx.lang),
