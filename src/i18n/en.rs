@@ -5,7 +5,7 @@ use super::Msg::{self, *};
 pub fn text(m: Msg) -> &'static str {
     match m {
         ErrReleaseOtherRecipient => {
-            "That release names another recipient: a referral goes only under a release to its organisation."
+            "That release names another recipient: a referral goes only under a release to its organization."
         }
         ToolTooBig => "a tool file is at most {0} KB",
         ToolTooMany => {
