@@ -448,3 +448,21 @@ fn a_referral_goes_only_under_a_release_to_its_organisation() {
         e.message(intake::i18n::Lang::En)
     );
 }
+
+#[test]
+fn a_referral_dated_ahead_cannot_carry_a_release_given_then() {
+    let (_db, mut store) = with_admin();
+    let u = accounts::find_user(&store, "ana").unwrap();
+    let (client, legal, _) = setup(&mut store, &u);
+    let r = referral(&[
+        ("referred_on", "2026-12-07"),
+        ("release", "new"),
+        ("method", "written"),
+        ("share", "name"),
+    ]);
+    let e = casework::refer(&mut store, who(&u), Subject::Client(client), legal, &r, now())
+        .unwrap_err();
+    assert_eq!(e.message(intake::i18n::Lang::En), "This day has not come yet.");
+    let n: i64 = store.conn().query_row("SELECT count(*) FROM releases", [], |r| r.get(0)).unwrap();
+    assert_eq!(n, 0);
+}

@@ -108,6 +108,10 @@ pub fn insert(
     now: Timestamp,
 ) -> Result<i64> {
     subject_writable(tx, agency_id, subject)?;
+    // Given on a day that has come (a referral dated ahead cannot carry a release from then).
+    if r.signed_on > time::local_day(now) {
+        return Err(Error::user(Msg::ErrDateInFuture));
+    }
     if let Some(a) = to_agency {
         let kind: Option<String> = tx
             .query_row("SELECT kind FROM agencies WHERE id = ?1", params![a], |r| r.get(0))
