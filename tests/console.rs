@@ -194,6 +194,52 @@ fn quick_hide_from_a_text_field_blanks_everything_and_locks() {
     assert_eq!(form.text(0), "half-typ");
 }
 
+/// A lock never waits for the database: with another process holding the write lock (a long
+/// import) the screen is covered at once, and what the lock owes (its audit row, the form's
+/// draft) waits. Another user's login on the lock screen writes it first, as the user who
+/// typed it.
+#[test]
+fn a_lock_covers_first_and_writes_what_it_owes_once_the_database_is_free() {
+    let mut h = Harness::admin();
+    add_ben(&mut h, Role::Advocate);
+    h.login("ana", ADMIN_PIN).typed("c");
+    h.focus_field("notes").typed("Caller at the bus station");
+    let import = h.db.open();
+    import.conn().execute_batch("BEGIN IMMEDIATE").unwrap();
+    let started = std::time::Instant::now();
+    // Typing goes on; its draft is kept later.
+    h.typed(", blue backpack");
+    h.app.on_idle();
+    h.settle();
+    // Before, the lock wrote first and waited up to 30 seconds for the lock.
+    assert!(started.elapsed() < Duration::from_secs(3), "{:?}", started.elapsed());
+    assert!(matches!(h.app.screen, Screen::Locked(_)));
+    assert_eq!(h.app.owed.events().collect::<Vec<_>>(), ["lock_idle"]);
+    let events = |h: &Harness| audit_events(&h.app.store).into_iter().map(|(e, _)| e);
+    assert!(!events(&h).any(|e| e == "lock_idle"));
+    import.conn().execute_batch("COMMIT").unwrap();
+    // ben replaces ana's user name and logs in: what ana's lock owed is written first.
+    h.key(KeyCode::BackTab).key(KeyCode::End);
+    for _ in 0..3 {
+        h.key(KeyCode::Backspace);
+    }
+    h.login("ben", "470193");
+    assert!(h.app.owed.is_empty());
+    assert!(events(&h).any(|e| e == "lock_idle"));
+    let (who, payload): (String, String) = h
+        .app
+        .store
+        .conn()
+        .query_row(
+            "SELECT u.username, d.payload FROM drafts d JOIN users u ON u.id = d.user_id",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(who, "ana");
+    assert!(payload.contains("bus station, blue backpack"), "{payload}");
+}
+
 #[test]
 fn idle_lock_and_another_user_taking_over() {
     let mut h = Harness::admin();

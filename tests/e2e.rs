@@ -35,6 +35,7 @@ fn first_run_then_login_then_quick_hide() {
     assert!(!hidden.contains("Ana") && !hidden.contains("ana"));
 
     // A key brings the lock screen; the PIN brings back the form.
+    common::pty::pause_after_hide();
     s.send(" ");
     s.wait_for("The session is locked");
     s.line("508731");

@@ -53,6 +53,7 @@ fn each_terminal_type_draws_and_reads_puttys_keys() {
         s.send(F12);
         let hidden = s.wait_until(|t| t.trim().is_empty(), "a blank screen");
         assert!(!hidden.contains("1555"), "{term}");
+        common::pty::pause_after_hide();
         s.send(" ");
         s.wait_for("The session is locked");
         drop(s);
@@ -152,6 +153,7 @@ fn inside_tmux_at_80x23_a_call_is_logged() {
     }
     let history = t.run(&["capture-pane", "-p", "-S", "-", "-t", "t"]);
     assert!(!history.contains("inside tmux"), "nothing stays in tmux's scrollback:\n{history}");
+    common::pty::pause_after_hide();
     t.keys(&["Space"]);
     t.wait_for("The session is locked");
     let notes: String =
@@ -216,6 +218,7 @@ fn inside_gnu_screen_with_a_status_line_a_call_is_logged() {
     s.wait_for("Contact #1 saved");
     s.send(F12);
     s.wait_until(|t| !t.contains("Contact") && !t.contains("Ana"), "a blank screen");
+    common::pty::pause_after_hide();
     s.send(" ");
     s.wait_for("The session is locked");
     let notes: String =

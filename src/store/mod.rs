@@ -43,10 +43,15 @@ pub use paths::DbPaths;
 /// How long one write keeps trying while other processes hold the lock.
 const WRITE_PATIENCE: Duration = Duration::from_secs(30);
 
+/// How long SQLite itself waits for a lock before our retry loop takes over.
+const BUSY_WAIT: Duration = Duration::from_secs(5);
+
 pub struct Store {
     conn: Connection,
     paths: DbPaths,
     source: String,
+    /// How long a write keeps trying while another process holds the lock.
+    patience: Duration,
 }
 
 impl Store {
@@ -143,7 +148,7 @@ impl Store {
             }
             return Err(e.into());
         }
-        conn.busy_timeout(Duration::from_secs(5))?;
+        conn.busy_timeout(BUSY_WAIT)?;
         let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(Error::user(Msg::ErrNoWal));
@@ -152,7 +157,7 @@ impl Store {
             "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;
              PRAGMA cache_size = -{CACHE_KIB};"
         ))?;
-        Ok(Store { conn, paths: paths.clone(), source: session_source() })
+        Ok(Store { conn, paths: paths.clone(), source: session_source(), patience: WRITE_PATIENCE })
     }
 
     pub fn conn(&self) -> &Connection {
@@ -173,6 +178,19 @@ impl Store {
     pub fn add_to_source(&mut self, more: &str) {
         let joined = format!("{} {more}", self.source);
         self.source = joined.chars().take(80).collect();
+    }
+
+    /// Run `g` with writes that give up (`Error::Busy`) after `patience` rather than 30 seconds:
+    /// for what the console writes on its own (a draft, what a hide owes), which tries again
+    /// later rather than hold the screen while another process writes.
+    pub fn with_patience<T>(&mut self, patience: Duration, g: impl FnOnce(&mut Store) -> T) -> T {
+        let (usual, busy) = (self.patience, patience.min(BUSY_WAIT));
+        self.patience = patience;
+        let _ = self.conn.busy_timeout(busy);
+        let value = g(self);
+        self.patience = usual;
+        let _ = self.conn.busy_timeout(BUSY_WAIT);
+        value
     }
 
     /// Run `f` in one `BEGIN IMMEDIATE` transaction, committing when it returns Ok. While other
@@ -223,7 +241,7 @@ impl Store {
     }
 
     fn write_with<T>(&mut self, mut f: impl FnMut(&Transaction) -> Result<T>) -> Result<T> {
-        let deadline = Instant::now() + WRITE_PATIENCE;
+        let deadline = Instant::now() + self.patience;
         let mut delay = Duration::from_millis(2);
         loop {
             let attempt: Result<T> = (|| {

@@ -6,7 +6,7 @@ use std::io::{self, IsTerminal, Write};
 use std::time::{Duration, Instant};
 
 use ratatui::backend::Backend;
-use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event;
 use ratatui::crossterm::terminal::{self, ClearType};
 use ratatui::crossterm::{cursor, execute};
 use ratatui::{Terminal, backend::CrosstermBackend};
@@ -44,6 +44,8 @@ pub trait Console {
     fn copy(&mut self, _text: &str) -> io::Result<()> {
         Ok(())
     }
+    /// The console locked or hid: drop whatever input is still waiting or coming in a run.
+    fn drop_pending(&mut self) {}
 }
 
 fn other<E: std::fmt::Display>(e: E) -> io::Error {
@@ -100,12 +102,22 @@ pub fn run<B: Backend>(
         if let Some(text) = app.clipboard.take() {
             console.copy(&text)?;
         }
+        // What a hide or a lock owes the database is written once the screen is blank; what
+        // finds the database busy waits for a later turn of the loop.
+        if app.owed_due_in(Instant::now()).is_some_and(|d| d.is_zero()) || app.owes_now() {
+            app.pay_owed(Some(crate::ui::app::QUICK));
+        }
         // Wait for a key, or until the idle lock or a scheduled search is due. With a session
         // open, wake at least once a minute to read the idle-lock setting (an administrator in
         // another console may change it): one small query a minute, and nothing drawn.
         let idle = app.idle_timeout().map(|t| t.saturating_sub(last_input.elapsed()));
         let settings = app.opts.settings_every.saturating_sub(settings_read.elapsed());
-        let timeout = wait_limit(idle, settings, app.search_due_in(Instant::now()));
+        let now = Instant::now();
+        let due = match (app.search_due_in(now), app.owed_due_in(now)) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        let timeout = wait_limit(idle, settings, due);
         match console.next(timeout)? {
             Next::Input(input) => {
                 last_input = Instant::now();
@@ -121,9 +133,16 @@ pub fn run<B: Backend>(
                     }
                 }
                 app.drafts_deferred = false;
+                if app.purge && app.covered() {
+                    // Nothing typed before a hide or a lock reaches the lock screen.
+                    console.drop_pending();
+                }
                 app.keep_drafts();
             }
             Next::Timeout => {
+                if app.owed_due_in(Instant::now()).is_some_and(|d| d.is_zero()) {
+                    app.pay_owed(Some(crate::ui::app::QUICK));
+                }
                 app.on_timer(Instant::now());
                 if app.idle_timeout().is_some()
                     && settings_read.elapsed() >= app.opts.settings_every
@@ -133,122 +152,11 @@ pub fn run<B: Backend>(
                 }
                 if app.idle_timeout().is_some_and(|t| last_input.elapsed() >= t) {
                     app.on_idle();
+                    console.drop_pending();
                 }
             }
             Next::Ignored => {}
         }
-    }
-}
-
-/// The real terminal, through crossterm.
-pub struct Crossterm {
-    pending: std::collections::VecDeque<Event>,
-    /// The terminal's output, which holds each frame until it is whole.
-    out: FrameOut<io::Stdout>,
-}
-
-/// What crossterm makes of ESC ESC [ 2 4 ~ (Esc, then F12, in one read, as a slow link
-/// delivers them): Esc and the four characters. The hide key must never be lost that way.
-const F12_TAIL: [char; 4] = ['[', '2', '4', '~'];
-
-fn plain_char(ev: &Event) -> Option<char> {
-    match ev {
-        Event::Key(k) if k.modifiers.is_empty() || k.modifiers == KeyModifiers::SHIFT => {
-            match k.code {
-                KeyCode::Char(c) => Some(c),
-                _ => None,
-            }
-        }
-        _ => None,
-    }
-}
-
-/// Esc and the key after it, arrived in one read over a slow link, reach crossterm as that key
-/// with Alt. The console binds nothing to Alt: it is Esc, then the key (in a form, "Esc, y"
-/// discards; it never types a "y").
-pub fn split_alt(ev: Event) -> (Event, Option<Event>) {
-    match ev {
-        Event::Key(k) if k.modifiers.contains(KeyModifiers::ALT) => {
-            let mut plain = k;
-            plain.modifiers.remove(KeyModifiers::ALT);
-            (Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)), Some(Event::Key(plain)))
-        }
-        other => (other, None),
-    }
-}
-
-impl Crossterm {
-    fn read(&mut self) -> io::Result<Event> {
-        if let Some(ev) = self.pending.pop_front() {
-            return Ok(ev);
-        }
-        let (ev, then) = split_alt(event::read()?);
-        if let Some(then) = then {
-            self.pending.push_back(then);
-            return Ok(ev);
-        }
-        if matches!(&ev, Event::Key(k) if k.code == KeyCode::Esc) {
-            // Look at what arrived with it, without waiting.
-            while self.pending.len() < F12_TAIL.len() && event::poll(Duration::ZERO)? {
-                let next = event::read()?;
-                let ok = plain_char(&next) == Some(F12_TAIL[self.pending.len()]);
-                self.pending.push_back(next);
-                if !ok {
-                    break;
-                }
-            }
-            let stitched = self.pending.len() == F12_TAIL.len()
-                && self.pending.iter().zip(F12_TAIL).all(|(e, c)| plain_char(e) == Some(c));
-            if stitched {
-                self.pending.clear();
-                self.pending
-                    .push_back(Event::Key(KeyEvent::new(KeyCode::F(12), KeyModifiers::NONE)));
-            }
-        }
-        Ok(ev)
-    }
-}
-
-impl Console for Crossterm {
-    fn next(&mut self, timeout: Option<Duration>) -> io::Result<Next> {
-        if self.pending.is_empty()
-            && let Some(t) = timeout
-            && !event::poll(t)?
-        {
-            return Ok(Next::Timeout);
-        }
-        Ok(match self.read()? {
-            Event::Key(k) if k.kind != KeyEventKind::Release => Next::Input(Input::Key(k)),
-            Event::Paste(s) => Next::Input(Input::Paste(s)),
-            Event::Resize(..) => Next::Input(Input::Resize),
-            _ => Next::Ignored,
-        })
-    }
-
-    fn purge_scrollback(&mut self) -> io::Result<()> {
-        execute!(
-            io::stdout(),
-            terminal::Clear(ClearType::All),
-            terminal::Clear(ClearType::Purge),
-            cursor::MoveTo(0, 0)
-        )
-    }
-
-    fn begin_frame(&mut self) -> io::Result<()> {
-        self.out.begin();
-        Ok(())
-    }
-
-    /// The whole frame, in one write (see `frame_out`).
-    fn end_frame(&mut self) -> io::Result<()> {
-        self.out.end()
-    }
-
-    /// OSC 52: the terminal puts the text on the clipboard of the machine the user sits at.
-    fn copy(&mut self, text: &str) -> io::Result<()> {
-        let mut out = io::stdout();
-        write!(out, "\x1b]52;c;{}\x07", crate::domain::base64::encode(text.as_bytes()))?;
-        out.flush()
     }
 }
 
@@ -377,7 +285,7 @@ pub fn run_console(store: Store, opts: Options) -> crate::Result<()> {
     }));
     setup_terminal()?;
     let out = FrameOut::new(io::stdout());
-    let mut console = Crossterm { pending: Default::default(), out: out.clone() };
+    let mut console = crate::ui::tty::Tty::start(out.clone());
     let result = Terminal::new(CrosstermBackend::new(crate::ui::sgr::Named16::new(out)))
         .and_then(|mut t| run(&mut t, &mut app, &mut console));
     restore_terminal();
@@ -392,6 +300,7 @@ pub fn run_console(store: Store, opts: Options) -> crate::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     #[test]
     fn an_open_session_wakes_at_least_once_a_minute_and_nothing_else_does() {
@@ -404,13 +313,7 @@ mod tests {
     }
 
     #[test]
-    fn esc_glued_to_a_key_is_esc_then_that_key() {
-        let alt_y = Event::Key(KeyEvent::new(KeyCode::Char('y'), KeyModifiers::ALT));
-        let (first, then) = split_alt(alt_y);
-        assert_eq!(first, Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)));
-        assert_eq!(then, Some(Event::Key(KeyEvent::new(KeyCode::Char('y'), KeyModifiers::NONE))));
-        let y = Event::Key(KeyEvent::new(KeyCode::Char('y'), KeyModifiers::NONE));
-        assert_eq!(split_alt(y.clone()), (y, None));
+    fn control_h_erases() {
         // ^H (PuTTY's Control-H, VT terminals) erases, as ^? does.
         let ctrl_h = KeyEvent::new(KeyCode::Char('h'), KeyModifiers::CONTROL);
         assert_eq!(

@@ -7,12 +7,14 @@ pub mod effect;
 pub mod event_loop;
 pub mod frame_out;
 pub mod keymap;
+pub mod keys_in;
 pub mod routes;
 pub mod screen;
 pub mod screens;
 pub mod sgr;
 pub mod status;
 pub mod theme;
+pub mod tty;
 pub mod widgets;
 
 pub use app::{App, Input, Options};

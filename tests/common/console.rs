@@ -62,11 +62,19 @@ impl Harness {
 
     pub fn key(&mut self, code: KeyCode) -> &mut Self {
         self.app.handle(Input::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-        self
+        self.settle()
     }
 
     pub fn ctrl(&mut self, c: char) -> &mut Self {
         self.app.handle(Input::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)));
+        self.settle()
+    }
+
+    /// What the loop does once the screen is drawn: write what a hide or a lock owes.
+    pub fn settle(&mut self) -> &mut Self {
+        if self.app.owes_now() {
+            self.app.pay_owed(Some(intake::ui::app::QUICK));
+        }
         self
     }
 

@@ -12,6 +12,12 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 
 pub const F12: &str = "\x1b[24~";
 
+/// A person's pause after a hide before the next key. Keys that come on the heels of the input
+/// before a hide or a lock (less than 300 ms apart) are the rest of it, and dropped.
+pub fn pause_after_hide() {
+    std::thread::sleep(Duration::from_millis(400));
+}
+
 pub struct Session {
     pub screen: Arc<Mutex<vt100::Parser>>,
     pub writer: Option<Box<dyn Write + Send>>,

@@ -1,6 +1,7 @@
 //! The application: its state, the executor of what screens ask for (`run`, `go`), key input
 //! (where a key goes is decided in `input.rs`) and the session steps (`session.rs`).
 
+mod cover;
 mod input;
 mod options;
 mod session;
@@ -23,6 +24,7 @@ use crate::ui::screens::{self, auth::AuthScreen};
 pub use crate::ui::status::Status;
 use crate::ui::status::{self, Said, field_of};
 use crate::ui::widgets::form::Form;
+pub use cover::{Owed, QUICK, RETRY};
 use input::Step;
 pub use input::{Input, Overlay};
 pub use options::Options;
@@ -47,6 +49,10 @@ pub struct App {
     pub drafts_deferred: bool,
     /// Text for the user's own clipboard (OSC 52), taken by the loop.
     pub clipboard: Option<String>,
+    /// What a hide or a lock still owes the database (written after the screen is blank).
+    pub owed: Owed,
+    /// The draft of the form in front found the database busy: it is kept a moment later.
+    drafts_behind: bool,
 }
 
 impl App {
@@ -72,6 +78,8 @@ impl App {
             quit: false,
             drafts_deferred: false,
             clipboard: None,
+            owed: Owed::default(),
+            drafts_behind: false,
         })
     }
 
@@ -189,7 +197,11 @@ impl App {
                     self.say(Msg::LanguageChanged);
                 }
                 Effect::Lock => self.lock("lock"),
-                Effect::Start(li, replaced) => self.after_login(*li, replaced),
+                Effect::Start(li, replaced) => {
+                    // What the lock owes is written first: its draft is the locked user's.
+                    self.pay_owed(None);
+                    self.after_login(*li, replaced);
+                }
                 Effect::ChooseLanguage => {
                     self.session.lang_chosen = true;
                     self.set_language(self.lang.other());
@@ -262,15 +274,6 @@ impl App {
                 form: self.form().map(|f| (f.revision, f.error_count())),
             };
             status::settle(&mut self.status, &mut self.said, before, now);
-        }
-    }
-
-    /// Keep whatever form is in front as a draft, if it changed since it was last kept.
-    pub fn keep_drafts(&mut self) {
-        let ctx = self.ctx();
-        if let Some(page) = self.screen.page_mut() {
-            let effects = page.draft(&ctx);
-            self.run(effects);
         }
     }
 
@@ -371,49 +374,14 @@ impl App {
     }
 
     pub fn quit_now(&mut self) {
-        self.keep_drafts();
+        self.pay_owed(None);
+        self.keep_drafts_within(None);
         let now = self.now();
         // The program ends either way; a failure to record it is shown on stderr by main.
         let ended = self.session.end(&mut self.store, SessionEnd::Quit, now);
         self.report(ended);
         self.purge = true;
         self.quit = true;
-    }
-
-    /// Quick hide: nothing identifying stays on screen or in the scrollback; the session locks.
-    pub fn hide(&mut self) {
-        self.cover();
-        let event = if self.session.is_open() { "hide" } else { "hide_login" };
-        let recorded = self.session.record(&mut self.store, event);
-        self.report(recorded);
-    }
-
-    /// Lock now (by key or after the idle time): clear the screen and ask for the PIN.
-    pub fn lock(&mut self, event: &str) {
-        if !self.session.is_open() || matches!(self.screen, Screen::Locked(_)) {
-            return;
-        }
-        self.cover();
-        self.reveal_lock_screen();
-        self.redraw = true;
-        let recorded = self.session.record(&mut self.store, event);
-        self.report(recorded);
-    }
-
-    /// Take everything off the screen (and out of the scrollback), keeping what was typed as a
-    /// draft and the screen in front for the same user's unlock.
-    fn cover(&mut self) {
-        self.keep_drafts();
-        let front = std::mem::replace(&mut self.screen, Screen::Hidden);
-        self.session.suspend(front);
-        self.overlay = None;
-        self.status = None;
-        self.purge = true;
-    }
-
-    /// Called by the loop when no input came for the idle time.
-    pub fn on_idle(&mut self) {
-        self.lock("lock_idle");
     }
 
     /// After a hide: the lock screen for the session's user, or the login screen.
@@ -482,6 +450,7 @@ impl App {
     }
 
     pub fn logout(&mut self) {
+        self.pay_owed(None);
         let now = self.now();
         let ended = self.session.end(&mut self.store, SessionEnd::Logout, now);
         self.overlay = None;
