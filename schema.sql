@@ -1085,3 +1085,9 @@ CREATE TABLE release_defaults (
 INSERT INTO release_defaults (recipient_kind, days) VALUES
     ('service_provider', 365), ('law_enforcement', 30), ('court', 90), ('health', 365),
     ('the_person', 365), ('other', 90);
+
+-- Migration 32: since when the audit log's head has been anchored in a file beside the key.
+CREATE TABLE audit_anchor (
+    id     INTEGER PRIMARY KEY CHECK (id = 1),
+    since  TEXT NOT NULL
+);

@@ -83,6 +83,11 @@ macro_rules! catalogue {
 }
 
 catalogue! {
+    CheckAuditAnchor,
+    CheckAnchorMissing,
+    CheckAnchorForged,
+    CheckAnchorBehind,
+    CheckAnchorRewritten,
     ErrReleaseOtherRecipient,
     ToolTooBig,
     ToolTooMany,

@@ -289,3 +289,40 @@ fn a_purge_makes_the_file_smaller_only_when_no_console_has_it_open() {
     assert!(size() < before / 4, "{} of {before}", size());
     assert!(intake(&live, &["check"]).status.success());
 }
+
+/// Every backup carries the head of its audit log beside it: a backup whose last audit rows
+/// were deleted afterwards is refused by a restore, which names the anchor.
+#[test]
+fn a_backup_carries_its_audit_anchor_and_a_restore_checks_it() {
+    let (db, store) = with_admin();
+    drop(store);
+    let live = db.db_path();
+    let dir = db.dir.path().join("b");
+    let out = intake(&live, &["backup", dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out));
+    let backup = intake::store::backup::list(&dir).unwrap().pop().expect("a backup");
+    let anchor = intake::store::anchor::beside(&backup);
+    assert!(std::fs::read_to_string(&anchor).unwrap().starts_with("intake audit anchor v1"));
+    // The keep rule takes a backup's anchor with it; the anchor is never counted as a backup.
+    assert_eq!(intake::store::backup::list(&dir).unwrap(), [backup.clone()]);
+
+    let copy = Store::open_as_is(&DbPaths::new(backup.clone(), Some(db.paths.key.clone())))
+        .expect("open the backup");
+    copy.conn()
+        .execute_batch(
+            "DROP TRIGGER audit_log_no_delete;
+             DELETE FROM audit_log WHERE id = (SELECT max(id) FROM audit_log);",
+        )
+        .unwrap();
+    drop(copy);
+    let elsewhere = db.dir.path().join("new").join("intake.db");
+    let key = db.paths.key.to_str().unwrap();
+    let out = intake(&elsewhere, &["restore", backup.to_str().unwrap(), "--backup-key", key]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out).contains("Audit log anchor") && text(&out).contains("rows were deleted"),
+        "{}",
+        text(&out)
+    );
+    assert!(!elsewhere.exists());
+}

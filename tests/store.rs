@@ -149,7 +149,7 @@ fn check_command_passes_on_a_healthy_database_and_names_a_tampered_row() {
     let out = String::from_utf8_lossy(&ok.stdout);
     assert!(ok.status.success(), "{out}");
     assert!(!out.contains("FAILED"), "{out}");
-    assert_eq!(out.lines().count(), 7, "{out}");
+    assert_eq!(out.lines().count(), 8, "{out}");
     assert!(
         out.lines().any(|l| l.starts_with("Hotline report counts") && l.ends_with(" ok")),
         "{out}"
@@ -161,6 +161,95 @@ fn check_command_passes_on_a_healthy_database_and_names_a_tampered_row() {
     let out = String::from_utf8_lossy(&bad.stdout);
     assert!(!bad.status.success());
     assert!(out.contains("Audit log chain") && out.contains("breaks at row 3"), "{out}");
+}
+
+/// Delete rows behind the triggers' back, the way someone with the key and a SQL shell could.
+fn delete_rows(store: &Store, from_id: i64) {
+    store
+        .conn()
+        .execute_batch(&format!(
+            "DROP TRIGGER audit_log_no_delete;
+             DELETE FROM audit_log WHERE id >= {from_id};
+             CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+             WHEN OLD.id > coalesce((SELECT max(through_id) FROM audit_checkpoints), 0)
+             BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;"
+        ))
+        .unwrap();
+}
+
+fn check_output(db: &TestDb) -> (bool, String) {
+    let bin = env!("CARGO_BIN_EXE_intake");
+    let out = Command::new(bin).arg("--db").arg(db.db_path()).arg("check").output().unwrap();
+    (out.status.success(), String::from_utf8_lossy(&out.stdout).to_string())
+}
+
+/// The chain alone cannot show its last rows deleted, all of them deleted, or rows rewritten
+/// with their hashes computed again: the anchor beside the key does.
+#[test]
+fn check_finds_the_end_of_the_audit_log_deleted_or_rewritten() {
+    let (db, mut store) = with_admin();
+    let source = store.source().to_string();
+    for _ in 0..4 {
+        store.write(|tx| audit::append(tx, &source, &Event::new("test", "ok"))).unwrap();
+    }
+    let last: i64 =
+        store.conn().query_row("SELECT max(id) FROM audit_log", [], |r| r.get(0)).unwrap();
+    let anchor = intake::store::anchor::path(&db.paths);
+    assert!(std::fs::read_to_string(&anchor).unwrap().contains(&format!("\n{last} ")));
+    drop(store);
+    assert!(check_output(&db).0);
+    let saved = std::fs::read(db.db_path()).unwrap();
+    let restore = |db: &TestDb| {
+        std::fs::write(db.db_path(), &saved).unwrap();
+        for ext in ["-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{ext}", db.db_path().display()));
+        }
+    };
+
+    // The last two rows deleted: the chain still holds, the anchor does not.
+    delete_rows(&Store::open_as_is(&db.paths).unwrap(), last - 1);
+    let (ok, out) = check_output(&db);
+    assert!(!ok);
+    assert!(out.contains("Audit log chain") && !out.contains("breaks at"), "{out}");
+    let behind =
+        format!("ends at row {}, but {} says it reached row {last}", last - 2, anchor.display());
+    assert!(out.contains(&behind), "{out}");
+
+    // Every row deleted.
+    restore(&db);
+    delete_rows(&Store::open_as_is(&db.paths).unwrap(), 1);
+    let (ok, out) = check_output(&db);
+    assert!(!ok && out.contains(&format!("ends at row 0, but {} says", anchor.display())), "{out}");
+
+    // The last rows replaced by others, their hashes computed as the program does.
+    restore(&db);
+    let s = Store::open_as_is(&db.paths).unwrap();
+    delete_rows(&s, last - 1);
+    drop(s);
+    let mut s = Store::open_as_is(&db.paths).unwrap();
+    let anchor_before = std::fs::read(&anchor).unwrap();
+    for _ in 0..2 {
+        s.write(|tx| audit::append(tx, &source, &Event::new("login", "ok"))).unwrap();
+    }
+    // (Writing moved the anchor on; the one who rewrote it puts the old file back, or not.)
+    std::fs::write(&anchor, &anchor_before).unwrap();
+    drop(s);
+    let (ok, out) = check_output(&db);
+    assert!(!ok, "{out}");
+    assert!(out.contains(&format!("row {last} of the audit log is not the row")), "{out}");
+
+    // The anchor edited, or deleted.
+    restore(&db);
+    let text = String::from_utf8(anchor_before.clone()).unwrap();
+    std::fs::write(&anchor, text.replace(&format!("\n{last} "), &format!("\n{} ", last - 2)))
+        .unwrap();
+    let (ok, out) = check_output(&db);
+    assert!(!ok && out.contains("was not written by intake for this database"), "{out}");
+    std::fs::remove_file(&anchor).unwrap();
+    let (ok, out) = check_output(&db);
+    assert!(!ok && out.contains("is missing: the database has had one since"), "{out}");
+    std::fs::write(&anchor, &anchor_before).unwrap();
+    assert!(check_output(&db).0);
 }
 
 #[test]
@@ -419,7 +508,11 @@ fn the_audit_log_is_trimmed_only_behind_a_signed_checkpoint_a_year_back() {
         accounts::session_event(&mut store, Actor::CLI, "agency_list").unwrap();
     }
     assert_eq!(audit::first_broken(store.conn()).unwrap(), None);
-    assert!(check::run(&store).iter().all(|r| r.ok), "{:?}", check::run(&store));
+    assert!(
+        check::run(&store, Some(&intake::store::anchor::path(store.paths()))).iter().all(|r| r.ok),
+        "{:?}",
+        check::run(&store, Some(&intake::store::anchor::path(store.paths())))
+    );
     // A row not behind a checkpoint is never deleted; a checkpoint is never changed.
     assert!(store.conn().execute("DELETE FROM audit_log WHERE id > ?1", [through_id]).is_err());
     assert!(store.conn().execute("UPDATE audit_checkpoints SET rows = rows + 1", []).is_err());

@@ -77,7 +77,8 @@ pub fn rekey(paths: &DbPaths, lang: Lang) -> Result<()> {
     let retired = backup::rekey(paths, Timestamp::now())?;
     let mut store = Store::open(paths, false)?;
     accounts::session_event(&mut store, Actor::CLI, "db_rekey")?;
-    crate::store::check::require_all(&store, Msg::ErrCheckFailed, lang)?;
+    let anchor = crate::store::anchor::path(&store.paths().clone());
+    crate::store::check::require_all(&store, Some(&anchor), Msg::ErrCheckFailed, lang)?;
     put!(
         "{}",
         fill(

@@ -431,7 +431,8 @@ fn check_tool_file(file: &std::path::Path, lang: Lang) -> ExitCode {
 }
 
 fn print_check(store: &Store, lang: Lang) -> ExitCode {
-    let results = check::run(store);
+    let anchor = crate::store::anchor::path(store.paths());
+    let results = check::run(store, Some(&anchor));
     let mut all_ok = true;
     // The verdicts in one column, after the longest check's name in this language.
     let width = results.iter().map(|r| r.name.text(lang).chars().count()).max().unwrap_or(0);

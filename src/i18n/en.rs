@@ -4,6 +4,19 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
+        CheckAuditAnchor => "Audit log anchor",
+        CheckAnchorMissing => {
+            "{0} is missing: the database has had one since {1}, so the end of the audit log cannot be checked (restore the file from a backup's .anchor, or the database from a backup)"
+        }
+        CheckAnchorForged => {
+            "{0} was not written by intake for this database (it was edited, or belongs to another database)"
+        }
+        CheckAnchorBehind => {
+            "the audit log ends at row {1}, but {0} says it reached row {2}: rows were deleted"
+        }
+        CheckAnchorRewritten => {
+            "row {1} of the audit log is not the row {0} names: the log was rewritten"
+        }
         ErrReleaseOtherRecipient => {
             "That release names another recipient: a referral goes only under a release to its organization."
         }

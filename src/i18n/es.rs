@@ -4,6 +4,19 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
+        CheckAuditAnchor => "Ancla del registro de auditoría",
+        CheckAnchorMissing => {
+            "falta {0}: la base de datos lo tiene desde {1}, así que no se puede comprobar el final del registro de auditoría (restaure el archivo desde el .anchor de una copia de seguridad, o la base de datos desde una copia)"
+        }
+        CheckAnchorForged => {
+            "{0} no lo escribió intake para esta base de datos (se modificó, o es de otra base de datos)"
+        }
+        CheckAnchorBehind => {
+            "el registro de auditoría termina en la fila {1}, pero {0} dice que llegó a la fila {2}: se borraron filas"
+        }
+        CheckAnchorRewritten => {
+            "la fila {1} del registro de auditoría no es la que indica {0}: el registro se reescribió"
+        }
         ErrReleaseOtherRecipient => {
             "Esa autorización nombra a otro destinatario: una remisión solo va con una autorización a su organización."
         }

@@ -119,6 +119,7 @@ pub fn append(tx: &Transaction, source: &str, ev: &Event) -> Result<i64> {
             hash
         ],
     )?;
+    APPENDED.with(|a| *a.borrow_mut() = Some(crate::store::anchor::Head { id, hash }));
     Ok(id)
 }
 
@@ -137,6 +138,11 @@ pub struct Checkpoint {
 /// The key checkpoints are signed with: derived from the database's own secret, so only a
 /// program holding the database can make one, and it differs from the callers' key.
 fn checkpoint_key(conn: &Connection) -> Result<zeroize::Zeroizing<Vec<u8>>> {
+    derived_key(conn, b"intake audit checkpoint v1")
+}
+
+/// A key for `label`, derived from the database's own secret.
+pub(crate) fn derived_key(conn: &Connection, label: &[u8]) -> Result<zeroize::Zeroizing<Vec<u8>>> {
     use hmac::{Hmac, Mac};
     let secret: zeroize::Zeroizing<Vec<u8>> = zeroize::Zeroizing::new(conn.query_row(
         "SELECT value FROM secrets WHERE name = 'caller_hmac'",
@@ -147,8 +153,20 @@ fn checkpoint_key(conn: &Connection) -> Result<zeroize::Zeroizing<Vec<u8>>> {
     let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(&secret) else {
         return Ok(zeroize::Zeroizing::new(Vec::new()));
     };
-    mac.update(b"intake audit checkpoint v1");
+    mac.update(label);
     Ok(zeroize::Zeroizing::new(mac.finalize().into_bytes().to_vec()))
+}
+
+thread_local! {
+    /// The newest row this thread appended in the transaction under way: once it commits, the
+    /// anchor moves to it (`Store::write`).
+    static APPENDED: std::cell::RefCell<Option<crate::store::anchor::Head>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// The row appended in the transaction just committed (or rolled back: then forgotten).
+pub(crate) fn take_appended() -> Option<crate::store::anchor::Head> {
+    APPENDED.with(|a| a.borrow_mut().take())
 }
 
 fn sign(

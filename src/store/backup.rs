@@ -20,7 +20,7 @@ use rusqlite::{Connection, OptionalExtension};
 
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, Msg};
-use crate::store::{DbPaths, Store, check, keyfile};
+use crate::store::{DbPaths, Store, anchor, check, keyfile};
 
 const PREFIX: &str = "intake-";
 const SUFFIX: &str = ".db";
@@ -88,9 +88,20 @@ fn copy_into(from: &Connection, to: &Path) -> Result<()> {
 
 /// Open the copy at `path` under the key at `key` and run every check on it. The first check
 /// that fails is the error, by name and with SQLite's own words.
+/// A backup's own anchor (the audit log's head when it was taken), beside it, is compared too.
 fn checked(path: &Path, key: &Path, lang: Lang) -> Result<()> {
     let copy = Store::open_as_is(&DbPaths::new(path.to_path_buf(), Some(key.to_path_buf())))?;
-    check::require_all(&copy, Msg::ErrBackupCheckFailed, lang)
+    let own = anchor::beside(path);
+    let anchor_file = own.exists().then_some(own.as_path());
+    check::require_all(&copy, anchor_file, Msg::ErrBackupCheckFailed, lang)
+}
+
+/// Write the anchor of the copy at `path` (its audit log's head) to `to`.
+fn anchor_copy(path: &Path, key: &Path, to: &Path) -> Result<()> {
+    let copy = Store::open_as_is(&DbPaths::new(path.to_path_buf(), Some(key.to_path_buf())))?;
+    let head = anchor::head(copy.conn())?
+        .unwrap_or(anchor::Head { id: 0, hash: crate::store::audit::GENESIS.into() });
+    anchor::advance(to, &head, &anchor::key(copy.conn())?)
 }
 
 /// Make the rename of a finished file durable.
@@ -123,6 +134,8 @@ pub fn take(
         checked(&partial, &store.paths().key, lang)?;
         fs::File::open(&partial)?.sync_all()?;
         let path = dir.join(&name);
+        // The backup carries the head of its audit log: a restore, or a check of it, compares.
+        anchor_copy(&partial, &store.paths().key, &anchor::beside(&path))?;
         fs::rename(&partial, &path)?;
         sync_dir(dir);
         Ok(path)
@@ -142,6 +155,7 @@ pub fn take(
         let all = list(dir)?;
         for old in all.iter().take(all.len().saturating_sub(keep.max(1))) {
             fs::remove_file(old)?;
+            let _ = fs::remove_file(anchor::beside(old));
             removed += 1;
         }
     }
@@ -345,6 +359,13 @@ pub fn restore(
     if !target.key.exists() {
         keyfile::write_new(&target.key, &key)?;
     }
+    // The restored database's anchor is its own log's head; the one of the database it
+    // replaces is kept beside like the database.
+    let own = anchor::path(target);
+    if own.exists() {
+        fs::rename(&own, aside(&own))?;
+    }
+    anchor_copy(&partial, file_key, &own)?;
     fs::rename(&partial, &target.db)?;
     sync_dir(dir);
     Ok(())

@@ -2,7 +2,7 @@
 
 use crate::error::Result;
 use crate::i18n::Msg;
-use crate::store::{Store, audit, keyfile, rollups};
+use crate::store::{Store, anchor, audit, keyfile, rollups};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CheckResult {
@@ -56,7 +56,9 @@ fn pragma_check(store: &Store, name: Msg, pragma: &str) -> CheckResult {
     }
 }
 
-pub fn run(store: &Store) -> Vec<CheckResult> {
+/// Every check on `store`; the audit log is compared with the anchor in `anchor_file` when
+/// given (a database's own, beside its key; a backup's, beside it).
+pub fn run(store: &Store, anchor_file: Option<&std::path::Path>) -> Vec<CheckResult> {
     let mut results = vec![
         pragma_check(store, Msg::CheckIntegrity, "PRAGMA integrity_check"),
         pragma_check(store, Msg::CheckCipher, "PRAGMA cipher_integrity_check"),
@@ -69,6 +71,9 @@ pub fn run(store: &Store) -> Vec<CheckResult> {
         }
         Err(e) => CheckResult::fail(Msg::CheckAuditChain, Msg::CheckProblems, vec![e.to_string()]),
     });
+    if let Some(file) = anchor_file {
+        results.push(anchor_check(store, file));
+    }
     let triggers: Result<i64> = store
         .conn()
         .query_row(
@@ -110,12 +115,51 @@ pub fn run(store: &Store) -> Vec<CheckResult> {
 
 /// Every check passes, or the first that fails is the error `failed` names (filled with the
 /// check's name in `lang` and its detail).
-pub fn require_all(store: &Store, failed: Msg, lang: crate::i18n::Lang) -> Result<()> {
-    match run(store).into_iter().find(|r| !r.ok) {
+pub fn require_all(
+    store: &Store,
+    anchor_file: Option<&std::path::Path>,
+    failed: Msg,
+    lang: crate::i18n::Lang,
+) -> Result<()> {
+    match run(store, anchor_file).into_iter().find(|r| !r.ok) {
         None => Ok(()),
         Some(r) => {
-            let detail = r.detail.map(|(_, args)| args.join(" ")).unwrap_or_default();
+            let detail = r
+                .detail
+                .map(|(msg, args)| {
+                    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+                    crate::i18n::fill(msg.text(lang), &args)
+                })
+                .unwrap_or_default();
             Err(crate::Error::user_with(failed, &[r.name.text(lang), &detail]))
         }
+    }
+}
+
+fn anchor_check(store: &Store, file: &std::path::Path) -> CheckResult {
+    let name = Msg::CheckAuditAnchor;
+    let shown = file.display().to_string();
+    let since = || -> String {
+        store
+            .conn()
+            .query_row("SELECT since FROM audit_anchor", [], |r| r.get::<_, String>(0))
+            .map(|t| t.chars().take(10).collect())
+            .unwrap_or_default()
+    };
+    match anchor::verify(store.conn(), file) {
+        Ok(anchor::Verdict::Holds | anchor::Verdict::NotAnchored) => CheckResult::pass(name),
+        Ok(anchor::Verdict::Missing) => {
+            CheckResult::fail(name, Msg::CheckAnchorMissing, vec![shown, since()])
+        }
+        Ok(anchor::Verdict::Forged) => CheckResult::fail(name, Msg::CheckAnchorForged, vec![shown]),
+        Ok(anchor::Verdict::Behind { anchored, head }) => CheckResult::fail(
+            name,
+            Msg::CheckAnchorBehind,
+            vec![shown, head.to_string(), anchored.to_string()],
+        ),
+        Ok(anchor::Verdict::Rewritten { id }) => {
+            CheckResult::fail(name, Msg::CheckAnchorRewritten, vec![shown, id.to_string()])
+        }
+        Err(e) => CheckResult::fail(name, Msg::CheckProblems, vec![e.to_string()]),
     }
 }

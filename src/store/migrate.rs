@@ -43,6 +43,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0029_hsds_directory.sql"),
     include_str!("migrations/0030_client_releases.sql"),
     include_str!("migrations/0031_releases_and_disclosures.sql"),
+    include_str!("migrations/0032_audit_anchor.sql"),
 ];
 
 pub fn latest() -> i64 {

@@ -3,6 +3,7 @@
 //! Every write goes through [`Store::write`]: one `BEGIN IMMEDIATE` transaction, retried while
 //! another `intake` process holds the write lock, so no SQLITE_BUSY reaches a user.
 
+pub mod anchor;
 pub mod audit;
 pub mod backup;
 pub mod check;
@@ -52,6 +53,8 @@ pub struct Store {
     source: String,
     /// How long a write keeps trying while another process holds the lock.
     patience: Duration,
+    /// The key the audit anchor is signed with, read at the first write that needs it.
+    anchor_key: Option<Zeroizing<Vec<u8>>>,
 }
 
 impl Store {
@@ -60,6 +63,7 @@ impl Store {
     pub fn open(paths: &DbPaths, create: bool) -> Result<Store> {
         let mut store = Store::open_inner(paths, create)?;
         migrate::migrate(&mut store)?;
+        anchor::ensure(&mut store)?;
         Ok(store)
     }
 
@@ -157,7 +161,13 @@ impl Store {
             "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;
              PRAGMA cache_size = -{CACHE_KIB};"
         ))?;
-        Ok(Store { conn, paths: paths.clone(), source: session_source(), patience: WRITE_PATIENCE })
+        Ok(Store {
+            conn,
+            paths: paths.clone(),
+            source: session_source(),
+            patience: WRITE_PATIENCE,
+            anchor_key: None,
+        })
     }
 
     pub fn conn(&self) -> &Connection {
@@ -235,6 +245,17 @@ impl Store {
         Ok(value)
     }
 
+    /// Move the anchor to `head`. The row is committed whatever happens here; a file that
+    /// cannot be written shows in `intake check` as an anchor behind or missing.
+    fn advance_anchor(&mut self, head: &anchor::Head) {
+        if self.anchor_key.is_none() {
+            self.anchor_key = anchor::key(&self.conn).ok();
+        }
+        if let Some(key) = &self.anchor_key {
+            let _ = anchor::advance(&anchor::path(&self.paths), head, key);
+        }
+    }
+
     /// Whether commits on this connection wait for the disk (`synchronous` is FULL, 2).
     pub fn durable(&self) -> Result<bool> {
         Ok(self.conn.query_row("PRAGMA synchronous", [], |r| r.get::<_, i64>(0))? == 2)
@@ -244,12 +265,17 @@ impl Store {
         let deadline = Instant::now() + self.patience;
         let mut delay = Duration::from_millis(2);
         loop {
+            audit::take_appended();
             let attempt: Result<T> = (|| {
                 let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
                 let value = f(&tx)?;
                 tx.commit()?;
                 Ok(value)
             })();
+            // The audit rows it added are committed: the anchor moves to the newest.
+            if let (Ok(_), Some(head)) = (&attempt, audit::take_appended()) {
+                self.advance_anchor(&head);
+            }
             match attempt {
                 Err(e) if e.is_busy() && Instant::now() < deadline => {
                     std::thread::sleep(delay);
