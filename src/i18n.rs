@@ -83,6 +83,9 @@ macro_rules! catalogue {
 }
 
 catalogue! {
+    ErrReadOnlyDamaged,
+    CliMarkedDamaged,
+    ReadOnlyBadge,
     CheckAuditAnchor,
     CheckAnchorMissing,
     CheckAnchorForged,

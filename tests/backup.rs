@@ -304,7 +304,7 @@ fn a_backup_carries_its_audit_anchor_and_a_restore_checks_it() {
     let anchor = intake::store::anchor::beside(&backup);
     assert!(std::fs::read_to_string(&anchor).unwrap().starts_with("intake audit anchor v1"));
     // The keep rule takes a backup's anchor with it; the anchor is never counted as a backup.
-    assert_eq!(intake::store::backup::list(&dir).unwrap(), [backup.clone()]);
+    assert_eq!(intake::store::backup::list(&dir).unwrap(), std::slice::from_ref(&backup));
 
     let copy = Store::open_as_is(&DbPaths::new(backup.clone(), Some(db.paths.key.clone())))
         .expect("open the backup");

@@ -447,5 +447,18 @@ fn print_check(store: &Store, lang: Lang) -> ExitCode {
         put!("{line}");
         all_ok &= r.ok;
     }
+    // Damage to the database itself (not a key file's mode, not the report counts, which are
+    // worked out again) makes it read-only until a backup is restored or the check passes.
+    let paths = store.paths();
+    match results.iter().find(|r| !r.ok && r.name.is_damage()) {
+        Some(r) => {
+            if let Err(e) = crate::store::damage::mark(paths, r.name.text(lang), Timestamp::now()) {
+                put!("{}", e.message(lang));
+            }
+            put!("{}", fill(Msg::CliMarkedDamaged.text(lang), &[&paths.db.display().to_string()]));
+        }
+        None if all_ok => crate::store::damage::clear(paths),
+        None => {}
+    }
     if all_ok { ExitCode::SUCCESS } else { ExitCode::FAILURE }
 }

@@ -4,6 +4,13 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
+        ErrReadOnlyDamaged => {
+            "The database {0} was found damaged on {1} (the check \"{2}\" failed), so nothing can be changed in it until an administrator restores a backup (intake restore BACKUP --force). Reading, logging in and out still work."
+        }
+        CliMarkedDamaged => {
+            "Until a backup is restored (or this check passes again), {0} is read-only: every command and console refuses changes."
+        }
+        ReadOnlyBadge => "READ-ONLY: damaged",
         CheckAuditAnchor => "Audit log anchor",
         CheckAnchorMissing => {
             "{0} is missing: the database has had one since {1}, so the end of the audit log cannot be checked (restore the file from a backup's .anchor, or the database from a backup)"

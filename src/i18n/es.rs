@@ -4,6 +4,13 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
+        ErrReadOnlyDamaged => {
+            "La base de datos {0} se encontró dañada el {1} (falló la comprobación \"{2}\"), así que no se puede cambiar nada en ella hasta que un administrador restaure una copia de seguridad (intake restore COPIA --force). Se puede seguir leyendo, entrar y salir."
+        }
+        CliMarkedDamaged => {
+            "Hasta que se restaure una copia de seguridad (o esta comprobación vuelva a pasar), {0} es solo de lectura: todos los comandos y consolas rechazan los cambios."
+        }
+        ReadOnlyBadge => "SOLO LECTURA: dañada",
         CheckAuditAnchor => "Ancla del registro de auditoría",
         CheckAnchorMissing => {
             "falta {0}: la base de datos lo tiene desde {1}, así que no se puede comprobar el final del registro de auditoría (restaure el archivo desde el .anchor de una copia de seguridad, o la base de datos desde una copia)"

@@ -367,6 +367,8 @@ pub fn restore(
     }
     anchor_copy(&partial, file_key, &own)?;
     fs::rename(&partial, &target.db)?;
+    // A restored database is whole again: whatever damage was found in the one it replaced.
+    crate::store::damage::clear(target);
     sync_dir(dir);
     Ok(())
 }

@@ -58,6 +58,13 @@ fn pragma_check(store: &Store, name: Msg, pragma: &str) -> CheckResult {
 
 /// Every check on `store`; the audit log is compared with the anchor in `anchor_file` when
 /// given (a database's own, beside its key; a backup's, beside it).
+impl Msg {
+    /// Whether a failure of the check this names is damage to the database itself.
+    pub fn is_damage(self) -> bool {
+        !matches!(self, Msg::CheckKeyFile | Msg::CheckRollups)
+    }
+}
+
 pub fn run(store: &Store, anchor_file: Option<&std::path::Path>) -> Vec<CheckResult> {
     let mut results = vec![
         pragma_check(store, Msg::CheckIntegrity, "PRAGMA integrity_check"),

@@ -9,6 +9,7 @@ pub mod backup;
 pub mod check;
 pub mod clients;
 pub mod contacts;
+pub mod damage;
 pub mod directory;
 pub mod disclosures;
 pub mod drafts;
@@ -55,6 +56,8 @@ pub struct Store {
     patience: Duration,
     /// The key the audit anchor is signed with, read at the first write that needs it.
     anchor_key: Option<Zeroizing<Vec<u8>>>,
+    /// `intake check` found the database damaged: it changes nothing but sessions and audit.
+    damaged: Option<damage::Damage>,
 }
 
 impl Store {
@@ -161,13 +164,34 @@ impl Store {
             "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;
              PRAGMA cache_size = -{CACHE_KIB};"
         ))?;
-        Ok(Store {
+        let mut store = Store {
             conn,
             paths: paths.clone(),
             source: session_source(),
             patience: WRITE_PATIENCE,
             anchor_key: None,
-        })
+            damaged: None,
+        };
+        store.notice_damage()?;
+        Ok(store)
+    }
+
+    /// Whether the database is marked damaged (read again before every write: a check in
+    /// another process may have marked it since this one opened it). Once marked, this
+    /// connection changes nothing but what `damage` lets through.
+    fn notice_damage(&mut self) -> Result<()> {
+        if self.damaged.is_none()
+            && let Some(d) = damage::read(&self.paths)
+        {
+            damage::refuse_changes(&mut self.conn)?;
+            self.damaged = Some(d);
+        }
+        Ok(())
+    }
+
+    /// The damage `intake check` found, when it marked the database read-only.
+    pub fn damaged(&self) -> Option<&damage::Damage> {
+        self.damaged.as_ref()
     }
 
     pub fn conn(&self) -> &Connection {
@@ -261,7 +285,19 @@ impl Store {
         Ok(self.conn.query_row("PRAGMA synchronous", [], |r| r.get::<_, i64>(0))? == 2)
     }
 
-    fn write_with<T>(&mut self, mut f: impl FnMut(&Transaction) -> Result<T>) -> Result<T> {
+    fn write_with<T>(&mut self, f: impl FnMut(&Transaction) -> Result<T>) -> Result<T> {
+        self.notice_damage()?;
+        let done = self.write_retrying(f);
+        match (done, &self.damaged) {
+            (Err(e), Some(d)) if damage::is_refusal(&e) => Err(Error::user_with(
+                Msg::ErrReadOnlyDamaged,
+                &[&self.paths.db.display().to_string(), &d.found, &d.check],
+            )),
+            (other, _) => other,
+        }
+    }
+
+    fn write_retrying<T>(&mut self, mut f: impl FnMut(&Transaction) -> Result<T>) -> Result<T> {
         let deadline = Instant::now() + self.patience;
         let mut delay = Duration::from_millis(2);
         loop {

@@ -100,9 +100,15 @@ fn title_bar(frame: &mut Frame, area: Rect, app: &App) {
         Some(s) if !matches!(app.screen, Screen::Locked(_)) => format!("{} ", s.user.display_name),
         _ => String::new(),
     };
-    let pad = (area.width as usize).saturating_sub(left.width() + right.width());
+    // A database `intake check` found damaged changes nothing: every screen says so.
+    let badge = match app.store.damaged() {
+        Some(_) => format!(" {} {}", t.separator(), Msg::ReadOnlyBadge.text(app.lang)),
+        None => String::new(),
+    };
+    let pad = (area.width as usize).saturating_sub(left.width() + badge.width() + right.width());
     let line = Line::from(vec![
         Span::styled(left, t.title()),
+        Span::styled(badge, t.error()),
         Span::raw(" ".repeat(pad)),
         Span::raw(right),
     ]);
