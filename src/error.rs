@@ -12,6 +12,9 @@ pub enum Error {
     Db(rusqlite::Error),
     /// An unexpected file-system failure.
     Io(std::io::Error),
+    /// A file that cannot be opened or written: the message names it (its first argument),
+    /// and the cause (a message of its own, with its arguments) is its second.
+    File(Msg, String, Msg, Vec<String>),
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
@@ -43,6 +46,12 @@ impl Error {
                 }
             }
             Error::Io(e) => fill(Msg::ErrIo.text(lang), &[&e.kind().to_string()]),
+            Error::File(msg, path, cause, args) => {
+                let args: Vec<String> = args.iter().map(|a| crate::i18n::visible(a)).collect();
+                let args: Vec<&str> = args.iter().map(String::as_str).collect();
+                let cause = fill(cause.text(lang), &args);
+                fill(msg.text(lang), &[&crate::i18n::visible(path), &cause])
+            }
         }
     }
 

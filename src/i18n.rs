@@ -83,6 +83,14 @@ macro_rules! catalogue {
 }
 
 catalogue! {
+    ErrDbCannotOpen,
+    ErrDbCannotWrite,
+    CauseNoFolder,
+    CauseNotAFolder,
+    CauseNoPermission,
+    CauseReadOnlyDisk,
+    CauseDiskFull,
+    CauseIo,
     ErrReadOnlyDamaged,
     CliMarkedDamaged,
     ReadOnlyBadge,

@@ -88,3 +88,50 @@ fn a_database_check_finds_damaged_is_read_only_until_a_backup_is_restored() {
     let added = add_ben(&db);
     assert!(added.status.success(), "{}", text(&added));
 }
+
+/// A database that cannot be opened or written names the file, the cause and what to do, in
+/// both languages (before: "(CannotOpen)", "(SystemIoFailure)").
+#[test]
+fn a_database_that_cannot_be_opened_or_written_says_where_why_and_what_to_do() {
+    let db = TestDb::new();
+    // A folder that is a file.
+    let file = db.dir.path().join("notes.txt");
+    std::fs::write(&file, "x").unwrap();
+    let inside = file.join("intake.db");
+    for (lang, said) in [("en", "is not a folder"), ("es", "no es una carpeta")] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_intake"))
+            .arg("--db")
+            .arg(&inside)
+            .args(["agency", "add", "Casa de Paz"])
+            .env("INTAKE_LANG", lang)
+            .output()
+            .unwrap();
+        assert!(!out.status.success());
+        let text = text(&out);
+        assert!(text.contains(&inside.display().to_string()) && text.contains(said), "{text}");
+        assert!(!text.contains("CannotOpen") && !text.contains("(Io"), "{text}");
+    }
+
+    // A full disk (SQLite told the file may grow no more): the save is refused with the
+    // reason, and what was typed stays on screen.
+    let (db, store) = with_admin();
+    let mut h = Harness::on(db, store);
+    h.login("ana", ADMIN_PIN).typed("c");
+    h.focus_field("caller_type").enter().typed("p").enter();
+    h.focus_field("area").enter().typed("dona").enter();
+    h.focus_field("notes").typed("Caller at the bus station. ");
+    // More than a page of the file holds, so the save must make the file grow.
+    h.app.handle(intake::ui::Input::Paste("Long notes. ".repeat(600)));
+    let pages: i64 = h.app.store.conn().query_row("PRAGMA page_count", [], |r| r.get(0)).unwrap();
+    h.app.store.conn().execute_batch(&format!("PRAGMA max_page_count = {pages}")).unwrap();
+    h.ctrl('s');
+    let dir = h.db.dir.path().display().to_string();
+    let status = h.status();
+    assert!(status.contains("could not be written") && status.contains(&dir), "{status}");
+    assert!(status.contains("is full"), "{status}");
+    assert!(h.app.form().is_some_and(|f| f.text(f.focus).contains("bus station")));
+    h.app.set_language(intake::i18n::Lang::Es);
+    h.ctrl('s');
+    let status = h.status();
+    assert!(status.contains("No se pudo escribir") && status.contains("está lleno"), "{status}");
+}

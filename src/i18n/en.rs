@@ -4,6 +4,24 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
+        ErrDbCannotOpen => "The database {0} cannot be opened: {1}.",
+        ErrDbCannotWrite => {
+            "The database {0} could not be written: {1}. Nothing was saved; what was typed is still on screen."
+        }
+        CauseNoFolder => {
+            "the folder {0} does not exist (create it, or give --db a path in a folder that exists)"
+        }
+        CauseNotAFolder => "{0} is not a folder",
+        CauseNoPermission => {
+            "this user may not write in the folder {0}, where the database keeps its journal beside it (give the folder to the account that runs intake: chown, then chmod 700)"
+        }
+        CauseReadOnlyDisk => {
+            "the folder {0} is on a disk mounted read-only (mount it read-write, or move the database)"
+        }
+        CauseDiskFull => "the disk that holds {0} is full (free some space, then try again)",
+        CauseIo => {
+            "the disk that holds {0} gave an input/output error ({1}); it may be failing: run intake check, and keep the backups safe"
+        }
         ErrReadOnlyDamaged => {
             "The database {0} was found damaged on {1} (the check \"{2}\" failed), so nothing can be changed in it until an administrator restores a backup (intake restore BACKUP --force). Reading, logging in and out still work."
         }

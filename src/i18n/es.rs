@@ -4,6 +4,26 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
+        ErrDbCannotOpen => "No se puede abrir la base de datos {0}: {1}.",
+        ErrDbCannotWrite => {
+            "No se pudo escribir en la base de datos {0}: {1}. No se guardó nada; lo escrito sigue en pantalla."
+        }
+        CauseNoFolder => {
+            "la carpeta {0} no existe (créela, o indique con --db una ruta en una carpeta que exista)"
+        }
+        CauseNotAFolder => "{0} no es una carpeta",
+        CauseNoPermission => {
+            "este usuario no puede escribir en la carpeta {0}, donde la base de datos guarda su diario (dé la carpeta a la cuenta que ejecuta intake: chown y luego chmod 700)"
+        }
+        CauseReadOnlyDisk => {
+            "la carpeta {0} está en un disco montado solo de lectura (móntelo con escritura, o mueva la base de datos)"
+        }
+        CauseDiskFull => {
+            "el disco que contiene {0} está lleno (libere espacio y vuelva a intentarlo)"
+        }
+        CauseIo => {
+            "el disco que contiene {0} dio un error de entrada/salida ({1}); puede estar fallando: ejecute intake check y guarde bien las copias de seguridad"
+        }
         ErrReadOnlyDamaged => {
             "La base de datos {0} se encontró dañada el {1} (falló la comprobación \"{2}\"), así que no se puede cambiar nada en ella hasta que un administrador restaure una copia de seguridad (intake restore COPIA --force). Se puede seguir leyendo, entrar y salir."
         }

@@ -29,6 +29,7 @@ pub mod rollups;
 pub mod screenings;
 pub mod tips;
 pub mod transfers;
+mod trouble;
 pub mod users;
 
 use std::fs::OpenOptions;
@@ -65,8 +66,8 @@ impl Store {
     /// exist yet. Checks the key file's permissions and that the key opens the database.
     pub fn open(paths: &DbPaths, create: bool) -> Result<Store> {
         let mut store = Store::open_inner(paths, create)?;
-        migrate::migrate(&mut store)?;
-        anchor::ensure(&mut store)?;
+        let ready = migrate::migrate(&mut store).and_then(|()| anchor::ensure(&mut store));
+        ready.map_err(|e| trouble::explain(paths, e, false))?;
         Ok(store)
     }
 
@@ -94,6 +95,10 @@ impl Store {
     }
 
     fn open_inner(paths: &DbPaths, create: bool) -> Result<Store> {
+        Store::open_file(paths, create).map_err(|e| trouble::explain(paths, e, false))
+    }
+
+    fn open_file(paths: &DbPaths, create: bool) -> Result<Store> {
         let exists = paths.db.metadata().map(|m| m.len() > 0).unwrap_or(false);
         let key = if exists {
             keyfile::read(&paths.key)?
@@ -293,7 +298,8 @@ impl Store {
                 Msg::ErrReadOnlyDamaged,
                 &[&self.paths.db.display().to_string(), &d.found, &d.check],
             )),
-            (other, _) => other,
+            (Err(e), _) => Err(trouble::explain(&self.paths, e, true)),
+            (ok, _) => ok,
         }
     }
 
