@@ -83,6 +83,8 @@ macro_rules! catalogue {
 }
 
 catalogue! {
+    ErrCsvRowTooLong,
+    ErrFileTooBig,
     ErrDbCannotOpen,
     ErrDbCannotWrite,
     CauseNoFolder,

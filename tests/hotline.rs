@@ -649,3 +649,35 @@ fn nothing_quoted_from_a_file_reaches_the_terminal_raw() {
     assert!(!out.stderr.contains(&0x1b) && !out.stderr.contains(&0x07), "{err}");
     assert!(!out.stdout.contains(&0x1b));
 }
+
+/// A file may be long, but no row of it may be longer than a megabyte: a file with no line
+/// breaks, or a quote never closed, is refused rather than held whole in memory.
+#[test]
+fn a_csv_row_longer_than_a_megabyte_is_refused() {
+    let (db, store) = with_admin();
+    drop(store);
+    let file = db.dir.path().join("one-long-row.csv");
+    let header = "channel,direction,started_at,caller_type,language,interpreter,area,trafficking_type,minor,follow_up,notes\n";
+    let row = format!(
+        "call,incoming,2014-03-02 09:15,possible_victim,english,no,unknown,unknown,unknown,no,\"{}",
+        "x".repeat(3 << 20)
+    );
+    std::fs::write(&file, format!("{header}{row}")).unwrap();
+    for (lang, said) in
+        [("en", "a row is longer than 1024 KB"), ("es", "una fila mide más de 1024 KB")]
+    {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_intake"))
+            .arg("--db")
+            .arg(db.db_path())
+            .args(["contact", "import", file.to_str().unwrap(), "--user", "ana"])
+            .env("INTAKE_LANG", lang)
+            .output()
+            .unwrap();
+        assert!(!out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(said), "{err}");
+    }
+    let n: i64 =
+        db.open().conn().query_row("SELECT count(*) FROM contacts", [], |r| r.get(0)).unwrap();
+    assert_eq!(n, 0);
+}

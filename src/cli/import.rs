@@ -185,6 +185,7 @@ type Opened = (csv::Reader<Box<dyn io::Read>>, Vec<String>);
 
 fn open(file: &Path, source: Opener) -> Result<Opened> {
     let input = source().map_err(|e| read_err(file, e.into()))?;
+    let input: Box<dyn io::Read> = Box::new(crate::service::files::RowCap::new(input));
     let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(input);
     let headers = reader
         .headers()
@@ -196,7 +197,7 @@ fn open(file: &Path, source: Opener) -> Result<Opened> {
 }
 
 fn read_err(file: &Path, e: csv::Error) -> Error {
-    Error::user_with(Msg::ErrCsvRead, &[&file.display().to_string(), &e.to_string()])
+    crate::service::files::csv_error(&file.display().to_string(), &e)
 }
 
 /// Read the file's rows one at a time, each as its header's names and its cells.

@@ -337,8 +337,15 @@ pub fn key(paths: &DbPaths, command: &KeyCommand, lang: Lang) -> Result<()> {
             if file.as_os_str() == "-" {
                 std::io::stdin().read_to_string(&mut text)?;
             } else {
+                // A key export is a few lines.
+                let bytes =
+                    crate::service::files::read_small(file, 16 * 1024).map_err(|e| match e {
+                        Error::User(..) => e,
+                        _ => Error::user_with(Msg::ErrKeyImportBad, &[&shown]),
+                    })?;
+                let bytes = Zeroizing::new(bytes);
                 text = Zeroizing::new(
-                    std::fs::read_to_string(file)
+                    String::from_utf8(bytes.to_vec())
                         .map_err(|_| Error::user_with(Msg::ErrKeyImportBad, &[&shown]))?,
                 );
             }

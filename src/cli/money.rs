@@ -232,10 +232,9 @@ fn import_payments(
     file: &Path,
     lang: Lang,
 ) -> Result<usize> {
-    let read_err = |e: csv::Error| {
-        Error::user_with(Msg::ErrCsvRead, &[&file.display().to_string(), &e.to_string()])
-    };
-    let mut reader = csv::ReaderBuilder::new().flexible(false).from_path(file).map_err(read_err)?;
+    let read_err =
+        |e: csv::Error| crate::service::files::csv_error(&file.display().to_string(), &e);
+    let mut reader = crate::service::files::csv_reader(file).map_err(|e| read_err(e.into()))?;
     let headers: Vec<String> =
         reader.headers().map_err(read_err)?.iter().map(|h| h.trim().to_ascii_lowercase()).collect();
     let mut problems = Vec::new();

@@ -91,7 +91,9 @@ pub fn ssh_command(
             if user.disabled {
                 return Err(Error::user(Msg::ErrKeyAccountDisabled));
             }
-            let text = fs::read_to_string(public_key)?;
+            // A public key is a line of a few hundred bytes.
+            let text = crate::service::files::read_small(public_key, 64 * 1024)?;
+            let text = String::from_utf8_lossy(&text);
             let key = text.lines().find_map(PublicKey::parse).ok_or_else(|| {
                 Error::user_with(Msg::ErrNotAPublicKey, &[&public_key.display().to_string()])
             })?;

@@ -4,6 +4,12 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
+        ErrCsvRowTooLong => {
+            "{0}: a row is longer than {1} KB (no row of a file this program reads is that long: is it the right file?). Nothing was imported."
+        }
+        ErrFileTooBig => {
+            "{0} is larger than {1} KB, more than a file of this kind ever is: is it the right file? Nothing was read."
+        }
         ErrDbCannotOpen => "The database {0} cannot be opened: {1}.",
         ErrDbCannotWrite => {
             "The database {0} could not be written: {1}. Nothing was saved; what was typed is still on screen."

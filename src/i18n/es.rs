@@ -4,6 +4,12 @@ use super::Msg::{self, *};
 
 pub fn text(m: Msg) -> &'static str {
     match m {
+        ErrCsvRowTooLong => {
+            "{0}: una fila mide más de {1} KB (ninguna fila de los archivos que lee este programa es tan larga: ¿es el archivo correcto?). No se importó nada."
+        }
+        ErrFileTooBig => {
+            "{0} pesa más de {1} KB, más de lo que ocupa un archivo de este tipo: ¿es el archivo correcto? No se leyó nada."
+        }
         ErrDbCannotOpen => "No se puede abrir la base de datos {0}: {1}.",
         ErrDbCannotWrite => {
             "No se pudo escribir en la base de datos {0}: {1}. No se guardó nada; lo escrito sigue en pantalla."

@@ -4,6 +4,7 @@
 
 pub mod casework;
 pub mod consent;
+pub mod files;
 pub mod hotline;
 pub mod hsds;
 pub mod ledger;

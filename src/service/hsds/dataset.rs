@@ -109,10 +109,10 @@ impl Table {
             }
             return t;
         }
-        let mut reader = match csv::ReaderBuilder::new().flexible(false).from_path(&path) {
+        let mut reader = match crate::service::files::csv_reader(&path) {
             Ok(r) => r,
             Err(e) => {
-                let what = fill(Msg::ErrCsvRead.text(lang), &[file, &e.to_string()]);
+                let what = crate::service::files::csv_error(file, &e.into()).message(lang);
                 problems.push(Problem::file_level(file, what));
                 return t;
             }
@@ -120,7 +120,7 @@ impl Table {
         let headers: Vec<String> = match reader.headers() {
             Ok(h) => h.iter().map(|h| h.trim().to_ascii_lowercase()).collect(),
             Err(e) => {
-                let what = fill(Msg::ErrCsvRead.text(lang), &[file, &e.to_string()]);
+                let what = crate::service::files::csv_error(file, &e).message(lang);
                 problems.push(Problem::file_level(file, what));
                 return t;
             }
@@ -150,8 +150,12 @@ impl Table {
                     t.rows.push((i + 2, row));
                 }
                 Err(e) => {
-                    let what = fill(Msg::ErrCsvRead.text(lang), &[file, &e.to_string()]);
+                    let what = crate::service::files::csv_error(file, &e).message(lang);
                     problems.push(Problem::file_level(file, what));
+                    // A file that cannot be read on (a row too long) is not read further.
+                    if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                        break;
+                    }
                 }
             }
         }

@@ -27,9 +27,9 @@ const OLD_FILES: &[&str] = &[
 
 /// The version of an older package: from its datapackage.json, or "1.x or 2.0" from its files.
 fn old_version(dir: &Path) -> Option<(String, String)> {
-    let stated = std::fs::read_to_string(dir.join("datapackage.json"))
+    let stated = crate::service::files::read_small(&dir.join("datapackage.json"), 1 << 20)
         .ok()
-        .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+        .and_then(|t| serde_json::from_slice::<serde_json::Value>(&t).ok())
         .and_then(|v| v.get("version").and_then(|v| v.as_str()).map(str::to_string));
     let found = OLD_FILES.iter().find(|f| dir.join(f).exists());
     match (stated, found) {

@@ -31,8 +31,8 @@ pub fn map_taxonomy(
         return Err(Error::user(Msg::ErrAdminOnly));
     }
     let name = path.display().to_string();
-    let read_err = |e: csv::Error| Error::user_with(Msg::ErrCsvRead, &[&name, &e.to_string()]);
-    let mut reader = csv::Reader::from_path(path).map_err(read_err)?;
+    let read_err = |e: csv::Error| crate::service::files::csv_error(&name, &e);
+    let mut reader = crate::service::files::csv_reader(path).map_err(|e| read_err(e.into()))?;
     let headers: Vec<String> =
         reader.headers().map_err(read_err)?.iter().map(|h| h.trim().to_ascii_lowercase()).collect();
     let col = |c: &str| headers.iter().position(|h| h == c);
