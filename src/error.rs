@@ -12,9 +12,9 @@ pub enum Error {
     Db(rusqlite::Error),
     /// An unexpected file-system failure.
     Io(std::io::Error),
-    /// A file that cannot be opened or written: the message names it (its first argument),
-    /// and the cause (a message of its own, with its arguments) is its second.
-    File(Msg, String, Msg, Vec<String>),
+    /// A message with its arguments, the last of which is another message with its own
+    /// (a file that cannot be opened, and why; a database read-only, and which check failed).
+    Nested(Msg, Vec<String>, Msg, Vec<String>),
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
@@ -46,11 +46,16 @@ impl Error {
                 }
             }
             Error::Io(e) => fill(Msg::ErrIo.text(lang), &[&e.kind().to_string()]),
-            Error::File(msg, path, cause, args) => {
-                let args: Vec<String> = args.iter().map(|a| crate::i18n::visible(a)).collect();
+            Error::Nested(msg, head, inner, args) => {
+                let shown = |v: &[String]| -> Vec<String> {
+                    v.iter().map(|a| crate::i18n::visible(a)).collect()
+                };
+                let args = shown(args);
                 let args: Vec<&str> = args.iter().map(String::as_str).collect();
-                let cause = fill(cause.text(lang), &args);
-                fill(msg.text(lang), &[&crate::i18n::visible(path), &cause])
+                let mut all = shown(head);
+                all.push(fill(inner.text(lang), &args));
+                let all: Vec<&str> = all.iter().map(String::as_str).collect();
+                fill(msg.text(lang), &all)
             }
         }
     }

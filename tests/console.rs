@@ -209,7 +209,7 @@ fn a_lock_covers_first_and_writes_what_it_owes_once_the_database_is_free() {
     let started = std::time::Instant::now();
     // Typing goes on; its draft is kept later.
     h.typed(", blue backpack");
-    h.app.on_idle();
+    h.app.lock("lock_idle");
     h.settle();
     // Before, the lock wrote first and waited up to 30 seconds for the lock.
     assert!(started.elapsed() < Duration::from_secs(3), "{:?}", started.elapsed());
@@ -247,7 +247,7 @@ fn idle_lock_and_another_user_taking_over() {
     h.login("ana", ADMIN_PIN);
     assert_eq!(h.app.idle_timeout(), Some(Duration::from_secs(5 * 60)));
     let ana_session = h.app.session.current.as_ref().unwrap().session_id;
-    h.app.on_idle();
+    h.app.lock("lock_idle");
     assert!(matches!(h.app.screen, Screen::Locked(_)));
     assert_eq!(h.app.idle_timeout(), None, "a locked console has nothing more to lock");
     let s = h.screen();
@@ -1101,7 +1101,7 @@ fn a_referral_form_survives_a_dropped_link() {
     h.run_search();
     h.enter().typed("r");
     h.focus_field("reason").typed("Legal consult");
-    h.app.keep_drafts();
+    h.app.keep_drafts_within(Some(intake::ui::app::QUICK));
     let mut h = h.reconnect();
     h.login("bea", "470193").enter().typed("y");
     assert_eq!(h.status(), Msg::DraftRestored.text(Lang::En));

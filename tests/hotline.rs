@@ -512,7 +512,7 @@ fn a_version_1_database_with_staff_is_upgraded_in_place() {
              DROP TABLE screening_answers; DROP TABLE screenings; DROP TABLE screening_tools;
              DROP TABLE case_note_versions; DROP TABLE case_notes; DROP TABLE services;
              DROP TABLE client_relief; DROP TABLE case_transfers; DROP TABLE disclosures;
-             DROP TABLE release_defaults; DROP TABLE releases;
+             DROP TABLE release_defaults; DROP TABLE releases; DROP TABLE audit_anchor;
              DROP TABLE outreach_events;
              DROP TABLE client_links; DROP TABLE client_status; DROP TABLE client_history;
              DROP TABLE tip_history; DROP TABLE tips; DROP TABLE contact_history; DROP TABLE contacts;

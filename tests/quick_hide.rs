@@ -22,7 +22,9 @@ fn hide(s: &mut Session) -> Duration {
     let deadline = sent + Duration::from_secs(60);
     loop {
         if s.text().trim().is_empty() {
-            return sent.elapsed();
+            let took = sent.elapsed();
+            eprintln!("F12 to a blank screen: {took:?}");
+            return took;
         }
         assert!(Instant::now() < deadline, "never blank:\n{}", s.text());
         std::thread::sleep(Duration::from_millis(1));

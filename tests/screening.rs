@@ -288,7 +288,7 @@ fn an_imported_tools_levels_read_as_results_and_an_old_database_learns_them() {
              ALTER TABLE client_status DROP COLUMN closure_reason;
              ALTER TABLE client_status DROP COLUMN living_situation;
              DROP TABLE client_relief; DROP TABLE case_transfers; DROP TABLE disclosures;
-             DROP TABLE release_defaults; DROP INDEX referrals_release;
+             DROP TABLE release_defaults; DROP INDEX referrals_release; DROP TABLE audit_anchor;
              PRAGMA writable_schema = ON;
              UPDATE sqlite_master SET sql =
                  substr(sql, 1, instr(sql, '    -- What the referral carries') - 1)

@@ -213,7 +213,7 @@ fn the_same_users_draft_is_open_in_one_session_at_a_time() {
     let mut a = Harness::admin();
     a.login("ana", ADMIN_PIN).typed("c");
     a.focus_field("notes").typed("Caller on the line in session A");
-    a.app.keep_drafts();
+    a.app.keep_drafts_within(Some(intake::ui::app::QUICK));
     // Ana logs in again from another terminal while the first is still in use.
     let second = |a: &Harness| {
         let store = a.db.open();

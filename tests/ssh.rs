@@ -160,7 +160,9 @@ fn a_staff_key_and_its_pin_open_the_console_and_nothing_else_gets_through() {
     t.wait_for("Log a contact");
     t.send("\x1b");
     t.wait_for("Hotline log");
+    // Ctrl+C quits (a key, not a signal): the console ends and so does the connection.
     t.send("\x03");
+    assert!(t.wait_exit(), "the console quit:\n{}", t.text());
     drop(t);
 
     // The link drops mid-form (the ssh client is killed): the console ends the session as a

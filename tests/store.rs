@@ -177,9 +177,12 @@ fn delete_rows(store: &Store, from_id: i64) {
         .unwrap();
 }
 
+/// `intake check`: whether it passed, and what it printed. The mark a failed check leaves
+/// (the database read-only until a restore) is taken away, for the next step of a test.
 fn check_output(db: &TestDb) -> (bool, String) {
     let bin = env!("CARGO_BIN_EXE_intake");
     let out = Command::new(bin).arg("--db").arg(db.db_path()).arg("check").output().unwrap();
+    intake::store::damage::clear(&db.paths);
     (out.status.success(), String::from_utf8_lossy(&out.stdout).to_string())
 }
 

@@ -452,7 +452,7 @@ fn print_check(store: &Store, lang: Lang) -> ExitCode {
     let paths = store.paths();
     match results.iter().find(|r| !r.ok && r.name.is_damage()) {
         Some(r) => {
-            if let Err(e) = crate::store::damage::mark(paths, r.name.text(lang), Timestamp::now()) {
+            if let Err(e) = crate::store::damage::mark(paths, r.name, Timestamp::now()) {
                 put!("{}", e.message(lang));
             }
             put!("{}", fill(Msg::CliMarkedDamaged.text(lang), &[&paths.db.display().to_string()]));

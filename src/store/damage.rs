@@ -15,18 +15,29 @@ use rusqlite::Connection;
 use rusqlite::hooks::{AuthAction, AuthContext, Authorization};
 
 use crate::error::Result;
+use crate::i18n::Msg;
 use crate::store::DbPaths;
 
 /// The tables a damaged database still takes rows in.
 const STILL_WRITTEN: &[&str] =
     &["audit_log", "audit_anchor", "sessions", "login_failures", "drafts"];
 
-/// When the damage was found, and by which check (its name, as `intake check` printed it).
+/// When the damage was found, and by which check.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Damage {
     pub found: String,
-    pub check: String,
+    pub check: Msg,
 }
+
+/// The checks whose failure marks the database, by the name the mark keeps.
+const CHECKS: &[Msg] = &[
+    Msg::CheckIntegrity,
+    Msg::CheckCipher,
+    Msg::CheckForeignKeys,
+    Msg::CheckAuditChain,
+    Msg::CheckAuditAnchor,
+    Msg::CheckAuditTriggers,
+];
 
 pub fn path(paths: &DbPaths) -> PathBuf {
     let name = paths.db.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
@@ -40,19 +51,21 @@ pub fn read(paths: &DbPaths) -> Option<Damage> {
     let text = String::from_utf8_lossy(&text[..text.len().min(512)]).to_string();
     let mut lines = text.lines();
     let found = lines.next().unwrap_or_default().chars().take(20).collect();
-    let check = lines.next().unwrap_or_default().chars().take(80).collect();
-    Some(Damage { found, check })
+    let name = lines.next().unwrap_or_default();
+    // A mark this program did not write still marks: the check is then the integrity check.
+    let check = CHECKS.iter().copied().find(|m| format!("{m:?}") == name);
+    Some(Damage { found, check: check.unwrap_or(Msg::CheckIntegrity) })
 }
 
 /// Mark the database damaged (the first mark stays: it says when the damage was first found).
-pub fn mark(paths: &DbPaths, check: &str, now: jiff::Timestamp) -> Result<()> {
+pub fn mark(paths: &DbPaths, check: Msg, now: jiff::Timestamp) -> Result<()> {
     let file = path(paths);
     if file.exists() {
         return Ok(());
     }
     let mut f =
         fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(&file)?;
-    writeln!(f, "{}\n{}", crate::domain::time::to_db(now), check)?;
+    writeln!(f, "{}\n{check:?}", crate::domain::time::to_db(now))?;
     Ok(())
 }
 

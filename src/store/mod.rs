@@ -294,9 +294,11 @@ impl Store {
         self.notice_damage()?;
         let done = self.write_retrying(f);
         match (done, &self.damaged) {
-            (Err(e), Some(d)) if damage::is_refusal(&e) => Err(Error::user_with(
+            (Err(e), Some(d)) if damage::is_refusal(&e) => Err(Error::Nested(
                 Msg::ErrReadOnlyDamaged,
-                &[&self.paths.db.display().to_string(), &d.found, &d.check],
+                vec![self.paths.db.display().to_string(), crate::domain::time::show_db(&d.found)],
+                d.check,
+                Vec::new(),
             )),
             (Err(e), _) => Err(trouble::explain(&self.paths, e, true)),
             (ok, _) => ok,

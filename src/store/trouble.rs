@@ -42,7 +42,7 @@ pub fn explain(paths: &DbPaths, e: Error, write: bool) -> Error {
         cause(dir, &e)
     };
     let msg = if write { Msg::ErrDbCannotWrite } else { Msg::ErrDbCannotOpen };
-    Error::File(msg, db, cause, args)
+    Error::Nested(msg, vec![db], cause, args)
 }
 
 /// Why the folder `dir` cannot hold the database: found by trying, as this user, what SQLite

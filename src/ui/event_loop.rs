@@ -3,6 +3,7 @@
 //! of input (pastes, resize storms) into one frame.
 
 use std::io::{self, IsTerminal, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use ratatui::backend::Backend;
@@ -15,7 +16,7 @@ use crate::auth::accounts::SessionEnd;
 use crate::error::Error;
 use crate::i18n::Msg;
 use crate::store::Store;
-use crate::ui::app::{App, Input, Options};
+use crate::ui::app::{App, Input, Options, Screen};
 use crate::ui::frame_out::FrameOut;
 use crate::ui::screens;
 
@@ -104,7 +105,7 @@ pub fn run<B: Backend>(
         }
         // What a hide or a lock owes the database is written once the screen is blank; what
         // finds the database busy waits for a later turn of the loop.
-        if app.owed_due_in(Instant::now()).is_some_and(|d| d.is_zero()) || app.owes_now() {
+        if app.owed.due_in(Instant::now()).is_some_and(|d| d.is_zero()) || app.owed.owes_now() {
             app.pay_owed(Some(crate::ui::app::QUICK));
         }
         // Wait for a key, or until the idle lock or a scheduled search is due. With a session
@@ -113,7 +114,7 @@ pub fn run<B: Backend>(
         let idle = app.idle_timeout().map(|t| t.saturating_sub(last_input.elapsed()));
         let settings = app.opts.settings_every.saturating_sub(settings_read.elapsed());
         let now = Instant::now();
-        let due = match (app.search_due_in(now), app.owed_due_in(now)) {
+        let due = match (app.search_due_in(now), app.owed.due_in(now)) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
@@ -133,14 +134,14 @@ pub fn run<B: Backend>(
                     }
                 }
                 app.drafts_deferred = false;
-                if app.purge && app.covered() {
+                if app.purge && matches!(app.screen, Screen::Hidden | Screen::Locked(_)) {
                     // Nothing typed before a hide or a lock reaches the lock screen.
                     console.drop_pending();
                 }
-                app.keep_drafts();
+                app.keep_drafts_within(Some(crate::ui::app::QUICK));
             }
             Next::Timeout => {
-                if app.owed_due_in(Instant::now()).is_some_and(|d| d.is_zero()) {
+                if app.owed.due_in(Instant::now()).is_some_and(|d| d.is_zero()) {
                     app.pay_owed(Some(crate::ui::app::QUICK));
                 }
                 app.on_timer(Instant::now());
@@ -151,7 +152,7 @@ pub fn run<B: Backend>(
                     settings_read = Instant::now();
                 }
                 if app.idle_timeout().is_some_and(|t| last_input.elapsed() >= t) {
-                    app.on_idle();
+                    app.lock("lock_idle");
                     console.drop_pending();
                 }
             }
@@ -253,6 +254,9 @@ pub fn start(
 /// way the console must not just vanish: a thread waits for the signal, ends this process's
 /// session in the database (audited as "link_dropped" or "stopped"), and ends the process. What was typed is
 /// already kept, as a draft, at each change.
+/// The console's own thread has ended its session (or had none open) on its way out.
+static ENDED: AtomicBool = AtomicBool::new(false);
+
 #[cfg(unix)]
 fn watch_for_hangup(paths: &crate::store::DbPaths) {
     use signal_hook::consts::{SIGHUP, SIGTERM};
@@ -261,11 +265,30 @@ fn watch_for_hangup(paths: &crate::store::DbPaths) {
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
             let how = if signal == SIGHUP { SessionEnd::LinkDropped } else { SessionEnd::Stopped };
-            // A connection of its own: the console's may be in the middle of something.
-            if let Ok(mut store) = Store::open(&paths, false) {
-                let pid = i64::from(std::process::id());
-                let now = jiff::Timestamp::now();
-                let _ = crate::auth::accounts::end_sessions_of(&mut store, pid, how, now);
+            // The console's own thread ends its session on its way out (a hang-up ends its
+            // input too): give it a moment (the process may not outlive the hang-up long),
+            // rather than open a second connection while it writes (SQLCipher can then refuse
+            // one of the two). If it does not finish, end the session from here, trying again
+            // while a connection is refused.
+            let deadline = std::time::Instant::now() + std::time::Duration::from_millis(300);
+            while signal == SIGHUP
+                && !ENDED.load(Ordering::SeqCst)
+                && std::time::Instant::now() < deadline
+            {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            for _ in 0..20 {
+                if ENDED.load(Ordering::SeqCst) {
+                    break;
+                }
+                if let Ok(mut store) = Store::open(&paths, false) {
+                    let pid = i64::from(std::process::id());
+                    let now = jiff::Timestamp::now();
+                    if crate::auth::accounts::end_sessions_of(&mut store, pid, how, now).is_ok() {
+                        break;
+                    }
+                }
+                std::thread::sleep(std::time::Duration::from_millis(50));
             }
             std::process::exit(0);
         }
@@ -294,6 +317,7 @@ pub fn run_console(store: Store, opts: Options) -> crate::Result<()> {
         let (actor, now) = (app.actor(), app.now());
         crate::auth::accounts::end_session(&mut app.store, actor, SessionEnd::LinkDropped, now)?;
     }
+    ENDED.store(true, Ordering::SeqCst);
     result.map_err(Error::Io)
 }
 

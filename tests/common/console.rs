@@ -72,7 +72,7 @@ impl Harness {
 
     /// What the loop does once the screen is drawn: write what a hide or a lock owes.
     pub fn settle(&mut self) -> &mut Self {
-        if self.app.owes_now() {
+        if self.app.owed.owes_now() {
             self.app.pay_owed(Some(intake::ui::app::QUICK));
         }
         self

@@ -10,10 +10,9 @@ use std::collections::VecDeque;
 use std::time::{Duration, Instant};
 
 use crate::auth::{Actor, accounts};
+use crate::store::Store;
 use crate::ui::effect::Effect;
-use crate::ui::screen::{Ctx, Screen};
-
-use super::App;
+use crate::ui::screen::{Ctx, Page};
 
 /// How long a write the console makes on its own (a draft, what a hide owes) waits for another
 /// process's write lock before it is left for later.
@@ -32,6 +31,8 @@ pub struct Owed {
     events: VecDeque<(Actor, &'static str)>,
     /// When to try again (a write found the database busy).
     retry_at: Option<Instant>,
+    /// The draft of the form in front found the database busy: it is kept a moment later.
+    front_behind: bool,
 }
 
 impl Owed {
@@ -45,115 +46,85 @@ impl Owed {
     }
 }
 
-impl App {
-    /// Quick hide: nothing identifying stays on screen or in the scrollback; the session locks.
-    pub fn hide(&mut self) {
-        self.cover();
-        let event = if self.session.is_open() { "hide" } else { "hide_login" };
-        self.owed.events.push_back((self.actor(), event));
+impl Owed {
+    /// An audit row the hide or lock owes.
+    pub fn event(&mut self, actor: Actor, event: &'static str) {
+        self.events.push_back((actor, event));
     }
 
-    /// Lock now (by key or after the idle time): clear the screen and ask for the PIN.
-    pub fn lock(&mut self, event: &'static str) {
-        if !self.session.is_open() || matches!(self.screen, Screen::Locked(_)) {
-            return;
-        }
-        self.cover();
-        self.reveal_lock_screen();
-        self.redraw = true;
-        self.owed.events.push_back((self.actor(), event));
-    }
-
-    /// Called by the loop when no input came for the idle time.
-    pub fn on_idle(&mut self) {
-        self.lock("lock_idle");
-    }
-
-    /// Take everything off the screen (and out of the scrollback), keeping the screen in front
-    /// for the same user's unlock; its draft is owed.
-    fn cover(&mut self) {
-        let front = std::mem::replace(&mut self.screen, Screen::Hidden);
-        if front.page().is_some() && self.session.is_open() {
-            self.owed.draft = Some(self.ctx());
-        }
-        self.session.suspend(front);
-        self.overlay = None;
-        self.status = None;
-        self.purge = true;
-    }
-
-    /// The screen is blank or asks for the PIN.
-    pub fn covered(&self) -> bool {
-        matches!(self.screen, Screen::Hidden | Screen::Locked(_))
+    /// The draft of the form a hide or lock covered, to be kept as `ctx`'s user.
+    pub fn draft(&mut self, ctx: Ctx) {
+        self.draft = Some(ctx);
     }
 
     /// A hide or a lock has just left something owed, not yet tried.
     pub fn owes_now(&self) -> bool {
-        self.owed.retry_at.is_none() && (self.owed.draft.is_some() || !self.owed.events.is_empty())
+        self.retry_at.is_none() && (self.draft.is_some() || !self.events.is_empty())
     }
 
     /// When the loop should next try what is owed (None: nothing is).
-    pub fn owed_due_in(&self, now: Instant) -> Option<Duration> {
-        self.owed.retry_at.map(|t| t.saturating_duration_since(now))
+    pub fn due_in(&self, now: Instant) -> Option<Duration> {
+        self.retry_at.map(|t| t.saturating_duration_since(now))
     }
 
-    /// Write what a hide or a lock owes, and a draft left for later: each write waits at most
-    /// `patience` for another process's lock (None: the usual 30 seconds). What finds the
-    /// database busy is tried again after `RETRY`.
-    pub fn pay_owed(&mut self, patience: Option<Duration>) {
-        self.owed.retry_at = None;
+    /// Whether the front form's draft may be tried now (not while it waits for its retry).
+    pub fn front_may_try(&self, now: Instant) -> bool {
+        !(self.front_behind && self.retry_at.is_some_and(|t| t > now))
+    }
+
+    /// Write what a hide or a lock owes: the covered form's draft (`covered`, the screen it
+    /// suspended) and the audit rows, each write waiting at most `patience` for another
+    /// process's lock (None: the usual 30 seconds). What finds the database busy is tried again
+    /// after `RETRY`. Returns what the covered screen asks next (and the errors to show), and
+    /// whether the front form's draft is to be kept again now.
+    pub fn pay(
+        &mut self,
+        store: &mut Store,
+        covered: Option<&mut dyn Page>,
+        patience: Option<Duration>,
+    ) -> (Vec<Effect>, bool) {
+        self.retry_at = None;
         let mut busy = false;
-        if let Some(ctx) = self.owed.draft.take() {
-            let kept = match self.session.suspended.as_mut().and_then(Screen::page_mut) {
-                Some(page) => keep(&mut self.store, page, &ctx, patience),
-                // The screen is in front again: its own draft is kept as it is typed in.
-                None => Kept::Done(Vec::new()),
-            };
-            match kept {
-                Kept::Done(effects) => self.run(effects),
-                Kept::Busy => (self.owed.draft, busy) = (Some(ctx), true),
+        let mut then = Vec::new();
+        if let Some(ctx) = self.draft.take() {
+            // With no covered screen, the form is in front again and keeps its own draft.
+            match covered.map_or(Kept::Done(Vec::new()), |p| keep(store, p, &ctx, patience)) {
+                Kept::Done(effects) => then = effects,
+                Kept::Busy => (self.draft, busy) = (Some(ctx), true),
             }
         }
-        while !busy && let Some((actor, event)) = self.owed.events.pop_front() {
-            let store = &mut self.store;
-            let written = within(store, patience, |s| accounts::session_event(s, actor, event));
-            match written {
+        while !busy && let Some((actor, event)) = self.events.pop_front() {
+            match within(store, patience, |s| accounts::session_event(s, actor, event)) {
                 Err(e) if e.is_busy() => {
-                    self.owed.events.push_front((actor, event));
+                    self.events.push_front((actor, event));
                     busy = true;
                 }
-                other => self.report(other),
+                Err(e) => then.push(Effect::Fail(e)),
+                Ok(()) => {}
             }
         }
-        if !busy && self.owed.retry_at.is_none() && self.drafts_behind {
-            self.drafts_behind = false;
-            self.keep_drafts_within(patience);
+        let front = !busy && std::mem::take(&mut self.front_behind);
+        if busy {
+            self.retry_at = Some(Instant::now() + RETRY);
         }
-        if busy || self.drafts_behind {
-            self.owed.retry_at = Some(Instant::now() + RETRY);
-        }
+        (then, front)
     }
 
-    /// Keep whatever form is in front as a draft, if it changed since it was last kept. While
-    /// another process holds the write lock it is kept a moment later, never waited for.
-    pub fn keep_drafts(&mut self) {
-        // Already behind: the loop tries again when it is due, not at every key.
-        if self.drafts_behind && self.owed.retry_at.is_some_and(|t| t > Instant::now()) {
-            return;
-        }
-        self.keep_drafts_within(Some(QUICK));
-    }
-
-    /// Keep the draft, each write waiting at most `patience` (None: the usual 30 seconds, as
-    /// at the end of the program, when there is no later).
-    pub fn keep_drafts_within(&mut self, patience: Option<Duration>) {
-        let ctx = self.ctx();
-        let Some(page) = self.screen.page_mut() else { return };
-        match keep(&mut self.store, page, &ctx, patience) {
-            Kept::Done(effects) => self.run(effects),
+    /// Keep the front form's draft, waiting at most `patience`; while the database is busy it
+    /// is left for the loop to try again.
+    pub fn keep_front(
+        &mut self,
+        store: &mut Store,
+        page: &mut dyn Page,
+        ctx: &Ctx,
+        patience: Option<Duration>,
+    ) -> Vec<Effect> {
+        match keep(store, page, ctx, patience) {
+            Kept::Done(effects) => effects,
             Kept::Busy => {
-                self.drafts_behind = true;
-                self.owed.retry_at.get_or_insert(Instant::now() + RETRY);
+                self.front_behind = true;
+                self.retry_at.get_or_insert(Instant::now() + RETRY);
+                Vec::new()
             }
         }
     }
@@ -166,11 +137,7 @@ enum Kept {
     Busy,
 }
 
-fn within<T>(
-    store: &mut crate::store::Store,
-    patience: Option<Duration>,
-    f: impl FnOnce(&mut crate::store::Store) -> T,
-) -> T {
+fn within<T>(store: &mut Store, patience: Option<Duration>, f: impl FnOnce(&mut Store) -> T) -> T {
     match patience {
         Some(p) => store.with_patience(p, f),
         None => f(store),
@@ -179,12 +146,7 @@ fn within<T>(
 
 /// Keep `page`'s form as a draft: the screen's own draft job, run here so that a busy database
 /// leaves it for later (the screen's kept revision does not move, so nothing is lost).
-fn keep(
-    store: &mut crate::store::Store,
-    page: &mut dyn crate::ui::screen::Page,
-    ctx: &Ctx,
-    patience: Option<Duration>,
-) -> Kept {
+fn keep(store: &mut Store, page: &mut dyn Page, ctx: &Ctx, patience: Option<Duration>) -> Kept {
     let mut then = Vec::new();
     for effect in page.draft(ctx) {
         match effect {

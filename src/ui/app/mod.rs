@@ -51,8 +51,6 @@ pub struct App {
     pub clipboard: Option<String>,
     /// What a hide or a lock still owes the database (written after the screen is blank).
     pub owed: Owed,
-    /// The draft of the form in front found the database busy: it is kept a moment later.
-    drafts_behind: bool,
 }
 
 impl App {
@@ -79,7 +77,6 @@ impl App {
             drafts_deferred: false,
             clipboard: None,
             owed: Owed::default(),
-            drafts_behind: false,
         })
     }
 
@@ -98,9 +95,7 @@ impl App {
 
     /// Show the error of an action that may have failed.
     pub fn report(&mut self, result: crate::Result<()>) {
-        if let Err(e) = result {
-            self.fail(e);
-        }
+        result.unwrap_or_else(|e| self.fail(e));
     }
 
     pub fn say(&mut self, msg: Msg) {
@@ -162,13 +157,10 @@ impl App {
             match effect {
                 Effect::Run(job) => {
                     let ctx = self.ctx();
-                    match job(&mut self.store, &ctx) {
-                        Ok(done) => {
-                            if let Some(page) = self.screen.page_mut() {
-                                queue.extend(page.on_done(done, &ctx));
-                            }
-                        }
-                        Err(e) => self.fail(e),
+                    match (job(&mut self.store, &ctx), self.screen.page_mut()) {
+                        (Ok(done), Some(page)) => queue.extend(page.on_done(done, &ctx)),
+                        (Ok(_), None) => {}
+                        (Err(e), _) => self.fail(e),
                     }
                 }
                 Effect::Go(route) => self.go(route),
@@ -197,11 +189,7 @@ impl App {
                     self.say(Msg::LanguageChanged);
                 }
                 Effect::Lock => self.lock("lock"),
-                Effect::Start(li, replaced) => {
-                    // What the lock owes is written first: its draft is the locked user's.
-                    self.pay_owed(None);
-                    self.after_login(*li, replaced);
-                }
+                Effect::Start(li, replaced) => self.after_login(*li, replaced),
                 Effect::ChooseLanguage => {
                     self.session.lang_chosen = true;
                     self.set_language(self.lang.other());
@@ -262,7 +250,7 @@ impl App {
         let now = self.now();
         self.form_mut().map(|f| f.fill_now(now));
         if !self.drafts_deferred {
-            self.keep_drafts();
+            self.keep_drafts_within(Some(QUICK));
         }
         if let Some(page) = self.screen.page_mut() {
             page.after_input(std::time::Instant::now());
@@ -366,10 +354,9 @@ impl App {
     }
 
     pub fn request_quit(&mut self) {
-        if self.has_unsaved_input() {
-            self.overlay = Some(Overlay::Confirm(Confirm::Quit));
-        } else {
-            self.quit_now();
+        match self.has_unsaved_input() {
+            true => self.overlay = Some(Overlay::Confirm(Confirm::Quit)),
+            false => self.quit_now(),
         }
     }
 
@@ -384,6 +371,52 @@ impl App {
         self.quit = true;
     }
 
+    /// Quick hide: a blank screen and scrollback at once, then what it owes (`cover.rs`).
+    pub fn hide(&mut self) {
+        self.cover();
+        let event = if self.session.is_open() { "hide" } else { "hide_login" };
+        self.owed.event(self.actor(), event);
+    }
+
+    /// Lock now (by key, `lock`, or after the idle time, `lock_idle`): ask for the PIN.
+    pub fn lock(&mut self, event: &'static str) {
+        if self.session.is_open() && !matches!(self.screen, Screen::Locked(_)) {
+            self.cover();
+            self.reveal_lock_screen();
+            self.owed.event(self.actor(), event);
+        }
+    }
+
+    /// Take everything off the screen, keeping the screen for the same user's unlock.
+    fn cover(&mut self) {
+        let front = std::mem::replace(&mut self.screen, Screen::Hidden);
+        if front.page().is_some() && self.session.is_open() {
+            self.owed.draft(self.ctx());
+        }
+        self.session.suspend(front);
+        (self.overlay, self.status, self.purge, self.redraw) = (None, None, true, true);
+    }
+
+    /// Write what is owed, each write waiting at most `patience` (None: the usual 30 s).
+    pub fn pay_owed(&mut self, patience: Option<Duration>) {
+        let covered = self.session.suspended.as_mut().and_then(Screen::page_mut);
+        let (effects, front) = self.owed.pay(&mut self.store, covered, patience);
+        self.run(effects);
+        front.then(|| self.keep_drafts_within(patience));
+    }
+
+    /// Keep the form in front as a draft if it changed since it was last kept, waiting at
+    /// most `patience` (from the loop, QUICK: while busy it is kept a moment later).
+    pub fn keep_drafts_within(&mut self, patience: Option<Duration>) {
+        if patience.is_some() && !self.owed.front_may_try(Instant::now()) {
+            return;
+        }
+        let ctx = self.ctx();
+        let Some(page) = self.screen.page_mut() else { return };
+        let effects = self.owed.keep_front(&mut self.store, page, &ctx, patience);
+        self.run(effects);
+    }
+
     /// After a hide: the lock screen for the session's user, or the login screen.
     fn reveal_lock_screen(&mut self) {
         let (screen, error) = self.session.lock_screen(&self.store);
@@ -396,6 +429,7 @@ impl App {
     /// A login or unlock went through: the locked session it replaced ends, then the user is
     /// in, in their language, on a forced PIN change or where they left off.
     fn after_login(&mut self, li: LoggedIn, replaced: Option<Actor>) {
+        self.pay_owed(None); // What the lock owes first: its draft is the locked user's.
         let now = self.now();
         if let Some(old) = replaced {
             let ended = self.session.replaced(&mut self.store, old, now);
@@ -451,19 +485,16 @@ impl App {
 
     pub fn logout(&mut self) {
         self.pay_owed(None);
-        let now = self.now();
-        let ended = self.session.end(&mut self.store, SessionEnd::Logout, now);
-        self.overlay = None;
-        self.purge = true;
+        let ended = self.session.end(&mut self.store, SessionEnd::Logout, (self.opts.clock)());
+        (self.overlay, self.purge) = (None, true);
         self.reveal_lock_screen();
         self.say(Msg::LoggedOut);
         self.report(ended);
     }
 
     pub fn set_language(&mut self, lang: Lang) {
-        self.lang = lang;
-        let now = self.now();
-        let kept = self.session.set_lang(&mut self.store, lang, now);
+        (self.lang, self.redraw) = (lang, true);
+        let kept = self.session.set_lang(&mut self.store, lang, (self.opts.clock)());
         self.report(kept);
     }
 }
