@@ -63,6 +63,12 @@ fn a_database_check_finds_damaged_is_read_only_until_a_backup_is_restored() {
     h.login("ana", ADMIN_PIN);
     assert!(matches!(h.app.screen, Screen::Home(_)));
     assert!(h.screen().contains("READ-ONLY: damaged"), "{}", h.screen());
+    insta::assert_snapshot!("home_read_only", h.screen());
+    h.app.set_language(intake::i18n::Lang::Es);
+    h.app.status = None;
+    insta::assert_snapshot!("home_read_only_es", h.screen());
+    h.app.set_language(intake::i18n::Lang::En);
+    h.app.status = None;
     h.typed("c");
     h.focus_field("caller_type").enter().typed("p").enter();
     h.focus_field("area").enter().typed("dona").enter();
