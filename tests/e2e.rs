@@ -401,11 +401,7 @@ fn a_whole_call_is_logged_at_80x22() {
 fn on_the_notes_of_a_new_contact() -> (TestDb, Session) {
     let (db, store) = with_admin();
     drop(store);
-    let mut s = Session::start(&db.db_path());
-    s.login("ana", ADMIN_PIN);
-    s.send("c");
-    s.wait_for("Log a contact");
-    s.send(&"\t".repeat(TABS_TO_NOTES));
+    let s = Session::on_new_contact_notes(&db.db_path());
     (db, s)
 }
 

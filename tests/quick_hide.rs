@@ -35,11 +35,7 @@ fn hide(s: &mut Session) -> Duration {
 fn typing(notes: &str) -> (TestDb, Session) {
     let (db, store) = with_admin();
     drop(store);
-    let mut s = Session::start(&db.db_path());
-    s.login("ana", ADMIN_PIN);
-    s.send("c");
-    s.wait_for("Log a contact");
-    s.send(&"\t".repeat(TABS_TO_NOTES));
+    let mut s = Session::on_new_contact_notes(&db.db_path());
     s.send(notes);
     s.wait_for(notes);
     (db, s)

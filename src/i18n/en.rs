@@ -29,7 +29,7 @@ pub fn text(m: Msg) -> &'static str {
             "the disk that holds {0} gave an input/output error ({1}); it may be failing: run intake check, and keep the backups safe"
         }
         ErrReadOnlyDamaged => {
-            "The database {0} was found damaged on {1} (the check \"{2}\" failed), so nothing can be changed in it until an administrator restores a backup (intake restore BACKUP --force). Reading, logging in and out still work."
+            "Read-only: nothing can be saved until an administrator restores a backup (intake restore BACKUP --force). {0} was found damaged on {1}: the check \"{2}\" failed. Reading, logging in and out still work."
         }
         CliMarkedDamaged => {
             "Until a backup is restored (or this check passes again), {0} is read-only: every command and console refuses changes."

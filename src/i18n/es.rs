@@ -31,7 +31,7 @@ pub fn text(m: Msg) -> &'static str {
             "el disco que contiene {0} dio un error de entrada/salida ({1}); puede estar fallando: ejecute intake check y guarde bien las copias de seguridad"
         }
         ErrReadOnlyDamaged => {
-            "La base de datos {0} se encontró dañada el {1} (falló la comprobación \"{2}\"), así que no se puede cambiar nada en ella hasta que un administrador restaure una copia de seguridad (intake restore COPIA --force). Se puede seguir leyendo, entrar y salir."
+            "Solo lectura: no se puede guardar nada hasta que un administrador restaure una copia de seguridad (intake restore COPIA --force). {0} se encontró dañada el {1}: falló la comprobación \"{2}\". Se puede seguir leyendo, entrar y salir."
         }
         CliMarkedDamaged => {
             "Hasta que se restaure una copia de seguridad (o esta comprobación vuelva a pasar), {0} es solo de lectura: todos los comandos y consolas rechazan los cambios."

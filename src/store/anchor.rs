@@ -47,14 +47,17 @@ pub enum Verdict {
 
 /// Where the anchor of the database at `paths` is: beside its key file.
 pub fn path(paths: &DbPaths) -> PathBuf {
-    let name = paths.db.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-    let dir = paths.key.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    dir.join(format!("{name}.anchor"))
+    paths.beside_key("anchor")
 }
 
 /// Where the anchor written with a backup file is.
 pub fn beside(file: &Path) -> PathBuf {
     PathBuf::from(format!("{}.anchor", file.display()))
+}
+
+/// The head of the log, or the start of the chain when the log is empty.
+pub fn head_or_start(conn: &Connection) -> Result<Head> {
+    Ok(head(conn)?.unwrap_or(Head { id: 0, hash: crate::store::audit::GENESIS.into() }))
 }
 
 pub fn head(conn: &Connection) -> Result<Option<Head>> {
@@ -173,8 +176,7 @@ pub fn ensure(store: &mut crate::store::Store) -> Result<()> {
     let file = path(store.paths());
     store.write(|tx| {
         let key = key(tx)?;
-        let h = head(tx)?.unwrap_or(Head { id: 0, hash: crate::store::audit::GENESIS.into() });
-        advance(&file, &h, &key)?;
+        advance(&file, &head_or_start(tx)?, &key)?;
         tx.execute(
             "INSERT OR IGNORE INTO audit_anchor (id, since) VALUES (1, ?1)",
             [crate::domain::time::to_db(jiff::Timestamp::now())],

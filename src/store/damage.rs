@@ -9,7 +9,7 @@
 use std::fs;
 use std::io::Write;
 use std::os::unix::fs::OpenOptionsExt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use rusqlite::Connection;
 use rusqlite::hooks::{AuthAction, AuthContext, Authorization};
@@ -40,9 +40,7 @@ const CHECKS: &[Msg] = &[
 ];
 
 pub fn path(paths: &DbPaths) -> PathBuf {
-    let name = paths.db.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-    let dir = paths.key.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    dir.join(format!("{name}.damaged"))
+    paths.beside_key("damaged")
 }
 
 /// The mark, if the database has one.

@@ -18,6 +18,14 @@ impl DbPaths {
         DbPaths { db, key }
     }
 
+    /// A file of this database's beside its key file: `<database file name>.<ext>` (the audit
+    /// anchor, the damage mark).
+    pub fn beside_key(&self, ext: &str) -> PathBuf {
+        let name = self.db.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        let dir = self.key.parent().filter(|d| !d.as_os_str().is_empty());
+        dir.unwrap_or(std::path::Path::new(".")).join(format!("{name}.{ext}"))
+    }
+
     /// Resolve from an explicit path (flag or environment) or the user's data directory.
     pub fn resolve(db: Option<PathBuf>, key: Option<PathBuf>) -> Result<Self> {
         let db = match db {

@@ -105,7 +105,7 @@ pub fn run<B: Backend>(
         }
         // What a hide or a lock owes the database is written once the screen is blank; what
         // finds the database busy waits for a later turn of the loop.
-        if app.owed.due_in(Instant::now()).is_some_and(|d| d.is_zero()) || app.owed.owes_now() {
+        if app.owed.due(Instant::now()) || app.owed.owes_now() {
             app.pay_owed(Some(crate::ui::app::QUICK));
         }
         // Wait for a key, or until the idle lock or a scheduled search is due. With a session
@@ -141,7 +141,7 @@ pub fn run<B: Backend>(
                 app.keep_drafts_within(Some(crate::ui::app::QUICK));
             }
             Next::Timeout => {
-                if app.owed.due_in(Instant::now()).is_some_and(|d| d.is_zero()) {
+                if app.owed.due(Instant::now()) {
                     app.pay_owed(Some(crate::ui::app::QUICK));
                 }
                 app.on_timer(Instant::now());

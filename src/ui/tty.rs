@@ -279,10 +279,15 @@ impl Console for Tty {
 mod tests {
     use super::*;
 
+    /// Moments `n` milliseconds after one start.
+    fn clock() -> impl Fn(u64) -> Instant {
+        let t0 = Instant::now();
+        move |n| t0 + Duration::from_millis(n)
+    }
+
     #[test]
     fn a_read_is_scanned_for_the_hide_key_first() {
-        let t0 = Instant::now();
-        let ms = |n| t0 + Duration::from_millis(n);
+        let ms = clock();
         let mut inbox = Inbox::default();
         // Typed just before the hide, in the same read: kept; after it: dropped.
         inbox.take_read(b"5087\x1b[24~xyz", ms(0));
@@ -302,8 +307,7 @@ mod tests {
 
     #[test]
     fn after_a_lock_input_on_the_heels_of_what_came_before_is_dropped() {
-        let t0 = Instant::now();
-        let ms = |n| t0 + Duration::from_millis(n);
+        let ms = clock();
         let mut inbox = Inbox::default();
         inbox.take_read(b"pasted text trick", ms(0));
         // The console locks; the rest of the paste keeps coming.

@@ -114,6 +114,16 @@ impl Session {
         self.send("\r");
     }
 
+    /// Log in as the administrator and wait on the notes of a new contact.
+    pub fn on_new_contact_notes(db: &Path) -> Session {
+        let mut s = Session::start(db);
+        s.login("ana", super::ADMIN_PIN);
+        s.send("c");
+        s.wait_for("Log a contact");
+        s.send(&"\t".repeat(super::TABS_TO_NOTES));
+        s
+    }
+
     /// Log in from the login screen and wait for home.
     pub fn login(&mut self, user: &str, pin: &str) {
         self.wait_for("Log in");

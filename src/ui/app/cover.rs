@@ -67,6 +67,11 @@ impl Owed {
         self.retry_at.map(|t| t.saturating_duration_since(now))
     }
 
+    /// Whether a write left for later is due now.
+    pub fn due(&self, now: Instant) -> bool {
+        self.retry_at.is_some_and(|t| t <= now)
+    }
+
     /// Whether the front form's draft may be tried now (not while it waits for its retry).
     pub fn front_may_try(&self, now: Instant) -> bool {
         !(self.front_behind && self.retry_at.is_some_and(|t| t > now))
