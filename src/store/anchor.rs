@@ -102,14 +102,9 @@ fn read(file: &Path, key: &[u8]) -> std::result::Result<Option<Head>, ()> {
     Ok(Some(head))
 }
 
-/// Write `head` to `file` (readable by its owner only), unless the file already names a newer
-/// row. Written whole to a file beside it, then renamed over it.
-pub fn advance(file: &Path, head: &Head, key: &[u8]) -> Result<()> {
-    if let Ok(Some(now)) = read(file, key)
-        && now.id >= head.id
-    {
-        return Ok(());
-    }
+/// Make `file` (readable by its owner only) name `head`: written whole beside it, then renamed
+/// over it.
+pub fn write(file: &Path, head: &Head, key: &[u8]) -> Result<()> {
     let temp = PathBuf::from(format!("{}.{}.new", file.display(), std::process::id()));
     let mut f =
         fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(&temp)?;
@@ -117,6 +112,15 @@ pub fn advance(file: &Path, head: &Head, key: &[u8]) -> Result<()> {
     drop(f);
     fs::rename(&temp, file)?;
     Ok(())
+}
+
+/// Move the anchor in `file` on to `head`, when it names an older row. A file that is missing
+/// or not ours is left as it is: a write must not repair what `intake check` is to find.
+pub fn advance(file: &Path, head: &Head, key: &[u8]) -> Result<()> {
+    match read(file, key) {
+        Ok(Some(now)) if now.id < head.id => write(file, head, key),
+        _ => Ok(()),
+    }
 }
 
 /// The key anchors are signed with (derived from the database's own secret).
@@ -176,7 +180,7 @@ pub fn ensure(store: &mut crate::store::Store) -> Result<()> {
     let file = path(store.paths());
     store.write(|tx| {
         let key = key(tx)?;
-        advance(&file, &head_or_start(tx)?, &key)?;
+        write(&file, &head_or_start(tx)?, &key)?;
         tx.execute(
             "INSERT OR IGNORE INTO audit_anchor (id, since) VALUES (1, ?1)",
             [crate::domain::time::to_db(jiff::Timestamp::now())],

@@ -99,7 +99,7 @@ fn checked(path: &Path, key: &Path, lang: Lang) -> Result<()> {
 /// Write the anchor of the copy at `path` (its audit log's head) to `to`.
 fn anchor_copy(path: &Path, key: &Path, to: &Path) -> Result<()> {
     let copy = Store::open_as_is(&DbPaths::new(path.to_path_buf(), Some(key.to_path_buf())))?;
-    anchor::advance(to, &anchor::head_or_start(copy.conn())?, &anchor::key(copy.conn())?)
+    anchor::write(to, &anchor::head_or_start(copy.conn())?, &anchor::key(copy.conn())?)
 }
 
 /// Make the rename of a finished file durable.
