@@ -164,12 +164,14 @@ CREATE TABLE contacts (
     updated_at           TEXT NOT NULL,
     client_id            INTEGER REFERENCES clients(id),
     -- When a purge removed its identifying text and narrative; its coded facts stay.
-    purged_at TEXT CHECK (purged_at IS NULL OR length(purged_at) = 20)
+    purged_at TEXT CHECK (purged_at IS NULL OR length(purged_at) = 20),
+    -- Migration 33: the import that brought it in (see `imports`); NULL when typed.
+    import_id INTEGER
 );
-CREATE INDEX contacts_by_time ON contacts(agency_id, started_at DESC, id DESC);
+CREATE INDEX contacts_by_time ON contacts(agency_id, started_at DESC, id DESC, import_id);
 CREATE INDEX contacts_follow_up ON contacts(agency_id, follow_up, follow_up_on);
 -- Repeat callers, by the keyed hash of their number.
-CREATE INDEX contacts_by_caller ON contacts(agency_id, caller_hash, started_at DESC)
+CREATE INDEX contacts_by_caller ON contacts(agency_id, caller_hash, started_at DESC, import_id)
     WHERE caller_hash IS NOT NULL;
 
 -- The values a contact had before each edit (JSON of the form's fields), never overwritten.
@@ -206,10 +208,12 @@ CREATE TABLE tips (
     purged_at TEXT CHECK (purged_at IS NULL OR length(purged_at) = 20),
     -- NCMEC's annotations beside the category (sextortion, ...).
     annotations TEXT NOT NULL DEFAULT '[]'
-    CHECK (json_valid(annotations) AND length(annotations) <= 200)
+    CHECK (json_valid(annotations) AND length(annotations) <= 200),
+    -- Migration 33: the import that brought it in (see `imports`); NULL when typed.
+    import_id INTEGER
 );
-CREATE INDEX tips_by_time ON tips(received_at DESC, id DESC);
-CREATE INDEX tips_referred ON tips(referred_to, received_at DESC);
+CREATE INDEX tips_by_time ON tips(received_at DESC, id DESC, import_id);
+CREATE INDEX tips_referred ON tips(referred_to, received_at DESC, import_id);
 
 CREATE TABLE tip_history (
     id          INTEGER PRIMARY KEY,
@@ -859,32 +863,73 @@ CREATE TABLE contact_day_callers (
     PRIMARY KEY (agency_id, day, caller)
 ) WITHOUT ROWID;
 
--- What each contact adds to its day: a row per (field, value). The recount, the catch-up after
--- a bulk import and `intake check` read this; the triggers below restate it for NEW and OLD,
--- because a trigger cannot pass its row to a view.
+-- Migration 33: an import under way, or cut off when its process was killed. Its rows are in
+-- their tables already, written a few hundred at a time in short transactions, each with this
+-- id; every reader reads `contacts_shown` and `tips_shown`, which leave them out, and the
+-- rollups do not count them (their counts wait in `import_day_*`). The import's last step, one
+-- short transaction, adds those counts and deletes this row: then all its rows are there at
+-- once. An import whose process is gone is taken out, a few hundred rows at a time, by the
+-- next intake that starts (`Store::sweep_left`). AUTOINCREMENT: an id is never used again,
+-- or rows of an import that ended would be hidden by a new one.
+CREATE TABLE imports (
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind         TEXT NOT NULL CHECK (kind IN ('contact', 'tip')),
+    agency_id    INTEGER NOT NULL REFERENCES agencies(id),
+    user_id      INTEGER NOT NULL REFERENCES users(id),
+    pid          INTEGER NOT NULL,
+    pid_started  INTEGER,
+    started_at   TEXT NOT NULL CHECK (length(started_at) = 20)
+);
+CREATE TABLE import_day_counts (
+    import_id  INTEGER NOT NULL,
+    agency_id  INTEGER NOT NULL,
+    day        TEXT NOT NULL,
+    field      TEXT NOT NULL,
+    value      TEXT NOT NULL,
+    n          INTEGER NOT NULL,
+    PRIMARY KEY (import_id, agency_id, day, field, value)
+) WITHOUT ROWID;
+CREATE TABLE import_day_callers (
+    import_id  INTEGER NOT NULL,
+    agency_id  INTEGER NOT NULL,
+    day        TEXT NOT NULL,
+    caller     TEXT NOT NULL,
+    n          INTEGER NOT NULL,
+    PRIMARY KEY (import_id, agency_id, day, caller)
+) WITHOUT ROWID;
+CREATE INDEX contacts_import ON contacts(import_id) WHERE import_id IS NOT NULL;
+CREATE INDEX tips_import ON tips(import_id) WHERE import_id IS NOT NULL;
+CREATE VIEW contacts_shown AS
+SELECT * FROM contacts WHERE import_id IS NULL OR import_id NOT IN (SELECT id FROM imports);
+CREATE VIEW tips_shown AS
+SELECT * FROM tips WHERE import_id IS NULL OR import_id NOT IN (SELECT id FROM imports);
+
+-- What each contact in sight adds to its day: a row per (field, value). The recount and
+-- `intake check` read this; the triggers below restate it for NEW and OLD, because a trigger
+-- cannot pass its row to a view, and so does an import's tally (`store::rollups::tally`).
 CREATE VIEW contact_day_rows (id, agency_id, day, field, value) AS
-    SELECT id, agency_id, intake_local_day(started_at), 'all', '' FROM contacts
-    UNION ALL SELECT id, agency_id, intake_local_day(started_at), 'channel', channel FROM contacts
+    SELECT id, agency_id, intake_local_day(started_at), 'all', '' FROM contacts_shown
+    UNION ALL SELECT id, agency_id, intake_local_day(started_at), 'channel', channel FROM contacts_shown
     UNION ALL SELECT id, agency_id, intake_local_day(started_at), 'direction', direction
-        FROM contacts
-    UNION ALL SELECT id, agency_id, intake_local_day(started_at), 'incoming', channel FROM contacts
+        FROM contacts_shown
+    UNION ALL SELECT id, agency_id, intake_local_day(started_at), 'incoming', channel FROM contacts_shown
         WHERE direction = 'incoming'
     UNION ALL SELECT id, agency_id, intake_local_day(started_at), 'caller_type', caller_type
-        FROM contacts
+        FROM contacts_shown
     UNION ALL SELECT id, agency_id, intake_local_day(started_at), 'language', language
-        FROM contacts
-    UNION ALL SELECT id, agency_id, intake_local_day(started_at), 'anonymous', '' FROM contacts
+        FROM contacts_shown
+    UNION ALL SELECT id, agency_id, intake_local_day(started_at), 'anonymous', '' FROM contacts_shown
         WHERE caller_hash IS NULL
     UNION ALL SELECT c.id, c.agency_id, intake_local_day(c.started_at), 'outcome', j.value
-        FROM contacts c, json_each(c.outcomes) j
-    UNION ALL SELECT id, agency_id, intake_local_day(started_at), 'area', area FROM contacts
+        FROM contacts_shown c, json_each(c.outcomes) j
+    UNION ALL SELECT id, agency_id, intake_local_day(started_at), 'area', area FROM contacts_shown
     UNION ALL SELECT id, agency_id, intake_local_day(started_at), 'trafficking_type',
-        trafficking_type FROM contacts
-    UNION ALL SELECT id, agency_id, intake_local_day(started_at), 'minor', minor FROM contacts
+        trafficking_type FROM contacts_shown
+    UNION ALL SELECT id, agency_id, intake_local_day(started_at), 'minor', minor FROM contacts_shown
     UNION ALL SELECT c.id, c.agency_id, intake_local_day(c.started_at), 'topic', j.value
-        FROM contacts c, json_each(c.topics) j
+        FROM contacts_shown c, json_each(c.topics) j
     UNION ALL SELECT c.id, c.agency_id, intake_local_day(c.started_at), 'reported_to', j.value
-        FROM contacts c, json_each(c.reported_to) j;
+        FROM contacts_shown c, json_each(c.reported_to) j;
 
 CREATE VIEW contact_day_recount (agency_id, day, field, value, n) AS
 SELECT agency_id, day, field, value, count(*) FROM contact_day_rows
@@ -892,12 +937,11 @@ GROUP BY agency_id, day, field, value;
 
 CREATE VIEW contact_day_callers_recount (agency_id, day, caller, n) AS
 SELECT agency_id, intake_local_day(started_at), substr(caller_hash, 1, 16), count(*)
-FROM contacts WHERE caller_hash IS NOT NULL
+FROM contacts_shown WHERE caller_hash IS NOT NULL
 GROUP BY 1, 2, 3;
 
--- A bulk import drops this trigger inside its transaction, adds its rows' counts at once and
--- creates the trigger again from its own text before it commits (`store::rollups::Bulk`).
-CREATE TRIGGER contacts_rollup_insert AFTER INSERT ON contacts BEGIN
+-- A contact an import stages is counted when the import ends (migration 33).
+CREATE TRIGGER contacts_rollup_insert AFTER INSERT ON contacts WHEN new.import_id IS NULL BEGIN
     INSERT INTO contact_day_counts (agency_id, day, field, value, n)
     SELECT new.agency_id, intake_local_day(new.started_at), f, v, 1 FROM (
         SELECT 'all' AS f, '' AS v
@@ -921,7 +965,9 @@ CREATE TRIGGER contacts_rollup_insert AFTER INSERT ON contacts BEGIN
     ON CONFLICT (agency_id, day, caller) DO UPDATE SET n = n + excluded.n;
 END;
 
-CREATE TRIGGER contacts_rollup_delete AFTER DELETE ON contacts BEGIN
+CREATE TRIGGER contacts_rollup_delete AFTER DELETE ON contacts
+WHEN old.import_id IS NULL OR old.import_id NOT IN (SELECT id FROM imports)
+BEGIN
     INSERT INTO contact_day_counts (agency_id, day, field, value, n)
     SELECT old.agency_id, intake_local_day(old.started_at), f, v, -1 FROM (
         SELECT 'all' AS f, '' AS v
@@ -952,6 +998,7 @@ END;
 CREATE TRIGGER contacts_rollup_update
 AFTER UPDATE OF agency_id, started_at, channel, direction, caller_type, language, outcomes,
     caller_hash, area, trafficking_type, minor, topics, reported_to ON contacts
+WHEN old.import_id IS NULL OR old.import_id NOT IN (SELECT id FROM imports)
 BEGIN
     INSERT INTO contact_day_counts (agency_id, day, field, value, n)
     SELECT old.agency_id, intake_local_day(old.started_at), f, v, -1 FROM (

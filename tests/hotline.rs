@@ -497,7 +497,8 @@ fn a_version_1_database_with_staff_is_upgraded_in_place() {
         .conn()
         .execute_batch(
             "PRAGMA foreign_keys = OFF;
-             DROP VIEW contact_day_callers_recount; DROP VIEW contact_day_recount;
+             DROP VIEW contact_day_callers_recount; DROP VIEW contacts_shown; DROP VIEW tips_shown;
+             DROP TABLE import_day_counts; DROP TABLE import_day_callers; DROP TABLE imports; DROP VIEW contact_day_recount;
              DROP VIEW contact_day_rows; DROP TABLE contact_day_counts;
              DROP TABLE contact_day_callers; DROP TABLE retention; DROP TRIGGER audit_log_no_delete; DROP TABLE audit_checkpoints;
              CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log

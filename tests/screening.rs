@@ -273,7 +273,8 @@ fn an_imported_tools_levels_read_as_results_and_an_old_database_learns_them() {
              DROP INDEX sessions_open; ALTER TABLE sessions DROP COLUMN pid;
              DROP TRIGGER clients_search_insert; DROP TRIGGER clients_search_delete;
              DROP TRIGGER clients_search_update; DROP TABLE clients_search;
-             DROP VIEW contact_day_callers_recount; DROP VIEW contact_day_recount;
+             DROP VIEW contact_day_callers_recount; DROP VIEW contacts_shown; DROP VIEW tips_shown;
+             DROP TABLE import_day_counts; DROP TABLE import_day_callers; DROP TABLE imports; DROP VIEW contact_day_recount;
              DROP VIEW contact_day_rows; DROP TRIGGER contacts_rollup_insert;
              DROP TRIGGER contacts_rollup_delete; DROP TRIGGER contacts_rollup_update;
              DROP TABLE contact_day_counts; DROP TABLE contact_day_callers;
@@ -283,6 +284,13 @@ fn an_imported_tools_levels_read_as_results_and_an_old_database_learns_them() {
              ALTER TABLE clients DROP COLUMN purge_reason; DROP TRIGGER audit_log_no_delete; DROP TABLE audit_checkpoints;
              ALTER TABLE clients DROP COLUMN victimizations;
              ALTER TABLE clients DROP COLUMN classifications;
+             DROP INDEX contacts_import; DROP INDEX tips_import;
+             DROP INDEX contacts_by_time;
+             CREATE INDEX contacts_by_time ON contacts(agency_id, started_at DESC, id DESC);
+             DROP INDEX tips_by_time; DROP INDEX tips_referred;
+             CREATE INDEX tips_by_time ON tips(received_at DESC, id DESC);
+             CREATE INDEX tips_referred ON tips(referred_to, received_at DESC);
+             ALTER TABLE contacts DROP COLUMN import_id; ALTER TABLE tips DROP COLUMN import_id;
              ALTER TABLE tips DROP COLUMN annotations;
              ALTER TABLE clients DROP COLUMN family_served;
              ALTER TABLE client_status DROP COLUMN closure_reason;

@@ -28,13 +28,9 @@ pub fn release(db: &Path, session: SessionId) {
     }
 }
 
-/// Whether process `pid` still runs (on Linux; elsewhere it cannot be told, and is taken as
-/// running, so nothing is ended on a guess).
+/// Whether process `pid` still runs (see `store::imports::running`).
 pub fn running(pid: i64) -> bool {
-    if !Path::new("/proc/self").exists() {
-        return true;
-    }
-    Path::new(&format!("/proc/{pid}")).exists()
+    crate::store::imports::running(pid)
 }
 
 /// Whether `session` of `db`, run by process `pid` and not ended, is still in use: in this

@@ -16,7 +16,10 @@ use crate::store::users::User;
 use crate::store::{Store, contacts, drafts, tips};
 
 pub use super::Who;
-use super::{Rows, audit_in, on_record};
+use super::staged::Staging;
+use super::{Rows, audit_in, import_staged, on_record};
+use crate::store::imports::Kind;
+use rusqlite::Transaction;
 
 /// Save a new contact (`id` None) or an edit. Returns the contact's id.
 pub fn save_contact(
@@ -61,7 +64,8 @@ pub fn save_contact_kept(
     })
 }
 
-/// Bring in many contacts at once, streamed from their file: all of them, or none.
+/// Bring in many contacts at once, streamed from their file: all of them, or none, written a
+/// batch at a time out of sight and shown at once (see `store::imports`).
 pub fn import_contacts(
     store: &mut Store,
     who: Who,
@@ -70,22 +74,31 @@ pub fn import_contacts(
     progress: &mut dyn FnMut(usize),
 ) -> Result<usize> {
     let key = drafts::caller_key(store.conn())?;
-    let source = store.source().to_string();
     let u = who.user;
-    store.write_bulk(|tx| {
-        let mut n = 0;
-        rows(tx, &mut |c| {
-            let mark = c.caller_id.as_deref().and_then(|raw| caller::protect(raw, &key));
-            let id = contacts::insert(tx, u.agency_id, u.id, &c, mark.as_ref(), now)?;
-            crate::store::disclosures::from_report(tx, u.agency_id, u.id, ("contact", id.0), now)?;
-            n += 1;
-            progress(n);
-            Ok(())
-        })?;
+    let how = Staging {
+        kind: Kind::Contact,
         // An import's row names how many records came in.
-        audit_in(tx, &source, who, "contact_import", n as i64)?;
-        Ok(n)
-    })
+        event: "contact_import",
+        put: &mut |tx: &Transaction, import: i64, c: &Contact| {
+            let mark = c.caller_id.as_deref().and_then(|raw| caller::protect(raw, &key));
+            let id = contacts::insert_staged(tx, u.agency_id, u.id, c, mark.as_ref(), now, import)?;
+            // A mandatory report goes into the person's disclosure log when the rows appear.
+            Ok((id.0, c.reported_at.is_some() && !c.reported_to.is_empty()))
+        },
+        last: &mut |tx, reported| {
+            for id in reported {
+                crate::store::disclosures::from_report(
+                    tx,
+                    u.agency_id,
+                    u.id,
+                    ("contact", *id),
+                    now,
+                )?;
+            }
+            Ok(())
+        },
+    };
+    import_staged(store, who, how, rows, now, progress)
 }
 
 /// A contact form's fields as a draft may keep them: the caller identifier as typed is taken
@@ -167,6 +180,7 @@ pub fn save_tip(
     })
 }
 
+/// Bring in many tips at once, as `import_contacts` does contacts.
 pub fn import_tips(
     store: &mut Store,
     who: Who,
@@ -174,26 +188,24 @@ pub fn import_tips(
     now: Timestamp,
     progress: &mut dyn FnMut(usize),
 ) -> Result<usize> {
-    let source = store.source().to_string();
     let u = who.user;
     let own = match Scope::of(u) {
         Scope::All => None,
         Scope::ReferredTo(a) => Some(a),
     };
-    store.write_bulk(|tx| {
-        let mut n = 0;
-        rows(tx, &mut |mut t| {
+    let how = Staging {
+        kind: Kind::Tip,
+        event: "tip_import",
+        put: &mut |tx: &Transaction, import: i64, t: &Tip| {
+            let mut t = t.clone();
             if own.is_some() {
                 t.referred_to = own;
             }
-            tips::insert(tx, u.agency_id, u.id, &t, now)?;
-            n += 1;
-            progress(n);
-            Ok(())
-        })?;
-        audit_in(tx, &source, who, "tip_import", n as i64)?;
-        Ok(n)
-    })
+            Ok((tips::insert_staged(tx, u.agency_id, u.id, &t, now, import)?.0, false))
+        },
+        last: &mut |_, _| Ok(()),
+    };
+    import_staged(store, who, how, rows, now, progress)
 }
 
 pub fn open_tip(store: &mut Store, who: Who, id: TipId) -> Result<tips::Stored> {

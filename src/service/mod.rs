@@ -12,6 +12,8 @@ pub mod outreach;
 pub mod reports;
 pub mod resources;
 pub mod ssh;
+mod staged;
+pub(crate) use staged::import_staged;
 
 use rusqlite::Transaction;
 

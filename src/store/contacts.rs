@@ -23,21 +23,35 @@ pub fn insert(
     caller: Option<&CallerMark>,
     now: Timestamp,
 ) -> Result<ContactId> {
+    insert_staged(tx, agency_id, user_id, c, caller, now, None)
+}
+
+/// `insert`, of a row an import under way brings (`import`), kept out of sight until the
+/// import ends (see `store::imports`).
+pub fn insert_staged(
+    tx: &Transaction,
+    agency_id: AgencyId,
+    user_id: UserId,
+    c: &Contact,
+    caller: Option<&CallerMark>,
+    now: Timestamp,
+    import: impl Into<Option<i64>>,
+) -> Result<ContactId> {
     let at = time::to_db(now);
     // Cached: an import inserts many thousands in a row.
     tx.prepare_cached(
         "INSERT INTO contacts (agency_id, created_by, channel, direction, started_at, duration_min,
              caller_type, caller_hash, caller_last2, language, interpreter, area, topics,
              trafficking_type, minor, outcomes, reported_to, reported_at, not_reported_reason,
-             follow_up, follow_up_on, notes, created_at, updated_at)
+             follow_up, follow_up_on, notes, created_at, updated_at, import_id)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-                 ?19, ?20, ?21, ?22, ?23, ?23)",
+                 ?19, ?20, ?21, ?22, ?23, ?23, ?24)",
     )?
     .execute(rusqlite::params_from_iter(
         [agency_id.0.into(), user_id.0.into()]
             .into_iter()
             .chain(field_values(c, caller))
-            .chain([at.into()]),
+            .chain([at.into(), import.into().into()]),
     ))?;
     Ok(ContactId(tx.last_insert_rowid()))
 }
@@ -85,7 +99,7 @@ pub fn get(conn: &Connection, agency_id: AgencyId, id: ContactId) -> Result<Opti
                     language, interpreter, area, topics, trafficking_type, minor, outcomes,
                     reported_to, reported_at, not_reported_reason, follow_up, follow_up_on, notes,
                     (SELECT count(*) FROM contact_history h WHERE h.contact_id = c.id)
-             FROM contacts c WHERE id = ?1 AND agency_id = ?2",
+             FROM contacts_shown c WHERE id = ?1 AND agency_id = ?2",
             params![id, agency_id],
             |r| {
                 let ts = |s: Option<String>| s.as_deref().and_then(time::from_db);
@@ -145,7 +159,7 @@ pub fn update(
              area = ?10, topics = ?11, trafficking_type = ?12, minor = ?13, outcomes = ?14,
              reported_to = ?15, reported_at = ?16, not_reported_reason = ?17, follow_up = ?18,
              follow_up_on = ?19, notes = ?20, updated_at = ?21
-         WHERE id = ?22 AND agency_id = ?23",
+         WHERE id = ?22 AND agency_id = ?23 AND id IN (SELECT id FROM contacts_shown)",
         rusqlite::params_from_iter(field_values(c, caller).into_iter().chain([
             time::to_db(now).into(),
             id.0.into(),
@@ -221,7 +235,7 @@ pub fn page(
         "SELECT id, started_at, channel, direction, duration_min, caller_type, caller_last2,
                 language, area, trafficking_type, minor, outcomes, reported_to,
                 CASE WHEN follow_up = 1 THEN follow_up_on END
-         FROM contacts c",
+         FROM contacts_shown c",
     );
     // An export walks the table in record-number order: "+" keeps the planner off the
     // agency's indexes (which would read every row, then sort).
@@ -289,12 +303,12 @@ pub fn by_caller(
 ) -> Result<(i64, Vec<Prior>)> {
     let except = except.map_or(0, i64::from);
     let count: i64 = conn.query_row(
-        "SELECT count(*) FROM contacts WHERE agency_id = ?1 AND caller_hash = ?2 AND id <> ?3",
+        "SELECT count(*) FROM contacts_shown WHERE agency_id = ?1 AND caller_hash = ?2 AND id <> ?3",
         params![agency_id, hash, except],
         |r| r.get(0),
     )?;
     let mut stmt = conn.prepare_cached(
-        "SELECT id, started_at, channel, caller_type, client_id FROM contacts
+        "SELECT id, started_at, channel, caller_type, client_id FROM contacts_shown
          WHERE agency_id = ?1 AND caller_hash = ?2 AND id <> ?3
          ORDER BY started_at DESC, id DESC LIMIT ?4",
     )?;

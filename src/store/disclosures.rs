@@ -100,7 +100,7 @@ pub fn from_report(
     // `source.0` is "contact" or "screening", chosen by the caller, never input.
     let sql = match source.0 {
         "contact" => {
-            "SELECT client_id, id, reported_to, reported_at FROM contacts
+            "SELECT client_id, id, reported_to, reported_at FROM contacts_shown
              WHERE id = ?1 AND agency_id = ?2"
         }
         _ => {

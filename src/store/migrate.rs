@@ -44,6 +44,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0030_client_releases.sql"),
     include_str!("migrations/0031_releases_and_disclosures.sql"),
     include_str!("migrations/0032_audit_anchor.sql"),
+    include_str!("migrations/0033_staged_imports.sql"),
 ];
 
 pub fn latest() -> i64 {

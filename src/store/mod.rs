@@ -6,6 +6,7 @@
 pub mod anchor;
 pub mod audit;
 pub mod backup;
+mod batches;
 pub mod check;
 pub mod clients;
 pub mod contacts;
@@ -17,6 +18,7 @@ mod functions;
 pub mod funds;
 pub mod hsds;
 mod ids;
+pub mod imports;
 pub mod keyfile;
 pub mod migrate;
 pub mod outreach;
@@ -41,6 +43,7 @@ use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
+pub use batches::BATCH_REST;
 pub use paths::DbPaths;
 
 /// How long one write keeps trying while other processes hold the lock.
@@ -68,6 +71,7 @@ impl Store {
         let mut store = Store::open_inner(paths, create)?;
         let ready = migrate::migrate(&mut store).and_then(|()| anchor::ensure(&mut store));
         ready.map_err(|e| trouble::explain(paths, e, false))?;
+        store.sweep_left();
         Ok(store)
     }
 
@@ -135,7 +139,7 @@ impl Store {
         // the process (seen under load in the tests; the console has one connection per
         // process): a fresh connection tries again, twice at most.
         let mut tries = 0;
-        let conn = loop {
+        let mut conn = loop {
             let conn = Connection::open(&paths.db)?;
             // SQLCipher logs to stderr by default; a user sees our message instead.
             conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
@@ -160,7 +164,7 @@ impl Store {
             }
             return Err(e.into());
         }
-        conn.busy_timeout(BUSY_WAIT)?;
+        batches::wait_for_lock(&mut conn, BUSY_WAIT)?;
         let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(Error::user(Msg::ErrNoWal));
@@ -225,10 +229,10 @@ impl Store {
     pub fn with_patience<T>(&mut self, patience: Duration, g: impl FnOnce(&mut Store) -> T) -> T {
         let (usual, busy) = (self.patience, patience.min(BUSY_WAIT));
         self.patience = patience;
-        let _ = self.conn.busy_timeout(busy);
+        let _ = batches::wait_for_lock(&mut self.conn, busy);
         let value = g(self);
         self.patience = usual;
-        let _ = self.conn.busy_timeout(BUSY_WAIT);
+        let _ = batches::wait_for_lock(&mut self.conn, BUSY_WAIT);
         value
     }
 
@@ -256,17 +260,16 @@ impl Store {
     /// Run `f` as `write` does, with a page cache of `BULK_CACHE_KIB` for the transaction (an
     /// import fills the table and its indexes at once; the usual 4 MiB cannot hold them, and
     /// every row would read pages back from the encrypted file). The cache goes back to its
-    /// usual size after. The contacts it adds are counted into the report rollups all at once
-    /// before it commits, rather than row by row by the trigger (`rollups::Bulk`).
-    pub fn write_bulk<T>(&mut self, mut f: impl FnMut(&Transaction) -> Result<T>) -> Result<T> {
+    /// usual size after.
+    pub fn write_bulk<T>(&mut self, f: impl FnMut(&Transaction) -> Result<T>) -> Result<T> {
+        self.with_bulk_cache(|s| s.write_with(f))
+    }
+
+    /// Run `g` with a page cache of `BULK_CACHE_KIB`, then the usual one again.
+    pub fn with_bulk_cache<T>(&mut self, g: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
         let usual: i64 = self.conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
         self.conn.execute_batch(&format!("PRAGMA cache_size = -{BULK_CACHE_KIB}"))?;
-        let done = self.write_with(|tx| {
-            let bulk = rollups::Bulk::begin(tx)?;
-            let value = f(tx)?;
-            bulk.end(tx)?;
-            Ok(value)
-        });
+        let done = g(self);
         // PRAGMA takes no bound parameters; `usual` is the integer SQLite gave.
         let restored = self.conn.execute_batch(&format!("PRAGMA cache_size = {usual}"));
         let value = done?;
@@ -292,16 +295,20 @@ impl Store {
 
     fn write_with<T>(&mut self, f: impl FnMut(&Transaction) -> Result<T>) -> Result<T> {
         self.notice_damage()?;
-        let done = self.write_retrying(f);
-        match (done, &self.damaged) {
-            (Err(e), Some(d)) if damage::is_refusal(&e) => Err(Error::Nested(
+        self.write_retrying(f).map_err(|e| self.explain_write(e))
+    }
+
+    /// A write's error as its reader should see it: the damage that keeps the database
+    /// read-only, or what is wrong with the file, or the error itself.
+    fn explain_write(&self, e: Error) -> Error {
+        match &self.damaged {
+            Some(d) if damage::is_refusal(&e) => Error::Nested(
                 Msg::ErrReadOnlyDamaged,
                 vec![self.paths.db.display().to_string(), crate::domain::time::show_db(&d.found)],
                 d.check,
                 Vec::new(),
-            )),
-            (Err(e), _) => Err(trouble::explain(&self.paths, e, true)),
-            (ok, _) => ok,
+            ),
+            _ => trouble::explain(&self.paths, e, true),
         }
     }
 

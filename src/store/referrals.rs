@@ -36,7 +36,7 @@ pub(crate) fn subject_owned(conn: &Connection, agency_id: AgencyId, s: Subject) 
             "SELECT EXISTS (SELECT 1 FROM clients WHERE id = ?1 AND agency_id = ?2)"
         }
         Subject::Contact(_) => {
-            "SELECT EXISTS (SELECT 1 FROM contacts WHERE id = ?1 AND agency_id = ?2)"
+            "SELECT EXISTS (SELECT 1 FROM contacts_shown WHERE id = ?1 AND agency_id = ?2)"
         }
     };
     let id = match s {
@@ -51,7 +51,7 @@ pub(crate) fn subject_owned(conn: &Connection, agency_id: AgencyId, s: Subject) 
 pub fn subject_language(conn: &Connection, s: Subject) -> Result<String> {
     let (sql, id) = match s {
         Subject::Client(c) => ("SELECT language FROM clients WHERE id = ?1", c.0),
-        Subject::Contact(c) => ("SELECT language FROM contacts WHERE id = ?1", c.0),
+        Subject::Contact(c) => ("SELECT language FROM contacts_shown WHERE id = ?1", c.0),
     };
     Ok(conn.query_row(sql, params![id], |r| r.get(0)).optional()?.unwrap_or_default())
 }
@@ -331,7 +331,7 @@ pub fn due(
           WHERE r.agency_id = ?1 AND r.status IN ('made', 'accepted') AND r.follow_up_on <= ?2
          UNION ALL
          SELECT 'callback', c.id, c.follow_up_on, NULL, c.id, '', ''
-           FROM contacts c
+           FROM contacts_shown c
           WHERE c.agency_id = ?1 AND c.follow_up = 1 AND c.follow_up_on <= ?2
          UNION ALL
          SELECT 'release', l.id, l.expires_on, l.client_id, l.contact_id, l.recipient, ''
@@ -369,7 +369,7 @@ pub fn due_count(conn: &Connection, agency_id: AgencyId, today: Date) -> Result<
     Ok(conn.query_row(
         "SELECT (SELECT count(*) FROM referrals WHERE agency_id = ?1
                     AND status IN ('made', 'accepted') AND follow_up_on <= ?2)
-              + (SELECT count(*) FROM contacts WHERE agency_id = ?1
+              + (SELECT count(*) FROM contacts_shown WHERE agency_id = ?1
                     AND follow_up = 1 AND follow_up_on <= ?2)
               + (SELECT count(*) FROM releases WHERE agency_id = ?1 AND revoked_on IS NULL
                     AND expires_on BETWEEN ?2 AND ?3)",

@@ -3,64 +3,27 @@
 
 use std::collections::BTreeMap;
 
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::{Connection, params};
 
 use crate::error::Result;
 use crate::store::functions;
 
-/// A bulk write's hold on the per-row rollup trigger. `begin` drops the insert trigger inside
-/// the write's transaction (remembering its text and the newest contact); `end` counts the
-/// contacts added since into the rollups at once and creates the trigger again from that
-/// text, before the transaction commits. Other consoles never see the trigger gone: they see
-/// the transaction whole or not at all, and a write that fails rolls the drop back with the
-/// rest. Edits and deletes keep their triggers throughout.
-pub struct Bulk {
-    trigger: Option<String>,
-    after: i64,
-}
-
-impl Bulk {
-    pub fn begin(conn: &Connection) -> Result<Bulk> {
-        let after =
-            conn.query_row("SELECT coalesce(max(id), 0) FROM contacts", [], |r| r.get(0))?;
-        let trigger: Option<String> = conn
-            .query_row(
-                "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'contacts_rollup_insert'",
-                [],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if trigger.is_some() {
-            conn.execute_batch("DROP TRIGGER contacts_rollup_insert")?;
-        }
-        Ok(Bulk { trigger, after })
-    }
-
-    pub fn end(self, conn: &Connection) -> Result<()> {
-        if let Some(sql) = self.trigger {
-            catch_up(conn, self.after)?;
-            // The trigger's own text, as SQLite kept it from schema.sql or a migration.
-            conn.execute_batch(&sql)?;
-        }
-        Ok(())
-    }
-}
-
-/// Count the contacts after `after` into the rollups, as the per-row trigger would have done
-/// for each of them (the same rule as the view `contact_day_rows`; the tests hold the two
-/// together): one read of the new rows, then one upsert per day and value, in key order.
-fn catch_up(conn: &Connection, after: i64) -> Result<()> {
+/// Count an import's contacts after `after` (its batch just written) into its waiting
+/// counts, `import_day_counts` and `import_day_callers`, by the same rule as the per-row
+/// trigger and the view `contact_day_rows` (the tests hold the three together): one read of
+/// the new rows, then one upsert per day and value, in key order.
+pub fn tally(conn: &Connection, import: i64, after: i64) -> Result<()> {
     let mut counts: BTreeMap<Key, i64> = BTreeMap::new();
     let mut callers: BTreeMap<(i64, String, String), i64> = BTreeMap::new();
     let mut stmt = conn.prepare_cached(
         "SELECT agency_id, started_at, channel, direction, caller_type, language, outcomes,
                 caller_hash, area, trafficking_type, minor, topics, reported_to
-         FROM contacts WHERE id > ?1",
+         FROM contacts WHERE import_id = ?1 AND id > ?2",
     )?;
-    let mut rows = stmt.query([after])?;
+    let mut rows = stmt.query(params![import, after])?;
     while let Some(r) = rows.next()? {
         if counts.len() + callers.len() >= FLUSH_AT {
-            flush(conn, &mut counts, &mut callers)?;
+            flush(conn, import, &mut counts, &mut callers)?;
         }
         let agency: i64 = r.get(0)?;
         let day = functions::local_day(&r.get::<_, String>(1)?);
@@ -100,7 +63,29 @@ fn catch_up(conn: &Connection, after: i64) -> Result<()> {
             None => add("anonymous", String::new()),
         }
     }
-    flush(conn, &mut counts, &mut callers)
+    flush(conn, import, &mut counts, &mut callers)
+}
+
+/// An import ends: its waiting counts go into the rollups (one upsert per day and value it
+/// touched, however many rows it brought) and are forgotten.
+pub fn merge(conn: &Connection, import: i64) -> Result<()> {
+    conn.execute(
+        "INSERT INTO contact_day_counts (agency_id, day, field, value, n)
+         SELECT agency_id, day, field, value, n FROM import_day_counts WHERE import_id = ?1
+         ORDER BY agency_id, day, field, value
+         ON CONFLICT (agency_id, day, field, value) DO UPDATE SET n = n + excluded.n",
+        [import],
+    )?;
+    conn.execute(
+        "INSERT INTO contact_day_callers (agency_id, day, caller, n)
+         SELECT agency_id, day, caller, n FROM import_day_callers WHERE import_id = ?1
+         ORDER BY agency_id, day, caller
+         ON CONFLICT (agency_id, day, caller) DO UPDATE SET n = n + excluded.n",
+        [import],
+    )?;
+    conn.execute("DELETE FROM import_day_counts WHERE import_id = ?1", [import])?;
+    conn.execute("DELETE FROM import_day_callers WHERE import_id = ?1", [import])?;
+    Ok(())
 }
 
 /// Counts held before they are written: an import's memory stays flat in its size.
@@ -108,25 +93,28 @@ const FLUSH_AT: usize = 20_000;
 
 type Key = (i64, String, &'static str, String);
 
-/// Add the counts held to the rollups (in key order) and forget them.
+/// Add the counts held to the import's waiting counts (in key order) and forget them.
 fn flush(
     conn: &Connection,
+    import: i64,
     counts: &mut BTreeMap<Key, i64>,
     callers: &mut BTreeMap<(i64, String, String), i64>,
 ) -> Result<()> {
     let mut put = conn.prepare_cached(
-        "INSERT INTO contact_day_counts (agency_id, day, field, value, n) VALUES (?1, ?2, ?3, ?4, ?5)
-         ON CONFLICT (agency_id, day, field, value) DO UPDATE SET n = n + excluded.n",
+        "INSERT INTO import_day_counts (import_id, agency_id, day, field, value, n)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (import_id, agency_id, day, field, value) DO UPDATE SET n = n + excluded.n",
     )?;
     for ((agency, day, field, value), n) in std::mem::take(counts) {
-        put.execute(rusqlite::params![agency, day, field, value, n])?;
+        put.execute(params![import, agency, day, field, value, n])?;
     }
     let mut put = conn.prepare_cached(
-        "INSERT INTO contact_day_callers (agency_id, day, caller, n) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT (agency_id, day, caller) DO UPDATE SET n = n + excluded.n",
+        "INSERT INTO import_day_callers (import_id, agency_id, day, caller, n)
+         VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (import_id, agency_id, day, caller) DO UPDATE SET n = n + excluded.n",
     )?;
     for ((agency, day, caller), n) in std::mem::take(callers) {
-        put.execute(rusqlite::params![agency, day, caller, n])?;
+        put.execute(params![import, agency, day, caller, n])?;
     }
     Ok(())
 }

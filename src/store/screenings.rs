@@ -314,7 +314,7 @@ pub fn earlier_report(
 ) -> Result<Option<(ReportSource, Report)>> {
     let mut stmt = conn.prepare_cached(
         "SELECT kind, id, reported_to, reported_at FROM (
-             SELECT 'contact' AS kind, id, reported_to, reported_at FROM contacts
+             SELECT 'contact' AS kind, id, reported_to, reported_at FROM contacts_shown
              WHERE agency_id = ?1 AND (id = ?2 OR client_id = ?3)
                AND reported_to <> '[]' AND reported_at IS NOT NULL
              UNION ALL

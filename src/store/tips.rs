@@ -47,16 +47,30 @@ pub fn insert(
     t: &Tip,
     now: Timestamp,
 ) -> Result<TipId> {
+    insert_staged(tx, agency_id, user_id, t, now, None)
+}
+
+/// `insert`, of a row an import under way brings (`import`), kept out of sight until the
+/// import ends (see `store::imports`).
+pub fn insert_staged(
+    tx: &Transaction,
+    agency_id: AgencyId,
+    user_id: UserId,
+    t: &Tip,
+    now: Timestamp,
+    import: impl Into<Option<i64>>,
+) -> Result<TipId> {
     let at = time::to_db(now);
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO tips (agency_id, created_by, source, reference, received_at, category, children,
              area, status, closed_reason, assigned_to, referred_to, notes, created_at, updated_at,
-             annotations)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15)",
-        params![agency_id, user_id, t.source, t.reference, time::to_db(t.received_at), t.category,
-                t.children, t.area, t.status, t.closed_reason, t.assigned_to, t.referred_to, t.notes,
-                at, crate::store::json_list(&t.annotations)],
-    )?;
+             annotations, import_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15, ?16)",
+    )?
+    .execute(params![agency_id, user_id, t.source, t.reference, time::to_db(t.received_at),
+                t.category, t.children, t.area, t.status, t.closed_reason, t.assigned_to,
+                t.referred_to, t.notes, at, crate::store::json_list(&t.annotations),
+                import.into()])?;
     Ok(TipId(tx.last_insert_rowid()))
 }
 
@@ -73,7 +87,7 @@ pub fn get(conn: &Connection, scope: Scope, id: TipId) -> Result<Option<Stored>>
             "SELECT id, source, reference, received_at, category, children, area, status,
                     closed_reason, assigned_to, referred_to, notes,
                     (SELECT count(*) FROM tip_history h WHERE h.tip_id = t.id), annotations
-             FROM tips t WHERE id = ?1 AND (?2 IS NULL OR referred_to = ?2)",
+             FROM tips_shown t WHERE id = ?1 AND (?2 IS NULL OR referred_to = ?2)",
             params![id, scope.referred()],
             |r| {
                 Ok(Stored {
@@ -117,7 +131,7 @@ pub fn update(
         "UPDATE tips SET source = ?1, reference = ?2, received_at = ?3, category = ?4, children = ?5,
              area = ?6, status = ?7, closed_reason = ?8, assigned_to = ?9, referred_to = ?10,
              notes = ?11, updated_at = ?12, annotations = ?14
-         WHERE id = ?13",
+         WHERE id = ?13 AND id IN (SELECT id FROM tips_shown)",
         params![t.source, t.reference, time::to_db(t.received_at), t.category, t.children, t.area,
                 t.status, t.closed_reason, t.assigned_to, t.referred_to, t.notes, time::to_db(now),
                 id, crate::store::json_list(&t.annotations)],
@@ -181,7 +195,7 @@ pub fn page(
     let mut q = crate::store::Query::new(
         "SELECT t.id, t.received_at, t.source, t.reference, t.category, t.children, t.area, t.status,
                 u.display_name, a.name
-         FROM tips t LEFT JOIN users u ON u.id = t.assigned_to
+         FROM tips_shown t LEFT JOIN users u ON u.id = t.assigned_to
                      LEFT JOIN agencies a ON a.id = t.referred_to",
     );
     // Law enforcement sees every tip; a service agency only those referred to it.

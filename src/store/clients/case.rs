@@ -193,7 +193,7 @@ pub fn timeline(
              UNION ALL
              SELECT c.started_at, {contact_day}, c.created_at, 'contact', c.id, c.channel,
                     c.caller_type, u.display_name
-               FROM contacts c JOIN users u ON u.id = c.created_by WHERE c.client_id = ?1
+               FROM contacts_shown c JOIN users u ON u.id = c.created_by WHERE c.client_id = ?1
              UNION ALL
              SELECT s.started_at, {screening_day}, s.started_at, 'screening', s.id,
                     t.tool_id || ' ' || t.version,

@@ -72,7 +72,7 @@ const SECTIONS: &[(&str, &str)] = &[
         "SELECT id AS record, started_at, channel, direction, duration_min, caller_type, language,
                 interpreter, area, topics, minor, outcomes, reported_to, reported_at,
                 not_reported_reason, notes
-         FROM contacts WHERE client_id = ?1 ORDER BY started_at, id",
+         FROM contacts_shown WHERE client_id = ?1 ORDER BY started_at, id",
     ),
     (
         "screenings",

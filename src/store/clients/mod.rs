@@ -297,7 +297,8 @@ pub fn link_contact(
 ) -> Result<()> {
     owned(tx, agency_id, client_id)?;
     let n = tx.execute(
-        "UPDATE contacts SET client_id = ?1 WHERE id = ?2 AND agency_id = ?3",
+        "UPDATE contacts SET client_id = ?1
+         WHERE id = ?2 AND agency_id = ?3 AND id IN (SELECT id FROM contacts_shown)",
         params![client_id, contact_id, agency_id],
     )?;
     if n == 0 {

@@ -43,7 +43,7 @@ pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(St
     let (conn, period, lang) = (s.conn, s.period, s.lang);
     let b = Base {
         rec: Rec::Contact,
-        from: "contacts c",
+        from: "contacts_shown c",
         id: "c.id",
         cond: "c.agency_id = ? AND c.started_at >= ? AND c.started_at < ?".into(),
         values: vec![s.agency.clone(), text(&s.t0), text(&s.t1)],

@@ -28,7 +28,7 @@ pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(St
         values.extend([text(&t0), text(&t1)]);
         let mut b = Base {
             rec: Rec::Tip,
-            from: "tips t",
+            from: "tips_shown t",
             id: "t.id",
             cond: format!("{scope} AND t.received_at >= ? AND t.received_at < ?"),
             values,

@@ -65,7 +65,7 @@ pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(St
     let (served, new) = (people("max(d)"), people("min(d)"));
     let anonymous = Base {
         rec: Rec::Contact,
-        from: "contacts c",
+        from: "contacts_shown c",
         id: "c.id",
         cond: "c.agency_id = ? AND c.started_at >= ? AND c.started_at < ?
                AND c.direction = 'incoming' AND c.client_id IS NULL

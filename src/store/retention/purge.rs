@@ -47,11 +47,12 @@ pub fn due(conn: &Connection, now: Timestamp) -> Result<Counts> {
     for (kind, cut) in cutoffs(conn, now)? {
         let sql = match kind {
             Kind::Contact => {
-                "SELECT count(*) FROM contacts WHERE purged_at IS NULL AND started_at < ?1"
+                "SELECT count(*) FROM contacts_shown WHERE purged_at IS NULL AND started_at < ?1"
                     .to_string()
             }
             Kind::Tip => {
-                "SELECT count(*) FROM tips WHERE purged_at IS NULL AND received_at < ?1".to_string()
+                "SELECT count(*) FROM tips_shown WHERE purged_at IS NULL AND received_at < ?1"
+                    .to_string()
             }
             Kind::Case => format!("SELECT count(*) {CASES_DUE}"),
             Kind::Draft => "SELECT count(*) FROM drafts WHERE updated_at < ?1".to_string(),
@@ -88,7 +89,8 @@ pub fn purge_batch(
     };
     match kind {
         Kind::Contact => {
-            let found = ids("SELECT id FROM contacts WHERE purged_at IS NULL AND started_at < ?1
+            let found =
+                ids("SELECT id FROM contacts_shown WHERE purged_at IS NULL AND started_at < ?1
                  ORDER BY started_at LIMIT ?2")?;
             let mut history =
                 tx.prepare_cached("DELETE FROM contact_history WHERE contact_id = ?1")?;
@@ -115,7 +117,8 @@ pub fn purge_batch(
             Ok(found.len())
         }
         Kind::Tip => {
-            let found = ids("SELECT id FROM tips WHERE purged_at IS NULL AND received_at < ?1
+            let found =
+                ids("SELECT id FROM tips_shown WHERE purged_at IS NULL AND received_at < ?1
                  ORDER BY received_at LIMIT ?2")?;
             let mut history = tx.prepare_cached("DELETE FROM tip_history WHERE tip_id = ?1")?;
             let mut drafts =

@@ -1,0 +1,101 @@
+//! Long writes in short transactions (an import), and how every connection waits for the
+//! write lock: by looking again every millisecond or few, so that it gets in between two of
+//! an import's batches rather than sleeping through the gap (SQLite's own wait sleeps up to
+//! 100 ms at a time, and an import's next batch would take the lock first, again and again).
+
+use std::cell::Cell;
+use std::time::Duration;
+
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+
+use crate::error::{Error, Result};
+use crate::store::{Store, audit, imports};
+
+thread_local! {
+    /// How long a connection of this thread waits for the write lock before SQLite says
+    /// busy (the `Store`'s patience; connections are used on the thread that opened them).
+    static LOCK_WAIT: Cell<Duration> = const { Cell::new(Duration::from_secs(5)) };
+}
+
+/// How long an import rests between two batches, the write lock free for whoever waits.
+pub const BATCH_REST: Duration = Duration::from_millis(4);
+
+/// Wait for the write lock up to `limit` on `conn`, looking again every millisecond for the
+/// first tenth of a second and every 4 ms after.
+pub fn wait_for_lock(conn: &mut Connection, limit: Duration) -> Result<()> {
+    LOCK_WAIT.with(|w| w.set(limit));
+    conn.busy_handler(Some(look_again))?;
+    Ok(())
+}
+
+/// SQLite's busy handler: `tries` is how many times it was called for this lock before.
+fn look_again(tries: i32) -> bool {
+    let tries = u32::try_from(tries).unwrap_or(0);
+    let waited = if tries < 100 {
+        Duration::from_millis(u64::from(tries))
+    } else {
+        Duration::from_millis(100 + 4 * u64::from(tries - 100))
+    };
+    if waited >= LOCK_WAIT.with(Cell::get) {
+        return false;
+    }
+    std::thread::sleep(Duration::from_millis(if tries < 100 { 1 } else { 4 }));
+    true
+}
+
+impl Store {
+    /// Run `f` in one `BEGIN IMMEDIATE` transaction on this connection as it is shared (an
+    /// import's batch, while its rows are read through the same connection), retried while
+    /// another process holds the lock, for up to the store's patience. Writes no audit rows.
+    pub fn write_batch<T>(&self, mut f: impl FnMut(&Transaction) -> Result<T>) -> Result<T> {
+        let deadline = std::time::Instant::now() + self.patience;
+        loop {
+            let attempt: Result<T> = (|| {
+                let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+                let value = f(&tx)?;
+                tx.commit()?;
+                Ok(value)
+            })();
+            match attempt {
+                Err(e) if e.is_busy() && std::time::Instant::now() < deadline => {
+                    std::thread::sleep(BATCH_REST);
+                }
+                Err(e) if e.is_busy() => return Err(Error::Busy),
+                Err(e) => return Err(self.explain_write(e)),
+                ok => return ok,
+            }
+        }
+    }
+
+    /// Take an import's rows out again, a batch per transaction, then its row, with an audit
+    /// row saying so. Gives up (leaving the rest to the next start) when a write fails.
+    pub fn discard_import(&mut self, import: i64) -> Result<()> {
+        let source = self.source.clone();
+        loop {
+            let step = self.write(|tx| {
+                let step = imports::discard_some(tx, import)?;
+                if step == imports::Discard::Ended {
+                    let ev = audit::Event::new("import_discarded", "ok").record(import);
+                    audit::append(tx, &source, &ev)?;
+                }
+                Ok(step)
+            })?;
+            if step != imports::Discard::More {
+                return Ok(());
+            }
+            std::thread::sleep(BATCH_REST);
+        }
+    }
+
+    /// Take up what processes that are gone left: the imports killed before they ended.
+    /// Nothing a user sees depends on it (their rows are never shown); a failure leaves them
+    /// for the next start.
+    pub(super) fn sweep_left(&mut self) {
+        let Ok(left) = imports::abandoned(&self.conn) else { return };
+        for import in left {
+            if self.discard_import(import).is_err() {
+                return;
+            }
+        }
+    }
+}

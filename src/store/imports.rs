@@ -1,0 +1,162 @@
+//! Imports written in short transactions (migration 33). An import's rows go into their own
+//! tables a batch at a time, each carrying the import's id, while a row in `imports` says it is
+//! under way: every reader reads `contacts_shown` and `tips_shown`, which leave those rows out,
+//! and the rollups wait in `import_day_*`. Its last step (`finish`), one short transaction,
+//! adds the counts and deletes the `imports` row: all its rows appear at once. An import that
+//! fails takes its rows out again (`discard_some`, a batch per transaction); one whose process
+//! was killed is taken out by the next intake that opens the database (`Store::sweep_left`).
+//! No transaction of an import holds the write lock for more than a batch, so other consoles'
+//! saves wait a fraction of a second at most, however big the file.
+
+use std::path::Path;
+
+use jiff::Timestamp;
+use rusqlite::{Connection, Transaction, params};
+
+use crate::domain::ids::{AgencyId, UserId};
+use crate::domain::time;
+use crate::error::Result;
+
+/// What an import brings in: the tables that have a `*_shown` view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Contact,
+    Tip,
+}
+
+impl Kind {
+    pub fn id(self) -> &'static str {
+        match self {
+            Kind::Contact => "contact",
+            Kind::Tip => "tip",
+        }
+    }
+}
+
+/// Rows one transaction takes out of an import that ended without its last step, at most.
+pub const DISCARD_ROWS: usize = 1000;
+
+/// Record an import under way, by this process (its id and start time tell it from a later
+/// process given the same id), and return the import's id.
+pub fn begin(
+    tx: &Transaction,
+    kind: Kind,
+    agency_id: AgencyId,
+    user_id: UserId,
+    now: Timestamp,
+) -> Result<i64> {
+    let pid = std::process::id();
+    tx.execute(
+        "INSERT INTO imports (kind, agency_id, user_id, pid, pid_started, started_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![kind.id(), agency_id, user_id, pid, started(pid), time::to_db(now)],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// The import's rows appear: their counts go into the rollups and its row is deleted, in the
+/// caller's transaction (which also writes the import's audit row).
+pub fn finish(tx: &Transaction, import: i64) -> Result<()> {
+    crate::store::rollups::merge(tx, import)?;
+    tx.execute("DELETE FROM imports WHERE id = ?1", [import])?;
+    Ok(())
+}
+
+/// What one step of taking an import out did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Discard {
+    /// Rows were taken out; there may be more.
+    More,
+    /// The last of it went: its waiting counts and its row.
+    Ended,
+    /// It was not there (another process took it out first).
+    Absent,
+}
+
+/// Take out up to `DISCARD_ROWS` of an import's rows; when none are left, its waiting counts and
+/// its row too. Its rows are not counted in the rollups, so their delete triggers leave the
+/// rollups alone while the `imports` row stands.
+pub fn discard_some(tx: &Transaction, import: i64) -> Result<Discard> {
+    let kind: Option<String> = rusqlite::OptionalExtension::optional(tx.query_row(
+        "SELECT kind FROM imports WHERE id = ?1",
+        [import],
+        |r| r.get(0),
+    ))?;
+    let Some(kind) = kind else { return Ok(Discard::Absent) };
+    // The table comes from the kind's fixed list, never from input.
+    let table = if kind == Kind::Tip.id() { "tips" } else { "contacts" };
+    let sql = format!(
+        "DELETE FROM {table} WHERE id IN (SELECT id FROM {table} WHERE import_id = ?1 LIMIT ?2)"
+    );
+    let n = tx.execute(&sql, params![import, DISCARD_ROWS as i64])?;
+    if n > 0 {
+        return Ok(Discard::More);
+    }
+    tx.execute("DELETE FROM import_day_counts WHERE import_id = ?1", [import])?;
+    tx.execute("DELETE FROM import_day_callers WHERE import_id = ?1", [import])?;
+    tx.execute("DELETE FROM imports WHERE id = ?1", [import])?;
+    Ok(Discard::Ended)
+}
+
+/// The imports whose process is gone (killed, or its machine restarted): theirs to take out.
+/// An import of this process is never among them.
+pub fn abandoned(conn: &Connection) -> Result<Vec<i64>> {
+    let mut stmt = conn.prepare_cached("SELECT id, pid, pid_started FROM imports ORDER BY id")?;
+    let rows: Vec<(i64, i64, Option<i64>)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let me = i64::from(std::process::id());
+    Ok(rows
+        .into_iter()
+        .filter(|&(_, pid, at)| pid != me && !running_since(pid, at))
+        .map(|(id, _, _)| id)
+        .collect())
+}
+
+/// The imports under way now (for `intake check` and the tests).
+pub fn under_way(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT count(*) FROM imports", [], |r| r.get(0))?)
+}
+
+/// Whether process `pid` runs and is the one that started at `at` (clock ticks after boot, as
+/// /proc says). Where /proc cannot tell, a process is taken as running: nothing is taken out
+/// on a guess.
+fn running_since(pid: i64, at: Option<i64>) -> bool {
+    if !running(pid) {
+        return false;
+    }
+    match (at, u32::try_from(pid).ok().and_then(started)) {
+        (Some(then), Some(now)) => then == now,
+        _ => true,
+    }
+}
+
+/// Whether process `pid` still runs (on Linux; elsewhere it cannot be told, and is taken as
+/// running, so nothing is ended on a guess).
+pub fn running(pid: i64) -> bool {
+    if !Path::new("/proc/self").exists() {
+        return true;
+    }
+    Path::new(&format!("/proc/{pid}")).exists()
+}
+
+/// When process `pid` started, in clock ticks after boot (field 22 of /proc/PID/stat).
+fn started(pid: u32) -> Option<i64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The command name (field 2) may hold spaces and parentheses; what follows its last ')'
+    // is field 3 onward.
+    let rest = &stat[stat.rfind(')')? + 1..];
+    rest.split_whitespace().nth(19)?.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn this_process_is_running_since_it_started() {
+        let me = std::process::id();
+        let at = super::started(me);
+        assert!(at.is_some(), "read from /proc/self/stat");
+        assert!(super::running_since(i64::from(me), at));
+        assert!(!super::running_since(i64::from(me), at.map(|t| t + 1)), "another start");
+    }
+}
