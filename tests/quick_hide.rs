@@ -85,6 +85,50 @@ fn f12_blanks_at_once_while_an_import_holds_the_write_lock() {
     s.wait_for("Caller at the bus station");
 }
 
+/// F12 while another process holds the write lock, then the link drops before the lock is let
+/// go: what the hide owed (its audit row, the draft) is still written before the console ends.
+/// Before, the console ended its session and left, and the hide was never on record.
+#[test]
+fn a_hide_the_link_drops_after_is_still_recorded() {
+    let (db, mut s) = typing("Caller at the bus station");
+    let reader = db.open();
+    let (release, holder) = hold_write_lock(&db);
+    let took = hide(&mut s);
+    assert!(took < HIDE_WITHIN, "F12 took {took:?} with the write lock held");
+    s.hang_up();
+    std::thread::sleep(Duration::from_millis(500));
+    release.send(()).unwrap();
+    holder.join().unwrap();
+    s.wait_exit();
+    let events: Vec<String> = audit_events(&reader).into_iter().map(|(e, _)| e).collect();
+    assert!(events.contains(&"hide".to_string()), "the hide is on record: {events:?}");
+    let draft: String =
+        reader.conn().query_row("SELECT payload FROM drafts", [], |r| r.get(0)).unwrap();
+    assert!(draft.contains("bus station"), "{draft}");
+}
+
+/// F12 while another process holds the write lock, then the console is killed outright before
+/// the lock is let go: the hide's audit row, kept in the console's file beside the key, is
+/// written ("late") by the next intake to open the database. Before, it was lost.
+#[test]
+fn a_hide_of_a_console_killed_before_it_could_write_is_recorded_late() {
+    let (db, mut s) = typing("Caller at the bus station");
+    let (release, holder) = hold_write_lock(&db);
+    let took = hide(&mut s);
+    assert!(took < HIDE_WITHIN, "F12 took {took:?} with the write lock held");
+    // The console has tried once (and found the lock held) by now.
+    std::thread::sleep(Duration::from_millis(300));
+    s.kill_outright();
+    release.send(()).unwrap();
+    holder.join().unwrap();
+    let next = db.open();
+    let events = audit_events(&next);
+    assert!(events.contains(&("hide".into(), "late".into())), "{events:?}");
+    let left = std::fs::read_dir(db.dir.path()).unwrap().flatten();
+    let owed: Vec<_> = left.filter(|e| e.file_name().to_string_lossy().contains("owed")).collect();
+    assert!(owed.is_empty(), "the file is gone once written: {owed:?}");
+}
+
 #[test]
 fn f12_blanks_at_once_behind_a_megabyte_pasted_without_brackets() {
     let (_db, mut s) = typing("Notes");

@@ -87,10 +87,11 @@ impl Store {
         }
     }
 
-    /// Take up what processes that are gone left: the imports killed before they ended.
-    /// Nothing a user sees depends on it (their rows are never shown); a failure leaves them
-    /// for the next start.
+    /// Take up what processes that are gone left: the audit rows a killed console owed
+    /// (`owed`), and the imports killed before they ended. Nothing a user sees depends on it
+    /// (an import's rows are never shown); a failure leaves them for the next start.
     pub(super) fn sweep_left(&mut self) {
+        let _ = crate::store::owed::recover(self);
         let Ok(left) = imports::abandoned(&self.conn) else { return };
         for import in left {
             if self.discard_import(import).is_err() {

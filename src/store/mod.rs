@@ -22,6 +22,7 @@ pub mod imports;
 pub mod keyfile;
 pub mod migrate;
 pub mod outreach;
+pub mod owed;
 pub mod paths;
 pub mod referrals;
 pub mod releases;

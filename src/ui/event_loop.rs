@@ -257,6 +257,9 @@ pub fn start(
 /// The console's own thread has ended its session (or had none open) on its way out.
 static ENDED: AtomicBool = AtomicBool::new(false);
 
+/// The console's own thread has left its loop (its terminal went away) and is ending.
+static LEAVING: AtomicBool = AtomicBool::new(false);
+
 #[cfg(unix)]
 fn watch_for_hangup(paths: &crate::store::DbPaths) {
     use signal_hook::consts::{SIGHUP, SIGTERM};
@@ -272,6 +275,16 @@ fn watch_for_hangup(paths: &crate::store::DbPaths) {
             // while a connection is refused.
             let deadline = std::time::Instant::now() + std::time::Duration::from_millis(300);
             while signal == SIGHUP
+                && !ENDED.load(Ordering::SeqCst)
+                && !LEAVING.load(Ordering::SeqCst)
+                && std::time::Instant::now() < deadline
+            {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            // It is on its way out: it writes what a hide owes, then ends the session. Let it
+            // (its writes wait for the lock no longer than this).
+            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(40);
+            while LEAVING.load(Ordering::SeqCst)
                 && !ENDED.load(Ordering::SeqCst)
                 && std::time::Instant::now() < deadline
             {
@@ -311,14 +324,23 @@ pub fn run_console(store: Store, opts: Options) -> crate::Result<()> {
     let mut console = crate::ui::tty::Tty::start(out.clone());
     let result = Terminal::new(CrosstermBackend::new(crate::ui::sgr::Named16::new(out)))
         .and_then(|mut t| run(&mut t, &mut app, &mut console));
+    LEAVING.store(true, Ordering::SeqCst);
     restore_terminal();
+    // What a hide or a lock still owes (the link dropped right after F12, the database busy)
+    // is written before the session ends, with the usual patience: the terminal is gone, so
+    // nobody waits on it.
+    app.pay_owed(None);
     if app.session.is_open() {
         // The terminal went away (a dropped link): record the session as ended so.
         let (actor, now) = (app.actor(), app.now());
         crate::auth::accounts::end_session(&mut app.store, actor, SessionEnd::LinkDropped, now)?;
     }
     ENDED.store(true, Ordering::SeqCst);
-    result.map_err(Error::Io)
+    match result {
+        // The terminal went away (a hang-up, the end of its input): the console's normal end.
+        Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => Ok(()),
+        other => other.map_err(Error::Io),
+    }
 }
 
 #[cfg(test)]

@@ -143,16 +143,25 @@ fn hide_key() -> Next {
     Next::Input(Input::Key(KeyEvent::new(KeyCode::F(12), KeyModifiers::NONE)))
 }
 
+/// A resize (SIGWINCH) redraws; a hang-up (SIGHUP: the link dropped, though the terminal may
+/// still answer reads for a while) ends the input as the end of the terminal does, so the
+/// console leaves its loop and writes what it owes before it goes.
 #[cfg(unix)]
 fn watch_resize(shared: &Arc<Shared>) {
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([signal_hook::consts::SIGWINCH])
-    else {
+    use signal_hook::consts::{SIGHUP, SIGWINCH};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGWINCH, SIGHUP]) else {
         return;
     };
     let shared = Arc::clone(shared);
     std::thread::spawn(move || {
-        for _ in signals.forever() {
-            shared.lock().resized = true;
+        for signal in signals.forever() {
+            let mut inbox = shared.lock();
+            if signal == SIGHUP {
+                inbox.closed = true;
+            } else {
+                inbox.resized = true;
+            }
+            drop(inbox);
             shared.ready.notify_one();
         }
     });

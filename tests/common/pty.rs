@@ -141,6 +141,14 @@ impl Session {
         assert!(sent.is_ok_and(|s| s.success()), "SIGHUP sent");
     }
 
+    /// The console is killed outright (SIGKILL: it writes nothing more), and reaped.
+    pub fn kill_outright(&mut self) {
+        let pid = self.child.process_id().expect("a running console");
+        let sent = Command::new("kill").args(["-KILL", &pid.to_string()]).status();
+        assert!(sent.is_ok_and(|s| s.success()), "SIGKILL sent");
+        let _ = self.child.wait();
+    }
+
     pub fn wait_exit(&mut self) -> bool {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {

@@ -33,6 +33,8 @@ pub struct Owed {
     retry_at: Option<Instant>,
     /// The draft of the form in front found the database busy: it is kept a moment later.
     front_behind: bool,
+    /// The audit rows owed as last kept in this console's file beside the key (`store::owed`).
+    kept: Vec<(Actor, &'static str)>,
 }
 
 impl Owed {
@@ -89,6 +91,7 @@ impl Owed {
         patience: Option<Duration>,
     ) -> (Vec<Effect>, bool) {
         self.retry_at = None;
+        self.keep_events(store);
         let mut busy = false;
         let mut then = Vec::new();
         if let Some(ctx) = self.draft.take() {
@@ -108,11 +111,25 @@ impl Owed {
                 Ok(()) => {}
             }
         }
+        self.keep_events(store);
         let front = !busy && std::mem::take(&mut self.front_behind);
         if busy {
             self.retry_at = Some(Instant::now() + RETRY);
         }
         (then, front)
+    }
+
+    /// Keep the audit rows still owed in this console's file beside the key, when they changed
+    /// since last kept: a console killed before it writes them leaves them for the next intake
+    /// to write. What cannot be kept there is still owed here.
+    fn keep_events(&mut self, store: &Store) {
+        let now: Vec<(Actor, &'static str)> = self.events.iter().copied().collect();
+        if now != self.kept {
+            let rows: Vec<_> = now.iter().map(|(a, e)| (a.user_id, a.session_id, *e)).collect();
+            if crate::store::owed::keep(store.paths(), &rows).is_ok() {
+                self.kept = now;
+            }
+        }
     }
 
     /// Keep the front form's draft, waiting at most `patience`; while the database is busy it
