@@ -79,6 +79,9 @@ pub fn import_contacts(
         kind: Kind::Contact,
         // An import's row names how many records came in.
         event: "contact_import",
+        size: |c: &Contact| {
+            256 + c.notes.len() + c.not_reported_reason.as_ref().map_or(0, String::len)
+        },
         put: &mut |tx: &Transaction, import: i64, c: &Contact| {
             let mark = c.caller_id.as_deref().and_then(|raw| caller::protect(raw, &key));
             let id = contacts::insert_staged(tx, u.agency_id, u.id, c, mark.as_ref(), now, import)?;
@@ -196,6 +199,7 @@ pub fn import_tips(
     let how = Staging {
         kind: Kind::Tip,
         event: "tip_import",
+        size: |t: &Tip| 256 + t.notes.len(),
         put: &mut |tx: &Transaction, import: i64, t: &Tip| {
             let mut t = t.clone();
             if own.is_some() {

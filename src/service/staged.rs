@@ -11,8 +11,9 @@ use crate::service::{Rows, Who, audit_in};
 use crate::store::Store;
 use crate::store::imports::{self, Kind};
 
-/// Rows read ahead of a batch at most (a few MB of validated rows).
+/// Rows read ahead of a batch at most, and their text at most (rows of long notes: fewer).
 const BATCH_ROWS: usize = 4000;
+const BATCH_BYTES: usize = 2 << 20;
 
 /// How long one transaction of an import writes rows, at most: the longest another console's
 /// save waits for it (with its commit). Fewer, bigger transactions write each index page
@@ -28,6 +29,8 @@ pub(crate) struct Staging<'a, T> {
     pub kind: Kind,
     /// The audit event of the import, written with how many rows came in.
     pub event: &'static str,
+    /// About how many bytes a row holds in memory (its text), for the read-ahead's limit.
+    pub size: fn(&T) -> usize,
     /// Write one row, tagged with the import's id; say whether `last` needs its id.
     pub put: &'a mut Put<'a, T>,
     /// The last step, in the transaction that makes the rows appear, with the ids `put` kept.
@@ -47,12 +50,14 @@ pub(crate) fn import_staged<T>(
     progress: &mut dyn FnMut(usize),
 ) -> Result<usize> {
     let u = who.user;
+    // What imports cut off before left is taken out first (a start takes out only a little).
+    store.discard_abandoned(None)?;
     let import = store.write(|tx| imports::begin(tx, how.kind, u.agency_id, u.id, now))?;
-    let Staging { kind, event, put, last } = how;
+    let Staging { kind, event, size, put, last } = how;
     let staged = store.with_bulk_cache(|s| {
         // The batches may wait for the disk with the last step (see `Store::write_light`).
         s.conn().execute_batch("PRAGMA synchronous = NORMAL")?;
-        let staged = stage(s, kind, import, rows, put, progress);
+        let staged = stage(s, (kind, import), rows, size, put, progress);
         s.conn().execute_batch("PRAGMA synchronous = FULL")?;
         staged
     });
@@ -67,24 +72,25 @@ pub(crate) fn import_staged<T>(
     });
     if done.is_err() {
         // What cannot be taken out now is taken out by the next intake to start.
-        let _ = store.discard_import(import);
+        let _ = store.discard_import(import, None);
     }
     done
 }
 
-/// Write every row, a batch per transaction: rows are read into memory (`BATCH_ROWS` at most,
-/// so reading the file never holds the lock), then written for `BATCH_TIME` at most per
-/// transaction (so a slow machine writes fewer rows per transaction, not longer ones). Returns
-/// how many rows, and the ids `put` kept.
+/// Write every row, a batch per transaction: rows are read into memory (`BATCH_ROWS` and
+/// `BATCH_BYTES` at most, so reading the file never holds the lock), then written for
+/// `BATCH_TIME` at most per transaction (so a slow machine writes fewer rows per transaction,
+/// not longer ones). Returns how many rows, and the ids `put` kept.
 fn stage<T>(
     store: &Store,
-    kind: Kind,
-    import: i64,
+    (kind, import): (Kind, i64),
     rows: Rows<T>,
+    size: fn(&T) -> usize,
     put: &mut Put<T>,
     progress: &mut dyn FnMut(usize),
 ) -> Result<(usize, Vec<i64>)> {
     let mut batch: Vec<T> = Vec::with_capacity(BATCH_ROWS);
+    let mut held = 0;
     let mut n = 0;
     let mut kept = Vec::new();
     let mut write = |batch: &mut Vec<T>| -> Result<()> {
@@ -122,8 +128,14 @@ fn stage<T>(
         Ok(())
     };
     rows(store.conn(), &mut |row| {
+        held += size(&row);
         batch.push(row);
-        if batch.len() >= BATCH_ROWS { write(&mut batch) } else { Ok(()) }
+        if batch.len() >= BATCH_ROWS || held >= BATCH_BYTES {
+            held = 0;
+            write(&mut batch)
+        } else {
+            Ok(())
+        }
     })?;
     write(&mut batch)?;
     Ok((n, kept))

@@ -4,7 +4,7 @@
 //! 100 ms at a time, and an import's next batch would take the lock first, again and again).
 
 use std::cell::Cell;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
@@ -68,8 +68,9 @@ impl Store {
     }
 
     /// Take an import's rows out again, a batch per transaction, then its row, with an audit
-    /// row saying so. Gives up (leaving the rest to the next start) when a write fails.
-    pub fn discard_import(&mut self, import: i64) -> Result<()> {
+    /// row saying so; stop at `until` (None: when it is all out), leaving the rest for later.
+    /// Returns whether it is all out. A failed write stops it too (the next start goes on).
+    pub fn discard_import(&mut self, import: i64, until: Option<Instant>) -> Result<bool> {
         let source = self.source.clone();
         loop {
             let step = self.write(|tx| {
@@ -81,22 +82,35 @@ impl Store {
                 Ok(step)
             })?;
             if step != imports::Discard::More {
-                return Ok(());
+                return Ok(true);
+            }
+            if until.is_some_and(|t| Instant::now() >= t) {
+                return Ok(false);
             }
             std::thread::sleep(BATCH_REST);
         }
     }
 
     /// Take up what processes that are gone left: the audit rows a killed console owed
-    /// (`owed`), and the imports killed before they ended. Nothing a user sees depends on it
-    /// (an import's rows are never shown); a failure leaves them for the next start.
+    /// (`owed`), and the imports killed before they ended, for `SWEEP_TIME` at most (a
+    /// console's start must not wait on it; each start takes out more, and an import takes out
+    /// all of them before it begins). Nothing a user sees depends on it (an import's rows are
+    /// never shown); a failure leaves them for the next start.
     pub(super) fn sweep_left(&mut self) {
         let _ = crate::store::owed::recover(self);
-        let Ok(left) = imports::abandoned(&self.conn) else { return };
-        for import in left {
-            if self.discard_import(import).is_err() {
-                return;
+        let _ = self.discard_abandoned(Some(Instant::now() + SWEEP_TIME));
+    }
+
+    /// Take out the imports whose process is gone, until `until` (None: all of them).
+    pub fn discard_abandoned(&mut self, until: Option<Instant>) -> Result<()> {
+        for import in imports::abandoned(&self.conn)? {
+            if !self.discard_import(import, until)? {
+                return Ok(());
             }
         }
+        Ok(())
     }
 }
+
+/// How long opening the database may spend taking out imports that were cut off.
+const SWEEP_TIME: Duration = Duration::from_millis(150);

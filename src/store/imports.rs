@@ -89,7 +89,7 @@ pub fn discard_some(tx: &Transaction, import: i64) -> Result<Discard> {
         "DELETE FROM {table} WHERE id IN (SELECT id FROM {table} WHERE import_id = ?1 LIMIT ?2)"
     );
     let n = tx.execute(&sql, params![import, DISCARD_ROWS as i64])?;
-    if n > 0 {
+    if n == DISCARD_ROWS {
         return Ok(Discard::More);
     }
     tx.execute("DELETE FROM import_day_counts WHERE import_id = ?1", [import])?;
