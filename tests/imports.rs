@@ -299,6 +299,24 @@ fn stage_under_a_gone_process(store: &mut Store, ana: &User, rows: usize) {
 /// moments: nothing of it is ever seen, and the commands started after take its rows out.
 #[test]
 fn an_import_killed_part_way_shows_nothing_and_is_taken_out() {
+    kill_imports(&[1, 2_000, 9_000]);
+}
+
+/// The soak (the README names it; not in `cargo test`): 60 kills of the real import at spread
+/// points, each followed by the starts that take it out, then one import that goes through
+/// whole. `cargo test --release --test imports -- --ignored`.
+#[test]
+#[ignore]
+fn soak_sixty_kills_of_a_real_import() {
+    // A fixed, spread sequence (no clock, no randomness: a failure can be run again).
+    let points: Vec<i64> = (0..60).map(|i| 1 + (i * 7_919) % 18_000).collect();
+    kill_imports(&points);
+}
+
+/// Kill the real import once for each of `points` (the rows written when it is killed): never
+/// is any of it seen; the starts after take it out; then an import that is not killed shows
+/// every row.
+fn kill_imports(points: &[i64]) {
     let (db, store) = with_admin();
     let ana = accounts::find_user(&store, "ana").unwrap();
     drop(store);
@@ -314,7 +332,7 @@ fn an_import_killed_part_way_shows_nothing_and_is_taken_out() {
         ));
     }
     std::fs::write(&file, text).unwrap();
-    for (round, after_rows) in [1_i64, 2_000, 9_000].into_iter().enumerate() {
+    for (round, &after_rows) in points.iter().enumerate() {
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_intake"))
             .arg("--db")
             .arg(db.db_path())
@@ -337,20 +355,25 @@ fn an_import_killed_part_way_shows_nothing_and_is_taken_out() {
         assert_eq!((shown(&watcher, &ana), counted(&watcher)), (0, 0), "round {round}");
         // Each start takes out a little (a console's start must not wait on it), never
         // showing any of it, until it is all gone.
-        let mut left = rows_in_file(&watcher);
+        let left_in = |s: &Store| rows_in_file(s) + imports::under_way(s.conn()).unwrap();
+        let mut left = left_in(&watcher);
         drop(watcher);
         for _ in 0..200 {
             let next = db.open();
             assert_eq!((shown(&next, &ana), counted(&next)), (0, 0), "round {round}");
-            let now = rows_in_file(&next);
+            let now = left_in(&next);
             assert!(now < left || now == 0, "round {round}: a start took none out ({now})");
             left = now;
             if left == 0 {
-                assert_eq!(imports::under_way(next.conn()).unwrap(), 0);
                 sound(&next);
                 break;
             }
         }
         assert_eq!(left, 0, "round {round}: taken out over the next starts");
     }
+    let out = run_intake(&db, &["contact", "import", file.to_str().unwrap(), "--user", "ana"], "");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let store = db.open();
+    assert_eq!((shown(&store, &ana), counted(&store)), (20_000, 20_000));
+    sound(&store);
 }
