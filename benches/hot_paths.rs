@@ -73,7 +73,7 @@ fn main() {
                 let o = outcomes[rng.next(3) as usize];
                 raw.insert("outcomes".into(), o.into());
                 let c = Contact::from_raw(&raw).expect("contact");
-                contacts::insert(tx, ana.agency_id, ana.id, &c, None, start)?;
+                contacts::insert(tx, ana.agency_id, ana.id, &c, None, start, None)?;
             }
             let names =
                 ["María", "José", "Luz", "Ana", "Rosa", "Juan", "Sol", "Pedro", "Lupe", "Nina"];

@@ -279,15 +279,7 @@ fn stage_under_a_gone_process(store: &mut Store, ana: &User, rows: usize) {
             )?;
             let import = tx.last_insert_rowid();
             for n in 0..rows {
-                contacts::insert_staged(
-                    tx,
-                    ana.agency_id,
-                    ana.id,
-                    &contact(n),
-                    None,
-                    now(),
-                    import,
-                )?;
+                contacts::insert(tx, ana.agency_id, ana.id, &contact(n), None, now(), import)?;
             }
             rollups::tally(tx, import, 0)?;
             Ok(())

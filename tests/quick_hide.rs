@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 
 use common::pty::{F12, Session, pause_after_hide};
 use common::*;
+use intake::store::Store;
 
 /// The goal: the screen is blank this soon after F12 is sent.
 const HIDE_WITHIN: Duration = Duration::from_millis(100);
@@ -56,14 +57,25 @@ fn hold_write_lock(db: &TestDb) -> (mpsc::Sender<()>, std::thread::JoinHandle<()
     (go_tx, holder)
 }
 
-#[test]
-fn f12_blanks_at_once_while_an_import_holds_the_write_lock() {
+/// Notes typed, another process holding the write lock, then F12: the screen blank at once.
+/// Returns the database, a reader of it (opened before the lock was taken), the console, and
+/// what lets the lock go.
+fn hidden_while_the_lock_is_held() -> (TestDb, Store, Session, LockHeld) {
     let (db, mut s) = typing("Caller at the bus station");
     let reader = db.open();
     let (release, holder) = hold_write_lock(&db);
     let took = hide(&mut s);
     // Before this, the hide wrote its audit row and the draft first, and waited for the lock.
     assert!(took < HIDE_WITHIN, "F12 took {took:?} with the write lock held");
+    (db, reader, s, (release, holder))
+}
+
+/// What lets another process's write lock go, and that process.
+type LockHeld = (mpsc::Sender<()>, std::thread::JoinHandle<()>);
+
+#[test]
+fn f12_blanks_at_once_while_an_import_holds_the_write_lock() {
+    let (_db, reader, mut s, (release, holder)) = hidden_while_the_lock_is_held();
     // The lock is still held: nothing of the hide is written yet, and the console goes on.
     let events = || audit_events(&reader).into_iter().map(|(e, _)| e).collect::<Vec<_>>();
     assert!(!events().contains(&"hide".to_string()));
@@ -90,11 +102,7 @@ fn f12_blanks_at_once_while_an_import_holds_the_write_lock() {
 /// Before, the console ended its session and left, and the hide was never on record.
 #[test]
 fn a_hide_the_link_drops_after_is_still_recorded() {
-    let (db, mut s) = typing("Caller at the bus station");
-    let reader = db.open();
-    let (release, holder) = hold_write_lock(&db);
-    let took = hide(&mut s);
-    assert!(took < HIDE_WITHIN, "F12 took {took:?} with the write lock held");
+    let (_db, reader, mut s, (release, holder)) = hidden_while_the_lock_is_held();
     s.hang_up();
     std::thread::sleep(Duration::from_millis(500));
     release.send(()).unwrap();
@@ -112,10 +120,7 @@ fn a_hide_the_link_drops_after_is_still_recorded() {
 /// written ("late") by the next intake to open the database. Before, it was lost.
 #[test]
 fn a_hide_of_a_console_killed_before_it_could_write_is_recorded_late() {
-    let (db, mut s) = typing("Caller at the bus station");
-    let (release, holder) = hold_write_lock(&db);
-    let took = hide(&mut s);
-    assert!(took < HIDE_WITHIN, "F12 took {took:?} with the write lock held");
+    let (db, _, mut s, (release, holder)) = hidden_while_the_lock_is_held();
     // The console has tried once (and found the lock held) by now.
     std::thread::sleep(Duration::from_millis(300));
     s.kill_outright();

@@ -49,7 +49,7 @@ pub fn save_contact_kept(
     let u = who.user;
     store.write(|tx| {
         let saved = match id {
-            None => contacts::insert(tx, u.agency_id, u.id, c, mark.as_ref(), now)?,
+            None => contacts::insert(tx, u.agency_id, u.id, c, mark.as_ref(), now, None)?,
             Some(id) => {
                 contacts::update(tx, u.agency_id, id, u.id, c, mark.as_ref(), now)?;
                 id
@@ -84,7 +84,7 @@ pub fn import_contacts(
         },
         put: &mut |tx: &Transaction, import: i64, c: &Contact| {
             let mark = c.caller_id.as_deref().and_then(|raw| caller::protect(raw, &key));
-            let id = contacts::insert_staged(tx, u.agency_id, u.id, c, mark.as_ref(), now, import)?;
+            let id = contacts::insert(tx, u.agency_id, u.id, c, mark.as_ref(), now, import)?;
             // A mandatory report goes into the person's disclosure log when the rows appear.
             Ok((id.0, c.reported_at.is_some() && !c.reported_to.is_empty()))
         },
@@ -171,7 +171,7 @@ pub fn save_tip(
     let u = who.user;
     store.write(|tx| {
         let saved = match id {
-            None => tips::insert(tx, u.agency_id, u.id, &t, now)?,
+            None => tips::insert(tx, u.agency_id, u.id, &t, now, None)?,
             Some(id) => {
                 tips::update(tx, scope, id, u.id, &t, now)?;
                 id
@@ -205,7 +205,7 @@ pub fn import_tips(
             if own.is_some() {
                 t.referred_to = own;
             }
-            Ok((tips::insert_staged(tx, u.agency_id, u.id, &t, now, import)?.0, false))
+            Ok((tips::insert(tx, u.agency_id, u.id, &t, now, import)?.0, false))
         },
         last: &mut |_, _| Ok(()),
     };

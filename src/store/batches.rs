@@ -45,10 +45,18 @@ fn look_again(tries: i32) -> bool {
 
 impl Store {
     /// Run `f` in one `BEGIN IMMEDIATE` transaction on this connection as it is shared (an
-    /// import's batch, while its rows are read through the same connection), retried while
-    /// another process holds the lock, for up to the store's patience. Writes no audit rows.
-    pub fn write_batch<T>(&self, mut f: impl FnMut(&Transaction) -> Result<T>) -> Result<T> {
-        let deadline = std::time::Instant::now() + self.patience;
+    /// import's batch, while its rows are read through the same connection), as `write` does
+    /// but without its audit anchor (a batch writes no audit rows).
+    pub fn write_batch<T>(&self, f: impl FnMut(&Transaction) -> Result<T>) -> Result<T> {
+        self.retrying(f).map_err(|e| self.explain_write(e))
+    }
+
+    /// Run `f` in one `BEGIN IMMEDIATE` transaction, committing when it returns Ok; while other
+    /// processes hold the write lock the whole transaction is tried again, for up to the
+    /// store's patience, then `Error::Busy`.
+    pub(super) fn retrying<T>(&self, mut f: impl FnMut(&Transaction) -> Result<T>) -> Result<T> {
+        let deadline = Instant::now() + self.patience;
+        let mut delay = Duration::from_millis(2);
         loop {
             let attempt: Result<T> = (|| {
                 let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
@@ -57,12 +65,12 @@ impl Store {
                 Ok(value)
             })();
             match attempt {
-                Err(e) if e.is_busy() && std::time::Instant::now() < deadline => {
-                    std::thread::sleep(BATCH_REST);
+                Err(e) if e.is_busy() && Instant::now() < deadline => {
+                    std::thread::sleep(delay);
+                    delay = (delay * 2).min(Duration::from_millis(100));
                 }
                 Err(e) if e.is_busy() => return Err(Error::Busy),
-                Err(e) => return Err(self.explain_write(e)),
-                ok => return ok,
+                other => return other,
             }
         }
     }

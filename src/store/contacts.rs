@@ -15,20 +15,9 @@ use crate::store::{Start, json_list as json, list_from_json as list_of};
 /// The caller identifier as stored: its keyed hash and last two characters.
 pub type CallerMark = (String, String);
 
+/// A new row; `import` names the import under way that brings it (kept out of sight until the
+/// import ends, see `store::imports`), None for one typed.
 pub fn insert(
-    tx: &Transaction,
-    agency_id: AgencyId,
-    user_id: UserId,
-    c: &Contact,
-    caller: Option<&CallerMark>,
-    now: Timestamp,
-) -> Result<ContactId> {
-    insert_staged(tx, agency_id, user_id, c, caller, now, None)
-}
-
-/// `insert`, of a row an import under way brings (`import`), kept out of sight until the
-/// import ends (see `store::imports`).
-pub fn insert_staged(
     tx: &Transaction,
     agency_id: AgencyId,
     user_id: UserId,

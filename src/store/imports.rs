@@ -34,7 +34,7 @@ impl Kind {
 }
 
 /// Rows one transaction takes out of an import that ended without its last step, at most.
-pub const DISCARD_ROWS: usize = 1000;
+const DISCARD_ROWS: usize = 1000;
 
 /// Record an import under way, by this process (its id and start time tell it from a later
 /// process given the same id), and return the import's id.
@@ -113,7 +113,7 @@ pub fn abandoned(conn: &Connection) -> Result<Vec<i64>> {
         .collect())
 }
 
-/// The imports under way now (for `intake check` and the tests).
+/// How many imports are under way now.
 pub fn under_way(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("SELECT count(*) FROM imports", [], |r| r.get(0))?)
 }

@@ -37,9 +37,9 @@ pub mod users;
 
 use std::fs::OpenOptions;
 use std::os::unix::fs::OpenOptionsExt;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use rusqlite::{Connection, Transaction, TransactionBehavior};
+use rusqlite::{Connection, Transaction};
 use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
@@ -314,29 +314,16 @@ impl Store {
     }
 
     fn write_retrying<T>(&mut self, mut f: impl FnMut(&Transaction) -> Result<T>) -> Result<T> {
-        let deadline = Instant::now() + self.patience;
-        let mut delay = Duration::from_millis(2);
-        loop {
+        let value = self.retrying(|tx| {
+            // Only the attempt that commits counts: a busy one's audit rows were rolled back.
             audit::take_appended();
-            let attempt: Result<T> = (|| {
-                let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-                let value = f(&tx)?;
-                tx.commit()?;
-                Ok(value)
-            })();
-            // The audit rows it added are committed: the anchor moves to the newest.
-            if let (Ok(_), Some(head)) = (&attempt, audit::take_appended()) {
-                self.advance_anchor(&head);
-            }
-            match attempt {
-                Err(e) if e.is_busy() && Instant::now() < deadline => {
-                    std::thread::sleep(delay);
-                    delay = (delay * 2).min(Duration::from_millis(100));
-                }
-                Err(e) if e.is_busy() => return Err(Error::Busy),
-                other => return other,
-            }
+            f(tx)
+        })?;
+        // The audit rows it added are committed: the anchor moves to the newest.
+        if let Some(head) = audit::take_appended() {
+            self.advance_anchor(&head);
         }
+        Ok(value)
     }
 }
 

@@ -40,19 +40,9 @@ impl Scope {
     }
 }
 
+/// A new row; `import` names the import under way that brings it (kept out of sight until the
+/// import ends, see `store::imports`), None for one typed.
 pub fn insert(
-    tx: &Transaction,
-    agency_id: AgencyId,
-    user_id: UserId,
-    t: &Tip,
-    now: Timestamp,
-) -> Result<TipId> {
-    insert_staged(tx, agency_id, user_id, t, now, None)
-}
-
-/// `insert`, of a row an import under way brings (`import`), kept out of sight until the
-/// import ends (see `store::imports`).
-pub fn insert_staged(
     tx: &Transaction,
     agency_id: AgencyId,
     user_id: UserId,

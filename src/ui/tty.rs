@@ -126,7 +126,7 @@ impl Tty {
                 }
             }
         });
-        watch_resize(&shared);
+        watch_signals(&shared);
         Tty { shared, decoder: Decoder::default(), hide_after: false, out }
     }
 
@@ -147,7 +147,7 @@ fn hide_key() -> Next {
 /// still answer reads for a while) ends the input as the end of the terminal does, so the
 /// console leaves its loop and writes what it owes before it goes.
 #[cfg(unix)]
-fn watch_resize(shared: &Arc<Shared>) {
+fn watch_signals(shared: &Arc<Shared>) {
     use signal_hook::consts::{SIGHUP, SIGWINCH};
     let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGWINCH, SIGHUP]) else {
         return;
@@ -168,7 +168,7 @@ fn watch_resize(shared: &Arc<Shared>) {
 }
 
 #[cfg(not(unix))]
-fn watch_resize(_shared: &Arc<Shared>) {}
+fn watch_signals(_shared: &Arc<Shared>) {}
 
 impl Console for Tty {
     fn next(&mut self, timeout: Option<Duration>) -> io::Result<Next> {
