@@ -272,9 +272,11 @@ CREATE TABLE clients (
     CHECK (classifications IS NULL OR (json_valid(classifications) AND length(classifications) <= 300)),
     -- Family members served alongside the person.
     family_served INTEGER
-    CHECK (family_served IS NULL OR family_served BETWEEN 0 AND 50)
+    CHECK (family_served IS NULL OR family_served BETWEEN 0 AND 50),
+    -- Migration 34: the import that brought it in (see `imports`); NULL when typed.
+    import_id INTEGER
 );
-CREATE INDEX clients_by_activity ON clients(agency_id, last_activity DESC, id DESC);
+CREATE INDEX clients_by_activity ON clients(agency_id, last_activity DESC, id DESC, import_id);
 CREATE INDEX clients_by_name ON clients(agency_id, name_key);
 CREATE UNIQUE INDEX clients_external_ref ON clients(agency_id, external_ref)
     WHERE external_ref IS NOT NULL;
@@ -382,7 +384,9 @@ CREATE TABLE services (
     staff_id      INTEGER NOT NULL REFERENCES users(id),
     minutes       INTEGER CHECK (minutes BETWEEN 0 AND 1440),
     notes         TEXT NOT NULL DEFAULT '' CHECK (length(notes) <= 2000),
-    created_at    TEXT NOT NULL
+    created_at    TEXT NOT NULL,
+    -- Migration 34: the import that brought it in (see `imports`); NULL when typed.
+    import_id INTEGER
 );
 CREATE INDEX services_client ON services(client_id, delivered_on DESC);
 
@@ -797,6 +801,8 @@ CREATE TABLE payments (
     voided_at     TEXT,
     void_reason   TEXT CHECK (length(void_reason) <= 300),
     imported      INTEGER NOT NULL DEFAULT 0 CHECK (imported IN (0, 1)),
+    -- Migration 34: the import that brought it in (see `imports`); NULL when typed.
+    import_id     INTEGER,
     CHECK (approved_by IS NULL OR approved_by <> requested_by OR imported = 1),
     CHECK (status <> 'approved' OR approved_by IS NOT NULL),
     CHECK (status <> 'void' OR length(void_reason) > 0)
@@ -805,7 +811,9 @@ CREATE INDEX payments_fund ON payments(fund_id, status);
 CREATE INDEX payments_client ON payments(client_id);
 CREATE INDEX payments_paid_on ON payments(paid_on);
 
+-- Only the rows of an import that did not end may go (migration 34): nobody has seen them.
 CREATE TRIGGER payments_no_delete BEFORE DELETE ON payments
+WHEN old.import_id IS NULL OR old.import_id NOT IN (SELECT id FROM imports)
 BEGIN
     SELECT RAISE(ABORT, 'payments are voided, never deleted');
 END;
@@ -834,8 +842,8 @@ END;
 -- services is read from the index alone, not row by row). The hotline report reads its daily
 -- rollups (below), so contacts carry no such index.
 CREATE INDEX services_report ON services(agency_id, delivered_on, service_type, voca_family,
-    client_id);
-CREATE INDEX clients_intake ON clients(agency_id, intake_on);
+    client_id, import_id);
+CREATE INDEX clients_intake ON clients(agency_id, intake_on, import_id);
 CREATE INDEX screenings_started ON screenings(agency_id, started_at);
 CREATE INDEX referrals_made ON referrals(agency_id, referred_on);
 
@@ -865,7 +873,8 @@ CREATE TABLE contact_day_callers (
 
 -- Migration 33: an import under way, or cut off when its process was killed. Its rows are in
 -- their tables already, written a few hundred at a time in short transactions, each with this
--- id; every reader reads `contacts_shown` and `tips_shown`, which leave them out, and the
+-- id; every reader reads `contacts_shown` and `tips_shown` (and since migration 34
+-- `clients_shown`, `services_shown`, `payments_shown`), which leave them out, and the
 -- rollups do not count them (their counts wait in `import_day_*`). The import's last step, one
 -- short transaction, adds those counts and deletes this row: then all its rows are there at
 -- once. An import whose process is gone is taken out, a few hundred rows at a time, by the
@@ -873,7 +882,7 @@ CREATE TABLE contact_day_callers (
 -- or rows of an import that ended would be hidden by a new one.
 CREATE TABLE imports (
     id           INTEGER PRIMARY KEY AUTOINCREMENT,
-    kind         TEXT NOT NULL CHECK (kind IN ('contact', 'tip')),
+    kind         TEXT NOT NULL CHECK (kind IN ('contact', 'tip', 'client', 'service', 'payment')),
     agency_id    INTEGER NOT NULL REFERENCES agencies(id),
     user_id      INTEGER NOT NULL REFERENCES users(id),
     pid          INTEGER NOT NULL,
@@ -903,6 +912,16 @@ CREATE VIEW contacts_shown AS
 SELECT * FROM contacts WHERE import_id IS NULL OR import_id NOT IN (SELECT id FROM imports);
 CREATE VIEW tips_shown AS
 SELECT * FROM tips WHERE import_id IS NULL OR import_id NOT IN (SELECT id FROM imports);
+-- Migration 34: clients, services and payments are imported the same way.
+CREATE INDEX clients_import ON clients(import_id) WHERE import_id IS NOT NULL;
+CREATE INDEX services_import ON services(import_id) WHERE import_id IS NOT NULL;
+CREATE INDEX payments_import ON payments(import_id) WHERE import_id IS NOT NULL;
+CREATE VIEW clients_shown AS
+SELECT * FROM clients WHERE import_id IS NULL OR import_id NOT IN (SELECT id FROM imports);
+CREATE VIEW services_shown AS
+SELECT * FROM services WHERE import_id IS NULL OR import_id NOT IN (SELECT id FROM imports);
+CREATE VIEW payments_shown AS
+SELECT * FROM payments WHERE import_id IS NULL OR import_id NOT IN (SELECT id FROM imports);
 
 -- What each contact in sight adds to its day: a row per (field, value). The recount and
 -- `intake check` read this; the triggers below restate it for NEW and OLD, because a trigger

@@ -93,8 +93,7 @@ fn main() {
                     ana.agency_id,
                     ana.id,
                     &c,
-                    "2025-01-01".parse().expect("date"),
-                    None,
+                    clients::Intake::typed("2025-01-01".parse().expect("date")),
                     start,
                 )?;
             }

@@ -274,9 +274,21 @@ fn an_imported_tools_levels_read_as_results_and_an_old_database_learns_them() {
              DROP TRIGGER clients_search_insert; DROP TRIGGER clients_search_delete;
              DROP TRIGGER clients_search_update; DROP TABLE clients_search;
              DROP VIEW contact_day_callers_recount; DROP VIEW contacts_shown; DROP VIEW tips_shown;
+             DROP VIEW clients_shown; DROP VIEW services_shown; DROP VIEW payments_shown;
              DROP TABLE import_day_counts; DROP TABLE import_day_callers; DROP TABLE imports; DROP VIEW contact_day_recount;
              DROP VIEW contact_day_rows; DROP TRIGGER contacts_rollup_insert;
              DROP TRIGGER contacts_rollup_delete; DROP TRIGGER contacts_rollup_update;
+             DROP INDEX clients_import; DROP INDEX services_import; DROP INDEX payments_import;
+             DROP TRIGGER payments_no_delete;
+             CREATE TRIGGER payments_no_delete BEFORE DELETE ON payments
+             BEGIN SELECT RAISE(ABORT, 'payments are voided, never deleted'); END;
+             DROP INDEX services_report; DROP INDEX clients_intake; DROP INDEX clients_by_activity;
+             CREATE INDEX services_report ON services(agency_id, delivered_on, service_type,
+                 voca_family, client_id);
+             CREATE INDEX clients_intake ON clients(agency_id, intake_on);
+             CREATE INDEX clients_by_activity ON clients(agency_id, last_activity DESC, id DESC);
+             ALTER TABLE clients DROP COLUMN import_id; ALTER TABLE services DROP COLUMN import_id;
+             ALTER TABLE payments DROP COLUMN import_id;
              DROP TABLE contact_day_counts; DROP TABLE contact_day_callers;
              DROP TABLE retention; DROP INDEX contacts_unpurged; DROP INDEX tips_unpurged;
              ALTER TABLE contacts DROP COLUMN purged_at; ALTER TABLE tips DROP COLUMN purged_at;

@@ -10,8 +10,11 @@ use crate::domain::ids::{ClientId, ContactId, ReferralId, ScreeningId, ServiceId
 use crate::domain::referral::{Referral, Rests, StatusChange as ReferralChange};
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
-use crate::service::{Rows, Who, audit_in, audited, audited_bulk, on_record};
+use crate::service::staged::Staging;
+use crate::service::{Rows, Who, audit_in, audited, import_staged, on_record};
+use crate::store::imports::Kind;
 use crate::store::{Store, clients, drafts, referrals};
+use rusqlite::Transaction;
 
 /// What else to do when a new client is saved.
 #[derive(Clone, Copy, Debug, Default)]
@@ -42,7 +45,9 @@ pub fn save_client(
     }
     store.write(|tx| {
         let saved = match id {
-            None => clients::insert(tx, u.agency_id, u.id, &c, intake_on, None, now)?,
+            None => {
+                clients::insert(tx, u.agency_id, u.id, &c, clients::Intake::typed(intake_on), now)?
+            }
             Some(id) => {
                 clients::update(tx, u.agency_id, id, u.id, &c, keep_identity, now)?;
                 id
@@ -135,7 +140,7 @@ pub fn add_service(
 ) -> Result<i64> {
     let u = who.user;
     audited(store, who, "service_add", |tx| {
-        let id = clients::add_service(tx, u.agency_id, client_id, u.id, s, now)?;
+        let id = clients::add_service(tx, u.agency_id, client_id, u.id, s, now, None)?;
         drafts::delete(tx, u.id, who.session_id, DraftForm::Service, Some(client_id.0))?;
         Ok((id, id))
     })
@@ -201,20 +206,28 @@ pub fn import_clients(
     progress: &mut dyn FnMut(usize),
 ) -> Result<usize> {
     let u = who.user;
-    audited_bulk(store, who, "client_import", |tx| {
-        let mut n = 0;
-        rows(tx, &mut |r| {
+    let how = Staging {
+        kind: Kind::Client,
+        event: "client_import",
+        size: |r: &ImportedClient| {
+            let c = &r.client;
+            let text =
+                [&c.legal_name, &c.phone, &c.address].map(|t| t.as_ref().map_or(0, String::len));
+            512 + c.chosen_name.len() + text.iter().sum::<usize>()
+        },
+        put: &mut |tx: &Transaction, import: i64, r: &ImportedClient| {
             let external_ref = r.external_ref.as_deref();
-            clients::insert(tx, u.agency_id, u.id, &r.client, r.intake_on, external_ref, now)?;
-            n += 1;
-            progress(n);
-            Ok(())
-        })?;
-        Ok((n, n as i64))
-    })
+            let intake = clients::Intake { on: r.intake_on, external_ref, import: Some(import) };
+            let id = clients::insert(tx, u.agency_id, u.id, &r.client, intake, now)?;
+            Ok((id.0, false))
+        },
+        last: &mut |_, _, _| Ok(()),
+    };
+    import_staged(store, who, how, rows, now, progress)
 }
 
 /// A service from a file: the client's id, who delivered it, and the service.
+#[derive(Clone, Debug)]
 pub struct ImportedService {
     pub client_id: ClientId,
     pub staff_id: UserId,
@@ -229,16 +242,19 @@ pub fn import_services(
     progress: &mut dyn FnMut(usize),
 ) -> Result<usize> {
     let u = who.user;
-    audited_bulk(store, who, "service_import", |tx| {
-        let mut n = 0;
-        rows(tx, &mut |r| {
-            clients::add_service(tx, u.agency_id, r.client_id, r.staff_id, &r.service, now)?;
-            n += 1;
-            progress(n);
-            Ok(())
-        })?;
-        Ok((n, n as i64))
-    })
+    let how = Staging {
+        kind: Kind::Service,
+        event: "service_import",
+        size: |r: &ImportedService| 256 + r.service.notes.len(),
+        put: &mut |tx: &Transaction, import: i64, r: &ImportedService| {
+            let (client, staff, s) = (r.client_id, r.staff_id, &r.service);
+            let id = clients::add_service(tx, u.agency_id, client, staff, s, now, Some(import))?;
+            Ok((id, false))
+        },
+        // The clients served have had activity: their place in the list moves when it shows.
+        last: &mut |tx, import, _| clients::touch_imported(tx, import, now),
+    };
+    import_staged(store, who, how, rows, now, progress)
 }
 
 // ---- screenings ----

@@ -88,7 +88,7 @@ pub fn import_contacts(
             // A mandatory report goes into the person's disclosure log when the rows appear.
             Ok((id.0, c.reported_at.is_some() && !c.reported_to.is_empty()))
         },
-        last: &mut |tx, reported| {
+        last: &mut |tx, _, reported| {
             for id in reported {
                 crate::store::disclosures::from_report(
                     tx,
@@ -207,7 +207,7 @@ pub fn import_tips(
             }
             Ok((tips::insert(tx, u.agency_id, u.id, &t, now, import)?.0, false))
         },
-        last: &mut |_, _| Ok(()),
+        last: &mut |_, _, _| Ok(()),
     };
     import_staged(store, who, how, rows, now, progress)
 }

@@ -4,14 +4,19 @@
 
 use jiff::Timestamp;
 
+use crate::domain::fields::format_cents;
 use crate::domain::fund::{Fund, Payment};
 use crate::domain::ids::{ClientId, FundId, PaymentId};
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
 use crate::service::Who;
-use crate::service::{audit_in, audited, on_record};
+use crate::service::staged::Staging;
+use crate::service::{audit_in, audited, import_staged, on_record};
 use crate::store::Store;
 use crate::store::funds;
+use crate::store::imports::Kind;
+use rusqlite::Transaction;
+use std::collections::HashMap;
 
 fn refused(store: &mut Store, who: Who, event: &str, msg: Msg) -> Result<()> {
     on_record(store, who, event, "denied", None)?;
@@ -39,7 +44,7 @@ pub fn request_payment(
         refused(store, who, "payment_request", Msg::ErrPaymentRole)?;
     }
     audited(store, who, "payment_request", |tx| {
-        let id = funds::request(tx, who.user.agency_id, who.user.id, client_id, p, false, now)?;
+        let id = funds::request(tx, who.user.agency_id, who.user.id, client_id, p, None, now)?;
         Ok((id, id))
     })
 }
@@ -71,7 +76,8 @@ pub fn void_payment(
 }
 
 /// Past years' payments, all at once or none, recorded as approved by the importing
-/// administrator.
+/// administrator: written in short transactions out of sight (`import_staged`), each payment
+/// audited and every fund checked again when they appear.
 pub fn import_payments(
     store: &mut Store,
     who: Who,
@@ -79,16 +85,47 @@ pub fn import_payments(
     now: Timestamp,
     progress: &mut dyn FnMut(usize),
 ) -> Result<usize> {
-    if !who.user.role.administers() {
+    let u = who.user;
+    if !u.role.administers() {
         refused(store, who, "payment_import", Msg::ErrAdminOnly)?;
     }
     let source = store.source().to_string();
-    store.write(|tx| {
-        for (n, (client_id, p)) in rows.iter().enumerate() {
-            let id = funds::request(tx, who.user.agency_id, who.user.id, *client_id, p, true, now)?;
-            audit_in(tx, &source, who, "payment_import", id)?;
-            progress(n + 1);
-        }
-        Ok(rows.len())
-    })
+    let mut set_aside: HashMap<FundId, i64> = HashMap::new();
+    let how = Staging {
+        kind: Kind::Payment,
+        // The file's row names how many came in; each payment has its own row too.
+        event: "payments_imported",
+        size: |(_, p): &(ClientId, Payment)| 256 + p.payee.len() + p.purpose.len(),
+        put: &mut |tx: &Transaction, import: i64, (client, p): &(ClientId, Payment)| {
+            let before = set_aside.entry(p.fund_id).or_default();
+            let imported = funds::Imported { import, set_aside: *before };
+            let id = funds::request(tx, u.agency_id, u.id, *client, p, Some(imported), now)?;
+            *before += p.amount_cents;
+            Ok((id.0, true))
+        },
+        last: &mut |tx, import, ids| {
+            // Payments requested meanwhile count too: the funds must still hold them all.
+            for (fund, cents) in funds::imported_by_fund(tx, import)? {
+                let row =
+                    funds::get(tx, u.agency_id, fund)?.ok_or(Error::user(Msg::ErrNoSuchFund))?;
+                // What the fund had left for the import's payments from it.
+                let left = row.remaining_cents() + cents;
+                if left < cents {
+                    return Err(Error::user_with(
+                        Msg::ErrFundOverspent,
+                        &[&format_cents(left.max(0))],
+                    ));
+                }
+            }
+            for id in ids {
+                audit_in(tx, &source, who, "payment_import", PaymentId(*id))?;
+            }
+            Ok(())
+        },
+    };
+    let mut rows_of =
+        |_: &rusqlite::Connection, put: &mut dyn FnMut((ClientId, Payment)) -> Result<()>| {
+            rows.iter().try_for_each(|r| put(r.clone()))
+        };
+    import_staged(store, who, how, &mut rows_of, now, progress)
 }

@@ -12,7 +12,7 @@ pub mod outreach;
 pub mod reports;
 pub mod resources;
 pub mod ssh;
-mod staged;
+pub(crate) mod staged;
 pub(crate) use staged::import_staged;
 
 use rusqlite::Transaction;
@@ -82,32 +82,12 @@ pub(crate) fn on_record(
     Ok(())
 }
 
-/// `audited` for an import: one transaction with a larger page cache (see `Store::write_bulk`).
-pub(crate) fn audited_bulk<T, Id: Into<i64>>(
-    store: &mut Store,
-    who: Who,
-    event: &str,
-    change: impl FnMut(&Transaction) -> Result<(T, Id)>,
-) -> Result<T> {
-    audited_as(store, who, event, true, change)
-}
-
 /// One change and its audit row in one transaction: `change` does the writing and gives back
 /// what the caller gets and the id of the record the row names.
 pub(crate) fn audited<T, Id: Into<i64>>(
     store: &mut Store,
     who: Who,
     event: &str,
-    change: impl FnMut(&Transaction) -> Result<(T, Id)>,
-) -> Result<T> {
-    audited_as(store, who, event, false, change)
-}
-
-fn audited_as<T, Id: Into<i64>>(
-    store: &mut Store,
-    who: Who,
-    event: &str,
-    bulk: bool,
     mut change: impl FnMut(&Transaction) -> Result<(T, Id)>,
 ) -> Result<T> {
     let source = store.source().to_string();
@@ -116,5 +96,5 @@ fn audited_as<T, Id: Into<i64>>(
         audit_in(tx, &source, who, event, id)?;
         Ok(out)
     };
-    if bulk { store.write_bulk(&mut write) } else { store.write(&mut write) }
+    store.write(&mut write)
 }

@@ -20,6 +20,9 @@ const BATCH_BYTES: usize = 2 << 20;
 /// fewer times: 250 rows per transaction made a 100,000-row import four times slower.
 const BATCH_TIME: Duration = Duration::from_millis(120);
 
+/// The last step of an import: the import's id, and the ids `put` kept.
+pub(crate) type Last<'a> = dyn FnMut(&Transaction, i64, &[i64]) -> Result<()> + 'a;
+
 /// Write one row of an import (its id given), returning the row's id and whether the last
 /// step needs it.
 pub(crate) type Put<'a, T> = dyn FnMut(&Transaction, i64, &T) -> Result<(i64, bool)> + 'a;
@@ -33,8 +36,9 @@ pub(crate) struct Staging<'a, T> {
     pub size: fn(&T) -> usize,
     /// Write one row, tagged with the import's id; say whether `last` needs its id.
     pub put: &'a mut Put<'a, T>,
-    /// The last step, in the transaction that makes the rows appear, with the ids `put` kept.
-    pub last: &'a mut dyn FnMut(&Transaction, &[i64]) -> Result<()>,
+    /// The last step, in the transaction that makes the rows appear (they are shown to it), with
+    /// the import's id and the ids `put` kept.
+    pub last: &'a mut Last<'a>,
 }
 
 /// Read `rows` and write them a batch at a time in short transactions, out of sight; then make
@@ -65,7 +69,7 @@ pub(crate) fn import_staged<T>(
     let done = staged.and_then(|(n, kept)| {
         store.write(|tx| {
             imports::finish(tx, import)?;
-            last(tx, &kept)?;
+            last(tx, import, &kept)?;
             audit_in(tx, &source, who, event, n as i64)?;
             Ok(n)
         })

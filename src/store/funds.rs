@@ -59,8 +59,8 @@ pub fn add(
 }
 
 const FUND_SELECT: &str = "SELECT f.id, f.name, f.source, f.period_from, f.period_to, f.amount_cents, f.categories,
-        coalesce((SELECT sum(amount_cents) FROM payments p WHERE p.fund_id = f.id AND p.status = 'approved'), 0),
-        coalesce((SELECT sum(amount_cents) FROM payments p WHERE p.fund_id = f.id AND p.status = 'requested'), 0)
+        coalesce((SELECT sum(amount_cents) FROM payments_shown p WHERE p.fund_id = f.id AND p.status = 'approved'), 0),
+        coalesce((SELECT sum(amount_cents) FROM payments_shown p WHERE p.fund_id = f.id AND p.status = 'requested'), 0)
      FROM funds f";
 
 fn fund_row(r: &rusqlite::Row) -> rusqlite::Result<FundRow> {
@@ -106,7 +106,7 @@ pub fn by_name(conn: &Connection, agency_id: AgencyId, name: &str) -> Result<Opt
 /// Approved payments of a fund by category: (category, cents, payments, distinct clients).
 pub fn by_category(conn: &Connection, fund_id: FundId) -> Result<Vec<(String, i64, i64, i64)>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT category, sum(amount_cents), count(*), count(DISTINCT client_id) FROM payments
+        "SELECT category, sum(amount_cents), count(*), count(DISTINCT client_id) FROM payments_shown
          WHERE fund_id = ?1 AND status = 'approved' GROUP BY category ORDER BY sum(amount_cents) DESC",
     )?;
     let rows = stmt
@@ -118,7 +118,7 @@ pub fn by_category(conn: &Connection, fund_id: FundId) -> Result<Vec<(String, i6
 /// How many different clients a fund has paid.
 pub fn distinct_clients(conn: &Connection, fund_id: FundId) -> Result<i64> {
     Ok(conn.query_row(
-        "SELECT count(DISTINCT client_id) FROM payments WHERE fund_id = ?1 AND status = 'approved'",
+        "SELECT count(DISTINCT client_id) FROM payments_shown WHERE fund_id = ?1 AND status = 'approved'",
         params![fund_id],
         |r| r.get(0),
     )?)
@@ -151,6 +151,23 @@ pub fn check(
     Ok(())
 }
 
+/// A payment of an import of past years: the import, and the cents of its payments from the same
+/// fund before this one (they are out of sight, so the fund's sums do not hold them yet).
+#[derive(Clone, Copy, Debug)]
+pub struct Imported {
+    pub import: i64,
+    pub set_aside: i64,
+}
+
+/// What an import's payments take from each fund: (fund, cents), to check in its last step.
+pub fn imported_by_fund(tx: &Connection, import: i64) -> Result<Vec<(FundId, i64)>> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT fund_id, sum(amount_cents) FROM payments WHERE import_id = ?1 GROUP BY fund_id",
+    )?;
+    let rows = stmt.query_map([import], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// Record a payment request — or, for an import of past years, an approved payment. The fund's
 /// remaining amount is read and checked in this same transaction.
 pub fn request(
@@ -159,11 +176,11 @@ pub fn request(
     user_id: UserId,
     client_id: ClientId,
     p: &Payment,
-    imported: bool,
+    imported: Option<Imported>,
     now: Timestamp,
 ) -> Result<PaymentId> {
     let owned: bool = tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM clients WHERE id = ?1 AND agency_id = ?2)",
+        "SELECT EXISTS (SELECT 1 FROM clients_shown WHERE id = ?1 AND agency_id = ?2)",
         params![client_id, agency_id],
         |r| r.get(0),
     )?;
@@ -171,19 +188,20 @@ pub fn request(
         return Err(Error::user(Msg::ErrNoSuchRecord));
     };
     crate::store::clients::writable(tx, agency_id, client_id)?;
-    check(&fund, p, 0).map_err(|(_, e)| e)?;
+    check(&fund, p, imported.map_or(0, |i| i.set_aside)).map_err(|(_, e)| e)?;
     let at = time::to_db(now);
-    let (status, approved_by, approved_at) = if imported {
+    let (status, approved_by, approved_at) = if imported.is_some() {
         ("approved", Some(user_id), Some(at.clone()))
     } else {
         ("requested", None, None)
     };
     tx.execute(
         "INSERT INTO payments (fund_id, client_id, category, amount_cents, paid_on, payee, purpose, status,
-             requested_by, requested_at, approved_by, approved_at, imported)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+             requested_by, requested_at, approved_by, approved_at, imported, import_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
         params![p.fund_id, client_id, p.category, p.amount_cents, p.paid_on.to_string(), p.payee,
-                p.purpose, status, user_id, at, approved_by, approved_at, imported],
+                p.purpose, status, user_id, at, approved_by, approved_at, imported.is_some(),
+                imported.map(|i| i.import)],
     )?;
     Ok(PaymentId(tx.last_insert_rowid()))
 }
@@ -191,7 +209,7 @@ pub fn request(
 /// (status, requested_by) of a payment of the agency.
 fn payment_state(tx: &Connection, agency_id: AgencyId, id: PaymentId) -> Result<(String, UserId)> {
     tx.query_row(
-        "SELECT p.status, p.requested_by FROM payments p JOIN funds f ON f.id = p.fund_id
+        "SELECT p.status, p.requested_by FROM payments_shown p JOIN funds f ON f.id = p.fund_id
          WHERE p.id = ?1 AND f.agency_id = ?2",
         params![id, agency_id],
         |r| Ok((r.get(0)?, r.get(1)?)),
@@ -270,7 +288,7 @@ pub fn payments(
     let mut stmt = conn.prepare_cached(
         "SELECT p.id, p.client_id, p.category, p.amount_cents, p.paid_on, p.payee, p.status, u.display_name,
                 p.void_reason, p.purpose, p.requested_by, p.requested_at
-         FROM payments p JOIN funds f ON f.id = p.fund_id JOIN users u ON u.id = p.requested_by
+         FROM payments_shown p JOIN funds f ON f.id = p.fund_id JOIN users u ON u.id = p.requested_by
          WHERE p.fund_id = ?1 AND f.agency_id = ?2
          ORDER BY p.status = 'requested' DESC, p.paid_on DESC, p.id DESC LIMIT ?3 OFFSET ?4",
     )?;

@@ -1,12 +1,13 @@
-//! Imports written in short transactions (migration 33). An import's rows go into their own
-//! tables a batch at a time, each carrying the import's id, while a row in `imports` says it is
-//! under way: every reader reads `contacts_shown` and `tips_shown`, which leave those rows out,
-//! and the rollups wait in `import_day_*`. Its last step (`finish`), one short transaction,
-//! adds the counts and deletes the `imports` row: all its rows appear at once. An import that
-//! fails takes its rows out again (`discard_some`, a batch per transaction); one whose process
-//! was killed is taken out by the next intake that opens the database (`Store::sweep_left`).
-//! No transaction of an import holds the write lock for more than a batch, so other consoles'
-//! saves wait a fraction of a second at most, however big the file.
+//! Imports written in short transactions (migrations 33 and 34). An import's rows go into
+//! their own tables a batch at a time, each carrying the import's id, while a row in `imports`
+//! says it is under way: every reader reads the `*_shown` views (contacts, tips, clients,
+//! services, payments), which leave those rows out, and the contacts' rollups wait in
+//! `import_day_*`. Its last step (`finish`), one short transaction, adds the counts and deletes
+//! the `imports` row: all its rows appear at once. An import that fails takes its rows out
+//! again (`discard_some`, a batch per transaction); one whose process was killed is taken out
+//! by the next intake that opens the database (`Store::sweep_left`). No transaction of an
+//! import holds the write lock for more than a batch, so other consoles' saves wait a fraction
+//! of a second at most, however big the file.
 
 use std::path::Path;
 
@@ -22,13 +23,45 @@ use crate::error::Result;
 pub enum Kind {
     Contact,
     Tip,
+    Client,
+    Service,
+    Payment,
 }
+
+const KINDS: [Kind; 5] = [Kind::Contact, Kind::Tip, Kind::Client, Kind::Service, Kind::Payment];
 
 impl Kind {
     pub fn id(self) -> &'static str {
         match self {
             Kind::Contact => "contact",
             Kind::Tip => "tip",
+            Kind::Client => "client",
+            Kind::Service => "service",
+            Kind::Payment => "payment",
+        }
+    }
+
+    /// What takes out up to ?2 rows of import ?1, in order: a client's first status goes with
+    /// it. Fixed text, never from input.
+    fn discard(self) -> &'static [&'static str] {
+        match self {
+            Kind::Contact => &[
+                "DELETE FROM contacts WHERE id IN (SELECT id FROM contacts WHERE import_id = ?1 LIMIT ?2)",
+            ],
+            Kind::Tip => &[
+                "DELETE FROM tips WHERE id IN (SELECT id FROM tips WHERE import_id = ?1 LIMIT ?2)",
+            ],
+            Kind::Client => &[
+                "DELETE FROM client_status WHERE client_id IN
+                     (SELECT id FROM clients WHERE import_id = ?1 LIMIT ?2)",
+                "DELETE FROM clients WHERE id IN (SELECT id FROM clients WHERE import_id = ?1 LIMIT ?2)",
+            ],
+            Kind::Service => &[
+                "DELETE FROM services WHERE id IN (SELECT id FROM services WHERE import_id = ?1 LIMIT ?2)",
+            ],
+            Kind::Payment => &[
+                "DELETE FROM payments WHERE id IN (SELECT id FROM payments WHERE import_id = ?1 LIMIT ?2)",
+            ],
         }
     }
 }
@@ -82,13 +115,14 @@ pub fn discard_some(tx: &Transaction, import: i64) -> Result<Discard> {
         [import],
         |r| r.get(0),
     ))?;
-    let Some(kind) = kind else { return Ok(Discard::Absent) };
-    // The table comes from the kind's fixed list, never from input.
-    let table = if kind == Kind::Tip.id() { "tips" } else { "contacts" };
-    let sql = format!(
-        "DELETE FROM {table} WHERE id IN (SELECT id FROM {table} WHERE import_id = ?1 LIMIT ?2)"
-    );
-    let n = tx.execute(&sql, params![import, DISCARD_ROWS as i64])?;
+    let Some(kind) = kind.and_then(|k| KINDS.into_iter().find(|x| x.id() == k)) else {
+        return Ok(Discard::Absent);
+    };
+    let mut n = 0;
+    for sql in kind.discard() {
+        // The last statement takes out the import's own rows: its count says whether more wait.
+        n = tx.execute(sql, params![import, DISCARD_ROWS as i64])?;
+    }
     if n == DISCARD_ROWS {
         return Ok(Discard::More);
     }

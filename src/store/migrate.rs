@@ -45,6 +45,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0031_releases_and_disclosures.sql"),
     include_str!("migrations/0032_audit_anchor.sql"),
     include_str!("migrations/0033_staged_imports.sql"),
+    include_str!("migrations/0034_staged_case_imports.sql"),
 ];
 
 pub fn latest() -> i64 {
@@ -72,23 +73,40 @@ pub fn upgrade(tx: &Transaction, from: i64, to: i64) -> Result<()> {
     for v in from..to {
         tx.execute_batch(MIGRATIONS[v as usize])?;
         if v + 1 == 25 {
-            widen_tip_categories(tx)?;
+            widen_check(tx, 25, "tips", WIDER_TIPS)?;
+        }
+        if v + 1 == 34 {
+            widen_check(tx, 34, "imports", WIDER_IMPORTS)?;
         }
         set_version(tx, v + 1)?;
     }
     Ok(())
 }
 
+/// A CHECK's list made wider: (the text replaced, its replacement, a word only the wider has).
+type Wider = (&'static str, &'static str, &'static str);
+
 /// Migration 25's second half: the tip categories' CHECK gains NCMEC's two incident types.
+const WIDER_TIPS: Wider = (
+    "'misleading_domain',",
+    "'misleading_domain', 'misleading_words_images', 'child_sexual_molestation',",
+    "'child_sexual_molestation'",
+);
+
+/// Migration 34's second half: clients, services and payments are imported in steps too.
+const WIDER_IMPORTS: Wider = (
+    "CHECK (kind IN ('contact', 'tip'))",
+    "CHECK (kind IN ('contact', 'tip', 'client', 'service', 'payment'))",
+    "'payment'",
+);
+
 /// SQLite cannot alter a CHECK; loosening one is the schema edit its documentation describes
 /// (in the same transaction: read the schema version, edit the stored CREATE TABLE, set the
 /// version one higher), and every stored row passes the wider list.
-fn widen_tip_categories(tx: &Transaction) -> Result<()> {
-    const OLD: &str = "'misleading_domain',";
-    const NEW: &str = "'misleading_domain', 'misleading_words_images', 'child_sexual_molestation',";
+fn widen_check(tx: &Transaction, step: i64, table: &str, (old, new, marker): Wider) -> Result<()> {
     let wide: bool = tx.query_row(
-        "SELECT instr(sql, ?1) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'tips'",
-        ["'child_sexual_molestation'"],
+        "SELECT instr(sql, ?1) > 0 FROM sqlite_master WHERE type = 'table' AND name = ?2",
+        rusqlite::params![marker, table],
         |r| r.get(0),
     )?;
     if wide {
@@ -98,8 +116,8 @@ fn widen_tip_categories(tx: &Transaction) -> Result<()> {
     tx.execute_batch("PRAGMA writable_schema = ON")?;
     let changed = tx.execute(
         "UPDATE sqlite_master SET sql = replace(sql, ?1, ?2)
-         WHERE type = 'table' AND name = 'tips' AND instr(sql, ?1) > 0",
-        rusqlite::params![OLD, NEW],
+         WHERE type = 'table' AND name = ?3 AND instr(sql, ?1) > 0",
+        rusqlite::params![old, new, table],
     )?;
     // PRAGMA takes no bound parameters; the version is an integer read above.
     tx.execute_batch(&format!(
@@ -107,7 +125,7 @@ fn widen_tip_categories(tx: &Transaction) -> Result<()> {
         version + 1
     ))?;
     if changed != 1 {
-        return Err(Error::user_with(Msg::ErrMigrationStep, &["25"]));
+        return Err(Error::user_with(Msg::ErrMigrationStep, &[&step.to_string()]));
     }
     Ok(())
 }

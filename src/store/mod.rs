@@ -258,15 +258,9 @@ impl Store {
         Ok(value)
     }
 
-    /// Run `f` as `write` does, with a page cache of `BULK_CACHE_KIB` for the transaction (an
-    /// import fills the table and its indexes at once; the usual 4 MiB cannot hold them, and
-    /// every row would read pages back from the encrypted file). The cache goes back to its
-    /// usual size after.
-    pub fn write_bulk<T>(&mut self, f: impl FnMut(&Transaction) -> Result<T>) -> Result<T> {
-        self.with_bulk_cache(|s| s.write_with(f))
-    }
-
-    /// Run `g` with a page cache of `BULK_CACHE_KIB`, then the usual one again.
+    /// Run `g` with a page cache of `BULK_CACHE_KIB`, then the usual one again: an import fills a
+    /// table and its indexes at once; the usual 4 MiB cannot hold them, and every row would read
+    /// pages back from the encrypted file.
     pub fn with_bulk_cache<T>(&mut self, g: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
         let usual: i64 = self.conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
         self.conn.execute_batch(&format!("PRAGMA cache_size = -{BULK_CACHE_KIB}"))?;
@@ -327,7 +321,7 @@ impl Store {
     }
 }
 
-/// The page cache of an import's transaction, in KiB (see `Store::write_bulk`).
+/// The page cache of an import's batches, in KiB (see `Store::with_bulk_cache`).
 pub const BULK_CACHE_KIB: i64 = 32 * 1024;
 
 /// The page cache of every connection, in KiB. Each page read past it is decrypted and its

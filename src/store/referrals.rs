@@ -33,7 +33,7 @@ impl Subject {
 pub(crate) fn subject_owned(conn: &Connection, agency_id: AgencyId, s: Subject) -> Result<()> {
     let sql = match s {
         Subject::Client(_) => {
-            "SELECT EXISTS (SELECT 1 FROM clients WHERE id = ?1 AND agency_id = ?2)"
+            "SELECT EXISTS (SELECT 1 FROM clients_shown WHERE id = ?1 AND agency_id = ?2)"
         }
         Subject::Contact(_) => {
             "SELECT EXISTS (SELECT 1 FROM contacts_shown WHERE id = ?1 AND agency_id = ?2)"
@@ -50,7 +50,7 @@ pub(crate) fn subject_owned(conn: &Connection, agency_id: AgencyId, s: Subject) 
 /// The language the person speaks, as their record or the contact says.
 pub fn subject_language(conn: &Connection, s: Subject) -> Result<String> {
     let (sql, id) = match s {
-        Subject::Client(c) => ("SELECT language FROM clients WHERE id = ?1", c.0),
+        Subject::Client(c) => ("SELECT language FROM clients_shown WHERE id = ?1", c.0),
         Subject::Contact(c) => ("SELECT language FROM contacts_shown WHERE id = ?1", c.0),
     };
     Ok(conn.query_row(sql, params![id], |r| r.get(0)).optional()?.unwrap_or_default())

@@ -13,6 +13,7 @@ use crate::domain::ids::{AgencyId, ClientId, UserId};
 use crate::domain::time;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
+use crate::store::clients::Intake;
 use crate::store::referrals::Subject;
 use crate::store::releases::{self, ReleaseLine};
 
@@ -189,7 +190,7 @@ pub fn offer_for(
     }
     let c = conn.query_row(
         "SELECT chosen_name, language, interpreter, legal_name, phone, birth_date, age, address, area
-         FROM clients WHERE id = ?1",
+         FROM clients_shown WHERE id = ?1",
         params![client],
         |x| {
             Ok(Offer {
@@ -244,7 +245,7 @@ pub fn offer_for(
     if r.covers("services") {
         o.services = column(
             conn,
-            "SELECT delivered_on, service_type FROM services WHERE client_id = ?1
+            "SELECT delivered_on, service_type FROM services_shown WHERE client_id = ?1
              ORDER BY delivered_on, id LIMIT 100",
             client,
             |r| Ok((r.get(0)?, r.get(1)?)),
@@ -253,7 +254,7 @@ pub fn offer_for(
     if r.covers("payments") {
         o.payments = column(
             conn,
-            "SELECT coalesce(paid_on, ''), category, amount_cents FROM payments
+            "SELECT coalesce(paid_on, ''), category, amount_cents FROM payments_shown
              WHERE client_id = ?1 AND status = 'approved' ORDER BY paid_on, id LIMIT 100",
             client,
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
@@ -305,7 +306,7 @@ pub fn accept(
         danger: "unknown".into(),
         ..Client::default()
     };
-    let new = crate::store::clients::insert(tx, agency_id, user_id, &c, today, None, now)?;
+    let new = crate::store::clients::insert(tx, agency_id, user_id, &c, Intake::typed(today), now)?;
     crate::store::clients::add_note(tx, agency_id, new, user_id, summary, now)?;
     tx.execute(
         "UPDATE case_transfers SET status = 'accepted', decided_by = ?1, decided_at = ?2,

@@ -19,19 +19,23 @@ pub fn add_service(
     staff_id: UserId,
     s: &ServiceEntry,
     now: Timestamp,
+    import: Option<i64>,
 ) -> Result<i64> {
     let (service_type, on, minutes, notes) =
         (s.service_type.as_str(), s.delivered_on, s.minutes, s.notes.as_str());
     writable(tx, agency_id, client_id)?;
     tx.execute(
         "INSERT INTO services (client_id, agency_id, service_type, voca_family, delivered_on, staff_id,
-             minutes, notes, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+             minutes, notes, created_at, import_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         params![client_id, agency_id, service_type, client::voca_family(service_type), on.to_string(),
-                staff_id, minutes, notes, time::to_db(now)],
+                staff_id, minutes, notes, time::to_db(now), import],
     )?;
     let id = tx.last_insert_rowid();
-    touch(tx, client_id, now)?;
+    // An import's services touch their clients when it ends (`touch_imported`).
+    if import.is_none() {
+        touch(tx, client_id, now)?;
+    }
     Ok(id)
 }
 
@@ -184,7 +188,7 @@ pub fn timeline(
              UNION ALL
              SELECT v.delivered_on, v.delivered_on, v.created_at, 'service', v.id, v.service_type,
                     coalesce(v.minutes, ''), u.display_name
-               FROM services v JOIN users u ON u.id = v.staff_id WHERE v.client_id = ?1
+               FROM services_shown v JOIN users u ON u.id = v.staff_id WHERE v.client_id = ?1
              UNION ALL
              SELECT n.created_at, {note_day}, n.created_at, 'note', n.id,
                     (SELECT body FROM case_note_versions x WHERE x.note_id = n.id ORDER BY version DESC LIMIT 1),
@@ -209,7 +213,7 @@ pub fn timeline(
              UNION ALL
              SELECT p.paid_on, p.paid_on, p.requested_at, 'payment', p.id, p.category,
                     p.status || ' ' || p.amount_cents, u.display_name
-               FROM payments p JOIN users u ON u.id = p.requested_by WHERE p.client_id = ?1
+               FROM payments_shown p JOIN users u ON u.id = p.requested_by WHERE p.client_id = ?1
                   ) ORDER BY day DESC, entered DESC, kind <> 'status' DESC, ref_id DESC
                     LIMIT ?2 OFFSET ?3",
         status_day = day("s.changed_at"),
@@ -252,7 +256,7 @@ pub fn service(conn: &Connection, agency_id: AgencyId, id: i64) -> Result<Option
     Ok(conn
         .query_row(
             "SELECT s.service_type, s.voca_family, s.delivered_on, s.minutes, u.display_name, s.notes
-             FROM services s JOIN users u ON u.id = s.staff_id WHERE s.id = ?1 AND s.agency_id = ?2",
+             FROM services_shown s JOIN users u ON u.id = s.staff_id WHERE s.id = ?1 AND s.agency_id = ?2",
             params![id, agency_id],
             |r| {
                 Ok(ServiceView {

@@ -22,7 +22,7 @@ const RECORD: &str =
         address, gender, race, citizenship, disability, language, interpreter, area,
         trafficking_type, referral_source, family_served, danger, safety, needs, victimizations,
         classifications, status, intake_on, external_ref, created_at AS entered
-     FROM clients WHERE id = ?1 AND agency_id = ?2";
+     FROM clients_shown WHERE id = ?1 AND agency_id = ?2";
 
 /// The other sections; each reads only what belongs to the client `?1`.
 const SECTIONS: &[(&str, &str)] = &[
@@ -57,7 +57,7 @@ const SECTIONS: &[(&str, &str)] = &[
     (
         "services",
         "SELECT v.delivered_on, v.service_type, v.minutes, v.notes, u.display_name AS who
-         FROM services v JOIN users u ON u.id = v.staff_id
+         FROM services_shown v JOIN users u ON u.id = v.staff_id
          WHERE v.client_id = ?1 ORDER BY v.delivered_on, v.id",
     ),
     (
@@ -106,7 +106,7 @@ const SECTIONS: &[(&str, &str)] = &[
         "payments",
         "SELECT p.id AS record, f.name AS fund, p.category, p.amount_cents AS amount, p.paid_on,
                 p.payee, p.purpose, p.status, p.void_reason AS reason
-         FROM payments p JOIN funds f ON f.id = p.fund_id
+         FROM payments_shown p JOIN funds f ON f.id = p.fund_id
          WHERE p.client_id = ?1 ORDER BY p.id",
     ),
 ];

@@ -82,7 +82,7 @@ pub fn list(
         .filter(|s| !s.starts_with('#'))
         .and_then(match_words)
         .map(|w| if f.legal_names { w } else { format!("{{name_key initials_key}} : ({w})") });
-    let from = "FROM clients c LEFT JOIN users u ON u.id = c.assigned_to";
+    let from = "FROM clients_shown c LEFT JOIN users u ON u.id = c.assigned_to";
     let mut q = Query::new(&format!("SELECT {ROW_COLUMNS} {from}"));
     // A search starts from the clients it finds (by record number or through the index), never
     // from a walk of the agency's clients in order: "+" keeps the planner off the indexes that
@@ -129,9 +129,9 @@ pub fn duplicates(
     today: Date,
 ) -> Result<Vec<Row>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {ROW_COLUMNS} FROM clients c LEFT JOIN users u ON u.id = c.assigned_to
-                  WHERE c.id IN (SELECT id FROM clients WHERE agency_id = ?1 AND name_key = ?2
-                        UNION SELECT id FROM clients WHERE agency_id = ?1 AND initials_key = ?3)
+        "SELECT {ROW_COLUMNS} FROM clients_shown c LEFT JOIN users u ON u.id = c.assigned_to
+                  WHERE c.id IN (SELECT id FROM clients_shown WHERE agency_id = ?1 AND name_key = ?2
+                        UNION SELECT id FROM clients_shown WHERE agency_id = ?1 AND initials_key = ?3)
          ORDER BY c.last_activity DESC LIMIT 50"
     ))?;
     let candidates = stmt

@@ -21,24 +21,40 @@ pub use case::{
 };
 pub use list::{Filter, Row, duplicates, list};
 
+/// Where a new record comes from: its day of intake, and for one from a file, the file's own
+/// reference for it and the import (see `store::imports`).
+#[derive(Clone, Copy, Debug)]
+pub struct Intake<'a> {
+    pub on: Date,
+    pub external_ref: Option<&'a str>,
+    pub import: Option<i64>,
+}
+
+impl Intake<'_> {
+    /// A record typed in, taken in on `on`.
+    pub fn typed(on: Date) -> Self {
+        Intake { on, external_ref: None, import: None }
+    }
+}
+
 pub fn insert(
     tx: &Transaction,
     agency_id: AgencyId,
     user_id: UserId,
     c: &Client,
-    intake_on: Date,
-    external_ref: Option<&str>,
+    intake: Intake,
     now: Timestamp,
 ) -> Result<ClientId> {
     let at = time::to_db(now);
+    let Intake { on: intake_on, external_ref, import } = intake;
     tx.execute(
         "INSERT INTO clients (agency_id, created_by, assigned_to, external_ref, chosen_name, name_key,
              initials_key, birth_date, age, age_range, legal_name, phone, address, gender, race,
              citizenship, disability, language, interpreter, area, trafficking_type, referral_source,
              danger, safety, needs, status, intake_on, last_activity, created_at, updated_at,
-             victimizations, classifications, family_served)
+             victimizations, classifications, family_served, import_id)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-                 ?20, ?21, ?22, ?23, ?24, ?25, 'open', ?26, ?27, ?27, ?27, ?28, ?29, ?30)",
+                 ?20, ?21, ?22, ?23, ?24, ?25, 'open', ?26, ?27, ?27, ?27, ?28, ?29, ?30, ?31)",
         params![
             agency_id, user_id, c.assigned_to, external_ref, c.chosen_name, name_key(&c.chosen_name),
             initials_key(&c.chosen_name), c.birth_date.map(|d| d.to_string()), c.age, c.age_range,
@@ -46,7 +62,7 @@ pub fn insert(
             c.language, c.interpreter, c.area, c.trafficking_type, c.referral_source, c.danger,
             json(&c.safety), json(&c.needs), intake_on.to_string(), at,
             c.victimizations.as_deref().map(json), c.classifications.as_deref().map(json),
-            c.family_served
+            c.family_served, import
         ],
     )?;
     let id = ClientId(tx.last_insert_rowid());
@@ -82,7 +98,7 @@ pub fn get(conn: &Connection, agency_id: AgencyId, id: ClientId) -> Result<Optio
                     referral_source, danger, safety, needs, assigned_to, status, intake_on,
                     (SELECT count(*) FROM client_history h WHERE h.client_id = c.id), u.display_name,
                     c.purge_reason, c.victimizations, c.classifications, c.family_served
-             FROM clients c LEFT JOIN users u ON u.id = c.assigned_to
+             FROM clients_shown c LEFT JOIN users u ON u.id = c.assigned_to
              WHERE c.id = ?1 AND c.agency_id = ?2",
             params![id, agency_id],
             |r| {
@@ -202,7 +218,7 @@ pub fn update(
 
 fn owned(tx: &Connection, agency_id: AgencyId, id: ClientId) -> Result<()> {
     let ok: bool = tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM clients WHERE id = ?1 AND agency_id = ?2)",
+        "SELECT EXISTS (SELECT 1 FROM clients_shown WHERE id = ?1 AND agency_id = ?2)",
         params![id, agency_id],
         |r| r.get(0),
     )?;
@@ -213,7 +229,7 @@ fn owned(tx: &Connection, agency_id: AgencyId, id: ClientId) -> Result<()> {
 /// who comes back gets a new record.
 fn not_purged(tx: &Connection, id: ClientId) -> Result<()> {
     let purged: bool = tx.query_row(
-        "SELECT purged_at IS NOT NULL FROM clients WHERE id = ?1",
+        "SELECT purged_at IS NOT NULL FROM clients_shown WHERE id = ?1",
         params![id],
         |r| r.get(0),
     )?;
@@ -233,6 +249,16 @@ pub fn touch(tx: &Transaction, id: ClientId, now: Timestamp) -> Result<()> {
     tx.execute(
         "UPDATE clients SET last_activity = ?1 WHERE id = ?2",
         params![time::to_db(now), id],
+    )?;
+    Ok(())
+}
+
+/// The clients an import's services are for have had activity now: in the import's last step.
+pub fn touch_imported(tx: &Transaction, import: i64, now: Timestamp) -> Result<()> {
+    tx.execute(
+        "UPDATE clients SET last_activity = ?1
+         WHERE id IN (SELECT client_id FROM services WHERE import_id = ?2)",
+        params![time::to_db(now), import],
     )?;
     Ok(())
 }
@@ -315,7 +341,7 @@ pub fn by_external_ref(
 ) -> Result<Option<ClientId>> {
     Ok(conn
         .query_row(
-            "SELECT id FROM clients WHERE agency_id = ?1 AND external_ref = ?2",
+            "SELECT id FROM clients_shown WHERE agency_id = ?1 AND external_ref = ?2",
             params![agency_id, external_ref],
             |r| r.get(0),
         )
@@ -350,11 +376,11 @@ pub fn client_of(
 ) -> Result<Option<ClientId>> {
     let sql = match of {
         OfClient::Service => {
-            "SELECT s.client_id FROM services s JOIN clients c ON c.id = s.client_id
+            "SELECT s.client_id FROM services_shown s JOIN clients_shown c ON c.id = s.client_id
              WHERE s.id = ?1 AND c.agency_id = ?2"
         }
         OfClient::Payment => {
-            "SELECT p.client_id FROM payments p JOIN clients c ON c.id = p.client_id
+            "SELECT p.client_id FROM payments_shown p JOIN clients_shown c ON c.id = p.client_id
              WHERE p.id = ?1 AND c.agency_id = ?2"
         }
     };

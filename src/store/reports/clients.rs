@@ -26,10 +26,10 @@ pub(super) fn served(s: &Scope) -> Base {
     let (agency, d0, d1) = (&s.agency, &s.d0, &s.d1);
     let mut b = Base {
         rec: Rec::Client,
-        from: "clients k",
+        from: "clients_shown k",
         id: "k.id",
-        cond: "k.id IN (SELECT id FROM clients WHERE agency_id = ? AND intake_on BETWEEN ? AND ?
-               UNION SELECT client_id FROM services WHERE agency_id = ? AND delivered_on BETWEEN ? AND ?)"
+        cond: "k.id IN (SELECT id FROM clients_shown WHERE agency_id = ? AND intake_on BETWEEN ? AND ?
+               UNION SELECT client_id FROM services_shown WHERE agency_id = ? AND delivered_on BETWEEN ? AND ?)"
             .into(),
         values: vec![agency.clone(), text(d0), text(d1), agency.clone(), text(d0), text(d1)],
     };

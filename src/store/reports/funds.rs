@@ -16,7 +16,7 @@ pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(St
     let monthly = {
         let mut b = Base {
             rec: Rec::Payment,
-            from: "payments p JOIN funds f ON f.id = p.fund_id",
+            from: "payments_shown p JOIN funds f ON f.id = p.fund_id",
             id: "p.id",
             cond: "f.agency_id = ? AND p.status = 'approved' AND p.paid_on BETWEEN ? AND ?".into(),
             values: vec![agency, text(&d0), text(&d1)],

@@ -51,7 +51,7 @@ impl Scope<'_> {
     pub(super) fn clients_in_area(&self, b: &mut Base, client: &str) {
         if let Some(area) = &self.filter.area {
             b.cond = format!(
-                "{} AND {client} IN (SELECT id FROM clients WHERE agency_id = ? AND area = ?)",
+                "{} AND {client} IN (SELECT id FROM clients_shown WHERE agency_id = ? AND area = ?)",
                 b.cond
             );
             b.values.extend([self.agency.clone(), Sql::Text(area.clone())]);

@@ -13,7 +13,7 @@ pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(St
     let monthly = {
         let mut b = Base {
             rec: Rec::Service,
-            from: "services v",
+            from: "services_shown v",
             id: "v.id",
             cond: "v.agency_id = ? AND v.delivered_on BETWEEN ? AND ?".into(),
             values: vec![agency, text(&d0), text(&d1)],
@@ -31,7 +31,7 @@ pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(St
         let cube = b.cube(conn, &dims, Some((&period, "v.delivered_on", false)))?;
         let people: i64 = conn
             .prepare_cached(&format!(
-                "SELECT count(DISTINCT v.client_id) FROM services v WHERE {}",
+                "SELECT count(DISTINCT v.client_id) FROM services_shown v WHERE {}",
                 b.cond
             ))?
             .query_row(rusqlite::params_from_iter(b.values.iter()), |r| r.get(0))?;
@@ -44,7 +44,7 @@ pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(St
         };
         let given = Base {
             rec: Rec::Client,
-            from: "services v",
+            from: "services_shown v",
             id: "v.client_id",
             cond: b.cond.clone(),
             values: b.values.clone(),

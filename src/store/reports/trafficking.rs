@@ -72,7 +72,7 @@ pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(St
     // Services given in the period, by type.
     let mut given = Base {
         rec: Rec::Service,
-        from: "services v",
+        from: "services_shown v",
         id: "v.id",
         cond: "v.agency_id = ? AND v.delivered_on BETWEEN ? AND ?".into(),
         values: vec![agency.clone(), text(&d0), text(&d1)],
@@ -84,7 +84,7 @@ pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(St
     // before these were asked is "not reported").
     let mut closed = Base {
         rec: Rec::Client,
-        from: "client_status s JOIN clients k ON k.id = s.client_id",
+        from: "client_status s JOIN clients_shown k ON k.id = s.client_id",
         id: "s.client_id",
         cond: "k.agency_id = ? AND s.status = 'closed' AND s.on_date BETWEEN ? AND ?".into(),
         values: vec![agency.clone(), text(&d0), text(&d1)],

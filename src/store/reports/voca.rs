@@ -16,9 +16,9 @@ use crate::error::{Error, Result};
 use crate::i18n::Msg;
 
 /// A person's activity in the fiscal year up to the period's end: their intake and services.
-const ACTIVITY: &str = "SELECT id AS c, intake_on AS d FROM clients
+const ACTIVITY: &str = "SELECT id AS c, intake_on AS d FROM clients_shown
         WHERE agency_id = ? AND intake_on BETWEEN ? AND ?
-     UNION ALL SELECT client_id, delivered_on FROM services
+     UNION ALL SELECT client_id, delivered_on FROM services_shown
         WHERE agency_id = ? AND delivered_on BETWEEN ? AND ?";
 
 /// The other victimizations a client has, and those their trafficking type stands for (the
@@ -57,7 +57,7 @@ pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(St
     // Served: some intake or service within the period. New: none earlier in the fiscal year.
     let people = |having: &str| Base {
         rec: Rec::Client,
-        from: "clients k",
+        from: "clients_shown k",
         id: "k.id",
         cond: format!("k.id IN (SELECT c FROM ({ACTIVITY}) GROUP BY c HAVING {having} >= ?)"),
         values: activity.clone(),
@@ -95,9 +95,9 @@ pub(super) fn sections(s: &Scope, sections: &mut Vec<Section>) -> Result<Vec<(St
                FROM (SELECT CASE WHEN k.birth_date IS NOT NULL THEN {born}
                                  ELSE k.age + max(0, {since}) END AS a
                      FROM (SELECT min(d) AS f FROM (
-                              SELECT intake_on AS d FROM clients
+                              SELECT intake_on AS d FROM clients_shown
                               WHERE id = k.id AND intake_on BETWEEN ? AND ?
-                              UNION ALL SELECT delivered_on FROM services
+                              UNION ALL SELECT delivered_on FROM services_shown
                               WHERE client_id = k.id AND delivered_on BETWEEN ? AND ?))))
          END",
         born = years("k.birth_date"),
@@ -345,11 +345,16 @@ fn services(s: &Scope, m: &Mapping, sections: &mut Vec<Section>) -> Result<Vec<(
     let lang = s.lang;
     let cond = "v.agency_id = ? AND v.delivered_on BETWEEN ? AND ?".to_string();
     let values = vec![s.agency.clone(), text(&s.d0), text(&s.d1)];
-    let given =
-        Base { rec: Rec::Service, from: "services v", id: "v.id", cond: cond.clone(), values };
+    let given = Base {
+        rec: Rec::Service,
+        from: "services_shown v",
+        id: "v.id",
+        cond: cond.clone(),
+        values,
+    };
     let people = Base {
         rec: Rec::Client,
-        from: "services v",
+        from: "services_shown v",
         id: "v.client_id",
         cond,
         values: given.values.clone(),

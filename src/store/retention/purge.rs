@@ -38,7 +38,7 @@ pub fn cutoffs(conn: &Connection, now: Timestamp) -> Result<Vec<(Kind, String)>>
 
 /// Cases closed before `cutoff` (a day) and not purged; a case reopened since is open, and so
 /// never due.
-const CASES_DUE: &str = "FROM clients c WHERE c.purged_at IS NULL AND c.status = 'closed'
+const CASES_DUE: &str = "FROM clients_shown c WHERE c.purged_at IS NULL AND c.status = 'closed'
      AND (SELECT max(s.on_date) FROM client_status s
           WHERE s.client_id = c.id AND s.status = 'closed') < ?1";
 
@@ -270,7 +270,7 @@ pub fn erase_client(
 ) -> Result<()> {
     let found: Option<Option<String>> = tx
         .query_row(
-            "SELECT purged_at FROM clients WHERE id = ?1 AND agency_id = ?2",
+            "SELECT purged_at FROM clients_shown WHERE id = ?1 AND agency_id = ?2",
             params![id, agency_id],
             |r| r.get(0),
         )
