@@ -102,6 +102,9 @@ fn a_client_import_under_way_is_out_of_sight_and_nobody_waits_for_it() {
     let twins = clients::duplicates(other.conn(), bea.agency_id, &client(7), day("2026-11-01"));
     assert_eq!(twins.unwrap().len(), 1, "only the typed one is a likely duplicate");
     assert_eq!(imports::under_way(other.conn()).unwrap(), 1);
+    // A backup made now says it holds the one client (the import's rows go when it is opened).
+    let held = intake::store::backup::held(other.conn()).unwrap();
+    assert!(held.counts.contains(&("clients", 1)), "{:?}", held.counts);
     sound(&other);
 
     go.send(()).unwrap();

@@ -134,6 +134,39 @@ fn a_hide_of_a_console_killed_before_it_could_write_is_recorded_late() {
     assert!(owed.is_empty(), "the file is gone once written: {owed:?}");
 }
 
+/// A killed console's owed rows are written once, however many intakes start at the same moment
+/// (here four at once, ten times over): each file is claimed before it is read. Before, every
+/// start that found the file wrote its rows.
+#[test]
+fn owed_rows_are_written_once_when_intakes_start_together() {
+    let (db, store) = with_admin();
+    drop(store);
+    let mut gone = std::process::Command::new("true").spawn().unwrap();
+    let pid = gone.id();
+    gone.wait().unwrap();
+    for round in 1..=10 {
+        // Four intakes open, then the file appears, then all four look for owed rows at once.
+        let stores: Vec<Store> = (0..4).map(|_| db.open()).collect();
+        let file = db.paths.beside_key(&format!("owed-{pid}"));
+        std::fs::write(&file, "1 - hide\n1 - lock\n").unwrap();
+        let together = std::sync::Arc::new(std::sync::Barrier::new(4));
+        let starts: Vec<_> = stores
+            .into_iter()
+            .map(|mut store| {
+                let together = together.clone();
+                std::thread::spawn(move || {
+                    together.wait();
+                    intake::store::owed::recover(&mut store).unwrap();
+                })
+            })
+            .collect();
+        starts.into_iter().for_each(|t| t.join().unwrap());
+        let late = audit_events(&db.open()).iter().filter(|(_, o)| o == "late").count();
+        assert_eq!(late, 2 * round, "round {round}: each owed row written once");
+        assert!(!file.exists());
+    }
+}
+
 #[test]
 fn f12_blanks_at_once_behind_a_megabyte_pasted_without_brackets() {
     let (_db, mut s) = typing("Notes");

@@ -201,26 +201,27 @@ pub struct Held {
     pub audit_head: Option<(i64, String)>,
 }
 
-/// The record tables `Held` counts, with the column that dates their rows.
-const HELD: &[(&str, &str)] = &[
-    ("clients", "updated_at"),
-    ("contacts", "created_at"),
-    ("tips", "created_at"),
-    ("case_notes", "created_at"),
-    ("screenings", "started_at"),
-    ("services", "created_at"),
-    ("referrals", "created_at"),
-    ("payments", "requested_at"),
-    ("users", "updated_at"),
+/// The record tables `Held` counts, what they are read through (an import under way is not
+/// held yet: `store::imports`), and the column that dates their rows.
+const HELD: &[(&str, &str, &str)] = &[
+    ("clients", "clients_shown", "updated_at"),
+    ("contacts", "contacts_shown", "created_at"),
+    ("tips", "tips_shown", "created_at"),
+    ("case_notes", "case_notes", "created_at"),
+    ("screenings", "screenings", "started_at"),
+    ("services", "services_shown", "created_at"),
+    ("referrals", "referrals", "created_at"),
+    ("payments", "payments_shown", "requested_at"),
+    ("users", "users", "updated_at"),
 ];
 
 pub fn held(conn: &Connection) -> Result<Held> {
     let mut counts = Vec::new();
     let mut newest: Option<String> = None;
-    for (table, at) in HELD {
+    for (table, from, at) in HELD {
         // Table names come from the list above, never from input.
         let (n, last): (i64, Option<String>) =
-            conn.query_row(&format!("SELECT count(*), max({at}) FROM {table}"), [], |r| {
+            conn.query_row(&format!("SELECT count(*), max({at}) FROM {from}"), [], |r| {
                 Ok((r.get(0)?, r.get(1)?))
             })?;
         counts.push((*table, n));

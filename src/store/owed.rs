@@ -41,25 +41,41 @@ pub fn keep(paths: &DbPaths, rows: &[Row]) -> std::io::Result<()> {
 }
 
 /// Write the rows owed by consoles that are gone, and remove their files. A file of a console
-/// still running is left to it; a line that is not one of ours is left out.
+/// still running is left to it; a line that is not one of ours is left out. Each file is first
+/// claimed (renamed `…owed-PID.claimed-OURS`, which only one process can do), so two intakes
+/// starting at once never both write it; a claim whose process died is claimed again.
 pub fn recover(store: &mut Store) -> Result<usize> {
     let paths = store.paths().clone();
     let probe = paths.beside_key("owed-");
     let (Some(dir), Some(prefix)) = (probe.parent(), probe.file_name()) else { return Ok(0) };
     let prefix = prefix.to_string_lossy().to_string();
     let Ok(entries) = std::fs::read_dir(dir) else { return Ok(0) };
+    let me = i64::from(std::process::id());
     let mut written = 0;
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().to_string();
-        let Some(pid) = name.strip_prefix(&prefix).and_then(|p| p.parse::<i64>().ok()) else {
-            continue;
-        };
-        if pid == i64::from(std::process::id()) || crate::store::imports::running(pid) {
+        let Some((pid, holder)) = name.strip_prefix(&prefix).and_then(owner) else { continue };
+        // The console itself, or whoever claimed its file, is still at it.
+        if holder == me || crate::store::imports::running(holder) {
             continue;
         }
-        written += write_late(store, &entry.path())?;
+        let claimed = dir.join(format!("{prefix}{pid}.claimed-{me}"));
+        if std::fs::rename(entry.path(), &claimed).is_err() {
+            // Another intake claimed it first.
+            continue;
+        }
+        written += write_late(store, &claimed)?;
     }
     Ok(written)
+}
+
+/// Whose file a name (after `owed-`) is: the console's pid, and the pid of the process that
+/// holds it now (the console, or the intake that claimed it).
+fn owner(rest: &str) -> Option<(i64, i64)> {
+    match rest.split_once(".claimed-") {
+        Some((pid, by)) => Some((pid.parse().ok()?, by.parse().ok()?)),
+        None => rest.parse().ok().map(|pid| (pid, pid)),
+    }
 }
 
 /// Write the rows of one file left by a console that is gone, then remove the file.
@@ -100,6 +116,14 @@ fn parse(line: &str) -> Option<(Option<i64>, Option<i64>, String)> {
 #[cfg(test)]
 mod tests {
     use super::parse;
+
+    #[test]
+    fn a_file_is_held_by_its_console_or_by_whoever_claimed_it() {
+        assert_eq!(super::owner("412"), Some((412, 412)));
+        assert_eq!(super::owner("412.claimed-9001"), Some((412, 9001)));
+        assert_eq!(super::owner("412.new"), None, "a file still being written");
+        assert_eq!(super::owner("412.claimed-"), None);
+    }
 
     #[test]
     fn a_line_is_two_numbers_and_an_event_name() {
