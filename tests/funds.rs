@@ -284,7 +284,7 @@ fn funds_and_past_payments_on_the_command_line() {
     let out = run_intake(&db, &["payment", "import", path, "--user", "ana"], "");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());
-    assert!(err.contains("3 problems"), "{err}");
+    assert!(err.contains("Problems found: 3."), "{err}");
     assert!(err.contains("row 3, column amount") && err.contains("$500.00"), "{err}");
     assert!(err.contains("row 4, column fund"), "{err}");
     assert!(err.contains("row 5, column paid_on"), "{err}");

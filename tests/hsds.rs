@@ -254,7 +254,7 @@ fn broken_files_are_refused_with_file_row_and_column() {
         set_cell(d, "services.csv", 1, "status", "maybe");
         set_cell(d, "attributes.csv", 3, "link_id", "nobody");
     });
-    assert!(m.contains("2 problems"), "{m}");
+    assert!(m.contains("Problems found: 2."), "{m}");
     assert!(m.contains("services.csv, row 2, column status"), "{m}");
     assert!(m.contains("attributes.csv, row 4, column link_id"), "{m}");
 }

@@ -1030,7 +1030,7 @@ pub fn text(m: Msg) -> &'static str {
         ErrClosedReason => "Closed: give the reason.",
         ErrCsvCell => "row {0}, column {1}: {2}",
         ErrCsvColumn => "row {0}: unknown column {1}",
-        ErrCsvInvalid => "Nothing was imported: {0} problems.\n{1}",
+        ErrCsvInvalid => "Nothing was imported. Problems found: {0}.\n{1}",
         ErrCsvChanged => "The file {0} changed while it was imported: nothing was imported.",
         ErrCsvRead => "The file {0} could not be read as CSV ({1}).",
         ErrDateForm => "a date is written YYYY-MM-DD, or today",

@@ -1055,7 +1055,7 @@ pub fn text(m: Msg) -> &'static str {
         ErrClosedReason => "Cerrado: indique el motivo.",
         ErrCsvCell => "fila {0}, columna {1}: {2}",
         ErrCsvColumn => "fila {0}: columna desconocida {1}",
-        ErrCsvInvalid => "No se importó nada: {0} problemas.\n{1}",
+        ErrCsvInvalid => "No se importó nada. Problemas encontrados: {0}.\n{1}",
         ErrCsvChanged => "El archivo {0} cambió mientras se importaba: no se importó nada.",
         ErrCsvRead => "El archivo {0} no se pudo leer como CSV ({1}).",
         ErrDateForm => "una fecha se escribe AAAA-MM-DD, o hoy",
