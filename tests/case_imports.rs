@@ -314,3 +314,56 @@ fn case_imports_whose_process_is_gone_are_taken_out_at_the_next_start() {
     assert!(store.conn().execute("DELETE FROM payments WHERE id = ?1", [p]).is_err());
     sound(&store);
 }
+
+/// The real `client import` killed (-9) part way through a 20,000-client file: none of it is
+/// seen (not listed, not found by name), and the starts after take its rows out (their first
+/// statuses and name index entries with them), after which the file goes in whole.
+#[test]
+fn a_client_import_killed_part_way_shows_nothing_and_is_taken_out() {
+    let (db, mut store) = with_admin();
+    let bea = add(&mut store, "bea", Role::Advocate, "Enlace Comunitario");
+    drop(store);
+    let file = db.dir.path().join("clients.csv");
+    let mut text = String::from("external_ref,chosen_name,age,gender,intake_on\n");
+    for n in 0..20_000 {
+        text.push_str(&format!("OLD-{n},Imported Person {n},30,woman,2019-03-04\n"));
+    }
+    std::fs::write(&file, text).unwrap();
+    let args = ["client", "import", file.to_str().unwrap(), "--user", "bea"];
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_intake"))
+        .arg("--db")
+        .arg(db.db_path())
+        .args(args)
+        .env("INTAKE_LANG", "en")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let watcher = db.open();
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    while count(&watcher, "clients") < 5_000 {
+        assert!(child.try_wait().unwrap().is_none(), "ended before the kill");
+        assert!(std::time::Instant::now() < deadline, "no rows written");
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!((listed(&watcher, &bea, None), listed(&watcher, &bea, Some("Imported"))), (0, 0));
+    drop(watcher);
+    for _ in 0..200 {
+        let next = db.open();
+        assert_eq!(listed(&next, &bea, Some("Imported")), 0);
+        if count(&next, "clients") + imports::under_way(next.conn()).unwrap() == 0 {
+            break;
+        }
+    }
+    let store = db.open();
+    assert_eq!((count(&store, "clients"), count(&store, "client_status")), (0, 0));
+    sound(&store);
+    drop(store);
+    let out = run_intake(&db, &args, "");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let store = db.open();
+    assert_eq!(listed(&store, &bea, Some("Imported")), 20_000);
+    sound(&store);
+}
