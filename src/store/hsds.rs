@@ -1,6 +1,7 @@
 //! What the Open Referral (HSDS) exchange reads and writes of the directory beyond what
 //! store::directory does for the console: exchange identifiers, and finding entries by them.
 
+use crate::store::Cached;
 use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
@@ -51,7 +52,8 @@ pub fn assign_ids(tx: &Transaction, make: &dyn Fn(&str) -> String) -> Result<()>
 
 /// Set the exchange identifier of entry `id`.
 pub fn set_id(tx: &Transaction, table: Table, id: i64, hsds_id: &str) -> Result<()> {
-    tx.execute(
+    crate::store::exec(
+        tx,
         &format!("UPDATE {} SET hsds_id = ?1 WHERE id = ?2", table.name()),
         params![hsds_id, id],
     )?;
@@ -61,7 +63,7 @@ pub fn set_id(tx: &Transaction, table: Table, id: i64, hsds_id: &str) -> Result<
 /// The entry with exchange identifier `hsds_id`, if there is one.
 pub fn find(conn: &Connection, table: Table, hsds_id: &str) -> Result<Option<i64>> {
     Ok(conn
-        .query_row(
+        .one(
             &format!("SELECT id FROM {} WHERE hsds_id = ?1", table.name()),
             params![hsds_id],
             |r| r.get(0),
@@ -129,7 +131,8 @@ pub fn update_organization(
     now: Timestamp,
 ) -> Result<()> {
     let status = if o.confirmed { "confirmed" } else { "unverified" };
-    tx.execute(
+    crate::store::exec(
+        tx,
         "UPDATE dir_organizations SET name = ?1, description = ?2, web = ?3, status = ?4,
              last_verified = ?5, updated_at = ?6 WHERE id = ?7",
         params![
@@ -147,14 +150,14 @@ pub fn update_organization(
 
 /// A retired service the exchange brings back.
 pub fn unretire(tx: &Transaction, id: i64) -> Result<()> {
-    tx.execute("UPDATE dir_services SET retired_at = NULL WHERE id = ?1", params![id])?;
+    crate::store::exec(tx, "UPDATE dir_services SET retired_at = NULL WHERE id = ?1", params![id])?;
     Ok(())
 }
 
 /// The organisation a place belongs to (its exchange identifier is the organisation's).
 pub fn place_organization(conn: &Connection, place_hsds_id: &str) -> Result<Option<i64>> {
     Ok(conn
-        .query_row(
+        .one(
             "SELECT organization_id FROM dir_places WHERE hsds_id = ?1",
             params![place_hsds_id],
             |r| r.get(0),
@@ -176,7 +179,7 @@ pub fn term_map(conn: &Connection) -> Result<Vec<(String, String, String)>> {
 
 /// The map replaced by `rows`.
 pub fn set_term_map(tx: &Transaction, rows: &[(String, String, String)]) -> Result<()> {
-    tx.execute("DELETE FROM dir_term_map", [])?;
+    crate::store::exec(tx, "DELETE FROM dir_term_map", [])?;
     let mut add = tx.prepare_cached(
         "INSERT OR REPLACE INTO dir_term_map (taxonomy, code, category) VALUES (?1, ?2, ?3)",
     )?;
@@ -208,7 +211,7 @@ pub fn terms_in_use(conn: &Connection) -> Result<Vec<TermInUse>> {
 pub fn uncategorised(conn: &Connection, limit: i64) -> Result<(i64, Vec<(i64, String)>)> {
     const NONE: &str = "FROM dir_services s WHERE s.retired_at IS NULL AND NOT EXISTS
          (SELECT 1 FROM dir_service_tags t WHERE t.service_id = s.id AND t.kind = 'category')";
-    let n: i64 = conn.query_row(&format!("SELECT count(*) {NONE}"), [], |r| r.get(0))?;
+    let n: i64 = conn.one(&format!("SELECT count(*) {NONE}"), [], |r| r.get(0))?;
     let mut stmt =
         conn.prepare(&format!("SELECT s.id, s.name {NONE} ORDER BY s.name, s.id LIMIT ?1"))?;
     let rows = stmt

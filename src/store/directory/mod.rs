@@ -3,6 +3,7 @@
 //! no character they type can be read as query syntax.
 
 use crate::domain::ids::ServiceId;
+use crate::store::Cached;
 use jiff::Timestamp;
 use jiff::civil::Date;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
@@ -34,7 +35,7 @@ pub fn add_organization(
     now: Timestamp,
 ) -> Result<i64> {
     let at = time::to_db(now);
-    tx.execute(
+    crate::store::exec(tx,
         "INSERT INTO dir_organizations (name, description, web, status, last_verified, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
         params![name, description, web, if confirmed { "confirmed" } else { "unverified" },
@@ -101,7 +102,7 @@ pub struct NewService {
 /// Add a service with its tags, locations and search entry, in the caller's transaction.
 pub fn add_service(tx: &Transaction, s: &NewService, now: Timestamp) -> Result<ServiceId> {
     let at = time::to_db(now);
-    tx.execute(
+    crate::store::exec(tx,
         "INSERT INTO dir_services (organization_id, name, description, phone, text_number, hours, open_24_7,
              statewide, eligibility, intake_steps, last_verified, created_at, updated_at, temporarily_closed)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13)",
@@ -143,7 +144,7 @@ fn put_parts(tx: &Transaction, id: ServiceId, s: &NewService) -> Result<()> {
 /// which often says where it works: "the Las Cruces headquarters"), its description, its
 /// categories, populations and languages named in both languages, and the places it serves.
 fn index(tx: &Transaction, id: ServiceId, s: &NewService) -> Result<()> {
-    let organization: String = tx.query_row(
+    let organization: String = tx.one(
         "SELECT name || ' ' || description FROM dir_organizations WHERE id = ?1",
         params![s.organization_id],
         |r| r.get(0),
@@ -175,7 +176,7 @@ fn index(tx: &Transaction, id: ServiceId, s: &NewService) -> Result<()> {
         s.open_24_7,
         &s.schedule,
     );
-    tx.execute(
+    crate::store::exec(tx,
         "INSERT INTO dir_search (rowid, name, organization, description, categories, places, filters)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![id, s.name, organization, s.description, labels, places, filters],
@@ -185,7 +186,7 @@ fn index(tx: &Transaction, id: ServiceId, s: &NewService) -> Result<()> {
 
 /// The search index made again for every service in use (after the index changed shape).
 pub fn reindex(tx: &Transaction) -> Result<()> {
-    tx.execute("DELETE FROM dir_search", [])?;
+    crate::store::exec(tx, "DELETE FROM dir_search", [])?;
     let ids: Vec<ServiceId> = tx
         .prepare("SELECT id FROM dir_services WHERE retired_at IS NULL")?
         .query_map([], |r| r.get(0))?
@@ -206,7 +207,7 @@ pub fn update_service(
     s: &NewService,
     now: Timestamp,
 ) -> Result<()> {
-    let n = tx.execute(
+    let n = crate::store::exec(tx,
         "UPDATE dir_services SET organization_id = ?1, name = ?2, description = ?3, phone = ?4, text_number = ?5,
              hours = ?6, open_24_7 = ?7, statewide = ?8, eligibility = ?9, intake_steps = ?10,
              last_verified = ?11, updated_at = ?12, temporarily_closed = ?14
@@ -219,16 +220,17 @@ pub fn update_service(
         return Err(crate::Error::user(crate::i18n::Msg::ErrNoSuchRecord));
     }
     for table in ["dir_service_tags", "dir_schedules"] {
-        tx.execute(&format!("DELETE FROM {table} WHERE service_id = ?1"), params![id])?;
+        crate::store::exec(tx, &format!("DELETE FROM {table} WHERE service_id = ?1"), params![id])?;
     }
     parts::clear(tx, id)?;
-    tx.execute("DELETE FROM dir_search WHERE rowid = ?1", params![id])?;
+    crate::store::exec(tx, "DELETE FROM dir_search WHERE rowid = ?1", params![id])?;
     put_parts(tx, id, s)
 }
 
 /// Mark a service checked today.
 pub fn verify_service(tx: &Transaction, id: ServiceId, today: Date, now: Timestamp) -> Result<()> {
-    let n = tx.execute(
+    let n = crate::store::exec(
+        tx,
         "UPDATE dir_services SET last_verified = ?1, updated_at = ?2 WHERE id = ?3 AND retired_at IS NULL",
         params![today.to_string(), time::to_db(now), id],
     )?;
@@ -251,7 +253,7 @@ pub fn stored_service(
     retired_too: bool,
 ) -> Result<Option<NewService>> {
     let found = conn
-        .query_row(
+        .one(
             "SELECT organization_id, name, description, phone, text_number, hours, open_24_7, statewide,
                     eligibility, intake_steps, last_verified, temporarily_closed
              FROM dir_services WHERE id = ?1 AND (retired_at IS NULL OR ?2)",
@@ -319,22 +321,21 @@ pub fn organizations(conn: &Connection) -> Result<Vec<(i64, String)>> {
 
 /// Retire a service: it stays for the referrals made to it, but leaves search (and the index).
 pub fn retire_service(tx: &Transaction, id: ServiceId, now: Timestamp) -> Result<()> {
-    tx.execute(
+    crate::store::exec(
+        tx,
         "UPDATE dir_services SET retired_at = ?1 WHERE id = ?2 AND retired_at IS NULL",
         params![time::to_db(now), id],
     )?;
-    tx.execute("DELETE FROM dir_search WHERE rowid = ?1", params![id])?;
+    crate::store::exec(tx, "DELETE FROM dir_search WHERE rowid = ?1", params![id])?;
     Ok(())
 }
 
 /// Whether an organisation is confirmed.
 pub fn organization_confirmed(conn: &Connection, id: i64) -> Result<bool> {
     Ok(conn
-        .query_row(
-            "SELECT status = 'confirmed' FROM dir_organizations WHERE id = ?1",
-            params![id],
-            |r| r.get(0),
-        )
+        .one("SELECT status = 'confirmed' FROM dir_organizations WHERE id = ?1", params![id], |r| {
+            r.get(0)
+        })
         .optional()?
         .unwrap_or(false))
 }
@@ -345,7 +346,8 @@ pub fn set_organization_status(
     confirmed: bool,
     now: Timestamp,
 ) -> Result<()> {
-    tx.execute(
+    crate::store::exec(
+        tx,
         "UPDATE dir_organizations SET status = ?1, updated_at = ?2 WHERE id = ?3",
         params![if confirmed { "confirmed" } else { "unverified" }, time::to_db(now), id],
     )?;

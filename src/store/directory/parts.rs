@@ -2,6 +2,7 @@
 //! places it is offered at (shared with other services), phones of every type, schedules that
 //! are not plain weekly hours, service areas as worded, and other directories' taxonomy terms.
 
+use crate::store::Cached;
 use jiff::civil::Date;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
@@ -82,7 +83,7 @@ impl Owner {
 /// The owner's phones, replaced by `phones`.
 fn put_phones(tx: &Transaction, owner: Owner, phones: &[Phone]) -> Result<()> {
     let (col, id) = owner.column();
-    tx.execute(&format!("DELETE FROM dir_phones WHERE {col} = ?1"), params![id])?;
+    crate::store::exec(tx, &format!("DELETE FROM dir_phones WHERE {col} = ?1"), params![id])?;
     let mut add = tx.prepare_cached(&format!(
         "INSERT INTO dir_phones ({col}, number, extension, kind, description, hsds_id)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
@@ -95,7 +96,11 @@ fn put_phones(tx: &Transaction, owner: Owner, phones: &[Phone]) -> Result<()> {
 
 fn put_rules(tx: &Transaction, owner: Owner, rules: &[Rule]) -> Result<()> {
     let (col, id) = owner.column();
-    tx.execute(&format!("DELETE FROM dir_schedule_rules WHERE {col} = ?1"), params![id])?;
+    crate::store::exec(
+        tx,
+        &format!("DELETE FROM dir_schedule_rules WHERE {col} = ?1"),
+        params![id],
+    )?;
     let mut add = tx.prepare_cached(&format!(
         "INSERT INTO dir_schedule_rules ({col}, freq, interval, byday, bymonthday, opens, closes,
              valid_from, valid_to, description, hsds_id)
@@ -126,21 +131,22 @@ fn put_place(tx: &Transaction, l: &Location, organization_id: i64) -> Result<i64
     let country = l.country.clone().unwrap_or_else(|| "US".into());
     let found: Option<i64> = match &l.hsds_id {
         Some(h) => tx
-            .query_row("SELECT id FROM dir_places WHERE hsds_id = ?1", params![h], |r| r.get(0))
+            .one("SELECT id FROM dir_places WHERE hsds_id = ?1", params![h], |r| r.get(0))
             .optional()?,
         None => None,
     };
-    let id = match found {
-        Some(id) => {
-            tx.execute(
+    let id =
+        match found {
+            Some(id) => {
+                crate::store::exec(tx,
                 "UPDATE dir_places SET name = ?1, address = ?2, city = ?3, state = ?4, zip = ?5,
                      country = ?6, show_address = ?7 WHERE id = ?8",
                 params![l.name, l.address, l.city, state, l.zip, country, l.show_address, id],
             )?;
-            id
-        }
-        None => {
-            tx.execute(
+                id
+            }
+            None => {
+                crate::store::exec(tx,
                 "INSERT INTO dir_places (organization_id, name, address, city, state, zip, country,
                      show_address, hsds_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 params![
@@ -155,9 +161,9 @@ fn put_place(tx: &Transaction, l: &Location, organization_id: i64) -> Result<i64
                     l.hsds_id
                 ],
             )?;
-            tx.last_insert_rowid()
-        }
-    };
+                tx.last_insert_rowid()
+            }
+        };
     put_phones(tx, Owner::Place(id), &l.phones)?;
     put_rules(tx, Owner::Place(id), &l.rules)?;
     Ok(id)
@@ -183,22 +189,24 @@ pub(super) fn put(tx: &Transaction, id: ServiceId, s: &NewService) -> Result<()>
         area.execute(params![id, a])?;
     }
     for t in &s.terms {
-        tx.execute(
+        crate::store::exec(
+            tx,
             "INSERT INTO dir_taxonomies (name) VALUES (?1) ON CONFLICT (name) DO NOTHING",
             params![t.taxonomy],
         )?;
-        let tax: i64 = tx.query_row(
-            "SELECT id FROM dir_taxonomies WHERE name = ?1",
-            params![t.taxonomy],
-            |r| r.get(0),
-        )?;
-        tx.execute(
+        let tax: i64 =
+            tx.one("SELECT id FROM dir_taxonomies WHERE name = ?1", params![t.taxonomy], |r| {
+                r.get(0)
+            })?;
+        crate::store::exec(
+            tx,
             "INSERT INTO dir_terms (taxonomy_id, code, name, description) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (taxonomy_id, code) DO UPDATE SET name = excluded.name,
                  description = excluded.description",
             params![tax, t.code, t.name, t.description],
         )?;
-        tx.execute(
+        crate::store::exec(
+            tx,
             "INSERT OR IGNORE INTO dir_service_terms (service_id, term_id)
              SELECT ?1, id FROM dir_terms WHERE taxonomy_id = ?2 AND code = ?3",
             params![id, tax, t.code],
@@ -221,18 +229,22 @@ pub(super) fn clear(tx: &Transaction, id: ServiceId) -> Result<()> {
         "dir_service_areas",
         "dir_service_terms",
     ] {
-        tx.execute(&format!("DELETE FROM {table} WHERE service_id = ?1"), params![id])?;
+        crate::store::exec(tx, &format!("DELETE FROM {table} WHERE service_id = ?1"), params![id])?;
     }
     for p in places {
-        let used: bool = tx.query_row(
+        let used: bool = tx.one(
             "SELECT EXISTS (SELECT 1 FROM dir_service_places WHERE place_id = ?1)",
             params![p],
             |r| r.get(0),
         )?;
         if !used {
-            tx.execute("DELETE FROM dir_phones WHERE place_id = ?1", params![p])?;
-            tx.execute("DELETE FROM dir_schedule_rules WHERE place_id = ?1", params![p])?;
-            tx.execute("DELETE FROM dir_places WHERE id = ?1", params![p])?;
+            crate::store::exec(tx, "DELETE FROM dir_phones WHERE place_id = ?1", params![p])?;
+            crate::store::exec(
+                tx,
+                "DELETE FROM dir_schedule_rules WHERE place_id = ?1",
+                params![p],
+            )?;
+            crate::store::exec(tx, "DELETE FROM dir_places WHERE id = ?1", params![p])?;
         }
     }
     Ok(())
