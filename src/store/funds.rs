@@ -1,6 +1,7 @@
 //! Funds and the payments made from them. Whether a payment fits in its fund is checked in the
 //! same transaction that records it, so two requests at once can never overspend.
 
+use crate::store::Cached;
 use jiff::Timestamp;
 use jiff::civil::Date;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
@@ -41,7 +42,7 @@ pub fn add(
     f: &Fund,
     now: Timestamp,
 ) -> Result<FundId> {
-    let taken: bool = tx.query_row(
+    let taken: bool = tx.one(
         "SELECT EXISTS (SELECT 1 FROM funds WHERE agency_id = ?1 AND name = ?2)",
         params![agency_id, f.name],
         |r| r.get(0),
@@ -49,7 +50,7 @@ pub fn add(
     if taken {
         return Err(Error::user(Msg::ErrFundExists));
     }
-    tx.execute(
+    crate::store::exec(tx,
         "INSERT INTO funds (agency_id, name, source, period_from, period_to, amount_cents, categories,
              created_by, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         params![agency_id, f.name, f.source, f.from.to_string(), f.to.to_string(), f.amount_cents,
@@ -179,7 +180,7 @@ pub fn request(
     imported: Option<Imported>,
     now: Timestamp,
 ) -> Result<PaymentId> {
-    let owned: bool = tx.query_row(
+    let owned: bool = tx.one(
         "SELECT EXISTS (SELECT 1 FROM clients_shown WHERE id = ?1 AND agency_id = ?2)",
         params![client_id, agency_id],
         |r| r.get(0),
@@ -195,7 +196,7 @@ pub fn request(
     } else {
         ("requested", None, None)
     };
-    tx.execute(
+    crate::store::exec(tx,
         "INSERT INTO payments (fund_id, client_id, category, amount_cents, paid_on, payee, purpose, status,
              requested_by, requested_at, approved_by, approved_at, imported, import_id)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
@@ -208,7 +209,7 @@ pub fn request(
 
 /// (status, requested_by) of a payment of the agency.
 fn payment_state(tx: &Connection, agency_id: AgencyId, id: PaymentId) -> Result<(String, UserId)> {
-    tx.query_row(
+    tx.one(
         "SELECT p.status, p.requested_by FROM payments_shown p JOIN funds f ON f.id = p.fund_id
          WHERE p.id = ?1 AND f.agency_id = ?2",
         params![id, agency_id],
@@ -233,7 +234,8 @@ pub fn approve(
     if requested_by == user_id {
         return Err(Error::user(Msg::ErrSelfApproval));
     }
-    tx.execute(
+    crate::store::exec(
+        tx,
         "UPDATE payments SET status = 'approved', approved_by = ?1, approved_at = ?2 WHERE id = ?3",
         params![user_id, time::to_db(now), id],
     )?;
@@ -253,7 +255,8 @@ pub fn void(
     if status == "void" {
         return Err(Error::user(Msg::ErrPaymentState));
     }
-    tx.execute(
+    crate::store::exec(
+        tx,
         "UPDATE payments SET status = 'void', voided_by = ?1, voided_at = ?2, void_reason = ?3 WHERE id = ?4",
         params![user_id, time::to_db(now), reason, id],
     )?;

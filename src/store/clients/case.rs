@@ -1,5 +1,6 @@
 //! What is done on a case: services delivered, versioned case notes and the timeline.
 
+use crate::store::Cached;
 use jiff::Timestamp;
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ValueRef};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
@@ -24,7 +25,7 @@ pub fn add_service(
     let (service_type, on, minutes, notes) =
         (s.service_type.as_str(), s.delivered_on, s.minutes, s.notes.as_str());
     writable(tx, agency_id, client_id)?;
-    tx.execute(
+    crate::store::exec(tx,
         "INSERT INTO services (client_id, agency_id, service_type, voca_family, delivered_on, staff_id,
              minutes, notes, created_at, import_id)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -49,7 +50,8 @@ pub fn add_relief(
     now: Timestamp,
 ) -> Result<i64> {
     writable(tx, agency_id, client_id)?;
-    tx.execute(
+    crate::store::exec(
+        tx,
         "INSERT INTO client_relief (client_id, agency_id, kind, on_date, recorded_by, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![client_id, agency_id, r.kind, r.on.to_string(), staff_id, time::to_db(now)],
@@ -69,12 +71,14 @@ pub fn add_note(
 ) -> Result<i64> {
     writable(tx, agency_id, client_id)?;
     let at = time::to_db(now);
-    tx.execute(
+    crate::store::exec(
+        tx,
         "INSERT INTO case_notes (client_id, agency_id, created_by, created_at) VALUES (?1, ?2, ?3, ?4)",
         params![client_id, agency_id, user_id, at],
     )?;
     let id = tx.last_insert_rowid();
-    tx.execute(
+    crate::store::exec(
+        tx,
         "INSERT INTO case_note_versions (note_id, version, body, written_by, written_at)
          VALUES (?1, 1, ?2, ?3, ?4)",
         params![id, body, user_id, at],
@@ -100,13 +104,14 @@ pub fn edit_note(
         )
         .optional()?
         .ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))?;
-    tx.execute(
+    crate::store::exec(
+        tx,
         "INSERT INTO case_note_versions (note_id, version, body, written_by, written_at)
          SELECT ?1, max(version) + 1, ?2, ?3, ?4 FROM case_note_versions WHERE note_id = ?1",
         params![note_id, body, user_id, time::to_db(now)],
     )?;
     touch(tx, client_id, now)?;
-    Ok(tx.query_row(
+    Ok(tx.one(
         "SELECT max(version) FROM case_note_versions WHERE note_id = ?1",
         params![note_id],
         |r| r.get(0),

@@ -1,6 +1,7 @@
 //! Clients and their case records: intake, status history, links, services, versioned case
 //! notes and the timeline. Everything is per agency.
 
+use crate::store::Cached;
 use jiff::Timestamp;
 use jiff::civil::Date;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
@@ -47,7 +48,7 @@ pub fn insert(
 ) -> Result<ClientId> {
     let at = time::to_db(now);
     let Intake { on: intake_on, external_ref, import } = intake;
-    tx.execute(
+    crate::store::exec(tx,
         "INSERT INTO clients (agency_id, created_by, assigned_to, external_ref, chosen_name, name_key,
              initials_key, birth_date, age, age_range, legal_name, phone, address, gender, race,
              citizenship, disability, language, interpreter, area, trafficking_type, referral_source,
@@ -66,7 +67,8 @@ pub fn insert(
         ],
     )?;
     let id = ClientId(tx.last_insert_rowid());
-    tx.execute(
+    crate::store::exec(
+        tx,
         "INSERT INTO client_status (client_id, status, on_date, changed_by, changed_at)
          VALUES (?1, 'open', ?2, ?3, ?4)",
         params![id, intake_on.to_string(), user_id, at],
@@ -170,11 +172,13 @@ pub fn update(
     }
     let previous = serde_json::to_string(&before.client.to_raw()).unwrap_or_else(|_| "{}".into());
     let at = time::to_db(now);
-    tx.execute(
+    crate::store::exec(
+        tx,
         "INSERT INTO client_history (client_id, changed_by, changed_at, previous) VALUES (?1, ?2, ?3, ?4)",
         params![id, user_id, at, previous],
     )?;
-    tx.execute(
+    crate::store::exec(
+        tx,
         "UPDATE clients SET assigned_to = ?1, chosen_name = ?2, name_key = ?3, initials_key = ?4,
              birth_date = ?5, age = ?6, age_range = ?7, legal_name = ?8, phone = ?9, address = ?10,
              gender = ?11, race = ?12, citizenship = ?13, disability = ?14, language = ?15,
@@ -217,7 +221,7 @@ pub fn update(
 }
 
 fn owned(tx: &Connection, agency_id: AgencyId, id: ClientId) -> Result<()> {
-    let ok: bool = tx.query_row(
+    let ok: bool = tx.one(
         "SELECT EXISTS (SELECT 1 FROM clients_shown WHERE id = ?1 AND agency_id = ?2)",
         params![id, agency_id],
         |r| r.get(0),
@@ -228,7 +232,7 @@ fn owned(tx: &Connection, agency_id: AgencyId, id: ClientId) -> Result<()> {
 /// Refuse to write new text into a record whose text a purge or an erasure removed: a person
 /// who comes back gets a new record.
 fn not_purged(tx: &Connection, id: ClientId) -> Result<()> {
-    let purged: bool = tx.query_row(
+    let purged: bool = tx.one(
         "SELECT purged_at IS NOT NULL FROM clients_shown WHERE id = ?1",
         params![id],
         |r| r.get(0),
@@ -246,7 +250,8 @@ pub(crate) fn writable(tx: &Connection, agency_id: AgencyId, id: ClientId) -> Re
 }
 
 pub fn touch(tx: &Transaction, id: ClientId, now: Timestamp) -> Result<()> {
-    tx.execute(
+    crate::store::exec(
+        tx,
         "UPDATE clients SET last_activity = ?1 WHERE id = ?2",
         params![time::to_db(now), id],
     )?;
@@ -255,7 +260,8 @@ pub fn touch(tx: &Transaction, id: ClientId, now: Timestamp) -> Result<()> {
 
 /// The clients an import's services are for have had activity now: in the import's last step.
 pub fn touch_imported(tx: &Transaction, import: i64, now: Timestamp) -> Result<()> {
-    tx.execute(
+    crate::store::exec(
+        tx,
         "UPDATE clients SET last_activity = ?1
          WHERE id IN (SELECT client_id FROM services WHERE import_id = ?2)",
         params![time::to_db(now), import],
@@ -274,8 +280,9 @@ pub fn set_status(
 ) -> Result<()> {
     let (status, reason, on) = (change.status.as_str(), change.reason.as_deref(), change.on);
     owned(tx, agency_id, id)?;
-    tx.execute("UPDATE clients SET status = ?1 WHERE id = ?2", params![status, id])?;
-    tx.execute(
+    crate::store::exec(tx, "UPDATE clients SET status = ?1 WHERE id = ?2", params![status, id])?;
+    crate::store::exec(
+        tx,
         "INSERT INTO client_status (client_id, status, reason, on_date, changed_by, changed_at,
              closure_reason, living_situation)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -306,7 +313,8 @@ pub fn link(
     if x == y {
         return Ok(());
     }
-    tx.execute(
+    crate::store::exec(
+        tx,
         "INSERT OR IGNORE INTO client_links (a, b, linked_by, linked_at) VALUES (?1, ?2, ?3, ?4)",
         params![x.min(y), x.max(y), user_id, time::to_db(now)],
     )?;
@@ -322,7 +330,8 @@ pub fn link_contact(
     now: Timestamp,
 ) -> Result<()> {
     owned(tx, agency_id, client_id)?;
-    let n = tx.execute(
+    let n = crate::store::exec(
+        tx,
         "UPDATE contacts SET client_id = ?1
          WHERE id = ?2 AND agency_id = ?3 AND id IN (SELECT id FROM contacts_shown)",
         params![client_id, contact_id, agency_id],
