@@ -107,7 +107,8 @@ fn draw_list(frame: &mut Frame, area: Rect, c: &ClientScreen, t: Theme, lang: La
     let filtered = c.filter.values().any(|v| !v.trim().is_empty());
     let title = if filtered { Msg::ListFiltered } else { Msg::TitleClients };
     let widths = vec![
-        Constraint::Length(7),
+        // "#" and six digits, beside the selection mark.
+        Constraint::Length(8),
         Constraint::Fill(1),
         Constraint::Length(8),
         Constraint::Length(10),
@@ -263,7 +264,8 @@ fn draw_duplicates(
         })
         .collect();
     let widths = vec![
-        Constraint::Length(7),
+        // "#" and six digits, beside the selection mark.
+        Constraint::Length(8),
         Constraint::Fill(1),
         Constraint::Length(12),
         Constraint::Length(12),
