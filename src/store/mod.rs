@@ -7,6 +7,7 @@ pub mod anchor;
 pub mod audit;
 pub mod backup;
 mod batches;
+mod cached;
 pub mod check;
 pub mod clients;
 pub mod contacts;
@@ -23,6 +24,7 @@ pub mod keyfile;
 pub mod migrate;
 pub mod outreach;
 pub mod owed;
+pub(crate) use cached::{Cached, exec};
 pub mod paths;
 pub mod referrals;
 pub mod releases;
@@ -175,7 +177,7 @@ impl Store {
              PRAGMA cache_size = -{CACHE_KIB};"
         ))?;
         // An import runs a few dozen statements per row: each is compiled once.
-        conn.set_prepared_statement_cache_capacity(STATEMENTS);
+        conn.set_prepared_statement_cache_capacity(cached::STATEMENTS);
         let mut store = Store {
             conn,
             paths: paths.clone(),
@@ -320,34 +322,6 @@ impl Store {
             self.advance_anchor(&head);
         }
         Ok(value)
-    }
-}
-
-/// Statements each connection keeps compiled (rusqlite keeps 16 by default; a directory
-/// import alone runs more than that per service).
-const STATEMENTS: usize = 96;
-
-/// Run one statement through the connection's cache of compiled statements (`execute` compiles
-/// it every time).
-pub(crate) fn exec(conn: &Connection, sql: &str, p: impl rusqlite::Params) -> Result<usize> {
-    Ok(conn.prepare_cached(sql)?.execute(p)?)
-}
-
-/// `query_row` through the connection's cache of compiled statements.
-pub(crate) trait Cached {
-    fn one<T, P, F>(&self, sql: &str, p: P, f: F) -> rusqlite::Result<T>
-    where
-        P: rusqlite::Params,
-        F: FnOnce(&rusqlite::Row<'_>) -> rusqlite::Result<T>;
-}
-
-impl Cached for Connection {
-    fn one<T, P, F>(&self, sql: &str, p: P, f: F) -> rusqlite::Result<T>
-    where
-        P: rusqlite::Params,
-        F: FnOnce(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
-    {
-        self.prepare_cached(sql)?.query_row(p, f)
     }
 }
 
