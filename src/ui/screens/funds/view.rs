@@ -193,7 +193,8 @@ fn draw_view(frame: &mut Frame, area: Rect, v: &FundView, t: Theme, lang: Lang) 
     frame.render_widget(Paragraph::new(lines).block(block(Msg::TitleFund, t, lang)), head);
     let widths = [
         Constraint::Length(11),
-        Constraint::Length(6),
+        // "Cliente", and a record number of six digits.
+        Constraint::Length(8),
         Constraint::Fill(1),
         Constraint::Length(12),
         Constraint::Length(11),
