@@ -58,19 +58,7 @@ fn main() {
     common::add_account(&mut store, "ana", "Ana", Role::Admin, "Enlace");
     drop(store);
     let before = peak_kib();
-    let running = Arc::new(AtomicBool::new(true));
-    let console = {
-        let (paths, running) = (paths.clone(), running.clone());
-        std::thread::spawn(move || console_saves(&paths, &running))
-    };
-    let t = Instant::now();
-    let db = paths.db.to_str().expect("path").to_string();
-    let args =
-        ["intake", "--db", &db, "contact", "import", file.to_str().expect("path"), "--user", "ana"];
-    intake::cli::run(intake::cli::Cli::parse_from(args)).expect("import");
-    let ours = t.elapsed();
-    running.store(false, Ordering::Relaxed);
-    let mut waits = console.join().expect("console");
+    let (ours, mut waits) = import_beside_a_console(&paths, "contact", &file);
     // The bare stack.
     let t = Instant::now();
     let mut bare = rusqlite::Connection::open(dir.path().join("bare.db")).expect("bare");
@@ -143,6 +131,18 @@ fn clients(dir: &std::path::Path, paths: &DbPaths) {
             .expect("write");
     }
     drop(out);
+    let (took, mut waits) = import_beside_a_console(paths, "client", &file);
+    println!("import of {CLIENTS} clients: {:.2} s", took.as_secs_f64());
+    print_waits(&mut waits);
+}
+
+/// `intake <kind> import FILE` through the command line's own entry point while another console
+/// saves: how long the import took, and how long each save waited.
+fn import_beside_a_console(
+    paths: &DbPaths,
+    kind: &str,
+    file: &std::path::Path,
+) -> (Duration, Vec<Duration>) {
     let running = Arc::new(AtomicBool::new(true));
     let console = {
         let (paths, running) = (paths.clone(), running.clone());
@@ -151,13 +151,11 @@ fn clients(dir: &std::path::Path, paths: &DbPaths) {
     let t = Instant::now();
     let db = paths.db.to_str().expect("path").to_string();
     let args =
-        ["intake", "--db", &db, "client", "import", file.to_str().expect("path"), "--user", "ana"];
+        ["intake", "--db", &db, kind, "import", file.to_str().expect("path"), "--user", "ana"];
     intake::cli::run(intake::cli::Cli::parse_from(args)).expect("import");
     let took = t.elapsed();
     running.store(false, Ordering::Relaxed);
-    let mut waits = console.join().expect("console");
-    println!("import of {CLIENTS} clients: {:.2} s", took.as_secs_f64());
-    print_waits(&mut waits);
+    (took, console.join().expect("console"))
 }
 
 /// A console saving a contact every 50 ms while `running`: how long each save took.

@@ -221,6 +221,7 @@ pub fn import_clients(
             let id = clients::insert(tx, u.agency_id, u.id, &r.client, intake, now)?;
             Ok((id.0, false))
         },
+        batch: None,
         last: &mut |_, _, _| Ok(()),
     };
     import_staged(store, who, how, rows, now, progress)
@@ -251,6 +252,7 @@ pub fn import_services(
             let id = clients::add_service(tx, u.agency_id, client, staff, s, now, Some(import))?;
             Ok((id, false))
         },
+        batch: None,
         // The clients served have had activity: their place in the list moves when it shows.
         last: &mut |tx, import, _| clients::touch_imported(tx, import, now),
     };

@@ -88,6 +88,8 @@ pub fn import_contacts(
             // A mandatory report goes into the person's disclosure log when the rows appear.
             Ok((id.0, c.reported_at.is_some() && !c.reported_to.is_empty()))
         },
+        // The report's counts of each batch wait for the import to end.
+        batch: Some(crate::store::rollups::tally),
         last: &mut |tx, _, reported| {
             for id in reported {
                 crate::store::disclosures::from_report(
@@ -207,6 +209,7 @@ pub fn import_tips(
             }
             Ok((tips::insert(tx, u.agency_id, u.id, &t, now, import)?.0, false))
         },
+        batch: None,
         last: &mut |_, _, _| Ok(()),
     };
     import_staged(store, who, how, rows, now, progress)

@@ -103,18 +103,16 @@ pub fn import_payments(
             *before += p.amount_cents;
             Ok((id.0, true))
         },
+        batch: None,
         last: &mut |tx, import, ids| {
             // Payments requested meanwhile count too: the funds must still hold them all.
             for (fund, cents) in funds::imported_by_fund(tx, import)? {
                 let row =
                     funds::get(tx, u.agency_id, fund)?.ok_or(Error::user(Msg::ErrNoSuchFund))?;
-                // What the fund had left for the import's payments from it.
-                let left = row.remaining_cents() + cents;
-                if left < cents {
-                    return Err(Error::user_with(
-                        Msg::ErrFundOverspent,
-                        &[&format_cents(left.max(0))],
-                    ));
+                if row.remaining_cents() < 0 {
+                    // What the fund had left for the import's payments from it.
+                    let left = (row.remaining_cents() + cents).max(0);
+                    return Err(Error::user_with(Msg::ErrFundOverspent, &[&format_cents(left)]));
                 }
             }
             for id in ids {

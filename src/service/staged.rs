@@ -27,6 +27,9 @@ pub(crate) type Last<'a> = dyn FnMut(&Transaction, i64, &[i64]) -> Result<()> + 
 /// step needs it.
 pub(crate) type Put<'a, T> = dyn FnMut(&Transaction, i64, &T) -> Result<(i64, bool)> + 'a;
 
+/// What else a batch writes (see `Staging::batch`).
+type Batch = fn(&rusqlite::Connection, i64, i64) -> Result<()>;
+
 /// How one kind of record is imported.
 pub(crate) struct Staging<'a, T> {
     pub kind: Kind,
@@ -36,6 +39,9 @@ pub(crate) struct Staging<'a, T> {
     pub size: fn(&T) -> usize,
     /// Write one row, tagged with the import's id; say whether `last` needs its id.
     pub put: &'a mut Put<'a, T>,
+    /// What else each batch writes, in its transaction: given the import and the id just
+    /// before the batch's first row (the contacts' waiting report counts).
+    pub batch: Option<Batch>,
     /// The last step, in the transaction that makes the rows appear (they are shown to it), with
     /// the import's id and the ids `put` kept.
     pub last: &'a mut Last<'a>,
@@ -57,11 +63,11 @@ pub(crate) fn import_staged<T>(
     // What imports cut off before left is taken out first (a start takes out only a little).
     store.discard_abandoned(None)?;
     let import = store.write(|tx| imports::begin(tx, how.kind, u.agency_id, u.id, now))?;
-    let Staging { kind, event, size, put, last } = how;
+    let Staging { event, size, put, batch, last, .. } = how;
     let staged = store.with_bulk_cache(|s| {
         // The batches may wait for the disk with the last step (see `Store::write_light`).
         s.conn().execute_batch("PRAGMA synchronous = NORMAL")?;
-        let staged = stage(s, (kind, import), rows, size, put, progress);
+        let staged = stage(s, import, rows, size, put, batch, progress);
         s.conn().execute_batch("PRAGMA synchronous = FULL")?;
         staged
     });
@@ -87,10 +93,11 @@ pub(crate) fn import_staged<T>(
 /// not longer ones). Returns how many rows, and the ids `put` kept.
 fn stage<T>(
     store: &Store,
-    (kind, import): (Kind, i64),
+    import: i64,
     rows: Rows<T>,
     size: fn(&T) -> usize,
     put: &mut Put<T>,
+    also: Option<Batch>,
     progress: &mut dyn FnMut(usize),
 ) -> Result<(usize, Vec<i64>)> {
     let mut batch: Vec<T> = Vec::with_capacity(BATCH_ROWS);
@@ -116,8 +123,8 @@ fn stage<T>(
                         break;
                     }
                 }
-                if let (Kind::Contact, Some(first)) = (kind, first) {
-                    crate::store::rollups::tally(tx, import, first - 1)?;
+                if let (Some(also), Some(first)) = (also, first) {
+                    also(tx, import, first - 1)?;
                 }
                 Ok((written, ids))
             })?;

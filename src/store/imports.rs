@@ -41,27 +41,14 @@ impl Kind {
         }
     }
 
-    /// What takes out up to ?2 rows of import ?1, in order: a client's first status goes with
-    /// it. Fixed text, never from input.
-    fn discard(self) -> &'static [&'static str] {
+    /// The table its rows go into. Fixed text, never from input.
+    fn table(self) -> &'static str {
         match self {
-            Kind::Contact => &[
-                "DELETE FROM contacts WHERE id IN (SELECT id FROM contacts WHERE import_id = ?1 LIMIT ?2)",
-            ],
-            Kind::Tip => &[
-                "DELETE FROM tips WHERE id IN (SELECT id FROM tips WHERE import_id = ?1 LIMIT ?2)",
-            ],
-            Kind::Client => &[
-                "DELETE FROM client_status WHERE client_id IN
-                     (SELECT id FROM clients WHERE import_id = ?1 LIMIT ?2)",
-                "DELETE FROM clients WHERE id IN (SELECT id FROM clients WHERE import_id = ?1 LIMIT ?2)",
-            ],
-            Kind::Service => &[
-                "DELETE FROM services WHERE id IN (SELECT id FROM services WHERE import_id = ?1 LIMIT ?2)",
-            ],
-            Kind::Payment => &[
-                "DELETE FROM payments WHERE id IN (SELECT id FROM payments WHERE import_id = ?1 LIMIT ?2)",
-            ],
+            Kind::Contact => "contacts",
+            Kind::Tip => "tips",
+            Kind::Client => "clients",
+            Kind::Service => "services",
+            Kind::Payment => "payments",
         }
     }
 }
@@ -118,11 +105,15 @@ pub fn discard_some(tx: &Transaction, import: i64) -> Result<Discard> {
     let Some(kind) = kind.and_then(|k| KINDS.into_iter().find(|x| x.id() == k)) else {
         return Ok(Discard::Absent);
     };
-    let mut n = 0;
-    for sql in kind.discard() {
-        // The last statement takes out the import's own rows: its count says whether more wait.
-        n = tx.execute(sql, params![import, DISCARD_ROWS as i64])?;
+    let table = kind.table();
+    let some = format!("SELECT id FROM {table} WHERE import_id = ?1 LIMIT ?2");
+    let limit = params![import, DISCARD_ROWS as i64];
+    if kind == Kind::Client {
+        // A client's first status goes with it.
+        let sql = format!("DELETE FROM client_status WHERE client_id IN ({some})");
+        tx.execute(&sql, limit)?;
     }
+    let n = tx.execute(&format!("DELETE FROM {table} WHERE id IN ({some})"), limit)?;
     if n == DISCARD_ROWS {
         return Ok(Discard::More);
     }
