@@ -534,7 +534,9 @@ CREATE TABLE dir_organizations (
     retired_at     TEXT,
     created_at     TEXT NOT NULL,
     updated_at     TEXT NOT NULL,
-    hsds_id        TEXT CHECK (length(hsds_id) BETWEEN 1 AND 64)
+    hsds_id        TEXT CHECK (length(hsds_id) BETWEEN 1 AND 64),
+    -- Migration 35: the import that added it (see `dir_services_shown`); NULL when typed.
+    import_id      INTEGER
 );
 
 CREATE TABLE dir_services (
@@ -555,7 +557,11 @@ CREATE TABLE dir_services (
     updated_at       TEXT NOT NULL,
     hsds_id        TEXT CHECK (length(hsds_id) BETWEEN 1 AND 64),
     -- HSDS status "temporarily closed": still listed, marked closed.
-    temporarily_closed INTEGER NOT NULL DEFAULT 0 CHECK (temporarily_closed IN (0, 1))
+    temporarily_closed INTEGER NOT NULL DEFAULT 0 CHECK (temporarily_closed IN (0, 1)),
+    -- Migration 35: the import that wrote it, while it is under way or until it is folded
+    -- into the service it replaces (that service's id); NULL otherwise.
+    import_id        INTEGER,
+    replaces         INTEGER
 );
 CREATE INDEX dir_services_org ON dir_services(organization_id);
 CREATE INDEX dir_services_name ON dir_services(name, id);
@@ -582,7 +588,9 @@ CREATE TABLE dir_places (
     zip              TEXT CHECK (length(zip) <= 10),
     country          TEXT NOT NULL DEFAULT 'US' CHECK (length(country) = 2),
     show_address     INTEGER NOT NULL DEFAULT 0 CHECK (show_address IN (0, 1)),
-    hsds_id          TEXT CHECK (length(hsds_id) BETWEEN 1 AND 64)
+    hsds_id          TEXT CHECK (length(hsds_id) BETWEEN 1 AND 64),
+    -- Migration 35: the import that added it; NULL when typed.
+    import_id        INTEGER
 );
 CREATE UNIQUE INDEX dir_places_hsds ON dir_places(hsds_id) WHERE hsds_id IS NOT NULL;
 
@@ -621,7 +629,15 @@ CREATE TABLE dir_schedules (
 CREATE INDEX dir_schedules_open ON dir_schedules(weekday, opens, closes);
 
 CREATE UNIQUE INDEX dir_organizations_hsds ON dir_organizations(hsds_id) WHERE hsds_id IS NOT NULL;
-CREATE UNIQUE INDEX dir_services_hsds ON dir_services(hsds_id) WHERE hsds_id IS NOT NULL;
+-- An exchange identifier is unique among the services in use; an import's rows hold the same
+-- identifiers as the services they replace until they are folded into them (migration 35).
+CREATE UNIQUE INDEX dir_services_hsds ON dir_services(hsds_id)
+    WHERE hsds_id IS NOT NULL AND import_id IS NULL;
+CREATE UNIQUE INDEX dir_services_import ON dir_services(import_id, hsds_id)
+    WHERE import_id IS NOT NULL;
+CREATE INDEX dir_services_replaces ON dir_services(replaces) WHERE replaces IS NOT NULL;
+CREATE INDEX dir_organizations_import ON dir_organizations(import_id) WHERE import_id IS NOT NULL;
+CREATE INDEX dir_places_import ON dir_places(import_id) WHERE import_id IS NOT NULL;
 
 -- Phones of every HSDS type, on a service, a place or an organisation. A service's number to
 -- call and to text are also on its row (dir_services.phone, text_number): a fax never is.
@@ -882,7 +898,7 @@ CREATE TABLE contact_day_callers (
 -- or rows of an import that ended would be hidden by a new one.
 CREATE TABLE imports (
     id           INTEGER PRIMARY KEY AUTOINCREMENT,
-    kind         TEXT NOT NULL CHECK (kind IN ('contact', 'tip', 'client', 'service', 'payment')),
+    kind         TEXT NOT NULL CHECK (kind IN ('contact', 'tip', 'client', 'service', 'payment', 'directory')),
     agency_id    INTEGER NOT NULL REFERENCES agencies(id),
     user_id      INTEGER NOT NULL REFERENCES users(id),
     pid          INTEGER NOT NULL,
@@ -922,6 +938,17 @@ CREATE VIEW services_shown AS
 SELECT * FROM services WHERE import_id IS NULL OR import_id NOT IN (SELECT id FROM imports);
 CREATE VIEW payments_shown AS
 SELECT * FROM payments WHERE import_id IS NULL OR import_id NOT IN (SELECT id FROM imports);
+-- Migration 35: the directory import writes each service of its file as a new row tagged with
+-- the import (`replaces` names the service it updates). While the import is under way its
+-- rows are left out; once it ended, each service it replaced is left out until the new row is
+-- folded into it (its id, and the referrals to it, kept), a few hundred at a time.
+CREATE VIEW dir_services_shown AS
+SELECT * FROM dir_services s
+WHERE (s.import_id IS NULL OR s.import_id NOT IN (SELECT id FROM imports))
+  AND NOT EXISTS (SELECT 1 FROM dir_services n
+                  WHERE n.replaces = s.id AND n.import_id NOT IN (SELECT id FROM imports));
+CREATE VIEW dir_organizations_shown AS
+SELECT * FROM dir_organizations WHERE import_id IS NULL OR import_id NOT IN (SELECT id FROM imports);
 
 -- What each contact in sight adds to its day: a row per (field, value). The recount and
 -- `intake check` read this; the triggers below restate it for NEW and OLD, because a trigger

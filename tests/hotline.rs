@@ -499,6 +499,7 @@ fn a_version_1_database_with_staff_is_upgraded_in_place() {
             "PRAGMA foreign_keys = OFF;
              DROP VIEW contact_day_callers_recount; DROP VIEW contacts_shown; DROP VIEW tips_shown;
              DROP VIEW clients_shown; DROP VIEW services_shown; DROP VIEW payments_shown;
+             DROP VIEW dir_services_shown; DROP VIEW dir_organizations_shown;
              DROP TABLE import_day_counts; DROP TABLE import_day_callers; DROP TABLE imports; DROP VIEW contact_day_recount;
              DROP VIEW contact_day_rows; DROP TABLE contact_day_counts;
              DROP TABLE contact_day_callers; DROP TABLE retention; DROP TRIGGER audit_log_no_delete; DROP TABLE audit_checkpoints;

@@ -275,6 +275,7 @@ fn an_imported_tools_levels_read_as_results_and_an_old_database_learns_them() {
              DROP TRIGGER clients_search_update; DROP TABLE clients_search;
              DROP VIEW contact_day_callers_recount; DROP VIEW contacts_shown; DROP VIEW tips_shown;
              DROP VIEW clients_shown; DROP VIEW services_shown; DROP VIEW payments_shown;
+             DROP VIEW dir_services_shown; DROP VIEW dir_organizations_shown;
              DROP TABLE import_day_counts; DROP TABLE import_day_callers; DROP TABLE imports; DROP VIEW contact_day_recount;
              DROP VIEW contact_day_rows; DROP TRIGGER contacts_rollup_insert;
              DROP TRIGGER contacts_rollup_delete; DROP TRIGGER contacts_rollup_update;
@@ -289,6 +290,12 @@ fn an_imported_tools_levels_read_as_results_and_an_old_database_learns_them() {
              CREATE INDEX clients_by_activity ON clients(agency_id, last_activity DESC, id DESC);
              ALTER TABLE clients DROP COLUMN import_id; ALTER TABLE services DROP COLUMN import_id;
              ALTER TABLE payments DROP COLUMN import_id;
+             DROP INDEX dir_services_import; DROP INDEX dir_services_replaces;
+             DROP INDEX dir_organizations_import; DROP INDEX dir_places_import;
+             DROP INDEX dir_services_hsds;
+             CREATE UNIQUE INDEX dir_services_hsds ON dir_services(hsds_id) WHERE hsds_id IS NOT NULL;
+             ALTER TABLE dir_services DROP COLUMN import_id; ALTER TABLE dir_services DROP COLUMN replaces;
+             ALTER TABLE dir_organizations DROP COLUMN import_id; ALTER TABLE dir_places DROP COLUMN import_id;
              DROP TABLE contact_day_counts; DROP TABLE contact_day_callers;
              DROP TABLE retention; DROP INDEX contacts_unpurged; DROP INDEX tips_unpurged;
              ALTER TABLE contacts DROP COLUMN purged_at; ALTER TABLE tips DROP COLUMN purged_at;

@@ -106,7 +106,37 @@ impl Store {
     /// never shown); a failure leaves them for the next start.
     pub(super) fn sweep_left(&mut self) {
         let _ = crate::store::owed::recover(self);
-        let _ = self.discard_abandoned(Some(Instant::now() + SWEEP_TIME));
+        let until = Instant::now() + SWEEP_TIME;
+        let _ = self.discard_abandoned(Some(until));
+        let _ = self.fold_directory(Some(until));
+    }
+
+    /// Fold the services of ended directory imports into those they replace (see
+    /// `store::directory::staged`), a batch per transaction, until `until` (None: all of them).
+    /// Returns whether none is left.
+    pub fn fold_directory(&mut self, until: Option<Instant>) -> Result<bool> {
+        if !crate::store::directory::folds_left(&self.conn)? {
+            return Ok(true);
+        }
+        let source = self.source.clone();
+        loop {
+            let now = jiff::Timestamp::now();
+            let more = self.write(|tx| {
+                let more = crate::store::directory::fold_some(tx, now, FOLD_TIME)?;
+                if !more {
+                    let ev = audit::Event::new("directory_folded", "ok");
+                    audit::append(tx, &source, &ev)?;
+                }
+                Ok(more)
+            })?;
+            if !more {
+                return Ok(true);
+            }
+            if until.is_some_and(|t| Instant::now() >= t) {
+                return Ok(false);
+            }
+            std::thread::sleep(BATCH_REST);
+        }
     }
 
     /// Take out the imports whose process is gone, until `until` (None: all of them).
@@ -119,6 +149,9 @@ impl Store {
         Ok(())
     }
 }
+
+/// How long one fold transaction writes, at most (as an import's batch).
+const FOLD_TIME: Duration = Duration::from_millis(120);
 
 /// How long opening the database may spend taking out imports that were cut off.
 const SWEEP_TIME: Duration = Duration::from_millis(150);

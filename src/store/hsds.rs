@@ -60,11 +60,13 @@ pub fn set_id(tx: &Transaction, table: Table, id: i64, hsds_id: &str) -> Result<
     Ok(())
 }
 
-/// The entry with exchange identifier `hsds_id`, if there is one.
+/// The entry with exchange identifier `hsds_id`, if there is one (a service an import wrote
+/// is one once it is folded).
 pub fn find(conn: &Connection, table: Table, hsds_id: &str) -> Result<Option<i64>> {
+    let kept = if table == Table::Services { " AND import_id IS NULL" } else { "" };
     Ok(conn
         .one(
-            &format!("SELECT id FROM {} WHERE hsds_id = ?1", table.name()),
+            &format!("SELECT id FROM {} WHERE hsds_id = ?1{kept}", table.name()),
             params![hsds_id],
             |r| r.get(0),
         )
@@ -86,7 +88,7 @@ pub fn organizations(conn: &Connection) -> Result<Vec<Organization>> {
     let mut stmt = conn.prepare(
         "SELECT id, coalesce(hsds_id, ''), name, description, coalesce(web, ''), status,
                 coalesce(last_verified, '')
-         FROM dir_organizations ORDER BY id",
+         FROM dir_organizations_shown ORDER BY id",
     )?;
     let rows = stmt
         .query_map([], |r| {
@@ -107,7 +109,7 @@ pub fn organizations(conn: &Connection) -> Result<Vec<Organization>> {
 /// Every service: its id, exchange identifier, organisation, and whether it is retired.
 pub fn services(conn: &Connection) -> Result<Vec<(i64, String, i64, bool)>> {
     let mut stmt = conn.prepare(
-        "SELECT id, coalesce(hsds_id, ''), organization_id, retired_at IS NOT NULL FROM dir_services ORDER BY id",
+        "SELECT id, coalesce(hsds_id, ''), organization_id, retired_at IS NOT NULL FROM dir_services_shown ORDER BY id",
     )?;
     let rows = stmt
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
@@ -144,6 +146,39 @@ pub fn update_organization(
             time::to_db(now),
             id
         ],
+    )?;
+    Ok(())
+}
+
+/// Whether organisation `id` holds what `o` gives already.
+pub fn same_organization(conn: &Connection, id: i64, o: &OrganizationUpdate) -> Result<bool> {
+    let status = if o.confirmed { "confirmed" } else { "unverified" };
+    Ok(conn
+        .one(
+            "SELECT name = ?2 AND description = ?3 AND web IS ?4 AND status = ?5
+                    AND last_verified IS ?6
+             FROM dir_organizations WHERE id = ?1",
+            params![
+                id,
+                o.name,
+                o.description,
+                o.web,
+                status,
+                o.last_verified.map(|d| d.to_string())
+            ],
+            |r| r.get(0),
+        )
+        .optional()?
+        .unwrap_or(false))
+}
+
+/// An organisation an import added (see `store::directory::staged`): its exchange identifier,
+/// and the import, which leaves it out of the form's list until the import ends.
+pub fn mark_imported(tx: &Transaction, id: i64, hsds_id: &str, import: i64) -> Result<()> {
+    crate::store::exec(
+        tx,
+        "UPDATE dir_organizations SET hsds_id = ?1, import_id = ?2 WHERE id = ?3",
+        params![hsds_id, import, id],
     )?;
     Ok(())
 }
@@ -198,7 +233,7 @@ pub fn terms_in_use(conn: &Connection) -> Result<Vec<TermInUse>> {
     let mut stmt = conn.prepare_cached(
         "SELECT x.name, t.code, t.name, t.description, count(*) FROM dir_service_terms st
          JOIN dir_terms t ON t.id = st.term_id JOIN dir_taxonomies x ON x.id = t.taxonomy_id
-         JOIN dir_services s ON s.id = st.service_id AND s.retired_at IS NULL
+         JOIN dir_services_shown s ON s.id = st.service_id AND s.retired_at IS NULL
          GROUP BY t.id ORDER BY x.name, t.code",
     )?;
     let rows = stmt
@@ -209,7 +244,7 @@ pub fn terms_in_use(conn: &Connection) -> Result<Vec<TermInUse>> {
 
 /// Live services without a category of ours: (id, name).
 pub fn uncategorised(conn: &Connection, limit: i64) -> Result<(i64, Vec<(i64, String)>)> {
-    const NONE: &str = "FROM dir_services s WHERE s.retired_at IS NULL AND NOT EXISTS
+    const NONE: &str = "FROM dir_services_shown s WHERE s.retired_at IS NULL AND NOT EXISTS
          (SELECT 1 FROM dir_service_tags t WHERE t.service_id = s.id AND t.kind = 'category')";
     let n: i64 = conn.one(&format!("SELECT count(*) {NONE}"), [], |r| r.get(0))?;
     let mut stmt =

@@ -26,9 +26,12 @@ pub enum Kind {
     Client,
     Service,
     Payment,
+    /// The resource directory (an Open Referral package; see `store::directory::staged`).
+    Directory,
 }
 
-const KINDS: [Kind; 5] = [Kind::Contact, Kind::Tip, Kind::Client, Kind::Service, Kind::Payment];
+const KINDS: [Kind; 6] =
+    [Kind::Contact, Kind::Tip, Kind::Client, Kind::Service, Kind::Payment, Kind::Directory];
 
 impl Kind {
     pub fn id(self) -> &'static str {
@@ -38,6 +41,7 @@ impl Kind {
             Kind::Client => "client",
             Kind::Service => "service",
             Kind::Payment => "payment",
+            Kind::Directory => "directory",
         }
     }
 
@@ -49,9 +53,21 @@ impl Kind {
             Kind::Client => "clients",
             Kind::Service => "services",
             Kind::Payment => "payments",
+            Kind::Directory => "dir_services",
         }
     }
 }
+
+/// What hangs off a directory service by its id (besides its search entry).
+const DIRECTORY_PARTS: [&str; 7] = [
+    "dir_service_tags",
+    "dir_schedules",
+    "dir_service_places",
+    "dir_phones",
+    "dir_schedule_rules",
+    "dir_service_areas",
+    "dir_service_terms",
+];
 
 /// Rows one transaction takes out of an import that ended without its last step, at most.
 const DISCARD_ROWS: usize = 1000;
@@ -113,9 +129,33 @@ pub fn discard_some(tx: &Transaction, import: i64) -> Result<Discard> {
         let sql = format!("DELETE FROM client_status WHERE client_id IN ({some})");
         tx.execute(&sql, limit)?;
     }
+    if kind == Kind::Directory {
+        // A service's parts and search entry go with it.
+        for child in DIRECTORY_PARTS {
+            tx.execute(&format!("DELETE FROM {child} WHERE service_id IN ({some})"), limit)?;
+        }
+        tx.execute(&format!("DELETE FROM dir_search WHERE rowid IN ({some})"), limit)?;
+    }
     let n = tx.execute(&format!("DELETE FROM {table} WHERE id IN ({some})"), limit)?;
     if n == DISCARD_ROWS {
         return Ok(Discard::More);
+    }
+    if kind == Kind::Directory {
+        // Then the places and organisations it added (nothing else names them).
+        for (child, owner, owners) in [
+            ("dir_phones", "place_id", "dir_places"),
+            ("dir_schedule_rules", "place_id", "dir_places"),
+            ("dir_phones", "organization_id", "dir_organizations"),
+        ] {
+            tx.execute(
+                &format!(
+                    "DELETE FROM {child} WHERE {owner} IN (SELECT id FROM {owners} WHERE import_id = ?1)"
+                ),
+                [import],
+            )?;
+        }
+        tx.execute("DELETE FROM dir_places WHERE import_id = ?1", [import])?;
+        tx.execute("DELETE FROM dir_organizations WHERE import_id = ?1", [import])?;
     }
     tx.execute("DELETE FROM import_day_counts WHERE import_id = ?1", [import])?;
     tx.execute("DELETE FROM import_day_callers WHERE import_id = ?1", [import])?;

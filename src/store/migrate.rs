@@ -46,6 +46,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0032_audit_anchor.sql"),
     include_str!("migrations/0033_staged_imports.sql"),
     include_str!("migrations/0034_staged_case_imports.sql"),
+    include_str!("migrations/0035_staged_directory_import.sql"),
 ];
 
 pub fn latest() -> i64 {
@@ -78,6 +79,9 @@ pub fn upgrade(tx: &Transaction, from: i64, to: i64) -> Result<()> {
         if v + 1 == 34 {
             widen_check(tx, 34, "imports", WIDER_IMPORTS)?;
         }
+        if v + 1 == 35 {
+            widen_check(tx, 35, "imports", WIDER_DIRECTORY)?;
+        }
         set_version(tx, v + 1)?;
     }
     Ok(())
@@ -99,6 +103,10 @@ const WIDER_IMPORTS: Wider = (
     "CHECK (kind IN ('contact', 'tip', 'client', 'service', 'payment'))",
     "'payment'",
 );
+
+/// Migration 35's second half: the directory is imported in steps too.
+const WIDER_DIRECTORY: Wider =
+    ("'service', 'payment'))", "'service', 'payment', 'directory'))", "'directory'");
 
 /// SQLite cannot alter a CHECK; loosening one is the schema edit its documentation describes
 /// (in the same transaction: read the schema version, edit the stored CREATE TABLE, set the

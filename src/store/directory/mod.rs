@@ -16,6 +16,7 @@ mod form;
 mod parts;
 mod search;
 mod seed;
+mod staged;
 
 pub use parts::{
     PHONE_KINDS, Phone, Rule, Term, locations, organization_phones, set_organization_phones,
@@ -24,6 +25,7 @@ pub use parts::{
 pub use form::{SERVICE_FIELDS, ServiceInput, service_from_raw, service_to_raw};
 pub use search::{Detail, Filter, Hit, categories, detail, fts_query, populations, search};
 pub use seed::{SEED, seed_if_empty};
+pub use staged::{ChangedPlaces, Staged, add_staged, apply_places, fold_some, folds_left, staging};
 
 pub fn add_organization(
     tx: &Transaction,
@@ -110,12 +112,18 @@ pub fn add_service(tx: &Transaction, s: &NewService, now: Timestamp) -> Result<S
                 s.eligibility, s.intake_steps, s.last_verified.map(|d| d.to_string()), at, s.temporarily_closed],
     )?;
     let id = ServiceId(tx.last_insert_rowid());
-    put_parts(tx, id, s)?;
+    put_parts(tx, id, s, &mut parts::Places::Write)?;
+    index(tx, id, s, None)?;
     Ok(id)
 }
 
-/// A service's tags, locations, opening hours and search entry (after its row is written).
-fn put_parts(tx: &Transaction, id: ServiceId, s: &NewService) -> Result<()> {
+/// A service's tags, locations and opening hours (after its row is written).
+fn put_parts(
+    tx: &Transaction,
+    id: ServiceId,
+    s: &NewService,
+    how: &mut parts::Places,
+) -> Result<()> {
     let mut tag = tx.prepare_cached(
         "INSERT OR IGNORE INTO dir_service_tags (service_id, kind, value) VALUES (?1, ?2, ?3)",
     )?;
@@ -129,8 +137,7 @@ fn put_parts(tx: &Transaction, id: ServiceId, s: &NewService) -> Result<()> {
             tag.execute(params![id, kind, v])?;
         }
     }
-    parts::put(tx, id, s)?;
-    index(tx, id, s)?;
+    parts::put(tx, id, s, how)?;
     let mut hours = tx.prepare_cached(
         "INSERT OR IGNORE INTO dir_schedules (service_id, weekday, opens, closes) VALUES (?1, ?2, ?3, ?4)",
     )?;
@@ -143,12 +150,21 @@ fn put_parts(tx: &Transaction, id: ServiceId, s: &NewService) -> Result<()> {
 /// A service's entry in the search index: its name, its organization (name and description,
 /// which often says where it works: "the Las Cruces headquarters"), its description, its
 /// categories, populations and languages named in both languages, and the places it serves.
-fn index(tx: &Transaction, id: ServiceId, s: &NewService) -> Result<()> {
-    let organization: String = tx.one(
-        "SELECT name || ' ' || description FROM dir_organizations WHERE id = ?1",
-        params![s.organization_id],
-        |r| r.get(0),
-    )?;
+/// The organisation's text is read from its row unless given (an import's, as its file has it).
+fn index(
+    tx: &Transaction,
+    id: ServiceId,
+    s: &NewService,
+    organization: Option<&str>,
+) -> Result<()> {
+    let organization: String = match organization {
+        Some(text) => text.to_string(),
+        None => tx.one(
+            "SELECT name || ' ' || description FROM dir_organizations WHERE id = ?1",
+            params![s.organization_id],
+            |r| r.get(0),
+        )?,
+    };
     // The places: each city and place name, and the service areas as worded.
     let cities: Vec<String> = s
         .locations
@@ -193,7 +209,7 @@ pub fn reindex(tx: &Transaction) -> Result<()> {
         .collect::<rusqlite::Result<_>>()?;
     for id in ids {
         if let Some(s) = stored_service(tx, id, false)? {
-            index(tx, id, &s)?;
+            index(tx, id, &s, None)?;
         }
     }
     Ok(())
@@ -224,7 +240,8 @@ pub fn update_service(
     }
     parts::clear(tx, id)?;
     crate::store::exec(tx, "DELETE FROM dir_search WHERE rowid = ?1", params![id])?;
-    put_parts(tx, id, s)
+    put_parts(tx, id, s, &mut parts::Places::Write)?;
+    index(tx, id, s, None)
 }
 
 /// Mark a service checked today.
@@ -312,7 +329,7 @@ pub fn schedule(conn: &Connection, id: ServiceId) -> Result<Vec<Span>> {
 /// The organisations, by name, for the service form's list.
 pub fn organizations(conn: &Connection) -> Result<Vec<(i64, String)>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, name FROM dir_organizations WHERE retired_at IS NULL ORDER BY name, id",
+        "SELECT id, name FROM dir_organizations_shown WHERE retired_at IS NULL ORDER BY name, id",
     )?;
     let rows =
         stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;

@@ -124,60 +124,132 @@ fn put_rules(tx: &Transaction, owner: Owner, rules: &[Rule]) -> Result<()> {
     Ok(())
 }
 
+/// How a service's places are written: in place (a place with the same exchange identifier
+/// is updated, shared or not), or for an import's service that is not shown yet (a place
+/// already here is left as it is, and what the file changes of it is kept in `changed` for
+/// the import's last step; a new place carries the import).
+pub(crate) enum Places<'a> {
+    Write,
+    Stage { import: i64, changed: &'a mut Vec<(i64, Location)> },
+}
+
 /// A place as given: the one with its exchange identifier is updated (it may be shared),
 /// otherwise a new one is made. Returns its id.
-fn put_place(tx: &Transaction, l: &Location, organization_id: i64) -> Result<i64> {
-    let state = l.state.clone().unwrap_or_else(|| "NM".into());
-    let country = l.country.clone().unwrap_or_else(|| "US".into());
+fn put_place(
+    tx: &Transaction,
+    l: &Location,
+    organization_id: i64,
+    how: &mut Places,
+) -> Result<i64> {
     let found: Option<i64> = match &l.hsds_id {
         Some(h) => tx
             .one("SELECT id FROM dir_places WHERE hsds_id = ?1", params![h], |r| r.get(0))
             .optional()?,
         None => None,
     };
-    let id =
-        match found {
-            Some(id) => {
-                crate::store::exec(tx,
-                "UPDATE dir_places SET name = ?1, address = ?2, city = ?3, state = ?4, zip = ?5,
-                     country = ?6, show_address = ?7 WHERE id = ?8",
-                params![l.name, l.address, l.city, state, l.zip, country, l.show_address, id],
-            )?;
-                id
+    let import = match how {
+        Places::Write => None,
+        Places::Stage { import, changed } => {
+            if let Some(id) = found {
+                let known = changed.iter().any(|(p, _)| *p == id);
+                if !known && place(tx, id)?.as_ref() != Some(&unlinked(l)) {
+                    changed.push((id, unlinked(l)));
+                }
+                return Ok(id);
             }
-            None => {
-                crate::store::exec(tx,
-                "INSERT INTO dir_places (organization_id, name, address, city, state, zip, country,
-                     show_address, hsds_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![
-                    organization_id,
-                    l.name,
-                    l.address,
-                    l.city,
-                    state,
-                    l.zip,
-                    country,
-                    l.show_address,
-                    l.hsds_id
-                ],
-            )?;
-                tx.last_insert_rowid()
-            }
-        };
+            Some(*import)
+        }
+    };
+    if let Some(id) = found {
+        update_place(tx, id, l)?;
+        return Ok(id);
+    }
+    let state = l.state.clone().unwrap_or_else(|| "NM".into());
+    let country = l.country.clone().unwrap_or_else(|| "US".into());
+    crate::store::exec(
+        tx,
+        "INSERT INTO dir_places (organization_id, name, address, city, state, zip, country,
+             show_address, hsds_id, import_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            organization_id,
+            l.name,
+            l.address,
+            l.city,
+            state,
+            l.zip,
+            country,
+            l.show_address,
+            l.hsds_id,
+            import
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
     put_phones(tx, Owner::Place(id), &l.phones)?;
     put_rules(tx, Owner::Place(id), &l.rules)?;
     Ok(id)
 }
 
+/// A place as stored, with its phones and schedules (without a service's link to it).
+fn place(conn: &Connection, id: i64) -> Result<Option<Location>> {
+    let found = conn
+        .one(
+            "SELECT name, address, city, state, zip, country, show_address, hsds_id
+             FROM dir_places WHERE id = ?1",
+            params![id],
+            |r| {
+                let state: String = r.get(3)?;
+                let country: String = r.get(5)?;
+                Ok(Location {
+                    name: r.get(0)?,
+                    address: r.get(1)?,
+                    city: r.get(2)?,
+                    state: (state != "NM").then_some(state),
+                    zip: r.get(4)?,
+                    country: (country != "US").then_some(country),
+                    show_address: r.get(6)?,
+                    hsds_id: r.get(7)?,
+                    ..Default::default()
+                })
+            },
+        )
+        .optional()?;
+    let Some(mut l) = found else { return Ok(None) };
+    l.phones = phones(conn, Owner::Place(id))?;
+    l.rules = rules(conn, "place_id", id)?;
+    Ok(Some(l))
+}
+
+/// A location as a place holds it: without the service's link, state and country as stored.
+fn unlinked(l: &Location) -> Location {
+    let mut l = Location { link_id: None, ..l.clone() };
+    l.state = l.state.filter(|s| s != "NM");
+    l.country = l.country.filter(|c| c != "US");
+    l
+}
+
+/// A place's details, phones and schedules replaced by `l`.
+pub(crate) fn update_place(tx: &Transaction, id: i64, l: &Location) -> Result<()> {
+    let state = l.state.clone().unwrap_or_else(|| "NM".into());
+    let country = l.country.clone().unwrap_or_else(|| "US".into());
+    crate::store::exec(
+        tx,
+        "UPDATE dir_places SET name = ?1, address = ?2, city = ?3, state = ?4, zip = ?5,
+             country = ?6, show_address = ?7 WHERE id = ?8",
+        params![l.name, l.address, l.city, state, l.zip, country, l.show_address, id],
+    )?;
+    put_phones(tx, Owner::Place(id), &l.phones)?;
+    put_rules(tx, Owner::Place(id), &l.rules)
+}
+
 /// Everything of this module for a service whose row is written (and whose old parts are
 /// gone: see `clear`).
-pub(super) fn put(tx: &Transaction, id: ServiceId, s: &NewService) -> Result<()> {
+pub(super) fn put(tx: &Transaction, id: ServiceId, s: &NewService, how: &mut Places) -> Result<()> {
     let mut link = tx.prepare_cached(
         "INSERT OR IGNORE INTO dir_service_places (service_id, place_id, position, hsds_id)
          VALUES (?1, ?2, ?3, ?4)",
     )?;
     for (n, l) in s.locations.iter().enumerate() {
-        let place = put_place(tx, l, s.organization_id)?;
+        let place = put_place(tx, l, s.organization_id, how)?;
         link.execute(params![id, place, n as i64, l.link_id])?;
     }
     put_phones(tx, Owner::Service(id), &s.phones)?;

@@ -122,11 +122,20 @@ pub fn search(
         || f.language.is_some()
         || f.open_24_7
         || f.open_now.is_some();
+    // While a directory import's services are in the table (see `staged`), the index holds
+    // them too: those not shown are left out by id.
+    let shown_only = |q: &mut Query, id: &str| -> Result<()> {
+        if super::staging(conn)? {
+            q.and_always(&format!("{id} IN (SELECT id FROM dir_services_shown)"));
+        }
+        Ok(())
+    };
     // Words and no filters: the index alone answers (retired services are not in it), with no
     // join for every match.
     if let (Some(m), false) = (&fts, filtered) {
         let mut q = Query::new(&format!("SELECT rowid AS id, {rank} AS r FROM dir_search"));
         q.and("dir_search MATCH ?", m.clone());
+        shown_only(&mut q, "rowid")?;
         return page_of(conn, q.page("r, rowid", limit, offset), today);
     }
     // Words and filters: the filters are tokens in the index too, so the index's intersection
@@ -141,6 +150,7 @@ pub fn search(
         let Some((day, minute)) = f.open_now else {
             let mut q = Query::new(&format!("SELECT rowid AS id, {rank} AS r FROM dir_search"));
             q.and("dir_search MATCH ?", both);
+            shown_only(&mut q, "rowid")?;
             return page_of(conn, q.page("r, rowid", limit, offset), today);
         };
         use crate::domain::directory::{OPEN_24_7_TOKEN, open_token, part_token};
@@ -159,15 +169,16 @@ pub fn search(
         );
         let part = format!("{both} AND filters : \"{}\"", part_token(day, hour));
         q.values = vec![whole.into(), part.into(), day.into(), minute.into(), minute.into()];
+        shown_only(&mut q, "id")?;
         return page_of(conn, q.page("r, id", limit, offset), today);
     }
     let mut q = match &fts {
         Some(_) => Query::new(&format!(
-            "SELECT s.id AS id, {rank} AS r FROM dir_search JOIN dir_services s ON s.id = dir_search.rowid
+            "SELECT s.id AS id, {rank} AS r FROM dir_search JOIN dir_services_shown s ON s.id = dir_search.rowid
              JOIN dir_organizations o ON o.id = s.organization_id"
         )),
         None => Query::new(&format!(
-            "SELECT s.id AS id, {rank} AS r FROM dir_services s JOIN dir_organizations o ON o.id = s.organization_id"
+            "SELECT s.id AS id, {rank} AS r FROM dir_services_shown s JOIN dir_organizations o ON o.id = s.organization_id"
         )),
     };
     if let Some(m) = &fts {

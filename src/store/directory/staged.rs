@@ -1,0 +1,196 @@
+//! The directory import in short transactions (migration 35). Each service of the file is
+//! written as a new row carrying the import, with its tags, places, phones, schedules and search
+//! entry; one that updates a service already here names it in `replaces`. A place already here
+//! is left as it is (what the file changes of it waits for the last step, `apply_places`), a new
+//! one carries the import. Readers read `dir_services_shown`: while the import is under way its
+//! rows are left out; once its last step ended it, they are shown and the services they replace
+//! are not, until each new row is folded into the service it replaces (`fold_some`), which keeps
+//! its id and the referrals to it. An import cut off before its last step is taken out like any
+//! other (`store::imports::discard_some`); one cut off while folding is folded by the next
+//! intake to start.
+
+use std::time::{Duration, Instant};
+
+use jiff::Timestamp;
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+
+use crate::domain::ids::ServiceId;
+use crate::domain::time;
+use crate::error::Result;
+use crate::store::Cached;
+
+use super::parts::{self, Places};
+use super::{
+    Location, NewService, index, put_parts, retire_service, stored_service, update_service,
+};
+
+/// The places an import changes, as its files give them: written in its last step.
+pub type ChangedPlaces = Vec<(i64, Location)>;
+
+/// An import's service as written out of sight.
+pub struct Staged<'a> {
+    pub import: i64,
+    pub hsds_id: &'a str,
+    /// The service already here with the same exchange identifier.
+    pub replaces: Option<ServiceId>,
+    pub retired: bool,
+    /// Its organisation's name and description as the file gives them (the search entry's).
+    pub organization: &'a str,
+}
+
+/// Write an import's service out of sight; a place already here that the file changes is added
+/// to `changed` (once).
+pub fn add_staged(
+    tx: &Transaction,
+    s: &NewService,
+    st: &Staged,
+    changed: &mut ChangedPlaces,
+    now: Timestamp,
+) -> Result<ServiceId> {
+    crate::store::exec(
+        tx,
+        "INSERT INTO dir_services (organization_id, name, description, phone, text_number, hours,
+             open_24_7, statewide, eligibility, intake_steps, last_verified, created_at, updated_at,
+             temporarily_closed, hsds_id, import_id, replaces, retired_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13, ?14, ?15, ?16,
+                 CASE WHEN ?17 THEN ?12 END)",
+        params![
+            s.organization_id,
+            s.name,
+            s.description,
+            s.phone,
+            s.text_number,
+            s.hours,
+            s.open_24_7,
+            s.statewide,
+            s.eligibility,
+            s.intake_steps,
+            s.last_verified.map(|d| d.to_string()),
+            time::to_db(now),
+            s.temporarily_closed,
+            st.hsds_id,
+            st.import,
+            st.replaces,
+            st.retired
+        ],
+    )?;
+    let id = ServiceId(tx.last_insert_rowid());
+    put_parts(tx, id, s, &mut Places::Stage { import: st.import, changed })?;
+    if !st.retired {
+        index(tx, id, s, Some(st.organization))?;
+    }
+    Ok(id)
+}
+
+/// The places an import changed, written in its last step.
+pub fn apply_places(tx: &Transaction, changed: &ChangedPlaces) -> Result<()> {
+    for (id, l) in changed {
+        parts::update_place(tx, *id, l)?;
+    }
+    Ok(())
+}
+
+/// Whether an import's services are in the table (under way, or not yet folded): search then
+/// leaves them out itself rather than trusting its index alone.
+pub fn staging(conn: &Connection) -> Result<bool> {
+    Ok(conn.one(
+        "SELECT EXISTS (SELECT 1 FROM dir_services WHERE import_id IS NOT NULL)",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
+const ENDED: &str = "FROM dir_services WHERE import_id IS NOT NULL
+     AND import_id NOT IN (SELECT id FROM imports)";
+
+/// Whether an ended import's services wait to be folded.
+pub fn folds_left(conn: &Connection) -> Result<bool> {
+    Ok(conn.one(&format!("SELECT EXISTS (SELECT 1 {ENDED})"), [], |r| r.get(0))?)
+}
+
+/// Rows one fold transaction looks at, at most.
+const FOLD_ROWS: i64 = 500;
+
+/// Fold the services of ended imports into those they replace, for `budget` at most; a new one
+/// simply stops carrying its import. Returns whether some are left.
+pub fn fold_some(tx: &Transaction, now: Timestamp, budget: Duration) -> Result<bool> {
+    let began = Instant::now();
+    let rows: Vec<(ServiceId, Option<ServiceId>, Option<String>, bool)> = tx
+        .prepare_cached(&format!(
+            "SELECT id, replaces, hsds_id, retired_at IS NOT NULL {ENDED} ORDER BY id LIMIT ?1"
+        ))?
+        .query_map(params![FOLD_ROWS], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let n = rows.len() as i64;
+    for (new, replaces, hsds_id, retired) in rows {
+        // Two imports of one new service: the second is folded into the first.
+        let target = match (replaces, hsds_id) {
+            (Some(old), _) => Some(old),
+            (None, Some(h)) => tx
+                .one(
+                    "SELECT id FROM dir_services WHERE hsds_id = ?1 AND import_id IS NULL",
+                    params![h],
+                    |r| r.get(0),
+                )
+                .optional()?,
+            (None, None) => None,
+        };
+        match target {
+            Some(old) => fold(tx, new, old, retired, now)?,
+            None => {
+                crate::store::exec(
+                    tx,
+                    "UPDATE dir_services SET import_id = NULL, replaces = NULL WHERE id = ?1",
+                    params![new],
+                )?;
+            }
+        }
+        if began.elapsed() >= budget {
+            return Ok(true);
+        }
+    }
+    Ok(n == FOLD_ROWS)
+}
+
+/// The service `old` takes what `new` holds (and the referrals and edits made to `new` while
+/// it was shown); `new` goes.
+fn fold(
+    tx: &Transaction,
+    new: ServiceId,
+    old: ServiceId,
+    retired: bool,
+    now: Timestamp,
+) -> Result<()> {
+    let v = stored_service(tx, new, true)?
+        .ok_or_else(|| crate::Error::user(crate::i18n::Msg::ErrNoSuchRecord))?;
+    crate::store::exec(
+        tx,
+        "UPDATE dir_services SET retired_at = NULL WHERE id = ?1",
+        params![old],
+    )?;
+    update_service(tx, old, &v, now)?;
+    if retired {
+        retire_service(tx, old, now)?;
+    }
+    crate::store::exec(
+        tx,
+        "UPDATE referrals SET service_id = ?1 WHERE service_id = ?2",
+        params![old, new],
+    )?;
+    crate::store::exec(
+        tx,
+        "UPDATE OR IGNORE drafts SET record_id = ?1 WHERE form = 'dir_service' AND record_id = ?2",
+        params![old, new],
+    )?;
+    for table in ["dir_service_tags", "dir_schedules"] {
+        crate::store::exec(
+            tx,
+            &format!("DELETE FROM {table} WHERE service_id = ?1"),
+            params![new],
+        )?;
+    }
+    parts::clear(tx, new)?;
+    crate::store::exec(tx, "DELETE FROM dir_search WHERE rowid = ?1", params![new])?;
+    crate::store::exec(tx, "DELETE FROM dir_services WHERE id = ?1", params![new])?;
+    Ok(())
+}
