@@ -752,6 +752,8 @@ CREATE INDEX referrals_client ON referrals(client_id);
 CREATE INDEX referrals_contact ON referrals(contact_id);
 CREATE INDEX referrals_follow_up ON referrals(agency_id, follow_up_on) WHERE status IN ('made', 'accepted');
 CREATE INDEX referrals_release ON referrals(release_id) WHERE release_id IS NOT NULL;
+-- Migration 35: a directory import moves the referrals to a service it folds.
+CREATE INDEX referrals_service ON referrals(service_id);
 
 -- Every status a referral has had, dated; never changed once written.
 CREATE TABLE referral_status (

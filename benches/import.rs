@@ -10,11 +10,9 @@
 mod common;
 
 use std::io::Write;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use clap::Parser;
+use common::{import_beside_a_console, print_waits};
 use intake::domain::staff::Role;
 use intake::store::{DbPaths, Store};
 
@@ -105,19 +103,6 @@ fn main() {
     clients(dir.path(), &paths);
 }
 
-/// How long another console's saves waited.
-fn print_waits(waits: &mut [Duration]) {
-    waits.sort();
-    let at = |q: f64| waits.get(((waits.len() as f64 - 1.0) * q) as usize).copied();
-    println!(
-        "another console's saves during the import: {} saved, none failed; waited median {:?}, 99th percentile {:?}, longest {:?}",
-        waits.len(),
-        at(0.5).unwrap_or_default(),
-        at(0.99).unwrap_or_default(),
-        waits.last().copied().unwrap_or_default()
-    );
-}
-
 /// 20,000 clients from a file (names into the search index, a first status each), with the
 /// console saving meanwhile.
 fn clients(dir: &std::path::Path, paths: &DbPaths) {
@@ -134,47 +119,4 @@ fn clients(dir: &std::path::Path, paths: &DbPaths) {
     let (took, mut waits) = import_beside_a_console(paths, "client", &file);
     println!("import of {CLIENTS} clients: {:.2} s", took.as_secs_f64());
     print_waits(&mut waits);
-}
-
-/// `intake <kind> import FILE` through the command line's own entry point while another console
-/// saves: how long the import took, and how long each save waited.
-fn import_beside_a_console(
-    paths: &DbPaths,
-    kind: &str,
-    file: &std::path::Path,
-) -> (Duration, Vec<Duration>) {
-    let running = Arc::new(AtomicBool::new(true));
-    let console = {
-        let (paths, running) = (paths.clone(), running.clone());
-        std::thread::spawn(move || console_saves(&paths, &running))
-    };
-    let t = Instant::now();
-    let db = paths.db.to_str().expect("path").to_string();
-    let args =
-        ["intake", "--db", &db, kind, "import", file.to_str().expect("path"), "--user", "ana"];
-    intake::cli::run(intake::cli::Cli::parse_from(args)).expect("import");
-    let took = t.elapsed();
-    running.store(false, Ordering::Relaxed);
-    (took, console.join().expect("console"))
-}
-
-/// A console saving a contact every 50 ms while `running`: how long each save took.
-fn console_saves(paths: &DbPaths, running: &AtomicBool) -> Vec<Duration> {
-    let mut store = Store::open(paths, false).expect("console store");
-    let ana = intake::auth::accounts::find_user(&store, "ana").expect("ana");
-    let who = intake::service::hotline::Who { user: &ana, session_id: None };
-    let mut raw = intake::domain::contact::defaults(jiff::Timestamp::now());
-    raw.insert("caller_type".into(), "possible_victim".into());
-    let c = intake::domain::contact::Contact::from_raw(&raw).expect("contact");
-    let mut waits = Vec::new();
-    while running.load(Ordering::Relaxed) {
-        let t = Instant::now();
-        intake::service::hotline::save_contact(&mut store, who, None, &c, jiff::Timestamp::now())
-            .expect("a save during the import");
-        waits.push(t.elapsed());
-        std::thread::sleep(Duration::from_millis(
-            std::env::var("GAP_MS").ok().and_then(|v| v.parse().ok()).unwrap_or(50),
-        ));
-    }
-    waits
 }

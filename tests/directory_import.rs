@@ -333,3 +333,31 @@ fn a_directory_import_cut_off_while_folding_is_folded_at_the_next_start() {
     assert_eq!(referred, sparrow_20);
     sound(&store);
 }
+
+/// A package imported again changes only what it changes: services it leaves as they are keep
+/// their rows untouched (nothing to write out of sight or fold), one it changes is updated, and
+/// when it renames their organisation every service of it is found by the new name.
+#[test]
+fn an_import_leaves_what_the_files_do_not_change_as_it_is() {
+    let (_db, mut store) = directory_of_3000();
+    let sara = intake::auth::accounts::find_user(&store, "sara").unwrap();
+    let later: jiff::Timestamp = "2026-11-29T20:00:00Z".parse().unwrap();
+    let mut services: Vec<Service> =
+        (0..3000).map(|n| service(n, "Sparrow", "Albuquerque", "org-1")).collect();
+    services[5].service.description = "Beds, meals and a phone".into();
+    let ds = dataset(services.into_iter(), vec![org("Casa")]);
+    assert_eq!(hsds::write(&mut store, who(&sara), &ds, later, &mut |_| {}).unwrap(), 3000);
+    let touched = "SELECT count(*) FROM dir_services WHERE updated_at = '2026-11-29T20:00:00Z'";
+    assert_eq!(count(&store, touched), 1, "only the changed service was written");
+    assert_eq!(found(&store, "Sparrow 5").len(), 1);
+    assert_eq!(all(&store), 3000);
+
+    let ds = dataset(
+        (0..3000).map(|n| service(n, "Sparrow", "Albuquerque", "org-1")),
+        vec![org("Tierra Firme")],
+    );
+    hsds::write(&mut store, who(&sara), &ds, later, &mut |_| {}).unwrap();
+    assert_eq!(found(&store, "Tierra").len(), 3000, "renamed organisation, found by it");
+    assert_eq!(found(&store, "Sparrow 9")[0].2, "Tierra Firme");
+    sound(&store);
+}

@@ -5,7 +5,12 @@ use intake::auth::accounts::{self, NewAccount};
 use intake::auth::{Actor, pin::HashCost};
 use intake::domain::staff::Role;
 use intake::i18n::Lang;
-use intake::store::Store;
+use intake::store::{DbPaths, Store};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use clap::Parser;
 
 /// A cheap argon2 cost: the benches measure other things than PIN hashing.
 pub const CHEAP: HashCost = HashCost { m_kib: 64, t: 1, p: 1 };
@@ -40,4 +45,60 @@ pub fn add_account(store: &mut Store, username: &str, name: &str, role: Role, ag
     };
     accounts::add_user(store, Actor::CLI, CHEAP, &account, jiff::Timestamp::now())
         .expect("account");
+}
+
+/// How long another console's saves waited.
+pub fn print_waits(waits: &mut [Duration]) {
+    waits.sort();
+    let at = |q: f64| waits.get(((waits.len() as f64 - 1.0) * q) as usize).copied();
+    println!(
+        "another console's saves during the import: {} saved, none failed; waited median {:?}, 99th percentile {:?}, longest {:?}",
+        waits.len(),
+        at(0.5).unwrap_or_default(),
+        at(0.99).unwrap_or_default(),
+        waits.last().copied().unwrap_or_default()
+    );
+}
+
+/// `intake <kind> import FILE` through the command line's own entry point while another console
+/// saves: how long the import took, and how long each save waited.
+pub fn import_beside_a_console(
+    paths: &DbPaths,
+    kind: &str,
+    file: &std::path::Path,
+) -> (Duration, Vec<Duration>) {
+    let running = Arc::new(AtomicBool::new(true));
+    let console = {
+        let (paths, running) = (paths.clone(), running.clone());
+        std::thread::spawn(move || console_saves(&paths, &running))
+    };
+    let t = Instant::now();
+    let db = paths.db.to_str().expect("path").to_string();
+    let args =
+        ["intake", "--db", &db, kind, "import", file.to_str().expect("path"), "--user", "ana"];
+    intake::cli::run(intake::cli::Cli::parse_from(args)).expect("import");
+    let took = t.elapsed();
+    running.store(false, Ordering::Relaxed);
+    (took, console.join().expect("console"))
+}
+
+/// A console saving a contact every 50 ms while `running`: how long each save took.
+pub fn console_saves(paths: &DbPaths, running: &AtomicBool) -> Vec<Duration> {
+    let mut store = Store::open(paths, false).expect("console store");
+    let ana = intake::auth::accounts::find_user(&store, "ana").expect("ana");
+    let who = intake::service::hotline::Who { user: &ana, session_id: None };
+    let mut raw = intake::domain::contact::defaults(jiff::Timestamp::now());
+    raw.insert("caller_type".into(), "possible_victim".into());
+    let c = intake::domain::contact::Contact::from_raw(&raw).expect("contact");
+    let mut waits = Vec::new();
+    while running.load(Ordering::Relaxed) {
+        let t = Instant::now();
+        intake::service::hotline::save_contact(&mut store, who, None, &c, jiff::Timestamp::now())
+            .expect("a save during the import");
+        waits.push(t.elapsed());
+        std::thread::sleep(Duration::from_millis(
+            std::env::var("GAP_MS").ok().and_then(|v| v.parse().ok()).unwrap_or(50),
+        ));
+    }
+    waits
 }

@@ -58,17 +58,6 @@ impl Kind {
     }
 }
 
-/// What hangs off a directory service by its id (besides its search entry).
-const DIRECTORY_PARTS: [&str; 7] = [
-    "dir_service_tags",
-    "dir_schedules",
-    "dir_service_places",
-    "dir_phones",
-    "dir_schedule_rules",
-    "dir_service_areas",
-    "dir_service_terms",
-];
-
 /// Rows one transaction takes out of an import that ended without its last step, at most.
 const DISCARD_ROWS: usize = 1000;
 
@@ -131,7 +120,7 @@ pub fn discard_some(tx: &Transaction, import: i64) -> Result<Discard> {
     }
     if kind == Kind::Directory {
         // A service's parts and search entry go with it.
-        for child in DIRECTORY_PARTS {
+        for child in crate::store::directory::PARTS {
             tx.execute(&format!("DELETE FROM {child} WHERE service_id IN ({some})"), limit)?;
         }
         tx.execute(&format!("DELETE FROM dir_search WHERE rowid IN ({some})"), limit)?;

@@ -38,7 +38,8 @@ fn update(o: &Org) -> OrganizationUpdate<'_> {
     }
 }
 
-/// Write a checked dataset: entries already here (by their HSDS id) are updated, others added.
+/// Write a checked dataset: entries already here (by their HSDS id) are updated, others added;
+/// those the files leave as they are, left alone.
 /// Its services are written out of sight a batch per transaction; the last step shows them
 /// all at once, with what the files change of organisations and places already here; then
 /// each is folded into the service it updates, which keeps its id (and its referrals). A
@@ -79,6 +80,12 @@ pub fn write(
                 {
                     l.address = b.address.clone();
                 }
+            }
+            // A service the files leave as it is stays as it is (nothing to fold), unless its
+            // organisation's name or description changes: its search entry holds them.
+            let same_organization = !learnt.changed.contains(&organization_id);
+            if same_organization && directory::unchanged(tx, id, &v, s.retired)? {
+                return Ok((id.0, false));
             }
         }
         let text = format!("{} {}", o.name, o.description);

@@ -25,7 +25,10 @@ pub use parts::{
 pub use form::{SERVICE_FIELDS, ServiceInput, service_from_raw, service_to_raw};
 pub use search::{Detail, Filter, Hit, categories, detail, fts_query, populations, search};
 pub use seed::{SEED, seed_if_empty};
-pub use staged::{ChangedPlaces, Staged, add_staged, apply_places, fold_some, folds_left, staging};
+pub use staged::{
+    ChangedPlaces, PARTS, Staged, add_staged, apply_places, fold_some, folds_left, staging,
+    unchanged,
+};
 
 pub fn add_organization(
     tx: &Transaction,

@@ -303,7 +303,12 @@ pub(super) fn clear(tx: &Transaction, id: ServiceId) -> Result<()> {
     ] {
         crate::store::exec(tx, &format!("DELETE FROM {table} WHERE service_id = ?1"), params![id])?;
     }
-    for p in places {
+    drop_unused(tx, &places)
+}
+
+/// Those of `places` no service is offered at any more, with their phones and schedules.
+pub(super) fn drop_unused(tx: &Transaction, places: &[i64]) -> Result<()> {
+    for &p in places {
         let used: bool = tx.one(
             "SELECT EXISTS (SELECT 1 FROM dir_service_places WHERE place_id = ?1)",
             params![p],

@@ -20,9 +20,7 @@ use crate::error::Result;
 use crate::store::Cached;
 
 use super::parts::{self, Places};
-use super::{
-    Location, NewService, index, put_parts, retire_service, stored_service, update_service,
-};
+use super::{Location, NewService, index, put_parts, stored_service};
 
 /// The places an import changes, as its files give them: written in its last step.
 pub type ChangedPlaces = Vec<(i64, Location)>;
@@ -82,6 +80,36 @@ pub fn add_staged(
     Ok(id)
 }
 
+/// Whether service `id` holds what `s` gives already (retired or not as `retired` says): an
+/// import then leaves it as it is.
+pub fn unchanged(conn: &Connection, id: ServiceId, s: &NewService, retired: bool) -> Result<bool> {
+    let was_retired: bool = conn.one(
+        "SELECT retired_at IS NOT NULL FROM dir_services WHERE id = ?1",
+        params![id],
+        |r| r.get(0),
+    )?;
+    if was_retired != retired {
+        return Ok(false);
+    }
+    let Some(stored) = stored_service(conn, id, true)? else { return Ok(false) };
+    Ok(as_stored(stored) == as_stored(s.clone()))
+}
+
+/// A service's lists in the order (and without the repeats) the database keeps them.
+fn as_stored(mut s: NewService) -> NewService {
+    for list in
+        [&mut s.categories, &mut s.populations, &mut s.languages, &mut s.areas, &mut s.area_names]
+    {
+        list.sort();
+        list.dedup();
+    }
+    s.terms.sort();
+    s.terms.dedup();
+    s.schedule.sort_by_key(|h| (h.weekday, h.opens, h.closes));
+    s.schedule.dedup_by_key(|h| (h.weekday, h.opens));
+    s
+}
+
 /// The places an import changed, written in its last step.
 pub fn apply_places(tx: &Transaction, changed: &ChangedPlaces) -> Result<()> {
     for (id, l) in changed {
@@ -113,11 +141,11 @@ const FOLD_ROWS: i64 = 500;
 
 /// Fold the services of ended imports into those they replace, for `budget` at most; a new one
 /// simply stops carrying its import. Returns whether some are left.
-pub fn fold_some(tx: &Transaction, now: Timestamp, budget: Duration) -> Result<bool> {
+pub fn fold_some(tx: &Transaction, budget: Duration) -> Result<bool> {
     let began = Instant::now();
     let rows: Vec<(ServiceId, Option<ServiceId>, Option<String>, bool)> = tx
         .prepare_cached(&format!(
-            "SELECT id, replaces, hsds_id, retired_at IS NOT NULL {ENDED} ORDER BY id LIMIT ?1"
+            "SELECT id, replaces, hsds_id, retired_at IS NOT NULL {ENDED} LIMIT ?1"
         ))?
         .query_map(params![FOLD_ROWS], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
         .collect::<rusqlite::Result<_>>()?;
@@ -136,7 +164,7 @@ pub fn fold_some(tx: &Transaction, now: Timestamp, budget: Duration) -> Result<b
             (None, None) => None,
         };
         match target {
-            Some(old) => fold(tx, new, old, retired, now)?,
+            Some(old) => fold(tx, new, old, retired)?,
             None => {
                 crate::store::exec(
                     tx,
@@ -152,26 +180,60 @@ pub fn fold_some(tx: &Transaction, now: Timestamp, budget: Duration) -> Result<b
     Ok(n == FOLD_ROWS)
 }
 
-/// The service `old` takes what `new` holds (and the referrals and edits made to `new` while
-/// it was shown); `new` goes.
-fn fold(
-    tx: &Transaction,
-    new: ServiceId,
-    old: ServiceId,
-    retired: bool,
-    now: Timestamp,
-) -> Result<()> {
+/// What hangs off a service by its id (besides its search entry).
+pub const PARTS: [&str; 7] = [
+    "dir_service_tags",
+    "dir_schedules",
+    "dir_service_places",
+    "dir_phones",
+    "dir_schedule_rules",
+    "dir_service_areas",
+    "dir_service_terms",
+];
+
+/// The service `old` takes what `new` holds: its columns and parts (moved, not written again),
+/// its search entry, and the referrals and edits made to `new` while it was shown; `new` goes,
+/// and so do the places only `old` was offered at.
+fn fold(tx: &Transaction, new: ServiceId, old: ServiceId, retired: bool) -> Result<()> {
     let v = stored_service(tx, new, true)?
         .ok_or_else(|| crate::Error::user(crate::i18n::Msg::ErrNoSuchRecord))?;
+    let places: Vec<i64> = tx
+        .prepare_cached("SELECT place_id FROM dir_service_places WHERE service_id = ?1")?
+        .query_map(params![old], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for table in PARTS {
+        crate::store::exec(
+            tx,
+            &format!("DELETE FROM {table} WHERE service_id = ?1"),
+            params![old],
+        )?;
+        crate::store::exec(
+            tx,
+            &format!("UPDATE {table} SET service_id = ?1 WHERE service_id = ?2"),
+            params![old, new],
+        )?;
+    }
     crate::store::exec(
         tx,
-        "UPDATE dir_services SET retired_at = NULL WHERE id = ?1",
-        params![old],
+        "UPDATE dir_services SET (organization_id, name, description, phone, text_number, hours,
+             open_24_7, statewide, eligibility, intake_steps, last_verified, temporarily_closed,
+             retired_at, updated_at) =
+             (SELECT n.organization_id, n.name, n.description, n.phone, n.text_number, n.hours,
+                     n.open_24_7, n.statewide, n.eligibility, n.intake_steps, n.last_verified,
+                     n.temporarily_closed,
+                     CASE WHEN n.retired_at IS NOT NULL THEN coalesce(dir_services.retired_at, n.retired_at) END,
+                     n.updated_at
+              FROM dir_services n WHERE n.id = ?2)
+         WHERE id = ?1",
+        params![old, new],
     )?;
-    update_service(tx, old, &v, now)?;
-    if retired {
-        retire_service(tx, old, now)?;
+    for id in [old, new] {
+        crate::store::exec(tx, "DELETE FROM dir_search WHERE rowid = ?1", params![id])?;
     }
+    if !retired {
+        index(tx, old, &v, None)?;
+    }
+    parts::drop_unused(tx, &places)?;
     crate::store::exec(
         tx,
         "UPDATE referrals SET service_id = ?1 WHERE service_id = ?2",
@@ -182,15 +244,6 @@ fn fold(
         "UPDATE OR IGNORE drafts SET record_id = ?1 WHERE form = 'dir_service' AND record_id = ?2",
         params![old, new],
     )?;
-    for table in ["dir_service_tags", "dir_schedules"] {
-        crate::store::exec(
-            tx,
-            &format!("DELETE FROM {table} WHERE service_id = ?1"),
-            params![new],
-        )?;
-    }
-    parts::clear(tx, new)?;
-    crate::store::exec(tx, "DELETE FROM dir_search WHERE rowid = ?1", params![new])?;
     crate::store::exec(tx, "DELETE FROM dir_services WHERE id = ?1", params![new])?;
     Ok(())
 }

@@ -28,3 +28,5 @@ WHERE (s.import_id IS NULL OR s.import_id NOT IN (SELECT id FROM imports))
                   WHERE n.replaces = s.id AND n.import_id NOT IN (SELECT id FROM imports));
 CREATE VIEW dir_organizations_shown AS
 SELECT * FROM dir_organizations WHERE import_id IS NULL OR import_id NOT IN (SELECT id FROM imports);
+-- Folding moves the referrals made to an import's row meanwhile.
+CREATE INDEX referrals_service ON referrals(service_id);
