@@ -1,5 +1,5 @@
 //! Imports of the task force's spreadsheets: every row checked against the form it fills, then
-//! all rows written in one transaction, or none.
+//! all rows written (out of sight, in short transactions) and shown at once, or none.
 
 use std::collections::HashSet;
 use std::io::{self, IsTerminal};
@@ -217,7 +217,7 @@ fn each_raw(
     Ok(())
 }
 
-/// Read, check every row, and write all of them in one transaction — or none. The file is
+/// Read, check every row, and write all of them (shown at once) — or none. The file is
 /// read twice, a row at a time, so its size does not matter: first to check every row (only
 /// the problems are kept), then, when there are none, to write them.
 pub(super) fn import(
@@ -297,9 +297,9 @@ fn import_from(
             vec![problem_count.to_string(), problems.join("\n")],
         ));
     }
-    // Second pass: the same rows, written as they are read, in one transaction. A row that no
-    // longer passes, or another number of rows (the file changed in between), stops it, and
-    // nothing is written.
+    // Second pass: the same rows, written as they are read, a batch per short transaction out of
+    // sight (service::staged). A row that no longer passes, or another number of rows (the file
+    // changed in between), stops it, and what was written is taken out again.
     let who = Who { user: u, session_id: None };
     let now = Timestamp::now();
     let changed = || Error::user_with(Msg::ErrCsvChanged, &[&file.display().to_string()]);

@@ -1,13 +1,14 @@
-//! Imports written in short transactions (migrations 33 and 34). An import's rows go into
+//! Imports written in short transactions (migrations 33 to 35). An import's rows go into
 //! their own tables a batch at a time, each carrying the import's id, while a row in `imports`
 //! says it is under way: every reader reads the `*_shown` views (contacts, tips, clients,
-//! services, payments), which leave those rows out, and the contacts' rollups wait in
-//! `import_day_*`. Its last step (`finish`), one short transaction, adds the counts and deletes
-//! the `imports` row: all its rows appear at once. An import that fails takes its rows out
-//! again (`discard_some`, a batch per transaction); one whose process was killed is taken out
-//! by the next intake that opens the database (`Store::sweep_left`). No transaction of an
-//! import holds the write lock for more than a batch, so other consoles' saves wait a fraction
-//! of a second at most, however big the file.
+//! services, payments, directory services and organisations), which leave those rows out, and
+//! the contacts' rollups wait in `import_day_*`. Its last step (`finish`), one short
+//! transaction, adds the counts and deletes the `imports` row: all its rows appear at once (a
+//! directory import's are then folded into the services they update: `store::directory`). An
+//! import that fails takes its rows out again (`discard_some`, a batch per transaction); one
+//! whose process was killed is taken out by the next intake that opens the database
+//! (`Store::sweep_left`). No transaction of an import holds the write lock for more than a
+//! batch, so other consoles' saves wait a fraction of a second at most, however big the file.
 
 use std::path::Path;
 

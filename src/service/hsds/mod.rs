@@ -1,7 +1,8 @@
 //! The directory in Open Referral's Human Services Data Specification (HSDS 3), tabular form:
 //! one CSV file per table. Export writes what the directory holds (a shelter's confidential
 //! street address never leaves); import checks every row of every file first and names each
-//! problem with its file, row and column, then writes all of it in one transaction or nothing.
+//! problem with its file, row and column, then writes all of it or nothing, out of sight in short
+//! transactions and shown at once (see `write`).
 //!
 //! Categories, populations and the organisation's verification travel as attributes of
 //! taxonomies of our own; other directories' taxonomies (AIRS / 211 LA) are kept as they come;
