@@ -3,6 +3,8 @@
 //! runs. The searches by words stand beside the bare stack: the same services' names,
 //! organizations and descriptions in a plain FTS5 table, ranked by bm25, the first page.
 
+mod common;
+
 use std::time::{Duration, Instant};
 
 use intake::store::directory::{self, Filter, NewService};
@@ -199,6 +201,41 @@ fn bench(size: usize) {
     });
     bare(&plain, "the word alone: legal", "legal", ours);
     time("no words, first page by name", || {
+        directory::search(store.conn(), "", &none, today, 0, page).expect("s").len()
+    });
+    // A directory import under way: a tenth as many services again written out of sight, each
+    // replacing one already here; search leaves them out by id.
+    common::add_account(&mut store, "ana", "Ana", intake::domain::staff::Role::Admin, "Enlace");
+    let ana = intake::auth::accounts::find_user(&store, "ana").expect("ana");
+    store
+        .write(|tx| {
+            use intake::store::imports;
+            let import = imports::begin(tx, imports::Kind::Directory, ana.agency_id, ana.id, now)?;
+            let mut changed = Vec::new();
+            for i in 0..size / 10 {
+                let old = intake::domain::ids::ServiceId(1 + i as i64 * 10);
+                let Some(mut s) = directory::stored_service(tx, old, false)? else { continue };
+                s.name = format!("{} legal", s.name);
+                let hsds_id = format!("bench-{i}");
+                let staged = directory::Staged {
+                    import,
+                    hsds_id: &hsds_id,
+                    replaces: Some(old),
+                    retired: false,
+                    organization: "Bench",
+                };
+                directory::add_staged(tx, &s, &staged, &mut changed, now)?;
+            }
+            Ok(())
+        })
+        .expect("staged");
+    time("an import under way: legal", || {
+        directory::search(store.conn(), "legal", &none, today, 0, page).expect("s").len()
+    });
+    time("an import under way: legal, open now", || {
+        directory::search(store.conn(), "legal", &open_now, today, 0, page).expect("s").len()
+    });
+    time("an import under way: no words", || {
         directory::search(store.conn(), "", &none, today, 0, page).expect("s").len()
     });
 }

@@ -128,6 +128,14 @@ pub fn staging(conn: &Connection) -> Result<bool> {
     )?)
 }
 
+/// The services `dir_services_shown` leaves out, read on the partial indexes alone (a few
+/// rows per service of an import, where reading the view would look at every service): an
+/// import's rows while it is under way, and once it ended, the services its rows replace.
+pub(super) const HIDDEN: &str = "SELECT id FROM dir_services
+     WHERE import_id IS NOT NULL AND import_id IN (SELECT id FROM imports)
+     UNION ALL SELECT replaces FROM dir_services
+     WHERE replaces IS NOT NULL AND import_id NOT IN (SELECT id FROM imports)";
+
 const ENDED: &str = "FROM dir_services WHERE import_id IS NOT NULL
      AND import_id NOT IN (SELECT id FROM imports)";
 
