@@ -49,17 +49,6 @@ fn count(store: &Store, table: &str) -> i64 {
     store.conn().query_row(&sql, [], |r| r.get(0)).unwrap()
 }
 
-/// Every check passes (the name index agrees with the rows, the audit chain holds).
-fn sound(store: &Store) {
-    let anchor = intake::store::anchor::path(store.paths());
-    let failed: Vec<_> = intake::store::check::run(store, Some(&anchor))
-        .into_iter()
-        .filter(|r| !r.ok)
-        .map(|r| (r.name, r.detail))
-        .collect();
-    assert!(failed.is_empty(), "{failed:?}");
-}
-
 /// While a client import is half written (read up to row 4,500, then held), another console
 /// saves a client within a second, and none of the import is seen: not listed, not found by
 /// name, by its file reference or as a likely duplicate. Then all 5,000 appear at once. On the
@@ -105,7 +94,7 @@ fn a_client_import_under_way_is_out_of_sight_and_nobody_waits_for_it() {
     // A backup made now says it holds the one client (the import's rows go when it is opened).
     let held = intake::store::backup::held(other.conn()).unwrap();
     assert!(held.counts.contains(&("clients", 1)), "{:?}", held.counts);
-    sound(&other);
+    checks_pass(&other);
 
     go.send(()).unwrap();
     let (n, store) = importer.join().unwrap();
@@ -113,7 +102,7 @@ fn a_client_import_under_way_is_out_of_sight_and_nobody_waits_for_it() {
     assert_eq!(listed(&other, &bea, None), 5001);
     assert_eq!(listed(&other, &bea, Some("Imported")), 5001);
     assert!(clients::by_external_ref(other.conn(), bea.agency_id, "OLD-3").unwrap().is_some());
-    sound(&other);
+    checks_pass(&other);
     assert!(audit_events(&store).contains(&("client_import".into(), "ok".into())));
 }
 
@@ -172,7 +161,7 @@ fn a_service_import_shows_on_the_case_only_when_it_ends() {
         casework::import_services(&mut store, who(&bea), &mut failing, now(), &mut |_| {}).is_err()
     );
     assert_eq!(count(&store, "services"), 4300, "the failed import's services are gone");
-    sound(&store);
+    checks_pass(&store);
 }
 
 fn fund(amount_cents: i64) -> Fund {
@@ -243,7 +232,7 @@ fn a_payment_import_is_out_of_the_totals_and_checked_again_at_the_end() {
     assert_eq!(totals(&store), (70_000, 30_000));
     let each = audit_events(&store).iter().filter(|(e, _)| e == "payment_import").count();
     assert_eq!(each, 175);
-    sound(&store);
+    checks_pass(&store);
 }
 
 /// Clients, services and payments staged by a process that has ended are taken out by the next
@@ -299,7 +288,7 @@ fn case_imports_whose_process_is_gone_are_taken_out_at_the_next_start() {
         })
         .unwrap();
     assert_eq!(listed(&store, &bea, Some("Imported")), 0);
-    sound(&store);
+    checks_pass(&store);
     drop(store);
 
     let store = db.open();
@@ -312,7 +301,7 @@ fn case_imports_whose_process_is_gone_are_taken_out_at_the_next_start() {
     let mut store = store;
     let p = ledger::request_payment(&mut store, who(&bea), rm, &paid(id, 100), now()).unwrap();
     assert!(store.conn().execute("DELETE FROM payments WHERE id = ?1", [p]).is_err());
-    sound(&store);
+    checks_pass(&store);
 }
 
 /// The real `client import` killed (-9) part way through a 20,000-client file: none of it is
@@ -359,11 +348,11 @@ fn a_client_import_killed_part_way_shows_nothing_and_is_taken_out() {
     }
     let store = db.open();
     assert_eq!((count(&store, "clients"), count(&store, "client_status")), (0, 0));
-    sound(&store);
+    checks_pass(&store);
     drop(store);
     let out = run_intake(&db, &args, "");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let store = db.open();
     assert_eq!(listed(&store, &bea, Some("Imported")), 20_000);
-    sound(&store);
+    checks_pass(&store);
 }

@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use common::records::{add, day, now, person, who};
 use common::*;
-use intake::domain::ids::ServiceId;
+use intake::domain::ids::{ClientId, ServiceId};
 use intake::domain::staff::Role;
 use intake::service::casework::{self, Also};
 use intake::service::hsds::{self, Dataset, Org, Service};
@@ -82,14 +82,17 @@ fn city(store: &Store, id: ServiceId) -> String {
     d.places[0].0.split(',').next().unwrap().to_string()
 }
 
-fn sound(store: &Store) {
-    let anchor = intake::store::anchor::path(store.paths());
-    let failed: Vec<_> = intake::store::check::run(store, Some(&anchor))
-        .into_iter()
-        .filter(|r| !r.ok)
-        .map(|r| (r.name, r.detail))
-        .collect();
-    assert!(failed.is_empty(), "{failed:?}");
+/// A referral of client `rm` by `bea` to service `to`, as the referral form writes it.
+fn refer(store: &Store, bea: &intake::store::users::User, rm: ClientId, to: ServiceId) {
+    store
+        .conn()
+        .execute(
+            "INSERT INTO referrals (agency_id, client_id, service_id, referred_on, referred_by,
+                 reason, consent, created_at)
+             VALUES (?1, ?2, ?3, '2026-11-01', ?4, 'beds', 'none', '2026-11-01T10:00:00Z')",
+            rusqlite::params![bea.agency_id, rm, to, bea.id],
+        )
+        .unwrap();
 }
 
 /// A directory of 3,000 services ("Sparrow N", in Albuquerque), imported.
@@ -116,15 +119,7 @@ fn a_directory_import_under_way_is_out_of_sight_and_nobody_waits_for_it() {
     let bea = add(&mut store, "bea", Role::Advocate, "Enlace Comunitario");
     let sparrow_7 = found(&store, "Sparrow 7")[0].0;
     let rm = person(&mut store, &bea, "2025-01-02", &[("chosen_name", "RM"), ("age", "40")]);
-    store
-        .conn()
-        .execute(
-            "INSERT INTO referrals (agency_id, client_id, service_id, referred_on, referred_by,
-                 reason, consent, created_at)
-             VALUES (?1, ?2, ?3, '2026-11-01', ?4, 'beds', 'none', '2026-11-01T10:00:00Z')",
-            rusqlite::params![bea.agency_id, rm, sparrow_7, bea.id],
-        )
-        .unwrap();
+    refer(&store, &bea, rm, sparrow_7);
     let (half, at_half) = mpsc::channel();
     let (go, on_go) = mpsc::channel::<()>();
     let importer = std::thread::spawn(move || {
@@ -188,7 +183,7 @@ fn a_directory_import_under_way_is_out_of_sight_and_nobody_waits_for_it() {
     assert_eq!(count(&other, "SELECT count(*) FROM dir_services"), 4000, "the old rows folded");
     assert_eq!(count(&other, "SELECT count(*) FROM dir_services WHERE import_id IS NOT NULL"), 0);
     assert_eq!(count(&other, "SELECT count(*) FROM dir_places"), 50, "places shared, not copied");
-    sound(&other);
+    checks_pass(&other);
     assert!(audit_events(&store).contains(&("directory_import".into(), "ok".into())));
 }
 
@@ -218,7 +213,7 @@ fn a_directory_import_that_fails_leaves_nothing() {
     assert_eq!(imports::under_way(store.conn()).unwrap(), 0);
     let sparrow_7 = found(&store, "Sparrow 7")[0].0;
     assert_eq!(city(&store, sparrow_7), "Albuquerque");
-    sound(&store);
+    checks_pass(&store);
     // The same package without the bad row goes in whole.
     let ds = dataset((0..3000).map(|n| service(n, "Zephyr", "Gallup", "org-1")), vec![org("Casa")]);
     assert_eq!(hsds::write(&mut store, who(&sara), &ds, now(), &mut |_| {}).unwrap(), 3000);
@@ -293,7 +288,7 @@ fn a_directory_import_cut_off_while_writing_is_taken_out_at_the_next_start() {
     assert_eq!(count(&store, "SELECT count(*) FROM dir_places WHERE hsds_id = 'place-new'"), 0);
     assert!(found(&store, "Zephyr").is_empty() && found(&store, "Taos").is_empty());
     assert_eq!(found(&store, "Sparrow").len(), 3000);
-    sound(&store);
+    checks_pass(&store);
 }
 
 /// An import cut off after its last step, before its services were folded: they show (the ones
@@ -308,20 +303,12 @@ fn a_directory_import_cut_off_while_folding_is_folded_at_the_next_start() {
     let import = stage(&mut store, std::process::id(), &ds);
     store.write(|tx| imports::finish(tx, import)).unwrap();
     assert_eq!(all(&store), 3000, "each replaced service left out");
-    let refuge_20 = found(&store, "Zephyr 20");
-    assert_eq!(refuge_20.len(), 1);
-    assert_ne!(refuge_20[0].0, sparrow_20, "shown under the new row's id until folded");
+    let zephyr_20 = found(&store, "Zephyr 20");
+    assert_eq!(zephyr_20.len(), 1);
+    assert_ne!(zephyr_20[0].0, sparrow_20, "shown under the new row's id until folded");
     assert!(found(&store, "Sparrow 20").is_empty());
     let rm = person(&mut store, &bea, "2025-01-02", &[("chosen_name", "RM"), ("age", "40")]);
-    store
-        .conn()
-        .execute(
-            "INSERT INTO referrals (agency_id, client_id, service_id, referred_on, referred_by,
-                 reason, consent, created_at)
-             VALUES (?1, ?2, ?3, '2026-11-01', ?4, 'beds', 'none', '2026-11-01T10:00:00Z')",
-            rusqlite::params![bea.agency_id, rm, refuge_20[0].0, bea.id],
-        )
-        .unwrap();
+    refer(&store, &bea, rm, zephyr_20[0].0);
     drop(store);
     let store = db.open();
     assert_eq!(count(&store, "SELECT count(*) FROM dir_services WHERE import_id IS NOT NULL"), 0);
@@ -331,7 +318,7 @@ fn a_directory_import_cut_off_while_folding_is_folded_at_the_next_start() {
     let referred: ServiceId =
         store.conn().query_row("SELECT service_id FROM referrals", [], |r| r.get(0)).unwrap();
     assert_eq!(referred, sparrow_20);
-    sound(&store);
+    checks_pass(&store);
 }
 
 /// A package imported again changes only what it changes: services it leaves as they are keep
@@ -359,5 +346,5 @@ fn an_import_leaves_what_the_files_do_not_change_as_it_is() {
     hsds::write(&mut store, who(&sara), &ds, later, &mut |_| {}).unwrap();
     assert_eq!(found(&store, "Tierra").len(), 3000, "renamed organisation, found by it");
     assert_eq!(found(&store, "Sparrow 9")[0].2, "Tierra Firme");
-    sound(&store);
+    checks_pass(&store);
 }

@@ -81,6 +81,17 @@ pub fn audit_events(store: &Store) -> Vec<(String, String)> {
     stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().collect::<Result<_, _>>().unwrap()
 }
 
+/// Every check of `intake check` passes on `store` (the audit chain and its anchor among them).
+pub fn checks_pass(store: &Store) {
+    let anchor = intake::store::anchor::path(store.paths());
+    let failed: Vec<_> = intake::store::check::run(store, Some(&anchor))
+        .into_iter()
+        .filter(|r| !r.ok)
+        .map(|r| (r.name, r.detail))
+        .collect();
+    assert!(failed.is_empty(), "{failed:?}");
+}
+
 /// Run the real binary on the test database with `args`, feeding `stdin`.
 pub fn run_intake(db: &TestDb, args: &[&str], stdin: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_intake"))
