@@ -292,6 +292,7 @@ fn an_imported_tools_levels_read_as_results_and_an_old_database_learns_them() {
              ALTER TABLE payments DROP COLUMN import_id;
              DROP INDEX dir_services_import; DROP INDEX dir_services_replaces;
              DROP INDEX dir_organizations_import; DROP INDEX dir_places_import;
+             DROP INDEX referrals_service;
              DROP INDEX dir_services_hsds;
              CREATE UNIQUE INDEX dir_services_hsds ON dir_services(hsds_id) WHERE hsds_id IS NOT NULL;
              ALTER TABLE dir_services DROP COLUMN import_id; ALTER TABLE dir_services DROP COLUMN replaces;
