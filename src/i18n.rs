@@ -888,6 +888,7 @@ catalogue! {
     VocaShelter,
     VocaJustice,
     ErrRefTaken,
+    ErrDirectoryImportUnderWay,
     ColName,
     ActAddNote,
     ActAddService,

@@ -348,3 +348,27 @@ fn an_import_leaves_what_the_files_do_not_change_as_it_is() {
     assert_eq!(found(&store, "Sparrow 9")[0].2, "Tierra Firme");
     checks_pass(&store);
 }
+
+/// One directory import at a time: a second, started while the first is under way, is refused
+/// with a message saying so (in both languages) and writes nothing; the first goes on.
+#[test]
+fn a_second_directory_import_waits_for_the_first() {
+    let (_db, mut store) = directory_of_3000();
+    let sara = intake::auth::accounts::find_user(&store, "sara").unwrap();
+    let first = dataset((0..10).map(|n| service(n, "Zephyr", "Gallup", "org-1")), vec![]);
+    let import = stage(&mut store, std::process::id(), &first);
+    let second =
+        dataset((0..3000).map(|n| service(n, "Quokka", "Taos", "org-1")), vec![org("Casa")]);
+    let refused = hsds::write(&mut store, who(&sara), &second, now(), &mut |_| {}).unwrap_err();
+    let said = refused.message(intake::i18n::Lang::En);
+    assert!(said.contains("Another directory import is under way"), "{said}");
+    assert!(refused.message(intake::i18n::Lang::Es).contains("Otra importación del directorio"));
+    assert!(found(&store, "Quokka").is_empty() && found(&store, "Taos").is_empty());
+    assert_eq!(imports::under_way(store.conn()).unwrap(), 1, "the first goes on");
+    store.write(|tx| imports::finish(tx, import)).unwrap();
+    assert!(store.fold_directory(None).unwrap());
+    assert_eq!(found(&store, "Zephyr").len(), 10);
+    assert_eq!(hsds::write(&mut store, who(&sara), &second, now(), &mut |_| {}).unwrap(), 3000);
+    assert_eq!(found(&store, "Quokka").len(), 3000);
+    checks_pass(&store);
+}

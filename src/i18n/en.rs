@@ -1256,6 +1256,9 @@ pub fn text(m: Msg) -> &'static str {
         TtUndetermined => "Not yet determined",
         ColName => "Name",
         ErrRefTaken => "this reference is already used in the agency or earlier in the file",
+        ErrDirectoryImportUnderWay => {
+            "Another directory import is under way. Nothing was imported: try again when it has ended."
+        }
         ColVocaFamily => "VOCA service family",
         MinorAtIntake => "a minor at intake",
         VocaInformation => "Information and referral",

@@ -1281,6 +1281,9 @@ pub fn text(m: Msg) -> &'static str {
         TtUndetermined => "Aún no determinado",
         ColName => "Nombre",
         ErrRefTaken => "esta referencia ya se usa en la agencia o más arriba en el archivo",
+        ErrDirectoryImportUnderWay => {
+            "Otra importación del directorio está en curso. No se importó nada: vuelva a intentarlo cuando termine."
+        }
         ColVocaFamily => "Familia de servicios VOCA",
         MinorAtIntake => "menor al ingresar",
         VocaInformation => "Información y remisión",

@@ -63,7 +63,8 @@ impl Kind {
 const DISCARD_ROWS: usize = 1000;
 
 /// Record an import under way, by this process (its id and start time tell it from a later
-/// process given the same id), and return the import's id.
+/// process given the same id), and return the import's id. A directory import is refused while
+/// another is under way.
 pub fn begin(
     tx: &Transaction,
     kind: Kind,
@@ -71,6 +72,18 @@ pub fn begin(
     user_id: UserId,
     now: Timestamp,
 ) -> Result<i64> {
+    // Two directory imports at once would both write the places they add (one would fail on
+    // the place's exchange identifier), and fold each other's services: one at a time.
+    if kind == Kind::Directory {
+        let running: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM imports WHERE kind = 'directory')",
+            [],
+            |r| r.get(0),
+        )?;
+        if running {
+            return Err(crate::Error::user(crate::i18n::Msg::ErrDirectoryImportUnderWay));
+        }
+    }
     let pid = std::process::id();
     tx.execute(
         "INSERT INTO imports (kind, agency_id, user_id, pid, pid_started, started_at)
