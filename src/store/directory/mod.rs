@@ -298,6 +298,14 @@ pub fn stored_service(
         )
         .optional()?;
     let Some(mut s) = found else { return Ok(None) };
+    read_tags(conn, id, &mut s)?;
+    parts::read(conn, id, &mut s)?;
+    s.schedule = schedule(conn, id)?;
+    Ok(Some(s))
+}
+
+/// A service's categories, populations, languages and areas, into `s`.
+fn read_tags(conn: &Connection, id: ServiceId, s: &mut NewService) -> Result<()> {
     let mut stmt = conn.prepare_cached(
         "SELECT kind, value FROM dir_service_tags WHERE service_id = ?1 ORDER BY kind, value",
     )?;
@@ -312,9 +320,7 @@ pub fn stored_service(
             _ => s.areas.push(value),
         }
     }
-    parts::read(conn, id, &mut s)?;
-    s.schedule = schedule(conn, id)?;
-    Ok(Some(s))
+    Ok(())
 }
 
 pub fn schedule(conn: &Connection, id: ServiceId) -> Result<Vec<Span>> {

@@ -20,7 +20,7 @@ use crate::error::Result;
 use crate::store::Cached;
 
 use super::parts::{self, Places};
-use super::{Location, NewService, index, put_parts, stored_service};
+use super::{Location, NewService, index, put_parts, read_tags, stored_service};
 
 /// The places an import changes, as its files give them: written in its last step.
 pub type ChangedPlaces = Vec<(i64, Location)>;
@@ -147,8 +147,15 @@ pub fn folds_left(conn: &Connection) -> Result<bool> {
 /// Rows one fold transaction looks at, at most.
 const FOLD_ROWS: i64 = 500;
 
-/// Fold the services of ended imports into those they replace, for `budget` at most; a new one
-/// simply stops carrying its import. Returns whether some are left.
+/// Services folded by one statement per table (their ids given as a JSON list).
+const CHUNK: usize = 32;
+
+/// The pairs of a chunk, (new, old), for the statements below.
+const PAIRS: &str = "WITH p(new, old) AS (SELECT json_extract(value, '$[0]'),
+     json_extract(value, '$[1]') FROM json_each(?1)) ";
+
+/// Fold the services of ended imports into those they replace, for `budget` at most (a chunk
+/// at a time); a new one simply stops carrying its import. Returns whether some are left.
 pub fn fold_some(tx: &Transaction, budget: Duration) -> Result<bool> {
     let began = Instant::now();
     let rows: Vec<(ServiceId, Option<ServiceId>, Option<String>, bool)> = tx
@@ -158,6 +165,7 @@ pub fn fold_some(tx: &Transaction, budget: Duration) -> Result<bool> {
         .query_map(params![FOLD_ROWS], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
         .collect::<rusqlite::Result<_>>()?;
     let n = rows.len() as i64;
+    let mut pairs: Vec<(ServiceId, ServiceId, bool)> = Vec::new();
     for (new, replaces, hsds_id, retired) in rows {
         // Two imports of one new service: the second is folded into the first.
         let target = match (replaces, hsds_id) {
@@ -172,7 +180,7 @@ pub fn fold_some(tx: &Transaction, budget: Duration) -> Result<bool> {
             (None, None) => None,
         };
         match target {
-            Some(old) => fold(tx, new, old, retired)?,
+            Some(old) => pairs.push((new, old, retired)),
             None => {
                 crate::store::exec(
                     tx,
@@ -181,11 +189,26 @@ pub fn fold_some(tx: &Transaction, budget: Duration) -> Result<bool> {
                 )?;
             }
         }
+    }
+    let mut left = n == FOLD_ROWS;
+    let mut from = 0;
+    while from < pairs.len() {
+        // A service two rows replace (two imports' rows) is folded once per chunk.
+        let mut chunk: Vec<(ServiceId, ServiceId, bool)> = Vec::with_capacity(CHUNK);
+        for &pair in &pairs[from..] {
+            if chunk.len() == CHUNK || chunk.iter().any(|c| c.1 == pair.1) {
+                break;
+            }
+            chunk.push(pair);
+        }
+        from += chunk.len();
+        fold(tx, &chunk)?;
         if began.elapsed() >= budget {
-            return Ok(true);
+            left = left || from < pairs.len();
+            break;
         }
     }
-    Ok(n == FOLD_ROWS)
+    Ok(left || from < pairs.len())
 }
 
 /// What hangs off a service by its id (besides its search entry).
@@ -199,59 +222,118 @@ pub const PARTS: [&str; 7] = [
     "dir_service_terms",
 ];
 
-/// The service `old` takes what `new` holds: its columns and parts (moved, not written again),
-/// its search entry, and the referrals and edits made to `new` while it was shown; `new` goes,
-/// and so do the places only `old` was offered at.
-fn fold(tx: &Transaction, new: ServiceId, old: ServiceId, retired: bool) -> Result<()> {
-    let v = stored_service(tx, new, true)?
-        .ok_or_else(|| crate::Error::user(crate::i18n::Msg::ErrNoSuchRecord))?;
+/// Each service `old` of the chunk takes what its `new` holds: its columns and parts (moved,
+/// not written again), its search entry, and the referrals and edits made to `new` while it
+/// was shown; `new` goes, and so do the places only `old` was offered at.
+fn fold(tx: &Transaction, chunk: &[(ServiceId, ServiceId, bool)]) -> Result<()> {
+    let ids: Vec<[i64; 2]> = chunk.iter().map(|(new, old, _)| [new.0, old.0]).collect();
+    let ids = serde_json::Value::from(
+        ids.iter().map(|p| serde_json::Value::from(p.to_vec())).collect::<Vec<_>>(),
+    )
+    .to_string();
+    let with = |sql: &str| format!("{PAIRS}{sql}");
     let places: Vec<i64> = tx
-        .prepare_cached("SELECT place_id FROM dir_service_places WHERE service_id = ?1")?
-        .query_map(params![old], |r| r.get(0))?
+        .prepare_cached(&with(
+            "SELECT DISTINCT place_id FROM dir_service_places WHERE service_id IN (SELECT old FROM p)",
+        ))?
+        .query_map(params![ids], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     for table in PARTS {
-        crate::store::exec(
-            tx,
-            &format!("DELETE FROM {table} WHERE service_id = ?1"),
-            params![old],
-        )?;
-        crate::store::exec(
-            tx,
-            &format!("UPDATE {table} SET service_id = ?1 WHERE service_id = ?2"),
-            params![old, new],
-        )?;
+        let gone = with(&format!("DELETE FROM {table} WHERE service_id IN (SELECT old FROM p)"));
+        crate::store::exec(tx, &gone, params![ids])?;
+        let moved = with(&format!(
+            "UPDATE {table} SET service_id = (SELECT old FROM p WHERE p.new = {table}.service_id)
+             WHERE service_id IN (SELECT new FROM p)"
+        ));
+        crate::store::exec(tx, &moved, params![ids])?;
     }
     crate::store::exec(
         tx,
-        "UPDATE dir_services SET (organization_id, name, description, phone, text_number, hours,
-             open_24_7, statewide, eligibility, intake_steps, last_verified, temporarily_closed,
-             retired_at, updated_at) =
-             (SELECT n.organization_id, n.name, n.description, n.phone, n.text_number, n.hours,
-                     n.open_24_7, n.statewide, n.eligibility, n.intake_steps, n.last_verified,
-                     n.temporarily_closed,
-                     CASE WHEN n.retired_at IS NOT NULL THEN coalesce(dir_services.retired_at, n.retired_at) END,
-                     n.updated_at
-              FROM dir_services n WHERE n.id = ?2)
-         WHERE id = ?1",
-        params![old, new],
+        &with(
+            "UPDATE dir_services SET (organization_id, name, description, phone, text_number, hours,
+                 open_24_7, statewide, eligibility, intake_steps, last_verified, temporarily_closed,
+                 retired_at, updated_at) =
+                 (SELECT n.organization_id, n.name, n.description, n.phone, n.text_number, n.hours,
+                         n.open_24_7, n.statewide, n.eligibility, n.intake_steps, n.last_verified,
+                         n.temporarily_closed,
+                         CASE WHEN n.retired_at IS NOT NULL
+                              THEN coalesce(dir_services.retired_at, n.retired_at) END,
+                         n.updated_at
+                  FROM dir_services n
+                  WHERE n.id = (SELECT new FROM p WHERE p.old = dir_services.id))
+             WHERE id IN (SELECT old FROM p)",
+        ),
+        params![ids],
     )?;
-    for id in [old, new] {
-        crate::store::exec(tx, "DELETE FROM dir_search WHERE rowid = ?1", params![id])?;
-    }
-    if !retired {
-        index(tx, old, &v, None)?;
+    crate::store::exec(
+        tx,
+        &with(
+            "DELETE FROM dir_search WHERE rowid IN (SELECT old FROM p UNION ALL SELECT new FROM p)",
+        ),
+        params![ids],
+    )?;
+    for &(_, old, retired) in chunk {
+        if !retired {
+            let v = search_source(tx, old)?;
+            index(tx, old, &v, None)?;
+        }
     }
     parts::drop_unused(tx, &places)?;
     crate::store::exec(
         tx,
-        "UPDATE referrals SET service_id = ?1 WHERE service_id = ?2",
-        params![old, new],
+        &with(
+            "UPDATE referrals SET service_id = (SELECT old FROM p WHERE p.new = referrals.service_id)
+             WHERE service_id IN (SELECT new FROM p)",
+        ),
+        params![ids],
     )?;
     crate::store::exec(
         tx,
-        "UPDATE OR IGNORE drafts SET record_id = ?1 WHERE form = 'dir_service' AND record_id = ?2",
-        params![old, new],
+        &with(
+            "UPDATE OR IGNORE drafts SET record_id = (SELECT old FROM p WHERE p.new = drafts.record_id)
+             WHERE form = 'dir_service' AND record_id IN (SELECT new FROM p)",
+        ),
+        params![ids],
     )?;
-    crate::store::exec(tx, "DELETE FROM dir_services WHERE id = ?1", params![new])?;
+    crate::store::exec(
+        tx,
+        &with("DELETE FROM dir_services WHERE id IN (SELECT new FROM p)"),
+        params![ids],
+    )?;
     Ok(())
+}
+
+/// What a service's search entry is made of (see `index`), read alone.
+fn search_source(conn: &Connection, id: ServiceId) -> Result<NewService> {
+    let mut s = conn.one(
+        "SELECT organization_id, name, description, statewide, open_24_7 FROM dir_services
+         WHERE id = ?1",
+        params![id],
+        |r| {
+            Ok(NewService {
+                organization_id: r.get(0)?,
+                name: r.get(1)?,
+                description: r.get(2)?,
+                statewide: r.get(3)?,
+                open_24_7: r.get(4)?,
+                ..Default::default()
+            })
+        },
+    )?;
+    read_tags(conn, id, &mut s)?;
+    let mut places = conn.prepare_cached(
+        "SELECT p.city, p.name FROM dir_service_places l JOIN dir_places p ON p.id = l.place_id
+         WHERE l.service_id = ?1 ORDER BY l.position, p.id",
+    )?;
+    s.locations = places
+        .query_map(params![id], |r| {
+            Ok(Location { city: r.get(0)?, name: r.get(1)?, ..Default::default() })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    s.area_names = conn
+        .prepare_cached("SELECT name FROM dir_service_areas WHERE service_id = ?1 ORDER BY name")?
+        .query_map(params![id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    s.schedule = super::schedule(conn, id)?;
+    Ok(s)
 }
