@@ -5,7 +5,6 @@
 
 mod common;
 
-use std::sync::mpsc;
 use std::time::Duration;
 
 use common::records::{add, day, now, person, raw, who};
@@ -57,25 +56,14 @@ fn count(store: &Store, table: &str) -> i64 {
 fn a_client_import_under_way_is_out_of_sight_and_nobody_waits_for_it() {
     let (db, mut store) = with_admin();
     let bea = add(&mut store, "bea", Role::Advocate, "Enlace Comunitario");
-    let (half, at_half) = mpsc::channel();
-    let (go, on_go) = mpsc::channel::<()>();
+    let (hold, gate) = hold();
     let importer = std::thread::spawn(move || {
         let bea = intake::auth::accounts::find_user(&store, "bea").unwrap();
-        let mut rows = |_: &rusqlite::Connection,
-                        put: &mut dyn FnMut(ImportedClient) -> Result<()>| {
-            for n in 0..5000 {
-                if n == 4500 {
-                    half.send(()).unwrap();
-                    on_go.recv().unwrap();
-                }
-                put(imported(n))?;
-            }
-            Ok(())
-        };
+        let mut rows = held_rows(5000, 4500, hold, imported);
         let n = casework::import_clients(&mut store, who(&bea), &mut rows, now(), &mut |_| {});
         (n.map_err(|e| format!("{e:?}")), store)
     });
-    at_half.recv().unwrap();
+    gate.reached();
 
     let mut other = db.open();
     assert!(count(&other, "clients") >= 3000, "part of the file is written already");
@@ -96,7 +84,7 @@ fn a_client_import_under_way_is_out_of_sight_and_nobody_waits_for_it() {
     assert!(held.counts.contains(&("clients", 1)), "{:?}", held.counts);
     checks_pass(&other);
 
-    go.send(()).unwrap();
+    gate.release();
     let (n, store) = importer.join().unwrap();
     assert_eq!(n, Ok(5000));
     assert_eq!(listed(&other, &bea, None), 5001);

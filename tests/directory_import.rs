@@ -6,7 +6,6 @@
 
 mod common;
 
-use std::sync::mpsc;
 use std::time::Duration;
 
 use common::records::{add, day, now, person, who};
@@ -120,8 +119,7 @@ fn a_directory_import_under_way_is_out_of_sight_and_nobody_waits_for_it() {
     let sparrow_7 = found(&store, "Sparrow 7")[0].0;
     let rm = person(&mut store, &bea, "2025-01-02", &[("chosen_name", "RM"), ("age", "40")]);
     refer(&store, &bea, rm, sparrow_7);
-    let (half, at_half) = mpsc::channel();
-    let (go, on_go) = mpsc::channel::<()>();
+    let (hold, gate) = hold();
     let importer = std::thread::spawn(move || {
         let sara = intake::auth::accounts::find_user(&store, "sara").unwrap();
         let mut orgs = vec![org("Casa Nueva")];
@@ -129,17 +127,16 @@ fn a_directory_import_under_way_is_out_of_sight_and_nobody_waits_for_it() {
         let renamed = (0..3000).map(|n| service(n, "Zephyr", "Gallup", "org-1"));
         let added = (3000..4000).map(|n| service(n, "Quokka", "Gallup", "org-2"));
         let ds = dataset(renamed.chain(added), orgs);
-        let mut held = false;
+        let mut stopped = false;
         let n = hsds::write(&mut store, who(&sara), &ds, now(), &mut |n| {
-            if n >= 2000 && !held {
-                held = true;
-                half.send(()).unwrap();
-                on_go.recv().unwrap();
+            if n >= 2000 && !stopped {
+                stopped = true;
+                hold.here();
             }
         });
         (n.map_err(|e| format!("{e:?}")), store)
     });
-    at_half.recv().unwrap();
+    gate.reached();
 
     let mut other = db.open();
     assert!(count(&other, "SELECT count(*) FROM dir_services") >= 5000, "half written already");
@@ -162,7 +159,7 @@ fn a_directory_import_under_way_is_out_of_sight_and_nobody_waits_for_it() {
     assert_eq!(orgs.iter().filter(|n| n.as_str() == "Puente").count(), 0, "{orgs:?}");
     assert_eq!(imports::under_way(other.conn()).unwrap(), 1);
 
-    go.send(()).unwrap();
+    gate.release();
     let (n, store) = importer.join().unwrap();
     assert_eq!(n, Ok(4000));
     assert_eq!(all(&other), 4000);

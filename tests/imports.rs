@@ -5,7 +5,6 @@
 
 mod common;
 
-use std::sync::mpsc;
 use std::time::Duration;
 
 use common::*;
@@ -96,24 +95,14 @@ fn disclosures(store: &Store) -> i64 {
 fn an_import_under_way_is_out_of_sight_and_nobody_waits_for_it() {
     let (db, mut store) = with_admin();
     let ana = accounts::find_user(&store, "ana").unwrap();
-    let (half, at_half) = mpsc::channel();
-    let (go, on_go) = mpsc::channel::<()>();
+    let (hold, gate) = hold();
     let importer = std::thread::spawn(move || {
         let ana = accounts::find_user(&store, "ana").unwrap();
-        let mut rows = |_: &rusqlite::Connection, put: &mut dyn FnMut(Contact) -> Result<()>| {
-            for n in 0..5000 {
-                if n == 4500 {
-                    half.send(()).unwrap();
-                    on_go.recv().unwrap();
-                }
-                put(contact(n))?;
-            }
-            Ok(())
-        };
+        let mut rows = held_rows(5000, 4500, hold, contact);
         let n = hotline::import_contacts(&mut store, who(&ana), &mut rows, now(), &mut |_| {});
         (n.map_err(|e| format!("{e:?}")), store)
     });
-    at_half.recv().unwrap();
+    gate.reached();
 
     let mut other = db.open();
     assert!(rows_in_file(&other) > 0, "part of the file is written already");
@@ -130,7 +119,7 @@ fn an_import_under_way_is_out_of_sight_and_nobody_waits_for_it() {
     assert_eq!(imports::under_way(other.conn()).unwrap(), 1);
     sound(&other);
 
-    go.send(()).unwrap();
+    gate.release();
     let (n, store) = importer.join().unwrap();
     assert_eq!(n, Ok(5000));
     assert_eq!(shown(&other, &ana), 5001);

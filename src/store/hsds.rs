@@ -50,16 +50,6 @@ pub fn assign_ids(tx: &Transaction, make: &dyn Fn(&str) -> String) -> Result<()>
     Ok(())
 }
 
-/// Set the exchange identifier of entry `id`.
-pub fn set_id(tx: &Transaction, table: Table, id: i64, hsds_id: &str) -> Result<()> {
-    crate::store::exec(
-        tx,
-        &format!("UPDATE {} SET hsds_id = ?1 WHERE id = ?2", table.name()),
-        params![hsds_id, id],
-    )?;
-    Ok(())
-}
-
 /// The entry with exchange identifier `hsds_id`, if there is one (a service an import wrote
 /// is one once it is folded).
 pub fn find(conn: &Connection, table: Table, hsds_id: &str) -> Result<Option<i64>> {
@@ -180,12 +170,6 @@ pub fn mark_imported(tx: &Transaction, id: i64, hsds_id: &str, import: i64) -> R
         "UPDATE dir_organizations SET hsds_id = ?1, import_id = ?2 WHERE id = ?3",
         params![hsds_id, import, id],
     )?;
-    Ok(())
-}
-
-/// A retired service the exchange brings back.
-pub fn unretire(tx: &Transaction, id: i64) -> Result<()> {
-    crate::store::exec(tx, "UPDATE dir_services SET retired_at = NULL WHERE id = ?1", params![id])?;
     Ok(())
 }
 

@@ -81,6 +81,64 @@ pub fn audit_events(store: &Store) -> Vec<(String, String)> {
     stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().collect::<Result<_, _>>().unwrap()
 }
 
+/// Where an import on another thread stops until the test lets it go (`hold`).
+pub struct Hold {
+    reached: std::sync::mpsc::Sender<()>,
+    go: std::sync::mpsc::Receiver<()>,
+}
+
+/// The test's side of a `Hold`.
+pub struct Held {
+    reached: std::sync::mpsc::Receiver<()>,
+    go: std::sync::mpsc::Sender<()>,
+}
+
+/// A hold for an import on another thread, and the test's side of it.
+pub fn hold() -> (Hold, Held) {
+    let (reached, at) = std::sync::mpsc::channel();
+    let (go, on_go) = std::sync::mpsc::channel();
+    (Hold { reached, go: on_go }, Held { reached: at, go })
+}
+
+impl Hold {
+    /// Say the import is here, and wait to be let go.
+    pub fn here(&self) {
+        self.reached.send(()).unwrap();
+        self.go.recv().unwrap();
+    }
+}
+
+impl Held {
+    /// Wait until the import is held.
+    pub fn reached(&self) {
+        self.reached.recv().unwrap();
+    }
+
+    /// Let it go on.
+    pub fn release(&self) {
+        self.go.send(()).unwrap();
+    }
+}
+
+/// An import's rows `make(0)` .. `make(total - 1)`, held before row `at`.
+pub fn held_rows<T>(
+    total: usize,
+    at: usize,
+    hold: Hold,
+    make: impl Fn(usize) -> T,
+) -> impl FnMut(&rusqlite::Connection, &mut dyn FnMut(T) -> intake::Result<()>) -> intake::Result<()>
+{
+    move |_, put| {
+        for n in 0..total {
+            if n == at {
+                hold.here();
+            }
+            put(make(n))?;
+        }
+        Ok(())
+    }
+}
+
 /// Every check of `intake check` passes on `store` (the audit chain and its anchor among them).
 pub fn checks_pass(store: &Store) {
     let anchor = intake::store::anchor::path(store.paths());

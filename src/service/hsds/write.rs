@@ -22,9 +22,9 @@ use super::{Dataset, Org, Service, uuid_of};
 /// What the batches learn for the last step: the organisations' ids by exchange identifier,
 /// the organisations already here that the files change, and the places.
 #[derive(Default)]
-struct Learnt {
+struct Learnt<'d> {
     organizations: HashMap<String, i64>,
-    changed: Vec<i64>,
+    changed: Vec<(i64, &'d Org)>,
     places: ChangedPlaces,
 }
 
@@ -83,7 +83,7 @@ pub fn write(
             }
             // A service the files leave as it is stays as it is (nothing to fold), unless its
             // organisation's name or description changes: its search entry holds them.
-            let same_organization = !learnt.changed.contains(&organization_id);
+            let same_organization = !learnt.changed.iter().any(|(id, _)| *id == organization_id);
             if same_organization && directory::unchanged(tx, id, &v, s.retired)? {
                 return Ok((id.0, false));
             }
@@ -107,13 +107,7 @@ pub fn write(
                 organization(tx, import, o, &mut learnt, now)?;
             }
         }
-        let changed: Vec<i64> = learnt.changed.clone();
-        for id in changed {
-            let o = ds
-                .organizations
-                .iter()
-                .find(|o| learnt.organizations.get(&o.hsds_id) == Some(&id))
-                .ok_or_else(|| Error::user(Msg::ErrNoSuchRecord))?;
+        for &(id, o) in &learnt.changed {
             hsds_store::update_organization(tx, id, &update(o), now)?;
             directory::set_organization_phones(tx, id, &o.phones)?;
         }
@@ -145,11 +139,11 @@ fn each_of<'d>(
 
 /// The id of the files' organisation `o`: one already here is left as it is until the last
 /// step (`learnt.changed` when the files change it); a new one is added out of sight.
-fn organization(
+fn organization<'d>(
     tx: &Transaction,
     import: i64,
-    o: &Org,
-    learnt: &mut Learnt,
+    o: &'d Org,
+    learnt: &mut Learnt<'d>,
     now: Timestamp,
 ) -> Result<i64> {
     if let Some(id) = learnt.organizations.get(&o.hsds_id) {
@@ -160,7 +154,7 @@ fn organization(
             let same = hsds_store::same_organization(tx, id, &update(o))?
                 && directory::organization_phones(tx, id)? == o.phones;
             if !same {
-                learnt.changed.push(id);
+                learnt.changed.push((id, o));
             }
             id
         }

@@ -226,12 +226,11 @@ pub const PARTS: [&str; 7] = [
 /// not written again), its search entry, and the referrals and edits made to `new` while it
 /// was shown; `new` goes, and so do the places only `old` was offered at.
 fn fold(tx: &Transaction, chunk: &[(ServiceId, ServiceId, bool)]) -> Result<()> {
-    let ids: Vec<[i64; 2]> = chunk.iter().map(|(new, old, _)| [new.0, old.0]).collect();
-    let ids = serde_json::Value::from(
-        ids.iter().map(|p| serde_json::Value::from(p.to_vec())).collect::<Vec<_>>(),
-    )
-    .to_string();
+    let pairs: Vec<[i64; 2]> = chunk.iter().map(|(new, old, _)| [new.0, old.0]).collect();
+    let ids = serde_json::json!(pairs).to_string();
+    // Every statement below reads the chunk's pairs as `p(new, old)`.
     let with = |sql: &str| format!("{PAIRS}{sql}");
+    let run = |sql: &str| crate::store::exec(tx, &with(sql), params![ids]);
     let places: Vec<i64> = tx
         .prepare_cached(&with(
             "SELECT DISTINCT place_id FROM dir_service_places WHERE service_id IN (SELECT old FROM p)",
@@ -239,39 +238,25 @@ fn fold(tx: &Transaction, chunk: &[(ServiceId, ServiceId, bool)]) -> Result<()> 
         .query_map(params![ids], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     for table in PARTS {
-        let gone = with(&format!("DELETE FROM {table} WHERE service_id IN (SELECT old FROM p)"));
-        crate::store::exec(tx, &gone, params![ids])?;
-        let moved = with(&format!(
+        run(&format!("DELETE FROM {table} WHERE service_id IN (SELECT old FROM p)"))?;
+        run(&format!(
             "UPDATE {table} SET service_id = (SELECT old FROM p WHERE p.new = {table}.service_id)
              WHERE service_id IN (SELECT new FROM p)"
-        ));
-        crate::store::exec(tx, &moved, params![ids])?;
+        ))?;
     }
-    crate::store::exec(
-        tx,
-        &with(
-            "UPDATE dir_services SET (organization_id, name, description, phone, text_number, hours,
-                 open_24_7, statewide, eligibility, intake_steps, last_verified, temporarily_closed,
-                 retired_at, updated_at) =
-                 (SELECT n.organization_id, n.name, n.description, n.phone, n.text_number, n.hours,
-                         n.open_24_7, n.statewide, n.eligibility, n.intake_steps, n.last_verified,
-                         n.temporarily_closed,
-                         CASE WHEN n.retired_at IS NOT NULL
-                              THEN coalesce(dir_services.retired_at, n.retired_at) END,
-                         n.updated_at
-                  FROM dir_services n
-                  WHERE n.id = (SELECT new FROM p WHERE p.old = dir_services.id))
-             WHERE id IN (SELECT old FROM p)",
-        ),
-        params![ids],
-    )?;
-    crate::store::exec(
-        tx,
-        &with(
-            "DELETE FROM dir_search WHERE rowid IN (SELECT old FROM p UNION ALL SELECT new FROM p)",
-        ),
-        params![ids],
-    )?;
+    run("UPDATE dir_services SET (organization_id, name, description, phone, text_number, hours,
+             open_24_7, statewide, eligibility, intake_steps, last_verified, temporarily_closed,
+             retired_at, updated_at) =
+             (SELECT n.organization_id, n.name, n.description, n.phone, n.text_number, n.hours,
+                     n.open_24_7, n.statewide, n.eligibility, n.intake_steps, n.last_verified,
+                     n.temporarily_closed,
+                     CASE WHEN n.retired_at IS NOT NULL
+                          THEN coalesce(dir_services.retired_at, n.retired_at) END,
+                     n.updated_at
+              FROM dir_services n
+              WHERE n.id = (SELECT new FROM p WHERE p.old = dir_services.id))
+         WHERE id IN (SELECT old FROM p)")?;
+    run("DELETE FROM dir_search WHERE rowid IN (SELECT old FROM p UNION ALL SELECT new FROM p)")?;
     for &(_, old, retired) in chunk {
         if !retired {
             let v = search_source(tx, old)?;
@@ -279,27 +264,13 @@ fn fold(tx: &Transaction, chunk: &[(ServiceId, ServiceId, bool)]) -> Result<()> 
         }
     }
     parts::drop_unused(tx, &places)?;
-    crate::store::exec(
-        tx,
-        &with(
-            "UPDATE referrals SET service_id = (SELECT old FROM p WHERE p.new = referrals.service_id)
-             WHERE service_id IN (SELECT new FROM p)",
-        ),
-        params![ids],
+    run("UPDATE referrals SET service_id = (SELECT old FROM p WHERE p.new = referrals.service_id)
+         WHERE service_id IN (SELECT new FROM p)")?;
+    run(
+        "UPDATE OR IGNORE drafts SET record_id = (SELECT old FROM p WHERE p.new = drafts.record_id)
+         WHERE form = 'dir_service' AND record_id IN (SELECT new FROM p)",
     )?;
-    crate::store::exec(
-        tx,
-        &with(
-            "UPDATE OR IGNORE drafts SET record_id = (SELECT old FROM p WHERE p.new = drafts.record_id)
-             WHERE form = 'dir_service' AND record_id IN (SELECT new FROM p)",
-        ),
-        params![ids],
-    )?;
-    crate::store::exec(
-        tx,
-        &with("DELETE FROM dir_services WHERE id IN (SELECT new FROM p)"),
-        params![ids],
-    )?;
+    run("DELETE FROM dir_services WHERE id IN (SELECT new FROM p)")?;
     Ok(())
 }
 
