@@ -307,22 +307,8 @@ fn a_client_import_killed_part_way_shows_nothing_and_is_taken_out() {
     }
     std::fs::write(&file, text).unwrap();
     let args = ["client", "import", file.to_str().unwrap(), "--user", "bea"];
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_intake"))
-        .arg("--db")
-        .arg(db.db_path())
-        .args(args)
-        .env("INTAKE_LANG", "en")
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
     let watcher = db.open();
-    let deadline = std::time::Instant::now() + Duration::from_secs(60);
-    while count(&watcher, "clients") < 5_000 {
-        assert!(child.try_wait().unwrap().is_none(), "ended before the kill");
-        assert!(std::time::Instant::now() < deadline, "no rows written");
-        std::thread::sleep(Duration::from_millis(2));
-    }
+    let mut child = started_until(&db, &args, 5_000, || count(&watcher, "clients"));
     child.kill().unwrap();
     child.wait().unwrap();
     assert_eq!((listed(&watcher, &bea, None), listed(&watcher, &bea, Some("Imported"))), (0, 0));

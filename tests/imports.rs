@@ -308,22 +308,9 @@ fn kill_imports(points: &[i64]) {
     }
     std::fs::write(&file, text).unwrap();
     for (round, &after_rows) in points.iter().enumerate() {
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_intake"))
-            .arg("--db")
-            .arg(db.db_path())
-            .args(["contact", "import", file.to_str().unwrap(), "--user", "ana"])
-            .env("INTAKE_LANG", "en")
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
+        let args = ["contact", "import", file.to_str().unwrap(), "--user", "ana"];
         let watcher = db.open();
-        let deadline = std::time::Instant::now() + Duration::from_secs(60);
-        while rows_in_file(&watcher) < after_rows {
-            assert!(child.try_wait().unwrap().is_none(), "round {round}: ended before the kill");
-            assert!(std::time::Instant::now() < deadline, "round {round}: no rows written");
-            std::thread::sleep(Duration::from_millis(2));
-        }
+        let mut child = started_until(&db, &args, after_rows, || rows_in_file(&watcher));
         child.kill().unwrap();
         child.wait().unwrap();
         assert!(rows_in_file(&watcher) >= after_rows);

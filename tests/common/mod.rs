@@ -152,11 +152,7 @@ pub fn checks_pass(store: &Store) {
 
 /// Run the real binary on the test database with `args`, feeding `stdin`.
 pub fn run_intake(db: &TestDb, args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_intake"))
-        .arg("--db")
-        .arg(db.db_path())
-        .args(args)
-        .env("INTAKE_LANG", "en")
+    let mut child = intake_command(db, args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -164,6 +160,35 @@ pub fn run_intake(db: &TestDb, args: &[&str], stdin: &str) -> Output {
         .expect("spawn intake");
     child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
     child.wait_with_output().expect("intake output")
+}
+
+/// The real binary on the test database with `args`, in English.
+fn intake_command(db: &TestDb, args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_intake"));
+    command.arg("--db").arg(db.db_path()).args(args).env("INTAKE_LANG", "en");
+    command
+}
+
+/// Start the real binary with `args` (its output dropped) and return it once `rows()` reaches
+/// `n`, still running: the moment a test kills it. Fails if it ends first or takes over 60 s.
+pub fn started_until(
+    db: &TestDb,
+    args: &[&str],
+    n: i64,
+    rows: impl Fn() -> i64,
+) -> std::process::Child {
+    let mut child = intake_command(db, args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn intake");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while rows() < n {
+        assert!(child.try_wait().unwrap().is_none(), "{args:?} ended before the kill");
+        assert!(std::time::Instant::now() < deadline, "{args:?}: no rows written");
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    child
 }
 pub mod console;
 pub mod pty;
